@@ -1,0 +1,124 @@
+//! Command line and environment configuration: read once at start-up into these structs.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::net::SocketAddr;
+
+/// The SQLite file used when no database URL is given.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://koers.db?mode=rwc";
+
+/// koers: the GraphQL service behind the MVOI multi-year plan.
+#[derive(Debug, Parser)]
+#[command(name = "koers", version, about)]
+pub struct Cli {
+    /// Database URL: `sqlite://FILE?mode=rwc` (the default, a file in the working directory) or
+    /// `postgres://user@host:port/db`.
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
+    pub database_url: String,
+
+    /// Log format.
+    #[arg(long, env = "KOERS_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// What to do.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the HTTP service (runs pending migrations first).
+    Serve(ServeArgs),
+    /// Apply, roll back or list migrations.
+    Migrate {
+        #[command(subcommand)]
+        action: MigrateAction,
+    },
+    /// Load the demo plan (does nothing when it is already loaded).
+    Demo,
+    /// Print the GraphQL schema (SDL).
+    ExportSchema {
+        /// Write to this file instead of standard output.
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
+}
+
+/// Migration actions.
+#[derive(Debug, Subcommand)]
+pub enum MigrateAction {
+    /// Apply all pending migrations.
+    Up,
+    /// Roll back migrations.
+    Down {
+        /// How many migrations to roll back.
+        #[arg(long, default_value_t = 1)]
+        steps: u32,
+    },
+    /// List applied and pending migrations.
+    Status,
+}
+
+/// Log output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Settings of `koers serve`.
+#[derive(Debug, Clone, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "KOERS_LISTEN", default_value = "127.0.0.1:8080")]
+    pub listen: SocketAddr,
+
+    /// Load the demo plan into an empty database before serving.
+    #[arg(long, env = "KOERS_DEMO")]
+    pub demo: bool,
+
+    #[command(flatten)]
+    pub api: ApiConfig,
+}
+
+/// Limits and defaults of the GraphQL endpoint.
+#[derive(Debug, Clone, Args)]
+pub struct ApiConfig {
+    /// Maximum query depth (the standard introspection query needs 15).
+    #[arg(long, env = "KOERS_MAX_DEPTH", default_value_t = 16)]
+    pub max_depth: usize,
+
+    /// Maximum query complexity; every field and alias counts (introspection needs about 230).
+    #[arg(long, env = "KOERS_MAX_COMPLEXITY", default_value_t = 2000)]
+    pub max_complexity: usize,
+
+    /// Maximum number of operations in one batched request.
+    #[arg(long, env = "KOERS_MAX_BATCH", default_value_t = 10)]
+    pub max_batch: usize,
+
+    /// Maximum request body size in bytes.
+    #[arg(long, env = "KOERS_MAX_BODY_BYTES", default_value_t = 1_048_576)]
+    pub max_body_bytes: usize,
+
+    /// Seconds before a request is cut off.
+    #[arg(long, env = "KOERS_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    pub request_timeout_secs: u64,
+
+    /// The actor recorded in the change history until accounts exist.
+    #[arg(long, env = "KOERS_DEFAULT_ACTOR", default_value = "koers")]
+    pub default_actor: String,
+}
+
+impl Default for ApiConfig {
+    fn default() -> Self {
+        Self {
+            max_depth: 16,
+            max_complexity: 2000,
+            max_batch: 10,
+            max_body_bytes: 1_048_576,
+            request_timeout_secs: 30,
+            default_actor: "koers".into(),
+        }
+    }
+}

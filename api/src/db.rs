@@ -1,0 +1,35 @@
+//! Connecting to the database and running the migrations.
+
+use migration::{Migrator, MigratorTrait};
+use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
+use std::time::Duration;
+
+/// Connect to `url` (SQLite or PostgreSQL).
+pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .sqlx_logging(false)
+        .connect_timeout(Duration::from_secs(10))
+        .acquire_timeout(Duration::from_secs(10));
+    if url.starts_with("sqlite:") {
+        // One writer at a time; a handful of readers is plenty for an embedded file.
+        options.max_connections(if url.contains(":memory:") { 1 } else { 8 });
+    } else {
+        options.max_connections(16);
+    }
+    let db = Database::connect(options).await?;
+    if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
+        use sea_orm::ConnectionTrait;
+        db.execute_unprepared("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
+            .await?;
+        if !url.contains(":memory:") {
+            db.execute_unprepared("PRAGMA journal_mode = WAL;").await?;
+        }
+    }
+    Ok(db)
+}
+
+/// Apply all pending migrations.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}

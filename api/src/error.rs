@@ -1,0 +1,138 @@
+//! `ApiError`: the one error model of koers, with the stable codes clients branch on.
+//!
+//! Services return `ApiError`; the GraphQL layer turns it into an error whose `extensions.code`
+//! is one of the codes below. Internal errors are logged here, once, and reach the client as a
+//! generic message: no database text, no stack traces.
+
+use async_graphql::ErrorExtensions;
+use sea_orm::{DbErr, SqlErr};
+
+/// Errors of koers, by what a client can do about them.
+///
+/// Deliberately not `Display`: async-graphql would otherwise turn it into an error by its text
+/// alone, and the code would be lost. `public_message` is what a client sees.
+#[derive(Debug)]
+pub enum ApiError {
+    /// The object does not exist (or is not visible).
+    NotFound { entity: &'static str, id: String },
+    /// An input value is invalid; `field` is the path inside the mutation input.
+    Invalid { field: String, message: String },
+    /// The request conflicts with the current state (duplicate, stale version, cycle).
+    Conflict(String),
+    /// The caller may not do this.
+    Forbidden(String),
+    /// Anything else: logged with its cause, reported to the client as a generic message.
+    Internal(String),
+}
+
+/// Result of a service call.
+pub type ApiResult<T> = Result<T, ApiError>;
+
+impl ApiError {
+    /// The stable code in `extensions.code`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::NotFound { .. } => "NOT_FOUND",
+            ApiError::Invalid { .. } => "BAD_USER_INPUT",
+            ApiError::Conflict(_) => "CONFLICT",
+            ApiError::Forbidden(_) => "FORBIDDEN",
+            ApiError::Internal(_) => "INTERNAL",
+        }
+    }
+
+    /// An invalid input value at `field` (camelCase, relative to the mutation input).
+    pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
+        ApiError::Invalid {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// A missing object of the given type.
+    pub fn not_found(entity: &'static str, id: impl ToString) -> Self {
+        ApiError::NotFound {
+            entity,
+            id: id.to_string(),
+        }
+    }
+
+    /// The message a client may see.
+    pub fn public_message(&self) -> String {
+        match self {
+            ApiError::NotFound { entity, id } => format!("{entity} {id} was not found"),
+            ApiError::Invalid { message, .. } => message.clone(),
+            ApiError::Conflict(message) | ApiError::Forbidden(message) => message.clone(),
+            ApiError::Internal(_) => "internal error".to_owned(),
+        }
+    }
+}
+
+impl From<DbErr> for ApiError {
+    fn from(err: DbErr) -> Self {
+        match err.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => {
+                ApiError::Conflict("an object with the same unique value already exists".into())
+            }
+            Some(SqlErr::ForeignKeyConstraintViolation(_)) => ApiError::invalid(
+                "",
+                "a referenced object does not exist or is still referenced",
+            ),
+            _ => {
+                tracing::error!(error = %err, "database error");
+                ApiError::Internal(err.to_string())
+            }
+        }
+    }
+}
+
+impl From<ApiError> for async_graphql::Error {
+    fn from(err: ApiError) -> Self {
+        let code = err.code();
+        let mut error = async_graphql::Error::new(err.public_message());
+        error = error.extend_with(|_, ext| {
+            ext.set("code", code);
+            if let ApiError::Invalid { field, .. } = &err {
+                if !field.is_empty() {
+                    ext.set("field", format!("input.{field}"));
+                }
+            }
+        });
+        error
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_stable() {
+        assert_eq!(ApiError::not_found("Milestone", 3).code(), "NOT_FOUND");
+        assert_eq!(ApiError::invalid("title", "x").code(), "BAD_USER_INPUT");
+        assert_eq!(ApiError::Conflict("x".into()).code(), "CONFLICT");
+        assert_eq!(ApiError::Forbidden("x".into()).code(), "FORBIDDEN");
+        assert_eq!(ApiError::Internal("x".into()).code(), "INTERNAL");
+    }
+
+    #[test]
+    fn internal_errors_do_not_leak_their_cause() {
+        let err = ApiError::Internal("relation \"milestone\" does not exist".into());
+        assert_eq!(err.public_message(), "internal error");
+        let gql: async_graphql::Error = err.into();
+        assert_eq!(gql.message, "internal error");
+    }
+
+    #[test]
+    fn invalid_input_names_the_field_path() {
+        let gql: async_graphql::Error = ApiError::invalid("plannedDate", "bad").into();
+        let ext = gql.extensions.expect("extensions");
+        assert_eq!(
+            ext.get("field").map(|v| v.to_string()),
+            Some("\"input.plannedDate\"".into())
+        );
+        assert_eq!(
+            ext.get("code").map(|v| v.to_string()),
+            Some("\"BAD_USER_INPUT\"".into())
+        );
+    }
+}

@@ -1,0 +1,238 @@
+//! GraphQL enums, each mirroring the stored enum of the same name in `entity`.
+
+use async_graphql::Enum;
+
+/// A government layer (overheidslaag). A joint milestone has no layer.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::GovernmentLayer")]
+pub enum GovernmentLayer {
+    /// The central government: ministries and agencies (BZK leads).
+    Rijk,
+    /// The 12 provinces (umbrella body IPO).
+    Provincie,
+    /// The municipalities (umbrella body VNG).
+    Gemeente,
+    /// The 21 water boards (umbrella body Unie van Waterschappen).
+    Waterschap,
+}
+
+/// Progress of a phase, milestone or task.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::WorkStatus")]
+pub enum WorkStatus {
+    /// Not started.
+    Planned,
+    /// Under way.
+    InProgress,
+    /// Finished (it has an actual date).
+    Done,
+    /// Will not happen.
+    Cancelled,
+}
+
+/// Health of a milestone.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::Health")]
+pub enum Health {
+    /// Expected on time.
+    OnTrack,
+    /// May miss its date or deadline.
+    AtRisk,
+    /// Will miss its date or deadline.
+    OffTrack,
+}
+
+/// Kind of milestone.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::MilestoneKind")]
+pub enum MilestoneKind {
+    /// A product is delivered.
+    Delivery,
+    /// A decision is taken.
+    Decision,
+    /// The Kamer is informed (a Kamerbrief or debate).
+    Parliament,
+    /// A pilot starts or ends.
+    Pilot,
+    /// An administrative consultation between layers.
+    Consultation,
+    /// Something starts (a cycle, a phase).
+    Start,
+}
+
+/// Which way a KPI improves.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::KpiDirection")]
+pub enum KpiDirection {
+    /// A higher value is better.
+    HigherIsBetter,
+    /// A lower value is better.
+    LowerIsBetter,
+}
+
+/// Level of a KPI in the results chain.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::KpiLevel")]
+pub enum KpiLevel {
+    /// Resources put in.
+    Input,
+    /// How the work is done.
+    Process,
+    /// What the work produces.
+    Output,
+    /// The effect on the target group.
+    Outcome,
+    /// The effect on society.
+    Impact,
+}
+
+/// How often something is measured or updated.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::Frequency")]
+pub enum Frequency {
+    /// Every month.
+    Monthly,
+    /// Every quarter.
+    Quarterly,
+    /// Twice a year.
+    HalfYearly,
+    /// Once a year.
+    Yearly,
+    /// Every two years.
+    Biennial,
+    /// When needed.
+    AdHoc,
+}
+
+/// An MVOI theme (Manifest MVOI 2022-2025), plus innovation (Rijk).
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::Theme")]
+pub enum Theme {
+    /// Milieu & biodiversiteit.
+    EnvironmentBiodiversity,
+    /// Klimaat.
+    Climate,
+    /// Circulair (including biobased).
+    Circular,
+    /// Ketenverantwoordelijkheid (international social conditions, ISV).
+    SupplyChainResponsibility,
+    /// Diversiteit & inclusie.
+    DiversityInclusion,
+    /// Social return.
+    SocialReturn,
+    /// Innovatie (Rijk).
+    Innovation,
+}
+
+/// A dimension of the NORA data-quality framework (Raamwerk gegevenskwaliteit).
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::QualityDimension")]
+pub enum QualityDimension {
+    /// Juistheid.
+    Accuracy,
+    /// Compleetheid.
+    Completeness,
+    /// Validiteit.
+    Validity,
+    /// Consistentie.
+    Consistency,
+    /// Actualiteit.
+    Timeliness,
+    /// Precisie.
+    Precision,
+    /// Plausibiliteit.
+    Plausibility,
+    /// Traceerbaarheid.
+    Traceability,
+    /// Begrijpelijkheid.
+    Understandability,
+}
+
+/// Kind of data-infrastructure task.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::TaskKind")]
+pub enum TaskKind {
+    /// Systems and data flows.
+    DataInfrastructure,
+    /// Ownership, agreements and responsibilities.
+    DataGovernance,
+    /// Improving a source's data quality.
+    DataQuality,
+}
+
+/// Who may access a data source.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::DataAccess")]
+pub enum DataAccess {
+    /// Open data.
+    Open,
+    /// On request or under agreement.
+    Restricted,
+    /// Only inside the owning organisation.
+    Internal,
+}
+
+/// A recess of the Tweede Kamer.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::RecessKind")]
+pub enum RecessKind {
+    /// Voorjaarsreces.
+    Spring,
+    /// Meireces.
+    May,
+    /// Zomerreces.
+    Summer,
+    /// Herfstreces.
+    Autumn,
+    /// Kerstreces.
+    Christmas,
+    /// Verkiezingsreces.
+    Election,
+}
+
+/// How certain a calendar date is.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::DateConfidence")]
+pub enum DateConfidence {
+    /// Published by the Kamer.
+    Official,
+    /// Copied from a third party's copy of the official list.
+    ThirdParty,
+    /// Our own estimate.
+    Estimate,
+}
+
+/// State of a commitment to the Kamer.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::CommitmentStatus")]
+pub enum CommitmentStatus {
+    /// Not yet fulfilled.
+    Open,
+    /// Fulfilled by a letter or delivery.
+    Fulfilled,
+}
+
+/// What a change record describes.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::ChangeAction")]
+pub enum ChangeAction {
+    /// The object was created.
+    Create,
+    /// A field was changed.
+    Update,
+    /// The object was (soft-)deleted.
+    Delete,
+    /// Two objects were linked.
+    Link,
+    /// Two objects were unlinked.
+    Unlink,
+}
+
+/// Whether an update was applied.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MutationStatus {
+    /// The change was applied; the payload holds the object as it now stands.
+    Ok,
+    /// The version sent was stale: nothing changed; the payload holds the current object.
+    Conflict,
+}

@@ -1,0 +1,408 @@
+//! DataLoaders: one batched query per relation and request, whatever the page size.
+//!
+//! The HTTP layer adds a fresh set per request (`Loaders::register`); resolvers use the helper
+//! functions at the bottom, never the database directly, for relations.
+
+use super::context::ContextExt;
+use crate::error::ApiError;
+use crate::service::crud::{PlanEntity, column, is_deleted};
+use async_graphql::dataloader::{DataLoader, Loader};
+use async_graphql::{Context, Request};
+use entity::{GovernmentLayer, kpi_measurement, milestone_dependency};
+use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, Query};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Statement};
+use std::collections::HashMap;
+use std::marker::PhantomData;
+use std::sync::Arc;
+
+fn internal(err: impl std::fmt::Display) -> Arc<ApiError> {
+    Arc::new(ApiError::Internal(err.to_string()))
+}
+
+/// Objects of `E` by id (deleted ones included: what cites them stays intact).
+pub struct ById<E>(DatabaseConnection, PhantomData<E>);
+
+impl<E: PlanEntity> Loader<i32> for ById<E> {
+    type Value = E::Model;
+    type Error = Arc<ApiError>;
+
+    async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, E::Model>, Self::Error> {
+        let id = column::<E>("id").map_err(Arc::new)?;
+        let rows = E::find()
+            .filter(id.is_in(keys.iter().copied()))
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|m| crate::service::crud::id_of(&m).ok().map(|i| (i, m)))
+            .collect())
+    }
+}
+
+/// Live children of `E` by a foreign-key column: key (column name, parent id).
+pub struct Children<E>(DatabaseConnection, PhantomData<E>);
+
+impl<E: PlanEntity> Loader<(String, i32)> for Children<E> {
+    type Value = Vec<E::Model>;
+    type Error = Arc<ApiError>;
+
+    async fn load(
+        &self,
+        keys: &[(String, i32)],
+    ) -> Result<HashMap<(String, i32), Vec<E::Model>>, Self::Error> {
+        let mut out: HashMap<(String, i32), Vec<E::Model>> = HashMap::new();
+        let mut by_column: HashMap<&str, Vec<i32>> = HashMap::new();
+        for (col, id) in keys {
+            by_column.entry(col.as_str()).or_default().push(*id);
+            out.entry((col.clone(), *id)).or_default();
+        }
+        for (name, ids) in by_column {
+            let col = column::<E>(name).map_err(Arc::new)?;
+            let rows = E::find()
+                .filter(col.is_in(ids))
+                .filter(column::<E>("deleted_at").map_err(Arc::new)?.is_null())
+                .order_by_asc(column::<E>("id").map_err(Arc::new)?)
+                .all(&self.0)
+                .await
+                .map_err(internal)?;
+            for row in rows {
+                if let sea_orm::Value::Int(Some(parent)) = sea_orm::ModelTrait::get(&row, col) {
+                    out.entry((name.to_owned(), parent)).or_default().push(row);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// A link table read from one side: key (from column, to column, id) gives the ids on the other side.
+pub struct Links<L>(DatabaseConnection, PhantomData<L>);
+
+/// Which side of a link table to read from.
+pub type LinkKey = (String, String, i32);
+
+impl<L> Loader<LinkKey> for Links<L>
+where
+    L: EntityTrait,
+    L::Model: Send + Sync,
+{
+    type Value = Vec<i32>;
+    type Error = Arc<ApiError>;
+
+    async fn load(&self, keys: &[LinkKey]) -> Result<HashMap<LinkKey, Vec<i32>>, Self::Error> {
+        let mut out: HashMap<LinkKey, Vec<i32>> = HashMap::new();
+        let mut groups: HashMap<(&str, &str), Vec<i32>> = HashMap::new();
+        for (from, to, id) in keys {
+            groups
+                .entry((from.as_str(), to.as_str()))
+                .or_default()
+                .push(*id);
+            out.entry((from.clone(), to.clone(), *id)).or_default();
+        }
+        for ((from, to), ids) in groups {
+            let from_col = column::<L>(from).map_err(Arc::new)?;
+            let to_col = column::<L>(to).map_err(Arc::new)?;
+            let rows = L::find()
+                .filter(from_col.is_in(ids))
+                .all(&self.0)
+                .await
+                .map_err(internal)?;
+            for row in rows {
+                let (sea_orm::Value::Int(Some(a)), sea_orm::Value::Int(Some(b))) = (
+                    sea_orm::ModelTrait::get(&row, from_col),
+                    sea_orm::ModelTrait::get(&row, to_col),
+                ) else {
+                    continue;
+                };
+                out.entry((from.to_owned(), to.to_owned(), a))
+                    .or_default()
+                    .push(b);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Which end of a dependency a milestone is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DepEnd {
+    /// The milestone's predecessors (edges where it is the successor).
+    Predecessors,
+    /// The milestone's successors.
+    Successors,
+}
+
+/// Dependency edges of milestones.
+pub struct Dependencies(DatabaseConnection);
+
+impl Loader<(DepEnd, i32)> for Dependencies {
+    type Value = Vec<milestone_dependency::Model>;
+    type Error = Arc<ApiError>;
+
+    async fn load(
+        &self,
+        keys: &[(DepEnd, i32)],
+    ) -> Result<HashMap<(DepEnd, i32), Vec<milestone_dependency::Model>>, Self::Error> {
+        use milestone_dependency::Column;
+        let mut out: HashMap<(DepEnd, i32), Vec<milestone_dependency::Model>> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        for end in [DepEnd::Predecessors, DepEnd::Successors] {
+            let ids: Vec<i32> = keys
+                .iter()
+                .filter(|(e, _)| *e == end)
+                .map(|(_, id)| *id)
+                .collect();
+            if ids.is_empty() {
+                continue;
+            }
+            let col = if end == DepEnd::Predecessors {
+                Column::SuccessorId
+            } else {
+                Column::PredecessorId
+            };
+            let rows = milestone_dependency::Entity::find()
+                .filter(col.is_in(ids))
+                .order_by_asc(Column::PredecessorId)
+                .order_by_asc(Column::SuccessorId)
+                .all(&self.0)
+                .await
+                .map_err(internal)?;
+            for row in rows {
+                let id = if end == DepEnd::Predecessors {
+                    row.successor_id
+                } else {
+                    row.predecessor_id
+                };
+                out.entry((end, id)).or_default().push(row);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Which measurements of a KPI to load: newest first, at most `limit`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MeasurementScope {
+    /// Only this layer; `None` is every layer (and the overall figures).
+    pub layer: Option<GovernmentLayer>,
+    /// Periods ending on or after this date.
+    pub from: Option<chrono::NaiveDate>,
+    /// Periods ending on or before this date.
+    pub to: Option<chrono::NaiveDate>,
+    /// At most this many per KPI.
+    pub limit: u32,
+}
+
+/// Measurements per KPI, newest first, with a per-KPI limit in one statement (window function).
+pub struct Measurements(DatabaseConnection);
+
+impl Loader<(i32, MeasurementScope)> for Measurements {
+    type Value = Vec<kpi_measurement::Model>;
+    type Error = Arc<ApiError>;
+
+    async fn load(
+        &self,
+        keys: &[(i32, MeasurementScope)],
+    ) -> Result<HashMap<(i32, MeasurementScope), Vec<kpi_measurement::Model>>, Self::Error> {
+        use kpi_measurement::Column;
+        let mut out: HashMap<(i32, MeasurementScope), Vec<kpi_measurement::Model>> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        let mut scopes: HashMap<MeasurementScope, Vec<i32>> = HashMap::new();
+        for (kpi, scope) in keys {
+            scopes.entry(*scope).or_default().push(*kpi);
+        }
+        let backend = self.0.get_database_backend();
+        for (scope, kpis) in scopes {
+            let mut inner = Query::select();
+            inner
+                .column(Asterisk)
+                .expr_as(
+                    Expr::cust(
+                        "ROW_NUMBER() OVER (PARTITION BY kpi_id ORDER BY period_end DESC, id DESC)",
+                    ),
+                    Alias::new("rn"),
+                )
+                .from(kpi_measurement::Entity)
+                .and_where(Column::KpiId.is_in(kpis))
+                .and_where(Column::DeletedAt.is_null());
+            if let Some(layer) = scope.layer {
+                inner.and_where(Column::Layer.eq(layer));
+            }
+            if let Some(from) = scope.from {
+                inner.and_where(Column::PeriodEnd.gte(from));
+            }
+            if let Some(to) = scope.to {
+                inner.and_where(Column::PeriodEnd.lte(to));
+            }
+            let outer = Query::select()
+                .column(Asterisk)
+                .from_subquery(inner, Alias::new("ranked"))
+                .and_where(ExprTrait::lte(Expr::col(Alias::new("rn")), scope.limit))
+                .order_by(Column::KpiId, sea_orm::Order::Asc)
+                .order_by(Alias::new("rn"), sea_orm::Order::Asc)
+                .to_owned();
+            let stmt: Statement = backend.build(&outer);
+            let rows = kpi_measurement::Entity::find()
+                .from_raw_sql(stmt)
+                .all(&self.0)
+                .await
+                .map_err(internal)?;
+            for row in rows {
+                out.entry((row.kpi_id, scope)).or_default().push(row);
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Registers a fresh set of loaders on a request.
+pub struct Loaders;
+
+impl Loaders {
+    /// Add every loader, bound to `db`, to `request`.
+    pub fn register(request: Request, db: &DatabaseConnection) -> Request {
+        use entity::*;
+        fn by_id<E: PlanEntity>(db: &DatabaseConnection) -> DataLoader<ById<E>> {
+            DataLoader::new(ById(db.clone(), PhantomData), tokio::spawn)
+        }
+        fn children<E: PlanEntity>(db: &DatabaseConnection) -> DataLoader<Children<E>> {
+            DataLoader::new(Children(db.clone(), PhantomData), tokio::spawn)
+        }
+        fn links<L: EntityTrait>(db: &DatabaseConnection) -> DataLoader<Links<L>>
+        where
+            L::Model: Send + Sync,
+        {
+            DataLoader::new(Links(db.clone(), PhantomData), tokio::spawn)
+        }
+        request
+            .data(by_id::<organisation::Entity>(db))
+            .data(by_id::<programme::Entity>(db))
+            .data(by_id::<phase::Entity>(db))
+            .data(by_id::<workstream::Entity>(db))
+            .data(by_id::<milestone::Entity>(db))
+            .data(by_id::<kpi::Entity>(db))
+            .data(by_id::<data_source::Entity>(db))
+            .data(by_id::<data_infra_task::Entity>(db))
+            .data(by_id::<commitment::Entity>(db))
+            .data(children::<phase::Entity>(db))
+            .data(children::<workstream::Entity>(db))
+            .data(children::<milestone::Entity>(db))
+            .data(children::<kpi::Entity>(db))
+            .data(children::<kpi_target::Entity>(db))
+            .data(children::<data_quality_assessment::Entity>(db))
+            .data(children::<data_infra_task::Entity>(db))
+            .data(children::<kpi_measurement::Entity>(db))
+            .data(children::<commitment::Entity>(db))
+            .data(links::<milestone_kpi::Entity>(db))
+            .data(links::<milestone_task::Entity>(db))
+            .data(links::<task_kpi::Entity>(db))
+            .data(links::<kpi_data_source::Entity>(db))
+            .data(links::<commitment_milestone::Entity>(db))
+            .data(DataLoader::new(Dependencies(db.clone()), tokio::spawn))
+            .data(DataLoader::new(Measurements(db.clone()), tokio::spawn))
+    }
+}
+
+fn loader<'a, T: Send + Sync + 'static>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a T> {
+    ctx.data::<T>()
+}
+
+fn err(e: Arc<ApiError>) -> async_graphql::Error {
+    match Arc::try_unwrap(e) {
+        Ok(e) => e.into(),
+        Err(shared) => ApiError::Internal(format!("{shared:?}")).into(),
+    }
+}
+
+/// The object `id` of `E` (deleted included), through the request's loader.
+pub async fn one<E: PlanEntity>(
+    ctx: &Context<'_>,
+    id: i32,
+) -> async_graphql::Result<Option<E::Model>> {
+    loader::<DataLoader<ById<E>>>(ctx)?
+        .load_one(id)
+        .await
+        .map_err(err)
+}
+
+/// The live objects among `ids`, in the order given.
+pub async fn many<E: PlanEntity>(
+    ctx: &Context<'_>,
+    ids: &[i32],
+) -> async_graphql::Result<Vec<E::Model>> {
+    let found = loader::<DataLoader<ById<E>>>(ctx)?
+        .load_many(ids.iter().copied())
+        .await
+        .map_err(err)?;
+    Ok(ids
+        .iter()
+        .filter_map(|id| found.get(id).cloned())
+        .filter(|m| !is_deleted(m))
+        .collect())
+}
+
+/// Live children of `E` whose `column` is `parent`.
+pub async fn children<E: PlanEntity>(
+    ctx: &Context<'_>,
+    column: &'static str,
+    parent: i32,
+) -> async_graphql::Result<Vec<E::Model>> {
+    Ok(loader::<DataLoader<Children<E>>>(ctx)?
+        .load_one((column.to_owned(), parent))
+        .await
+        .map_err(err)?
+        .unwrap_or_default())
+}
+
+/// Live objects of `E` linked to `id` through link table `L` (`from` column to `to` column).
+pub async fn linked<L, E>(
+    ctx: &Context<'_>,
+    from: &'static str,
+    to: &'static str,
+    id: i32,
+) -> async_graphql::Result<Vec<E::Model>>
+where
+    L: EntityTrait,
+    L::Model: Send + Sync,
+    E: PlanEntity,
+{
+    let mut ids = loader::<DataLoader<Links<L>>>(ctx)?
+        .load_one((from.to_owned(), to.to_owned(), id))
+        .await
+        .map_err(err)?
+        .unwrap_or_default();
+    ids.sort_unstable();
+    many::<E>(ctx, &ids).await
+}
+
+/// Dependency edges at one end of milestone `id`.
+pub async fn dependencies(
+    ctx: &Context<'_>,
+    end: DepEnd,
+    id: i32,
+) -> async_graphql::Result<Vec<milestone_dependency::Model>> {
+    Ok(loader::<DataLoader<Dependencies>>(ctx)?
+        .load_one((end, id))
+        .await
+        .map_err(err)?
+        .unwrap_or_default())
+}
+
+/// Measurements of KPI `id` in `scope`, newest first.
+pub async fn measurements(
+    ctx: &Context<'_>,
+    id: i32,
+    scope: MeasurementScope,
+) -> async_graphql::Result<Vec<kpi_measurement::Model>> {
+    Ok(loader::<DataLoader<Measurements>>(ctx)?
+        .load_one((id, scope))
+        .await
+        .map_err(err)?
+        .unwrap_or_default())
+}
+
+/// The database of the request (for resolvers that page through a relation).
+pub fn db<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a DatabaseConnection> {
+    ctx.db()
+}

@@ -1,0 +1,200 @@
+//! Mutations of milestones.
+
+use super::{DeleteInput, create, delete, now, payloads, set, set_opt, set_ref, update};
+use crate::graphql::enums::{GovernmentLayer, Health, MilestoneKind, WorkStatus};
+use crate::graphql::ids;
+use crate::graphql::scalars::Date;
+use crate::graphql::types::Milestone;
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
+use entity::milestone;
+
+payloads!(
+    Milestone,
+    milestone,
+    CreateMilestonePayload,
+    UpdateMilestonePayload,
+    DeleteMilestonePayload
+);
+
+/// A new milestone.
+#[derive(InputObject)]
+pub struct CreateMilestoneInput {
+    /// The programme it belongs to.
+    pub programme_id: ID,
+    /// Short title (1-200 characters, one line).
+    pub title: String,
+    /// What is delivered or decided (at most 10,000 characters).
+    #[graphql(default)]
+    pub description: String,
+    /// Kind of milestone.
+    pub kind: MilestoneKind,
+    /// Its government layer; leave out for a joint milestone of all layers.
+    pub layer: Option<GovernmentLayer>,
+    /// The phase it belongs to.
+    pub phase_id: Option<ID>,
+    /// The workstream it belongs to.
+    pub workstream_id: Option<ID>,
+    /// The organisation that owns it.
+    pub owner_organisation_id: Option<ID>,
+    /// Planned date.
+    pub planned_date: Date,
+    /// Date as first promised (default: the planned date).
+    pub baseline_date: Option<Date>,
+    /// Expected date, when it differs from the plan.
+    pub forecast_date: Option<Date>,
+    /// Date actually reached (only for DONE or CANCELLED).
+    pub actual_date: Option<Date>,
+    /// Progress (default PLANNED).
+    #[graphql(default_with = "WorkStatus::Planned")]
+    pub status: WorkStatus,
+    /// Health (default ON_TRACK).
+    #[graphql(default_with = "Health::OnTrack")]
+    pub health: Health,
+    /// One line on why it is at risk or off track (required unless ON_TRACK).
+    pub health_reason: Option<String>,
+    /// A hard deadline, e.g. a parliamentary one.
+    pub deadline_date: Option<Date>,
+    /// The deadline as promised, e.g. "voor het zomerreces 2026".
+    pub deadline_text: Option<String>,
+}
+
+/// Changes to a milestone: fields left out stay as they are; null clears a nullable field.
+#[derive(InputObject)]
+pub struct UpdateMilestoneInput {
+    /// The milestone.
+    pub id: ID,
+    /// The version the client last saw.
+    pub version: i32,
+    /// New title.
+    pub title: Option<String>,
+    /// New description.
+    pub description: Option<String>,
+    /// New kind.
+    pub kind: Option<MilestoneKind>,
+    /// New layer; null makes it a joint milestone.
+    pub layer: MaybeUndefined<GovernmentLayer>,
+    /// New phase, or null.
+    pub phase_id: MaybeUndefined<ID>,
+    /// New workstream, or null.
+    pub workstream_id: MaybeUndefined<ID>,
+    /// New owner, or null.
+    pub owner_organisation_id: MaybeUndefined<ID>,
+    /// New planned date.
+    pub planned_date: Option<Date>,
+    /// New baseline date (normally changed only by a re-plan).
+    pub baseline_date: Option<Date>,
+    /// New forecast, or null.
+    pub forecast_date: MaybeUndefined<Date>,
+    /// New actual date, or null.
+    pub actual_date: MaybeUndefined<Date>,
+    /// New status.
+    pub status: Option<WorkStatus>,
+    /// New health.
+    pub health: Option<Health>,
+    /// New health reason, or null.
+    pub health_reason: MaybeUndefined<String>,
+    /// New deadline, or null.
+    pub deadline_date: MaybeUndefined<Date>,
+    /// New deadline text, or null.
+    pub deadline_text: MaybeUndefined<String>,
+}
+
+#[derive(Default)]
+pub struct MilestoneMutation;
+
+#[Object]
+impl MilestoneMutation {
+    /// Create a milestone.
+    async fn create_milestone(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The new milestone.")] input: CreateMilestoneInput,
+    ) -> async_graphql::Result<CreateMilestonePayload> {
+        let at = now(ctx)?;
+        let model = milestone::Model {
+            id: 0,
+            programme_id: ids::decode(&input.programme_id, "Programme", "programmeId")?,
+            phase_id: ids::decode_opt(input.phase_id.as_ref(), "Phase", "phaseId")?,
+            workstream_id: ids::decode_opt(
+                input.workstream_id.as_ref(),
+                "Workstream",
+                "workstreamId",
+            )?,
+            owner_organisation_id: ids::decode_opt(
+                input.owner_organisation_id.as_ref(),
+                "Organisation",
+                "ownerOrganisationId",
+            )?,
+            title: input.title,
+            description: input.description,
+            kind: input.kind.into(),
+            layer: input.layer.map(Into::into),
+            baseline_date: input.baseline_date.unwrap_or(input.planned_date).into(),
+            planned_date: input.planned_date.into(),
+            forecast_date: input.forecast_date.map(Into::into),
+            actual_date: input.actual_date.map(Into::into),
+            status: input.status.into(),
+            health: input.health.into(),
+            health_reason: input.health_reason,
+            deadline_date: input.deadline_date.map(Into::into),
+            deadline_text: input.deadline_text,
+            version: 1,
+            created_at: at,
+            updated_at: at,
+            deleted_at: None,
+        };
+        Ok(CreateMilestonePayload(Milestone(
+            create::<milestone::Entity>(ctx, model).await?,
+        )))
+    }
+
+    /// Update a milestone (optimistic: send the version you last saw).
+    async fn update_milestone(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The changes.")] input: UpdateMilestoneInput,
+    ) -> async_graphql::Result<UpdateMilestonePayload> {
+        let (id, version) = (input.id.clone(), input.version);
+        let (status, model) = update::<milestone::Entity, _>(ctx, &id, version, move |m| {
+            set(&mut m.title, input.title);
+            set(&mut m.description, input.description);
+            set(&mut m.kind, input.kind);
+            set_opt(&mut m.layer, input.layer);
+            set_ref(&mut m.phase_id, input.phase_id, "Phase", "phaseId")?;
+            set_ref(
+                &mut m.workstream_id,
+                input.workstream_id,
+                "Workstream",
+                "workstreamId",
+            )?;
+            set_ref(
+                &mut m.owner_organisation_id,
+                input.owner_organisation_id,
+                "Organisation",
+                "ownerOrganisationId",
+            )?;
+            set(&mut m.planned_date, input.planned_date);
+            set(&mut m.baseline_date, input.baseline_date);
+            set_opt(&mut m.forecast_date, input.forecast_date);
+            set_opt(&mut m.actual_date, input.actual_date);
+            set(&mut m.status, input.status);
+            set(&mut m.health, input.health);
+            set_opt(&mut m.health_reason, input.health_reason);
+            set_opt(&mut m.deadline_date, input.deadline_date);
+            set_opt(&mut m.deadline_text, input.deadline_text);
+            Ok(())
+        })
+        .await?;
+        Ok(UpdateMilestonePayload(status, Milestone(model)))
+    }
+
+    /// Delete a milestone (soft: it stays in the history and where it is cited).
+    async fn delete_milestone(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The milestone and the version you last saw.")] input: DeleteInput,
+    ) -> async_graphql::Result<DeleteMilestonePayload> {
+        let (status, model) = delete::<milestone::Entity>(ctx, &input).await?;
+        Ok(DeleteMilestonePayload(status, Milestone(model)))
+    }
+}

@@ -1,0 +1,170 @@
+//! The mutation root: one module per domain, merged into `Mutation`.
+//!
+//! Conventions: `createX(input)` returns `CreateXPayload { x }`; `updateX(input)` and
+//! `deleteX(input)` take the `version` the client last saw and return `{ status, x }`, where
+//! `status: CONFLICT` means nothing changed and `x` is the current object. Invalid input,
+//! missing objects and the like are errors with `extensions.code`.
+
+mod kpis;
+mod links;
+mod milestones;
+mod parliament;
+mod plan;
+mod sources;
+
+use crate::error::ApiResult;
+use crate::graphql::context::ContextExt;
+use crate::graphql::enums::MutationStatus;
+use crate::graphql::ids;
+use crate::service::Versioned;
+use crate::service::crud::{self, Rules};
+use async_graphql::{Context, ID, MaybeUndefined, MergedObject};
+
+/// Everything a client can change.
+#[derive(MergedObject, Default)]
+pub struct Mutation(
+    plan::PlanMutation,
+    milestones::MilestoneMutation,
+    kpis::KpiMutation,
+    sources::DataMutation,
+    parliament::ParliamentMutation,
+    links::LinkMutation,
+);
+
+/// Payload types of one entity: create, and update/delete with a status.
+macro_rules! payloads {
+    ($ty:ident, $field:ident, $create:ident, $update:ident, $delete:ident) => {
+        #[doc = concat!("Result of creating a ", stringify!($ty), ".")]
+        pub struct $create(pub $ty);
+
+        #[async_graphql::Object]
+        impl $create {
+            #[doc = concat!("The new ", stringify!($ty), ".")]
+            async fn $field(&self) -> &$ty {
+                &self.0
+            }
+        }
+
+        #[doc = concat!("Result of updating a ", stringify!($ty), ".")]
+        pub struct $update(pub crate::graphql::enums::MutationStatus, pub $ty);
+
+        #[async_graphql::Object]
+        impl $update {
+            /// OK when applied; CONFLICT when the version sent was stale (nothing changed).
+            async fn status(&self) -> crate::graphql::enums::MutationStatus {
+                self.0
+            }
+            #[doc = concat!("The ", stringify!($ty), " as it now stands.")]
+            async fn $field(&self) -> &$ty {
+                &self.1
+            }
+        }
+
+        #[doc = concat!("Result of deleting a ", stringify!($ty), ".")]
+        pub struct $delete(pub crate::graphql::enums::MutationStatus, pub $ty);
+
+        #[async_graphql::Object]
+        impl $delete {
+            /// OK when deleted; CONFLICT when the version sent was stale (nothing changed).
+            async fn status(&self) -> crate::graphql::enums::MutationStatus {
+                self.0
+            }
+            #[doc = concat!("The ", stringify!($ty), " (with `deletedAt` set when deleted).")]
+            async fn $field(&self) -> &$ty {
+                &self.1
+            }
+        }
+    };
+}
+pub(crate) use payloads;
+
+/// Which object to delete, and the version the client last saw.
+#[derive(async_graphql::InputObject)]
+pub struct DeleteInput {
+    /// Global id of the object.
+    pub id: ID,
+    /// The version the client last saw.
+    pub version: i32,
+}
+
+/// Create `model` after validation; the stored object.
+pub(crate) async fn create<E: Rules>(
+    ctx: &Context<'_>,
+    model: E::Model,
+) -> async_graphql::Result<E::Model> {
+    let actor = ctx.actor()?;
+    Ok(crud::create_checked::<E>(ctx.db()?, &actor, model).await?)
+}
+
+/// Update the object `id` of type `E` (GraphQL name `kind`) by `change`, if `version` is current.
+pub(crate) async fn update<E, F>(
+    ctx: &Context<'_>,
+    id: &ID,
+    version: i32,
+    change: F,
+) -> async_graphql::Result<(MutationStatus, E::Model)>
+where
+    E: Rules,
+    F: FnOnce(&mut E::Model) -> ApiResult<()> + Send,
+{
+    let row = ids::decode(id, E::NAME, "id")?;
+    let actor = ctx.actor()?;
+    Ok(status(
+        crud::update_checked::<E, F>(ctx.db()?, &actor, row, version, change).await?,
+    ))
+}
+
+/// Soft-delete the object in `input`, if its version is current.
+pub(crate) async fn delete<E: Rules>(
+    ctx: &Context<'_>,
+    input: &DeleteInput,
+) -> async_graphql::Result<(MutationStatus, E::Model)> {
+    let row = ids::decode(&input.id, E::NAME, "id")?;
+    let actor = ctx.actor()?;
+    Ok(status(
+        crud::delete_checked::<E>(ctx.db()?, &actor, row, input.version).await?,
+    ))
+}
+
+fn status<T>(outcome: Versioned<T>) -> (MutationStatus, T) {
+    match outcome {
+        Versioned::Applied(t) => (MutationStatus::Ok, t),
+        Versioned::Conflict(t) => (MutationStatus::Conflict, t),
+    }
+}
+
+/// Set `target` when a value was given.
+pub(crate) fn set<T, U: Into<T>>(target: &mut T, value: Option<U>) {
+    if let Some(v) = value {
+        *target = v.into();
+    }
+}
+
+/// Set or clear a nullable `target`: absent leaves it, null clears it.
+pub(crate) fn set_opt<T, U: Into<T>>(target: &mut Option<T>, value: MaybeUndefined<U>) {
+    match value {
+        MaybeUndefined::Undefined => {}
+        MaybeUndefined::Null => *target = None,
+        MaybeUndefined::Value(v) => *target = Some(v.into()),
+    }
+}
+
+/// Set or clear a nullable reference given as a global id.
+pub(crate) fn set_ref(
+    target: &mut Option<i32>,
+    value: MaybeUndefined<ID>,
+    kind: &str,
+    field: &str,
+) -> ApiResult<()> {
+    match value {
+        MaybeUndefined::Undefined => {}
+        MaybeUndefined::Null => *target = None,
+        MaybeUndefined::Value(id) => *target = Some(ids::decode(&id, kind, field)?),
+    }
+    Ok(())
+}
+
+/// A new-object placeholder for the bookkeeping fields (the service sets them).
+pub(crate) fn now(ctx: &Context<'_>) -> async_graphql::Result<chrono::DateTime<chrono::Utc>> {
+    Ok(ctx.state()?.clock.now())
+}

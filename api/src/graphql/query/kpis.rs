@@ -1,0 +1,111 @@
+//! Queries of KPIs.
+
+use super::{conn_args, lookup};
+use crate::graphql::connection::{Conn, paginate};
+use crate::graphql::enums::{GovernmentLayer, KpiLevel, Theme};
+use crate::graphql::ids;
+use crate::graphql::types::{Kpi, KpiMeasurement, KpiTarget};
+use crate::service::kpis::{KpiFilter, select};
+use crate::service::page::{KeyKind, Order};
+use async_graphql::{Context, ID, InputObject, Object};
+use entity::{kpi, kpi_measurement, kpi_target};
+
+/// Which KPIs to list. All conditions must hold.
+#[derive(InputObject, Default)]
+pub struct KpiFilterInput {
+    /// Only KPIs of this programme.
+    pub programme_id: Option<ID>,
+    /// Only KPIs carrying this theme.
+    pub theme: Option<Theme>,
+    /// Only KPIs with a target or a measurement for this layer.
+    pub layer: Option<GovernmentLayer>,
+    /// Only KPIs of this level.
+    pub level: Option<KpiLevel>,
+    /// Only KPIs whose code, name or definition contains this text (case-insensitive).
+    pub search: Option<String>,
+}
+
+#[derive(Default)]
+pub struct KpiQuery;
+
+#[Object]
+impl KpiQuery {
+    /// KPIs by code.
+    async fn kpis(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which KPIs to list.")] filter: Option<KpiFilterInput>,
+        #[graphql(desc = "Items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
+    ) -> async_graphql::Result<Conn<Kpi>> {
+        let f = filter.unwrap_or_default();
+        let filter = KpiFilter {
+            programme_id: ids::decode_opt(
+                f.programme_id.as_ref(),
+                "Programme",
+                "filter.programmeId",
+            )?,
+            theme: f.theme.map(Into::into),
+            layer: f.layer.map(Into::into),
+            level: f.level.map(Into::into),
+            search: f.search,
+        };
+        let order = Order {
+            key: Some((kpi::Column::Code, KeyKind::Text)),
+            id: kpi::Column::Id,
+        };
+        paginate(
+            ctx,
+            select(&filter)?,
+            order,
+            conn_args(after, before, first, last),
+            Kpi,
+        )
+        .await
+    }
+
+    /// One KPI by id.
+    async fn kpi(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global id.")] id: ID,
+    ) -> async_graphql::Result<Option<Kpi>> {
+        lookup::<kpi::Entity, _>(ctx, &id, "Kpi", Kpi).await
+    }
+
+    /// One KPI by its code, e.g. "MVOI-01".
+    async fn kpi_by_code(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "KPI code.")] code: String,
+    ) -> async_graphql::Result<Option<Kpi>> {
+        use crate::graphql::context::ContextExt;
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let row = crate::service::page::live(kpi::Entity::find())?
+            .filter(kpi::Column::Code.eq(code))
+            .one(ctx.db()?)
+            .await
+            .map_err(crate::error::ApiError::from)?;
+        Ok(row.map(Kpi))
+    }
+
+    /// One KPI target by id.
+    async fn kpi_target(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global id.")] id: ID,
+    ) -> async_graphql::Result<Option<KpiTarget>> {
+        lookup::<kpi_target::Entity, _>(ctx, &id, "KpiTarget", KpiTarget).await
+    }
+
+    /// One measurement by id.
+    async fn kpi_measurement(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global id.")] id: ID,
+    ) -> async_graphql::Result<Option<KpiMeasurement>> {
+        lookup::<kpi_measurement::Entity, _>(ctx, &id, "KpiMeasurement", KpiMeasurement).await
+    }
+}

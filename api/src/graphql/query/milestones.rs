@@ -1,0 +1,112 @@
+//! Queries of milestones.
+
+use super::{conn_args, lookup};
+use crate::graphql::connection::{Conn, paginate};
+use crate::graphql::enums::{GovernmentLayer, Health, WorkStatus};
+use crate::graphql::ids;
+use crate::graphql::scalars::Date;
+use crate::graphql::types::Milestone;
+use crate::service::milestones::{MilestoneFilter, select};
+use crate::service::page::{KeyKind, Order};
+use async_graphql::{Context, ID, InputObject, Object};
+use entity::milestone;
+
+/// Which milestones to list. All conditions must hold.
+#[derive(InputObject, Default)]
+pub struct MilestoneFilterInput {
+    /// Only milestones of this programme.
+    pub programme_id: Option<ID>,
+    /// Only milestones of this layer (add `joint: true` to include the joint ones).
+    pub layer: Option<GovernmentLayer>,
+    /// true: joint milestones (with `layer`: that layer's and the joint ones); false: no joint ones.
+    pub joint: Option<bool>,
+    /// Only milestones of this phase.
+    pub phase_id: Option<ID>,
+    /// Only milestones of this workstream.
+    pub workstream_id: Option<ID>,
+    /// Only milestones with one of these statuses.
+    pub status: Option<Vec<WorkStatus>>,
+    /// Only milestones with one of these health values.
+    pub health: Option<Vec<Health>>,
+    /// Only milestones planned on or after this date.
+    pub planned_from: Option<Date>,
+    /// Only milestones planned on or before this date.
+    pub planned_to: Option<Date>,
+    /// Only milestones whose title or description contains this text (case-insensitive).
+    pub search: Option<String>,
+}
+
+impl MilestoneFilterInput {
+    fn into_filter(self) -> crate::error::ApiResult<MilestoneFilter> {
+        Ok(MilestoneFilter {
+            programme_id: ids::decode_opt(
+                self.programme_id.as_ref(),
+                "Programme",
+                "filter.programmeId",
+            )?,
+            layer: self.layer.map(Into::into),
+            joint: self.joint,
+            phase_id: ids::decode_opt(self.phase_id.as_ref(), "Phase", "filter.phaseId")?,
+            workstream_id: ids::decode_opt(
+                self.workstream_id.as_ref(),
+                "Workstream",
+                "filter.workstreamId",
+            )?,
+            status: self
+                .status
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            health: self
+                .health
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            planned_from: self.planned_from.map(Into::into),
+            planned_to: self.planned_to.map(Into::into),
+            search: self.search,
+        })
+    }
+}
+
+#[derive(Default)]
+pub struct MilestoneQuery;
+
+#[Object]
+impl MilestoneQuery {
+    /// Milestones by planned date (then id), filtered.
+    async fn milestones(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which milestones to list.")] filter: Option<MilestoneFilterInput>,
+        #[graphql(desc = "Items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
+    ) -> async_graphql::Result<Conn<Milestone>> {
+        let filter = filter.unwrap_or_default().into_filter()?;
+        let order = Order {
+            key: Some((milestone::Column::PlannedDate, KeyKind::Date)),
+            id: milestone::Column::Id,
+        };
+        paginate(
+            ctx,
+            select(&filter)?,
+            order,
+            conn_args(after, before, first, last),
+            Milestone,
+        )
+        .await
+    }
+
+    /// One milestone by id.
+    async fn milestone(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global id.")] id: ID,
+    ) -> async_graphql::Result<Option<Milestone>> {
+        lookup::<milestone::Entity, _>(ctx, &id, "Milestone", Milestone).await
+    }
+}

@@ -1,0 +1,61 @@
+//! The query root: one module per domain, merged into `Query`.
+
+mod history;
+mod kpis;
+mod milestones;
+mod node;
+mod parliament;
+mod plan;
+mod sources;
+
+use async_graphql::MergedObject;
+
+/// Everything a client can read.
+#[derive(MergedObject, Default)]
+pub struct Query(
+    plan::PlanQuery,
+    milestones::MilestoneQuery,
+    kpis::KpiQuery,
+    sources::DataQuery,
+    parliament::ParliamentQuery,
+    history::HistoryQuery,
+    node::NodeQuery,
+);
+
+use super::connection::ConnArgs;
+use super::ids;
+use super::loaders;
+use crate::service::crud::PlanEntity;
+use async_graphql::{Context, ID};
+
+/// Look up one object of `E` by global id (null when it does not exist).
+pub(crate) async fn lookup<E: PlanEntity, T>(
+    ctx: &Context<'_>,
+    id: &ID,
+    kind: &str,
+    wrap: fn(E::Model) -> T,
+) -> async_graphql::Result<Option<T>> {
+    let row = ids::decode(id, kind, "id").map_err(|e| match e {
+        crate::error::ApiError::Invalid { message, .. } => crate::error::ApiError::Invalid {
+            field: String::new(),
+            message,
+        },
+        other => other,
+    })?;
+    Ok(loaders::one::<E>(ctx, row).await?.map(wrap))
+}
+
+/// Pagination arguments in one value.
+pub(crate) fn conn_args(
+    after: Option<String>,
+    before: Option<String>,
+    first: Option<i32>,
+    last: Option<i32>,
+) -> ConnArgs {
+    ConnArgs {
+        after,
+        before,
+        first,
+        last,
+    }
+}

@@ -1,0 +1,82 @@
+//! `node(id:)`: any object by its global id.
+
+use crate::graphql::ids;
+use crate::graphql::loaders;
+use crate::graphql::types::*;
+use async_graphql::{Context, ID, Interface, Object};
+
+/// An object with a global id.
+#[derive(Interface)]
+#[graphql(field(name = "id", ty = "ID", desc = "Global id of the object."))]
+pub enum Node {
+    /// A programme.
+    Programme(Programme),
+    /// A phase.
+    Phase(Phase),
+    /// A workstream.
+    Workstream(Workstream),
+    /// An organisation.
+    Organisation(Organisation),
+    /// A milestone.
+    Milestone(Milestone),
+    /// A KPI.
+    Kpi(Kpi),
+    /// A KPI target.
+    KpiTarget(KpiTarget),
+    /// A KPI measurement.
+    KpiMeasurement(KpiMeasurement),
+    /// A data source.
+    DataSource(DataSource),
+    /// A quality assessment.
+    DataQualityAssessment(DataQualityAssessment),
+    /// A data-infrastructure task.
+    DataInfraTask(DataInfraTask),
+    /// A recess period.
+    RecessPeriod(RecessPeriod),
+    /// A commitment.
+    Commitment(Commitment),
+}
+
+#[derive(Default)]
+pub struct NodeQuery;
+
+#[Object]
+impl NodeQuery {
+    /// Any object by its global id (null when it does not exist).
+    async fn node(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A global id.")] id: ID,
+    ) -> async_graphql::Result<Option<Node>> {
+        let Some((kind, row)) = ids::decode_any(&id) else {
+            return Err(crate::error::ApiError::invalid(
+                "",
+                format!("\"{}\" is not a valid id", id.as_str()),
+            )
+            .into());
+        };
+        macro_rules! load {
+            ($module:ident, $ty:ident) => {
+                loaders::one::<entity::$module::Entity>(ctx, row)
+                    .await?
+                    .map(|m| Node::$ty($ty(m)))
+            };
+        }
+        Ok(match kind.as_str() {
+            "Programme" => load!(programme, Programme),
+            "Phase" => load!(phase, Phase),
+            "Workstream" => load!(workstream, Workstream),
+            "Organisation" => load!(organisation, Organisation),
+            "Milestone" => load!(milestone, Milestone),
+            "Kpi" => load!(kpi, Kpi),
+            "KpiTarget" => load!(kpi_target, KpiTarget),
+            "KpiMeasurement" => load!(kpi_measurement, KpiMeasurement),
+            "DataSource" => load!(data_source, DataSource),
+            "DataQualityAssessment" => load!(data_quality_assessment, DataQualityAssessment),
+            "DataInfraTask" => load!(data_infra_task, DataInfraTask),
+            "RecessPeriod" => load!(recess_period, RecessPeriod),
+            "Commitment" => load!(commitment, Commitment),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,95 @@
+//! Queries of the parliamentary calendar and commitments.
+
+use super::{conn_args, lookup};
+use crate::graphql::connection::{Conn, paginate};
+use crate::graphql::enums::{CommitmentStatus, RecessKind};
+use crate::graphql::types::{Commitment, RecessPeriod};
+use crate::service::page::{KeyKind, Order, live};
+use async_graphql::{Context, ID, Object};
+use entity::{commitment, recess_period};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+#[derive(Default)]
+pub struct ParliamentQuery;
+
+#[Object]
+impl ParliamentQuery {
+    /// Recess periods of the Tweede Kamer, by first day.
+    async fn recess_periods(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only recesses of this year.")] year: Option<i32>,
+        #[graphql(desc = "Only recesses of this kind.")] kind: Option<RecessKind>,
+        #[graphql(desc = "Items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
+    ) -> async_graphql::Result<Conn<RecessPeriod>> {
+        let mut select = live(recess_period::Entity::find())?;
+        if let Some(year) = year {
+            select = select.filter(recess_period::Column::Year.eq(year));
+        }
+        if let Some(kind) = kind {
+            select = select.filter(recess_period::Column::Kind.eq(entity::RecessKind::from(kind)));
+        }
+        let order = Order {
+            key: Some((recess_period::Column::FirstDay, KeyKind::Date)),
+            id: recess_period::Column::Id,
+        };
+        paginate(
+            ctx,
+            select,
+            order,
+            conn_args(after, before, first, last),
+            RecessPeriod,
+        )
+        .await
+    }
+
+    /// One recess period by id.
+    async fn recess_period(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global id.")] id: ID,
+    ) -> async_graphql::Result<Option<RecessPeriod>> {
+        lookup::<recess_period::Entity, _>(ctx, &id, "RecessPeriod", RecessPeriod).await
+    }
+
+    /// Commitments to the Kamer, by deadline.
+    async fn commitments(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only commitments with this status.")] status: Option<CommitmentStatus>,
+        #[graphql(desc = "Items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
+    ) -> async_graphql::Result<Conn<Commitment>> {
+        let mut select = live(commitment::Entity::find())?;
+        if let Some(status) = status {
+            select = select
+                .filter(commitment::Column::Status.eq(entity::CommitmentStatus::from(status)));
+        }
+        let order = Order {
+            key: Some((commitment::Column::DeadlineDate, KeyKind::Date)),
+            id: commitment::Column::Id,
+        };
+        paginate(
+            ctx,
+            select,
+            order,
+            conn_args(after, before, first, last),
+            Commitment,
+        )
+        .await
+    }
+
+    /// One commitment by id.
+    async fn commitment(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global id.")] id: ID,
+    ) -> async_graphql::Result<Option<Commitment>> {
+        lookup::<commitment::Entity, _>(ctx, &id, "Commitment", Commitment).await
+    }
+}

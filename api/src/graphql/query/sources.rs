@@ -1,0 +1,147 @@
+//! Queries of data sources and data-infrastructure tasks.
+
+use super::{conn_args, lookup};
+use crate::graphql::connection::{Conn, paginate};
+use crate::graphql::enums::{GovernmentLayer, TaskKind, WorkStatus};
+use crate::graphql::ids;
+use crate::graphql::scalars::Date;
+use crate::graphql::types::{DataInfraTask, DataQualityAssessment, DataSource};
+use crate::service::page::{KeyKind, Order, contains_text, live};
+use crate::service::tasks::{TaskFilter, select};
+use async_graphql::{Context, ID, InputObject, Object};
+use entity::{data_infra_task, data_quality_assessment, data_source};
+use sea_orm::{EntityTrait, QueryFilter};
+
+/// Which tasks to list. All conditions must hold.
+#[derive(InputObject, Default)]
+pub struct DataInfraTaskFilterInput {
+    /// Only tasks of this programme.
+    pub programme_id: Option<ID>,
+    /// Only tasks of this layer.
+    pub layer: Option<GovernmentLayer>,
+    /// Only tasks with one of these statuses.
+    pub status: Option<Vec<WorkStatus>>,
+    /// Only tasks of this kind.
+    pub kind: Option<TaskKind>,
+    /// Only tasks that improve this data source.
+    pub data_source_id: Option<ID>,
+    /// Only tasks due on or before this date.
+    pub due_before: Option<Date>,
+}
+
+#[derive(Default)]
+pub struct DataQuery;
+
+#[Object]
+impl DataQuery {
+    /// Data sources by name.
+    async fn data_sources(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only sources whose name or description contains this text.")]
+        search: Option<String>,
+        #[graphql(desc = "Items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
+    ) -> async_graphql::Result<Conn<DataSource>> {
+        let mut select = live(data_source::Entity::find())?;
+        if let Some(text) = search {
+            select = select.filter(contains_text(
+                &[data_source::Column::Name, data_source::Column::Description],
+                &text,
+            )?);
+        }
+        let order = Order {
+            key: Some((data_source::Column::Name, KeyKind::Text)),
+            id: data_source::Column::Id,
+        };
+        paginate(
+            ctx,
+            select,
+            order,
+            conn_args(after, before, first, last),
+            DataSource,
+        )
+        .await
+    }
+
+    /// One data source by id.
+    async fn data_source(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global id.")] id: ID,
+    ) -> async_graphql::Result<Option<DataSource>> {
+        lookup::<data_source::Entity, _>(ctx, &id, "DataSource", DataSource).await
+    }
+
+    /// One quality assessment by id.
+    async fn data_quality_assessment(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global id.")] id: ID,
+    ) -> async_graphql::Result<Option<DataQualityAssessment>> {
+        lookup::<data_quality_assessment::Entity, _>(
+            ctx,
+            &id,
+            "DataQualityAssessment",
+            DataQualityAssessment,
+        )
+        .await
+    }
+
+    /// Data-infrastructure tasks by due date.
+    async fn data_infra_tasks(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Which tasks to list.")] filter: Option<DataInfraTaskFilterInput>,
+        #[graphql(desc = "Items after this cursor.")] after: Option<String>,
+        #[graphql(desc = "Items before this cursor.")] before: Option<String>,
+        #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
+        #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
+    ) -> async_graphql::Result<Conn<DataInfraTask>> {
+        let f = filter.unwrap_or_default();
+        let filter = TaskFilter {
+            programme_id: ids::decode_opt(
+                f.programme_id.as_ref(),
+                "Programme",
+                "filter.programmeId",
+            )?,
+            layer: f.layer.map(Into::into),
+            status: f
+                .status
+                .unwrap_or_default()
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            kind: f.kind.map(Into::into),
+            data_source_id: ids::decode_opt(
+                f.data_source_id.as_ref(),
+                "DataSource",
+                "filter.dataSourceId",
+            )?,
+            due_before: f.due_before.map(Into::into),
+        };
+        let order = Order {
+            key: Some((data_infra_task::Column::DueDate, KeyKind::Date)),
+            id: data_infra_task::Column::Id,
+        };
+        paginate(
+            ctx,
+            select(&filter)?,
+            order,
+            conn_args(after, before, first, last),
+            DataInfraTask,
+        )
+        .await
+    }
+
+    /// One task by id.
+    async fn data_infra_task(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global id.")] id: ID,
+    ) -> async_graphql::Result<Option<DataInfraTask>> {
+        lookup::<data_infra_task::Entity, _>(ctx, &id, "DataInfraTask", DataInfraTask).await
+    }
+}

@@ -1,0 +1,36 @@
+//! `KpiTarget`: a target value of a KPI for a year.
+
+use super::{Kpi, plan_object};
+use crate::graphql::enums::GovernmentLayer;
+use crate::graphql::loaders;
+use async_graphql::Context;
+use entity::kpi_target::Model;
+use rust_decimal::Decimal;
+
+/// A target of a KPI for one year, overall or for one layer.
+pub struct KpiTarget(pub Model);
+
+plan_object!(KpiTarget, "KpiTarget", {
+    /// The year the target applies to.
+    async fn year(&self) -> i32 {
+        self.0.year
+    }
+    /// The layer it applies to; null for the overall target.
+    async fn layer(&self) -> Option<GovernmentLayer> {
+        self.0.layer.map(Into::into)
+    }
+    /// Target value (exact decimal, in the KPI's unit).
+    async fn value(&self) -> Decimal {
+        self.0.value.0
+    }
+    /// Remark, e.g. the source of the target.
+    async fn note(&self) -> Option<&str> {
+        self.0.note.as_deref()
+    }
+    /// The KPI.
+    async fn kpi(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Kpi>> {
+        Ok(loaders::one::<entity::kpi::Entity>(ctx, self.0.kpi_id)
+            .await?
+            .map(Kpi))
+    }
+});

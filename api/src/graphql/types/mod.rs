@@ -1,0 +1,70 @@
+//! GraphQL object types: each wraps an entity model and adds its relations through the loaders.
+
+mod change_record;
+mod commitment;
+mod data_infra_task;
+mod data_quality_assessment;
+mod data_source;
+mod dependency;
+mod kpi;
+mod kpi_measurement;
+mod kpi_target;
+mod milestone;
+mod organisation;
+mod phase;
+mod programme;
+mod recess_period;
+mod workstream;
+
+pub use change_record::ChangeRecord;
+pub use commitment::Commitment;
+pub use data_infra_task::DataInfraTask;
+pub use data_quality_assessment::DataQualityAssessment;
+pub use data_source::DataSource;
+pub use dependency::MilestoneDependency;
+pub use kpi::Kpi;
+pub use kpi_measurement::KpiMeasurement;
+pub use kpi_target::KpiTarget;
+pub use milestone::Milestone;
+pub use organisation::Organisation;
+pub use phase::Phase;
+pub use programme::Programme;
+pub use recess_period::RecessPeriod;
+pub use workstream::Workstream;
+
+/// `#[Object]` impl of a plan-entity wrapper with the fields every plan entity has
+/// (`id`, `version`, `createdAt`, `updatedAt`, `deletedAt`) followed by its own.
+macro_rules! plan_object {
+    ($ty:ident, $name:literal, { $($body:tt)* }) => {
+        #[async_graphql::Object]
+        impl $ty {
+            /// Global id (use with `node(id:)` and in mutation inputs).
+            pub async fn id(&self) -> async_graphql::ID {
+                crate::graphql::ids::encode($name, self.0.id)
+            }
+            /// Version of this object; send it back with an update or delete.
+            async fn version(&self) -> i32 {
+                self.0.version
+            }
+            /// When it was created (UTC).
+            async fn created_at(&self) -> chrono::DateTime<chrono::Utc> {
+                self.0.created_at
+            }
+            /// When it last changed (UTC).
+            async fn updated_at(&self) -> chrono::DateTime<chrono::Utc> {
+                self.0.updated_at
+            }
+            /// When it was deleted (UTC), or null. Deleted objects still resolve where they are cited.
+            async fn deleted_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+                self.0.deleted_at
+            }
+            $($body)*
+        }
+    };
+}
+pub(crate) use plan_object;
+
+/// Convert an optional stored date to the GraphQL scalar.
+pub(crate) fn date(d: Option<chrono::NaiveDate>) -> Option<crate::graphql::scalars::Date> {
+    d.map(Into::into)
+}

@@ -1,0 +1,39 @@
+//! Rules of commitments to the Kamer (toezeggingen).
+
+use super::crud::{Rules, ensure_exists};
+use super::validate as v;
+use crate::error::{ApiError, ApiResult};
+use entity::{commitment, programme};
+use futures::future::BoxFuture;
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+
+impl Rules for commitment::Entity {
+    fn validate(m: &commitment::Model) -> ApiResult<()> {
+        v::line("number", &m.number, 32)?;
+        v::text("text", &m.text, 5000)?;
+        v::line("madeBy", &m.made_by, 200)?;
+        v::opt_line("deadlineText", m.deadline_text.as_deref(), 200)?;
+        v::date_order("madeOn", m.made_on, "deadlineDate", m.deadline_date)
+    }
+
+    fn check<'a>(
+        txn: &'a DatabaseTransaction,
+        m: &'a commitment::Model,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async move {
+            ensure_exists::<programme::Entity, _>(txn, "programmeId", m.programme_id).await?;
+            let clash = commitment::Entity::find()
+                .filter(commitment::Column::Number.eq(m.number.clone()))
+                .filter(commitment::Column::Id.ne(m.id))
+                .one(txn)
+                .await?;
+            if clash.is_some() {
+                return Err(ApiError::Conflict(format!(
+                    "commitment {} already exists",
+                    m.number
+                )));
+            }
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,310 @@
+//! Generic persistence of plan entities: create, versioned update and soft delete, each with its
+//! change records in the same transaction.
+//!
+//! Every plan table has `id`, `version`, `created_at`, `updated_at` and `deleted_at`; these
+//! functions rely on that and on nothing else of the entity.
+
+use super::{Actor, Versioned, history};
+use crate::error::{ApiError, ApiResult};
+use entity::ChangeAction;
+use futures::future::BoxFuture;
+use sea_orm::{
+    ActiveModelBehavior, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, EntityTrait, FromQueryResult, IntoActiveModel, ModelTrait, QueryFilter,
+    TransactionTrait, TryIntoModel, Value,
+};
+use serde::Serialize;
+use std::str::FromStr;
+
+/// A plan entity managed through this module.
+pub trait PlanEntity:
+    EntityTrait<Model = <Self as PlanEntity>::Row, ActiveModel = <Self as PlanEntity>::Draft>
+{
+    /// The model (`Self::Model`), with the bounds the generic code needs.
+    type Row: ModelTrait<Entity = Self>
+        + FromQueryResult
+        + Serialize
+        + Clone
+        + IntoActiveModel<Self::Draft>
+        + Send
+        + Sync;
+    /// The active model (`Self::ActiveModel`).
+    type Draft: ActiveModelTrait<Entity = Self>
+        + ActiveModelBehavior
+        + TryIntoModel<Self::Row>
+        + Send
+        + Sync
+        + From<Self::Row>;
+    /// The GraphQL type name, used in change records and errors.
+    const NAME: &'static str;
+}
+
+/// Look up a column of `E` by name; every plan table has the bookkeeping columns.
+pub fn column<E: EntityTrait>(name: &str) -> ApiResult<E::Column> {
+    E::Column::from_str(name).map_err(|_| {
+        ApiError::Internal(format!(
+            "{} has no column {name}",
+            E::default().table_name()
+        ))
+    })
+}
+
+fn int_of<M: ModelTrait>(model: &M, name: &str) -> ApiResult<i32> {
+    let col = column::<M::Entity>(name)?;
+    match model.get(col) {
+        Value::Int(Some(v)) => Ok(v),
+        other => Err(ApiError::Internal(format!(
+            "column {name} is not an integer: {other:?}"
+        ))),
+    }
+}
+
+/// The `id` of a model.
+pub fn id_of<M: ModelTrait>(model: &M) -> ApiResult<i32> {
+    int_of(model, "id")
+}
+
+/// The `version` of a model.
+pub fn version_of<M: ModelTrait>(model: &M) -> ApiResult<i32> {
+    int_of(model, "version")
+}
+
+/// Whether a model is soft-deleted.
+pub fn is_deleted<M: ModelTrait>(model: &M) -> bool {
+    column::<M::Entity>("deleted_at")
+        .map(|col| !matches!(model.get(col), Value::ChronoDateTimeUtc(None)))
+        .unwrap_or(false)
+}
+
+/// Find a live (not deleted) object or fail with NOT_FOUND.
+pub async fn find_live<E, C>(db: &C, id: i32) -> ApiResult<E::Model>
+where
+    E: PlanEntity,
+    C: ConnectionTrait,
+{
+    let id_col = column::<E>("id")?;
+    let deleted = column::<E>("deleted_at")?;
+    E::find()
+        .filter(id_col.eq(id))
+        .filter(deleted.is_null())
+        .one(db)
+        .await?
+        .ok_or_else(|| ApiError::not_found(E::NAME, id))
+}
+
+/// Fail with BAD_USER_INPUT at `field` unless a live object with `id` exists.
+pub async fn ensure_exists<E, C>(db: &C, field: &str, id: i32) -> ApiResult<()>
+where
+    E: PlanEntity,
+    C: ConnectionTrait,
+{
+    match find_live::<E, C>(db, id).await {
+        Ok(_) => Ok(()),
+        Err(ApiError::NotFound { .. }) => Err(ApiError::invalid(
+            field,
+            format!("{} {id} does not exist", E::NAME),
+        )),
+        Err(other) => Err(other),
+    }
+}
+
+fn stamp<E: EntityTrait>(
+    am: &mut E::ActiveModel,
+    version: i32,
+    created_at: Option<chrono::DateTime<chrono::Utc>>,
+    actor: &Actor,
+) -> ApiResult<()>
+where
+    E::ActiveModel: ActiveModelTrait<Entity = E>,
+{
+    am.set(column::<E>("version")?, version.into());
+    am.set(column::<E>("updated_at")?, actor.at.into());
+    if let Some(created) = created_at {
+        am.set(column::<E>("created_at")?, created.into());
+    }
+    Ok(())
+}
+
+/// Insert a new object (version 1) with its change records.
+pub async fn create<E, C>(db: &C, actor: &Actor, model: E::Model) -> ApiResult<E::Model>
+where
+    E: PlanEntity,
+    C: ConnectionTrait,
+{
+    let mut am = model.into_active_model().reset_all();
+    am.not_set(column::<E>("id")?);
+    am.set(column::<E>("deleted_at")?, Value::ChronoDateTimeUtc(None));
+    stamp::<E>(&mut am, 1, Some(actor.at), actor)?;
+    let saved: E::Model = am.insert(db).await?;
+    history::record_entity(
+        db,
+        actor,
+        E::NAME,
+        id_of(&saved)?,
+        ChangeAction::Create,
+        None,
+        &saved,
+    )
+    .await?;
+    Ok(saved)
+}
+
+/// Replace `current` by `next` when the stored version is still `current`'s; records what changed.
+///
+/// The version check is part of the UPDATE's WHERE clause, so two writers holding the same
+/// version cannot both win, on either database.
+pub async fn update<E, C>(
+    db: &C,
+    actor: &Actor,
+    current: &E::Model,
+    next: E::Model,
+    action: ChangeAction,
+) -> ApiResult<Versioned<E::Model>>
+where
+    E: PlanEntity,
+    C: ConnectionTrait,
+{
+    let id = id_of(current)?;
+    let version = version_of(current)?;
+    let mut am = next.into_active_model().reset_all();
+    am.not_set(column::<E>("id")?);
+    am.not_set(column::<E>("created_at")?);
+    stamp::<E>(&mut am, version + 1, None, actor)?;
+    let result = E::update_many()
+        .set(am)
+        .filter(column::<E>("id")?.eq(id))
+        .filter(column::<E>("version")?.eq(version))
+        .exec(db)
+        .await?;
+    let saved = find_any::<E, C>(db, id).await?;
+    if result.rows_affected != 1 {
+        return Ok(Versioned::Conflict(saved));
+    }
+    history::record_entity(db, actor, E::NAME, id, action, Some(current), &saved).await?;
+    Ok(Versioned::Applied(saved))
+}
+
+/// Soft-delete: set `deleted_at`, keep the row, its history and everything that cites it.
+pub async fn soft_delete<E, C>(
+    db: &C,
+    actor: &Actor,
+    current: &E::Model,
+) -> ApiResult<Versioned<E::Model>>
+where
+    E: PlanEntity,
+    C: ConnectionTrait,
+{
+    let mut next = current.clone().into_active_model();
+    next.set(column::<E>("deleted_at")?, actor.at.into());
+    let next = next
+        .try_into_model()
+        .map_err(|e| ApiError::Internal(format!("soft delete: {e}")))?;
+    update::<E, C>(db, actor, current, next, ChangeAction::Delete).await
+}
+
+/// Load any object by id, deleted or not.
+async fn find_any<E: PlanEntity, C: ConnectionTrait>(db: &C, id: i32) -> ApiResult<E::Model> {
+    E::find()
+        .filter(column::<E>("id")?.eq(id))
+        .one(db)
+        .await?
+        .ok_or_else(|| ApiError::Internal(format!("{} {id} vanished", E::NAME)))
+}
+
+/// Mark each entity as a plan entity with its GraphQL name.
+macro_rules! plan_entities {
+    ($($module:ident => $name:literal),+ $(,)?) => {
+        $(impl PlanEntity for entity::$module::Entity {
+            type Row = entity::$module::Model;
+            type Draft = entity::$module::ActiveModel;
+            const NAME: &'static str = $name;
+        })+
+    };
+}
+
+plan_entities!(
+    organisation => "Organisation",
+    programme => "Programme",
+    phase => "Phase",
+    workstream => "Workstream",
+    milestone => "Milestone",
+    kpi => "Kpi",
+    kpi_target => "KpiTarget",
+    kpi_measurement => "KpiMeasurement",
+    data_source => "DataSource",
+    data_quality_assessment => "DataQualityAssessment",
+    data_infra_task => "DataInfraTask",
+    recess_period => "RecessPeriod",
+    commitment => "Commitment",
+);
+
+/// Domain rules of one entity, checked on every create and update.
+pub trait Rules: PlanEntity {
+    /// Rules on the object alone (lengths, ranges, date order).
+    fn validate(model: &Self::Model) -> ApiResult<()>;
+
+    /// Rules that need the database, such as references to live objects.
+    fn check<'a>(
+        _txn: &'a DatabaseTransaction,
+        _model: &'a Self::Model,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async { Ok(()) })
+    }
+}
+
+/// Validate and insert `model` in one transaction.
+pub async fn create_checked<E: Rules>(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    model: E::Model,
+) -> ApiResult<E::Model> {
+    E::validate(&model)?;
+    let txn = db.begin().await?;
+    E::check(&txn, &model).await?;
+    let saved = create::<E, _>(&txn, actor, model).await?;
+    txn.commit().await?;
+    Ok(saved)
+}
+
+/// Apply `change` to the live object `id` when the client's `version` is current; validate; save.
+pub async fn update_checked<E, F>(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i32,
+    version: i32,
+    change: F,
+) -> ApiResult<Versioned<E::Model>>
+where
+    E: Rules,
+    F: FnOnce(&mut E::Model) -> ApiResult<()> + Send,
+{
+    let txn = db.begin().await?;
+    let current = find_live::<E, _>(&txn, id).await?;
+    if version_of(&current)? != version {
+        return Ok(Versioned::Conflict(current));
+    }
+    let mut next = current.clone();
+    change(&mut next)?;
+    E::validate(&next)?;
+    E::check(&txn, &next).await?;
+    let outcome = update::<E, _>(&txn, actor, &current, next, ChangeAction::Update).await?;
+    txn.commit().await?;
+    Ok(outcome)
+}
+
+/// Soft-delete the live object `id` when the client's `version` is current.
+pub async fn delete_checked<E: Rules>(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i32,
+    version: i32,
+) -> ApiResult<Versioned<E::Model>> {
+    let txn = db.begin().await?;
+    let current = find_live::<E, _>(&txn, id).await?;
+    if version_of(&current)? != version {
+        return Ok(Versioned::Conflict(current));
+    }
+    let outcome = soft_delete::<E, _>(&txn, actor, &current).await?;
+    txn.commit().await?;
+    Ok(outcome)
+}

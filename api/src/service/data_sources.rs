@@ -1,0 +1,47 @@
+//! Rules of data sources and their quality assessments.
+
+use super::crud::{Rules, ensure_exists};
+use super::validate as v;
+use crate::error::ApiResult;
+use entity::{data_quality_assessment, data_source, organisation};
+use futures::future::BoxFuture;
+use sea_orm::DatabaseTransaction;
+
+impl Rules for data_source::Entity {
+    fn validate(m: &data_source::Model) -> ApiResult<()> {
+        v::line("name", &m.name, 200)?;
+        v::length("description", &m.description, 5000)?;
+        v::opt_line("licence", m.licence.as_deref(), 100)?;
+        v::opt_line("url", m.url.as_deref(), 500)
+    }
+
+    fn check<'a>(
+        txn: &'a DatabaseTransaction,
+        m: &'a data_source::Model,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async move {
+            if let Some(id) = m.owner_organisation_id {
+                ensure_exists::<organisation::Entity, _>(txn, "ownerOrganisationId", id).await?;
+            }
+            Ok(())
+        })
+    }
+}
+
+impl Rules for data_quality_assessment::Entity {
+    fn validate(m: &data_quality_assessment::Model) -> ApiResult<()> {
+        v::range("score", m.score, 1, 5)?;
+        v::text("finding", &m.finding, 2000)
+    }
+
+    fn check<'a>(
+        txn: &'a DatabaseTransaction,
+        m: &'a data_quality_assessment::Model,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(ensure_exists::<data_source::Entity, _>(
+            txn,
+            "dataSourceId",
+            m.data_source_id,
+        ))
+    }
+}

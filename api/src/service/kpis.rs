@@ -1,0 +1,182 @@
+//! Rules of KPIs and their targets, and the stored form of a KPI's themes.
+
+use super::crud::{Rules, ensure_exists};
+use super::validate as v;
+use crate::error::{ApiError, ApiResult};
+use entity::{GovernmentLayer, Theme, kpi, kpi_target, programme};
+use futures::future::BoxFuture;
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+
+/// Store a set of themes as `,CLIMATE,CIRCULAR,` (sorted, so equal sets compare equal and a
+/// theme filter is one `LIKE '%,CLIMATE,%'`).
+pub fn themes_to_text(themes: &[Theme]) -> String {
+    let mut names: Vec<String> = themes.iter().map(Theme::as_str).collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(",{},", names.join(","))
+    }
+}
+
+/// Read the stored themes back.
+pub fn themes_from_text(text: &str) -> Vec<Theme> {
+    use sea_orm::ActiveEnum;
+    text.split(',')
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| Theme::try_from_value(&s.to_owned()).ok())
+        .collect()
+}
+
+/// The `LIKE` pattern that matches KPIs carrying `theme`.
+pub fn theme_pattern(theme: Theme) -> String {
+    format!("%,{},%", theme.as_str())
+}
+
+impl Rules for kpi::Entity {
+    fn validate(m: &kpi::Model) -> ApiResult<()> {
+        v::line("code", &m.code, 32)?;
+        if !m
+            .code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        {
+            return Err(ApiError::invalid(
+                "code",
+                "code may hold letters, digits, '-', '_' and '.' only",
+            ));
+        }
+        v::line("name", &m.name, 200)?;
+        v::text("definition", &m.definition, 5000)?;
+        v::line("unit", &m.unit, 50)?;
+        v::opt_line("baselinePeriod", m.baseline_period.as_deref(), 50)
+    }
+
+    fn check<'a>(txn: &'a DatabaseTransaction, m: &'a kpi::Model) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async move {
+            ensure_exists::<programme::Entity, _>(txn, "programmeId", m.programme_id).await?;
+            let clash = kpi::Entity::find()
+                .filter(kpi::Column::Code.eq(m.code.clone()))
+                .filter(kpi::Column::Id.ne(m.id))
+                .one(txn)
+                .await?;
+            if clash.is_some() {
+                return Err(ApiError::Conflict(format!(
+                    "a KPI with code {} already exists",
+                    m.code
+                )));
+            }
+            Ok(())
+        })
+    }
+}
+
+impl Rules for kpi_target::Entity {
+    fn validate(m: &kpi_target::Model) -> ApiResult<()> {
+        v::year("year", m.year)?;
+        v::opt_line("note", m.note.as_deref(), 500)
+    }
+
+    fn check<'a>(
+        txn: &'a DatabaseTransaction,
+        m: &'a kpi_target::Model,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async move {
+            ensure_exists::<kpi::Entity, _>(txn, "kpiId", m.kpi_id).await?;
+            // One target per KPI, year and layer (NULL layers would slip past a unique index).
+            let same = kpi_target::Entity::find()
+                .filter(kpi_target::Column::KpiId.eq(m.kpi_id))
+                .filter(kpi_target::Column::Year.eq(m.year))
+                .filter(kpi_target::Column::Id.ne(m.id))
+                .filter(kpi_target::Column::DeletedAt.is_null())
+                .all(txn)
+                .await?;
+            if same.iter().any(|t| t.layer == m.layer) {
+                let scope = m
+                    .layer
+                    .map_or("overall".to_owned(), |l: GovernmentLayer| l.as_str());
+                return Err(ApiError::Conflict(format!(
+                    "KPI {} already has a target for {} ({scope})",
+                    m.kpi_id, m.year
+                )));
+            }
+            Ok(())
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn themes_round_trip_sorted_and_deduplicated() {
+        let text = themes_to_text(&[Theme::Circular, Theme::Climate, Theme::Circular]);
+        assert_eq!(text, ",CIRCULAR,CLIMATE,");
+        assert_eq!(
+            themes_from_text(&text),
+            vec![Theme::Circular, Theme::Climate]
+        );
+        assert_eq!(themes_to_text(&[]), "");
+        assert!(themes_from_text("").is_empty());
+    }
+}
+
+/// Which KPIs a list shows.
+#[derive(Clone, Debug, Default)]
+pub struct KpiFilter {
+    /// Only this programme.
+    pub programme_id: Option<i32>,
+    /// Only KPIs carrying this theme.
+    pub theme: Option<Theme>,
+    /// Only KPIs with a target or measurement for this layer.
+    pub layer: Option<GovernmentLayer>,
+    /// Only this level.
+    pub level: Option<entity::KpiLevel>,
+    /// Text in the code, name or definition.
+    pub search: Option<String>,
+}
+
+/// The live KPIs matching `filter`.
+pub fn select(filter: &KpiFilter) -> ApiResult<sea_orm::Select<kpi::Entity>> {
+    use entity::kpi_measurement;
+    use kpi::Column;
+    use sea_orm::sea_query::{Condition, Query};
+    let mut select = super::page::live(kpi::Entity::find())?;
+    if let Some(id) = filter.programme_id {
+        select = select.filter(Column::ProgrammeId.eq(id));
+    }
+    if let Some(theme) = filter.theme {
+        select = select.filter(Column::Themes.like(theme_pattern(theme)));
+    }
+    if let Some(level) = filter.level {
+        select = select.filter(Column::Level.eq(level));
+    }
+    if let Some(layer) = filter.layer {
+        let targets = Query::select()
+            .column(kpi_target::Column::KpiId)
+            .from(kpi_target::Entity)
+            .and_where(kpi_target::Column::Layer.eq(layer))
+            .and_where(kpi_target::Column::DeletedAt.is_null())
+            .to_owned();
+        let measured = Query::select()
+            .column(kpi_measurement::Column::KpiId)
+            .from(kpi_measurement::Entity)
+            .and_where(kpi_measurement::Column::Layer.eq(layer))
+            .and_where(kpi_measurement::Column::DeletedAt.is_null())
+            .to_owned();
+        select = select.filter(
+            Condition::any()
+                .add(Column::Id.in_subquery(targets))
+                .add(Column::Id.in_subquery(measured)),
+        );
+    }
+    if let Some(text) = &filter.search {
+        select = select.filter(super::page::contains_text(
+            &[Column::Code, Column::Name, Column::Definition],
+            text,
+        )?);
+    }
+    Ok(select)
+}

@@ -1,0 +1,311 @@
+//! Links between plan objects (milestone-KPI, milestone-task, task-KPI, KPI-data source,
+//! commitment-milestone) and milestone dependencies. Linking is idempotent; every change is recorded.
+
+use super::crud::{PlanEntity, column, find_live};
+use super::{Actor, history};
+use crate::error::{ApiError, ApiResult};
+use entity::{milestone, milestone_dependency};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    TransactionTrait,
+};
+use std::collections::{HashMap, HashSet, VecDeque};
+
+/// A link table: its name in the change history and its two columns.
+pub struct LinkSpec {
+    /// Name in the change history, e.g. `MilestoneKpi`.
+    pub name: &'static str,
+    /// Left column, e.g. `milestone_id`.
+    pub left: &'static str,
+    /// Right column, e.g. `kpi_id`.
+    pub right: &'static str,
+}
+
+/// Milestone to KPI.
+pub const MILESTONE_KPI: LinkSpec = LinkSpec {
+    name: "MilestoneKpi",
+    left: "milestone_id",
+    right: "kpi_id",
+};
+/// Milestone to data-infrastructure task.
+pub const MILESTONE_TASK: LinkSpec = LinkSpec {
+    name: "MilestoneTask",
+    left: "milestone_id",
+    right: "task_id",
+};
+/// Task unblocks KPI.
+pub const TASK_KPI: LinkSpec = LinkSpec {
+    name: "TaskKpi",
+    left: "task_id",
+    right: "kpi_id",
+};
+/// KPI depends on data source.
+pub const KPI_DATA_SOURCE: LinkSpec = LinkSpec {
+    name: "KpiDataSource",
+    left: "kpi_id",
+    right: "data_source_id",
+};
+/// Commitment is fulfilled by milestone.
+pub const COMMITMENT_MILESTONE: LinkSpec = LinkSpec {
+    name: "CommitmentMilestone",
+    left: "commitment_id",
+    right: "milestone_id",
+};
+
+/// Link (`linked = true`) or unlink two live objects. Returns whether anything changed.
+pub async fn set_link<L, A, B>(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    spec: &LinkSpec,
+    left_id: i32,
+    right_id: i32,
+    linked: bool,
+) -> ApiResult<bool>
+where
+    L: EntityTrait,
+    L::ActiveModel: ActiveModelTrait<Entity = L> + Send,
+    L::Model: Send + Sync,
+    A: PlanEntity,
+    B: PlanEntity,
+{
+    let txn = db.begin().await?;
+    find_live::<A, _>(&txn, left_id).await?;
+    find_live::<B, _>(&txn, right_id).await?;
+    let left = column::<L>(spec.left)?;
+    let right = column::<L>(spec.right)?;
+    let existing = L::find()
+        .filter(left.eq(left_id))
+        .filter(right.eq(right_id))
+        .one(&txn)
+        .await?;
+    let changed = match (existing.is_some(), linked) {
+        (false, true) => {
+            let mut am = L::ActiveModel::default();
+            am.set(left, left_id.into());
+            am.set(right, right_id.into());
+            am.set(column::<L>("created_at")?, actor.at.into());
+            L::insert(am).exec_without_returning(&txn).await?;
+            true
+        }
+        (true, false) => {
+            L::delete_many()
+                .filter(left.eq(left_id))
+                .filter(right.eq(right_id))
+                .exec(&txn)
+                .await?;
+            true
+        }
+        _ => false,
+    };
+    if changed {
+        history::record_link(
+            &txn,
+            actor,
+            spec.name,
+            left_id,
+            spec.right,
+            right_id.to_string(),
+            linked,
+        )
+        .await?;
+    }
+    txn.commit().await?;
+    Ok(changed)
+}
+
+/// Add (or change the lag of) the finish-to-start dependency `predecessor -> successor`.
+pub async fn add_dependency(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    predecessor_id: i32,
+    successor_id: i32,
+    lag_days: i32,
+) -> ApiResult<milestone_dependency::Model> {
+    if predecessor_id == successor_id {
+        return Err(ApiError::invalid(
+            "successorId",
+            "a milestone cannot depend on itself",
+        ));
+    }
+    if !(-365..=365).contains(&lag_days) {
+        return Err(ApiError::invalid(
+            "lagDays",
+            "lagDays must be between -365 and 365",
+        ));
+    }
+    let txn = db.begin().await?;
+    let predecessor = find_live::<milestone::Entity, _>(&txn, predecessor_id).await?;
+    let successor = find_live::<milestone::Entity, _>(&txn, successor_id).await?;
+    if let Some(cycle) = cycle_through(&txn, predecessor_id, successor_id).await? {
+        let titles = titles(&txn, &cycle).await?;
+        return Err(ApiError::invalid(
+            "predecessorId",
+            format!(
+                "\"{}\" cannot precede \"{}\": that would close the cycle {}",
+                predecessor.title, successor.title, titles
+            ),
+        ));
+    }
+    let model = milestone_dependency::Model {
+        predecessor_id,
+        successor_id,
+        lag_days,
+        created_at: actor.at,
+    };
+    let previous = milestone_dependency::Entity::find_by_id((predecessor_id, successor_id))
+        .one(&txn)
+        .await?;
+    if previous.as_ref().map(|p| p.lag_days) == Some(lag_days) {
+        txn.commit().await?;
+        return previous.ok_or_else(|| ApiError::Internal("dependency vanished".into()));
+    }
+    milestone_dependency::Entity::insert(milestone_dependency::ActiveModel::from(model.clone()))
+        .on_conflict(
+            OnConflict::columns([
+                milestone_dependency::Column::PredecessorId,
+                milestone_dependency::Column::SuccessorId,
+            ])
+            .update_column(milestone_dependency::Column::LagDays)
+            .to_owned(),
+        )
+        .exec_without_returning(&txn)
+        .await?;
+    if let Some(old) = &previous {
+        history::record_link(
+            &txn,
+            actor,
+            "MilestoneDependency",
+            successor_id,
+            "predecessor_id",
+            dependency_value(old),
+            false,
+        )
+        .await?;
+    }
+    history::record_link(
+        &txn,
+        actor,
+        "MilestoneDependency",
+        successor_id,
+        "predecessor_id",
+        dependency_value(&model),
+        true,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(model)
+}
+
+/// Remove the dependency `predecessor -> successor`; returns whether it existed.
+pub async fn remove_dependency(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    predecessor_id: i32,
+    successor_id: i32,
+) -> ApiResult<bool> {
+    let txn = db.begin().await?;
+    let Some(old) = milestone_dependency::Entity::find_by_id((predecessor_id, successor_id))
+        .one(&txn)
+        .await?
+    else {
+        return Ok(false);
+    };
+    milestone_dependency::Entity::delete_by_id((predecessor_id, successor_id))
+        .exec(&txn)
+        .await?;
+    history::record_link(
+        &txn,
+        actor,
+        "MilestoneDependency",
+        successor_id,
+        "predecessor_id",
+        dependency_value(&old),
+        false,
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(true)
+}
+
+fn dependency_value(dep: &milestone_dependency::Model) -> String {
+    serde_json::json!({ "predecessor_id": dep.predecessor_id, "lag_days": dep.lag_days })
+        .to_string()
+}
+
+/// The path `successor -> ... -> predecessor` along existing dependencies, if one exists:
+/// adding `predecessor -> successor` would then close a cycle.
+async fn cycle_through<C: ConnectionTrait>(
+    db: &C,
+    predecessor_id: i32,
+    successor_id: i32,
+) -> ApiResult<Option<Vec<i32>>> {
+    let edges = milestone_dependency::Entity::find().all(db).await?;
+    let mut next: HashMap<i32, Vec<i32>> = HashMap::new();
+    for edge in &edges {
+        next.entry(edge.predecessor_id)
+            .or_default()
+            .push(edge.successor_id);
+    }
+    Ok(path(&next, successor_id, predecessor_id).map(|mut p| {
+        p.push(successor_id);
+        p
+    }))
+}
+
+/// Breadth-first path from `from` to `to` in `next`.
+pub fn path(next: &HashMap<i32, Vec<i32>>, from: i32, to: i32) -> Option<Vec<i32>> {
+    let mut came_from: HashMap<i32, i32> = HashMap::new();
+    let mut seen: HashSet<i32> = HashSet::from([from]);
+    let mut queue = VecDeque::from([from]);
+    while let Some(node) = queue.pop_front() {
+        if node == to {
+            let mut path = vec![to];
+            let mut at = to;
+            while let Some(&prev) = came_from.get(&at) {
+                path.push(prev);
+                at = prev;
+            }
+            path.reverse();
+            return Some(path);
+        }
+        for &succ in next.get(&node).map(Vec::as_slice).unwrap_or_default() {
+            if seen.insert(succ) {
+                came_from.insert(succ, node);
+                queue.push_back(succ);
+            }
+        }
+    }
+    None
+}
+
+async fn titles<C: ConnectionTrait>(db: &C, ids: &[i32]) -> ApiResult<String> {
+    let rows = milestone::Entity::find()
+        .filter(milestone::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?;
+    let by_id: HashMap<i32, String> = rows.into_iter().map(|m| (m.id, m.title)).collect();
+    Ok(ids
+        .iter()
+        .map(|id| {
+            format!(
+                "\"{}\"",
+                by_id.get(id).cloned().unwrap_or_else(|| id.to_string())
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" -> "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_finds_the_chain_and_nothing_else() {
+        let next = HashMap::from([(1, vec![2]), (2, vec![3, 4]), (4, vec![5])]);
+        assert_eq!(path(&next, 1, 5), Some(vec![1, 2, 4, 5]));
+        assert_eq!(path(&next, 5, 1), None);
+        assert_eq!(path(&next, 3, 3), Some(vec![3]));
+    }
+}

@@ -1,0 +1,126 @@
+//! Rules of milestones.
+
+use super::crud::{Rules, ensure_exists};
+use super::validate as v;
+use crate::error::{ApiError, ApiResult};
+use entity::{Health, WorkStatus, milestone, organisation, phase, programme, workstream};
+use futures::future::BoxFuture;
+use sea_orm::DatabaseTransaction;
+
+impl Rules for milestone::Entity {
+    fn validate(m: &milestone::Model) -> ApiResult<()> {
+        v::line("title", &m.title, 200)?;
+        v::length("description", &m.description, 10_000)?;
+        v::opt_line("healthReason", m.health_reason.as_deref(), 300)?;
+        v::opt_line("deadlineText", m.deadline_text.as_deref(), 200)?;
+        if m.health != Health::OnTrack && m.health_reason.is_none() {
+            return Err(ApiError::invalid(
+                "healthReason",
+                "a milestone at risk or off track needs a one-line reason",
+            ));
+        }
+        match (m.status, m.actual_date) {
+            (WorkStatus::Done, None) => Err(ApiError::invalid(
+                "actualDate",
+                "a done milestone needs its actual date",
+            )),
+            (WorkStatus::Planned | WorkStatus::InProgress, Some(_)) => Err(ApiError::invalid(
+                "actualDate",
+                "only a done or cancelled milestone has an actual date",
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    fn check<'a>(
+        txn: &'a DatabaseTransaction,
+        m: &'a milestone::Model,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async move {
+            ensure_exists::<programme::Entity, _>(txn, "programmeId", m.programme_id).await?;
+            if let Some(id) = m.phase_id {
+                ensure_exists::<phase::Entity, _>(txn, "phaseId", id).await?;
+            }
+            if let Some(id) = m.workstream_id {
+                ensure_exists::<workstream::Entity, _>(txn, "workstreamId", id).await?;
+            }
+            if let Some(id) = m.owner_organisation_id {
+                ensure_exists::<organisation::Entity, _>(txn, "ownerOrganisationId", id).await?;
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Which milestones a list shows.
+#[derive(Clone, Debug, Default)]
+pub struct MilestoneFilter {
+    /// Only this programme.
+    pub programme_id: Option<i32>,
+    /// Only this layer (joint milestones too when `joint` is `Some(true)`).
+    pub layer: Option<entity::GovernmentLayer>,
+    /// `Some(true)`: joint milestones (with `layer`: that layer's and the joint ones);
+    /// `Some(false)`: no joint milestones.
+    pub joint: Option<bool>,
+    /// Only this phase.
+    pub phase_id: Option<i32>,
+    /// Only this workstream.
+    pub workstream_id: Option<i32>,
+    /// Only these statuses.
+    pub status: Vec<WorkStatus>,
+    /// Only these health values.
+    pub health: Vec<Health>,
+    /// Planned on or after.
+    pub planned_from: Option<chrono::NaiveDate>,
+    /// Planned on or before.
+    pub planned_to: Option<chrono::NaiveDate>,
+    /// Text in the title or description (case-insensitive).
+    pub search: Option<String>,
+}
+
+/// The live milestones matching `filter`.
+pub fn select(filter: &MilestoneFilter) -> ApiResult<sea_orm::Select<milestone::Entity>> {
+    use milestone::Column;
+    use sea_orm::sea_query::Condition;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let mut select = super::page::live(milestone::Entity::find())?;
+    if let Some(id) = filter.programme_id {
+        select = select.filter(Column::ProgrammeId.eq(id));
+    }
+    select = match (filter.layer, filter.joint) {
+        (Some(layer), Some(true)) => select.filter(
+            Condition::any()
+                .add(Column::Layer.eq(layer))
+                .add(Column::Layer.is_null()),
+        ),
+        (Some(layer), _) => select.filter(Column::Layer.eq(layer)),
+        (None, Some(true)) => select.filter(Column::Layer.is_null()),
+        (None, Some(false)) => select.filter(Column::Layer.is_not_null()),
+        (None, None) => select,
+    };
+    if let Some(id) = filter.phase_id {
+        select = select.filter(Column::PhaseId.eq(id));
+    }
+    if let Some(id) = filter.workstream_id {
+        select = select.filter(Column::WorkstreamId.eq(id));
+    }
+    if !filter.status.is_empty() {
+        select = select.filter(Column::Status.is_in(filter.status.clone()));
+    }
+    if !filter.health.is_empty() {
+        select = select.filter(Column::Health.is_in(filter.health.clone()));
+    }
+    if let Some(from) = filter.planned_from {
+        select = select.filter(Column::PlannedDate.gte(from));
+    }
+    if let Some(to) = filter.planned_to {
+        select = select.filter(Column::PlannedDate.lte(to));
+    }
+    if let Some(text) = &filter.search {
+        select = select.filter(super::page::contains_text(
+            &[Column::Title, Column::Description],
+            text,
+        )?);
+    }
+    Ok(select)
+}

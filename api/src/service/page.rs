@@ -1,0 +1,279 @@
+//! Keyset pagination (Relay connections) in a stable order: a sort column, then `id`.
+//!
+//! Cursors carry the sort value and the id of an item, so paging deep into a list costs the same
+//! as the first page, and inserts elsewhere in the list do not shift pages.
+
+use crate::error::{ApiError, ApiResult};
+use chrono::NaiveDate;
+use sea_orm::sea_query::{Condition, Expr, ExprTrait, Order as SqlOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select, Value,
+};
+use serde::{Deserialize, Serialize};
+
+/// Largest page a client may ask for.
+pub const MAX_PAGE: usize = 100;
+/// Page size when the client gives neither `first` nor `last`.
+pub const DEFAULT_PAGE: usize = 20;
+
+/// The type of the sort column (needed to read a cursor back).
+#[derive(Clone, Copy, Debug)]
+pub enum KeyKind {
+    /// A `DATE` column.
+    Date,
+    /// A text column.
+    Text,
+    /// An integer column.
+    Int,
+}
+
+/// The order of a list: an optional non-null sort column, then the id as tiebreaker.
+pub struct Order<E: EntityTrait> {
+    /// The sort column and its type; `None` sorts by id alone.
+    pub key: Option<(E::Column, KeyKind)>,
+    /// The id column.
+    pub id: E::Column,
+}
+
+/// Where an item stands in its list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cursor {
+    /// The sort value, as text.
+    #[serde(rename = "k", skip_serializing_if = "Option::is_none", default)]
+    pub key: Option<String>,
+    /// The id.
+    #[serde(rename = "i")]
+    pub id: i64,
+}
+
+/// What the client asked for.
+#[derive(Clone, Debug, Default)]
+pub struct PageArgs {
+    /// Items after the cursor, from the front.
+    pub first: Option<usize>,
+    /// Start after this cursor.
+    pub after: Option<Cursor>,
+    /// Items before the cursor, from the back.
+    pub last: Option<usize>,
+    /// End before this cursor.
+    pub before: Option<Cursor>,
+}
+
+/// One page of a list.
+pub struct Page<M> {
+    /// The items in list order, each with its cursor.
+    pub items: Vec<(Cursor, M)>,
+    /// Whether items exist before this page.
+    pub has_previous: bool,
+    /// Whether items exist after this page.
+    pub has_next: bool,
+}
+
+fn key_text(value: Value) -> Option<String> {
+    match value {
+        Value::ChronoDate(Some(d)) => Some(d.to_string()),
+        Value::String(Some(s)) => Some(s),
+        Value::Int(Some(i)) => Some(i.to_string()),
+        Value::BigInt(Some(i)) => Some(i.to_string()),
+        _ => None,
+    }
+}
+
+fn key_value(kind: KeyKind, text: &str) -> ApiResult<Value> {
+    let bad = || ApiError::invalid("after", "the cursor is not valid for this list");
+    Ok(match kind {
+        KeyKind::Date => Value::from(text.parse::<NaiveDate>().map_err(|_| bad())?),
+        KeyKind::Text => Value::from(text.to_owned()),
+        KeyKind::Int => Value::from(text.parse::<i32>().map_err(|_| bad())?),
+    })
+}
+
+impl<E: EntityTrait> Order<E> {
+    /// The cursor of `model` in this order.
+    pub fn cursor_of(&self, model: &E::Model) -> Cursor {
+        let id = match model.get(self.id) {
+            Value::Int(Some(id)) => i64::from(id),
+            Value::BigInt(Some(id)) => id,
+            _ => 0,
+        };
+        Cursor {
+            key: self.key.and_then(|(col, _)| key_text(model.get(col))),
+            id,
+        }
+    }
+
+    /// Items strictly after (`forward`) or before the cursor.
+    fn beyond(&self, cursor: &Cursor, forward: bool) -> ApiResult<Condition> {
+        let id_cmp = |id: i64| {
+            if forward {
+                Expr::col(self.id).gt(id)
+            } else {
+                Expr::col(self.id).lt(id)
+            }
+        };
+        match (self.key, &cursor.key) {
+            (None, _) => Ok(Condition::all().add(id_cmp(cursor.id))),
+            (Some((col, kind)), Some(text)) => {
+                let value = key_value(kind, text)?;
+                let past = if forward {
+                    Expr::col(col).gt(value.clone())
+                } else {
+                    Expr::col(col).lt(value.clone())
+                };
+                Ok(Condition::any().add(past).add(
+                    Condition::all()
+                        .add(Expr::col(col).eq(value))
+                        .add(id_cmp(cursor.id)),
+                ))
+            }
+            (Some(_), None) => Err(ApiError::invalid(
+                "after",
+                "the cursor is not valid for this list",
+            )),
+        }
+    }
+
+    fn sorted(&self, select: Select<E>, forward: bool) -> Select<E> {
+        let direction = if forward {
+            SqlOrder::Asc
+        } else {
+            SqlOrder::Desc
+        };
+        let select = match self.key {
+            Some((col, _)) => select.order_by(col, direction.clone()),
+            None => select,
+        };
+        select.order_by(self.id, direction)
+    }
+}
+
+fn page_size(value: Option<usize>, field: &str) -> ApiResult<usize> {
+    match value {
+        Some(n) if n > MAX_PAGE => Err(ApiError::invalid(
+            field,
+            format!("{field} may be at most {MAX_PAGE}"),
+        )),
+        Some(n) => Ok(n),
+        None => Ok(DEFAULT_PAGE),
+    }
+}
+
+/// Fetch one page of `select` in `order`.
+pub async fn fetch<E, C>(
+    db: &C,
+    select: Select<E>,
+    order: &Order<E>,
+    args: PageArgs,
+) -> ApiResult<Page<E::Model>>
+where
+    E: EntityTrait,
+    E::Model: Send + Sync,
+    C: ConnectionTrait,
+{
+    if args.first.is_some() && args.last.is_some() {
+        return Err(ApiError::invalid(
+            "last",
+            "give either first or last, not both",
+        ));
+    }
+    let forward = args.last.is_none();
+    let size = if forward {
+        page_size(args.first, "first")?
+    } else {
+        page_size(args.last, "last")?
+    };
+    let mut select = select;
+    if let Some(after) = &args.after {
+        select = select.filter(order.beyond(after, true)?);
+    }
+    if let Some(before) = &args.before {
+        select = select.filter(order.beyond(before, false)?);
+    }
+    let mut rows = order
+        .sorted(select, forward)
+        .limit(size as u64 + 1)
+        .all(db)
+        .await?;
+    let more = rows.len() > size;
+    rows.truncate(size);
+    if !forward {
+        rows.reverse();
+    }
+    let items = rows.into_iter().map(|m| (order.cursor_of(&m), m)).collect();
+    let (has_previous, has_next) = if forward {
+        (args.after.is_some(), more)
+    } else {
+        (more, args.before.is_some())
+    };
+    Ok(Page {
+        items,
+        has_previous,
+        has_next,
+    })
+}
+
+/// Count the rows of `select` (a connection's `totalCount`).
+pub async fn count<E, C>(db: &C, select: Select<E>) -> ApiResult<u64>
+where
+    E: EntityTrait,
+    E::Model: Send + Sync,
+    C: ConnectionTrait,
+{
+    Ok(select.count(db).await?)
+}
+
+/// Keep only live (not soft-deleted) rows.
+pub fn live<E: EntityTrait>(select: Select<E>) -> ApiResult<Select<E>> {
+    let deleted = super::crud::column::<E>("deleted_at")?;
+    Ok(select.filter(deleted.is_null()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_size_defaults_and_caps() {
+        assert_eq!(page_size(None, "first").ok(), Some(DEFAULT_PAGE));
+        assert_eq!(page_size(Some(100), "first").ok(), Some(100));
+        assert!(matches!(
+            page_size(Some(101), "first"),
+            Err(ApiError::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn cursor_values_parse_by_kind() {
+        assert!(key_value(KeyKind::Date, "2026-07-02").is_ok());
+        assert!(key_value(KeyKind::Date, "not a date").is_err());
+        assert!(key_value(KeyKind::Int, "12").is_ok());
+    }
+}
+
+/// Case-insensitive "contains" over text columns (LIKE on lower-cased text; `%` and `_` in the
+/// search text are matched literally).
+pub fn contains_text<C: ColumnTrait>(columns: &[C], text: &str) -> ApiResult<Condition> {
+    use sea_orm::sea_query::{Func, LikeExpr};
+    let text = text.trim();
+    if text.chars().count() > 200 {
+        return Err(ApiError::invalid(
+            "search",
+            "search text may be at most 200 characters",
+        ));
+    }
+    let escaped = text
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    let pattern = format!("%{escaped}%");
+    let mut any = Condition::any();
+    for col in columns {
+        any = any.add(
+            Expr::expr(Func::lower(Expr::col(*col)))
+                .like(LikeExpr::new(pattern.clone()).escape('\\')),
+        );
+    }
+    Ok(any)
+}

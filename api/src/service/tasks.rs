@@ -1,0 +1,85 @@
+//! Rules of data-infrastructure tasks.
+
+use super::crud::{Rules, ensure_exists};
+use super::validate as v;
+use crate::error::{ApiError, ApiResult};
+use entity::{WorkStatus, data_infra_task, data_source, organisation, programme};
+use futures::future::BoxFuture;
+use sea_orm::DatabaseTransaction;
+
+impl Rules for data_infra_task::Entity {
+    fn validate(m: &data_infra_task::Model) -> ApiResult<()> {
+        v::line("title", &m.title, 200)?;
+        v::length("description", &m.description, 10_000)?;
+        match (m.status, m.completed_on) {
+            (WorkStatus::Done, None) => Err(ApiError::invalid(
+                "completedOn",
+                "a done task needs its completion date",
+            )),
+            (WorkStatus::Planned | WorkStatus::InProgress, Some(_)) => Err(ApiError::invalid(
+                "completedOn",
+                "only a done or cancelled task has a completion date",
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    fn check<'a>(
+        txn: &'a DatabaseTransaction,
+        m: &'a data_infra_task::Model,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async move {
+            ensure_exists::<programme::Entity, _>(txn, "programmeId", m.programme_id).await?;
+            if let Some(id) = m.owner_organisation_id {
+                ensure_exists::<organisation::Entity, _>(txn, "ownerOrganisationId", id).await?;
+            }
+            if let Some(id) = m.data_source_id {
+                ensure_exists::<data_source::Entity, _>(txn, "dataSourceId", id).await?;
+            }
+            Ok(())
+        })
+    }
+}
+
+/// Which tasks a list shows.
+#[derive(Clone, Debug, Default)]
+pub struct TaskFilter {
+    /// Only this programme.
+    pub programme_id: Option<i32>,
+    /// Only this layer.
+    pub layer: Option<entity::GovernmentLayer>,
+    /// Only these statuses.
+    pub status: Vec<WorkStatus>,
+    /// Only this kind.
+    pub kind: Option<entity::TaskKind>,
+    /// Only tasks improving this data source.
+    pub data_source_id: Option<i32>,
+    /// Due on or before.
+    pub due_before: Option<chrono::NaiveDate>,
+}
+
+/// The live tasks matching `filter`.
+pub fn select(filter: &TaskFilter) -> ApiResult<sea_orm::Select<data_infra_task::Entity>> {
+    use data_infra_task::Column;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let mut select = super::page::live(data_infra_task::Entity::find())?;
+    if let Some(id) = filter.programme_id {
+        select = select.filter(Column::ProgrammeId.eq(id));
+    }
+    if let Some(layer) = filter.layer {
+        select = select.filter(Column::Layer.eq(layer));
+    }
+    if !filter.status.is_empty() {
+        select = select.filter(Column::Status.is_in(filter.status.clone()));
+    }
+    if let Some(kind) = filter.kind {
+        select = select.filter(Column::Kind.eq(kind));
+    }
+    if let Some(id) = filter.data_source_id {
+        select = select.filter(Column::DataSourceId.eq(id));
+    }
+    if let Some(date) = filter.due_before {
+        select = select.filter(Column::DueDate.lte(date));
+    }
+    Ok(select)
+}

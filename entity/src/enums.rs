@@ -1,0 +1,107 @@
+//! Enumerations stored as their SCREAMING_SNAKE_CASE names (the same names the GraphQL schema uses).
+
+use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
+
+macro_rules! db_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord,
+            EnumIter, DeriveActiveEnum, Serialize, Deserialize,
+        )]
+        #[sea_orm(
+            rs_type = "String",
+            db_type = "String(StringLen::N(32))",
+            rename_all = "SCREAMING_SNAKE_CASE"
+        )]
+        #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// The stored (and GraphQL) name of this value.
+            pub fn as_str(&self) -> String {
+                self.to_value()
+            }
+        }
+    };
+}
+
+db_enum!(
+    /// Government layer (overheidslaag).
+    GovernmentLayer { Rijk, Provincie, Gemeente, Waterschap }
+);
+db_enum!(
+    /// Progress of a phase, milestone or task.
+    WorkStatus { Planned, InProgress, Done, Cancelled }
+);
+db_enum!(
+    /// Health of a milestone.
+    Health { OnTrack, AtRisk, OffTrack }
+);
+db_enum!(
+    /// Kind of milestone.
+    MilestoneKind { Delivery, Decision, Parliament, Pilot, Consultation, Start }
+);
+db_enum!(
+    /// Which way a KPI improves.
+    KpiDirection { HigherIsBetter, LowerIsBetter }
+);
+db_enum!(
+    /// Level of a KPI in the results chain.
+    KpiLevel { Input, Process, Output, Outcome, Impact }
+);
+db_enum!(
+    /// How often something is measured or updated.
+    Frequency { Monthly, Quarterly, HalfYearly, Yearly, Biennial, AdHoc }
+);
+db_enum!(
+    /// The MVOI themes (Manifest MVOI 2022-2025), plus innovation (Rijk).
+    Theme {
+        EnvironmentBiodiversity,
+        Climate,
+        Circular,
+        SupplyChainResponsibility,
+        DiversityInclusion,
+        SocialReturn,
+        Innovation,
+    }
+);
+db_enum!(
+    /// The nine dimensions of the NORA data-quality framework.
+    QualityDimension {
+        Accuracy,
+        Completeness,
+        Validity,
+        Consistency,
+        Timeliness,
+        Precision,
+        Plausibility,
+        Traceability,
+        Understandability,
+    }
+);
+db_enum!(
+    /// Kind of data-infrastructure task.
+    TaskKind { DataInfrastructure, DataGovernance, DataQuality }
+);
+db_enum!(
+    /// Who may access a data source.
+    DataAccess { Open, Restricted, Internal }
+);
+db_enum!(
+    /// Recess of the Tweede Kamer.
+    RecessKind { Spring, May, Summer, Autumn, Christmas, Election }
+);
+db_enum!(
+    /// How certain a calendar date is.
+    DateConfidence { Official, ThirdParty, Estimate }
+);
+db_enum!(
+    /// State of a commitment to the Kamer.
+    CommitmentStatus { Open, Fulfilled }
+);
+db_enum!(
+    /// What a change record describes.
+    ChangeAction { Create, Update, Delete, Link, Unlink }
+);

@@ -1,0 +1,33 @@
+//! The `kpi` table.
+
+use crate::enums::*;
+use crate::exact::Exact;
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize)]
+#[sea_orm(table_name = "kpi")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub programme_id: i32,
+    pub code: String,
+    pub name: String,
+    pub definition: String,
+    pub unit: String,
+    pub direction: KpiDirection,
+    pub level: KpiLevel,
+    pub frequency: Frequency,
+    pub themes: String,
+    pub baseline_value: Option<Exact>,
+    pub baseline_period: Option<String>,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub deleted_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

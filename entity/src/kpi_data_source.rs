@@ -1,0 +1,19 @@
+//! The `kpi_data_source` link table.
+
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize)]
+#[sea_orm(table_name = "kpi_data_source")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub kpi_id: i32,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub data_source_id: i32,
+    pub created_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

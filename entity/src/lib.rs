@@ -1,0 +1,30 @@
+//! sea-orm entities of the koers plan model: one module per table, shared enums and the exact decimal type.
+//!
+//! Entities carry no GraphQL: the API wraps them in its own types (see `api/src/graphql/types`).
+
+pub mod enums;
+pub mod exact;
+
+pub mod change_record;
+pub mod commitment;
+pub mod commitment_milestone;
+pub mod data_infra_task;
+pub mod data_quality_assessment;
+pub mod data_source;
+pub mod kpi;
+pub mod kpi_data_source;
+pub mod kpi_measurement;
+pub mod kpi_target;
+pub mod milestone;
+pub mod milestone_dependency;
+pub mod milestone_kpi;
+pub mod milestone_task;
+pub mod organisation;
+pub mod phase;
+pub mod programme;
+pub mod recess_period;
+pub mod task_kpi;
+pub mod workstream;
+
+pub use enums::*;
+pub use exact::Exact;

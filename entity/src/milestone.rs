@@ -1,0 +1,38 @@
+//! The `milestone` table.
+
+use crate::enums::*;
+use sea_orm::entity::prelude::*;
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize)]
+#[sea_orm(table_name = "milestone")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub programme_id: i32,
+    pub phase_id: Option<i32>,
+    pub workstream_id: Option<i32>,
+    pub owner_organisation_id: Option<i32>,
+    pub title: String,
+    pub description: String,
+    pub kind: MilestoneKind,
+    pub layer: Option<GovernmentLayer>,
+    pub baseline_date: Date,
+    pub planned_date: Date,
+    pub forecast_date: Option<Date>,
+    pub actual_date: Option<Date>,
+    pub status: WorkStatus,
+    pub health: Health,
+    pub health_reason: Option<String>,
+    pub deadline_date: Option<Date>,
+    pub deadline_text: Option<String>,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub deleted_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,26 @@
+//! Schema migrations of koers. The same migrations run on SQLite and PostgreSQL; each has a working `down()`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod columns;
+mod m20261129_000001_organisations_and_programme;
+mod m20261129_000002_milestones;
+mod m20261129_000003_kpis_and_data;
+mod m20261129_000004_parliament;
+mod m20261129_000005_change_history;
+
+/// All migrations in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![
+            Box::new(m20261129_000001_organisations_and_programme::Migration),
+            Box::new(m20261129_000002_milestones::Migration),
+            Box::new(m20261129_000003_kpis_and_data::Migration),
+            Box::new(m20261129_000004_parliament::Migration),
+            Box::new(m20261129_000005_change_history::Migration),
+        ]
+    }
+}
