@@ -6,14 +6,30 @@ use std::time::Duration;
 
 /// Connect to `url` (SQLite or PostgreSQL).
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
+    connect_in_schema(url, None).await
+}
+
+/// Connect to `url`; on PostgreSQL, work inside `schema` (tests use one schema per test).
+pub async fn connect_in_schema(url: &str, schema: Option<&str>) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
+    if let Some(schema) = schema {
+        options.set_schema_search_path(schema.to_owned());
+    }
     options
         .sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10));
     if url.starts_with("sqlite:") {
-        // One writer at a time; a handful of readers is plenty for an embedded file.
-        options.max_connections(if url.contains(":memory:") { 1 } else { 8 });
+        if url.contains(":memory:") {
+            // An in-memory database lives as long as its one connection: never let it go.
+            options
+                .max_connections(1)
+                .min_connections(1)
+                .idle_timeout(None::<Duration>)
+                .max_lifetime(None::<Duration>);
+        } else {
+            options.max_connections(8);
+        }
     } else {
         options.max_connections(16);
     }

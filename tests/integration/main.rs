@@ -1,1 +1,17 @@
-fn main() {}
+//! The one integration-test binary of koers. Every test gets a fresh database with the real
+//! migrations: SQLite in memory, or a fresh PostgreSQL schema when `TEST_DATABASE_URL` is set.
+
+mod support;
+
+mod demo;
+mod errors;
+mod history;
+mod http;
+mod links;
+mod migrations;
+mod mutations;
+mod n_plus_one;
+mod pagination;
+mod queries;
+mod schema;
+mod validation;

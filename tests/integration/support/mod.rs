@@ -1,0 +1,180 @@
+//! Test harness: a fresh database per test (SQLite in memory, or a new PostgreSQL schema when
+//! `TEST_DATABASE_URL` is set), the real migrations, a fixed clock, and in-process HTTP requests.
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use chrono::{DateTime, TimeZone, Utc};
+use http_body_util::BodyExt;
+use koers::AppState;
+use koers::clock::FixedClock;
+use koers::config::ApiConfig;
+use sea_orm::{ConnectionTrait, DatabaseConnection};
+use serde_json::{Value, json};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use tower::ServiceExt;
+
+/// The moment tests start at.
+pub fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).single().unwrap_or_default()
+}
+
+/// One test's service and database.
+pub struct TestApp {
+    pub db: DatabaseConnection,
+    pub router: Router,
+    pub clock: Arc<FixedClock>,
+    statements: Arc<AtomicUsize>,
+}
+
+impl TestApp {
+    /// A fresh, migrated, empty database and a router over it.
+    pub async fn new() -> Self {
+        Self::with_config(ApiConfig::default()).await
+    }
+
+    /// Like `new`, with other limits.
+    pub async fn with_config(config: ApiConfig) -> Self {
+        let mut db = fresh_database().await;
+        let statements = Arc::new(AtomicUsize::new(0));
+        let counter = statements.clone();
+        db.set_metric_callback(move |info| {
+            if std::env::var("KOERS_PRINT_SQL").is_ok() {
+                eprintln!("SQL: {}", info.statement.sql.chars().take(140).collect::<String>());
+            }
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        koers::db::migrate(&db).await.expect("migrations run");
+        let clock = Arc::new(FixedClock::new(t0()));
+        let state = AppState::new(db.clone(), clock.clone(), config);
+        Self { router: koers::router(state), db, clock, statements }
+    }
+
+    /// A fresh database with the demo plan loaded.
+    pub async fn with_demo() -> Self {
+        let app = Self::new().await;
+        app.load_demo().await;
+        app
+    }
+
+    /// Load the demo plan; returns whether it loaded anything.
+    pub async fn load_demo(&self) -> bool {
+        let actor = koers::service::Actor { name: "demo".into(), request_id: "demo".into(), at: t0() };
+        koers::service::demo::load(&self.db, &actor).await.expect("demo loads")
+    }
+
+    /// SQL statements run so far.
+    pub fn statements(&self) -> usize {
+        self.statements.load(Ordering::SeqCst)
+    }
+
+    /// Send a raw HTTP request.
+    pub async fn request(&self, request: Request<Body>) -> (StatusCode, Value) {
+        let response = self.router.clone().oneshot(request).await.expect("router answers");
+        let status = response.status();
+        let bytes = response.into_body().collect().await.expect("body").to_bytes();
+        let value = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+        (status, value)
+    }
+
+    /// POST a GraphQL operation; returns the whole response (`data` and `errors`).
+    pub async fn gql(&self, query: &str, variables: Value) -> Value {
+        let body = json!({ "query": query, "variables": variables });
+        let request = Request::post("/graphql")
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .expect("request");
+        let (status, value) = self.request(request).await;
+        assert_eq!(status, StatusCode::OK, "graphql answered {status}: {value}");
+        value
+    }
+
+    /// POST a GraphQL operation that must succeed; returns `data`.
+    pub async fn ok(&self, query: &str, variables: Value) -> Value {
+        let response = self.gql(query, variables).await;
+        assert!(response.get("errors").is_none(), "unexpected errors: {response}");
+        response["data"].clone()
+    }
+
+    /// POST a GraphQL operation that must fail; returns the first error.
+    pub async fn err(&self, query: &str, variables: Value) -> Value {
+        let response = self.gql(query, variables).await;
+        response["errors"][0].clone()
+    }
+
+    /// Number of rows in a table.
+    pub async fn count(&self, table: &str) -> i64 {
+        let backend = self.db.get_database_backend();
+        let row = self
+            .db
+            .query_one_raw(sea_orm::Statement::from_string(backend, format!("SELECT COUNT(*) AS n FROM {table}")))
+            .await
+            .expect("count query")
+            .expect("a row");
+        row.try_get::<i64>("", "n").expect("a number")
+    }
+}
+
+/// The `extensions.code` of an error.
+pub fn code(error: &Value) -> &str {
+    error["extensions"]["code"].as_str().unwrap_or_default()
+}
+
+async fn fresh_database() -> DatabaseConnection {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(url) if !url.is_empty() => {
+            let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
+            let admin = koers::db::connect(&url).await.expect("connect to TEST_DATABASE_URL");
+            admin
+                .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
+                .await
+                .expect("create test schema");
+            admin.close().await.ok();
+            koers::db::connect_in_schema(&url, Some(&schema)).await.expect("connect to test schema")
+        }
+        _ => koers::db::connect("sqlite::memory:").await.expect("in-memory sqlite"),
+    }
+}
+
+/// Create a programme; returns its id.
+pub async fn programme(app: &TestApp) -> String {
+    let data = app
+        .ok(
+            "mutation { createProgramme(input: { name: \"Testprogramma\", goal: \"Testen\" }) { programme { id } } }",
+            json!({}),
+        )
+        .await;
+    data["createProgramme"]["programme"]["id"].as_str().expect("id").to_owned()
+}
+
+/// Create a milestone in `programme`; returns its id.
+pub async fn milestone(app: &TestApp, programme: &str, title: &str, layer: Option<&str>, planned: &str) -> String {
+    let data = app
+        .ok(
+            "mutation($input: CreateMilestoneInput!) { createMilestone(input: $input) { milestone { id } } }",
+            json!({ "input": { "programmeId": programme, "title": title, "kind": "DELIVERY",
+                               "layer": layer, "plannedDate": planned } }),
+        )
+        .await;
+    data["createMilestone"]["milestone"]["id"].as_str().expect("id").to_owned()
+}
+
+/// Create a KPI in `programme`; returns its id.
+pub async fn kpi(app: &TestApp, programme: &str, code: &str, themes: &[&str]) -> String {
+    let data = app
+        .ok(
+            "mutation($input: CreateKpiInput!) { createKpi(input: $input) { kpi { id } } }",
+            json!({ "input": { "programmeId": programme, "code": code, "name": format!("KPI {code}"),
+                               "definition": "Aandeel", "unit": "%", "direction": "HIGHER_IS_BETTER",
+                               "level": "OUTPUT", "frequency": "YEARLY", "themes": themes } }),
+        )
+        .await;
+    data["createKpi"]["kpi"]["id"].as_str().expect("id").to_owned()
+}
+
+/// The `version` of any object.
+pub async fn version(app: &TestApp, id: &str) -> i64 {
+    let data = app.ok("query($id: ID!) { node(id: $id) { ... on Milestone { version } ... on Kpi { version } ... on Programme { version } ... on Phase { version } ... on DataInfraTask { version } ... on Commitment { version } ... on RecessPeriod { version } ... on DataSource { version } ... on KpiTarget { version } ... on KpiMeasurement { version } ... on Organisation { version } ... on Workstream { version } ... on DataQualityAssessment { version } } }", json!({ "id": id })).await;
+    data["node"]["version"].as_i64().expect("version")
+}
