@@ -10,7 +10,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
 }
 
 /// Connect to `url`; on PostgreSQL, work inside `schema` (tests use one schema per test).
-pub async fn connect_in_schema(url: &str, schema: Option<&str>) -> Result<DatabaseConnection, DbErr> {
+pub async fn connect_in_schema(
+    url: &str,
+    schema: Option<&str>,
+) -> Result<DatabaseConnection, DbErr> {
     let mut options = ConnectOptions::new(url.to_owned());
     if let Some(schema) = schema {
         options.set_schema_search_path(schema.to_owned());

@@ -7,7 +7,15 @@ use serde_json::json;
 async fn loading_the_demo_twice_does_not_duplicate_it() {
     let app = TestApp::new().await;
     assert!(app.load_demo().await);
-    let tables = ["programme", "phase", "milestone", "kpi", "kpi_measurement", "recess_period", "change_record"];
+    let tables = [
+        "programme",
+        "phase",
+        "milestone",
+        "kpi",
+        "kpi_measurement",
+        "recess_period",
+        "change_record",
+    ];
     let mut before = Vec::new();
     for t in tables {
         before.push(app.count(t).await);
@@ -33,32 +41,80 @@ async fn demo_plan_covers_what_domain_md_asks_for() {
             json!({}),
         )
         .await;
-    assert_eq!(data["programmes"]["edges"][0]["node"]["name"], "Regie op de monitoring van MVOI");
-    assert_eq!(data["programmes"]["edges"][0]["node"]["phases"].as_array().map(Vec::len), Some(3));
-    let milestones: Vec<_> = data["milestones"]["edges"].as_array().expect("milestones").iter().map(|e| &e["node"]).collect();
+    assert_eq!(
+        data["programmes"]["edges"][0]["node"]["name"],
+        "Regie op de monitoring van MVOI"
+    );
+    assert_eq!(
+        data["programmes"]["edges"][0]["node"]["phases"]
+            .as_array()
+            .map(Vec::len),
+        Some(3)
+    );
+    let milestones: Vec<_> = data["milestones"]["edges"]
+        .as_array()
+        .expect("milestones")
+        .iter()
+        .map(|e| &e["node"])
+        .collect();
     assert!(milestones.len() >= 14);
     for layer in ["RIJK", "PROVINCIE", "GEMEENTE", "WATERSCHAP"] {
-        assert!(milestones.iter().any(|m| m["layer"] == layer), "no {layer} milestone");
+        assert!(
+            milestones.iter().any(|m| m["layer"] == layer),
+            "no {layer} milestone"
+        );
     }
-    assert!(milestones.iter().any(|m| m["layer"].is_null()), "no joint milestone");
-    assert!(milestones.iter().any(|m| m["health"] == "AT_RISK"), "no milestone at risk");
+    assert!(
+        milestones.iter().any(|m| m["layer"].is_null()),
+        "no joint milestone"
+    );
+    assert!(
+        milestones.iter().any(|m| m["health"] == "AT_RISK"),
+        "no milestone at risk"
+    );
     let slipped = milestones.iter().any(|m| {
-        let later = m["forecastDate"].as_str().or(m["plannedDate"].as_str()).unwrap_or_default();
+        let later = m["forecastDate"]
+            .as_str()
+            .or(m["plannedDate"].as_str())
+            .unwrap_or_default();
         later > m["baselineDate"].as_str().unwrap_or_default()
     });
     assert!(slipped, "no milestone slipped against its baseline");
     let kpis = data["kpis"]["edges"].as_array().expect("kpis");
     assert!(kpis.len() >= 10);
-    assert!(kpis.iter().all(|k| !k["node"]["targets"].as_array().expect("targets").is_empty() || !k["node"]["measurements"].as_array().expect("m").is_empty()));
-    let poor = data["dataSources"]["edges"].as_array().expect("sources").iter().any(|s| {
-        s["node"]["assessments"].as_array().into_iter().flatten().any(|a| a["score"] == 2 && a["dimension"] == "COMPLETENESS")
-    });
+    assert!(kpis.iter().all(
+        |k| !k["node"]["targets"].as_array().expect("targets").is_empty()
+            || !k["node"]["measurements"].as_array().expect("m").is_empty()
+    ));
+    let poor = data["dataSources"]["edges"]
+        .as_array()
+        .expect("sources")
+        .iter()
+        .any(|s| {
+            s["node"]["assessments"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .any(|a| a["score"] == 2 && a["dimension"] == "COMPLETENESS")
+        });
     assert!(poor, "TenderNed completeness 2/5 is missing");
-    assert!(data["dataInfraTasks"]["edges"].as_array().expect("tasks").iter().any(|t| !t["node"]["unblocks"].as_array().expect("u").is_empty()), "no task gates a KPI");
+    assert!(
+        data["dataInfraTasks"]["edges"]
+            .as_array()
+            .expect("tasks")
+            .iter()
+            .any(|t| !t["node"]["unblocks"].as_array().expect("u").is_empty()),
+        "no task gates a KPI"
+    );
     assert_eq!(data["recessPeriods"]["totalCount"], 14);
     let commitment = &data["commitments"]["edges"][0]["node"];
     assert_eq!(commitment["deadlineDate"], "2026-07-02");
     assert_eq!(commitment["deadlineText"], "voor het zomerreces 2026");
     assert_eq!(commitment["status"], "OPEN");
-    assert!(commitment["milestones"][0]["title"].as_str().unwrap_or_default().contains("Kamerbrief"));
+    assert!(
+        commitment["milestones"][0]["title"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Kamerbrief")
+    );
 }

@@ -17,31 +17,63 @@ async fn create_update_delete_and_links_write_change_records() {
     let data = app
         .ok("query($id: ID!) { changeRecords(entityId: $id, first: 100) { edges { node { action field oldValue newValue actor changedAt requestId } } } }", json!({ "id": m }))
         .await;
-    let records: Vec<_> = data["changeRecords"]["edges"].as_array().expect("edges").iter().map(|e| e["node"].clone()).collect();
+    let records: Vec<_> = data["changeRecords"]["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .map(|e| e["node"].clone())
+        .collect();
     let created: Vec<_> = records.iter().filter(|r| r["action"] == "CREATE").collect();
-    assert!(created.iter().any(|r| r["field"] == "title" && r["newValue"] == "Bestuurlijk overleg"));
+    assert!(
+        created
+            .iter()
+            .any(|r| r["field"] == "title" && r["newValue"] == "Bestuurlijk overleg")
+    );
     assert!(created.iter().all(|r| r["oldValue"].is_null()));
     let updated: Vec<_> = records.iter().filter(|r| r["action"] == "UPDATE").collect();
-    let fields: Vec<_> = updated.iter().map(|r| r["field"].as_str().unwrap_or_default()).collect();
+    let fields: Vec<_> = updated
+        .iter()
+        .map(|r| r["field"].as_str().unwrap_or_default())
+        .collect();
     assert_eq!(fields.len(), 3, "only changed fields: {fields:?}");
     for f in ["forecast_date", "health", "health_reason"] {
         assert!(fields.contains(&f), "{f} missing in {fields:?}");
     }
-    let health = updated.iter().find(|r| r["field"] == "health").expect("health change");
+    let health = updated
+        .iter()
+        .find(|r| r["field"] == "health")
+        .expect("health change");
     assert_eq!(health["oldValue"], "ON_TRACK");
     assert_eq!(health["newValue"], "AT_RISK");
     assert_eq!(health["actor"], "koers", "the configured default actor");
-    assert_eq!(health["changedAt"], "2026-06-02T09:00:00+00:00", "time from the injected clock");
+    assert_eq!(
+        health["changedAt"], "2026-06-02T09:00:00+00:00",
+        "time from the injected clock"
+    );
     assert_ne!(health["requestId"], "", "the request id is recorded");
     let create_request = created[0]["requestId"].as_str().unwrap_or_default();
-    assert_ne!(create_request, health["requestId"].as_str().unwrap_or_default(), "one id per request");
+    assert_ne!(
+        create_request,
+        health["requestId"].as_str().unwrap_or_default(),
+        "one id per request"
+    );
 
-    app.ok("mutation($id: ID!) { deleteMilestone(input: { id: $id, version: 2 }) { status } }", json!({ "id": m })).await;
+    app.ok(
+        "mutation($id: ID!) { deleteMilestone(input: { id: $id, version: 2 }) { status } }",
+        json!({ "id": m }),
+    )
+    .await;
     let data = app
         .ok("query($id: ID!) { changeRecords(entityId: $id, last: 1) { edges { node { action field } } } }", json!({ "id": m }))
         .await;
-    assert_eq!(data["changeRecords"]["edges"][0]["node"]["action"], "DELETE");
-    assert_eq!(data["changeRecords"]["edges"][0]["node"]["field"], "deleted_at");
+    assert_eq!(
+        data["changeRecords"]["edges"][0]["node"]["action"],
+        "DELETE"
+    );
+    assert_eq!(
+        data["changeRecords"]["edges"][0]["node"]["field"],
+        "deleted_at"
+    );
 }
 
 #[tokio::test]
@@ -68,7 +100,12 @@ async fn a_failed_mutation_leaves_no_change_records() {
     assert_eq!(crate::support::code(&error), "BAD_USER_INPUT");
     assert_eq!(error["extensions"]["field"], "input.phaseId");
     assert_eq!(app.count("change_record").await, before);
-    let data = app.ok("query($id: ID!) { milestone(id: $id) { title version } }", json!({ "id": m })).await;
+    let data = app
+        .ok(
+            "query($id: ID!) { milestone(id: $id) { title version } }",
+            json!({ "id": m }),
+        )
+        .await;
     assert_eq!(data["milestone"]["title"], "M");
     assert_eq!(data["milestone"]["version"], 1);
 }
@@ -93,6 +130,12 @@ async fn history_can_be_filtered_by_actor_entity_and_period() {
     let recent = data["recent"]["totalCount"].as_i64().expect("n");
     assert_eq!(programmes, 2, "name and goal");
     assert_eq!(all, programmes + recent);
-    assert!(data["recent"]["edges"].as_array().expect("e").iter().all(|e| e["node"]["entity"] == "Milestone"));
+    assert!(
+        data["recent"]["edges"]
+            .as_array()
+            .expect("e")
+            .iter()
+            .all(|e| e["node"]["entity"] == "Milestone")
+    );
     assert_eq!(data["nobody"]["totalCount"], 0);
 }

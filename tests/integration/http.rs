@@ -16,7 +16,13 @@ fn post(body: &str, content_type: &str) -> Request<Body> {
 #[tokio::test]
 async fn healthz_answers_ok() {
     let app = TestApp::new().await;
-    let (status, body) = app.request(Request::get("/healthz").body(Body::empty()).expect("request")).await;
+    let (status, body) = app
+        .request(
+            Request::get("/healthz")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["status"], "ok");
 }
@@ -24,14 +30,34 @@ async fn healthz_answers_ok() {
 #[tokio::test]
 async fn graphiql_is_served_with_bundled_assets_only() {
     let app = TestApp::new().await;
-    let (status, page) = app.request(Request::get("/graphql").body(Body::empty()).expect("request")).await;
+    let (status, page) = app
+        .request(
+            Request::get("/graphql")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
     assert_eq!(status, StatusCode::OK);
     let page = page.as_str().unwrap_or_default().to_owned();
     assert!(page.contains("GraphiQL"));
-    assert!(!page.contains("http://") && !page.contains("https://"), "the page loads nothing external");
-    for asset in ["graphiql.min.js", "graphiql.min.css", "react.production.min.js", "react-dom.production.min.js"] {
+    assert!(
+        !page.contains("http://") && !page.contains("https://"),
+        "the page loads nothing external"
+    );
+    for asset in [
+        "graphiql.min.js",
+        "graphiql.min.css",
+        "react.production.min.js",
+        "react-dom.production.min.js",
+    ] {
         assert!(page.contains(&format!("/graphiql/{asset}")));
-        let (status, _) = app.request(Request::get(format!("/graphiql/{asset}")).body(Body::empty()).expect("r")).await;
+        let (status, _) = app
+            .request(
+                Request::get(format!("/graphiql/{asset}"))
+                    .body(Body::empty())
+                    .expect("r"),
+            )
+            .await;
         assert_eq!(status, StatusCode::OK, "{asset}");
     }
 }
@@ -39,37 +65,92 @@ async fn graphiql_is_served_with_bundled_assets_only() {
 #[tokio::test]
 async fn only_json_posts_are_graphql_requests() {
     let app = TestApp::new().await;
-    let (status, body) = app.request(post("{ programmes { totalCount } }", "application/graphql")).await;
+    let (status, body) = app
+        .request(post("{ programmes { totalCount } }", "application/graphql"))
+        .await;
     assert_eq!(status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    assert_eq!(body["errors"][0]["extensions"]["code"], "UNSUPPORTED_MEDIA_TYPE");
+    assert_eq!(
+        body["errors"][0]["extensions"]["code"],
+        "UNSUPPORTED_MEDIA_TYPE"
+    );
     let (status, _) = app.request(post("{\"query\": ", "application/json")).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    let (status, body) = app.request(post("{\"query\":\"{ programmes { totalCount } }\"}", "application/json; charset=utf-8")).await;
+    let (status, body) = app
+        .request(post(
+            "{\"query\":\"{ programmes { totalCount } }\"}",
+            "application/json; charset=utf-8",
+        ))
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["data"]["programmes"]["totalCount"], 0);
 }
 
 #[tokio::test]
 async fn batches_run_and_are_capped() {
-    let app = TestApp::with_config(ApiConfig { max_batch: 3, ..ApiConfig::default() }).await;
+    let app = TestApp::with_config(ApiConfig {
+        max_batch: 3,
+        ..ApiConfig::default()
+    })
+    .await;
     let one = json!({ "query": "{ programmes { totalCount } }" });
-    let (status, body) = app.request(post(&json!([one, one, one]).to_string(), "application/json")).await;
+    let (status, body) = app
+        .request(post(
+            &json!([one, one, one]).to_string(),
+            "application/json",
+        ))
+        .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body.as_array().map(Vec::len), Some(3));
-    let (status, body) = app.request(post(&json!([one, one, one, one]).to_string(), "application/json")).await;
+    let (status, body) = app
+        .request(post(
+            &json!([one, one, one, one]).to_string(),
+            "application/json",
+        ))
+        .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert_eq!(body["errors"][0]["extensions"]["code"], "BATCH_LIMIT");
 }
 
 #[tokio::test]
 async fn depth_complexity_and_body_size_are_limited() {
-    let app = TestApp::with_config(ApiConfig { max_depth: 5, max_complexity: 20, max_body_bytes: 2048, ..ApiConfig::default() }).await;
-    let deep = app.gql("{ milestones { edges { node { phase { programme { phases { name } } } } } } }", json!({})).await;
-    assert!(deep["errors"][0]["message"].as_str().unwrap_or_default().contains("nested too deep"), "{deep}");
-    let aliases: String = (0..30).map(|i| format!("a{i}: programmes {{ totalCount }} ")).collect();
+    let app = TestApp::with_config(ApiConfig {
+        max_depth: 5,
+        max_complexity: 20,
+        max_body_bytes: 2048,
+        ..ApiConfig::default()
+    })
+    .await;
+    let deep = app
+        .gql(
+            "{ milestones { edges { node { phase { programme { phases { name } } } } } } }",
+            json!({}),
+        )
+        .await;
+    assert!(
+        deep["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("nested too deep"),
+        "{deep}"
+    );
+    assert_eq!(
+        deep["errors"][0]["extensions"]["code"],
+        "GRAPHQL_VALIDATION_FAILED"
+    );
+    let aliases: String = (0..30)
+        .map(|i| format!("a{i}: programmes {{ totalCount }} "))
+        .collect();
     let complex = app.gql(&format!("{{ {aliases} }}"), json!({})).await;
-    assert!(complex["errors"][0]["message"].as_str().unwrap_or_default().contains("complex"), "{complex}");
-    let big = json!({ "query": format!("{{ programmes {{ totalCount }} }} # {}", "x".repeat(4096)) }).to_string();
+    assert!(
+        complex["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("complex"),
+        "{complex}"
+    );
+    let big =
+        json!({ "query": format!("{{ programmes {{ totalCount }} }} # {}", "x".repeat(4096)) })
+            .to_string();
     let (status, _) = app.request(post(&big, "application/json")).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }

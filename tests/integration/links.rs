@@ -10,8 +10,14 @@ async fn links_are_navigable_both_ways_and_idempotent() {
     let m = milestone(&app, &p, "Pilot VNG", Some("GEMEENTE"), "2026-03-01").await;
     let k = kpi(&app, &p, "MVOI-07", &["CIRCULAR"]).await;
     let link = "mutation($m: ID!, $k: ID!) { linkMilestoneKpi(input: { milestoneId: $m, kpiId: $k }) { changed } }";
-    assert_eq!(app.ok(link, json!({ "m": m, "k": k })).await["linkMilestoneKpi"]["changed"], true);
-    assert_eq!(app.ok(link, json!({ "m": m, "k": k })).await["linkMilestoneKpi"]["changed"], false);
+    assert_eq!(
+        app.ok(link, json!({ "m": m, "k": k })).await["linkMilestoneKpi"]["changed"],
+        true
+    );
+    assert_eq!(
+        app.ok(link, json!({ "m": m, "k": k })).await["linkMilestoneKpi"]["changed"],
+        false
+    );
     let data = app
         .ok("query($m: ID!, $k: ID!) { milestone(id: $m) { kpis { code } } kpi(id: $k) { milestones { title } } }", json!({ "m": m, "k": k }))
         .await;
@@ -31,7 +37,11 @@ async fn links_are_navigable_both_ways_and_idempotent() {
         .await["createCommitment"]["commitment"]["id"]
         .clone();
     app.ok("mutation($m: ID!, $t: ID!) { linkMilestoneTask(input: { milestoneId: $m, taskId: $t }) { changed } }", json!({ "m": m, "t": task })).await;
-    app.ok("mutation($t: ID!, $k: ID!) { linkTaskKpi(input: { taskId: $t, kpiId: $k }) { changed } }", json!({ "t": task, "k": k })).await;
+    app.ok(
+        "mutation($t: ID!, $k: ID!) { linkTaskKpi(input: { taskId: $t, kpiId: $k }) { changed } }",
+        json!({ "t": task, "k": k }),
+    )
+    .await;
     app.ok("mutation($k: ID!, $s: ID!) { linkKpiDataSource(input: { kpiId: $k, dataSourceId: $s }) { changed } }", json!({ "k": k, "s": source })).await;
     app.ok("mutation($c: ID!, $m: ID!) { linkCommitmentMilestone(input: { commitmentId: $c, milestoneId: $m }) { changed } }", json!({ "c": c, "m": m })).await;
     let data = app
@@ -46,7 +56,10 @@ async fn links_are_navigable_both_ways_and_idempotent() {
         )
         .await;
     assert_eq!(data["milestone"]["tasks"][0]["title"], "Velden verplicht");
-    assert_eq!(data["milestone"]["commitments"][0]["number"], "TZ202504-057");
+    assert_eq!(
+        data["milestone"]["commitments"][0]["number"],
+        "TZ202504-057"
+    );
     assert_eq!(data["kpi"]["blockingTasks"][0]["title"], "Velden verplicht");
     assert_eq!(data["kpi"]["dataSources"][0]["name"], "TenderNed");
     assert_eq!(data["dataInfraTask"]["unblocks"][0]["code"], "MVOI-07");
@@ -55,11 +68,22 @@ async fn links_are_navigable_both_ways_and_idempotent() {
     assert_eq!(data["commitment"]["milestones"][0]["title"], "Pilot VNG");
 
     let unlink = "mutation($m: ID!, $k: ID!) { unlinkMilestoneKpi(input: { milestoneId: $m, kpiId: $k }) { changed } }";
-    assert_eq!(app.ok(unlink, json!({ "m": m, "k": k })).await["unlinkMilestoneKpi"]["changed"], true);
-    assert_eq!(app.ok(unlink, json!({ "m": m, "k": k })).await["unlinkMilestoneKpi"]["changed"], false);
+    assert_eq!(
+        app.ok(unlink, json!({ "m": m, "k": k })).await["unlinkMilestoneKpi"]["changed"],
+        true
+    );
+    assert_eq!(
+        app.ok(unlink, json!({ "m": m, "k": k })).await["unlinkMilestoneKpi"]["changed"],
+        false
+    );
     let data = app.ok("query($m: ID!) { milestone(id: $m) { kpis { code } } changeRecords(entity: \"MilestoneKpi\") { edges { node { action newValue oldValue } } } }", json!({ "m": m })).await;
     assert_eq!(data["milestone"]["kpis"].as_array().map(Vec::len), Some(0));
-    let actions: Vec<_> = data["changeRecords"]["edges"].as_array().expect("e").iter().map(|e| e["node"]["action"].clone()).collect();
+    let actions: Vec<_> = data["changeRecords"]["edges"]
+        .as_array()
+        .expect("e")
+        .iter()
+        .map(|e| e["node"]["action"].clone())
+        .collect();
     assert_eq!(actions, vec![json!("LINK"), json!("UNLINK")]);
 }
 
@@ -69,7 +93,11 @@ async fn linking_a_deleted_or_missing_object_fails() {
     let p = programme(&app).await;
     let m = milestone(&app, &p, "M", None, "2026-03-01").await;
     let k = kpi(&app, &p, "K1", &[]).await;
-    app.ok("mutation($k: ID!) { deleteKpi(input: { id: $k, version: 1 }) { status } }", json!({ "k": k })).await;
+    app.ok(
+        "mutation($k: ID!) { deleteKpi(input: { id: $k, version: 1 }) { status } }",
+        json!({ "k": k }),
+    )
+    .await;
     let error = app.err("mutation($m: ID!, $k: ID!) { linkMilestoneKpi(input: { milestoneId: $m, kpiId: $k }) { changed } }", json!({ "m": m, "k": k })).await;
     assert_eq!(code(&error), "NOT_FOUND");
     let error = app.err("mutation($m: ID!) { linkMilestoneKpi(input: { milestoneId: $m, kpiId: $m }) { changed } }", json!({ "m": m })).await;
@@ -81,7 +109,14 @@ async fn linking_a_deleted_or_missing_object_fails() {
 async fn dependencies_have_lags_and_never_form_cycles() {
     let app = TestApp::new().await;
     let p = programme(&app).await;
-    let a = milestone(&app, &p, "Concept meerjarenplan", Some("RIJK"), "2026-02-27").await;
+    let a = milestone(
+        &app,
+        &p,
+        "Concept meerjarenplan",
+        Some("RIJK"),
+        "2026-02-27",
+    )
+    .await;
     let b = milestone(&app, &p, "Bestuurlijk overleg", None, "2026-04-15").await;
     let c = milestone(&app, &p, "Kamerbrief", Some("RIJK"), "2026-07-02").await;
     let add = "mutation($p: ID!, $s: ID!, $lag: Int!) { addMilestoneDependency(input: { predecessorId: $p, successorId: $s, lagDays: $lag }) { dependency { lagDays predecessor { title } successor { title } } } }";
@@ -89,14 +124,20 @@ async fn dependencies_have_lags_and_never_form_cycles() {
     assert_eq!(data["addMilestoneDependency"]["dependency"]["lagDays"], 14);
     app.ok(add, json!({ "p": b, "s": c, "lag": 7 })).await;
     let changed = app.ok(add, json!({ "p": a, "s": b, "lag": 21 })).await;
-    assert_eq!(changed["addMilestoneDependency"]["dependency"]["lagDays"], 21, "adding again changes the lag");
+    assert_eq!(
+        changed["addMilestoneDependency"]["dependency"]["lagDays"], 21,
+        "adding again changes the lag"
+    );
 
     let cycle = app.err(add, json!({ "p": c, "s": a, "lag": 0 })).await;
     assert_eq!(code(&cycle), "BAD_USER_INPUT");
     let message = cycle["message"].as_str().unwrap_or_default();
     assert!(message.contains("cycle"), "{message}");
     for title in ["Concept meerjarenplan", "Bestuurlijk overleg", "Kamerbrief"] {
-        assert!(message.contains(title), "the cycle names {title}: {message}");
+        assert!(
+            message.contains(title),
+            "the cycle names {title}: {message}"
+        );
     }
     let own = app.err(add, json!({ "p": a, "s": a, "lag": 0 })).await;
     assert_eq!(code(&own), "BAD_USER_INPUT");
@@ -106,16 +147,33 @@ async fn dependencies_have_lags_and_never_form_cycles() {
     let data = app
         .ok("query($b: ID!) { milestone(id: $b) { predecessors { lagDays predecessor { title } } successors { successor { title } } } }", json!({ "b": b }))
         .await;
-    assert_eq!(data["milestone"]["predecessors"][0]["predecessor"]["title"], "Concept meerjarenplan");
+    assert_eq!(
+        data["milestone"]["predecessors"][0]["predecessor"]["title"],
+        "Concept meerjarenplan"
+    );
     assert_eq!(data["milestone"]["predecessors"][0]["lagDays"], 21);
-    assert_eq!(data["milestone"]["successors"][0]["successor"]["title"], "Kamerbrief");
+    assert_eq!(
+        data["milestone"]["successors"][0]["successor"]["title"],
+        "Kamerbrief"
+    );
 
     let remove = "mutation($p: ID!, $s: ID!) { removeMilestoneDependency(input: { predecessorId: $p, successorId: $s }) { changed } }";
-    assert_eq!(app.ok(remove, json!({ "p": b, "s": c })).await["removeMilestoneDependency"]["changed"], true);
-    assert_eq!(app.ok(remove, json!({ "p": b, "s": c })).await["removeMilestoneDependency"]["changed"], false);
+    assert_eq!(
+        app.ok(remove, json!({ "p": b, "s": c })).await["removeMilestoneDependency"]["changed"],
+        true
+    );
+    assert_eq!(
+        app.ok(remove, json!({ "p": b, "s": c })).await["removeMilestoneDependency"]["changed"],
+        false
+    );
     // Without b -> c the former cycle is allowed.
     app.ok(add, json!({ "p": c, "s": a, "lag": 0 })).await;
-    let history = app.ok("{ changeRecords(entity: \"MilestoneDependency\") { totalCount } }", json!({})).await;
+    let history = app
+        .ok(
+            "{ changeRecords(entity: \"MilestoneDependency\") { totalCount } }",
+            json!({}),
+        )
+        .await;
     // add a->b, add b->c, change a->b (unlink + link), remove b->c, add c->a
     assert_eq!(history["changeRecords"]["totalCount"], 6);
 }

@@ -4,11 +4,22 @@ use crate::support::{TestApp, code, kpi, milestone, programme, version};
 use serde_json::{Value, json};
 
 /// Create with `create`, update one field with `update`, delete; check each step through `node`.
-async fn crud_round_trip(app: &TestApp, entity: &str, create_input: Value, field: &str, new_value: Value) {
-    let create = format!("mutation($input: Create{entity}Input!) {{ create{entity}(input: $input) {{ __typename }} }}");
+async fn crud_round_trip(
+    app: &TestApp,
+    entity: &str,
+    create_input: Value,
+    field: &str,
+    new_value: Value,
+) {
+    let create = format!(
+        "mutation($input: Create{entity}Input!) {{ create{entity}(input: $input) {{ __typename }} }}"
+    );
     // Payload field names differ per entity; ask for the id through the payload's only object field.
     let response = app.gql(&create, json!({ "input": create_input })).await;
-    assert!(response.get("errors").is_none(), "create{entity}: {response}");
+    assert!(
+        response.get("errors").is_none(),
+        "create{entity}: {response}"
+    );
     let created = first_object_id(app, entity, &create_input).await;
     let v = version(app, &created).await;
     assert_eq!(v, 1);
@@ -27,14 +38,25 @@ async fn crud_round_trip(app: &TestApp, entity: &str, create_input: Value, field
         .await;
     assert!(node["node"]["deletedAt"].is_null());
 
-    let delete_name = if entity == "KpiMeasurement" { "Measurement".to_owned() } else { entity.to_owned() };
-    let delete = format!("mutation($input: DeleteInput!) {{ delete{delete_name}(input: $input) {{ status }} }}");
-    let data = app.ok(&delete, json!({ "input": { "id": created, "version": 2 } })).await;
+    let delete_name = if entity == "KpiMeasurement" {
+        "Measurement".to_owned()
+    } else {
+        entity.to_owned()
+    };
+    let delete = format!(
+        "mutation($input: DeleteInput!) {{ delete{delete_name}(input: $input) {{ status }} }}"
+    );
+    let data = app
+        .ok(&delete, json!({ "input": { "id": created, "version": 2 } }))
+        .await;
     assert_eq!(data[format!("delete{delete_name}")]["status"], "OK");
     let node = app
         .ok("query($id: ID!) { node(id: $id) { ... on Milestone { deletedAt } ... on Kpi { deletedAt } ... on Programme { deletedAt } ... on Phase { deletedAt } ... on Workstream { deletedAt } ... on Organisation { deletedAt } ... on DataSource { deletedAt } ... on DataQualityAssessment { deletedAt } ... on DataInfraTask { deletedAt } ... on RecessPeriod { deletedAt } ... on Commitment { deletedAt } ... on KpiTarget { deletedAt } } }", json!({ "id": created }))
         .await;
-    assert!(node["node"]["deletedAt"].is_string(), "{entity} is soft-deleted and still resolves by id");
+    assert!(
+        node["node"]["deletedAt"].is_string(),
+        "{entity} is soft-deleted and still resolves by id"
+    );
 }
 
 /// The id of the newest object of `entity` (found through its list or change history).
@@ -54,17 +76,55 @@ async fn first_object_id(app: &TestApp, entity: &str, _input: &Value) -> String 
 async fn every_entity_can_be_created_updated_and_deleted() {
     let app = TestApp::new().await;
     let p = programme(&app).await;
-    crud_round_trip(&app, "Organisation", json!({ "name": "Provincie Utrecht", "layer": "PROVINCIE" }), "tooiId", json!("pv26")).await;
-    crud_round_trip(&app, "Programme", json!({ "name": "Ander programma", "goal": "Doel" }), "goal", json!("Nieuw doel")).await;
+    crud_round_trip(
+        &app,
+        "Organisation",
+        json!({ "name": "Provincie Utrecht", "layer": "PROVINCIE" }),
+        "tooiId",
+        json!("pv26"),
+    )
+    .await;
+    crud_round_trip(
+        &app,
+        "Programme",
+        json!({ "name": "Ander programma", "goal": "Doel" }),
+        "goal",
+        json!("Nieuw doel"),
+    )
+    .await;
     crud_round_trip(&app, "Phase", json!({ "programmeId": p, "number": 1, "name": "Fase 1", "plannedStart": "2024-01-01", "plannedEnd": "2024-03-29" }), "status", json!("IN_PROGRESS")).await;
-    crud_round_trip(&app, "Workstream", json!({ "programmeId": p, "name": "Datagovernance" }), "description", json!("Eigenaarschap")).await;
+    crud_round_trip(
+        &app,
+        "Workstream",
+        json!({ "programmeId": p, "name": "Datagovernance" }),
+        "description",
+        json!("Eigenaarschap"),
+    )
+    .await;
     crud_round_trip(&app, "Milestone", json!({ "programmeId": p, "title": "Concept", "kind": "DELIVERY", "plannedDate": "2026-02-27" }), "forecastDate", json!("2026-03-13")).await;
     crud_round_trip(&app, "Kpi", json!({ "programmeId": p, "code": "T-1", "name": "Test", "definition": "D", "unit": "%", "direction": "HIGHER_IS_BETTER", "level": "OUTPUT", "frequency": "YEARLY" }), "themes", json!(["CLIMATE"])).await;
     let k = kpi(&app, &p, "T-2", &[]).await;
-    crud_round_trip(&app, "KpiTarget", json!({ "kpiId": k, "year": 2027, "value": "90" }), "value", json!("95.5")).await;
-    crud_round_trip(&app, "DataSource", json!({ "name": "TenderNed", "updateFrequency": "HALF_YEARLY", "access": "OPEN" }), "licence", json!("CC0")).await;
+    crud_round_trip(
+        &app,
+        "KpiTarget",
+        json!({ "kpiId": k, "year": 2027, "value": "90" }),
+        "value",
+        json!("95.5"),
+    )
+    .await;
+    crud_round_trip(
+        &app,
+        "DataSource",
+        json!({ "name": "TenderNed", "updateFrequency": "HALF_YEARLY", "access": "OPEN" }),
+        "licence",
+        json!("CC0"),
+    )
+    .await;
     let source = app.ok("mutation { createDataSource(input: { name: \"MVI-tool\", updateFrequency: YEARLY, access: RESTRICTED }) { dataSource { id } } }", json!({})).await;
-    let s = source["createDataSource"]["dataSource"]["id"].as_str().expect("id").to_owned();
+    let s = source["createDataSource"]["dataSource"]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
     crud_round_trip(&app, "DataQualityAssessment", json!({ "dataSourceId": s, "dimension": "COMPLETENESS", "score": 2, "assessedOn": "2025-09-01", "finding": "Velden leeg" }), "score", json!(3)).await;
     crud_round_trip(&app, "DataInfraTask", json!({ "programmeId": p, "title": "Velden verplicht", "kind": "DATA_QUALITY", "dueDate": "2026-10-01" }), "status", json!("IN_PROGRESS")).await;
     crud_round_trip(&app, "RecessPeriod", json!({ "kind": "SUMMER", "year": 2026, "name": "Zomerreces 2026", "firstDay": "2026-07-03", "lastDay": "2026-08-31", "confidence": "THIRD_PARTY" }), "confidence", json!("OFFICIAL")).await;
@@ -85,9 +145,20 @@ async fn recorded_measurements_keep_exact_decimals() {
         .await;
     assert_eq!(data["recordMeasurement"]["measurement"]["value"], exact);
     assert_eq!(data["recordMeasurement"]["measurement"]["period"], "2019");
-    let read = app.ok("query($k: ID!) { node(id: $k) { ... on Kpi { latestMeasurement { value } } } }", json!({ "k": k })).await;
-    assert_eq!(read["node"]["latestMeasurement"]["value"], exact, "read back unrounded");
-    let id = data["recordMeasurement"]["measurement"]["id"].as_str().expect("id").to_owned();
+    let read = app
+        .ok(
+            "query($k: ID!) { node(id: $k) { ... on Kpi { latestMeasurement { value } } } }",
+            json!({ "k": k }),
+        )
+        .await;
+    assert_eq!(
+        read["node"]["latestMeasurement"]["value"], exact,
+        "read back unrounded"
+    );
+    let id = data["recordMeasurement"]["measurement"]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
     let updated = app
         .ok("mutation($id: ID!) { updateMeasurement(input: { id: $id, version: 1, value: \"0.1\" }) { status measurement { value } } }", json!({ "id": id }))
         .await;
@@ -98,17 +169,41 @@ async fn recorded_measurements_keep_exact_decimals() {
 async fn a_stale_version_is_a_conflict_that_changes_nothing() {
     let app = TestApp::new().await;
     let p = programme(&app).await;
-    let m = milestone(&app, &p, "Concept meerjarenplan", Some("RIJK"), "2026-02-27").await;
+    let m = milestone(
+        &app,
+        &p,
+        "Concept meerjarenplan",
+        Some("RIJK"),
+        "2026-02-27",
+    )
+    .await;
     let update = "mutation($input: UpdateMilestoneInput!) { updateMilestone(input: $input) { status milestone { title version } } }";
-    let first = app.ok(update, json!({ "input": { "id": m, "version": 1, "title": "Eerste" } })).await;
+    let first = app
+        .ok(
+            update,
+            json!({ "input": { "id": m, "version": 1, "title": "Eerste" } }),
+        )
+        .await;
     assert_eq!(first["updateMilestone"]["status"], "OK");
     let records = app.count("change_record").await;
 
-    let stale = app.ok(update, json!({ "input": { "id": m, "version": 1, "title": "Tweede" } })).await;
+    let stale = app
+        .ok(
+            update,
+            json!({ "input": { "id": m, "version": 1, "title": "Tweede" } }),
+        )
+        .await;
     assert_eq!(stale["updateMilestone"]["status"], "CONFLICT");
-    assert_eq!(stale["updateMilestone"]["milestone"]["title"], "Eerste", "hands back the current object");
+    assert_eq!(
+        stale["updateMilestone"]["milestone"]["title"], "Eerste",
+        "hands back the current object"
+    );
     assert_eq!(stale["updateMilestone"]["milestone"]["version"], 2);
-    assert_eq!(app.count("change_record").await, records, "a conflict writes no history");
+    assert_eq!(
+        app.count("change_record").await,
+        records,
+        "a conflict writes no history"
+    );
 
     let delete = app.ok("mutation($id: ID!) { deleteMilestone(input: { id: $id, version: 1 }) { status milestone { deletedAt } } }", json!({ "id": m })).await;
     assert_eq!(delete["deleteMilestone"]["status"], "CONFLICT");
@@ -120,13 +215,18 @@ async fn concurrent_updates_with_one_version_have_exactly_one_winner() {
     let app = TestApp::new().await;
     let p = programme(&app).await;
     let m = milestone(&app, &p, "Race", None, "2026-05-01").await;
-    let update = "mutation($input: UpdateMilestoneInput!) { updateMilestone(input: $input) { status } }";
+    let update =
+        "mutation($input: UpdateMilestoneInput!) { updateMilestone(input: $input) { status } }";
     let attempts = (0..8).map(|i| {
-        let input = json!({ "input": { "id": m, "version": 1, "title": format!("Schrijver {i}") } });
+        let input =
+            json!({ "input": { "id": m, "version": 1, "title": format!("Schrijver {i}") } });
         app.gql(update, input)
     });
     let results = futures::future::join_all(attempts).await;
-    let winners = results.iter().filter(|r| r["data"]["updateMilestone"]["status"] == "OK").count();
+    let winners = results
+        .iter()
+        .filter(|r| r["data"]["updateMilestone"]["status"] == "OK")
+        .count();
     assert_eq!(winners, 1, "results: {results:?}");
     assert_eq!(version(&app, &m).await, 2);
 }
@@ -147,7 +247,11 @@ async fn soft_deleted_objects_leave_lists_but_stay_cited() {
         .as_str()
         .expect("id")
         .to_owned();
-    app.ok("mutation($id: ID!) { deletePhase(input: { id: $id, version: 1 }) { status } }", json!({ "id": phase })).await;
+    app.ok(
+        "mutation($id: ID!) { deletePhase(input: { id: $id, version: 1 }) { status } }",
+        json!({ "id": phase }),
+    )
+    .await;
     let data = app
         .ok("query($m: ID!) { phases { totalCount } milestone(id: $m) { phase { name deletedAt } } }", json!({ "m": m }))
         .await;
@@ -156,8 +260,17 @@ async fn soft_deleted_objects_leave_lists_but_stay_cited() {
     assert!(data["milestone"]["phase"]["deletedAt"].is_string());
     assert_eq!(app.count("phase").await, 1, "the row is kept");
 
-    let again = app.err("mutation($id: ID!) { deletePhase(input: { id: $id, version: 2 }) { status } }", json!({ "id": phase })).await;
-    assert_eq!(code(&again), "NOT_FOUND", "a deleted object cannot be deleted again");
+    let again = app
+        .err(
+            "mutation($id: ID!) { deletePhase(input: { id: $id, version: 2 }) { status } }",
+            json!({ "id": phase }),
+        )
+        .await;
+    assert_eq!(
+        code(&again),
+        "NOT_FOUND",
+        "a deleted object cannot be deleted again"
+    );
     let edit = app.err("mutation($id: ID!) { updatePhase(input: { id: $id, version: 2, name: \"x\" }) { status } }", json!({ "id": phase })).await;
     assert_eq!(code(&edit), "NOT_FOUND");
 }

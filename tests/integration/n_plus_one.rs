@@ -30,7 +30,14 @@ async fn nested_milestone_query_runs_a_fixed_number_of_statements() {
     }
     let mut previous: Option<String> = None;
     for i in 0..100 {
-        let m = milestone(&app, &p, &format!("Mijlpaal {i}"), Some("RIJK"), &format!("2026-{:02}-01", i % 12 + 1)).await;
+        let m = milestone(
+            &app,
+            &p,
+            &format!("Mijlpaal {i}"),
+            Some("RIJK"),
+            &format!("2026-{:02}-01", i % 12 + 1),
+        )
+        .await;
         app.ok("mutation($m: ID!, $f: ID!) { updateMilestone(input: { id: $m, version: 1, phaseId: $f }) { status } }", json!({ "m": m, "f": phase })).await;
         app.ok("mutation($m: ID!, $k: ID!) { linkMilestoneKpi(input: { milestoneId: $m, kpiId: $k }) { changed } }", json!({ "m": m, "k": kpis[i % 5] })).await;
         if let Some(prev) = &previous {
@@ -43,10 +50,19 @@ async fn nested_milestone_query_runs_a_fixed_number_of_statements() {
     for n in [5, 20, 100] {
         let before = app.statements();
         let data = app.ok(NESTED, json!({ "n": n })).await;
-        assert_eq!(data["milestones"]["edges"].as_array().map(Vec::len), Some(n as usize));
+        assert_eq!(
+            data["milestones"]["edges"].as_array().map(Vec::len),
+            Some(n as usize)
+        );
         counts.push(app.statements() - before);
     }
-    assert_eq!(counts[0], counts[2], "statements for 5, 20, 100 milestones: {counts:?}");
-    assert_eq!(counts[1], counts[2], "statements for 5, 20, 100 milestones: {counts:?}");
+    assert_eq!(
+        counts[0], counts[2],
+        "statements for 5, 20, 100 milestones: {counts:?}"
+    );
+    assert_eq!(
+        counts[1], counts[2],
+        "statements for 5, 20, 100 milestones: {counts:?}"
+    );
     assert!(counts[2] <= 16, "one statement per relation: {counts:?}");
 }

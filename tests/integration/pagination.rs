@@ -4,7 +4,12 @@ use crate::support::{TestApp, milestone, programme};
 use serde_json::{Value, json};
 
 fn titles(conn: &Value) -> Vec<String> {
-    conn["edges"].as_array().into_iter().flatten().map(|e| e["node"]["title"].as_str().unwrap_or_default().to_owned()).collect()
+    conn["edges"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| e["node"]["title"].as_str().unwrap_or_default().to_owned())
+        .collect()
 }
 
 #[tokio::test]
@@ -13,7 +18,14 @@ async fn pages_walk_forward_and_backward_in_a_stable_order() {
     let p = programme(&app).await;
     // Same planned dates on purpose: the id breaks ties.
     for i in 0..7 {
-        milestone(&app, &p, &format!("M{i}"), None, &format!("2026-0{}-01", 1 + i / 2)).await;
+        milestone(
+            &app,
+            &p,
+            &format!("M{i}"),
+            None,
+            &format!("2026-0{}-01", 1 + i / 2),
+        )
+        .await;
     }
     let q = "query($first: Int, $after: String, $last: Int, $before: String) {
         milestones(first: $first, after: $after, last: $last, before: $before) {
@@ -23,14 +35,32 @@ async fn pages_walk_forward_and_backward_in_a_stable_order() {
     assert_eq!(page1["totalCount"], 7);
     assert_eq!(page1["pageInfo"]["hasNextPage"], true);
     assert_eq!(page1["pageInfo"]["hasPreviousPage"], false);
-    let page2 = app.ok(q, json!({ "first": 3, "after": page1["pageInfo"]["endCursor"] })).await["milestones"].clone();
+    let page2 = app
+        .ok(
+            q,
+            json!({ "first": 3, "after": page1["pageInfo"]["endCursor"] }),
+        )
+        .await["milestones"]
+        .clone();
     assert_eq!(titles(&page2), ["M3", "M4", "M5"]);
     assert_eq!(page2["pageInfo"]["hasPreviousPage"], true);
-    let page3 = app.ok(q, json!({ "first": 3, "after": page2["pageInfo"]["endCursor"] })).await["milestones"].clone();
+    let page3 = app
+        .ok(
+            q,
+            json!({ "first": 3, "after": page2["pageInfo"]["endCursor"] }),
+        )
+        .await["milestones"]
+        .clone();
     assert_eq!(titles(&page3), ["M6"]);
     assert_eq!(page3["pageInfo"]["hasNextPage"], false);
 
-    let back = app.ok(q, json!({ "last": 2, "before": page3["pageInfo"]["startCursor"] })).await["milestones"].clone();
+    let back = app
+        .ok(
+            q,
+            json!({ "last": 2, "before": page3["pageInfo"]["startCursor"] }),
+        )
+        .await["milestones"]
+        .clone();
     assert_eq!(titles(&back), ["M4", "M5"]);
     assert_eq!(back["pageInfo"]["hasPreviousPage"], true);
     assert_eq!(back["pageInfo"]["hasNextPage"], true);
@@ -39,7 +69,13 @@ async fn pages_walk_forward_and_backward_in_a_stable_order() {
 
     // A new milestone early in the list does not shift the page after a cursor.
     milestone(&app, &p, "Vroeg", None, "2025-01-01").await;
-    let again = app.ok(q, json!({ "first": 3, "after": page1["pageInfo"]["endCursor"] })).await["milestones"].clone();
+    let again = app
+        .ok(
+            q,
+            json!({ "first": 3, "after": page1["pageInfo"]["endCursor"] }),
+        )
+        .await["milestones"]
+        .clone();
     assert_eq!(titles(&again), ["M3", "M4", "M5"]);
     assert_eq!(again["totalCount"], 8);
 }
@@ -51,8 +87,16 @@ async fn default_page_is_twenty() {
     for i in 0..25 {
         milestone(&app, &p, &format!("M{i:02}"), None, "2026-01-01").await;
     }
-    let data = app.ok("{ milestones { totalCount edges { node { id } } pageInfo { hasNextPage } } }", json!({})).await;
-    assert_eq!(data["milestones"]["edges"].as_array().map(Vec::len), Some(20));
+    let data = app
+        .ok(
+            "{ milestones { totalCount edges { node { id } } pageInfo { hasNextPage } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        data["milestones"]["edges"].as_array().map(Vec::len),
+        Some(20)
+    );
     assert_eq!(data["milestones"]["totalCount"], 25);
     assert_eq!(data["milestones"]["pageInfo"]["hasNextPage"], true);
 }

@@ -8,8 +8,16 @@ async fn rejected(app: &TestApp, mutation: &str, input: Value, field: &str) {
     let before = app.count("change_record").await;
     let error = app.err(mutation, json!({ "input": input })).await;
     assert_eq!(code(&error), "BAD_USER_INPUT", "{input}: {error}");
-    assert_eq!(error["extensions"]["field"], format!("input.{field}"), "{input}: {error}");
-    assert_eq!(app.count("change_record").await, before, "nothing written for {input}");
+    assert_eq!(
+        error["extensions"]["field"],
+        format!("input.{field}"),
+        "{input}: {error}"
+    );
+    assert_eq!(
+        app.count("change_record").await,
+        before,
+        "nothing written for {input}"
+    );
 }
 
 const CREATE_MILESTONE: &str = "mutation($input: CreateMilestoneInput!) { createMilestone(input: $input) { milestone { id } } }";
@@ -25,28 +33,111 @@ async fn milestone_rules() {
         }
         input
     };
-    rejected(&app, CREATE_MILESTONE, base(json!({ "title": "" })), "title").await;
-    rejected(&app, CREATE_MILESTONE, base(json!({ "title": "   " })), "title").await;
-    rejected(&app, CREATE_MILESTONE, base(json!({ "title": "x".repeat(201) })), "title").await;
-    rejected(&app, CREATE_MILESTONE, base(json!({ "title": "twee\nregels" })), "title").await;
-    rejected(&app, CREATE_MILESTONE, base(json!({ "description": "x".repeat(10_001) })), "description").await;
-    rejected(&app, CREATE_MILESTONE, base(json!({ "health": "AT_RISK" })), "healthReason").await;
-    rejected(&app, CREATE_MILESTONE, base(json!({ "health": "OFF_TRACK", "healthReason": "a\nb" })), "healthReason").await;
-    rejected(&app, CREATE_MILESTONE, base(json!({ "status": "DONE" })), "actualDate").await;
-    rejected(&app, CREATE_MILESTONE, base(json!({ "actualDate": "2026-01-01" })), "actualDate").await;
-    rejected(&app, CREATE_MILESTONE, base(json!({ "phaseId": "UGhhc2U6NDI" })), "phaseId").await;
-    rejected(&app, CREATE_MILESTONE, base(json!({ "phaseId": p })), "phaseId").await;
-    rejected(&app, CREATE_MILESTONE, base(json!({ "programmeId": "UHJvZ3JhbW1lOjQy" })), "programmeId").await;
-    rejected(&app, CREATE_MILESTONE, base(json!({ "ownerOrganisationId": "bm9wZQ" })), "ownerOrganisationId").await;
+    rejected(
+        &app,
+        CREATE_MILESTONE,
+        base(json!({ "title": "" })),
+        "title",
+    )
+    .await;
+    rejected(
+        &app,
+        CREATE_MILESTONE,
+        base(json!({ "title": "   " })),
+        "title",
+    )
+    .await;
+    rejected(
+        &app,
+        CREATE_MILESTONE,
+        base(json!({ "title": "x".repeat(201) })),
+        "title",
+    )
+    .await;
+    rejected(
+        &app,
+        CREATE_MILESTONE,
+        base(json!({ "title": "twee\nregels" })),
+        "title",
+    )
+    .await;
+    rejected(
+        &app,
+        CREATE_MILESTONE,
+        base(json!({ "description": "x".repeat(10_001) })),
+        "description",
+    )
+    .await;
+    rejected(
+        &app,
+        CREATE_MILESTONE,
+        base(json!({ "health": "AT_RISK" })),
+        "healthReason",
+    )
+    .await;
+    rejected(
+        &app,
+        CREATE_MILESTONE,
+        base(json!({ "health": "OFF_TRACK", "healthReason": "a\nb" })),
+        "healthReason",
+    )
+    .await;
+    rejected(
+        &app,
+        CREATE_MILESTONE,
+        base(json!({ "status": "DONE" })),
+        "actualDate",
+    )
+    .await;
+    rejected(
+        &app,
+        CREATE_MILESTONE,
+        base(json!({ "actualDate": "2026-01-01" })),
+        "actualDate",
+    )
+    .await;
+    rejected(
+        &app,
+        CREATE_MILESTONE,
+        base(json!({ "phaseId": "UGhhc2U6NDI" })),
+        "phaseId",
+    )
+    .await;
+    rejected(
+        &app,
+        CREATE_MILESTONE,
+        base(json!({ "phaseId": p })),
+        "phaseId",
+    )
+    .await;
+    rejected(
+        &app,
+        CREATE_MILESTONE,
+        base(json!({ "programmeId": "UHJvZ3JhbW1lOjQy" })),
+        "programmeId",
+    )
+    .await;
+    rejected(
+        &app,
+        CREATE_MILESTONE,
+        base(json!({ "ownerOrganisationId": "bm9wZQ" })),
+        "ownerOrganisationId",
+    )
+    .await;
     // And an accepted one, to show the base input is valid.
-    app.ok(CREATE_MILESTONE, json!({ "input": base(json!({ "status": "DONE", "actualDate": "2026-01-03" })) })).await;
+    app.ok(
+        CREATE_MILESTONE,
+        json!({ "input": base(json!({ "status": "DONE", "actualDate": "2026-01-03" })) }),
+    )
+    .await;
 }
 
 #[tokio::test]
 async fn phase_task_recess_and_commitment_rules() {
     let app = TestApp::new().await;
     let p = programme(&app).await;
-    let phase = "mutation($input: CreatePhaseInput!) { createPhase(input: $input) { phase { id } } }";
+    let phase =
+        "mutation($input: CreatePhaseInput!) { createPhase(input: $input) { phase { id } } }";
     rejected(&app, phase, json!({ "programmeId": p, "number": 0, "name": "F", "plannedStart": "2025-01-01", "plannedEnd": "2025-02-01" }), "number").await;
     rejected(&app, phase, json!({ "programmeId": p, "number": 1, "name": "F", "plannedStart": "2025-03-01", "plannedEnd": "2025-02-01" }), "plannedEnd").await;
     rejected(&app, phase, json!({ "programmeId": p, "number": 1, "name": "F", "plannedStart": "2025-01-01", "plannedEnd": "2025-02-01", "actualStart": "2025-02-01", "actualEnd": "2025-01-01" }), "actualEnd").await;
@@ -71,25 +162,66 @@ async fn phase_task_recess_and_commitment_rules() {
 async fn kpi_source_and_measurement_rules() {
     let app = TestApp::new().await;
     let p = programme(&app).await;
-    let create_kpi = "mutation($input: CreateKpiInput!) { createKpi(input: $input) { kpi { id } } }";
+    let create_kpi =
+        "mutation($input: CreateKpiInput!) { createKpi(input: $input) { kpi { id } } }";
     let kpi_input = |code: &str| json!({ "programmeId": p, "code": code, "name": "N", "definition": "D", "unit": "%", "direction": "LOWER_IS_BETTER", "level": "IMPACT", "frequency": "BIENNIAL" });
     rejected(&app, create_kpi, kpi_input("met spatie"), "code").await;
     let k = kpi(&app, &p, "MVOI-01", &[]).await;
-    let duplicate = app.err(create_kpi, json!({ "input": kpi_input("MVOI-01") })).await;
+    let duplicate = app
+        .err(create_kpi, json!({ "input": kpi_input("MVOI-01") }))
+        .await;
     assert_eq!(code(&duplicate), "CONFLICT");
 
     let target = "mutation($input: CreateKpiTargetInput!) { createKpiTarget(input: $input) { target { id } } }";
-    rejected(&app, target, json!({ "kpiId": k, "year": 3000, "value": "1" }), "year").await;
-    app.ok(target, json!({ "input": { "kpiId": k, "year": 2027, "value": "90" } })).await;
-    app.ok(target, json!({ "input": { "kpiId": k, "year": 2027, "layer": "RIJK", "value": "100" } })).await;
-    let same = app.err(target, json!({ "input": { "kpiId": k, "year": 2027, "value": "80" } })).await;
+    rejected(
+        &app,
+        target,
+        json!({ "kpiId": k, "year": 3000, "value": "1" }),
+        "year",
+    )
+    .await;
+    app.ok(
+        target,
+        json!({ "input": { "kpiId": k, "year": 2027, "value": "90" } }),
+    )
+    .await;
+    app.ok(
+        target,
+        json!({ "input": { "kpiId": k, "year": 2027, "layer": "RIJK", "value": "100" } }),
+    )
+    .await;
+    let same = app
+        .err(
+            target,
+            json!({ "input": { "kpiId": k, "year": 2027, "value": "80" } }),
+        )
+        .await;
     assert_eq!(code(&same), "CONFLICT", "one overall target per year");
 
     let measurement = "mutation($input: RecordMeasurementInput!) { recordMeasurement(input: $input) { measurement { id } } }";
-    rejected(&app, measurement, json!({ "kpiId": k, "periodStart": "2024-12-31", "periodEnd": "2024-01-01", "value": "1" }), "periodEnd").await;
+    rejected(
+        &app,
+        measurement,
+        json!({ "kpiId": k, "periodStart": "2024-12-31", "periodEnd": "2024-01-01", "value": "1" }),
+        "periodEnd",
+    )
+    .await;
     rejected(&app, measurement, json!({ "kpiId": "S3BpOjk5OQ", "periodStart": "2024-01-01", "periodEnd": "2024-12-31", "value": "1" }), "kpiId").await;
     let bad_decimal = app.err(measurement, json!({ "input": { "kpiId": k, "periodStart": "2024-01-01", "periodEnd": "2024-12-31", "value": "veel" } })).await;
-    assert!(bad_decimal["message"].as_str().unwrap_or_default().contains("value"), "{bad_decimal}");
+    assert_eq!(code(&bad_decimal), "BAD_USER_INPUT");
+    assert!(
+        bad_decimal["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("not a decimal number"),
+        "{bad_decimal}"
+    );
+    let float = app.err(measurement, json!({ "input": { "kpiId": k, "periodStart": "2024-01-01", "periodEnd": "2024-12-31", "value": 6.8 } })).await;
+    assert_eq!(
+        code(&float),
+        "BAD_USER_INPUT",
+        "fractions must come as strings: {float}"
+    );
 
     let assessment = "mutation($input: CreateDataQualityAssessmentInput!) { createDataQualityAssessment(input: $input) { assessment { id } } }";
     let source = app.ok("mutation { createDataSource(input: { name: \"Bron\", updateFrequency: YEARLY, access: OPEN }) { dataSource { id } } }", json!({})).await;
@@ -105,10 +237,31 @@ async fn enums_dates_and_ids_are_checked_before_anything_runs() {
     let p = programme(&app).await;
     let m = milestone(&app, &p, "M", None, "2026-01-01").await;
     let bad_enum = app.err(CREATE_MILESTONE, json!({ "input": { "programmeId": p, "title": "T", "kind": "PARTY", "plannedDate": "2026-01-01" } })).await;
-    assert!(bad_enum["message"].as_str().unwrap_or_default().contains("kind"), "{bad_enum}");
+    assert_eq!(code(&bad_enum), "BAD_USER_INPUT", "{bad_enum}");
+    assert!(
+        bad_enum["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("PARTY"),
+        "{bad_enum}"
+    );
     let bad_date = app.err(CREATE_MILESTONE, json!({ "input": { "programmeId": p, "title": "T", "kind": "PILOT", "plannedDate": "2026-02-30" } })).await;
-    assert!(bad_date["message"].as_str().unwrap_or_default().contains("not a date"), "{bad_date}");
+    assert_eq!(code(&bad_date), "BAD_USER_INPUT", "{bad_date}");
+    assert!(
+        bad_date["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("not a date"),
+        "{bad_date}"
+    );
+    let unknown = app.err("{ milestones { nonsense } }", json!({})).await;
+    assert_eq!(code(&unknown), "GRAPHQL_VALIDATION_FAILED", "{unknown}");
     let wrong_kind = app.err("mutation($id: ID!) { updateKpi(input: { id: $id, version: 1, name: \"x\" }) { status } }", json!({ "id": m })).await;
     assert_eq!(code(&wrong_kind), "BAD_USER_INPUT");
-    assert!(wrong_kind["message"].as_str().unwrap_or_default().contains("expected a Kpi id"));
+    assert!(
+        wrong_kind["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("expected a Kpi id")
+    );
 }

@@ -1,24 +1,37 @@
-//! Relay connections over the service layer's keyset pages.
+//! Relay connections over the service layer's keyset pages: one documented `XConnection` and
+//! `XEdge` type per node type, all with `totalCount`.
 
+use super::batch::Batched;
 use super::context::ContextExt;
+use super::types::*;
 use crate::error::ApiError;
 use crate::service::page::{self, Cursor, Order, PageArgs};
-use async_graphql::connection::{Connection, CursorType, Edge, EmptyFields, OpaqueCursor};
-use async_graphql::{Context, Object, OutputType};
+use async_graphql::{Context, Object, SimpleObject};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sea_orm::{EntityTrait, Select};
 
-/// A connection of `T` with a `totalCount`.
-pub type Conn<T> = Connection<OpaqueCursor<Cursor>, T, TotalCount, EmptyFields>;
+/// Where a page stands in its list.
+#[derive(SimpleObject, Clone)]
+pub struct PageInfo {
+    /// Whether items exist before this page.
+    pub has_previous_page: bool,
+    /// Whether items exist after this page.
+    pub has_next_page: bool,
+    /// Cursor of the first item on this page.
+    pub start_cursor: Option<String>,
+    /// Cursor of the last item on this page.
+    pub end_cursor: Option<String>,
+}
 
-/// Extra fields of every connection.
-pub struct TotalCount(Option<u64>);
-
-#[Object]
-impl TotalCount {
-    /// Number of items in the whole list (all pages) under the given filters.
-    async fn total_count(&self) -> u64 {
-        self.0.unwrap_or_default()
-    }
+/// One page of a list: the items with their cursors, and the size of the whole list.
+pub struct Page<T> {
+    /// Cursor and item, in list order.
+    pub items: Vec<(String, T)>,
+    /// Where the page stands.
+    pub info: PageInfo,
+    /// Size of the whole list, when the query asked for it.
+    pub total: Option<u64>,
 }
 
 /// The pagination arguments as the client sent them.
@@ -33,12 +46,16 @@ pub struct ConnArgs {
     pub last: Option<i32>,
 }
 
-fn cursor(field: &str, value: Option<String>) -> Result<Option<Cursor>, ApiError> {
+fn encode(cursor: &Cursor) -> String {
+    URL_SAFE_NO_PAD.encode(serde_json::to_vec(cursor).unwrap_or_default())
+}
+
+fn decode(field: &str, value: Option<String>) -> Result<Option<Cursor>, ApiError> {
+    let bad = || ApiError::invalid(field, format!("{field} is not a valid cursor"));
     value
         .map(|s| {
-            OpaqueCursor::<Cursor>::decode_cursor(&s)
-                .map(|c| c.0)
-                .map_err(|_| ApiError::invalid(field, format!("{field} is not a valid cursor")))
+            let bytes = URL_SAFE_NO_PAD.decode(s.as_bytes()).map_err(|_| bad())?;
+            serde_json::from_slice::<Cursor>(&bytes).map_err(|_| bad())
         })
         .transpose()
 }
@@ -56,26 +73,25 @@ impl ConnArgs {
     fn into_page_args(self) -> Result<PageArgs, ApiError> {
         Ok(PageArgs {
             first: count("first", self.first)?,
-            after: cursor("after", self.after)?,
+            after: decode("after", self.after)?,
             last: count("last", self.last)?,
-            before: cursor("before", self.before)?,
+            before: decode("before", self.before)?,
         })
     }
 }
 
-/// One page of `select` in `order`, each row wrapped by `wrap`. `totalCount` is only counted
-/// when the query asks for it.
+/// One page of `select` in `order`, its rows wrapped as one sibling set. `totalCount` is only
+/// counted when the query asks for it.
 pub async fn paginate<E, T>(
     ctx: &Context<'_>,
     select: Select<E>,
     order: Order<E>,
     args: ConnArgs,
-    wrap: fn(E::Model) -> T,
-) -> async_graphql::Result<Conn<T>>
+) -> async_graphql::Result<Page<T>>
 where
     E: EntityTrait,
     E::Model: Send + Sync,
-    T: OutputType,
+    T: Batched<Model = E::Model>,
 {
     let db = ctx.db()?;
     let args = args.into_page_args()?;
@@ -85,12 +101,119 @@ where
         None
     };
     let page = page::fetch(db, select, &order, args).await?;
-    let mut conn =
-        Connection::with_additional_fields(page.has_previous, page.has_next, TotalCount(total));
-    conn.edges.extend(
-        page.items
-            .into_iter()
-            .map(|(c, m)| Edge::new(OpaqueCursor(c), wrap(m))),
-    );
-    Ok(conn)
+    let (cursors, models): (Vec<Cursor>, Vec<E::Model>) = page.items.into_iter().unzip();
+    let cursors: Vec<String> = cursors.iter().map(encode).collect();
+    let info = PageInfo {
+        has_previous_page: page.has_previous,
+        has_next_page: page.has_next,
+        start_cursor: cursors.first().cloned(),
+        end_cursor: cursors.last().cloned(),
+    };
+    Ok(Page {
+        items: cursors.into_iter().zip(T::many(models)).collect(),
+        info,
+        total,
+    })
 }
+
+/// A documented connection and edge type for a node type.
+macro_rules! connection {
+    ($conn:ident, $edge:ident, $node:ident, $what:literal) => {
+        #[doc = concat!("A page of ", $what, ".")]
+        pub struct $conn(pub Page<$node>);
+
+        impl From<Page<$node>> for $conn {
+            fn from(page: Page<$node>) -> Self {
+                Self(page)
+            }
+        }
+
+        #[doc = concat!("A page of ", $what, ".")]
+        #[Object]
+        impl $conn {
+            /// The items on this page, each with its cursor.
+            async fn edges(&self) -> Vec<$edge> {
+                self.0
+                    .items
+                    .iter()
+                    .map(|(c, n)| $edge(c.clone(), n.clone()))
+                    .collect()
+            }
+            /// The items on this page.
+            async fn nodes(&self) -> Vec<&$node> {
+                self.0.items.iter().map(|(_, n)| n).collect()
+            }
+            /// Where this page stands in the list.
+            async fn page_info(&self) -> &PageInfo {
+                &self.0.info
+            }
+            /// Number of items in the whole list (all pages) under the given filters.
+            async fn total_count(&self) -> u64 {
+                self.0.total.unwrap_or_default()
+            }
+        }
+
+        #[doc = concat!("One of ", $what, ", with its cursor.")]
+        pub struct $edge(String, $node);
+
+        #[doc = concat!("One of ", $what, ", with its cursor.")]
+        #[Object]
+        impl $edge {
+            /// Cursor of this item, for `after` and `before`.
+            async fn cursor(&self) -> &str {
+                &self.0
+            }
+            /// The item.
+            async fn node(&self) -> &$node {
+                &self.1
+            }
+        }
+    };
+}
+
+connection!(ProgrammeConnection, ProgrammeEdge, Programme, "programmes");
+connection!(PhaseConnection, PhaseEdge, Phase, "phases");
+connection!(
+    WorkstreamConnection,
+    WorkstreamEdge,
+    Workstream,
+    "workstreams"
+);
+connection!(
+    OrganisationConnection,
+    OrganisationEdge,
+    Organisation,
+    "organisations"
+);
+connection!(MilestoneConnection, MilestoneEdge, Milestone, "milestones");
+connection!(KpiConnection, KpiEdge, Kpi, "KPIs");
+connection!(
+    DataSourceConnection,
+    DataSourceEdge,
+    DataSource,
+    "data sources"
+);
+connection!(
+    DataInfraTaskConnection,
+    DataInfraTaskEdge,
+    DataInfraTask,
+    "data-infrastructure tasks"
+);
+connection!(
+    CommitmentConnection,
+    CommitmentEdge,
+    Commitment,
+    "commitments"
+);
+connection!(
+    RecessPeriodConnection,
+    RecessPeriodEdge,
+    RecessPeriod,
+    "recess periods"
+);
+connection!(
+    ChangeRecordConnection,
+    ChangeRecordEdge,
+    ChangeRecord,
+    "change records"
+);

@@ -3,7 +3,6 @@
 //! The HTTP layer adds a fresh set per request (`Loaders::register`); resolvers use the helper
 //! functions at the bottom, never the database directly, for relations.
 
-use super::context::ContextExt;
 use crate::error::ApiError;
 use crate::service::crud::{PlanEntity, column, is_deleted};
 use async_graphql::dataloader::{DataLoader, Loader};
@@ -285,6 +284,10 @@ impl Loaders {
             .data(by_id::<data_source::Entity>(db))
             .data(by_id::<data_infra_task::Entity>(db))
             .data(by_id::<commitment::Entity>(db))
+            .data(by_id::<kpi_target::Entity>(db))
+            .data(by_id::<kpi_measurement::Entity>(db))
+            .data(by_id::<data_quality_assessment::Entity>(db))
+            .data(by_id::<recess_period::Entity>(db))
             .data(children::<phase::Entity>(db))
             .data(children::<workstream::Entity>(db))
             .data(children::<milestone::Entity>(db))
@@ -326,83 +329,119 @@ pub async fn one<E: PlanEntity>(
         .map_err(err)
 }
 
-/// The live objects among `ids`, in the order given.
-pub async fn many<E: PlanEntity>(
+/// The objects among `ids` (deleted included: what cites them stays intact), in one batch.
+pub async fn by_ids<E: PlanEntity>(
     ctx: &Context<'_>,
     ids: &[i32],
-) -> async_graphql::Result<Vec<E::Model>> {
-    let found = loader::<DataLoader<ById<E>>>(ctx)?
+) -> async_graphql::Result<HashMap<i32, E::Model>> {
+    loader::<DataLoader<ById<E>>>(ctx)?
         .load_many(ids.iter().copied())
         .await
+        .map_err(err)
+}
+
+/// Live children of `E` whose `column` is one of `parents`, as (parent, child) pairs by child id.
+pub async fn children_of<E: PlanEntity>(
+    ctx: &Context<'_>,
+    column: &'static str,
+    parents: &[i32],
+) -> async_graphql::Result<Vec<(i32, E::Model)>> {
+    let found = loader::<DataLoader<Children<E>>>(ctx)?
+        .load_many(parents.iter().map(|p| (column.to_owned(), *p)))
+        .await
         .map_err(err)?;
-    Ok(ids
+    Ok(parents
         .iter()
-        .filter_map(|id| found.get(id).cloned())
-        .filter(|m| !is_deleted(m))
+        .flat_map(|p| {
+            let rows = found
+                .get(&(column.to_owned(), *p))
+                .cloned()
+                .unwrap_or_default();
+            rows.into_iter().map(move |m| (*p, m))
+        })
         .collect())
 }
 
-/// Live children of `E` whose `column` is `parent`.
-pub async fn children<E: PlanEntity>(
-    ctx: &Context<'_>,
-    column: &'static str,
-    parent: i32,
-) -> async_graphql::Result<Vec<E::Model>> {
-    Ok(loader::<DataLoader<Children<E>>>(ctx)?
-        .load_one((column.to_owned(), parent))
-        .await
-        .map_err(err)?
-        .unwrap_or_default())
-}
-
-/// Live objects of `E` linked to `id` through link table `L` (`from` column to `to` column).
-pub async fn linked<L, E>(
+/// Live objects of `E` linked to each of `ids` through `L`, as (id, object) pairs in id order.
+pub async fn linked_of<L, E>(
     ctx: &Context<'_>,
     from: &'static str,
     to: &'static str,
-    id: i32,
-) -> async_graphql::Result<Vec<E::Model>>
+    ids: &[i32],
+) -> async_graphql::Result<Vec<(i32, E::Model)>>
 where
     L: EntityTrait,
     L::Model: Send + Sync,
     E: PlanEntity,
 {
-    let mut ids = loader::<DataLoader<Links<L>>>(ctx)?
-        .load_one((from.to_owned(), to.to_owned(), id))
+    let links = loader::<DataLoader<Links<L>>>(ctx)?
+        .load_many(ids.iter().map(|id| (from.to_owned(), to.to_owned(), *id)))
         .await
-        .map_err(err)?
-        .unwrap_or_default();
-    ids.sort_unstable();
-    many::<E>(ctx, &ids).await
+        .map_err(err)?;
+    let mut targets: Vec<i32> = links.values().flatten().copied().collect();
+    targets.sort_unstable();
+    targets.dedup();
+    let objects = by_ids::<E>(ctx, &targets).await?;
+    let mut out = Vec::new();
+    for id in ids {
+        let mut right = links
+            .get(&(from.to_owned(), to.to_owned(), *id))
+            .cloned()
+            .unwrap_or_default();
+        right.sort_unstable();
+        out.extend(
+            right
+                .into_iter()
+                .filter_map(|r| objects.get(&r).cloned())
+                .filter(|m| !is_deleted(m))
+                .map(|m| (*id, m)),
+        );
+    }
+    Ok(out)
 }
 
-/// Dependency edges at one end of milestone `id`.
-pub async fn dependencies(
+/// Dependency edges at one end of each of `ids`.
+pub async fn dependencies_of(
     ctx: &Context<'_>,
     end: DepEnd,
-    id: i32,
-) -> async_graphql::Result<Vec<milestone_dependency::Model>> {
-    Ok(loader::<DataLoader<Dependencies>>(ctx)?
-        .load_one((end, id))
+    ids: &[i32],
+) -> async_graphql::Result<Vec<(i32, milestone_dependency::Model)>> {
+    let found = loader::<DataLoader<Dependencies>>(ctx)?
+        .load_many(ids.iter().map(|id| (end, *id)))
         .await
-        .map_err(err)?
-        .unwrap_or_default())
+        .map_err(err)?;
+    Ok(ids
+        .iter()
+        .flat_map(|id| {
+            found
+                .get(&(end, *id))
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .map(move |d| (*id, d))
+        })
+        .collect())
 }
 
-/// Measurements of KPI `id` in `scope`, newest first.
-pub async fn measurements(
+/// Measurements of each KPI in `ids` within `scope`, newest first.
+pub async fn measurements_of(
     ctx: &Context<'_>,
-    id: i32,
+    ids: &[i32],
     scope: MeasurementScope,
-) -> async_graphql::Result<Vec<kpi_measurement::Model>> {
-    Ok(loader::<DataLoader<Measurements>>(ctx)?
-        .load_one((id, scope))
+) -> async_graphql::Result<Vec<(i32, kpi_measurement::Model)>> {
+    let found = loader::<DataLoader<Measurements>>(ctx)?
+        .load_many(ids.iter().map(|id| (*id, scope)))
         .await
-        .map_err(err)?
-        .unwrap_or_default())
-}
-
-/// The database of the request (for resolvers that page through a relation).
-pub fn db<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a DatabaseConnection> {
-    ctx.db()
+        .map_err(err)?;
+    Ok(ids
+        .iter()
+        .flat_map(|id| {
+            found
+                .get(&(*id, scope))
+                .cloned()
+                .unwrap_or_default()
+                .into_iter()
+                .map(move |m| (*id, m))
+        })
+        .collect())
 }

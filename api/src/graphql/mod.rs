@@ -1,8 +1,10 @@
 //! The GraphQL API: schema construction, types, queries, mutations and loaders.
 
+pub mod batch;
 pub mod connection;
 pub mod context;
 pub mod enums;
+pub mod error_codes;
 pub mod ids;
 pub mod loaders;
 pub mod mutation;
@@ -33,6 +35,7 @@ pub fn build_schema(state: AppState) -> KoersSchema {
         .limit_depth(config.max_depth)
         .limit_complexity(config.max_complexity)
         .extension(async_graphql::extensions::Tracing)
+        .extension(error_codes::ErrorCodes)
         .finish()
 }
 

@@ -35,3 +35,47 @@ impl From<Date> for NaiveDate {
         d.0
     }
 }
+
+/// An exact decimal number, sent and received as a string so that nothing is rounded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Decimal(pub rust_decimal::Decimal);
+
+/// An exact decimal number as a string, e.g. `"80"`, `"482754"` or `"6.8"` (a dot, no thousands
+/// separators). Sent and returned as a string so that no value is rounded on the way.
+#[Scalar(name = "Decimal")]
+impl ScalarType for Decimal {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        match &value {
+            Value::String(s) => s
+                .trim()
+                .parse::<rust_decimal::Decimal>()
+                .map(Decimal)
+                .map_err(|_| InputValueError::custom(format!("\"{s}\" is not a decimal number"))),
+            Value::Number(n) if n.is_i64() || n.is_u64() => n
+                .to_string()
+                .parse::<rust_decimal::Decimal>()
+                .map(Decimal)
+                .map_err(|_| InputValueError::custom(format!("{n} is out of range"))),
+            Value::Number(_) => Err(InputValueError::custom(
+                "send fractional numbers as a string (e.g. \"6.8\") so they are not rounded",
+            )),
+            _ => Err(InputValueError::expected_type(value)),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.0.to_string())
+    }
+}
+
+impl From<Decimal> for entity::Exact {
+    fn from(d: Decimal) -> Self {
+        entity::Exact(d.0)
+    }
+}
+
+impl From<entity::Exact> for Decimal {
+    fn from(e: entity::Exact) -> Self {
+        Decimal(e.0)
+    }
+}

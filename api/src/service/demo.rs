@@ -1038,6 +1038,13 @@ const TARGETS: &[TargetRow] = &[
         note: "Voorlopige streefwaarde (demowaarde)",
     },
     TargetRow {
+        kpi: "MVOI-10",
+        year: 2027,
+        layer: None,
+        value: "25",
+        note: "Voorlopige streefwaarde (demowaarde)",
+    },
+    TargetRow {
         kpi: "MVOI-11",
         year: 2026,
         layer: Some(GovernmentLayer::Rijk),

@@ -39,13 +39,13 @@ impl Rules for phase::Entity {
         v::range("number", m.number, 1, 99)?;
         v::line("name", &m.name, 200)?;
         v::length("description", &m.description, 10_000)?;
+        v::date_order("plannedStart", m.planned_start, "plannedEnd", m.planned_end)?;
         v::date_order(
             "baselineStart",
             m.baseline_start,
             "baselineEnd",
             m.baseline_end,
         )?;
-        v::date_order("plannedStart", m.planned_start, "plannedEnd", m.planned_end)?;
         v::opt_date_order(
             "forecastStart",
             m.forecast_start,

@@ -17,7 +17,9 @@ use tower::ServiceExt;
 
 /// The moment tests start at.
 pub fn t0() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0).single().unwrap_or_default()
+    Utc.with_ymd_and_hms(2026, 6, 1, 9, 0, 0)
+        .single()
+        .unwrap_or_default()
 }
 
 /// One test's service and database.
@@ -41,14 +43,22 @@ impl TestApp {
         let counter = statements.clone();
         db.set_metric_callback(move |info| {
             if std::env::var("KOERS_PRINT_SQL").is_ok() {
-                eprintln!("SQL: {}", info.statement.sql.chars().take(140).collect::<String>());
+                eprintln!(
+                    "SQL: {}",
+                    info.statement.sql.chars().take(140).collect::<String>()
+                );
             }
             counter.fetch_add(1, Ordering::SeqCst);
         });
         koers::db::migrate(&db).await.expect("migrations run");
         let clock = Arc::new(FixedClock::new(t0()));
         let state = AppState::new(db.clone(), clock.clone(), config);
-        Self { router: koers::router(state), db, clock, statements }
+        Self {
+            router: koers::router(state),
+            db,
+            clock,
+            statements,
+        }
     }
 
     /// A fresh database with the demo plan loaded.
@@ -60,8 +70,14 @@ impl TestApp {
 
     /// Load the demo plan; returns whether it loaded anything.
     pub async fn load_demo(&self) -> bool {
-        let actor = koers::service::Actor { name: "demo".into(), request_id: "demo".into(), at: t0() };
-        koers::service::demo::load(&self.db, &actor).await.expect("demo loads")
+        let actor = koers::service::Actor {
+            name: "demo".into(),
+            request_id: "demo".into(),
+            at: t0(),
+        };
+        koers::service::demo::load(&self.db, &actor)
+            .await
+            .expect("demo loads")
     }
 
     /// SQL statements run so far.
@@ -71,10 +87,21 @@ impl TestApp {
 
     /// Send a raw HTTP request.
     pub async fn request(&self, request: Request<Body>) -> (StatusCode, Value) {
-        let response = self.router.clone().oneshot(request).await.expect("router answers");
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("router answers");
         let status = response.status();
-        let bytes = response.into_body().collect().await.expect("body").to_bytes();
-        let value = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes();
+        let value = serde_json::from_slice(&bytes)
+            .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
         (status, value)
     }
 
@@ -93,7 +120,10 @@ impl TestApp {
     /// POST a GraphQL operation that must succeed; returns `data`.
     pub async fn ok(&self, query: &str, variables: Value) -> Value {
         let response = self.gql(query, variables).await;
-        assert!(response.get("errors").is_none(), "unexpected errors: {response}");
+        assert!(
+            response.get("errors").is_none(),
+            "unexpected errors: {response}"
+        );
         response["data"].clone()
     }
 
@@ -108,7 +138,10 @@ impl TestApp {
         let backend = self.db.get_database_backend();
         let row = self
             .db
-            .query_one_raw(sea_orm::Statement::from_string(backend, format!("SELECT COUNT(*) AS n FROM {table}")))
+            .query_one_raw(sea_orm::Statement::from_string(
+                backend,
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
             .await
             .expect("count query")
             .expect("a row");
@@ -125,15 +158,21 @@ async fn fresh_database() -> DatabaseConnection {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(url) if !url.is_empty() => {
             let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
-            let admin = koers::db::connect(&url).await.expect("connect to TEST_DATABASE_URL");
+            let admin = koers::db::connect(&url)
+                .await
+                .expect("connect to TEST_DATABASE_URL");
             admin
                 .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
                 .await
                 .expect("create test schema");
             admin.close().await.ok();
-            koers::db::connect_in_schema(&url, Some(&schema)).await.expect("connect to test schema")
+            koers::db::connect_in_schema(&url, Some(&schema))
+                .await
+                .expect("connect to test schema")
         }
-        _ => koers::db::connect("sqlite::memory:").await.expect("in-memory sqlite"),
+        _ => koers::db::connect("sqlite::memory:")
+            .await
+            .expect("in-memory sqlite"),
     }
 }
 
@@ -145,11 +184,20 @@ pub async fn programme(app: &TestApp) -> String {
             json!({}),
         )
         .await;
-    data["createProgramme"]["programme"]["id"].as_str().expect("id").to_owned()
+    data["createProgramme"]["programme"]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned()
 }
 
 /// Create a milestone in `programme`; returns its id.
-pub async fn milestone(app: &TestApp, programme: &str, title: &str, layer: Option<&str>, planned: &str) -> String {
+pub async fn milestone(
+    app: &TestApp,
+    programme: &str,
+    title: &str,
+    layer: Option<&str>,
+    planned: &str,
+) -> String {
     let data = app
         .ok(
             "mutation($input: CreateMilestoneInput!) { createMilestone(input: $input) { milestone { id } } }",
@@ -157,7 +205,10 @@ pub async fn milestone(app: &TestApp, programme: &str, title: &str, layer: Optio
                                "layer": layer, "plannedDate": planned } }),
         )
         .await;
-    data["createMilestone"]["milestone"]["id"].as_str().expect("id").to_owned()
+    data["createMilestone"]["milestone"]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned()
 }
 
 /// Create a KPI in `programme`; returns its id.
@@ -170,7 +221,10 @@ pub async fn kpi(app: &TestApp, programme: &str, code: &str, themes: &[&str]) ->
                                "level": "OUTPUT", "frequency": "YEARLY", "themes": themes } }),
         )
         .await;
-    data["createKpi"]["kpi"]["id"].as_str().expect("id").to_owned()
+    data["createKpi"]["kpi"]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned()
 }
 
 /// The `version` of any object.

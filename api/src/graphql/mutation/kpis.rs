@@ -1,14 +1,15 @@
 //! Mutations of KPIs, their targets and measurements.
 
 use super::{DeleteInput, create, delete, now, payloads, set, set_opt, set_ref, update};
+use crate::graphql::batch::Batched;
 use crate::graphql::enums::{Frequency, GovernmentLayer, KpiDirection, KpiLevel, Theme};
 use crate::graphql::ids;
 use crate::graphql::scalars::Date;
+use crate::graphql::scalars::Decimal;
 use crate::graphql::types::{Kpi, KpiMeasurement, KpiTarget};
 use crate::service::kpis::themes_to_text;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::{Exact, kpi, kpi_measurement, kpi_target};
-use rust_decimal::Decimal;
 
 payloads!(
     Kpi,
@@ -188,15 +189,15 @@ impl KpiMutation {
             level: input.level.into(),
             frequency: input.frequency.into(),
             themes: themes(input.themes),
-            baseline_value: input.baseline_value.map(Exact),
+            baseline_value: input.baseline_value.map(Exact::from),
             baseline_period: input.baseline_period,
             version: 1,
             created_at: at,
             updated_at: at,
             deleted_at: None,
         };
-        Ok(CreateKpiPayload(Kpi(
-            create::<kpi::Entity>(ctx, model).await?
+        Ok(CreateKpiPayload(Kpi::one(
+            create::<kpi::Entity>(ctx, model).await?,
         )))
     }
 
@@ -216,12 +217,15 @@ impl KpiMutation {
             set(&mut m.level, input.level);
             set(&mut m.frequency, input.frequency);
             set(&mut m.themes, input.themes.map(themes));
-            set_opt(&mut m.baseline_value, input.baseline_value.map_value(Exact));
+            set_opt(
+                &mut m.baseline_value,
+                input.baseline_value.map_value(Exact::from),
+            );
             set_opt(&mut m.baseline_period, input.baseline_period);
             Ok(())
         })
         .await?;
-        Ok(UpdateKpiPayload(status, Kpi(model)))
+        Ok(UpdateKpiPayload(status, Kpi::one(model)))
     }
 
     /// Delete a KPI (soft).
@@ -231,7 +235,7 @@ impl KpiMutation {
         #[graphql(desc = "The KPI and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<DeleteKpiPayload> {
         let (status, model) = delete::<kpi::Entity>(ctx, &input).await?;
-        Ok(DeleteKpiPayload(status, Kpi(model)))
+        Ok(DeleteKpiPayload(status, Kpi::one(model)))
     }
 
     /// Set a target of a KPI (one per KPI, year and layer).
@@ -246,14 +250,14 @@ impl KpiMutation {
             kpi_id: ids::decode(&input.kpi_id, "Kpi", "kpiId")?,
             year: input.year,
             layer: input.layer.map(Into::into),
-            value: Exact(input.value),
+            value: Exact::from(input.value),
             note: input.note,
             version: 1,
             created_at: at,
             updated_at: at,
             deleted_at: None,
         };
-        Ok(CreateKpiTargetPayload(KpiTarget(
+        Ok(CreateKpiTargetPayload(KpiTarget::one(
             create::<kpi_target::Entity>(ctx, model).await?,
         )))
     }
@@ -268,12 +272,12 @@ impl KpiMutation {
         let (status, model) = update::<kpi_target::Entity, _>(ctx, &id, version, move |m| {
             set(&mut m.year, input.year);
             set_opt(&mut m.layer, input.layer);
-            set(&mut m.value, input.value.map(Exact));
+            set(&mut m.value, input.value.map(Exact::from));
             set_opt(&mut m.note, input.note);
             Ok(())
         })
         .await?;
-        Ok(UpdateKpiTargetPayload(status, KpiTarget(model)))
+        Ok(UpdateKpiTargetPayload(status, KpiTarget::one(model)))
     }
 
     /// Delete a KPI target (soft).
@@ -283,7 +287,7 @@ impl KpiMutation {
         #[graphql(desc = "The target and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<DeleteKpiTargetPayload> {
         let (status, model) = delete::<kpi_target::Entity>(ctx, &input).await?;
-        Ok(DeleteKpiTargetPayload(status, KpiTarget(model)))
+        Ok(DeleteKpiTargetPayload(status, KpiTarget::one(model)))
     }
 
     /// Record a measured value of a KPI.
@@ -299,7 +303,7 @@ impl KpiMutation {
             period_start: input.period_start.into(),
             period_end: input.period_end.into(),
             layer: input.layer.map(Into::into),
-            value: Exact(input.value),
+            value: Exact::from(input.value),
             data_source_id: ids::decode_opt(
                 input.data_source_id.as_ref(),
                 "DataSource",
@@ -311,7 +315,7 @@ impl KpiMutation {
             updated_at: at,
             deleted_at: None,
         };
-        Ok(RecordMeasurementPayload(KpiMeasurement(
+        Ok(RecordMeasurementPayload(KpiMeasurement::one(
             create::<kpi_measurement::Entity>(ctx, model).await?,
         )))
     }
@@ -327,7 +331,7 @@ impl KpiMutation {
             set(&mut m.period_start, input.period_start);
             set(&mut m.period_end, input.period_end);
             set_opt(&mut m.layer, input.layer);
-            set(&mut m.value, input.value.map(Exact));
+            set(&mut m.value, input.value.map(Exact::from));
             set_ref(
                 &mut m.data_source_id,
                 input.data_source_id,
@@ -338,7 +342,7 @@ impl KpiMutation {
             Ok(())
         })
         .await?;
-        Ok(UpdateMeasurementPayload(status, KpiMeasurement(model)))
+        Ok(UpdateMeasurementPayload(status, KpiMeasurement::one(model)))
     }
 
     /// Delete a measurement (soft).
@@ -348,6 +352,6 @@ impl KpiMutation {
         #[graphql(desc = "The measurement and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<DeleteMeasurementPayload> {
         let (status, model) = delete::<kpi_measurement::Entity>(ctx, &input).await?;
-        Ok(DeleteMeasurementPayload(status, KpiMeasurement(model)))
+        Ok(DeleteMeasurementPayload(status, KpiMeasurement::one(model)))
     }
 }

@@ -1,6 +1,7 @@
 //! Mutations that link and unlink plan objects, and milestone dependencies.
 //! Linking what is already linked (or unlinking what is not) changes nothing and says so.
 
+use crate::graphql::batch::Batched;
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids;
 use crate::graphql::types::MilestoneDependency;
@@ -291,7 +292,7 @@ impl LinkMutation {
         let dep = links::add_dependency(ctx.db()?, &actor, predecessor, successor, input.lag_days)
             .await?;
         Ok(AddMilestoneDependencyPayload {
-            dependency: MilestoneDependency(dep),
+            dependency: MilestoneDependency::one(dep),
         })
     }
 

@@ -1,6 +1,7 @@
 //! Mutations of milestones.
 
 use super::{DeleteInput, create, delete, now, payloads, set, set_opt, set_ref, update};
+use crate::graphql::batch::Batched;
 use crate::graphql::enums::{GovernmentLayer, Health, MilestoneKind, WorkStatus};
 use crate::graphql::ids;
 use crate::graphql::scalars::Date;
@@ -143,7 +144,7 @@ impl MilestoneMutation {
             updated_at: at,
             deleted_at: None,
         };
-        Ok(CreateMilestonePayload(Milestone(
+        Ok(CreateMilestonePayload(Milestone::one(
             create::<milestone::Entity>(ctx, model).await?,
         )))
     }
@@ -185,7 +186,7 @@ impl MilestoneMutation {
             Ok(())
         })
         .await?;
-        Ok(UpdateMilestonePayload(status, Milestone(model)))
+        Ok(UpdateMilestonePayload(status, Milestone::one(model)))
     }
 
     /// Delete a milestone (soft: it stays in the history and where it is cited).
@@ -195,6 +196,6 @@ impl MilestoneMutation {
         #[graphql(desc = "The milestone and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<DeleteMilestonePayload> {
         let (status, model) = delete::<milestone::Entity>(ctx, &input).await?;
-        Ok(DeleteMilestonePayload(status, Milestone(model)))
+        Ok(DeleteMilestonePayload(status, Milestone::one(model)))
     }
 }

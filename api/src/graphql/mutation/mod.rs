@@ -37,6 +37,7 @@ macro_rules! payloads {
         #[doc = concat!("Result of creating a ", stringify!($ty), ".")]
         pub struct $create(pub $ty);
 
+        #[doc = concat!("Result of creating a ", stringify!($ty), ".")]
         #[async_graphql::Object]
         impl $create {
             #[doc = concat!("The new ", stringify!($ty), ".")]
@@ -48,6 +49,7 @@ macro_rules! payloads {
         #[doc = concat!("Result of updating a ", stringify!($ty), ".")]
         pub struct $update(pub crate::graphql::enums::MutationStatus, pub $ty);
 
+        #[doc = concat!("Result of updating a ", stringify!($ty), ".")]
         #[async_graphql::Object]
         impl $update {
             /// OK when applied; CONFLICT when the version sent was stale (nothing changed).
@@ -63,6 +65,7 @@ macro_rules! payloads {
         #[doc = concat!("Result of deleting a ", stringify!($ty), ".")]
         pub struct $delete(pub crate::graphql::enums::MutationStatus, pub $ty);
 
+        #[doc = concat!("Result of deleting a ", stringify!($ty), ".")]
         #[async_graphql::Object]
         impl $delete {
             /// OK when deleted; CONFLICT when the version sent was stale (nothing changed).

@@ -1,6 +1,7 @@
 //! Mutations of the recess calendar and commitments.
 
 use super::{DeleteInput, create, delete, now, payloads, set, set_opt, update};
+use crate::graphql::batch::Batched;
 use crate::graphql::enums::{CommitmentStatus, DateConfidence, RecessKind};
 use crate::graphql::ids;
 use crate::graphql::scalars::Date;
@@ -131,7 +132,7 @@ impl ParliamentMutation {
             updated_at: at,
             deleted_at: None,
         };
-        Ok(CreateRecessPeriodPayload(RecessPeriod(
+        Ok(CreateRecessPeriodPayload(RecessPeriod::one(
             create::<recess_period::Entity>(ctx, model).await?,
         )))
     }
@@ -153,7 +154,7 @@ impl ParliamentMutation {
             Ok(())
         })
         .await?;
-        Ok(UpdateRecessPeriodPayload(status, RecessPeriod(model)))
+        Ok(UpdateRecessPeriodPayload(status, RecessPeriod::one(model)))
     }
 
     /// Remove a recess period from the calendar (soft).
@@ -163,7 +164,7 @@ impl ParliamentMutation {
         #[graphql(desc = "The recess period and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<DeleteRecessPeriodPayload> {
         let (status, model) = delete::<recess_period::Entity>(ctx, &input).await?;
-        Ok(DeleteRecessPeriodPayload(status, RecessPeriod(model)))
+        Ok(DeleteRecessPeriodPayload(status, RecessPeriod::one(model)))
     }
 
     /// Register a commitment to the Kamer.
@@ -188,7 +189,7 @@ impl ParliamentMutation {
             updated_at: at,
             deleted_at: None,
         };
-        Ok(CreateCommitmentPayload(Commitment(
+        Ok(CreateCommitmentPayload(Commitment::one(
             create::<commitment::Entity>(ctx, model).await?,
         )))
     }
@@ -211,7 +212,7 @@ impl ParliamentMutation {
             Ok(())
         })
         .await?;
-        Ok(UpdateCommitmentPayload(status, Commitment(model)))
+        Ok(UpdateCommitmentPayload(status, Commitment::one(model)))
     }
 
     /// Delete a commitment (soft).
@@ -221,6 +222,6 @@ impl ParliamentMutation {
         #[graphql(desc = "The commitment and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<DeleteCommitmentPayload> {
         let (status, model) = delete::<commitment::Entity>(ctx, &input).await?;
-        Ok(DeleteCommitmentPayload(status, Commitment(model)))
+        Ok(DeleteCommitmentPayload(status, Commitment::one(model)))
     }
 }

@@ -1,6 +1,7 @@
 //! Mutations of organisations, programmes, phases and workstreams.
 
 use super::{DeleteInput, create, delete, now, payloads, set, set_opt, set_ref, update};
+use crate::graphql::batch::Batched;
 use crate::graphql::enums::{GovernmentLayer, WorkStatus};
 use crate::graphql::ids;
 use crate::graphql::scalars::Date;
@@ -217,7 +218,7 @@ impl PlanMutation {
             updated_at: at,
             deleted_at: None,
         };
-        Ok(CreateOrganisationPayload(Organisation(
+        Ok(CreateOrganisationPayload(Organisation::one(
             create::<organisation::Entity>(ctx, model).await?,
         )))
     }
@@ -238,7 +239,7 @@ impl PlanMutation {
             Ok(())
         })
         .await?;
-        Ok(UpdateOrganisationPayload(status, Organisation(model)))
+        Ok(UpdateOrganisationPayload(status, Organisation::one(model)))
     }
 
     /// Delete an organisation (soft).
@@ -248,7 +249,7 @@ impl PlanMutation {
         #[graphql(desc = "The organisation and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<DeleteOrganisationPayload> {
         let (status, model) = delete::<organisation::Entity>(ctx, &input).await?;
-        Ok(DeleteOrganisationPayload(status, Organisation(model)))
+        Ok(DeleteOrganisationPayload(status, Organisation::one(model)))
     }
 
     /// Create a programme.
@@ -272,7 +273,7 @@ impl PlanMutation {
             updated_at: at,
             deleted_at: None,
         };
-        Ok(CreateProgrammePayload(Programme(
+        Ok(CreateProgrammePayload(Programme::one(
             create::<programme::Entity>(ctx, model).await?,
         )))
     }
@@ -295,7 +296,7 @@ impl PlanMutation {
             )
         })
         .await?;
-        Ok(UpdateProgrammePayload(status, Programme(model)))
+        Ok(UpdateProgrammePayload(status, Programme::one(model)))
     }
 
     /// Delete a programme (soft).
@@ -305,7 +306,7 @@ impl PlanMutation {
         #[graphql(desc = "The programme and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<DeleteProgrammePayload> {
         let (status, model) = delete::<programme::Entity>(ctx, &input).await?;
-        Ok(DeleteProgrammePayload(status, Programme(model)))
+        Ok(DeleteProgrammePayload(status, Programme::one(model)))
     }
 
     /// Create a phase.
@@ -335,7 +336,7 @@ impl PlanMutation {
             updated_at: at,
             deleted_at: None,
         };
-        Ok(CreatePhasePayload(Phase(
+        Ok(CreatePhasePayload(Phase::one(
             create::<phase::Entity>(ctx, model).await?,
         )))
     }
@@ -363,7 +364,7 @@ impl PlanMutation {
             Ok(())
         })
         .await?;
-        Ok(UpdatePhasePayload(status, Phase(model)))
+        Ok(UpdatePhasePayload(status, Phase::one(model)))
     }
 
     /// Delete a phase (soft).
@@ -373,7 +374,7 @@ impl PlanMutation {
         #[graphql(desc = "The phase and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<DeletePhasePayload> {
         let (status, model) = delete::<phase::Entity>(ctx, &input).await?;
-        Ok(DeletePhasePayload(status, Phase(model)))
+        Ok(DeletePhasePayload(status, Phase::one(model)))
     }
 
     /// Create a workstream.
@@ -398,7 +399,7 @@ impl PlanMutation {
             updated_at: at,
             deleted_at: None,
         };
-        Ok(CreateWorkstreamPayload(Workstream(
+        Ok(CreateWorkstreamPayload(Workstream::one(
             create::<workstream::Entity>(ctx, model).await?,
         )))
     }
@@ -421,7 +422,7 @@ impl PlanMutation {
             )
         })
         .await?;
-        Ok(UpdateWorkstreamPayload(status, Workstream(model)))
+        Ok(UpdateWorkstreamPayload(status, Workstream::one(model)))
     }
 
     /// Delete a workstream (soft).
@@ -431,6 +432,6 @@ impl PlanMutation {
         #[graphql(desc = "The workstream and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<DeleteWorkstreamPayload> {
         let (status, model) = delete::<workstream::Entity>(ctx, &input).await?;
-        Ok(DeleteWorkstreamPayload(status, Workstream(model)))
+        Ok(DeleteWorkstreamPayload(status, Workstream::one(model)))
     }
 }

@@ -1,6 +1,7 @@
 //! Mutations of data sources, quality assessments and data-infrastructure tasks.
 
 use super::{DeleteInput, create, delete, now, payloads, set, set_opt, set_ref, update};
+use crate::graphql::batch::Batched;
 use crate::graphql::enums::{
     DataAccess, Frequency, GovernmentLayer, QualityDimension, TaskKind, WorkStatus,
 };
@@ -191,7 +192,7 @@ impl DataMutation {
             updated_at: at,
             deleted_at: None,
         };
-        Ok(CreateDataSourcePayload(DataSource(
+        Ok(CreateDataSourcePayload(DataSource::one(
             create::<data_source::Entity>(ctx, model).await?,
         )))
     }
@@ -219,7 +220,7 @@ impl DataMutation {
             Ok(())
         })
         .await?;
-        Ok(UpdateDataSourcePayload(status, DataSource(model)))
+        Ok(UpdateDataSourcePayload(status, DataSource::one(model)))
     }
 
     /// Delete a data source (soft).
@@ -229,7 +230,7 @@ impl DataMutation {
         #[graphql(desc = "The data source and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<DeleteDataSourcePayload> {
         let (status, model) = delete::<data_source::Entity>(ctx, &input).await?;
-        Ok(DeleteDataSourcePayload(status, DataSource(model)))
+        Ok(DeleteDataSourcePayload(status, DataSource::one(model)))
     }
 
     /// Record a quality assessment of a data source.
@@ -252,9 +253,9 @@ impl DataMutation {
             deleted_at: None,
         };
         let saved = create::<data_quality_assessment::Entity>(ctx, model).await?;
-        Ok(CreateDataQualityAssessmentPayload(DataQualityAssessment(
-            saved,
-        )))
+        Ok(CreateDataQualityAssessmentPayload(
+            DataQualityAssessment::one(saved),
+        ))
     }
 
     /// Update a quality assessment.
@@ -275,7 +276,7 @@ impl DataMutation {
             .await?;
         Ok(UpdateDataQualityAssessmentPayload(
             status,
-            DataQualityAssessment(model),
+            DataQualityAssessment::one(model),
         ))
     }
 
@@ -288,7 +289,7 @@ impl DataMutation {
         let (status, model) = delete::<data_quality_assessment::Entity>(ctx, &input).await?;
         Ok(DeleteDataQualityAssessmentPayload(
             status,
-            DataQualityAssessment(model),
+            DataQualityAssessment::one(model),
         ))
     }
 
@@ -324,7 +325,7 @@ impl DataMutation {
             updated_at: at,
             deleted_at: None,
         };
-        Ok(CreateDataInfraTaskPayload(DataInfraTask(
+        Ok(CreateDataInfraTaskPayload(DataInfraTask::one(
             create::<data_infra_task::Entity>(ctx, model).await?,
         )))
     }
@@ -359,7 +360,10 @@ impl DataMutation {
             Ok(())
         })
         .await?;
-        Ok(UpdateDataInfraTaskPayload(status, DataInfraTask(model)))
+        Ok(UpdateDataInfraTaskPayload(
+            status,
+            DataInfraTask::one(model),
+        ))
     }
 
     /// Delete a task (soft).
@@ -369,6 +373,9 @@ impl DataMutation {
         #[graphql(desc = "The task and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<DeleteDataInfraTaskPayload> {
         let (status, model) = delete::<data_infra_task::Entity>(ctx, &input).await?;
-        Ok(DeleteDataInfraTaskPayload(status, DataInfraTask(model)))
+        Ok(DeleteDataInfraTaskPayload(
+            status,
+            DataInfraTask::one(model),
+        ))
     }
 }

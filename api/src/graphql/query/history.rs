@@ -1,7 +1,7 @@
 //! Queries of the change history.
 
 use super::conn_args;
-use crate::graphql::connection::{Conn, paginate};
+use crate::graphql::connection::*;
 use crate::graphql::ids;
 use crate::graphql::types::ChangeRecord;
 use crate::service::page::Order;
@@ -29,7 +29,7 @@ impl HistoryQuery {
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
-    ) -> async_graphql::Result<Conn<ChangeRecord>> {
+    ) -> async_graphql::Result<ChangeRecordConnection> {
         let mut select = change_record::Entity::find();
         if let Some(id) = entity_id {
             let (kind, row) = ids::decode_any(&id)
@@ -54,13 +54,8 @@ impl HistoryQuery {
             key: None,
             id: change_record::Column::Id,
         };
-        paginate(
-            ctx,
-            select,
-            order,
-            conn_args(after, before, first, last),
-            ChangeRecord,
-        )
-        .await
+        paginate::<_, ChangeRecord>(ctx, select, order, conn_args(after, before, first, last))
+            .await
+            .map(Into::into)
     }
 }

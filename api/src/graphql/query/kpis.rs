@@ -1,7 +1,8 @@
 //! Queries of KPIs.
 
 use super::{conn_args, lookup};
-use crate::graphql::connection::{Conn, paginate};
+use crate::graphql::batch::Batched;
+use crate::graphql::connection::*;
 use crate::graphql::enums::{GovernmentLayer, KpiLevel, Theme};
 use crate::graphql::ids;
 use crate::graphql::types::{Kpi, KpiMeasurement, KpiTarget};
@@ -39,7 +40,7 @@ impl KpiQuery {
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
-    ) -> async_graphql::Result<Conn<Kpi>> {
+    ) -> async_graphql::Result<KpiConnection> {
         let f = filter.unwrap_or_default();
         let filter = KpiFilter {
             programme_id: ids::decode_opt(
@@ -56,14 +57,14 @@ impl KpiQuery {
             key: Some((kpi::Column::Code, KeyKind::Text)),
             id: kpi::Column::Id,
         };
-        paginate(
+        paginate::<_, Kpi>(
             ctx,
             select(&filter)?,
             order,
             conn_args(after, before, first, last),
-            Kpi,
         )
         .await
+        .map(Into::into)
     }
 
     /// One KPI by id.
@@ -72,7 +73,7 @@ impl KpiQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Kpi>> {
-        lookup::<kpi::Entity, _>(ctx, &id, "Kpi", Kpi).await
+        lookup::<kpi::Entity, Kpi>(ctx, &id, "Kpi").await
     }
 
     /// One KPI by its code, e.g. "MVOI-01".
@@ -88,7 +89,7 @@ impl KpiQuery {
             .one(ctx.db()?)
             .await
             .map_err(crate::error::ApiError::from)?;
-        Ok(row.map(Kpi))
+        Ok(row.map(Kpi::one))
     }
 
     /// One KPI target by id.
@@ -97,7 +98,7 @@ impl KpiQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<KpiTarget>> {
-        lookup::<kpi_target::Entity, _>(ctx, &id, "KpiTarget", KpiTarget).await
+        lookup::<kpi_target::Entity, KpiTarget>(ctx, &id, "KpiTarget").await
     }
 
     /// One measurement by id.
@@ -106,6 +107,6 @@ impl KpiQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<KpiMeasurement>> {
-        lookup::<kpi_measurement::Entity, _>(ctx, &id, "KpiMeasurement", KpiMeasurement).await
+        lookup::<kpi_measurement::Entity, KpiMeasurement>(ctx, &id, "KpiMeasurement").await
     }
 }

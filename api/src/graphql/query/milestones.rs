@@ -1,7 +1,7 @@
 //! Queries of milestones.
 
 use super::{conn_args, lookup};
-use crate::graphql::connection::{Conn, paginate};
+use crate::graphql::connection::*;
 use crate::graphql::enums::{GovernmentLayer, Health, WorkStatus};
 use crate::graphql::ids;
 use crate::graphql::scalars::Date;
@@ -85,20 +85,20 @@ impl MilestoneQuery {
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
-    ) -> async_graphql::Result<Conn<Milestone>> {
+    ) -> async_graphql::Result<MilestoneConnection> {
         let filter = filter.unwrap_or_default().into_filter()?;
         let order = Order {
             key: Some((milestone::Column::PlannedDate, KeyKind::Date)),
             id: milestone::Column::Id,
         };
-        paginate(
+        paginate::<_, Milestone>(
             ctx,
             select(&filter)?,
             order,
             conn_args(after, before, first, last),
-            Milestone,
         )
         .await
+        .map(Into::into)
     }
 
     /// One milestone by id.
@@ -107,6 +107,6 @@ impl MilestoneQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Milestone>> {
-        lookup::<milestone::Entity, _>(ctx, &id, "Milestone", Milestone).await
+        lookup::<milestone::Entity, Milestone>(ctx, &id, "Milestone").await
     }
 }

@@ -22,6 +22,7 @@ pub struct Query(
     node::NodeQuery,
 );
 
+use super::batch::Batched;
 use super::connection::ConnArgs;
 use super::ids;
 use super::loaders;
@@ -29,11 +30,10 @@ use crate::service::crud::PlanEntity;
 use async_graphql::{Context, ID};
 
 /// Look up one object of `E` by global id (null when it does not exist).
-pub(crate) async fn lookup<E: PlanEntity, T>(
+pub(crate) async fn lookup<E: PlanEntity, T: Batched<Model = E::Model>>(
     ctx: &Context<'_>,
     id: &ID,
     kind: &str,
-    wrap: fn(E::Model) -> T,
 ) -> async_graphql::Result<Option<T>> {
     let row = ids::decode(id, kind, "id").map_err(|e| match e {
         crate::error::ApiError::Invalid { message, .. } => crate::error::ApiError::Invalid {
@@ -42,7 +42,7 @@ pub(crate) async fn lookup<E: PlanEntity, T>(
         },
         other => other,
     })?;
-    Ok(loaders::one::<E>(ctx, row).await?.map(wrap))
+    Ok(loaders::one::<E>(ctx, row).await?.map(T::one))
 }
 
 /// Pagination arguments in one value.

@@ -1,5 +1,6 @@
 //! `node(id:)`: any object by its global id.
 
+use crate::graphql::batch::Batched;
 use crate::graphql::ids;
 use crate::graphql::loaders;
 use crate::graphql::types::*;
@@ -59,7 +60,7 @@ impl NodeQuery {
             ($module:ident, $ty:ident) => {
                 loaders::one::<entity::$module::Entity>(ctx, row)
                     .await?
-                    .map(|m| Node::$ty($ty(m)))
+                    .map(|m| Node::$ty($ty::one(m)))
             };
         }
         Ok(match kind.as_str() {

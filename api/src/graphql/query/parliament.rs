@@ -1,7 +1,7 @@
 //! Queries of the parliamentary calendar and commitments.
 
 use super::{conn_args, lookup};
-use crate::graphql::connection::{Conn, paginate};
+use crate::graphql::connection::*;
 use crate::graphql::enums::{CommitmentStatus, RecessKind};
 use crate::graphql::types::{Commitment, RecessPeriod};
 use crate::service::page::{KeyKind, Order, live};
@@ -24,7 +24,7 @@ impl ParliamentQuery {
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
-    ) -> async_graphql::Result<Conn<RecessPeriod>> {
+    ) -> async_graphql::Result<RecessPeriodConnection> {
         let mut select = live(recess_period::Entity::find())?;
         if let Some(year) = year {
             select = select.filter(recess_period::Column::Year.eq(year));
@@ -36,14 +36,9 @@ impl ParliamentQuery {
             key: Some((recess_period::Column::FirstDay, KeyKind::Date)),
             id: recess_period::Column::Id,
         };
-        paginate(
-            ctx,
-            select,
-            order,
-            conn_args(after, before, first, last),
-            RecessPeriod,
-        )
-        .await
+        paginate::<_, RecessPeriod>(ctx, select, order, conn_args(after, before, first, last))
+            .await
+            .map(Into::into)
     }
 
     /// One recess period by id.
@@ -52,7 +47,7 @@ impl ParliamentQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<RecessPeriod>> {
-        lookup::<recess_period::Entity, _>(ctx, &id, "RecessPeriod", RecessPeriod).await
+        lookup::<recess_period::Entity, RecessPeriod>(ctx, &id, "RecessPeriod").await
     }
 
     /// Commitments to the Kamer, by deadline.
@@ -64,7 +59,7 @@ impl ParliamentQuery {
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
-    ) -> async_graphql::Result<Conn<Commitment>> {
+    ) -> async_graphql::Result<CommitmentConnection> {
         let mut select = live(commitment::Entity::find())?;
         if let Some(status) = status {
             select = select
@@ -74,14 +69,9 @@ impl ParliamentQuery {
             key: Some((commitment::Column::DeadlineDate, KeyKind::Date)),
             id: commitment::Column::Id,
         };
-        paginate(
-            ctx,
-            select,
-            order,
-            conn_args(after, before, first, last),
-            Commitment,
-        )
-        .await
+        paginate::<_, Commitment>(ctx, select, order, conn_args(after, before, first, last))
+            .await
+            .map(Into::into)
     }
 
     /// One commitment by id.
@@ -90,6 +80,6 @@ impl ParliamentQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Commitment>> {
-        lookup::<commitment::Entity, _>(ctx, &id, "Commitment", Commitment).await
+        lookup::<commitment::Entity, Commitment>(ctx, &id, "Commitment").await
     }
 }

@@ -1,7 +1,7 @@
 //! Queries of the programme's frame: programmes, phases, workstreams, organisations.
 
 use super::{conn_args, lookup};
-use crate::graphql::connection::{Conn, paginate};
+use crate::graphql::connection::*;
 use crate::graphql::enums::{GovernmentLayer, WorkStatus};
 use crate::graphql::ids;
 use crate::graphql::types::{Organisation, Phase, Programme, Workstream};
@@ -23,19 +23,19 @@ impl PlanQuery {
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
-    ) -> async_graphql::Result<Conn<Programme>> {
+    ) -> async_graphql::Result<ProgrammeConnection> {
         let order = Order {
             key: None,
             id: programme::Column::Id,
         };
-        paginate(
+        paginate::<_, Programme>(
             ctx,
             live(programme::Entity::find())?,
             order,
             conn_args(after, before, first, last),
-            Programme,
         )
         .await
+        .map(Into::into)
     }
 
     /// One programme by id.
@@ -44,7 +44,7 @@ impl PlanQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Programme>> {
-        lookup::<programme::Entity, _>(ctx, &id, "Programme", Programme).await
+        lookup::<programme::Entity, Programme>(ctx, &id, "Programme").await
     }
 
     /// Phases, by number.
@@ -58,7 +58,7 @@ impl PlanQuery {
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
-    ) -> async_graphql::Result<Conn<Phase>> {
+    ) -> async_graphql::Result<PhaseConnection> {
         let mut select = live(phase::Entity::find())?;
         if let Some(id) = ids::decode_opt(programme_id.as_ref(), "Programme", "programmeId")? {
             select = select.filter(phase::Column::ProgrammeId.eq(id));
@@ -70,14 +70,9 @@ impl PlanQuery {
             key: Some((phase::Column::Number, KeyKind::Int)),
             id: phase::Column::Id,
         };
-        paginate(
-            ctx,
-            select,
-            order,
-            conn_args(after, before, first, last),
-            Phase,
-        )
-        .await
+        paginate::<_, Phase>(ctx, select, order, conn_args(after, before, first, last))
+            .await
+            .map(Into::into)
     }
 
     /// One phase by id.
@@ -86,7 +81,7 @@ impl PlanQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Phase>> {
-        lookup::<phase::Entity, _>(ctx, &id, "Phase", Phase).await
+        lookup::<phase::Entity, Phase>(ctx, &id, "Phase").await
     }
 
     /// Workstreams, in the order they were created.
@@ -98,7 +93,7 @@ impl PlanQuery {
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
-    ) -> async_graphql::Result<Conn<Workstream>> {
+    ) -> async_graphql::Result<WorkstreamConnection> {
         let mut select = live(workstream::Entity::find())?;
         if let Some(id) = ids::decode_opt(programme_id.as_ref(), "Programme", "programmeId")? {
             select = select.filter(workstream::Column::ProgrammeId.eq(id));
@@ -107,14 +102,9 @@ impl PlanQuery {
             key: None,
             id: workstream::Column::Id,
         };
-        paginate(
-            ctx,
-            select,
-            order,
-            conn_args(after, before, first, last),
-            Workstream,
-        )
-        .await
+        paginate::<_, Workstream>(ctx, select, order, conn_args(after, before, first, last))
+            .await
+            .map(Into::into)
     }
 
     /// One workstream by id.
@@ -123,7 +113,7 @@ impl PlanQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Workstream>> {
-        lookup::<workstream::Entity, _>(ctx, &id, "Workstream", Workstream).await
+        lookup::<workstream::Entity, Workstream>(ctx, &id, "Workstream").await
     }
 
     /// Organisations, by name.
@@ -135,7 +125,7 @@ impl PlanQuery {
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
-    ) -> async_graphql::Result<Conn<Organisation>> {
+    ) -> async_graphql::Result<OrganisationConnection> {
         let mut select = live(organisation::Entity::find())?;
         if let Some(layer) = layer {
             select =
@@ -145,14 +135,9 @@ impl PlanQuery {
             key: Some((organisation::Column::Name, KeyKind::Text)),
             id: organisation::Column::Id,
         };
-        paginate(
-            ctx,
-            select,
-            order,
-            conn_args(after, before, first, last),
-            Organisation,
-        )
-        .await
+        paginate::<_, Organisation>(ctx, select, order, conn_args(after, before, first, last))
+            .await
+            .map(Into::into)
     }
 
     /// One organisation by id.
@@ -161,6 +146,6 @@ impl PlanQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Organisation>> {
-        lookup::<organisation::Entity, _>(ctx, &id, "Organisation", Organisation).await
+        lookup::<organisation::Entity, Organisation>(ctx, &id, "Organisation").await
     }
 }

@@ -1,7 +1,7 @@
 //! Queries of data sources and data-infrastructure tasks.
 
 use super::{conn_args, lookup};
-use crate::graphql::connection::{Conn, paginate};
+use crate::graphql::connection::*;
 use crate::graphql::enums::{GovernmentLayer, TaskKind, WorkStatus};
 use crate::graphql::ids;
 use crate::graphql::scalars::Date;
@@ -44,7 +44,7 @@ impl DataQuery {
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
-    ) -> async_graphql::Result<Conn<DataSource>> {
+    ) -> async_graphql::Result<DataSourceConnection> {
         let mut select = live(data_source::Entity::find())?;
         if let Some(text) = search {
             select = select.filter(contains_text(
@@ -56,14 +56,9 @@ impl DataQuery {
             key: Some((data_source::Column::Name, KeyKind::Text)),
             id: data_source::Column::Id,
         };
-        paginate(
-            ctx,
-            select,
-            order,
-            conn_args(after, before, first, last),
-            DataSource,
-        )
-        .await
+        paginate::<_, DataSource>(ctx, select, order, conn_args(after, before, first, last))
+            .await
+            .map(Into::into)
     }
 
     /// One data source by id.
@@ -72,7 +67,7 @@ impl DataQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<DataSource>> {
-        lookup::<data_source::Entity, _>(ctx, &id, "DataSource", DataSource).await
+        lookup::<data_source::Entity, DataSource>(ctx, &id, "DataSource").await
     }
 
     /// One quality assessment by id.
@@ -81,11 +76,10 @@ impl DataQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<DataQualityAssessment>> {
-        lookup::<data_quality_assessment::Entity, _>(
+        lookup::<data_quality_assessment::Entity, DataQualityAssessment>(
             ctx,
             &id,
             "DataQualityAssessment",
-            DataQualityAssessment,
         )
         .await
     }
@@ -99,7 +93,7 @@ impl DataQuery {
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
-    ) -> async_graphql::Result<Conn<DataInfraTask>> {
+    ) -> async_graphql::Result<DataInfraTaskConnection> {
         let f = filter.unwrap_or_default();
         let filter = TaskFilter {
             programme_id: ids::decode_opt(
@@ -126,14 +120,14 @@ impl DataQuery {
             key: Some((data_infra_task::Column::DueDate, KeyKind::Date)),
             id: data_infra_task::Column::Id,
         };
-        paginate(
+        paginate::<_, DataInfraTask>(
             ctx,
             select(&filter)?,
             order,
             conn_args(after, before, first, last),
-            DataInfraTask,
         )
         .await
+        .map(Into::into)
     }
 
     /// One task by id.
@@ -142,6 +136,6 @@ impl DataQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<DataInfraTask>> {
-        lookup::<data_infra_task::Entity, _>(ctx, &id, "DataInfraTask", DataInfraTask).await
+        lookup::<data_infra_task::Entity, DataInfraTask>(ctx, &id, "DataInfraTask").await
     }
 }

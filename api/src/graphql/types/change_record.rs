@@ -5,8 +5,20 @@ use async_graphql::Object;
 use entity::change_record::Model;
 
 /// One change to one field of one object: who, when, in which request, from what to what.
-pub struct ChangeRecord(pub Model);
+#[derive(Clone)]
+pub struct ChangeRecord(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
+impl crate::graphql::batch::Batched for ChangeRecord {
+    type Model = Model;
+    fn wrap(model: Model, set: std::sync::Arc<crate::graphql::batch::Siblings<Model>>) -> Self {
+        Self(model, set)
+    }
+}
+
+/// One change to one field of one object: who, when, in which request, from what to what.
 #[Object]
 impl ChangeRecord {
     /// Sequence number of the record (increases with time).

@@ -2,15 +2,21 @@
 
 use super::{Milestone, Programme, plan_object};
 use crate::graphql::enums::CommitmentStatus;
-use crate::graphql::loaders;
 use crate::graphql::scalars::Date;
 use async_graphql::Context;
 use entity::commitment::Model;
 
 /// A commitment (toezegging) of a minister to the Kamer, fulfilled by milestones.
-pub struct Commitment(pub Model);
+#[derive(Clone)]
+pub struct Commitment(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
-plan_object!(Commitment, "Commitment", {
+plan_object!(
+    /// A commitment (toezegging) of a minister to the Kamer, fulfilled by milestones.
+    Commitment,
+    "Commitment", {
     /// Number in the Kamer's register, e.g. "TZ202504-057".
     async fn number(&self) -> &str {
         &self.0.number
@@ -41,22 +47,24 @@ plan_object!(Commitment, "Commitment", {
     }
     /// The programme.
     async fn programme(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Programme>> {
-        Ok(
-            loaders::one::<entity::programme::Entity>(ctx, self.0.programme_id)
-                .await?
-                .map(Programme),
-        )
+        self.1
+            .to_one::<entity::programme::Entity, Programme>(
+                ctx,
+                "programme_id",
+                |m| Some(m.programme_id),
+                Some(self.0.programme_id),
+            )
+            .await
     }
     /// Milestones that fulfil it.
     async fn milestones(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Milestone>> {
-        let rows =
-            loaders::linked::<entity::commitment_milestone::Entity, entity::milestone::Entity>(
+        self.1
+            .linked::<entity::commitment_milestone::Entity, entity::milestone::Entity, Milestone>(
                 ctx,
-                "commitment_id",
-                "milestone_id",
+                ("commitment_id", "milestone_id"),
+                |m| m.id,
                 self.0.id,
             )
-            .await?;
-        Ok(rows.into_iter().map(Milestone).collect())
+            .await
     }
 });

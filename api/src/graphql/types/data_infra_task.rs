@@ -2,15 +2,21 @@
 
 use super::{DataSource, Kpi, Milestone, Organisation, date, plan_object};
 use crate::graphql::enums::{GovernmentLayer, TaskKind, WorkStatus};
-use crate::graphql::loaders;
 use crate::graphql::scalars::Date;
 use async_graphql::Context;
 use entity::data_infra_task::Model;
 
 /// A data-infrastructure or data-governance task, e.g. "MVOI-velden verplicht in TenderNed".
-pub struct DataInfraTask(pub Model);
+#[derive(Clone)]
+pub struct DataInfraTask(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
-plan_object!(DataInfraTask, "DataInfraTask", {
+plan_object!(
+    /// A data-infrastructure or data-governance task, e.g. "MVOI-velden verplicht in TenderNed".
+    DataInfraTask,
+    "DataInfraTask", {
     /// Title.
     async fn title(&self) -> &str {
         &self.0.title
@@ -41,39 +47,46 @@ plan_object!(DataInfraTask, "DataInfraTask", {
     }
     /// The organisation that owns it.
     async fn owner(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organisation>> {
-        let Some(id) = self.0.owner_organisation_id else {
-            return Ok(None);
-        };
-        Ok(loaders::one::<entity::organisation::Entity>(ctx, id)
-            .await?
-            .map(Organisation))
+        self.1
+            .to_one::<entity::organisation::Entity, Organisation>(
+                ctx,
+                "owner_organisation_id",
+                |m| m.owner_organisation_id,
+                self.0.owner_organisation_id,
+            )
+            .await
     }
     /// The data source it improves.
     async fn data_source(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DataSource>> {
-        let Some(id) = self.0.data_source_id else {
-            return Ok(None);
-        };
-        Ok(loaders::one::<entity::data_source::Entity>(ctx, id)
-            .await?
-            .map(DataSource))
+        self.1
+            .to_one::<entity::data_source::Entity, DataSource>(
+                ctx,
+                "data_source_id",
+                |m| m.data_source_id,
+                self.0.data_source_id,
+            )
+            .await
     }
     /// KPIs that can be reported only once this task is done.
     async fn unblocks(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Kpi>> {
-        let rows = loaders::linked::<entity::task_kpi::Entity, entity::kpi::Entity>(
-            ctx, "task_id", "kpi_id", self.0.id,
-        )
-        .await?;
-        Ok(rows.into_iter().map(Kpi).collect())
+        self.1
+            .linked::<entity::task_kpi::Entity, entity::kpi::Entity, Kpi>(
+                ctx,
+                ("task_id", "kpi_id"),
+                |m| m.id,
+                self.0.id,
+            )
+            .await
     }
     /// Milestones this task belongs to.
     async fn milestones(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Milestone>> {
-        let rows = loaders::linked::<entity::milestone_task::Entity, entity::milestone::Entity>(
-            ctx,
-            "task_id",
-            "milestone_id",
-            self.0.id,
-        )
-        .await?;
-        Ok(rows.into_iter().map(Milestone).collect())
+        self.1
+            .linked::<entity::milestone_task::Entity, entity::milestone::Entity, Milestone>(
+                ctx,
+                ("task_id", "milestone_id"),
+                |m| m.id,
+                self.0.id,
+            )
+            .await
     }
 });

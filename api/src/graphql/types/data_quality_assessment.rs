@@ -2,15 +2,21 @@
 
 use super::{DataSource, plan_object};
 use crate::graphql::enums::QualityDimension;
-use crate::graphql::loaders;
 use crate::graphql::scalars::Date;
 use async_graphql::Context;
 use entity::data_quality_assessment::Model;
 
 /// A quality score (1-5) of a data source on one dimension of the NORA framework.
-pub struct DataQualityAssessment(pub Model);
+#[derive(Clone)]
+pub struct DataQualityAssessment(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
-plan_object!(DataQualityAssessment, "DataQualityAssessment", {
+plan_object!(
+    /// A quality score (1-5) of a data source on one dimension of the NORA framework.
+    DataQualityAssessment,
+    "DataQualityAssessment", {
     /// The dimension assessed.
     async fn dimension(&self) -> QualityDimension {
         self.0.dimension.into()
@@ -29,10 +35,13 @@ plan_object!(DataQualityAssessment, "DataQualityAssessment", {
     }
     /// The data source.
     async fn data_source(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DataSource>> {
-        Ok(
-            loaders::one::<entity::data_source::Entity>(ctx, self.0.data_source_id)
-                .await?
-                .map(DataSource),
-        )
+        self.1
+            .to_one::<entity::data_source::Entity, DataSource>(
+                ctx,
+                "data_source_id",
+                |m| Some(m.data_source_id),
+                Some(self.0.data_source_id),
+            )
+            .await
     }
 });

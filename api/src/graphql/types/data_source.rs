@@ -2,14 +2,20 @@
 
 use super::{DataInfraTask, DataQualityAssessment, Kpi, Organisation, plan_object};
 use crate::graphql::enums::{DataAccess, Frequency};
-use crate::graphql::loaders;
 use async_graphql::Context;
 use entity::data_source::Model;
 
 /// A data source, e.g. TenderNed or the MVI self-evaluation tool.
-pub struct DataSource(pub Model);
+#[derive(Clone)]
+pub struct DataSource(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
-plan_object!(DataSource, "DataSource", {
+plan_object!(
+    /// A data source, e.g. TenderNed or the MVI self-evaluation tool.
+    DataSource,
+    "DataSource", {
     /// Name.
     async fn name(&self) -> &str {
         &self.0.name
@@ -36,43 +42,56 @@ plan_object!(DataSource, "DataSource", {
     }
     /// The organisation that owns it.
     async fn owner(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organisation>> {
-        let Some(id) = self.0.owner_organisation_id else {
-            return Ok(None);
-        };
-        Ok(loaders::one::<entity::organisation::Entity>(ctx, id)
-            .await?
-            .map(Organisation))
+        self.1
+            .to_one::<entity::organisation::Entity, Organisation>(
+                ctx,
+                "owner_organisation_id",
+                |m| m.owner_organisation_id,
+                self.0.owner_organisation_id,
+            )
+            .await
     }
     /// Quality assessments, newest first.
     async fn assessments(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<DataQualityAssessment>> {
-        let mut rows = loaders::children::<entity::data_quality_assessment::Entity>(
-            ctx,
-            "data_source_id",
-            self.0.id,
-        )
-        .await?;
-        rows.sort_by(|a, b| b.assessed_on.cmp(&a.assessed_on).then(a.id.cmp(&b.id)));
-        Ok(rows.into_iter().map(DataQualityAssessment).collect())
+        let mut rows: Vec<DataQualityAssessment> = self
+            .1
+            .children::<entity::data_quality_assessment::Entity, _>(
+                ctx,
+                "data_source_id",
+                |m| m.id,
+                self.0.id,
+            )
+            .await?;
+        rows.sort_by(|a, b| {
+            b.0.assessed_on
+                .cmp(&a.0.assessed_on)
+                .then(a.0.id.cmp(&b.0.id))
+        });
+        Ok(rows)
     }
     /// KPIs computed from this source.
     async fn kpis(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Kpi>> {
-        let rows = loaders::linked::<entity::kpi_data_source::Entity, entity::kpi::Entity>(
-            ctx,
-            "data_source_id",
-            "kpi_id",
-            self.0.id,
-        )
-        .await?;
-        Ok(rows.into_iter().map(Kpi).collect())
+        self.1
+            .linked::<entity::kpi_data_source::Entity, entity::kpi::Entity, Kpi>(
+                ctx,
+                ("data_source_id", "kpi_id"),
+                |m| m.id,
+                self.0.id,
+            )
+            .await
     }
     /// Tasks that improve this source.
     async fn tasks(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DataInfraTask>> {
-        let rows =
-            loaders::children::<entity::data_infra_task::Entity>(ctx, "data_source_id", self.0.id)
-                .await?;
-        Ok(rows.into_iter().map(DataInfraTask).collect())
+        self.1
+            .children::<entity::data_infra_task::Entity, DataInfraTask>(
+                ctx,
+                "data_source_id",
+                |m| m.id,
+                self.0.id,
+            )
+            .await
     }
 });

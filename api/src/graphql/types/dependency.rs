@@ -1,13 +1,24 @@
 //! `MilestoneDependency`: a finish-to-start dependency between two milestones.
 
 use super::Milestone;
-use crate::graphql::loaders;
 use async_graphql::{Context, Object};
 use entity::milestone_dependency::Model;
 
 /// A finish-to-start dependency: the successor cannot be reached before the predecessor plus the lag.
-pub struct MilestoneDependency(pub Model);
+#[derive(Clone)]
+pub struct MilestoneDependency(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
+impl crate::graphql::batch::Batched for MilestoneDependency {
+    type Model = Model;
+    fn wrap(model: Model, set: std::sync::Arc<crate::graphql::batch::Siblings<Model>>) -> Self {
+        Self(model, set)
+    }
+}
+
+/// A finish-to-start dependency: the successor cannot be reached before the predecessor plus the lag.
 #[Object]
 impl MilestoneDependency {
     /// Days between the predecessor's date and the earliest date of the successor (may be negative).
@@ -16,18 +27,24 @@ impl MilestoneDependency {
     }
     /// The milestone that comes first.
     async fn predecessor(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Milestone>> {
-        Ok(
-            loaders::one::<entity::milestone::Entity>(ctx, self.0.predecessor_id)
-                .await?
-                .map(Milestone),
-        )
+        self.1
+            .to_one::<entity::milestone::Entity, Milestone>(
+                ctx,
+                "predecessor_id",
+                |m| Some(m.predecessor_id),
+                Some(self.0.predecessor_id),
+            )
+            .await
     }
     /// The milestone that waits for it.
     async fn successor(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Milestone>> {
-        Ok(
-            loaders::one::<entity::milestone::Entity>(ctx, self.0.successor_id)
-                .await?
-                .map(Milestone),
-        )
+        self.1
+            .to_one::<entity::milestone::Entity, Milestone>(
+                ctx,
+                "successor_id",
+                |m| Some(m.successor_id),
+                Some(self.0.successor_id),
+            )
+            .await
     }
 }

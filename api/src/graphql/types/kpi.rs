@@ -4,15 +4,23 @@ use super::{DataInfraTask, DataSource, KpiMeasurement, KpiTarget, Milestone, pla
 use crate::graphql::enums::{Frequency, GovernmentLayer, KpiDirection, KpiLevel, Theme};
 use crate::graphql::loaders::{self, MeasurementScope};
 use crate::graphql::scalars::Date;
+use crate::graphql::scalars::Decimal;
 use crate::service::kpis::themes_from_text;
 use async_graphql::Context;
 use entity::kpi::Model;
-use rust_decimal::Decimal;
+use std::sync::Arc;
 
 /// A KPI: definition, unit, direction, themes; with targets and measurements over time.
-pub struct Kpi(pub Model);
+#[derive(Clone)]
+pub struct Kpi(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
-plan_object!(Kpi, "Kpi", {
+plan_object!(
+    /// A KPI: definition, unit, direction, themes; with targets and measurements over time.
+    Kpi,
+    "Kpi", {
     /// Code, e.g. "MVOI-01".
     async fn code(&self) -> &str {
         &self.0.code
@@ -50,7 +58,7 @@ plan_object!(Kpi, "Kpi", {
     }
     /// Baseline value.
     async fn baseline_value(&self) -> Option<Decimal> {
-        self.0.baseline_value.map(|v| v.0)
+        self.0.baseline_value.map(Into::into)
     }
     /// Period of the baseline value, e.g. "2019".
     async fn baseline_period(&self) -> Option<&str> {
@@ -58,10 +66,12 @@ plan_object!(Kpi, "Kpi", {
     }
     /// Targets, by year.
     async fn targets(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<KpiTarget>> {
-        let mut rows =
-            loaders::children::<entity::kpi_target::Entity>(ctx, "kpi_id", self.0.id).await?;
-        rows.sort_by_key(|t| (t.year, t.layer, t.id));
-        Ok(rows.into_iter().map(KpiTarget).collect())
+        let mut rows: Vec<KpiTarget> = self
+            .1
+            .children::<entity::kpi_target::Entity, _>(ctx, "kpi_id", |m| m.id, self.0.id)
+            .await?;
+        rows.sort_by_key(|t| (t.0.year, t.0.layer, t.0.id));
+        Ok(rows)
     }
     /// Measurements, newest period first.
     async fn measurements(
@@ -84,8 +94,7 @@ plan_object!(Kpi, "Kpi", {
             to: period_to.map(Into::into),
             limit: first,
         };
-        let rows = loaders::measurements(ctx, self.0.id, scope).await?;
-        Ok(rows.into_iter().map(KpiMeasurement).collect())
+        self.measurements_in(ctx, scope).await
     }
     /// The most recent measurement (by period end).
     async fn latest_measurement(
@@ -101,37 +110,59 @@ plan_object!(Kpi, "Kpi", {
             to: None,
             limit: 1,
         };
-        let rows = loaders::measurements(ctx, self.0.id, scope).await?;
-        Ok(rows.into_iter().next().map(KpiMeasurement))
+        Ok(self.measurements_in(ctx, scope).await?.into_iter().next())
     }
     /// Data sources the KPI is computed from.
     async fn data_sources(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DataSource>> {
-        let rows = loaders::linked::<entity::kpi_data_source::Entity, entity::data_source::Entity>(
-            ctx,
-            "kpi_id",
-            "data_source_id",
-            self.0.id,
-        )
-        .await?;
-        Ok(rows.into_iter().map(DataSource).collect())
+        self.1
+            .linked::<entity::kpi_data_source::Entity, entity::data_source::Entity, DataSource>(
+                ctx,
+                ("kpi_id", "data_source_id"),
+                |m| m.id,
+                self.0.id,
+            )
+            .await
     }
     /// Milestones that contribute to this KPI.
     async fn milestones(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Milestone>> {
-        let rows = loaders::linked::<entity::milestone_kpi::Entity, entity::milestone::Entity>(
-            ctx,
-            "kpi_id",
-            "milestone_id",
-            self.0.id,
-        )
-        .await?;
-        Ok(rows.into_iter().map(Milestone).collect())
+        self.1
+            .linked::<entity::milestone_kpi::Entity, entity::milestone::Entity, Milestone>(
+                ctx,
+                ("kpi_id", "milestone_id"),
+                |m| m.id,
+                self.0.id,
+            )
+            .await
     }
     /// Data-infrastructure tasks that must be done before this KPI can be reported.
     async fn blocking_tasks(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DataInfraTask>> {
-        let rows = loaders::linked::<entity::task_kpi::Entity, entity::data_infra_task::Entity>(
-            ctx, "kpi_id", "task_id", self.0.id,
-        )
-        .await?;
-        Ok(rows.into_iter().map(DataInfraTask).collect())
+        self.1
+            .linked::<entity::task_kpi::Entity, entity::data_infra_task::Entity, DataInfraTask>(
+                ctx,
+                ("kpi_id", "task_id"),
+                |m| m.id,
+                self.0.id,
+            )
+            .await
     }
 });
+
+impl Kpi {
+    /// Measurements of this KPI in `scope`, loaded once for all sibling KPIs.
+    async fn measurements_in(
+        &self,
+        ctx: &Context<'_>,
+        scope: MeasurementScope,
+    ) -> async_graphql::Result<Vec<KpiMeasurement>> {
+        let set: &Arc<crate::graphql::batch::Siblings<Model>> = &self.1;
+        set.grouped(
+            format!("measurements:{scope:?}"),
+            self.0.id,
+            |models| async move {
+                let ids: Vec<i32> = models.iter().map(|m| m.id).collect();
+                loaders::measurements_of(ctx, &ids, scope).await
+            },
+        )
+        .await
+    }
+}

@@ -2,16 +2,22 @@
 
 use super::{DataSource, Kpi, plan_object};
 use crate::graphql::enums::GovernmentLayer;
-use crate::graphql::loaders;
 use crate::graphql::scalars::Date;
+use crate::graphql::scalars::Decimal;
 use async_graphql::Context;
 use entity::kpi_measurement::Model;
-use rust_decimal::Decimal;
 
 /// A measured value of a KPI over a period, overall or for one layer.
-pub struct KpiMeasurement(pub Model);
+#[derive(Clone)]
+pub struct KpiMeasurement(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
-plan_object!(KpiMeasurement, "KpiMeasurement", {
+plan_object!(
+    /// A measured value of a KPI over a period, overall or for one layer.
+    KpiMeasurement,
+    "KpiMeasurement", {
     /// First day of the measured period.
     async fn period_start(&self) -> Date {
         self.0.period_start.into()
@@ -30,7 +36,7 @@ plan_object!(KpiMeasurement, "KpiMeasurement", {
     }
     /// Measured value (exact decimal, in the KPI's unit).
     async fn value(&self) -> Decimal {
-        self.0.value.0
+        self.0.value.into()
     }
     /// Remark on the value or its quality.
     async fn note(&self) -> Option<&str> {
@@ -38,17 +44,24 @@ plan_object!(KpiMeasurement, "KpiMeasurement", {
     }
     /// The KPI.
     async fn kpi(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Kpi>> {
-        Ok(loaders::one::<entity::kpi::Entity>(ctx, self.0.kpi_id)
-            .await?
-            .map(Kpi))
+        self.1
+            .to_one::<entity::kpi::Entity, Kpi>(
+                ctx,
+                "kpi_id",
+                |m| Some(m.kpi_id),
+                Some(self.0.kpi_id),
+            )
+            .await
     }
     /// Where the value comes from.
     async fn data_source(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DataSource>> {
-        let Some(id) = self.0.data_source_id else {
-            return Ok(None);
-        };
-        Ok(loaders::one::<entity::data_source::Entity>(ctx, id)
-            .await?
-            .map(DataSource))
+        self.1
+            .to_one::<entity::data_source::Entity, DataSource>(
+                ctx,
+                "data_source_id",
+                |m| m.data_source_id,
+                self.0.data_source_id,
+            )
+            .await
     }
 });

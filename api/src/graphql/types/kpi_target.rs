@@ -2,15 +2,21 @@
 
 use super::{Kpi, plan_object};
 use crate::graphql::enums::GovernmentLayer;
-use crate::graphql::loaders;
+use crate::graphql::scalars::Decimal;
 use async_graphql::Context;
 use entity::kpi_target::Model;
-use rust_decimal::Decimal;
 
 /// A target of a KPI for one year, overall or for one layer.
-pub struct KpiTarget(pub Model);
+#[derive(Clone)]
+pub struct KpiTarget(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
-plan_object!(KpiTarget, "KpiTarget", {
+plan_object!(
+    /// A target of a KPI for one year, overall or for one layer.
+    KpiTarget,
+    "KpiTarget", {
     /// The year the target applies to.
     async fn year(&self) -> i32 {
         self.0.year
@@ -21,7 +27,7 @@ plan_object!(KpiTarget, "KpiTarget", {
     }
     /// Target value (exact decimal, in the KPI's unit).
     async fn value(&self) -> Decimal {
-        self.0.value.0
+        self.0.value.into()
     }
     /// Remark, e.g. the source of the target.
     async fn note(&self) -> Option<&str> {
@@ -29,8 +35,13 @@ plan_object!(KpiTarget, "KpiTarget", {
     }
     /// The KPI.
     async fn kpi(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Kpi>> {
-        Ok(loaders::one::<entity::kpi::Entity>(ctx, self.0.kpi_id)
-            .await?
-            .map(Kpi))
+        self.1
+            .to_one::<entity::kpi::Entity, Kpi>(
+                ctx,
+                "kpi_id",
+                |m| Some(m.kpi_id),
+                Some(self.0.kpi_id),
+            )
+            .await
     }
 });

@@ -11,9 +11,16 @@ use async_graphql::Context;
 use entity::milestone::Model;
 
 /// A milestone of one government layer, or joint (no layer), with its dates, status and health.
-pub struct Milestone(pub Model);
+#[derive(Clone)]
+pub struct Milestone(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
-plan_object!(Milestone, "Milestone", {
+plan_object!(
+    /// A milestone of one government layer, or joint (no layer), with its dates, status and health.
+    Milestone,
+    "Milestone", {
     /// Short title, e.g. "Concept meerjarenplan gereed".
     async fn title(&self) -> &str {
         &self.0.title
@@ -72,85 +79,106 @@ plan_object!(Milestone, "Milestone", {
     }
     /// The programme.
     async fn programme(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Programme>> {
-        Ok(
-            loaders::one::<entity::programme::Entity>(ctx, self.0.programme_id)
-                .await?
-                .map(Programme),
-        )
+        self.1
+            .to_one::<entity::programme::Entity, Programme>(
+                ctx,
+                "programme_id",
+                |m| Some(m.programme_id),
+                Some(self.0.programme_id),
+            )
+            .await
     }
     /// The phase it belongs to.
     async fn phase(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Phase>> {
-        let Some(id) = self.0.phase_id else {
-            return Ok(None);
-        };
-        Ok(loaders::one::<entity::phase::Entity>(ctx, id)
-            .await?
-            .map(Phase))
+        self.1
+            .to_one::<entity::phase::Entity, Phase>(
+                ctx,
+                "phase_id",
+                |m| m.phase_id,
+                self.0.phase_id,
+            )
+            .await
     }
     /// The workstream it belongs to.
     async fn workstream(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Workstream>> {
-        let Some(id) = self.0.workstream_id else {
-            return Ok(None);
-        };
-        Ok(loaders::one::<entity::workstream::Entity>(ctx, id)
-            .await?
-            .map(Workstream))
+        self.1
+            .to_one::<entity::workstream::Entity, Workstream>(
+                ctx,
+                "workstream_id",
+                |m| m.workstream_id,
+                self.0.workstream_id,
+            )
+            .await
     }
     /// The organisation that owns it.
     async fn owner(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Organisation>> {
-        let Some(id) = self.0.owner_organisation_id else {
-            return Ok(None);
-        };
-        Ok(loaders::one::<entity::organisation::Entity>(ctx, id)
-            .await?
-            .map(Organisation))
+        self.1
+            .to_one::<entity::organisation::Entity, Organisation>(
+                ctx,
+                "owner_organisation_id",
+                |m| m.owner_organisation_id,
+                self.0.owner_organisation_id,
+            )
+            .await
     }
     /// KPIs this milestone contributes to.
     async fn kpis(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Kpi>> {
-        let rows = loaders::linked::<entity::milestone_kpi::Entity, entity::kpi::Entity>(
-            ctx,
-            "milestone_id",
-            "kpi_id",
-            self.0.id,
-        )
-        .await?;
-        Ok(rows.into_iter().map(Kpi).collect())
+        self.1
+            .linked::<entity::milestone_kpi::Entity, entity::kpi::Entity, Kpi>(
+                ctx,
+                ("milestone_id", "kpi_id"),
+                |m| m.id,
+                self.0.id,
+            )
+            .await
     }
     /// Data-infrastructure tasks linked to this milestone.
     async fn tasks(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DataInfraTask>> {
-        let rows =
-            loaders::linked::<entity::milestone_task::Entity, entity::data_infra_task::Entity>(
-                ctx,
-                "milestone_id",
-                "task_id",
-                self.0.id,
-            )
-            .await?;
-        Ok(rows.into_iter().map(DataInfraTask).collect())
+        self.1.linked::<entity::milestone_task::Entity, entity::data_infra_task::Entity, DataInfraTask>(ctx, ("milestone_id", "task_id"), |m| m.id, self.0.id).await
     }
     /// Finish-to-start dependencies on earlier milestones.
     async fn predecessors(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<MilestoneDependency>> {
-        let rows = loaders::dependencies(ctx, DepEnd::Predecessors, self.0.id).await?;
-        Ok(rows.into_iter().map(MilestoneDependency).collect())
+        self.dependencies(ctx, DepEnd::Predecessors).await
     }
     /// Milestones that depend on this one.
     async fn successors(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<MilestoneDependency>> {
-        let rows = loaders::dependencies(ctx, DepEnd::Successors, self.0.id).await?;
-        Ok(rows.into_iter().map(MilestoneDependency).collect())
+        self.dependencies(ctx, DepEnd::Successors).await
     }
     /// Commitments to the Kamer that this milestone fulfils.
     async fn commitments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Commitment>> {
-        let rows = loaders::linked::<
-            entity::commitment_milestone::Entity,
-            entity::commitment::Entity,
-        >(ctx, "milestone_id", "commitment_id", self.0.id)
-        .await?;
-        Ok(rows.into_iter().map(Commitment).collect())
+        self.1
+            .linked::<entity::commitment_milestone::Entity, entity::commitment::Entity, Commitment>(
+                ctx,
+                ("milestone_id", "commitment_id"),
+                |m| m.id,
+                self.0.id,
+            )
+            .await
     }
 });
+
+impl Milestone {
+    /// Dependency edges at one end of this milestone, loaded once for all siblings.
+    async fn dependencies(
+        &self,
+        ctx: &Context<'_>,
+        end: DepEnd,
+    ) -> async_graphql::Result<Vec<MilestoneDependency>> {
+        self.1
+            .grouped(
+                format!("dependencies:{end:?}"),
+                self.0.id,
+                |models| async move {
+                    let ids: Vec<i32> = models.iter().map(|m| m.id).collect();
+                    loaders::dependencies_of(ctx, end, &ids).await
+                },
+            )
+            .await
+    }
+}

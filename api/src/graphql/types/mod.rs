@@ -35,7 +35,15 @@ pub use workstream::Workstream;
 /// `#[Object]` impl of a plan-entity wrapper with the fields every plan entity has
 /// (`id`, `version`, `createdAt`, `updatedAt`, `deletedAt`) followed by its own.
 macro_rules! plan_object {
-    ($ty:ident, $name:literal, { $($body:tt)* }) => {
+    ($(#[$doc:meta])* $ty:ident, $name:literal, { $($body:tt)* }) => {
+        impl crate::graphql::batch::Batched for $ty {
+            type Model = Model;
+            fn wrap(model: Model, set: std::sync::Arc<crate::graphql::batch::Siblings<Model>>) -> Self {
+                Self(model, set)
+            }
+        }
+
+        $(#[$doc])*
         #[async_graphql::Object]
         impl $ty {
             /// Global id (use with `node(id:)` and in mutation inputs).

@@ -5,9 +5,16 @@ use crate::graphql::enums::GovernmentLayer;
 use entity::organisation::Model;
 
 /// A government organisation (ministry, agency, province, municipality, water board) or an umbrella body.
-pub struct Organisation(pub Model);
+#[derive(Clone)]
+pub struct Organisation(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
-plan_object!(Organisation, "Organisation", {
+plan_object!(
+    /// A government organisation (ministry, agency, province, municipality, water board) or an umbrella body.
+    Organisation,
+    "Organisation", {
     /// Full name, e.g. "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties".
     async fn name(&self) -> &str {
         &self.0.name

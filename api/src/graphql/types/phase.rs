@@ -2,15 +2,21 @@
 
 use super::{Milestone, Programme, date, plan_object};
 use crate::graphql::enums::WorkStatus;
-use crate::graphql::loaders;
 use crate::graphql::scalars::Date;
 use async_graphql::Context;
 use entity::phase::Model;
 
 /// A phase of the programme (fase 1, 2, 3), with baseline, planned, forecast and actual dates.
-pub struct Phase(pub Model);
+#[derive(Clone)]
+pub struct Phase(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
-plan_object!(Phase, "Phase", {
+plan_object!(
+    /// A phase of the programme (fase 1, 2, 3), with baseline, planned, forecast and actual dates.
+    Phase,
+    "Phase", {
     /// Phase number (1, 2, 3, ...).
     async fn number(&self) -> i32 {
         self.0.number
@@ -61,17 +67,22 @@ plan_object!(Phase, "Phase", {
     }
     /// The programme.
     async fn programme(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Programme>> {
-        Ok(
-            loaders::one::<entity::programme::Entity>(ctx, self.0.programme_id)
-                .await?
-                .map(Programme),
-        )
+        self.1
+            .to_one::<entity::programme::Entity, Programme>(
+                ctx,
+                "programme_id",
+                |m| Some(m.programme_id),
+                Some(self.0.programme_id),
+            )
+            .await
     }
     /// Milestones in this phase, by planned date.
     async fn milestones(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Milestone>> {
-        let mut rows =
-            loaders::children::<entity::milestone::Entity>(ctx, "phase_id", self.0.id).await?;
-        rows.sort_by_key(|m| (m.planned_date, m.id));
-        Ok(rows.into_iter().map(Milestone).collect())
+        let mut rows: Vec<Milestone> = self
+            .1
+            .children::<entity::milestone::Entity, _>(ctx, "phase_id", |m| m.id, self.0.id)
+            .await?;
+        rows.sort_by_key(|m| (m.0.planned_date, m.0.id));
+        Ok(rows)
     }
 });

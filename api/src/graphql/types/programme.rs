@@ -1,14 +1,20 @@
 //! `Programme`: the programme with its phases and workstreams.
 
 use super::{Organisation, Phase, Workstream, plan_object};
-use crate::graphql::loaders;
 use async_graphql::Context;
 use entity::programme::Model;
 
 /// A programme, e.g. "Regie op de monitoring van MVOI".
-pub struct Programme(pub Model);
+#[derive(Clone)]
+pub struct Programme(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
-plan_object!(Programme, "Programme", {
+plan_object!(
+    /// A programme, e.g. "Regie op de monitoring van MVOI".
+    Programme,
+    "Programme", {
     /// Name of the programme.
     async fn name(&self) -> &str {
         &self.0.name
@@ -22,24 +28,33 @@ plan_object!(Programme, "Programme", {
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Option<Organisation>> {
-        let Some(id) = self.0.lead_organisation_id else {
-            return Ok(None);
-        };
-        Ok(loaders::one::<entity::organisation::Entity>(ctx, id)
-            .await?
-            .map(Organisation))
+        self.1
+            .to_one::<entity::organisation::Entity, Organisation>(
+                ctx,
+                "lead_organisation_id",
+                |m| m.lead_organisation_id,
+                self.0.lead_organisation_id,
+            )
+            .await
     }
     /// Its phases, by number.
     async fn phases(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Phase>> {
-        let mut phases =
-            loaders::children::<entity::phase::Entity>(ctx, "programme_id", self.0.id).await?;
-        phases.sort_by_key(|p| (p.number, p.id));
-        Ok(phases.into_iter().map(Phase).collect())
+        let mut phases: Vec<Phase> = self
+            .1
+            .children::<entity::phase::Entity, _>(ctx, "programme_id", |m| m.id, self.0.id)
+            .await?;
+        phases.sort_by_key(|p| (p.0.number, p.0.id));
+        Ok(phases)
     }
     /// Its workstreams.
     async fn workstreams(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Workstream>> {
-        let rows =
-            loaders::children::<entity::workstream::Entity>(ctx, "programme_id", self.0.id).await?;
-        Ok(rows.into_iter().map(Workstream).collect())
+        self.1
+            .children::<entity::workstream::Entity, Workstream>(
+                ctx,
+                "programme_id",
+                |m| m.id,
+                self.0.id,
+            )
+            .await
     }
 });

@@ -7,9 +7,17 @@ use entity::recess_period::Model;
 
 /// A recess of the Tweede Kamer: it does not meet from the first to the last day.
 /// "Before the recess" means by the day before `firstDay`.
-pub struct RecessPeriod(pub Model);
+#[derive(Clone)]
+pub struct RecessPeriod(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
-plan_object!(RecessPeriod, "RecessPeriod", {
+plan_object!(
+    /// A recess of the Tweede Kamer: it does not meet from the first to the last day.
+    /// "Before the recess" means by the day before `firstDay`.
+    RecessPeriod,
+    "RecessPeriod", {
     /// Which recess.
     async fn kind(&self) -> RecessKind {
         self.0.kind.into()

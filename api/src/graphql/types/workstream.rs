@@ -1,14 +1,20 @@
 //! `Workstream`: a line of work of the programme.
 
 use super::{Milestone, Organisation, Programme, plan_object};
-use crate::graphql::loaders;
 use async_graphql::Context;
 use entity::workstream::Model;
 
 /// A workstream, e.g. "Data-infrastructuur" or "Aansluiting decentrale overheden".
-pub struct Workstream(pub Model);
+#[derive(Clone)]
+pub struct Workstream(
+    pub Model,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
 
-plan_object!(Workstream, "Workstream", {
+plan_object!(
+    /// A workstream, e.g. "Data-infrastructuur" or "Aansluiting decentrale overheden".
+    Workstream,
+    "Workstream", {
     /// Name.
     async fn name(&self) -> &str {
         &self.0.name
@@ -19,29 +25,36 @@ plan_object!(Workstream, "Workstream", {
     }
     /// The programme.
     async fn programme(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Programme>> {
-        Ok(
-            loaders::one::<entity::programme::Entity>(ctx, self.0.programme_id)
-                .await?
-                .map(Programme),
-        )
+        self.1
+            .to_one::<entity::programme::Entity, Programme>(
+                ctx,
+                "programme_id",
+                |m| Some(m.programme_id),
+                Some(self.0.programme_id),
+            )
+            .await
     }
     /// The organisation that leads it.
     async fn lead_organisation(
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Option<Organisation>> {
-        let Some(id) = self.0.lead_organisation_id else {
-            return Ok(None);
-        };
-        Ok(loaders::one::<entity::organisation::Entity>(ctx, id)
-            .await?
-            .map(Organisation))
+        self.1
+            .to_one::<entity::organisation::Entity, Organisation>(
+                ctx,
+                "lead_organisation_id",
+                |m| m.lead_organisation_id,
+                self.0.lead_organisation_id,
+            )
+            .await
     }
     /// Milestones of this workstream, by planned date.
     async fn milestones(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Milestone>> {
-        let mut rows =
-            loaders::children::<entity::milestone::Entity>(ctx, "workstream_id", self.0.id).await?;
-        rows.sort_by_key(|m| (m.planned_date, m.id));
-        Ok(rows.into_iter().map(Milestone).collect())
+        let mut rows: Vec<Milestone> = self
+            .1
+            .children::<entity::milestone::Entity, _>(ctx, "workstream_id", |m| m.id, self.0.id)
+            .await?;
+        rows.sort_by_key(|m| (m.0.planned_date, m.0.id));
+        Ok(rows)
     }
 });

@@ -1,0 +1,99 @@
+//! Gives every error in a response a stable `extensions.code`, and masks anything unexpected.
+//!
+//! Errors raised by our resolvers already carry a code (see `crate::error`). What is left comes
+//! from async-graphql itself: a query that does not parse or validate (including the depth and
+//! complexity limits), an input value of the wrong form, or an unexpected failure inside the
+//! library. The first two are the client's to fix; the last is logged and masked.
+
+use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextRequest};
+use async_graphql::{Response, ServerError, Value};
+use std::sync::Arc;
+
+/// The extension factory to add to the schema.
+pub struct ErrorCodes;
+
+impl ExtensionFactory for ErrorCodes {
+    fn create(&self) -> Arc<dyn Extension> {
+        Arc::new(ErrorCodesExtension)
+    }
+}
+
+struct ErrorCodesExtension;
+
+#[async_trait::async_trait]
+impl Extension for ErrorCodesExtension {
+    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
+        let mut response = next.run(ctx).await;
+        for error in &mut response.errors {
+            classify(error);
+        }
+        response
+    }
+}
+
+/// The code for an error that has none yet.
+fn code_for(error: &ServerError) -> &'static str {
+    let message = error.message.as_str();
+    if message.starts_with("Failed to parse") || message.starts_with("Invalid value for argument") {
+        "BAD_USER_INPUT"
+    } else if error.path.is_empty() {
+        // Parse and validation errors have no path: the operation never ran.
+        "GRAPHQL_VALIDATION_FAILED"
+    } else {
+        "INTERNAL"
+    }
+}
+
+fn classify(error: &mut ServerError) {
+    let has_code = error
+        .extensions
+        .as_ref()
+        .is_some_and(|ext| ext.get("code").is_some());
+    if has_code {
+        return;
+    }
+    let code = code_for(error);
+    if code == "INTERNAL" {
+        tracing::error!(message = %error.message, path = ?error.path, "unexpected resolver error");
+        error.message = "internal error".to_owned();
+    }
+    error
+        .extensions
+        .get_or_insert_with(Default::default)
+        .set("code", Value::from(code));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_validation_and_unexpected_errors_get_codes() {
+        let mut input = ServerError::new("Failed to parse \"Date\": nope", None);
+        classify(&mut input);
+        assert_eq!(
+            input
+                .extensions
+                .as_ref()
+                .and_then(|e| e.get("code"))
+                .map(ToString::to_string),
+            Some("\"BAD_USER_INPUT\"".into())
+        );
+
+        let mut validation = ServerError::new("Query is nested too deep.", None);
+        classify(&mut validation);
+        assert_eq!(
+            validation
+                .extensions
+                .as_ref()
+                .and_then(|e| e.get("code"))
+                .map(ToString::to_string),
+            Some("\"GRAPHQL_VALIDATION_FAILED\"".into())
+        );
+
+        let mut internal = ServerError::new("Data `X` does not exist.", None);
+        internal.path = vec![async_graphql::PathSegment::Field("milestones".into())];
+        classify(&mut internal);
+        assert_eq!(internal.message, "internal error");
+    }
+}
