@@ -91,10 +91,10 @@ impl From<ApiError> for async_graphql::Error {
         let mut error = async_graphql::Error::new(err.public_message());
         error = error.extend_with(|_, ext| {
             ext.set("code", code);
-            if let ApiError::Invalid { field, .. } = &err {
-                if !field.is_empty() {
-                    ext.set("field", format!("input.{field}"));
-                }
+            if let ApiError::Invalid { field, .. } = &err
+                && !field.is_empty()
+            {
+                ext.set("field", format!("input.{field}"));
             }
         });
         error

@@ -1,6 +1,9 @@
 //! The one integration-test binary of koers. Every test gets a fresh database with the real
 //! migrations: SQLite in memory, or a fresh PostgreSQL schema when `TEST_DATABASE_URL` is set.
 
+// Tests fail by panicking: unwrap and expect are how they say what went wrong.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod support;
 
 mod demo;

@@ -46,7 +46,7 @@ pub fn period_label(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String 
         if months == 6 && (start.month() == 1 || start.month() == 7) {
             return format!("{}-H{}", start.year(), start.month() / 6 + 1);
         }
-        if months == 3 && (start.month() - 1) % 3 == 0 {
+        if months == 3 && (start.month() - 1).is_multiple_of(3) {
             return format!("{}-Q{}", start.year(), (start.month() - 1) / 3 + 1);
         }
     }

@@ -229,28 +229,6 @@ pub fn live<E: EntityTrait>(select: Select<E>) -> ApiResult<Select<E>> {
     Ok(select.filter(deleted.is_null()))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn page_size_defaults_and_caps() {
-        assert_eq!(page_size(None, "first").ok(), Some(DEFAULT_PAGE));
-        assert_eq!(page_size(Some(100), "first").ok(), Some(100));
-        assert!(matches!(
-            page_size(Some(101), "first"),
-            Err(ApiError::Invalid { .. })
-        ));
-    }
-
-    #[test]
-    fn cursor_values_parse_by_kind() {
-        assert!(key_value(KeyKind::Date, "2026-07-02").is_ok());
-        assert!(key_value(KeyKind::Date, "not a date").is_err());
-        assert!(key_value(KeyKind::Int, "12").is_ok());
-    }
-}
-
 /// Case-insensitive "contains" over text columns (LIKE on lower-cased text; `%` and `_` in the
 /// search text are matched literally).
 pub fn contains_text<C: ColumnTrait>(columns: &[C], text: &str) -> ApiResult<Condition> {
@@ -276,4 +254,26 @@ pub fn contains_text<C: ColumnTrait>(columns: &[C], text: &str) -> ApiResult<Con
         );
     }
     Ok(any)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_size_defaults_and_caps() {
+        assert_eq!(page_size(None, "first").ok(), Some(DEFAULT_PAGE));
+        assert_eq!(page_size(Some(100), "first").ok(), Some(100));
+        assert!(matches!(
+            page_size(Some(101), "first"),
+            Err(ApiError::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn cursor_values_parse_by_kind() {
+        assert!(key_value(KeyKind::Date, "2026-07-02").is_ok());
+        assert!(key_value(KeyKind::Date, "not a date").is_err());
+        assert!(key_value(KeyKind::Int, "12").is_ok());
+    }
 }

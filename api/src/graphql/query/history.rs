@@ -16,7 +16,6 @@ pub struct HistoryQuery;
 #[Object]
 impl HistoryQuery {
     /// The change history, oldest first: who changed what, when, from which value to which.
-    #[allow(clippy::too_many_arguments)]
     async fn change_records(
         &self,
         ctx: &Context<'_>,

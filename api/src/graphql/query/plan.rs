@@ -48,7 +48,6 @@ impl PlanQuery {
     }
 
     /// Phases, by number.
-    #[allow(clippy::too_many_arguments)]
     async fn phases(
         &self,
         ctx: &Context<'_>,
