@@ -163,6 +163,18 @@ async fn recorded_measurements_keep_exact_decimals() {
         .ok("mutation($id: ID!) { updateMeasurement(input: { id: $id, version: 1, value: \"0.1\" }) { status measurement { value } } }", json!({ "id": id }))
         .await;
     assert_eq!(updated["updateMeasurement"]["measurement"]["value"], "0.1");
+    let deleted = app
+        .ok(
+            "mutation($id: ID!) { deleteMeasurement(input: { id: $id, version: 2 }) { status } }",
+            json!({ "id": id }),
+        )
+        .await;
+    assert_eq!(deleted["deleteMeasurement"]["status"], "OK");
+    let read = app.ok("query($k: ID!) { node(id: $k) { ... on Kpi { latestMeasurement { value } measurements { value } } } }", json!({ "k": k })).await;
+    assert!(
+        read["node"]["latestMeasurement"].is_null(),
+        "a deleted measurement is gone from the KPI"
+    );
 }
 
 #[tokio::test]
@@ -273,4 +285,27 @@ async fn soft_deleted_objects_leave_lists_but_stay_cited() {
     );
     let edit = app.err("mutation($id: ID!) { updatePhase(input: { id: $id, version: 2, name: \"x\" }) { status } }", json!({ "id": phase })).await;
     assert_eq!(code(&edit), "NOT_FOUND");
+}
+
+#[tokio::test]
+async fn concurrent_writers_on_a_sqlite_file_all_succeed() {
+    let dir = std::env::temp_dir().join(format!("koers-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let url = format!("sqlite://{}?mode=rwc", dir.join("koers.db").display());
+    let db = koers::db::connect(&url).await.expect("sqlite file");
+    let app = TestApp::on(db, koers::config::ApiConfig::default()).await;
+    let p = programme(&app).await;
+    let create = "mutation($input: CreateMilestoneInput!) { createMilestone(input: $input) { milestone { id } } }";
+    let writes = (0..16).map(|i| {
+        let input = json!({ "input": { "programmeId": p, "title": format!("M{i}"), "kind": "DELIVERY", "plannedDate": "2026-05-01" } });
+        app.gql(create, input)
+    });
+    let results = futures::future::join_all(writes).await;
+    let failures: Vec<_> = results
+        .iter()
+        .filter(|r| r.get("errors").is_some())
+        .collect();
+    assert!(failures.is_empty(), "{failures:?}");
+    assert_eq!(app.count("milestone").await, 16);
+    std::fs::remove_dir_all(&dir).ok();
 }

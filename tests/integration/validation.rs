@@ -265,3 +265,158 @@ async fn enums_dates_and_ids_are_checked_before_anything_runs() {
             .contains("expected a Kpi id")
     );
 }
+
+#[tokio::test]
+async fn required_texts_are_checked_on_every_entity() {
+    let app = TestApp::new().await;
+    let p = programme(&app).await;
+    let cases: Vec<(&str, &str, Value, &str)> = vec![
+        (
+            "Organisation",
+            "organisation",
+            json!({ "name": " " }),
+            "name",
+        ),
+        (
+            "Organisation",
+            "organisation",
+            json!({ "name": "BZK", "abbreviation": "x".repeat(21) }),
+            "abbreviation",
+        ),
+        (
+            "Programme",
+            "programme",
+            json!({ "name": "", "goal": "Doel" }),
+            "name",
+        ),
+        (
+            "Programme",
+            "programme",
+            json!({ "name": "P", "goal": "" }),
+            "goal",
+        ),
+        (
+            "Workstream",
+            "workstream",
+            json!({ "programmeId": p, "name": "" }),
+            "name",
+        ),
+        (
+            "DataSource",
+            "dataSource",
+            json!({ "name": "", "updateFrequency": "YEARLY", "access": "OPEN" }),
+            "name",
+        ),
+        (
+            "DataSource",
+            "dataSource",
+            json!({ "name": "Bron", "updateFrequency": "YEARLY", "access": "OPEN", "url": "a\nb" }),
+            "url",
+        ),
+        (
+            "Kpi",
+            "kpi",
+            json!({ "programmeId": p, "code": "K", "name": "", "definition": "D", "unit": "%", "direction": "HIGHER_IS_BETTER", "level": "OUTPUT", "frequency": "YEARLY" }),
+            "name",
+        ),
+        (
+            "Kpi",
+            "kpi",
+            json!({ "programmeId": p, "code": "K", "name": "N", "definition": " ", "unit": "%", "direction": "HIGHER_IS_BETTER", "level": "OUTPUT", "frequency": "YEARLY" }),
+            "definition",
+        ),
+        (
+            "Kpi",
+            "kpi",
+            json!({ "programmeId": p, "code": "K", "name": "N", "definition": "D", "unit": "", "direction": "HIGHER_IS_BETTER", "level": "OUTPUT", "frequency": "YEARLY" }),
+            "unit",
+        ),
+        (
+            "DataInfraTask",
+            "task",
+            json!({ "programmeId": p, "title": "", "kind": "DATA_GOVERNANCE", "dueDate": "2026-01-01" }),
+            "title",
+        ),
+        (
+            "Commitment",
+            "commitment",
+            json!({ "programmeId": p, "number": "TZ-9", "text": "", "madeBy": "BZK", "madeOn": "2025-01-01", "deadlineDate": "2026-01-01" }),
+            "text",
+        ),
+        (
+            "Commitment",
+            "commitment",
+            json!({ "programmeId": p, "number": "TZ-9", "text": "T", "madeBy": "", "madeOn": "2025-01-01", "deadlineDate": "2026-01-01" }),
+            "madeBy",
+        ),
+        (
+            "RecessPeriod",
+            "recessPeriod",
+            json!({ "kind": "MAY", "year": 2026, "name": "", "firstDay": "2026-04-24", "lastDay": "2026-05-11", "confidence": "THIRD_PARTY" }),
+            "name",
+        ),
+    ];
+    for (entity, field, input, path) in cases {
+        let mutation = format!(
+            "mutation($input: Create{entity}Input!) {{ create{entity}(input: $input) {{ {field} {{ id }} }} }}"
+        );
+        rejected(&app, &mutation, input, path).await;
+    }
+}
+
+#[tokio::test]
+async fn updates_enforce_the_same_rules_as_creates() {
+    let app = TestApp::new().await;
+    let p = programme(&app).await;
+    let m = milestone(&app, &p, "M", None, "2026-01-01").await;
+    let update =
+        "mutation($input: UpdateMilestoneInput!) { updateMilestone(input: $input) { status } }";
+    rejected(
+        &app,
+        update,
+        json!({ "id": m, "version": 1, "title": "" }),
+        "title",
+    )
+    .await;
+    rejected(
+        &app,
+        update,
+        json!({ "id": m, "version": 1, "status": "DONE" }),
+        "actualDate",
+    )
+    .await;
+    rejected(
+        &app,
+        update,
+        json!({ "id": m, "version": 1, "healthReason": null, "health": "OFF_TRACK" }),
+        "healthReason",
+    )
+    .await;
+    rejected(
+        &app,
+        update,
+        json!({ "id": m, "version": 1, "workstreamId": "V29ya3N0cmVhbTo5OQ" }),
+        "workstreamId",
+    )
+    .await;
+    let k = kpi(&app, &p, "K-1", &[]).await;
+    kpi(&app, &p, "K-2", &[]).await;
+    let renamed = app.err("mutation($id: ID!) { updateKpi(input: { id: $id, version: 1, code: \"K-2\" }) { status } }", json!({ "id": k })).await;
+    assert_eq!(code(&renamed), "CONFLICT", "a code taken by another KPI");
+    // Null clears an optional field; an absent field stays as it is.
+    let data = app
+        .ok("mutation($id: ID!) { updateMilestone(input: { id: $id, version: 1, forecastDate: \"2026-02-01\", deadlineText: \"voor het zomerreces 2026\" }) { milestone { forecastDate deadlineText } } }", json!({ "id": m }))
+        .await;
+    assert_eq!(
+        data["updateMilestone"]["milestone"]["forecastDate"],
+        "2026-02-01"
+    );
+    let data = app
+        .ok("mutation($id: ID!) { updateMilestone(input: { id: $id, version: 2, forecastDate: null }) { milestone { forecastDate deadlineText } } }", json!({ "id": m }))
+        .await;
+    assert!(data["updateMilestone"]["milestone"]["forecastDate"].is_null());
+    assert_eq!(
+        data["updateMilestone"]["milestone"]["deadlineText"],
+        "voor het zomerreces 2026"
+    );
+}

@@ -11,7 +11,7 @@ use futures::future::BoxFuture;
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, EntityTrait, FromQueryResult, IntoActiveModel, ModelTrait, QueryFilter,
-    TransactionTrait, TryIntoModel, Value,
+    TryIntoModel, Value,
 };
 use serde::Serialize;
 use std::str::FromStr;
@@ -259,7 +259,7 @@ pub async fn create_checked<E: Rules>(
     model: E::Model,
 ) -> ApiResult<E::Model> {
     E::validate(&model)?;
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     E::check(&txn, &model).await?;
     let saved = create::<E, _>(&txn, actor, model).await?;
     txn.commit().await?;
@@ -278,7 +278,7 @@ where
     E: Rules,
     F: FnOnce(&mut E::Model) -> ApiResult<()> + Send,
 {
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let current = find_live::<E, _>(&txn, id).await?;
     if version_of(&current)? != version {
         return Ok(Versioned::Conflict(current));
@@ -299,7 +299,7 @@ pub async fn delete_checked<E: Rules>(
     id: i32,
     version: i32,
 ) -> ApiResult<Versioned<E::Model>> {
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let current = find_live::<E, _>(&txn, id).await?;
     if version_of(&current)? != version {
         return Ok(Versioned::Conflict(current));

@@ -8,7 +8,6 @@ use entity::{milestone, milestone_dependency};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    TransactionTrait,
 };
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -69,7 +68,7 @@ where
     A: PlanEntity,
     B: PlanEntity,
 {
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     find_live::<A, _>(&txn, left_id).await?;
     find_live::<B, _>(&txn, right_id).await?;
     let left = column::<L>(spec.left)?;
@@ -134,7 +133,7 @@ pub async fn add_dependency(
             "lagDays must be between -365 and 365",
         ));
     }
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let predecessor = find_live::<milestone::Entity, _>(&txn, predecessor_id).await?;
     let successor = find_live::<milestone::Entity, _>(&txn, successor_id).await?;
     if let Some(cycle) = cycle_through(&txn, predecessor_id, successor_id).await? {
@@ -204,7 +203,7 @@ pub async fn remove_dependency(
     predecessor_id: i32,
     successor_id: i32,
 ) -> ApiResult<bool> {
-    let txn = db.begin().await?;
+    let txn = super::begin_write(db).await?;
     let Some(old) = milestone_dependency::Entity::find_by_id((predecessor_id, successor_id))
         .one(&txn)
         .await?

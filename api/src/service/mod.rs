@@ -37,3 +37,17 @@ pub enum Versioned<T> {
     /// The client's version was stale: nothing changed; the current object.
     Conflict(T),
 }
+
+/// Start a transaction that will write. On SQLite it takes the write lock at once (`BEGIN
+/// IMMEDIATE`), so two writers queue on the busy timeout instead of failing when both try to
+/// upgrade a read lock; PostgreSQL ignores the mode.
+pub async fn begin_write(
+    db: &sea_orm::DatabaseConnection,
+) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
+    use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..TransactionOptions::default()
+    })
+    .await
+}

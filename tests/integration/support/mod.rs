@@ -38,7 +38,11 @@ impl TestApp {
 
     /// Like `new`, with other limits.
     pub async fn with_config(config: ApiConfig) -> Self {
-        let mut db = fresh_database().await;
+        Self::on(fresh_database().await, config).await
+    }
+
+    /// A service over an already connected (empty) database.
+    pub async fn on(mut db: DatabaseConnection, config: ApiConfig) -> Self {
         let statements = Arc::new(AtomicUsize::new(0));
         let counter = statements.clone();
         db.set_metric_callback(move |info| {
