@@ -3,6 +3,16 @@
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::net::SocketAddr;
 
+/// Defaults of the API limits (one place: clap and `Default` both read them).
+mod defaults {
+    pub const MAX_DEPTH: usize = 16;
+    pub const MAX_COMPLEXITY: usize = 2000;
+    pub const MAX_BATCH: usize = 10;
+    pub const MAX_BODY_BYTES: usize = 1_048_576;
+    pub const REQUEST_TIMEOUT_SECS: u64 = 30;
+    pub const DEFAULT_ACTOR: &str = "koers";
+}
+
 /// The SQLite file used when no database URL is given.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://koers.db?mode=rwc";
 
@@ -86,39 +96,39 @@ pub struct ServeArgs {
 #[derive(Debug, Clone, Args)]
 pub struct ApiConfig {
     /// Maximum query depth (the standard introspection query needs 15).
-    #[arg(long, env = "KOERS_MAX_DEPTH", default_value_t = 16)]
+    #[arg(long, env = "KOERS_MAX_DEPTH", default_value_t = defaults::MAX_DEPTH)]
     pub max_depth: usize,
 
     /// Maximum query complexity; every field and alias counts (introspection needs about 230).
-    #[arg(long, env = "KOERS_MAX_COMPLEXITY", default_value_t = 2000)]
+    #[arg(long, env = "KOERS_MAX_COMPLEXITY", default_value_t = defaults::MAX_COMPLEXITY)]
     pub max_complexity: usize,
 
     /// Maximum number of operations in one batched request.
-    #[arg(long, env = "KOERS_MAX_BATCH", default_value_t = 10)]
+    #[arg(long, env = "KOERS_MAX_BATCH", default_value_t = defaults::MAX_BATCH)]
     pub max_batch: usize,
 
     /// Maximum request body size in bytes.
-    #[arg(long, env = "KOERS_MAX_BODY_BYTES", default_value_t = 1_048_576)]
+    #[arg(long, env = "KOERS_MAX_BODY_BYTES", default_value_t = defaults::MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
 
     /// Seconds before a request is cut off.
-    #[arg(long, env = "KOERS_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    #[arg(long, env = "KOERS_REQUEST_TIMEOUT_SECS", default_value_t = defaults::REQUEST_TIMEOUT_SECS)]
     pub request_timeout_secs: u64,
 
     /// The actor recorded in the change history until accounts exist.
-    #[arg(long, env = "KOERS_DEFAULT_ACTOR", default_value = "koers")]
+    #[arg(long, env = "KOERS_DEFAULT_ACTOR", default_value = defaults::DEFAULT_ACTOR)]
     pub default_actor: String,
 }
 
 impl Default for ApiConfig {
     fn default() -> Self {
         Self {
-            max_depth: 16,
-            max_complexity: 2000,
-            max_batch: 10,
-            max_body_bytes: 1_048_576,
-            request_timeout_secs: 30,
-            default_actor: "koers".into(),
+            max_depth: defaults::MAX_DEPTH,
+            max_complexity: defaults::MAX_COMPLEXITY,
+            max_batch: defaults::MAX_BATCH,
+            max_body_bytes: defaults::MAX_BODY_BYTES,
+            request_timeout_secs: defaults::REQUEST_TIMEOUT_SECS,
+            default_actor: defaults::DEFAULT_ACTOR.to_owned(),
         }
     }
 }

@@ -39,8 +39,8 @@ pub async fn connect_in_schema(
     let db = Database::connect(options).await?;
     if db.get_database_backend() == sea_orm::DatabaseBackend::Sqlite {
         use sea_orm::ConnectionTrait;
-        db.execute_unprepared("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;")
-            .await?;
+        // Foreign keys and the busy timeout are on for every pooled connection (sqlx's defaults);
+        // WAL is a property of the file, so setting it once is enough.
         if !url.contains(":memory:") {
             db.execute_unprepared("PRAGMA journal_mode = WAL;").await?;
         }

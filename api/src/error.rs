@@ -40,7 +40,8 @@ impl ApiError {
         }
     }
 
-    /// An invalid input value at `field` (camelCase, relative to the mutation input).
+    /// An invalid input value at `field`: an argument (`first`, `filter.layer`) or, inside a
+    /// mutation, a field of its input (`plannedDate`; the mutation layer prefixes `input.`).
     pub fn invalid(field: impl Into<String>, message: impl Into<String>) -> Self {
         ApiError::Invalid {
             field: field.into(),
@@ -53,6 +54,21 @@ impl ApiError {
         ApiError::NotFound {
             entity,
             id: id.to_string(),
+        }
+    }
+
+    /// The same error, with an invalid field placed inside the mutation's `input` argument.
+    pub fn in_input(self) -> Self {
+        match self {
+            ApiError::Invalid { field, message }
+                if !field.is_empty() && !field.starts_with("input.") =>
+            {
+                ApiError::Invalid {
+                    field: format!("input.{field}"),
+                    message,
+                }
+            }
+            other => other,
         }
     }
 
@@ -77,16 +93,18 @@ impl From<DbErr> for ApiError {
                 "",
                 "a referenced object does not exist or is still referenced",
             ),
-            _ => {
-                tracing::error!(error = %err, "database error");
-                ApiError::Internal(err.to_string())
-            }
+            // Logged where it reaches the client (`From<ApiError>`), with the request's context.
+            _ => ApiError::Internal(format!("database: {err}")),
         }
     }
 }
 
 impl From<ApiError> for async_graphql::Error {
     fn from(err: ApiError) -> Self {
+        if let ApiError::Internal(cause) = &err {
+            // The one place internal errors are logged: the client sees only "internal error".
+            tracing::error!(%cause, "internal error");
+        }
         let code = err.code();
         let mut error = async_graphql::Error::new(err.public_message());
         error = error.extend_with(|_, ext| {
@@ -94,7 +112,7 @@ impl From<ApiError> for async_graphql::Error {
             if let ApiError::Invalid { field, .. } = &err
                 && !field.is_empty()
             {
-                ext.set("field", format!("input.{field}"));
+                ext.set("field", field.as_str());
             }
         });
         error
@@ -124,11 +142,17 @@ mod tests {
 
     #[test]
     fn invalid_input_names_the_field_path() {
-        let gql: async_graphql::Error = ApiError::invalid("plannedDate", "bad").into();
+        let gql: async_graphql::Error = ApiError::invalid("plannedDate", "bad").in_input().into();
         let ext = gql.extensions.expect("extensions");
         assert_eq!(
             ext.get("field").map(|v| v.to_string()),
             Some("\"input.plannedDate\"".into())
+        );
+        let arg: async_graphql::Error = ApiError::invalid("first", "bad").into();
+        let ext = arg.extensions.expect("extensions");
+        assert_eq!(
+            ext.get("field").map(|v| v.to_string()),
+            Some("\"first\"".into())
         );
         assert_eq!(
             ext.get("code").map(|v| v.to_string()),

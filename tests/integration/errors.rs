@@ -85,7 +85,7 @@ async fn pages_are_capped_and_cursors_checked() {
         .err("{ milestones(first: 101) { totalCount } }", json!({}))
         .await;
     assert_eq!(code(&error), "BAD_USER_INPUT");
-    assert_eq!(error["extensions"]["field"], "input.first");
+    assert_eq!(error["extensions"]["field"], "first");
     let error = app
         .err("{ milestones(first: -1) { totalCount } }", json!({}))
         .await;

@@ -67,6 +67,46 @@ async fn links_are_navigable_both_ways_and_idempotent() {
     assert_eq!(data["dataSource"]["kpis"][0]["code"], "MVOI-07");
     assert_eq!(data["commitment"]["milestones"][0]["title"], "Pilot VNG");
 
+    // Every other link can be undone too.
+    for (mutation, vars) in [
+        (
+            "mutation($a: ID!, $b: ID!) { unlinkMilestoneTask(input: { milestoneId: $a, taskId: $b }) { changed } }",
+            json!({ "a": m, "b": task }),
+        ),
+        (
+            "mutation($a: ID!, $b: ID!) { unlinkTaskKpi(input: { taskId: $a, kpiId: $b }) { changed } }",
+            json!({ "a": task, "b": k }),
+        ),
+        (
+            "mutation($a: ID!, $b: ID!) { unlinkKpiDataSource(input: { kpiId: $a, dataSourceId: $b }) { changed } }",
+            json!({ "a": k, "b": source }),
+        ),
+        (
+            "mutation($a: ID!, $b: ID!) { unlinkCommitmentMilestone(input: { commitmentId: $a, milestoneId: $b }) { changed } }",
+            json!({ "a": c, "b": m }),
+        ),
+    ] {
+        let data = app.ok(mutation, vars).await;
+        let payload = data
+            .as_object()
+            .and_then(|o| o.values().next())
+            .cloned()
+            .unwrap_or_default();
+        assert_eq!(payload["changed"], true, "{mutation}");
+    }
+    let data = app
+        .ok("query($m: ID!, $k: ID!, $c: ID!) { milestone(id: $m) { tasks { title } commitments { number } } kpi(id: $k) { blockingTasks { title } dataSources { name } } commitment(id: $c) { milestones { title } } }", json!({ "m": m, "k": k, "c": c }))
+        .await;
+    for list in [
+        &data["milestone"]["tasks"],
+        &data["milestone"]["commitments"],
+        &data["kpi"]["blockingTasks"],
+        &data["kpi"]["dataSources"],
+        &data["commitment"]["milestones"],
+    ] {
+        assert_eq!(list.as_array().map(Vec::len), Some(0), "{data}");
+    }
+
     let unlink = "mutation($m: ID!, $k: ID!) { unlinkMilestoneKpi(input: { milestoneId: $m, kpiId: $k }) { changed } }";
     assert_eq!(
         app.ok(unlink, json!({ "m": m, "k": k })).await["unlinkMilestoneKpi"]["changed"],

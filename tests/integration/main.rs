@@ -16,5 +16,6 @@ mod mutations;
 mod n_plus_one;
 mod pagination;
 mod queries;
+mod rules;
 mod schema;
 mod validation;

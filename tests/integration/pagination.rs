@@ -100,3 +100,90 @@ async fn default_page_is_twenty() {
     assert_eq!(data["milestones"]["totalCount"], 25);
     assert_eq!(data["milestones"]["pageInfo"]["hasNextPage"], true);
 }
+
+#[tokio::test]
+async fn every_kind_of_sort_key_pages_both_ways() {
+    let app = TestApp::with_demo().await;
+    // Text key (KPI code), integer key (phase number), id only (programmes via change records).
+    for (list, field) in [
+        ("kpis", "code"),
+        ("phases", "number"),
+        ("changeRecords", "sequence"),
+        ("recessPeriods", "firstDay"),
+    ] {
+        let all = app
+            .ok(
+                &format!("{{ {list}(first: 100) {{ edges {{ node {{ {field} }} }} }} }}"),
+                json!({}),
+            )
+            .await;
+        let all: Vec<Value> = all[list]["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .map(|e| e["node"][field].clone())
+            .collect();
+        assert!(all.len() >= 3, "{list}");
+        let q = format!(
+            "query($a: String, $b: String) {{ {list}(first: 2, after: $a, before: $b) {{ pageInfo {{ endCursor startCursor }} edges {{ node {{ {field} }} }} }} }}"
+        );
+        // Walk forward two at a time and compare with the full list.
+        let mut walked = Vec::new();
+        let mut after = Value::Null;
+        loop {
+            let page = app.ok(&q, json!({ "a": after, "b": null })).await;
+            let nodes: Vec<Value> = page[list]["edges"]
+                .as_array()
+                .expect("edges")
+                .iter()
+                .map(|e| e["node"][field].clone())
+                .collect();
+            if nodes.is_empty() || walked.len() >= all.len() {
+                break;
+            }
+            walked.extend(nodes);
+            after = page[list]["pageInfo"]["endCursor"].clone();
+        }
+        walked.truncate(all.len());
+        assert!(
+            walked == all,
+            "{list} walked forward differs from its first 100"
+        );
+        // A window between two cursors.
+        let first = app.ok(&q, json!({ "a": null, "b": null })).await;
+        let start = first[list]["pageInfo"]["startCursor"].clone();
+        let window = app
+            .ok(&format!("query($a: String) {{ {list}(last: 1, before: $a) {{ edges {{ node {{ {field} }} }} }} }}"), json!({ "a": first[list]["pageInfo"]["endCursor"] }))
+            .await;
+        assert_eq!(
+            window[list]["edges"][0]["node"][field], all[0],
+            "{list}: the item before the second"
+        );
+        let none = app
+            .ok(
+                &format!(
+                    "query($a: String) {{ {list}(last: 5, before: $a) {{ edges {{ cursor }} }} }}"
+                ),
+                json!({ "a": start }),
+            )
+            .await;
+        assert_eq!(
+            none[list]["edges"].as_array().map(Vec::len),
+            Some(0),
+            "{list}: nothing before the first"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_bad_before_cursor_names_before() {
+    let app = TestApp::new().await;
+    let error = app
+        .err(
+            "{ milestones(last: 2, before: \"eyJpIjoxfQ\") { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(crate::support::code(&error), "BAD_USER_INPUT");
+    assert_eq!(error["extensions"]["field"], "before");
+}

@@ -304,3 +304,116 @@ async fn lookups_node_and_relations_resolve() {
         task
     );
 }
+
+#[tokio::test]
+async fn the_remaining_filters() {
+    let app = TestApp::with_demo().await;
+    let ids = app
+        .ok("{ programmes { edges { node { id phases { id number } workstreams { id } } } } dataSources(search: \"TenderNed\") { edges { node { id } } } }", json!({}))
+        .await;
+    let programme = &ids["programmes"]["edges"][0]["node"];
+    let phase3 = programme["phases"]
+        .as_array()
+        .expect("phases")
+        .iter()
+        .find(|p| p["number"] == 3)
+        .expect("phase 3")["id"]
+        .clone();
+    let workstream = programme["workstreams"][0]["id"].clone();
+    let tenderned = ids["dataSources"]["edges"][0]["node"]["id"].clone();
+    let q = "query($f: MilestoneFilterInput) { milestones(filter: $f, first: 100) { totalCount edges { node { phase { id } workstream { id } programme { id } } } } }";
+    let in_phase = app.ok(q, json!({ "f": { "phaseId": phase3 } })).await;
+    assert!(count(&in_phase, "milestones") > 0);
+    assert!(
+        in_phase["milestones"]["edges"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|e| e["node"]["phase"]["id"] == phase3)
+    );
+    let in_ws = app
+        .ok(q, json!({ "f": { "workstreamId": workstream } }))
+        .await;
+    assert!(
+        in_ws["milestones"]["edges"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|e| e["node"]["workstream"]["id"] == workstream)
+    );
+    let in_programme = app
+        .ok(q, json!({ "f": { "programmeId": programme["id"] } }))
+        .await;
+    let all = app.ok(q, json!({ "f": null })).await;
+    assert_eq!(
+        count(&in_programme, "milestones"),
+        count(&all, "milestones")
+    );
+
+    let tasks = "query($f: DataInfraTaskFilterInput) { dataInfraTasks(filter: $f, first: 100) { totalCount edges { node { kind dueDate dataSource { id } } } } }";
+    let governance = app
+        .ok(tasks, json!({ "f": { "kind": "DATA_GOVERNANCE" } }))
+        .await;
+    assert!(
+        governance["dataInfraTasks"]["edges"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|e| e["node"]["kind"] == "DATA_GOVERNANCE")
+    );
+    let on_tenderned = app
+        .ok(tasks, json!({ "f": { "dataSourceId": tenderned } }))
+        .await;
+    assert!(count(&on_tenderned, "dataInfraTasks") > 0);
+    assert!(
+        on_tenderned["dataInfraTasks"]["edges"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|e| e["node"]["dataSource"]["id"] == tenderned)
+    );
+    let due = app
+        .ok(tasks, json!({ "f": { "dueBefore": "2025-12-31" } }))
+        .await;
+    assert!(
+        due["dataInfraTasks"]["edges"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|e| e["node"]["dueDate"].as_str().unwrap_or_default() <= "2025-12-31")
+    );
+
+    let kpis = "query($f: KpiFilterInput) { kpis(filter: $f, first: 100) { totalCount edges { node { code name level } } } }";
+    let outcome = app.ok(kpis, json!({ "f": { "level": "OUTCOME" } })).await;
+    assert!(
+        outcome["kpis"]["edges"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .all(|e| e["node"]["level"] == "OUTCOME")
+    );
+    let co2 = app.ok(kpis, json!({ "f": { "search": "co2" } })).await;
+    assert!(count(&co2, "kpis") >= 1);
+
+    let phases = app
+        .ok(
+            "{ done: phases(status: DONE) { totalCount } all: phases { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(phases["done"]["totalCount"], 2);
+    let ws = app
+        .ok(
+            "query($p: ID!) { workstreams(programmeId: $p) { totalCount } }",
+            json!({ "p": programme["id"] }),
+        )
+        .await;
+    assert_eq!(ws["workstreams"]["totalCount"], 7);
+    let history = app
+        .ok(
+            "{ before: changeRecords(until: \"2000-01-01T00:00:00Z\") { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(history["before"]["totalCount"], 0);
+}

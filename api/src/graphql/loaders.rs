@@ -400,7 +400,7 @@ where
     Ok(out)
 }
 
-/// Dependency edges at one end of each of `ids`.
+/// Dependency edges at one end of each of `ids`, leaving out edges to deleted milestones.
 pub async fn dependencies_of(
     ctx: &Context<'_>,
     end: DepEnd,
@@ -410,6 +410,15 @@ pub async fn dependencies_of(
         .load_many(ids.iter().map(|id| (end, *id)))
         .await
         .map_err(err)?;
+    let other = |d: &milestone_dependency::Model| match end {
+        DepEnd::Predecessors => d.predecessor_id,
+        DepEnd::Successors => d.successor_id,
+    };
+    let mut others: Vec<i32> = found.values().flatten().map(other).collect();
+    others.sort_unstable();
+    others.dedup();
+    let live = by_ids::<entity::milestone::Entity>(ctx, &others).await?;
+    let is_live = |id: i32| live.get(&id).is_some_and(|m| m.deleted_at.is_none());
     Ok(ids
         .iter()
         .flat_map(|id| {
@@ -420,6 +429,7 @@ pub async fn dependencies_of(
                 .into_iter()
                 .map(move |d| (*id, d))
         })
+        .filter(|(_, d)| is_live(other(d)))
         .collect())
 }
 

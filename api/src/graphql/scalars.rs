@@ -12,9 +12,13 @@ pub struct Date(pub NaiveDate);
 impl ScalarType for Date {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
-            Value::String(s) => s.parse::<NaiveDate>().map(Date).map_err(|_| {
-                InputValueError::custom(format!("\"{s}\" is not a date (YYYY-MM-DD)"))
-            }),
+            Value::String(s) => match s.parse::<NaiveDate>() {
+                // Dates are compared as text on SQLite: keep them to four-digit years.
+                Ok(d) if (1000..=9999).contains(&chrono::Datelike::year(&d)) => Ok(Date(d)),
+                _ => Err(InputValueError::custom(format!(
+                    "\"{s}\" is not a date (YYYY-MM-DD)"
+                ))),
+            },
             _ => Err(InputValueError::expected_type(value)),
         }
     }

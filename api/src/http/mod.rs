@@ -112,6 +112,24 @@ async fn healthz(State(api): State<Api>) -> Response {
     }
 }
 
+/// The request id for the change history: the `x-request-id` header (set by
+/// `SetRequestIdLayer` when the client sent none), cut to 64 safe characters.
+fn request_id(headers: &HeaderMap) -> String {
+    let id: String = headers
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || "-_.:".contains(*c))
+        .take(64)
+        .collect();
+    if id.is_empty() {
+        "unknown".to_owned()
+    } else {
+        id
+    }
+}
+
 async fn graphql(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> Response {
     let json_body = headers
         .get(header::CONTENT_TYPE)
@@ -158,11 +176,7 @@ async fn graphql(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> Res
     };
     let single = requests.len() == 1 && !body.trim_ascii_start().starts_with(b"[");
     let info = RequestInfo {
-        request_id: headers
-            .get("x-request-id")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("unknown")
-            .to_owned(),
+        request_id: request_id(&headers),
         actor: api.state.config.default_actor.clone(),
     };
     let mut responses = Vec::with_capacity(requests.len());

@@ -1,6 +1,6 @@
 //! Rules of commitments to the Kamer (toezeggingen).
 
-use super::crud::{Rules, ensure_exists};
+use super::crud::{Rules, refers};
 use super::validate as v;
 use crate::error::{ApiError, ApiResult};
 use entity::{commitment, programme};
@@ -19,9 +19,17 @@ impl Rules for commitment::Entity {
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a commitment::Model,
+        before: Option<&'a commitment::Model>,
     ) -> BoxFuture<'a, ApiResult<()>> {
         Box::pin(async move {
-            ensure_exists::<programme::Entity, _>(txn, "programmeId", m.programme_id).await?;
+            refers::<programme::Entity>(
+                txn,
+                "programmeId",
+                Some(m.programme_id),
+                before.map(|b| Some(b.programme_id)),
+            )
+            .await?;
+            // Numbers are the Kamer's register numbers: unique, also against deleted commitments.
             let clash = commitment::Entity::find()
                 .filter(commitment::Column::Number.eq(m.number.clone()))
                 .filter(commitment::Column::Id.ne(m.id))

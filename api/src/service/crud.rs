@@ -25,6 +25,7 @@ pub trait PlanEntity:
         + FromQueryResult
         + Serialize
         + Clone
+        + PartialEq
         + IntoActiveModel<Self::Draft>
         + Send
         + Sync;
@@ -243,12 +244,29 @@ pub trait Rules: PlanEntity {
     /// Rules on the object alone (lengths, ranges, date order).
     fn validate(model: &Self::Model) -> ApiResult<()>;
 
-    /// Rules that need the database, such as references to live objects.
+    /// Rules that need the database, such as references to live objects. `before` is the stored
+    /// object on an update (None on a create): a reference that did not change is not checked
+    /// again, so deleting a phase does not freeze its milestones.
     fn check<'a>(
         _txn: &'a DatabaseTransaction,
         _model: &'a Self::Model,
+        _before: Option<&'a Self::Model>,
     ) -> BoxFuture<'a, ApiResult<()>> {
         Box::pin(async { Ok(()) })
+    }
+}
+
+/// Fail with BAD_USER_INPUT at `field` unless `id` (when set and changed from `before`) refers to
+/// a live object of `E`.
+pub async fn refers<E: PlanEntity>(
+    txn: &DatabaseTransaction,
+    field: &str,
+    id: Option<i32>,
+    before: Option<Option<i32>>,
+) -> ApiResult<()> {
+    match id {
+        Some(id) if before != Some(Some(id)) => ensure_exists::<E, _>(txn, field, id).await,
+        _ => Ok(()),
     }
 }
 
@@ -258,12 +276,21 @@ pub async fn create_checked<E: Rules>(
     actor: &Actor,
     model: E::Model,
 ) -> ApiResult<E::Model> {
-    E::validate(&model)?;
     let txn = super::begin_write(db).await?;
-    E::check(&txn, &model).await?;
-    let saved = create::<E, _>(&txn, actor, model).await?;
+    let saved = create_in::<E>(&txn, actor, model).await?;
     txn.commit().await?;
     Ok(saved)
+}
+
+/// Validate and insert `model` inside the caller's transaction.
+pub async fn create_in<E: Rules>(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    model: E::Model,
+) -> ApiResult<E::Model> {
+    E::validate(&model)?;
+    E::check(txn, &model, None).await?;
+    create::<E, _>(txn, actor, model).await
 }
 
 /// Apply `change` to the live object `id` when the client's `version` is current; validate; save.
@@ -285,8 +312,12 @@ where
     }
     let mut next = current.clone();
     change(&mut next)?;
+    if next == current {
+        // Nothing to change: no new version, no history, no conflict for other clients.
+        return Ok(Versioned::Applied(current));
+    }
     E::validate(&next)?;
-    E::check(&txn, &next).await?;
+    E::check(&txn, &next, Some(&current)).await?;
     let outcome = update::<E, _>(&txn, actor, &current, next, ChangeAction::Update).await?;
     txn.commit().await?;
     Ok(outcome)

@@ -1,6 +1,6 @@
 //! Rules of data sources and their quality assessments.
 
-use super::crud::{Rules, ensure_exists};
+use super::crud::{Rules, refers};
 use super::validate as v;
 use crate::error::ApiResult;
 use entity::{data_quality_assessment, data_source, organisation};
@@ -18,12 +18,16 @@ impl Rules for data_source::Entity {
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a data_source::Model,
+        before: Option<&'a data_source::Model>,
     ) -> BoxFuture<'a, ApiResult<()>> {
         Box::pin(async move {
-            if let Some(id) = m.owner_organisation_id {
-                ensure_exists::<organisation::Entity, _>(txn, "ownerOrganisationId", id).await?;
-            }
-            Ok(())
+            refers::<organisation::Entity>(
+                txn,
+                "ownerOrganisationId",
+                m.owner_organisation_id,
+                before.map(|b| b.owner_organisation_id),
+            )
+            .await
         })
     }
 }
@@ -37,11 +41,16 @@ impl Rules for data_quality_assessment::Entity {
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a data_quality_assessment::Model,
+        before: Option<&'a data_quality_assessment::Model>,
     ) -> BoxFuture<'a, ApiResult<()>> {
-        Box::pin(ensure_exists::<data_source::Entity, _>(
-            txn,
-            "dataSourceId",
-            m.data_source_id,
-        ))
+        Box::pin(async move {
+            refers::<data_source::Entity>(
+                txn,
+                "dataSourceId",
+                Some(m.data_source_id),
+                before.map(|b| Some(b.data_source_id)),
+            )
+            .await
+        })
     }
 }

@@ -5,8 +5,8 @@
 //! invented for the demo say so in their note ("demowaarde"). Everything goes through the same
 //! validated service functions as the API, so the demo also exercises the domain rules.
 
-use super::crud::{PlanEntity, Rules, create_checked, id_of};
-use super::links::{self, LinkSpec, add_dependency, set_link};
+use super::crud::{PlanEntity, Rules, create_in, id_of};
+use super::links::{self, LinkSpec, add_dependency_in, set_link_in};
 use super::{Actor, kpis};
 use crate::error::{ApiError, ApiResult};
 use chrono::NaiveDate;
@@ -18,7 +18,7 @@ use entity::{
     milestone_task, organisation, phase, programme, recess_period, task_kpi, workstream,
 };
 use rust_decimal::Decimal;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, DatabaseTransaction, EntityTrait};
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -1563,17 +1563,20 @@ const COMMITMENT_FULFILLED_BY: &str = "progress_letter";
 // Loading
 // ---------------------------------------------------------------------------------------------
 
-/// Load the demo plan unless a programme with that name exists; returns whether it loaded anything.
+/// Load the demo plan into an empty database, in one transaction; returns whether it loaded
+/// anything. A database that already holds a programme (the demo or any other, live or deleted)
+/// is left as it is, so loading twice never duplicates the plan.
 pub async fn load(db: &DatabaseConnection, actor: &Actor) -> ApiResult<bool> {
-    let existing = programme::Entity::find()
-        .filter(programme::Column::Name.eq(DEMO_PROGRAMME))
-        .filter(programme::Column::DeletedAt.is_null())
-        .one(db)
-        .await?;
-    if existing.is_some() {
+    let txn = super::begin_write(db).await?;
+    if programme::Entity::find().one(&txn).await?.is_some() {
         return Ok(false);
     }
+    load_into(&txn, actor).await?;
+    txn.commit().await?;
+    Ok(true)
+}
 
+async fn load_into(db: &DatabaseTransaction, actor: &Actor) -> ApiResult<()> {
     let orgs = load_organisations(db, actor).await?;
     let programme_id = insert::<programme::Entity>(
         db,
@@ -1594,7 +1597,7 @@ pub async fn load(db: &DatabaseConnection, actor: &Actor) -> ApiResult<bool> {
     let workstreams = load_workstreams(db, actor, programme_id, &orgs).await?;
     let milestones = load_milestones(db, actor, programme_id, &orgs, &phases, &workstreams).await?;
     for &(predecessor, successor, lag) in DEPENDENCIES {
-        add_dependency(
+        add_dependency_in(
             db,
             actor,
             lookup(&milestones, predecessor)?,
@@ -1656,10 +1659,10 @@ pub async fn load(db: &DatabaseConnection, actor: &Actor) -> ApiResult<bool> {
         recesses,
         "demo plan loaded"
     );
-    Ok(true)
+    Ok(())
 }
 
-async fn load_organisations(db: &DatabaseConnection, actor: &Actor) -> ApiResult<Ids> {
+async fn load_organisations(db: &DatabaseTransaction, actor: &Actor) -> ApiResult<Ids> {
     let mut ids = Ids::new();
     for row in ORGANISATIONS {
         let model = organisation::Model {
@@ -1682,7 +1685,7 @@ async fn load_organisations(db: &DatabaseConnection, actor: &Actor) -> ApiResult
     Ok(ids)
 }
 
-async fn load_phases(db: &DatabaseConnection, actor: &Actor, programme_id: i32) -> ApiResult<Ids> {
+async fn load_phases(db: &DatabaseTransaction, actor: &Actor, programme_id: i32) -> ApiResult<Ids> {
     let mut ids = Ids::new();
     for row in PHASES {
         let model = phase::Model {
@@ -1711,7 +1714,7 @@ async fn load_phases(db: &DatabaseConnection, actor: &Actor, programme_id: i32) 
 }
 
 async fn load_workstreams(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     actor: &Actor,
     programme_id: i32,
     orgs: &Ids,
@@ -1738,7 +1741,7 @@ async fn load_workstreams(
 }
 
 async fn load_milestones(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     actor: &Actor,
     programme_id: i32,
     orgs: &Ids,
@@ -1780,7 +1783,7 @@ async fn load_milestones(
 }
 
 /// The data sources with their quality assessments.
-async fn load_data_sources(db: &DatabaseConnection, actor: &Actor, orgs: &Ids) -> ApiResult<Ids> {
+async fn load_data_sources(db: &DatabaseTransaction, actor: &Actor, orgs: &Ids) -> ApiResult<Ids> {
     let mut ids = Ids::new();
     for row in DATA_SOURCES {
         let model = data_source::Model {
@@ -1822,7 +1825,7 @@ async fn load_data_sources(db: &DatabaseConnection, actor: &Actor, orgs: &Ids) -
 
 /// The KPIs (keyed by code) with their targets and measurements.
 async fn load_kpis(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     actor: &Actor,
     programme_id: i32,
     sources: &Ids,
@@ -1885,7 +1888,7 @@ async fn load_kpis(
 }
 
 async fn load_tasks(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     actor: &Actor,
     programme_id: i32,
     orgs: &Ids,
@@ -1920,17 +1923,12 @@ async fn load_tasks(
 
 /// The recess calendar; a recess that overlaps one already stored (users may have entered or
 /// corrected the calendar) is left out. Returns how many were added.
-async fn load_recesses(db: &DatabaseConnection, actor: &Actor) -> ApiResult<usize> {
+async fn load_recesses(db: &DatabaseTransaction, actor: &Actor) -> ApiResult<usize> {
     let mut added = 0;
     for &(kind, year, name, first_day, last_day, confidence) in RECESSES {
         let first_day = date(first_day)?;
         let last_day = date(last_day)?;
-        let overlapping = recess_period::Entity::find()
-            .filter(recess_period::Column::DeletedAt.is_null())
-            .filter(recess_period::Column::FirstDay.lte(last_day))
-            .filter(recess_period::Column::LastDay.gte(first_day))
-            .one(db)
-            .await?;
+        let overlapping = super::recess::overlapping(db, 0, first_day, last_day).await?;
         if overlapping.is_some() {
             continue;
         }
@@ -1955,7 +1953,7 @@ async fn load_recesses(db: &DatabaseConnection, actor: &Actor) -> ApiResult<usiz
 
 /// The open commitment to inform the Kamer before the summer recess 2026, linked to the letter.
 async fn load_commitment(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     actor: &Actor,
     programme_id: i32,
     milestones: &Ids,
@@ -1976,7 +1974,7 @@ async fn load_commitment(
         deleted_at: None,
     };
     let commitment_id = insert::<commitment::Entity>(db, actor, model).await?;
-    set_link::<commitment_milestone::Entity, commitment::Entity, milestone::Entity>(
+    set_link_in::<commitment_milestone::Entity, commitment::Entity, milestone::Entity>(
         db,
         actor,
         &links::COMMITMENT_MILESTONE,
@@ -1994,17 +1992,17 @@ async fn load_commitment(
 
 /// Validate and insert through the service rules; returns the new id.
 async fn insert<E: Rules>(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     actor: &Actor,
     model: E::Model,
 ) -> ApiResult<i32> {
-    let saved = create_checked::<E>(db, actor, model).await?;
+    let saved = create_in::<E>(db, actor, model).await?;
     id_of(&saved)
 }
 
 /// Link every (left key, right key) pair through the link table `L`.
 async fn link_all<L, A, B>(
-    db: &DatabaseConnection,
+    db: &DatabaseTransaction,
     actor: &Actor,
     spec: &LinkSpec,
     pairs: &[(&str, &str)],
@@ -2019,7 +2017,7 @@ where
     B: PlanEntity,
 {
     for &(left_key, right_key) in pairs {
-        set_link::<L, A, B>(
+        set_link_in::<L, A, B>(
             db,
             actor,
             spec,

@@ -16,10 +16,13 @@ struct FieldChange {
     new: Option<String>,
 }
 
-fn as_map<M: Serialize>(model: &M) -> Map<String, Value> {
+fn as_map<M: Serialize>(model: &M) -> Result<Map<String, Value>, sea_orm::DbErr> {
     match serde_json::to_value(model) {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
+        Ok(Value::Object(map)) => Ok(map),
+        // Never silently write an entity without its history.
+        _ => Err(sea_orm::DbErr::Custom(
+            "change history: a model did not serialise to an object".into(),
+        )),
     }
 }
 
@@ -32,9 +35,9 @@ fn text(value: &Value) -> Option<String> {
 }
 
 /// The fields that differ between `before` and `after` (all non-null fields when `before` is None).
-fn diff<M: Serialize>(before: Option<&M>, after: &M) -> Vec<FieldChange> {
-    let old = before.map(as_map).unwrap_or_default();
-    as_map(after)
+fn diff<M: Serialize>(before: Option<&M>, after: &M) -> Result<Vec<FieldChange>, sea_orm::DbErr> {
+    let old = before.map(as_map).transpose()?.unwrap_or_default();
+    Ok(as_map(after)?
         .into_iter()
         .filter(|(field, _)| !SKIPPED.contains(&field.as_str()))
         .filter_map(|(field, new)| {
@@ -49,7 +52,7 @@ fn diff<M: Serialize>(before: Option<&M>, after: &M) -> Vec<FieldChange> {
                 })
             }
         })
-        .collect()
+        .collect())
 }
 
 /// Write the change records for creating, updating or deleting `after`.
@@ -62,7 +65,7 @@ pub async fn record_entity<C: ConnectionTrait, M: Serialize>(
     before: Option<&M>,
     after: &M,
 ) -> Result<(), sea_orm::DbErr> {
-    let changes = diff(before, after);
+    let changes = diff(before, after)?;
     let records: Vec<change_record::ActiveModel> = changes
         .into_iter()
         .map(|change| {
@@ -166,7 +169,7 @@ mod tests {
             title: "a".into(),
             note: None,
         };
-        let changes = diff(None, &after);
+        let changes = diff(None, &after).expect("diff");
         assert_eq!(changes.len(), 1);
         assert_eq!(changes[0].field, "title");
         assert_eq!(changes[0].new.as_deref(), Some("a"));
@@ -186,10 +189,82 @@ mod tests {
             title: "a".into(),
             note: None,
         };
-        let changes = diff(Some(&before), &after);
+        let changes = diff(Some(&before), &after).expect("diff");
         assert_eq!(changes.len(), 1);
         assert_eq!(changes[0].field, "note");
         assert_eq!(changes[0].old.as_deref(), Some("x"));
         assert_eq!(changes[0].new, None);
     }
+}
+
+/// Which change records to list.
+#[derive(Clone, Debug, Default)]
+pub struct HistoryFilter {
+    /// Records about this object (type name and row id), including its links and dependencies
+    /// from either side.
+    pub object: Option<(String, i32)>,
+    /// Only this entity or link name.
+    pub entity: Option<String>,
+    /// Only this actor.
+    pub actor: Option<String>,
+    /// At or after this moment.
+    pub since: Option<chrono::DateTime<chrono::Utc>>,
+    /// Before this moment.
+    pub until: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The change records matching `filter`, oldest first by id.
+pub fn select(filter: &HistoryFilter) -> sea_orm::Select<change_record::Entity> {
+    use change_record::Column;
+    use sea_orm::sea_query::Condition;
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let mut select = change_record::Entity::find();
+    if let Some((kind, id)) = &filter.object {
+        let mut about = Condition::any().add(
+            Condition::all()
+                .add(Column::Entity.eq(kind.as_str()))
+                .add(Column::EntityId.eq(*id)),
+        );
+        for spec in super::links::ALL {
+            if spec.left_type == kind {
+                about = about.add(
+                    Condition::all()
+                        .add(Column::Entity.eq(spec.name))
+                        .add(Column::EntityId.eq(*id)),
+                );
+            }
+            if spec.right_type == kind {
+                // Plain links store the right id as the value; dependencies a JSON object.
+                let value = if spec.name == super::links::MILESTONE_DEPENDENCY.name {
+                    Condition::any()
+                        .add(Column::NewValue.like(format!("%\"{}\":{id}}}", spec.right)))
+                        .add(Column::OldValue.like(format!("%\"{}\":{id}}}", spec.right)))
+                } else {
+                    Condition::any()
+                        .add(Column::NewValue.eq(id.to_string()))
+                        .add(Column::OldValue.eq(id.to_string()))
+                };
+                about = about.add(
+                    Condition::all()
+                        .add(Column::Entity.eq(spec.name))
+                        .add(Column::Field.eq(spec.right))
+                        .add(value),
+                );
+            }
+        }
+        select = select.filter(about);
+    }
+    if let Some(entity) = &filter.entity {
+        select = select.filter(Column::Entity.eq(entity.as_str()));
+    }
+    if let Some(actor) = &filter.actor {
+        select = select.filter(Column::Actor.eq(actor.as_str()));
+    }
+    if let Some(since) = filter.since {
+        select = select.filter(Column::ChangedAt.gte(since));
+    }
+    if let Some(until) = filter.until {
+        select = select.filter(Column::ChangedAt.lt(until));
+    }
+    select
 }

@@ -1,6 +1,6 @@
 //! Rules of KPIs and their targets, and the stored form of a KPI's themes.
 
-use super::crud::{Rules, ensure_exists};
+use super::crud::{Rules, refers};
 use super::validate as v;
 use crate::error::{ApiError, ApiResult};
 use entity::{GovernmentLayer, Theme, kpi, kpi_target, programme};
@@ -53,17 +53,33 @@ impl Rules for kpi::Entity {
         v::opt_line("baselinePeriod", m.baseline_period.as_deref(), 50)
     }
 
-    fn check<'a>(txn: &'a DatabaseTransaction, m: &'a kpi::Model) -> BoxFuture<'a, ApiResult<()>> {
+    fn check<'a>(
+        txn: &'a DatabaseTransaction,
+        m: &'a kpi::Model,
+        before: Option<&'a kpi::Model>,
+    ) -> BoxFuture<'a, ApiResult<()>> {
         Box::pin(async move {
-            ensure_exists::<programme::Entity, _>(txn, "programmeId", m.programme_id).await?;
+            refers::<programme::Entity>(
+                txn,
+                "programmeId",
+                Some(m.programme_id),
+                before.map(|b| Some(b.programme_id)),
+            )
+            .await?;
+            // Codes are never reused, not even those of deleted KPIs: reports and history cite them.
             let clash = kpi::Entity::find()
                 .filter(kpi::Column::Code.eq(m.code.clone()))
                 .filter(kpi::Column::Id.ne(m.id))
                 .one(txn)
                 .await?;
-            if clash.is_some() {
+            if let Some(other) = clash {
+                let deleted = if other.deleted_at.is_some() {
+                    " (deleted; codes are not reused)"
+                } else {
+                    ""
+                };
                 return Err(ApiError::Conflict(format!(
-                    "a KPI with code {} already exists",
+                    "a KPI with code {} already exists{deleted}",
                     m.code
                 )));
             }
@@ -81,10 +97,13 @@ impl Rules for kpi_target::Entity {
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a kpi_target::Model,
+        before: Option<&'a kpi_target::Model>,
     ) -> BoxFuture<'a, ApiResult<()>> {
         Box::pin(async move {
-            ensure_exists::<kpi::Entity, _>(txn, "kpiId", m.kpi_id).await?;
+            refers::<kpi::Entity>(txn, "kpiId", Some(m.kpi_id), before.map(|b| Some(b.kpi_id)))
+                .await?;
             // One target per KPI, year and layer (NULL layers would slip past a unique index).
+            super::lock(txn, &format!("kpi_target:{}", m.kpi_id)).await?;
             let same = kpi_target::Entity::find()
                 .filter(kpi_target::Column::KpiId.eq(m.kpi_id))
                 .filter(kpi_target::Column::Year.eq(m.year))
@@ -174,6 +193,7 @@ pub fn select(filter: &KpiFilter) -> ApiResult<sea_orm::Select<kpi::Entity>> {
     }
     if let Some(text) = &filter.search {
         select = select.filter(super::page::contains_text(
+            "filter.search",
             &[Column::Code, Column::Name, Column::Definition],
             text,
         )?);

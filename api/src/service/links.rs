@@ -7,11 +7,13 @@ use crate::error::{ApiError, ApiResult};
 use entity::{milestone, milestone_dependency};
 use sea_orm::sea_query::OnConflict;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, QueryFilter, QuerySelect,
 };
 use std::collections::{HashMap, HashSet, VecDeque};
 
-/// A link table: its name in the change history and its two columns.
+/// A link table: its name in the change history, its two columns and the types they point at.
+/// A link's change records carry the left id as `entity_id` and the right id as the value.
 pub struct LinkSpec {
     /// Name in the change history, e.g. `MilestoneKpi`.
     pub name: &'static str,
@@ -19,6 +21,10 @@ pub struct LinkSpec {
     pub left: &'static str,
     /// Right column, e.g. `kpi_id`.
     pub right: &'static str,
+    /// GraphQL type of the left side.
+    pub left_type: &'static str,
+    /// GraphQL type of the right side.
+    pub right_type: &'static str,
 }
 
 /// Milestone to KPI.
@@ -26,31 +32,68 @@ pub const MILESTONE_KPI: LinkSpec = LinkSpec {
     name: "MilestoneKpi",
     left: "milestone_id",
     right: "kpi_id",
+    left_type: "Milestone",
+    right_type: "Kpi",
 };
 /// Milestone to data-infrastructure task.
 pub const MILESTONE_TASK: LinkSpec = LinkSpec {
     name: "MilestoneTask",
     left: "milestone_id",
     right: "task_id",
+    left_type: "Milestone",
+    right_type: "DataInfraTask",
 };
 /// Task unblocks KPI.
 pub const TASK_KPI: LinkSpec = LinkSpec {
     name: "TaskKpi",
     left: "task_id",
     right: "kpi_id",
+    left_type: "DataInfraTask",
+    right_type: "Kpi",
 };
 /// KPI depends on data source.
 pub const KPI_DATA_SOURCE: LinkSpec = LinkSpec {
     name: "KpiDataSource",
     left: "kpi_id",
     right: "data_source_id",
+    left_type: "Kpi",
+    right_type: "DataSource",
 };
 /// Commitment is fulfilled by milestone.
 pub const COMMITMENT_MILESTONE: LinkSpec = LinkSpec {
     name: "CommitmentMilestone",
     left: "commitment_id",
     right: "milestone_id",
+    left_type: "Commitment",
+    right_type: "Milestone",
 };
+
+/// Finish-to-start dependencies: recorded under the successor, the value names the predecessor
+/// and the lag as JSON (`{"lag_days":7,"predecessor_id":12}`).
+pub const MILESTONE_DEPENDENCY: LinkSpec = LinkSpec {
+    name: "MilestoneDependency",
+    left: "successor_id",
+    right: "predecessor_id",
+    left_type: "Milestone",
+    right_type: "Milestone",
+};
+
+/// Every link kind, for the change history.
+pub const ALL: [&LinkSpec; 6] = [
+    &MILESTONE_KPI,
+    &MILESTONE_TASK,
+    &TASK_KPI,
+    &KPI_DATA_SOURCE,
+    &COMMITMENT_MILESTONE,
+    &MILESTONE_DEPENDENCY,
+];
+
+/// The GraphQL type of a change record's `entity_id`: the entity itself, or a link's left side.
+pub fn owner_type(entity: &str) -> &str {
+    ALL.iter()
+        .find(|spec| spec.name == entity)
+        .map_or(entity, |spec| spec.left_type)
+}
 
 /// Link (`linked = true`) or unlink two live objects. Returns whether anything changed.
 pub async fn set_link<L, A, B>(
@@ -69,14 +112,35 @@ where
     B: PlanEntity,
 {
     let txn = super::begin_write(db).await?;
-    find_live::<A, _>(&txn, left_id).await?;
-    find_live::<B, _>(&txn, right_id).await?;
+    let changed = set_link_in::<L, A, B>(&txn, actor, spec, left_id, right_id, linked).await?;
+    txn.commit().await?;
+    Ok(changed)
+}
+
+/// `set_link` inside the caller's transaction.
+pub async fn set_link_in<L, A, B>(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    spec: &LinkSpec,
+    left_id: i32,
+    right_id: i32,
+    linked: bool,
+) -> ApiResult<bool>
+where
+    L: EntityTrait,
+    L::ActiveModel: ActiveModelTrait<Entity = L> + Send,
+    L::Model: Send + Sync,
+    A: PlanEntity,
+    B: PlanEntity,
+{
+    find_live::<A, _>(txn, left_id).await?;
+    find_live::<B, _>(txn, right_id).await?;
     let left = column::<L>(spec.left)?;
     let right = column::<L>(spec.right)?;
     let existing = L::find()
         .filter(left.eq(left_id))
         .filter(right.eq(right_id))
-        .one(&txn)
+        .one(txn)
         .await?;
     let changed = match (existing.is_some(), linked) {
         (false, true) => {
@@ -84,14 +148,14 @@ where
             am.set(left, left_id.into());
             am.set(right, right_id.into());
             am.set(column::<L>("created_at")?, actor.at.into());
-            L::insert(am).exec_without_returning(&txn).await?;
+            L::insert(am).exec_without_returning(txn).await?;
             true
         }
         (true, false) => {
             L::delete_many()
                 .filter(left.eq(left_id))
                 .filter(right.eq(right_id))
-                .exec(&txn)
+                .exec(txn)
                 .await?;
             true
         }
@@ -99,7 +163,7 @@ where
     };
     if changed {
         history::record_link(
-            &txn,
+            txn,
             actor,
             spec.name,
             left_id,
@@ -109,13 +173,26 @@ where
         )
         .await?;
     }
-    txn.commit().await?;
     Ok(changed)
 }
 
 /// Add (or change the lag of) the finish-to-start dependency `predecessor -> successor`.
 pub async fn add_dependency(
     db: &DatabaseConnection,
+    actor: &Actor,
+    predecessor_id: i32,
+    successor_id: i32,
+    lag_days: i32,
+) -> ApiResult<milestone_dependency::Model> {
+    let txn = super::begin_write(db).await?;
+    let dependency = add_dependency_in(&txn, actor, predecessor_id, successor_id, lag_days).await?;
+    txn.commit().await?;
+    Ok(dependency)
+}
+
+/// `add_dependency` inside the caller's transaction.
+pub async fn add_dependency_in(
+    txn: &DatabaseTransaction,
     actor: &Actor,
     predecessor_id: i32,
     successor_id: i32,
@@ -133,11 +210,12 @@ pub async fn add_dependency(
             "lagDays must be between -365 and 365",
         ));
     }
-    let txn = super::begin_write(db).await?;
-    let predecessor = find_live::<milestone::Entity, _>(&txn, predecessor_id).await?;
-    let successor = find_live::<milestone::Entity, _>(&txn, successor_id).await?;
-    if let Some(cycle) = cycle_through(&txn, predecessor_id, successor_id).await? {
-        let titles = titles(&txn, &cycle).await?;
+    // Two writers must not each add half of a cycle.
+    super::lock(txn, "milestone_dependency").await?;
+    let predecessor = find_live::<milestone::Entity, _>(txn, predecessor_id).await?;
+    let successor = find_live::<milestone::Entity, _>(txn, successor_id).await?;
+    if let Some(cycle) = cycle_through(txn, predecessor_id, successor_id).await? {
+        let titles = titles(txn, &cycle).await?;
         return Err(ApiError::invalid(
             "predecessorId",
             format!(
@@ -153,11 +231,10 @@ pub async fn add_dependency(
         created_at: actor.at,
     };
     let previous = milestone_dependency::Entity::find_by_id((predecessor_id, successor_id))
-        .one(&txn)
+        .one(txn)
         .await?;
-    if previous.as_ref().map(|p| p.lag_days) == Some(lag_days) {
-        txn.commit().await?;
-        return previous.ok_or_else(|| ApiError::Internal("dependency vanished".into()));
+    if let Some(same) = previous.as_ref().filter(|p| p.lag_days == lag_days) {
+        return Ok(same.clone());
     }
     milestone_dependency::Entity::insert(milestone_dependency::ActiveModel::from(model.clone()))
         .on_conflict(
@@ -168,31 +245,30 @@ pub async fn add_dependency(
             .update_column(milestone_dependency::Column::LagDays)
             .to_owned(),
         )
-        .exec_without_returning(&txn)
+        .exec_without_returning(txn)
         .await?;
     if let Some(old) = &previous {
         history::record_link(
-            &txn,
+            txn,
             actor,
-            "MilestoneDependency",
+            MILESTONE_DEPENDENCY.name,
             successor_id,
-            "predecessor_id",
+            MILESTONE_DEPENDENCY.right,
             dependency_value(old),
             false,
         )
         .await?;
     }
     history::record_link(
-        &txn,
+        txn,
         actor,
-        "MilestoneDependency",
+        MILESTONE_DEPENDENCY.name,
         successor_id,
-        "predecessor_id",
+        MILESTONE_DEPENDENCY.right,
         dependency_value(&model),
         true,
     )
     .await?;
-    txn.commit().await?;
     Ok(model)
 }
 
@@ -216,9 +292,9 @@ pub async fn remove_dependency(
     history::record_link(
         &txn,
         actor,
-        "MilestoneDependency",
+        MILESTONE_DEPENDENCY.name,
         successor_id,
-        "predecessor_id",
+        MILESTONE_DEPENDENCY.right,
         dependency_value(&old),
         false,
     )
@@ -240,8 +316,21 @@ async fn cycle_through<C: ConnectionTrait>(
     successor_id: i32,
 ) -> ApiResult<Option<Vec<i32>>> {
     let edges = milestone_dependency::Entity::find().all(db).await?;
+    let deleted: HashSet<i32> = milestone::Entity::find()
+        .select_only()
+        .column(milestone::Column::Id)
+        .filter(milestone::Column::DeletedAt.is_not_null())
+        .into_tuple::<i32>()
+        .all(db)
+        .await?
+        .into_iter()
+        .collect();
     let mut next: HashMap<i32, Vec<i32>> = HashMap::new();
-    for edge in &edges {
+    // A deleted milestone is out of the plan: its edges neither close nor name a cycle.
+    for edge in edges
+        .iter()
+        .filter(|e| !deleted.contains(&e.predecessor_id) && !deleted.contains(&e.successor_id))
+    {
         next.entry(edge.predecessor_id)
             .or_default()
             .push(edge.successor_id);

@@ -1,11 +1,11 @@
 //! Rules of KPI measurements.
 
-use super::crud::{Rules, ensure_exists};
+use super::crud::{Rules, refers};
 use super::validate as v;
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use entity::{data_source, kpi, kpi_measurement};
 use futures::future::BoxFuture;
-use sea_orm::DatabaseTransaction;
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 impl Rules for kpi_measurement::Entity {
     fn validate(m: &kpi_measurement::Model) -> ApiResult<()> {
@@ -16,11 +16,33 @@ impl Rules for kpi_measurement::Entity {
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a kpi_measurement::Model,
+        before: Option<&'a kpi_measurement::Model>,
     ) -> BoxFuture<'a, ApiResult<()>> {
         Box::pin(async move {
-            ensure_exists::<kpi::Entity, _>(txn, "kpiId", m.kpi_id).await?;
-            if let Some(id) = m.data_source_id {
-                ensure_exists::<data_source::Entity, _>(txn, "dataSourceId", id).await?;
+            refers::<kpi::Entity>(txn, "kpiId", Some(m.kpi_id), before.map(|b| Some(b.kpi_id)))
+                .await?;
+            refers::<data_source::Entity>(
+                txn,
+                "dataSourceId",
+                m.data_source_id,
+                before.map(|b| b.data_source_id),
+            )
+            .await?;
+            // One value per KPI, period and layer: a second one is a correction (update it).
+            super::lock(txn, &format!("kpi_measurement:{}", m.kpi_id)).await?;
+            let same = kpi_measurement::Entity::find()
+                .filter(kpi_measurement::Column::KpiId.eq(m.kpi_id))
+                .filter(kpi_measurement::Column::PeriodStart.eq(m.period_start))
+                .filter(kpi_measurement::Column::PeriodEnd.eq(m.period_end))
+                .filter(kpi_measurement::Column::Id.ne(m.id))
+                .filter(kpi_measurement::Column::DeletedAt.is_null())
+                .all(txn)
+                .await?;
+            if same.iter().any(|x| x.layer == m.layer) {
+                return Err(ApiError::Conflict(format!(
+                    "KPI {} already has a value for {} to {}; update that measurement instead",
+                    m.kpi_id, m.period_start, m.period_end
+                )));
             }
             Ok(())
         })

@@ -1,11 +1,11 @@
 //! Rules of milestones.
 
-use super::crud::{Rules, ensure_exists};
+use super::crud::{Rules, refers};
 use super::validate as v;
 use crate::error::{ApiError, ApiResult};
 use entity::{Health, WorkStatus, milestone, organisation, phase, programme, workstream};
 use futures::future::BoxFuture;
-use sea_orm::DatabaseTransaction;
+use sea_orm::{DatabaseTransaction, EntityTrait};
 
 impl Rules for milestone::Entity {
     fn validate(m: &milestone::Model) -> ApiResult<()> {
@@ -35,17 +35,50 @@ impl Rules for milestone::Entity {
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a milestone::Model,
+        before: Option<&'a milestone::Model>,
     ) -> BoxFuture<'a, ApiResult<()>> {
         Box::pin(async move {
-            ensure_exists::<programme::Entity, _>(txn, "programmeId", m.programme_id).await?;
-            if let Some(id) = m.phase_id {
-                ensure_exists::<phase::Entity, _>(txn, "phaseId", id).await?;
+            let was = |f: fn(&milestone::Model) -> Option<i32>| before.map(f);
+            refers::<programme::Entity>(
+                txn,
+                "programmeId",
+                Some(m.programme_id),
+                was(|b| Some(b.programme_id)),
+            )
+            .await?;
+            refers::<phase::Entity>(txn, "phaseId", m.phase_id, was(|b| b.phase_id)).await?;
+            refers::<workstream::Entity>(
+                txn,
+                "workstreamId",
+                m.workstream_id,
+                was(|b| b.workstream_id),
+            )
+            .await?;
+            refers::<organisation::Entity>(
+                txn,
+                "ownerOrganisationId",
+                m.owner_organisation_id,
+                was(|b| b.owner_organisation_id),
+            )
+            .await?;
+            // A phase or workstream of another programme is a mistake, not a cross-reference.
+            if let Some(id) = m.phase_id
+                && let Some(p) = phase::Entity::find_by_id(id).one(txn).await?
+                && p.programme_id != m.programme_id
+            {
+                return Err(ApiError::invalid(
+                    "phaseId",
+                    "the phase belongs to another programme",
+                ));
             }
-            if let Some(id) = m.workstream_id {
-                ensure_exists::<workstream::Entity, _>(txn, "workstreamId", id).await?;
-            }
-            if let Some(id) = m.owner_organisation_id {
-                ensure_exists::<organisation::Entity, _>(txn, "ownerOrganisationId", id).await?;
+            if let Some(id) = m.workstream_id
+                && let Some(w) = workstream::Entity::find_by_id(id).one(txn).await?
+                && w.programme_id != m.programme_id
+            {
+                return Err(ApiError::invalid(
+                    "workstreamId",
+                    "the workstream belongs to another programme",
+                ));
             }
             Ok(())
         })
@@ -118,6 +151,7 @@ pub fn select(filter: &MilestoneFilter) -> ApiResult<sea_orm::Select<milestone::
     }
     if let Some(text) = &filter.search {
         select = select.filter(super::page::contains_text(
+            "filter.search",
             &[Column::Title, Column::Description],
             text,
         )?);

@@ -51,3 +51,19 @@ pub async fn begin_write(
     })
     .await
 }
+
+/// Serialise writers that check-then-write on shared state (the dependency graph, one KPI's
+/// targets, the recess calendar). SQLite writers are already serialised by `begin_write`;
+/// PostgreSQL takes a transaction-scoped advisory lock named by `key`.
+pub async fn lock(txn: &sea_orm::DatabaseTransaction, key: &str) -> Result<(), sea_orm::DbErr> {
+    use sea_orm::{ConnectionTrait, DatabaseBackend, Statement};
+    if txn.get_database_backend() == DatabaseBackend::Postgres {
+        txn.execute_raw(Statement::from_sql_and_values(
+            DatabaseBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(hashtext($1))",
+            [key.into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}

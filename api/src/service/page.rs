@@ -80,8 +80,8 @@ fn key_text(value: Value) -> Option<String> {
     }
 }
 
-fn key_value(kind: KeyKind, text: &str) -> ApiResult<Value> {
-    let bad = || ApiError::invalid("after", "the cursor is not valid for this list");
+fn key_value(kind: KeyKind, text: &str, field: &str) -> ApiResult<Value> {
+    let bad = || ApiError::invalid(field, format!("{field} is not a cursor of this list"));
     Ok(match kind {
         KeyKind::Date => Value::from(text.parse::<NaiveDate>().map_err(|_| bad())?),
         KeyKind::Text => Value::from(text.to_owned()),
@@ -115,7 +115,7 @@ impl<E: EntityTrait> Order<E> {
         match (self.key, &cursor.key) {
             (None, _) => Ok(Condition::all().add(id_cmp(cursor.id))),
             (Some((col, kind)), Some(text)) => {
-                let value = key_value(kind, text)?;
+                let value = key_value(kind, text, if forward { "after" } else { "before" })?;
                 let past = if forward {
                     Expr::col(col).gt(value.clone())
                 } else {
@@ -127,10 +127,13 @@ impl<E: EntityTrait> Order<E> {
                         .add(id_cmp(cursor.id)),
                 ))
             }
-            (Some(_), None) => Err(ApiError::invalid(
-                "after",
-                "the cursor is not valid for this list",
-            )),
+            (Some(_), None) => {
+                let field = if forward { "after" } else { "before" };
+                Err(ApiError::invalid(
+                    field,
+                    format!("{field} is not a cursor of this list"),
+                ))
+            }
         }
     }
 
@@ -231,13 +234,17 @@ pub fn live<E: EntityTrait>(select: Select<E>) -> ApiResult<Select<E>> {
 
 /// Case-insensitive "contains" over text columns (LIKE on lower-cased text; `%` and `_` in the
 /// search text are matched literally).
-pub fn contains_text<C: ColumnTrait>(columns: &[C], text: &str) -> ApiResult<Condition> {
+pub fn contains_text<C: ColumnTrait>(
+    field: &str,
+    columns: &[C],
+    text: &str,
+) -> ApiResult<Condition> {
     use sea_orm::sea_query::{Func, LikeExpr};
     let text = text.trim();
     if text.chars().count() > 200 {
         return Err(ApiError::invalid(
-            "search",
-            "search text may be at most 200 characters",
+            field,
+            format!("{field} may be at most 200 characters"),
         ));
     }
     let escaped = text
@@ -272,8 +279,8 @@ mod tests {
 
     #[test]
     fn cursor_values_parse_by_kind() {
-        assert!(key_value(KeyKind::Date, "2026-07-02").is_ok());
-        assert!(key_value(KeyKind::Date, "not a date").is_err());
-        assert!(key_value(KeyKind::Int, "12").is_ok());
+        assert!(key_value(KeyKind::Date, "2026-07-02", "after").is_ok());
+        assert!(key_value(KeyKind::Date, "not a date", "after").is_err());
+        assert!(key_value(KeyKind::Int, "12", "after").is_ok());
     }
 }

@@ -1,6 +1,6 @@
 //! Rules of the programme's frame: organisations, the programme, phases and workstreams.
 
-use super::crud::{Rules, ensure_exists};
+use super::crud::{Rules, refers};
 use super::validate as v;
 use crate::error::ApiResult;
 use entity::{organisation, phase, programme, workstream};
@@ -24,13 +24,14 @@ impl Rules for programme::Entity {
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a programme::Model,
+        before: Option<&'a programme::Model>,
     ) -> BoxFuture<'a, ApiResult<()>> {
-        Box::pin(async move {
-            if let Some(id) = m.lead_organisation_id {
-                ensure_exists::<organisation::Entity, _>(txn, "leadOrganisationId", id).await?;
-            }
-            Ok(())
-        })
+        Box::pin(refers::<organisation::Entity>(
+            txn,
+            "leadOrganisationId",
+            m.lead_organisation_id,
+            before.map(|b| b.lead_organisation_id),
+        ))
     }
 }
 
@@ -53,23 +54,31 @@ impl Rules for phase::Entity {
             m.forecast_end,
         )?;
         v::opt_date_order("actualStart", m.actual_start, "actualEnd", m.actual_end)?;
-        if m.status == entity::WorkStatus::Done && m.actual_end.is_none() {
-            return Err(crate::error::ApiError::invalid(
+        match (m.status, m.actual_end) {
+            (entity::WorkStatus::Done, None) => Err(crate::error::ApiError::invalid(
                 "actualEnd",
                 "a done phase needs its actual end date",
-            ));
+            )),
+            (entity::WorkStatus::Planned | entity::WorkStatus::InProgress, Some(_)) => {
+                Err(crate::error::ApiError::invalid(
+                    "actualEnd",
+                    "only a done or cancelled phase has an actual end date",
+                ))
+            }
+            _ => Ok(()),
         }
-        Ok(())
     }
 
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a phase::Model,
+        before: Option<&'a phase::Model>,
     ) -> BoxFuture<'a, ApiResult<()>> {
-        Box::pin(ensure_exists::<programme::Entity, _>(
+        Box::pin(refers::<programme::Entity>(
             txn,
             "programmeId",
-            m.programme_id,
+            Some(m.programme_id),
+            before.map(|b| Some(b.programme_id)),
         ))
     }
 }
@@ -83,13 +92,23 @@ impl Rules for workstream::Entity {
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a workstream::Model,
+        before: Option<&'a workstream::Model>,
     ) -> BoxFuture<'a, ApiResult<()>> {
         Box::pin(async move {
-            ensure_exists::<programme::Entity, _>(txn, "programmeId", m.programme_id).await?;
-            if let Some(id) = m.lead_organisation_id {
-                ensure_exists::<organisation::Entity, _>(txn, "leadOrganisationId", id).await?;
-            }
-            Ok(())
+            refers::<programme::Entity>(
+                txn,
+                "programmeId",
+                Some(m.programme_id),
+                before.map(|b| Some(b.programme_id)),
+            )
+            .await?;
+            refers::<organisation::Entity>(
+                txn,
+                "leadOrganisationId",
+                m.lead_organisation_id,
+                before.map(|b| b.lead_organisation_id),
+            )
+            .await
         })
     }
 }

@@ -3,6 +3,7 @@
 use super::crud::Rules;
 use super::validate as v;
 use crate::error::{ApiError, ApiResult};
+use chrono::Datelike;
 use entity::recess_period;
 use futures::future::BoxFuture;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
@@ -11,23 +12,29 @@ impl Rules for recess_period::Entity {
     fn validate(m: &recess_period::Model) -> ApiResult<()> {
         v::year("year", m.year)?;
         v::line("name", &m.name, 100)?;
-        v::date_order("firstDay", m.first_day, "lastDay", m.last_day)
+        v::date_order("firstDay", m.first_day, "lastDay", m.last_day)?;
+        if m.first_day.year() != m.year {
+            return Err(ApiError::invalid(
+                "year",
+                format!(
+                    "a recess belongs to the year it starts in ({})",
+                    m.first_day.year()
+                ),
+            ));
+        }
+        Ok(())
     }
 
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a recess_period::Model,
+        before: Option<&'a recess_period::Model>,
     ) -> BoxFuture<'a, ApiResult<()>> {
         Box::pin(async move {
+            let _ = before;
             // Recesses never overlap: a date is in at most one.
-            let overlap = recess_period::Entity::find()
-                .filter(recess_period::Column::Id.ne(m.id))
-                .filter(recess_period::Column::DeletedAt.is_null())
-                .filter(recess_period::Column::FirstDay.lte(m.last_day))
-                .filter(recess_period::Column::LastDay.gte(m.first_day))
-                .one(txn)
-                .await?;
-            if let Some(other) = overlap {
+            super::lock(txn, "recess_period").await?;
+            if let Some(other) = overlapping(txn, m.id, m.first_day, m.last_day).await? {
                 return Err(ApiError::invalid(
                     "firstDay",
                     format!(
@@ -39,4 +46,20 @@ impl Rules for recess_period::Entity {
             Ok(())
         })
     }
+}
+
+/// A live recess other than `id` that shares a day with `first..=last`.
+pub async fn overlapping<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    id: i32,
+    first: chrono::NaiveDate,
+    last: chrono::NaiveDate,
+) -> ApiResult<Option<recess_period::Model>> {
+    Ok(recess_period::Entity::find()
+        .filter(recess_period::Column::Id.ne(id))
+        .filter(recess_period::Column::DeletedAt.is_null())
+        .filter(recess_period::Column::FirstDay.lte(last))
+        .filter(recess_period::Column::LastDay.gte(first))
+        .one(db)
+        .await?)
 }

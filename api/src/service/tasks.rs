@@ -1,6 +1,6 @@
 //! Rules of data-infrastructure tasks.
 
-use super::crud::{Rules, ensure_exists};
+use super::crud::{Rules, refers};
 use super::validate as v;
 use crate::error::{ApiError, ApiResult};
 use entity::{WorkStatus, data_infra_task, data_source, organisation, programme};
@@ -27,16 +27,31 @@ impl Rules for data_infra_task::Entity {
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a data_infra_task::Model,
+        before: Option<&'a data_infra_task::Model>,
     ) -> BoxFuture<'a, ApiResult<()>> {
         Box::pin(async move {
-            ensure_exists::<programme::Entity, _>(txn, "programmeId", m.programme_id).await?;
-            if let Some(id) = m.owner_organisation_id {
-                ensure_exists::<organisation::Entity, _>(txn, "ownerOrganisationId", id).await?;
-            }
-            if let Some(id) = m.data_source_id {
-                ensure_exists::<data_source::Entity, _>(txn, "dataSourceId", id).await?;
-            }
-            Ok(())
+            let was = |f: fn(&data_infra_task::Model) -> Option<i32>| before.map(f);
+            refers::<programme::Entity>(
+                txn,
+                "programmeId",
+                Some(m.programme_id),
+                was(|b| Some(b.programme_id)),
+            )
+            .await?;
+            refers::<organisation::Entity>(
+                txn,
+                "ownerOrganisationId",
+                m.owner_organisation_id,
+                was(|b| b.owner_organisation_id),
+            )
+            .await?;
+            refers::<data_source::Entity>(
+                txn,
+                "dataSourceId",
+                m.data_source_id,
+                was(|b| b.data_source_id),
+            )
+            .await
         })
     }
 }

@@ -1,9 +1,11 @@
 //! Mutations of KPIs, their targets and measurements.
 
-use super::{DeleteInput, create, delete, now, payloads, set, set_opt, set_ref, update};
+use super::{
+    DeleteInput, create, delete, input_id, input_id_opt, now, payloads, set, set_opt, set_ref,
+    update,
+};
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{Frequency, GovernmentLayer, KpiDirection, KpiLevel, Theme};
-use crate::graphql::ids;
 use crate::graphql::scalars::Date;
 use crate::graphql::scalars::Decimal;
 use crate::graphql::types::{Kpi, KpiMeasurement, KpiTarget};
@@ -180,7 +182,7 @@ impl KpiMutation {
         let at = now(ctx)?;
         let model = kpi::Model {
             id: 0,
-            programme_id: ids::decode(&input.programme_id, "Programme", "programmeId")?,
+            programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
             code: input.code,
             name: input.name,
             definition: input.definition,
@@ -247,7 +249,7 @@ impl KpiMutation {
         let at = now(ctx)?;
         let model = kpi_target::Model {
             id: 0,
-            kpi_id: ids::decode(&input.kpi_id, "Kpi", "kpiId")?,
+            kpi_id: input_id(&input.kpi_id, "Kpi", "kpiId")?,
             year: input.year,
             layer: input.layer.map(Into::into),
             value: Exact::from(input.value),
@@ -299,12 +301,12 @@ impl KpiMutation {
         let at = now(ctx)?;
         let model = kpi_measurement::Model {
             id: 0,
-            kpi_id: ids::decode(&input.kpi_id, "Kpi", "kpiId")?,
+            kpi_id: input_id(&input.kpi_id, "Kpi", "kpiId")?,
             period_start: input.period_start.into(),
             period_end: input.period_end.into(),
             layer: input.layer.map(Into::into),
             value: Exact::from(input.value),
-            data_source_id: ids::decode_opt(
+            data_source_id: input_id_opt(
                 input.data_source_id.as_ref(),
                 "DataSource",
                 "dataSourceId",

@@ -1,9 +1,10 @@
 //! Mutations that link and unlink plan objects, and milestone dependencies.
 //! Linking what is already linked (or unlinking what is not) changes nothing and says so.
 
+use super::input_id;
+use crate::error::ApiError;
 use crate::graphql::batch::Batched;
 use crate::graphql::context::ContextExt;
-use crate::graphql::ids;
 use crate::graphql::types::MilestoneDependency;
 use crate::service::crud::PlanEntity;
 use crate::service::links::{self, LinkSpec};
@@ -108,10 +109,12 @@ where
     A: PlanEntity,
     B: PlanEntity,
 {
-    let left = ids::decode(left, A::NAME, left_field)?;
-    let right = ids::decode(right, B::NAME, right_field)?;
+    let left = input_id(left, A::NAME, left_field)?;
+    let right = input_id(right, B::NAME, right_field)?;
     let actor = ctx.actor()?;
-    let changed = links::set_link::<L, A, B>(ctx.db()?, &actor, spec, left, right, linked).await?;
+    let changed = links::set_link::<L, A, B>(ctx.db()?, &actor, spec, left, right, linked)
+        .await
+        .map_err(ApiError::in_input)?;
     Ok(LinkPayload { changed })
 }
 
@@ -286,11 +289,12 @@ impl LinkMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The two milestones and the lag.")] input: MilestoneDependencyInput,
     ) -> async_graphql::Result<AddMilestoneDependencyPayload> {
-        let predecessor = ids::decode(&input.predecessor_id, "Milestone", "predecessorId")?;
-        let successor = ids::decode(&input.successor_id, "Milestone", "successorId")?;
+        let predecessor = input_id(&input.predecessor_id, "Milestone", "predecessorId")?;
+        let successor = input_id(&input.successor_id, "Milestone", "successorId")?;
         let actor = ctx.actor()?;
         let dep = links::add_dependency(ctx.db()?, &actor, predecessor, successor, input.lag_days)
-            .await?;
+            .await
+            .map_err(ApiError::in_input)?;
         Ok(AddMilestoneDependencyPayload {
             dependency: MilestoneDependency::one(dep),
         })
@@ -302,10 +306,12 @@ impl LinkMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The two milestones.")] input: RemoveMilestoneDependencyInput,
     ) -> async_graphql::Result<LinkPayload> {
-        let predecessor = ids::decode(&input.predecessor_id, "Milestone", "predecessorId")?;
-        let successor = ids::decode(&input.successor_id, "Milestone", "successorId")?;
+        let predecessor = input_id(&input.predecessor_id, "Milestone", "predecessorId")?;
+        let successor = input_id(&input.successor_id, "Milestone", "successorId")?;
         let actor = ctx.actor()?;
-        let changed = links::remove_dependency(ctx.db()?, &actor, predecessor, successor).await?;
+        let changed = links::remove_dependency(ctx.db()?, &actor, predecessor, successor)
+            .await
+            .map_err(ApiError::in_input)?;
         Ok(LinkPayload { changed })
     }
 }

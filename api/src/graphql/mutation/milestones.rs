@@ -1,9 +1,11 @@
 //! Mutations of milestones.
 
-use super::{DeleteInput, create, delete, now, payloads, set, set_opt, set_ref, update};
+use super::{
+    DeleteInput, create, delete, input_id, input_id_opt, now, payloads, set, set_opt, set_ref,
+    update,
+};
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{GovernmentLayer, Health, MilestoneKind, WorkStatus};
-use crate::graphql::ids;
 use crate::graphql::scalars::Date;
 use crate::graphql::types::Milestone;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
@@ -114,14 +116,14 @@ impl MilestoneMutation {
         let at = now(ctx)?;
         let model = milestone::Model {
             id: 0,
-            programme_id: ids::decode(&input.programme_id, "Programme", "programmeId")?,
-            phase_id: ids::decode_opt(input.phase_id.as_ref(), "Phase", "phaseId")?,
-            workstream_id: ids::decode_opt(
+            programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
+            phase_id: input_id_opt(input.phase_id.as_ref(), "Phase", "phaseId")?,
+            workstream_id: input_id_opt(
                 input.workstream_id.as_ref(),
                 "Workstream",
                 "workstreamId",
             )?,
-            owner_organisation_id: ids::decode_opt(
+            owner_organisation_id: input_id_opt(
                 input.owner_organisation_id.as_ref(),
                 "Organisation",
                 "ownerOrganisationId",

@@ -12,7 +12,7 @@ mod parliament;
 mod plan;
 mod sources;
 
-use crate::error::ApiResult;
+use crate::error::{ApiError, ApiResult};
 use crate::graphql::context::ContextExt;
 use crate::graphql::enums::MutationStatus;
 use crate::graphql::ids;
@@ -90,13 +90,25 @@ pub struct DeleteInput {
     pub version: i32,
 }
 
+/// The row id in a global id sent in the mutation's input (errors point into `input`).
+pub(crate) fn input_id(id: &ID, kind: &str, field: &str) -> ApiResult<i32> {
+    ids::decode(id, kind, field).map_err(ApiError::in_input)
+}
+
+/// Like `input_id` for an optional id.
+pub(crate) fn input_id_opt(id: Option<&ID>, kind: &str, field: &str) -> ApiResult<Option<i32>> {
+    ids::decode_opt(id, kind, field).map_err(ApiError::in_input)
+}
+
 /// Create `model` after validation; the stored object.
 pub(crate) async fn create<E: Rules>(
     ctx: &Context<'_>,
     model: E::Model,
 ) -> async_graphql::Result<E::Model> {
     let actor = ctx.actor()?;
-    Ok(crud::create_checked::<E>(ctx.db()?, &actor, model).await?)
+    Ok(crud::create_checked::<E>(ctx.db()?, &actor, model)
+        .await
+        .map_err(ApiError::in_input)?)
 }
 
 /// Update the object `id` of type `E` (GraphQL name `kind`) by `change`, if `version` is current.
@@ -110,10 +122,12 @@ where
     E: Rules,
     F: FnOnce(&mut E::Model) -> ApiResult<()> + Send,
 {
-    let row = ids::decode(id, E::NAME, "id")?;
+    let row = input_id(id, E::NAME, "id")?;
     let actor = ctx.actor()?;
     Ok(status(
-        crud::update_checked::<E, F>(ctx.db()?, &actor, row, version, change).await?,
+        crud::update_checked::<E, F>(ctx.db()?, &actor, row, version, change)
+            .await
+            .map_err(ApiError::in_input)?,
     ))
 }
 
@@ -122,10 +136,12 @@ pub(crate) async fn delete<E: Rules>(
     ctx: &Context<'_>,
     input: &DeleteInput,
 ) -> async_graphql::Result<(MutationStatus, E::Model)> {
-    let row = ids::decode(&input.id, E::NAME, "id")?;
+    let row = input_id(&input.id, E::NAME, "id")?;
     let actor = ctx.actor()?;
     Ok(status(
-        crud::delete_checked::<E>(ctx.db()?, &actor, row, input.version).await?,
+        crud::delete_checked::<E>(ctx.db()?, &actor, row, input.version)
+            .await
+            .map_err(ApiError::in_input)?,
     ))
 }
 

@@ -1,9 +1,8 @@
 //! Mutations of the recess calendar and commitments.
 
-use super::{DeleteInput, create, delete, now, payloads, set, set_opt, update};
+use super::{DeleteInput, create, delete, input_id, now, payloads, set, set_opt, update};
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{CommitmentStatus, DateConfidence, RecessKind};
-use crate::graphql::ids;
 use crate::graphql::scalars::Date;
 use crate::graphql::types::{Commitment, RecessPeriod};
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
@@ -176,7 +175,7 @@ impl ParliamentMutation {
         let at = now(ctx)?;
         let model = commitment::Model {
             id: 0,
-            programme_id: ids::decode(&input.programme_id, "Programme", "programmeId")?,
+            programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
             number: input.number,
             text: input.text,
             made_by: input.made_by,

@@ -1,9 +1,11 @@
 //! Mutations of organisations, programmes, phases and workstreams.
 
-use super::{DeleteInput, create, delete, now, payloads, set, set_opt, set_ref, update};
+use super::{
+    DeleteInput, create, delete, input_id, input_id_opt, now, payloads, set, set_opt, set_ref,
+    update,
+};
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{GovernmentLayer, WorkStatus};
-use crate::graphql::ids;
 use crate::graphql::scalars::Date;
 use crate::graphql::types::{Organisation, Phase, Programme, Workstream};
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
@@ -263,7 +265,7 @@ impl PlanMutation {
             id: 0,
             name: input.name,
             goal: input.goal,
-            lead_organisation_id: ids::decode_opt(
+            lead_organisation_id: input_id_opt(
                 input.lead_organisation_id.as_ref(),
                 "Organisation",
                 "leadOrganisationId",
@@ -318,7 +320,7 @@ impl PlanMutation {
         let at = now(ctx)?;
         let model = phase::Model {
             id: 0,
-            programme_id: ids::decode(&input.programme_id, "Programme", "programmeId")?,
+            programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
             number: input.number,
             name: input.name,
             description: input.description,
@@ -386,10 +388,10 @@ impl PlanMutation {
         let at = now(ctx)?;
         let model = workstream::Model {
             id: 0,
-            programme_id: ids::decode(&input.programme_id, "Programme", "programmeId")?,
+            programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
             name: input.name,
             description: input.description,
-            lead_organisation_id: ids::decode_opt(
+            lead_organisation_id: input_id_opt(
                 input.lead_organisation_id.as_ref(),
                 "Organisation",
                 "leadOrganisationId",

@@ -1,11 +1,13 @@
 //! Mutations of data sources, quality assessments and data-infrastructure tasks.
 
-use super::{DeleteInput, create, delete, now, payloads, set, set_opt, set_ref, update};
+use super::{
+    DeleteInput, create, delete, input_id, input_id_opt, now, payloads, set, set_opt, set_ref,
+    update,
+};
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{
     DataAccess, Frequency, GovernmentLayer, QualityDimension, TaskKind, WorkStatus,
 };
-use crate::graphql::ids;
 use crate::graphql::scalars::Date;
 use crate::graphql::types::{DataInfraTask, DataQualityAssessment, DataSource};
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
@@ -178,7 +180,7 @@ impl DataMutation {
             id: 0,
             name: input.name,
             description: input.description,
-            owner_organisation_id: ids::decode_opt(
+            owner_organisation_id: input_id_opt(
                 input.owner_organisation_id.as_ref(),
                 "Organisation",
                 "ownerOrganisationId",
@@ -242,7 +244,7 @@ impl DataMutation {
         let at = now(ctx)?;
         let model = data_quality_assessment::Model {
             id: 0,
-            data_source_id: ids::decode(&input.data_source_id, "DataSource", "dataSourceId")?,
+            data_source_id: input_id(&input.data_source_id, "DataSource", "dataSourceId")?,
             dimension: input.dimension.into(),
             score: input.score,
             assessed_on: input.assessed_on.into(),
@@ -302,12 +304,12 @@ impl DataMutation {
         let at = now(ctx)?;
         let model = data_infra_task::Model {
             id: 0,
-            programme_id: ids::decode(&input.programme_id, "Programme", "programmeId")?,
+            programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
             title: input.title,
             description: input.description,
             kind: input.kind.into(),
             layer: input.layer.map(Into::into),
-            owner_organisation_id: ids::decode_opt(
+            owner_organisation_id: input_id_opt(
                 input.owner_organisation_id.as_ref(),
                 "Organisation",
                 "ownerOrganisationId",
@@ -315,7 +317,7 @@ impl DataMutation {
             due_date: input.due_date.into(),
             completed_on: input.completed_on.map(Into::into),
             status: input.status.into(),
-            data_source_id: ids::decode_opt(
+            data_source_id: input_id_opt(
                 input.data_source_id.as_ref(),
                 "DataSource",
                 "dataSourceId",

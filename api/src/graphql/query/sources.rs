@@ -48,6 +48,7 @@ impl DataQuery {
         let mut select = live(data_source::Entity::find())?;
         if let Some(text) = search {
             select = select.filter(contains_text(
+                "search",
                 &[data_source::Column::Name, data_source::Column::Description],
                 &text,
             )?);

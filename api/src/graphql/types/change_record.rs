@@ -31,13 +31,7 @@ impl ChangeRecord {
     }
     /// Global id of the changed object (for links: of the left-hand object).
     async fn entity_id(&self) -> async_graphql::ID {
-        let kind = match self.0.entity.as_str() {
-            "MilestoneKpi" | "MilestoneTask" | "MilestoneDependency" => "Milestone",
-            "TaskKpi" => "DataInfraTask",
-            "KpiDataSource" => "Kpi",
-            "CommitmentMilestone" => "Commitment",
-            other => other,
-        };
+        let kind = crate::service::links::owner_type(&self.0.entity);
         crate::graphql::ids::encode(kind, self.0.entity_id)
     }
     /// What happened.
