@@ -154,3 +154,47 @@ async fn depth_complexity_and_body_size_are_limited() {
     let (status, _) = app.request(post(&big, "application/json")).await;
     assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test]
+async fn slow_requests_are_cut_off() {
+    let app = TestApp::with_config(ApiConfig {
+        request_timeout_secs: 0,
+        ..ApiConfig::default()
+    })
+    .await;
+    let (status, _) = app
+        .request(post(
+            "{\"query\":\"{ programmes { totalCount } }\"}",
+            "application/json",
+        ))
+        .await;
+    assert_eq!(status, StatusCode::REQUEST_TIMEOUT);
+}
+
+#[tokio::test]
+async fn request_ids_are_echoed_and_recorded_safely() {
+    let app = TestApp::new().await;
+    let body = json!({ "query": "mutation { createProgramme(input: { name: \"P\", goal: \"G\" }) { programme { id } } }" }).to_string();
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .header(
+            "x-request-id",
+            format!("abc-123<script>{}", "x".repeat(100)),
+        )
+        .body(Body::from(body))
+        .expect("request");
+    let (status, _) = app.request(request).await;
+    assert_eq!(status, StatusCode::OK);
+    let data = app
+        .ok(
+            "{ changeRecords(first: 1) { edges { node { requestId } } } }",
+            json!({}),
+        )
+        .await;
+    let id = data["changeRecords"]["edges"][0]["node"]["requestId"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(id.starts_with("abc-123script"), "{id}");
+    assert!(id.len() <= 64, "{id}");
+}
