@@ -5,11 +5,11 @@ use super::batch::Batched;
 use super::context::ContextExt;
 use super::types::*;
 use crate::error::ApiError;
-use crate::service::page::{self, Cursor, Order, PageArgs};
+use crate::service::page::{self, Cursor, Listing, PageArgs};
 use async_graphql::{Context, Object, SimpleObject};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use sea_orm::{EntityTrait, Select};
+use sea_orm::EntityTrait;
 
 /// Where a page stands in its list.
 #[derive(SimpleObject, Clone)]
@@ -80,12 +80,11 @@ impl ConnArgs {
     }
 }
 
-/// One page of `select` in `order`, its rows wrapped as one sibling set. `totalCount` is only
+/// One page of a listing, its rows wrapped as one sibling set. `totalCount` is only
 /// counted when the query asks for it.
 pub async fn paginate<E, T>(
     ctx: &Context<'_>,
-    select: Select<E>,
-    order: Order<E>,
+    listing: Listing<E>,
     args: ConnArgs,
 ) -> async_graphql::Result<Page<T>>
 where
@@ -93,6 +92,7 @@ where
     E::Model: Send + Sync,
     T: Batched<Model = E::Model>,
 {
+    let Listing { select, order } = listing;
     let db = ctx.db()?;
     let args = args.into_page_args()?;
     let total = if ctx.look_ahead().field("totalCount").exists() {

@@ -45,3 +45,21 @@ impl Rules for commitment::Entity {
         })
     }
 }
+
+/// Commitments by deadline, optionally with one status.
+pub fn list(
+    status: Option<entity::CommitmentStatus>,
+) -> ApiResult<super::page::Listing<commitment::Entity>> {
+    use super::page::{KeyKind, Listing, Order, live};
+    let mut select = live(commitment::Entity::find())?;
+    if let Some(status) = status {
+        select = select.filter(commitment::Column::Status.eq(status));
+    }
+    Ok(Listing {
+        select,
+        order: Order {
+            key: Some((commitment::Column::DeadlineDate, KeyKind::Date)),
+            id: commitment::Column::Id,
+        },
+    })
+}

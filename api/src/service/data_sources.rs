@@ -54,3 +54,24 @@ impl Rules for data_quality_assessment::Entity {
         })
     }
 }
+
+/// Data sources by name, optionally those whose name or description contains `search`.
+pub fn list(search: Option<&str>) -> ApiResult<super::page::Listing<data_source::Entity>> {
+    use super::page::{KeyKind, Listing, Order, contains_text, live};
+    use sea_orm::{EntityTrait, QueryFilter};
+    let mut select = live(data_source::Entity::find())?;
+    if let Some(text) = search {
+        select = select.filter(contains_text(
+            "search",
+            &[data_source::Column::Name, data_source::Column::Description],
+            text,
+        )?);
+    }
+    Ok(Listing {
+        select,
+        order: Order {
+            key: Some((data_source::Column::Name, KeyKind::Text)),
+            id: data_source::Column::Id,
+        },
+    })
+}

@@ -213,8 +213,8 @@ pub struct HistoryFilter {
     pub until: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// The change records matching `filter`, oldest first by id.
-pub fn select(filter: &HistoryFilter) -> sea_orm::Select<change_record::Entity> {
+/// The change records matching `filter`, oldest first.
+pub fn list(filter: &HistoryFilter) -> super::page::Listing<change_record::Entity> {
     use change_record::Column;
     use sea_orm::sea_query::Condition;
     use sea_orm::{ColumnTrait, QueryFilter};
@@ -266,5 +266,11 @@ pub fn select(filter: &HistoryFilter) -> sea_orm::Select<change_record::Entity> 
     if let Some(until) = filter.until {
         select = select.filter(Column::ChangedAt.lt(until));
     }
-    select
+    super::page::Listing {
+        select,
+        order: super::page::Order {
+            key: None,
+            id: Column::Id,
+        },
+    }
 }

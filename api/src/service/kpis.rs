@@ -157,8 +157,8 @@ pub struct KpiFilter {
     pub search: Option<String>,
 }
 
-/// The live KPIs matching `filter`.
-pub fn select(filter: &KpiFilter) -> ApiResult<sea_orm::Select<kpi::Entity>> {
+/// The live KPIs matching `filter`, by code.
+pub fn list(filter: &KpiFilter) -> ApiResult<super::page::Listing<kpi::Entity>> {
     use entity::kpi_measurement;
     use kpi::Column;
     use sea_orm::sea_query::{Condition, Query};
@@ -198,5 +198,11 @@ pub fn select(filter: &KpiFilter) -> ApiResult<sea_orm::Select<kpi::Entity>> {
             text,
         )?);
     }
-    Ok(select)
+    Ok(super::page::Listing {
+        select,
+        order: super::page::Order {
+            key: Some((Column::Code, super::page::KeyKind::Text)),
+            id: Column::Id,
+        },
+    })
 }

@@ -111,8 +111,8 @@ pub struct MilestoneFilter {
     pub search: Option<String>,
 }
 
-/// The live milestones matching `filter`.
-pub fn select(filter: &MilestoneFilter) -> ApiResult<sea_orm::Select<milestone::Entity>> {
+/// The live milestones matching `filter`, by planned date.
+pub fn list(filter: &MilestoneFilter) -> ApiResult<super::page::Listing<milestone::Entity>> {
     use milestone::Column;
     use sea_orm::sea_query::Condition;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -156,5 +156,11 @@ pub fn select(filter: &MilestoneFilter) -> ApiResult<sea_orm::Select<milestone::
             text,
         )?);
     }
-    Ok(select)
+    Ok(super::page::Listing {
+        select,
+        order: super::page::Order {
+            key: Some((Column::PlannedDate, super::page::KeyKind::Date)),
+            id: Column::Id,
+        },
+    })
 }

@@ -36,6 +36,14 @@ pub struct Order<E: EntityTrait> {
     pub id: E::Column,
 }
 
+/// A list: which rows (filters applied) and in which stable order.
+pub struct Listing<E: EntityTrait> {
+    /// The rows.
+    pub select: Select<E>,
+    /// Their order.
+    pub order: Order<E>,
+}
+
 /// Where an item stands in its list.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cursor {

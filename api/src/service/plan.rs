@@ -112,3 +112,70 @@ impl Rules for workstream::Entity {
         })
     }
 }
+
+use super::page::{KeyKind, Listing, Order, live};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+/// Programmes, oldest first.
+pub fn programmes() -> ApiResult<Listing<programme::Entity>> {
+    Ok(Listing {
+        select: live(programme::Entity::find())?,
+        order: Order {
+            key: None,
+            id: programme::Column::Id,
+        },
+    })
+}
+
+/// Phases by number, optionally of one programme and with one status.
+pub fn phases(
+    programme_id: Option<i32>,
+    status: Option<entity::WorkStatus>,
+) -> ApiResult<Listing<phase::Entity>> {
+    let mut select = live(phase::Entity::find())?;
+    if let Some(id) = programme_id {
+        select = select.filter(phase::Column::ProgrammeId.eq(id));
+    }
+    if let Some(status) = status {
+        select = select.filter(phase::Column::Status.eq(status));
+    }
+    Ok(Listing {
+        select,
+        order: Order {
+            key: Some((phase::Column::Number, KeyKind::Int)),
+            id: phase::Column::Id,
+        },
+    })
+}
+
+/// Workstreams in the order they were created, optionally of one programme.
+pub fn workstreams(programme_id: Option<i32>) -> ApiResult<Listing<workstream::Entity>> {
+    let mut select = live(workstream::Entity::find())?;
+    if let Some(id) = programme_id {
+        select = select.filter(workstream::Column::ProgrammeId.eq(id));
+    }
+    Ok(Listing {
+        select,
+        order: Order {
+            key: None,
+            id: workstream::Column::Id,
+        },
+    })
+}
+
+/// Organisations by name, optionally of one layer.
+pub fn organisations(
+    layer: Option<entity::GovernmentLayer>,
+) -> ApiResult<Listing<organisation::Entity>> {
+    let mut select = live(organisation::Entity::find())?;
+    if let Some(layer) = layer {
+        select = select.filter(organisation::Column::Layer.eq(layer));
+    }
+    Ok(Listing {
+        select,
+        order: Order {
+            key: Some((organisation::Column::Name, KeyKind::Text)),
+            id: organisation::Column::Id,
+        },
+    })
+}

@@ -63,3 +63,25 @@ pub async fn overlapping<C: sea_orm::ConnectionTrait>(
         .one(db)
         .await?)
 }
+
+/// Recess periods by first day, optionally of one year and kind.
+pub fn list(
+    year: Option<i32>,
+    kind: Option<entity::RecessKind>,
+) -> ApiResult<super::page::Listing<recess_period::Entity>> {
+    use super::page::{KeyKind, Listing, Order, live};
+    let mut select = live(recess_period::Entity::find())?;
+    if let Some(year) = year {
+        select = select.filter(recess_period::Column::Year.eq(year));
+    }
+    if let Some(kind) = kind {
+        select = select.filter(recess_period::Column::Kind.eq(kind));
+    }
+    Ok(Listing {
+        select,
+        order: Order {
+            key: Some((recess_period::Column::FirstDay, KeyKind::Date)),
+            id: recess_period::Column::Id,
+        },
+    })
+}

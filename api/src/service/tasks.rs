@@ -73,8 +73,8 @@ pub struct TaskFilter {
     pub due_before: Option<chrono::NaiveDate>,
 }
 
-/// The live tasks matching `filter`.
-pub fn select(filter: &TaskFilter) -> ApiResult<sea_orm::Select<data_infra_task::Entity>> {
+/// The live tasks matching `filter`, by due date.
+pub fn list(filter: &TaskFilter) -> ApiResult<super::page::Listing<data_infra_task::Entity>> {
     use data_infra_task::Column;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
     let mut select = super::page::live(data_infra_task::Entity::find())?;
@@ -96,5 +96,11 @@ pub fn select(filter: &TaskFilter) -> ApiResult<sea_orm::Select<data_infra_task:
     if let Some(date) = filter.due_before {
         select = select.filter(Column::DueDate.lte(date));
     }
-    Ok(select)
+    Ok(super::page::Listing {
+        select,
+        order: super::page::Order {
+            key: Some((Column::DueDate, super::page::KeyKind::Date)),
+            id: Column::Id,
+        },
+    })
 }

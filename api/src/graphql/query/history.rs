@@ -6,10 +6,8 @@ use crate::graphql::connection::*;
 use crate::graphql::ids;
 use crate::graphql::types::ChangeRecord;
 use crate::service::history::{self, HistoryFilter};
-use crate::service::page::Order;
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
-use entity::change_record;
 
 #[derive(Default)]
 pub struct HistoryQuery;
@@ -47,14 +45,9 @@ impl HistoryQuery {
             since,
             until,
         };
-        let order = Order {
-            key: None,
-            id: change_record::Column::Id,
-        };
         paginate::<_, ChangeRecord>(
             ctx,
-            history::select(&filter),
-            order,
+            history::list(&filter),
             conn_args(after, before, first, last),
         )
         .await

@@ -6,8 +6,7 @@ use crate::graphql::connection::*;
 use crate::graphql::enums::{GovernmentLayer, KpiLevel, Theme};
 use crate::graphql::ids;
 use crate::graphql::types::{Kpi, KpiMeasurement, KpiTarget};
-use crate::service::kpis::{KpiFilter, select};
-use crate::service::page::{KeyKind, Order};
+use crate::service::kpis::{KpiFilter, list};
 use async_graphql::{Context, ID, InputObject, Object};
 use entity::{kpi, kpi_measurement, kpi_target};
 
@@ -53,18 +52,9 @@ impl KpiQuery {
             level: f.level.map(Into::into),
             search: f.search,
         };
-        let order = Order {
-            key: Some((kpi::Column::Code, KeyKind::Text)),
-            id: kpi::Column::Id,
-        };
-        paginate::<_, Kpi>(
-            ctx,
-            select(&filter)?,
-            order,
-            conn_args(after, before, first, last),
-        )
-        .await
-        .map(Into::into)
+        paginate::<_, Kpi>(ctx, list(&filter)?, conn_args(after, before, first, last))
+            .await
+            .map(Into::into)
     }
 
     /// One KPI by id.

@@ -6,8 +6,7 @@ use crate::graphql::enums::{GovernmentLayer, Health, WorkStatus};
 use crate::graphql::ids;
 use crate::graphql::scalars::Date;
 use crate::graphql::types::Milestone;
-use crate::service::milestones::{MilestoneFilter, select};
-use crate::service::page::{KeyKind, Order};
+use crate::service::milestones::{MilestoneFilter, list};
 use async_graphql::{Context, ID, InputObject, Object};
 use entity::milestone;
 
@@ -87,18 +86,9 @@ impl MilestoneQuery {
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<MilestoneConnection> {
         let filter = filter.unwrap_or_default().into_filter()?;
-        let order = Order {
-            key: Some((milestone::Column::PlannedDate, KeyKind::Date)),
-            id: milestone::Column::Id,
-        };
-        paginate::<_, Milestone>(
-            ctx,
-            select(&filter)?,
-            order,
-            conn_args(after, before, first, last),
-        )
-        .await
-        .map(Into::into)
+        paginate::<_, Milestone>(ctx, list(&filter)?, conn_args(after, before, first, last))
+            .await
+            .map(Into::into)
     }
 
     /// One milestone by id.

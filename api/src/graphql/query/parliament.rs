@@ -4,10 +4,9 @@ use super::{conn_args, lookup};
 use crate::graphql::connection::*;
 use crate::graphql::enums::{CommitmentStatus, RecessKind};
 use crate::graphql::types::{Commitment, RecessPeriod};
-use crate::service::page::{KeyKind, Order, live};
+use crate::service::{commitments, recess};
 use async_graphql::{Context, ID, Object};
 use entity::{commitment, recess_period};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 #[derive(Default)]
 pub struct ParliamentQuery;
@@ -25,18 +24,8 @@ impl ParliamentQuery {
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<RecessPeriodConnection> {
-        let mut select = live(recess_period::Entity::find())?;
-        if let Some(year) = year {
-            select = select.filter(recess_period::Column::Year.eq(year));
-        }
-        if let Some(kind) = kind {
-            select = select.filter(recess_period::Column::Kind.eq(entity::RecessKind::from(kind)));
-        }
-        let order = Order {
-            key: Some((recess_period::Column::FirstDay, KeyKind::Date)),
-            id: recess_period::Column::Id,
-        };
-        paginate::<_, RecessPeriod>(ctx, select, order, conn_args(after, before, first, last))
+        let listing = recess::list(year, kind.map(Into::into))?;
+        paginate::<_, RecessPeriod>(ctx, listing, conn_args(after, before, first, last))
             .await
             .map(Into::into)
     }
@@ -60,16 +49,8 @@ impl ParliamentQuery {
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<CommitmentConnection> {
-        let mut select = live(commitment::Entity::find())?;
-        if let Some(status) = status {
-            select = select
-                .filter(commitment::Column::Status.eq(entity::CommitmentStatus::from(status)));
-        }
-        let order = Order {
-            key: Some((commitment::Column::DeadlineDate, KeyKind::Date)),
-            id: commitment::Column::Id,
-        };
-        paginate::<_, Commitment>(ctx, select, order, conn_args(after, before, first, last))
+        let listing = commitments::list(status.map(Into::into))?;
+        paginate::<_, Commitment>(ctx, listing, conn_args(after, before, first, last))
             .await
             .map(Into::into)
     }

@@ -5,10 +5,9 @@ use crate::graphql::connection::*;
 use crate::graphql::enums::{GovernmentLayer, WorkStatus};
 use crate::graphql::ids;
 use crate::graphql::types::{Organisation, Phase, Programme, Workstream};
-use crate::service::page::{KeyKind, Order, live};
+use crate::service::plan;
 use async_graphql::{Context, ID, Object};
 use entity::{organisation, phase, programme, workstream};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 #[derive(Default)]
 pub struct PlanQuery;
@@ -24,14 +23,9 @@ impl PlanQuery {
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<ProgrammeConnection> {
-        let order = Order {
-            key: None,
-            id: programme::Column::Id,
-        };
         paginate::<_, Programme>(
             ctx,
-            live(programme::Entity::find())?,
-            order,
+            plan::programmes()?,
             conn_args(after, before, first, last),
         )
         .await
@@ -58,18 +52,9 @@ impl PlanQuery {
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<PhaseConnection> {
-        let mut select = live(phase::Entity::find())?;
-        if let Some(id) = ids::decode_opt(programme_id.as_ref(), "Programme", "programmeId")? {
-            select = select.filter(phase::Column::ProgrammeId.eq(id));
-        }
-        if let Some(status) = status {
-            select = select.filter(phase::Column::Status.eq(entity::WorkStatus::from(status)));
-        }
-        let order = Order {
-            key: Some((phase::Column::Number, KeyKind::Int)),
-            id: phase::Column::Id,
-        };
-        paginate::<_, Phase>(ctx, select, order, conn_args(after, before, first, last))
+        let programme = ids::decode_opt(programme_id.as_ref(), "Programme", "programmeId")?;
+        let listing = plan::phases(programme, status.map(Into::into))?;
+        paginate::<_, Phase>(ctx, listing, conn_args(after, before, first, last))
             .await
             .map(Into::into)
     }
@@ -93,17 +78,14 @@ impl PlanQuery {
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<WorkstreamConnection> {
-        let mut select = live(workstream::Entity::find())?;
-        if let Some(id) = ids::decode_opt(programme_id.as_ref(), "Programme", "programmeId")? {
-            select = select.filter(workstream::Column::ProgrammeId.eq(id));
-        }
-        let order = Order {
-            key: None,
-            id: workstream::Column::Id,
-        };
-        paginate::<_, Workstream>(ctx, select, order, conn_args(after, before, first, last))
-            .await
-            .map(Into::into)
+        let programme = ids::decode_opt(programme_id.as_ref(), "Programme", "programmeId")?;
+        paginate::<_, Workstream>(
+            ctx,
+            plan::workstreams(programme)?,
+            conn_args(after, before, first, last),
+        )
+        .await
+        .map(Into::into)
     }
 
     /// One workstream by id.
@@ -125,16 +107,8 @@ impl PlanQuery {
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<OrganisationConnection> {
-        let mut select = live(organisation::Entity::find())?;
-        if let Some(layer) = layer {
-            select =
-                select.filter(organisation::Column::Layer.eq(entity::GovernmentLayer::from(layer)));
-        }
-        let order = Order {
-            key: Some((organisation::Column::Name, KeyKind::Text)),
-            id: organisation::Column::Id,
-        };
-        paginate::<_, Organisation>(ctx, select, order, conn_args(after, before, first, last))
+        let listing = plan::organisations(layer.map(Into::into))?;
+        paginate::<_, Organisation>(ctx, listing, conn_args(after, before, first, last))
             .await
             .map(Into::into)
     }

@@ -6,11 +6,10 @@ use crate::graphql::enums::{GovernmentLayer, TaskKind, WorkStatus};
 use crate::graphql::ids;
 use crate::graphql::scalars::Date;
 use crate::graphql::types::{DataInfraTask, DataQualityAssessment, DataSource};
-use crate::service::page::{KeyKind, Order, contains_text, live};
-use crate::service::tasks::{TaskFilter, select};
+use crate::service::tasks::TaskFilter;
+use crate::service::{data_sources, tasks};
 use async_graphql::{Context, ID, InputObject, Object};
 use entity::{data_infra_task, data_quality_assessment, data_source};
-use sea_orm::{EntityTrait, QueryFilter};
 
 /// Which tasks to list. All conditions must hold.
 #[derive(InputObject, Default)]
@@ -45,19 +44,8 @@ impl DataQuery {
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<DataSourceConnection> {
-        let mut select = live(data_source::Entity::find())?;
-        if let Some(text) = search {
-            select = select.filter(contains_text(
-                "search",
-                &[data_source::Column::Name, data_source::Column::Description],
-                &text,
-            )?);
-        }
-        let order = Order {
-            key: Some((data_source::Column::Name, KeyKind::Text)),
-            id: data_source::Column::Id,
-        };
-        paginate::<_, DataSource>(ctx, select, order, conn_args(after, before, first, last))
+        let listing = data_sources::list(search.as_deref())?;
+        paginate::<_, DataSource>(ctx, listing, conn_args(after, before, first, last))
             .await
             .map(Into::into)
     }
@@ -117,14 +105,9 @@ impl DataQuery {
             )?,
             due_before: f.due_before.map(Into::into),
         };
-        let order = Order {
-            key: Some((data_infra_task::Column::DueDate, KeyKind::Date)),
-            id: data_infra_task::Column::Id,
-        };
         paginate::<_, DataInfraTask>(
             ctx,
-            select(&filter)?,
-            order,
+            tasks::list(&filter)?,
             conn_args(after, before, first, last),
         )
         .await
