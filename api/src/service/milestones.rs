@@ -19,17 +19,7 @@ impl Rules for milestone::Entity {
                 "a milestone at risk or off track needs a one-line reason",
             ));
         }
-        match (m.status, m.actual_date) {
-            (WorkStatus::Done, None) => Err(ApiError::invalid(
-                "actualDate",
-                "a done milestone needs its actual date",
-            )),
-            (WorkStatus::Planned | WorkStatus::InProgress, Some(_)) => Err(ApiError::invalid(
-                "actualDate",
-                "only a done or cancelled milestone has an actual date",
-            )),
-            _ => Ok(()),
-        }
+        v::completion("actualDate", m.status, m.actual_date, "milestone")
     }
 
     fn check<'a>(

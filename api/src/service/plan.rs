@@ -54,19 +54,7 @@ impl Rules for phase::Entity {
             m.forecast_end,
         )?;
         v::opt_date_order("actualStart", m.actual_start, "actualEnd", m.actual_end)?;
-        match (m.status, m.actual_end) {
-            (entity::WorkStatus::Done, None) => Err(crate::error::ApiError::invalid(
-                "actualEnd",
-                "a done phase needs its actual end date",
-            )),
-            (entity::WorkStatus::Planned | entity::WorkStatus::InProgress, Some(_)) => {
-                Err(crate::error::ApiError::invalid(
-                    "actualEnd",
-                    "only a done or cancelled phase has an actual end date",
-                ))
-            }
-            _ => Ok(()),
-        }
+        v::completion("actualEnd", m.status, m.actual_end, "phase")
     }
 
     fn check<'a>(

@@ -2,7 +2,7 @@
 
 use super::crud::{Rules, refers};
 use super::validate as v;
-use crate::error::{ApiError, ApiResult};
+use crate::error::ApiResult;
 use entity::{WorkStatus, data_infra_task, data_source, organisation, programme};
 use futures::future::BoxFuture;
 use sea_orm::DatabaseTransaction;
@@ -11,17 +11,7 @@ impl Rules for data_infra_task::Entity {
     fn validate(m: &data_infra_task::Model) -> ApiResult<()> {
         v::line("title", &m.title, 200)?;
         v::length("description", &m.description, 10_000)?;
-        match (m.status, m.completed_on) {
-            (WorkStatus::Done, None) => Err(ApiError::invalid(
-                "completedOn",
-                "a done task needs its completion date",
-            )),
-            (WorkStatus::Planned | WorkStatus::InProgress, Some(_)) => Err(ApiError::invalid(
-                "completedOn",
-                "only a done or cancelled task has a completion date",
-            )),
-            _ => Ok(()),
-        }
+        v::completion("completedOn", m.status, m.completed_on, "task")
     }
 
     fn check<'a>(

@@ -90,6 +90,28 @@ pub fn opt_date_order(
     }
 }
 
+/// A finished piece of work has its completion date, and only finished work has one:
+/// DONE needs `date`, PLANNED and IN_PROGRESS must not have it (CANCELLED may, or not).
+pub fn completion(
+    field: &str,
+    status: entity::WorkStatus,
+    date: Option<NaiveDate>,
+    what: &str,
+) -> ApiResult<()> {
+    use entity::WorkStatus::*;
+    match (status, date) {
+        (Done, None) => Err(ApiError::invalid(
+            field,
+            format!("a done {what} needs {field}"),
+        )),
+        (Planned | InProgress, Some(_)) => Err(ApiError::invalid(
+            field,
+            format!("only a done or cancelled {what} has {field}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
 /// A year the plan can sensibly talk about.
 pub fn year(field: &str, value: i32) -> ApiResult<()> {
     range(field, value, 1990, 2100)
