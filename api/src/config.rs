@@ -45,6 +45,15 @@ pub enum Command {
     },
     /// Load the demo plan (does nothing when it is already loaded).
     Demo,
+    /// Fill an empty database with a synthetic plan for benchmarks (no change history).
+    Generate {
+        /// Plan size: s (1,000 milestones), m (10,000) or l (100,000).
+        #[arg(long, value_enum)]
+        size: crate::service::generate::PlanSize,
+        /// Seed of the deterministic generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Print the GraphQL schema (SDL).
     ExportSchema {
         /// Write to this file instead of standard output.

@@ -41,6 +41,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Generate { size, seed } => {
+            use clock::Clock;
+            let db = db::connect(&cli.database_url).await?;
+            db::migrate(&db).await?;
+            let actor = service::Actor {
+                name: "generate".into(),
+                request_id: "generate".into(),
+                at: SystemClock.now(),
+            };
+            let shape = service::generate::generate(&db, &actor, size, seed)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            tracing::info!(?shape, "plan generated");
+            Ok(())
+        }
         Command::Demo => {
             let db = db::connect(&cli.database_url).await?;
             db::migrate(&db).await?;
@@ -67,7 +82,7 @@ async fn load_demo(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
     };
     let loaded = service::demo::load(db, &actor)
         .await
-        .map_err(|e| anyhow::anyhow!("{}", e.public_message()))?;
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
     if loaded {
         tracing::info!("demo plan loaded");
     } else {

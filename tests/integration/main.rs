@@ -8,6 +8,7 @@ mod support;
 
 mod demo;
 mod errors;
+mod export;
 mod history;
 mod http;
 mod links;

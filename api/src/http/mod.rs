@@ -1,5 +1,6 @@
 //! The HTTP layer: routes, the GraphQL endpoint, limits, and serving with graceful shutdown.
 
+pub mod export;
 pub mod graphiql;
 
 use crate::graphql::context::RequestInfo;
@@ -39,6 +40,7 @@ pub fn router(state: AppState) -> Router {
         .route("/graphql", get(graphiql::page).post(graphql))
         .route("/graphiql/{file}", get(graphiql::asset))
         .route("/healthz", get(healthz))
+        .route("/export/milestones.ndjson", get(export_milestones))
         .with_state(api)
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(
@@ -96,6 +98,10 @@ async fn shutdown_signal() {
 fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
     let body = json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
     (status, Json(body)).into_response()
+}
+
+async fn export_milestones(State(api): State<Api>) -> Response {
+    export::milestones(api.state).await
 }
 
 async fn healthz(State(api): State<Api>) -> Response {

@@ -2,9 +2,12 @@
 
 pub mod crud;
 pub mod demo;
+pub mod export;
+pub mod generate;
 pub mod history;
 pub mod links;
 pub mod page;
+pub mod sequences;
 pub mod validate;
 
 pub mod commitments;
