@@ -29,6 +29,11 @@ pub struct Cli {
     #[arg(long, env = "KOERS_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
 
+    /// Log every SQL statement with its values inlined, and its duration (target `koers::sql`,
+    /// level info). For diagnosis and the benchmark's SQL floor; it slows the service down.
+    #[arg(long, env = "KOERS_LOG_SQL", global = true)]
+    pub log_sql: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }

@@ -52,3 +52,16 @@ pub async fn connect_in_schema(
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
 }
+
+/// Log each statement (values inlined) and its duration under the `koers::sql` target.
+pub fn log_statements(db: &mut DatabaseConnection) {
+    db.set_metric_callback(|info| {
+        tracing::info!(
+            target: "koers::sql",
+            elapsed_us = u64::try_from(info.elapsed.as_micros()).unwrap_or(u64::MAX),
+            failed = info.failed,
+            sql = %info.statement,
+            "statement"
+        );
+    });
+}

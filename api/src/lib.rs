@@ -23,6 +23,13 @@ pub use state::AppState;
 /// Run one command of the `koers` binary.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     telemetry::init(cli.log_format);
+    let connect = |url: String, log_sql: bool| async move {
+        let mut db = db::connect(&url).await?;
+        if log_sql {
+            db::log_statements(&mut db);
+        }
+        Ok::<_, sea_orm::DbErr>(db)
+    };
     match cli.command {
         Command::ExportSchema { out } => {
             let sdl = graphql::sdl();
@@ -33,7 +40,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Migrate { action } => {
-            let db = db::connect(&cli.database_url).await?;
+            let db = connect(cli.database_url.clone(), cli.log_sql).await?;
             match action {
                 MigrateAction::Up => Migrator::up(&db, None).await?,
                 MigrateAction::Down { steps } => Migrator::down(&db, Some(steps)).await?,
@@ -43,7 +50,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Generate { size, seed } => {
             use clock::Clock;
-            let db = db::connect(&cli.database_url).await?;
+            let db = connect(cli.database_url.clone(), cli.log_sql).await?;
             db::migrate(&db).await?;
             let actor = service::Actor {
                 name: "generate".into(),
@@ -57,12 +64,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Demo => {
-            let db = db::connect(&cli.database_url).await?;
+            let db = connect(cli.database_url.clone(), cli.log_sql).await?;
             db::migrate(&db).await?;
             load_demo(&db).await
         }
         Command::Serve(args) => {
-            let db = db::connect(&cli.database_url).await?;
+            let db = connect(cli.database_url.clone(), cli.log_sql).await?;
             db::migrate(&db).await?;
             if args.demo {
                 load_demo(&db).await?;

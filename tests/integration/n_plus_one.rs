@@ -26,6 +26,7 @@ async fn nested_milestone_query_runs_a_fixed_number_of_statements() {
             )
             .await;
         }
+        app.ok("mutation($k: ID!) { createKpiTarget(input: { kpiId: $k, year: 2027, value: \"90\" }) { target { id } } }", json!({ "k": k })).await;
         kpis.push(k);
     }
     let mut previous: Option<String> = None;

@@ -20,7 +20,7 @@ type Memo = Arc<OnceCell<Arc<dyn Any + Send + Sync>>>;
 
 /// Models produced together, and the relations already loaded for all of them.
 pub struct Siblings<M> {
-    models: Vec<M>,
+    models: Vec<Arc<M>>,
     memo: Mutex<HashMap<String, Memo>>,
 }
 
@@ -30,10 +30,11 @@ pub trait Batched: Sized + Clone + Send + Sync + 'static {
     type Model: Clone + Send + Sync + 'static;
 
     /// Wrap one model of a set.
-    fn wrap(model: Self::Model, set: Arc<Siblings<Self::Model>>) -> Self;
+    fn wrap(model: Arc<Self::Model>, set: Arc<Siblings<Self::Model>>) -> Self;
 
     /// Wrap models produced together (one set).
     fn many(models: Vec<Self::Model>) -> Vec<Self> {
+        let models: Vec<Arc<Self::Model>> = models.into_iter().map(Arc::new).collect();
         let set = Arc::new(Siblings {
             models: models.clone(),
             memo: Mutex::new(HashMap::new()),
@@ -46,13 +47,12 @@ pub trait Batched: Sized + Clone + Send + Sync + 'static {
 
     /// Wrap a model on its own.
     fn one(model: Self::Model) -> Self {
-        Self::wrap(
-            model.clone(),
-            Arc::new(Siblings {
-                models: vec![model],
-                memo: Mutex::new(HashMap::new()),
-            }),
-        )
+        let model = Arc::new(model);
+        let set = Siblings {
+            models: vec![model.clone()],
+            memo: Mutex::new(HashMap::new()),
+        };
+        Self::wrap(model, Arc::new(set))
     }
 }
 
@@ -61,7 +61,7 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
     pub async fn memo<T, F, Fut>(&self, key: String, load: F) -> async_graphql::Result<Arc<T>>
     where
         T: Send + Sync + 'static,
-        F: FnOnce(Vec<M>) -> Fut,
+        F: FnOnce(Vec<Arc<M>>) -> Fut,
         Fut: Future<Output = async_graphql::Result<T>>,
     {
         let cell = {
@@ -99,7 +99,7 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
         let key = format!("one:{name}");
         let map = self
             .memo(key, |models| async move {
-                let mut ids: Vec<i32> = models.iter().filter_map(fk).collect();
+                let mut ids: Vec<i32> = models.iter().filter_map(|m| fk(m)).collect();
                 ids.sort_unstable();
                 ids.dedup();
                 let (ids, found): (Vec<i32>, Vec<_>) =
@@ -127,7 +127,7 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
     {
         let key = format!("children:{}:{column}", E::NAME);
         self.grouped(key, id, |models| async move {
-            let parents: Vec<i32> = models.iter().map(id_of).collect();
+            let parents = unique(models.iter().map(|m| id_of(m)));
             loaders::children_of::<E>(ctx, column, &parents).await
         })
         .await
@@ -149,7 +149,7 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
     {
         let key = format!("linked:{}:{from}:{to}", L::default().table_name());
         self.grouped(key, id, |models| async move {
-            let ids: Vec<i32> = models.iter().map(id_of).collect();
+            let ids = unique(models.iter().map(|m| id_of(m)));
             loaders::linked_of::<L, E>(ctx, from, to, &ids).await
         })
         .await
@@ -164,7 +164,7 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
     ) -> async_graphql::Result<Vec<T>>
     where
         T: Batched,
-        F: FnOnce(Vec<M>) -> Fut,
+        F: FnOnce(Vec<Arc<M>>) -> Fut,
         Fut: Future<Output = async_graphql::Result<Vec<(i32, T::Model)>>>,
     {
         let map = self
@@ -175,6 +175,15 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
             .await?;
         Ok(map.get(&id).cloned().unwrap_or_default())
     }
+}
+
+/// The distinct ids of a set, sorted. One object can sit in a set more than once (a KPI linked
+/// to several milestones of the page); its relations must still be loaded once.
+pub fn unique(ids: impl Iterator<Item = i32>) -> Vec<i32> {
+    let mut ids: Vec<i32> = ids.collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// Group (parent id, model) pairs by parent, wrapping all models as one set.

@@ -1,33 +1,18 @@
 //! Gives every error in a response a stable `extensions.code`, and masks anything unexpected.
+//! Applied to each response by the HTTP layer (an async-graphql extension would also hook
+//! every field resolution, which costs more than it is worth here).
 //!
 //! Errors raised by our resolvers already carry a code (see `crate::error`). What is left comes
 //! from async-graphql itself: a query that does not parse or validate (including the depth and
 //! complexity limits), an input value of the wrong form, or an unexpected failure inside the
 //! library. The first two are the client's to fix; the last is logged and masked.
 
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextRequest};
 use async_graphql::{Response, ServerError, Value};
-use std::sync::Arc;
 
-/// The extension factory to add to the schema.
-pub struct ErrorCodes;
-
-impl ExtensionFactory for ErrorCodes {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(ErrorCodesExtension)
-    }
-}
-
-struct ErrorCodesExtension;
-
-#[async_trait::async_trait]
-impl Extension for ErrorCodesExtension {
-    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
-        let mut response = next.run(ctx).await;
-        for error in &mut response.errors {
-            classify(error);
-        }
-        response
+/// Give every error of `response` a code (and mask the unexpected ones).
+pub fn apply(response: &mut Response) {
+    for error in &mut response.errors {
+        classify(error);
     }
 }
 

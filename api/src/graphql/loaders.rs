@@ -204,7 +204,6 @@ impl Loader<(i32, MeasurementScope)> for Measurements {
         &self,
         keys: &[(i32, MeasurementScope)],
     ) -> Result<HashMap<(i32, MeasurementScope), Vec<kpi_measurement::Model>>, Self::Error> {
-        use kpi_measurement::Column;
         let mut out: HashMap<(i32, MeasurementScope), Vec<kpi_measurement::Model>> =
             keys.iter().map(|k| (*k, Vec::new())).collect();
         let mut scopes: HashMap<MeasurementScope, Vec<i32>> = HashMap::new();
@@ -213,35 +212,10 @@ impl Loader<(i32, MeasurementScope)> for Measurements {
         }
         let backend = self.0.get_database_backend();
         for (scope, kpis) in scopes {
-            let mut inner = Query::select();
-            inner
-                .column(Asterisk)
-                .expr_as(
-                    Expr::cust(
-                        "ROW_NUMBER() OVER (PARTITION BY kpi_id ORDER BY period_end DESC, id DESC)",
-                    ),
-                    Alias::new("rn"),
-                )
-                .from(kpi_measurement::Entity)
-                .and_where(Column::KpiId.is_in(kpis))
-                .and_where(Column::DeletedAt.is_null());
-            if let Some(layer) = scope.layer {
-                inner.and_where(Column::Layer.eq(layer));
-            }
-            if let Some(from) = scope.from {
-                inner.and_where(Column::PeriodEnd.gte(from));
-            }
-            if let Some(to) = scope.to {
-                inner.and_where(Column::PeriodEnd.lte(to));
-            }
-            let outer = Query::select()
-                .column(Asterisk)
-                .from_subquery(inner, Alias::new("ranked"))
-                .and_where(ExprTrait::lte(Expr::col(Alias::new("rn")), scope.limit))
-                .order_by(Column::KpiId, sea_orm::Order::Asc)
-                .order_by(Alias::new("rn"), sea_orm::Order::Asc)
-                .to_owned();
-            let stmt: Statement = backend.build(&outer);
+            let stmt = match backend {
+                sea_orm::DatabaseBackend::Postgres => newest_lateral(&kpis, scope),
+                _ => newest_windowed(backend, kpis, scope),
+            };
             let rows = kpi_measurement::Entity::find()
                 .from_raw_sql(stmt)
                 .all(&self.0)
@@ -255,6 +229,78 @@ impl Loader<(i32, MeasurementScope)> for Measurements {
     }
 }
 
+/// PostgreSQL: the newest measurements of each KPI through a LATERAL join, so each KPI reads
+/// only its first rows from the (kpi_id, period_end, id) index, however long its history is.
+fn newest_lateral(kpis: &[i32], scope: MeasurementScope) -> Statement {
+    use sea_orm::sea_query::ArrayType;
+    let ids = kpis.iter().map(|k| sea_orm::Value::Int(Some(*k))).collect();
+    let mut values = vec![sea_orm::Value::Array(ArrayType::Int, Some(Box::new(ids)))];
+    let mut sql = String::from(
+        "SELECT m.* FROM unnest($1::int4[]) AS k(id) CROSS JOIN LATERAL (SELECT * FROM kpi_measurement \
+         WHERE kpi_id = k.id AND deleted_at IS NULL",
+    );
+    if let Some(layer) = scope.layer {
+        values.push(layer.as_str().into());
+        sql.push_str(&format!(" AND layer = ${}", values.len()));
+    }
+    if let Some(from) = scope.from {
+        values.push(from.into());
+        sql.push_str(&format!(" AND period_end >= ${}", values.len()));
+    }
+    if let Some(to) = scope.to {
+        values.push(to.into());
+        sql.push_str(&format!(" AND period_end <= ${}", values.len()));
+    }
+    values.push(i64::from(scope.limit).into());
+    sql.push_str(&format!(
+        " ORDER BY period_end DESC, id DESC LIMIT ${}) m",
+        values.len()
+    ));
+    Statement::from_sql_and_values(sea_orm::DatabaseBackend::Postgres, sql, values)
+}
+
+/// SQLite (no LATERAL): rank each KPI's measurements with a window function.
+fn newest_windowed(
+    backend: sea_orm::DatabaseBackend,
+    kpis: Vec<i32>,
+    scope: MeasurementScope,
+) -> Statement {
+    use kpi_measurement::Column;
+    let mut inner = Query::select();
+    inner
+        .column(Asterisk)
+        .expr_as(
+            Expr::cust("ROW_NUMBER() OVER (PARTITION BY kpi_id ORDER BY period_end DESC, id DESC)"),
+            Alias::new("rn"),
+        )
+        .from(kpi_measurement::Entity)
+        .and_where(Column::KpiId.is_in(kpis))
+        .and_where(Column::DeletedAt.is_null());
+    if let Some(layer) = scope.layer {
+        inner.and_where(Column::Layer.eq(layer));
+    }
+    if let Some(from) = scope.from {
+        inner.and_where(Column::PeriodEnd.gte(from));
+    }
+    if let Some(to) = scope.to {
+        inner.and_where(Column::PeriodEnd.lte(to));
+    }
+    let outer = Query::select()
+        .column(Asterisk)
+        .from_subquery(inner, Alias::new("ranked"))
+        .and_where(ExprTrait::lte(Expr::col(Alias::new("rn")), scope.limit))
+        .order_by(Column::KpiId, sea_orm::Order::Asc)
+        .order_by(Alias::new("rn"), sea_orm::Order::Asc)
+        .to_owned();
+    backend.build(&outer)
+}
+
+/// A loader that fetches as soon as it is asked. Relations are requested for a whole sibling
+/// set at once (see `batch.rs`), so waiting for more keys would only add latency.
+fn loader_of<T: Send + Sync + 'static>(loader: T) -> DataLoader<T> {
+    DataLoader::new(loader, tokio::spawn).delay(std::time::Duration::ZERO)
+}
+
 /// Registers a fresh set of loaders on a request.
 pub struct Loaders;
 
@@ -263,16 +309,16 @@ impl Loaders {
     pub fn register(request: Request, db: &DatabaseConnection) -> Request {
         use entity::*;
         fn by_id<E: PlanEntity>(db: &DatabaseConnection) -> DataLoader<ById<E>> {
-            DataLoader::new(ById(db.clone(), PhantomData), tokio::spawn)
+            loader_of(ById(db.clone(), PhantomData))
         }
         fn children<E: PlanEntity>(db: &DatabaseConnection) -> DataLoader<Children<E>> {
-            DataLoader::new(Children(db.clone(), PhantomData), tokio::spawn)
+            loader_of(Children(db.clone(), PhantomData))
         }
         fn links<L: EntityTrait>(db: &DatabaseConnection) -> DataLoader<Links<L>>
         where
             L::Model: Send + Sync,
         {
-            DataLoader::new(Links(db.clone(), PhantomData), tokio::spawn)
+            loader_of(Links(db.clone(), PhantomData))
         }
         request
             .data(by_id::<organisation::Entity>(db))
@@ -302,8 +348,8 @@ impl Loaders {
             .data(links::<task_kpi::Entity>(db))
             .data(links::<kpi_data_source::Entity>(db))
             .data(links::<commitment_milestone::Entity>(db))
-            .data(DataLoader::new(Dependencies(db.clone()), tokio::spawn))
-            .data(DataLoader::new(Measurements(db.clone()), tokio::spawn))
+            .data(loader_of(Dependencies(db.clone())))
+            .data(loader_of(Measurements(db.clone())))
     }
 }
 

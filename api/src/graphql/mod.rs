@@ -34,8 +34,6 @@ pub fn build_schema(state: AppState) -> KoersSchema {
         .data(state)
         .limit_depth(config.max_depth)
         .limit_complexity(config.max_complexity)
-        .extension(async_graphql::extensions::Tracing)
-        .extension(error_codes::ErrorCodes)
         .finish()
 }
 

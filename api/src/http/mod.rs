@@ -188,7 +188,9 @@ async fn graphql(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> Res
     let mut responses = Vec::with_capacity(requests.len());
     for request in requests {
         let request = Loaders::register(request.data(info.clone()), &api.state.db);
-        responses.push(api.schema.execute(request).await);
+        let mut response = api.schema.execute(request).await;
+        crate::graphql::error_codes::apply(&mut response);
+        responses.push(response);
     }
     let response = if single {
         match responses.pop() {

@@ -7,13 +7,16 @@ use entity::change_record::Model;
 /// One change to one field of one object: who, when, in which request, from what to what.
 #[derive(Clone)]
 pub struct ChangeRecord(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
 impl crate::graphql::batch::Batched for ChangeRecord {
     type Model = Model;
-    fn wrap(model: Model, set: std::sync::Arc<crate::graphql::batch::Siblings<Model>>) -> Self {
+    fn wrap(
+        model: std::sync::Arc<Model>,
+        set: std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+    ) -> Self {
         Self(model, set)
     }
 }

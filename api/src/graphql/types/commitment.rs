@@ -9,7 +9,7 @@ use entity::commitment::Model;
 /// A commitment (toezegging) of a minister to the Kamer, fulfilled by milestones.
 #[derive(Clone)]
 pub struct Commitment(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 

@@ -9,7 +9,7 @@ use entity::data_infra_task::Model;
 /// A data-infrastructure or data-governance task, e.g. "MVOI-velden verplicht in TenderNed".
 #[derive(Clone)]
 pub struct DataInfraTask(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 

@@ -9,7 +9,7 @@ use entity::data_quality_assessment::Model;
 /// A quality score (1-5) of a data source on one dimension of the NORA framework.
 #[derive(Clone)]
 pub struct DataQualityAssessment(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 

@@ -8,7 +8,7 @@ use entity::data_source::Model;
 /// A data source, e.g. TenderNed or the MVI self-evaluation tool.
 #[derive(Clone)]
 pub struct DataSource(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 

@@ -7,13 +7,16 @@ use entity::milestone_dependency::Model;
 /// A finish-to-start dependency: the successor cannot be reached before the predecessor plus the lag.
 #[derive(Clone)]
 pub struct MilestoneDependency(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
 impl crate::graphql::batch::Batched for MilestoneDependency {
     type Model = Model;
-    fn wrap(model: Model, set: std::sync::Arc<crate::graphql::batch::Siblings<Model>>) -> Self {
+    fn wrap(
+        model: std::sync::Arc<Model>,
+        set: std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+    ) -> Self {
         Self(model, set)
     }
 }

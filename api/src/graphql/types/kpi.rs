@@ -13,7 +13,7 @@ use std::sync::Arc;
 /// A KPI: definition, unit, direction, themes; with targets and measurements over time.
 #[derive(Clone)]
 pub struct Kpi(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
@@ -159,7 +159,7 @@ impl Kpi {
             format!("measurements:{scope:?}"),
             self.0.id,
             |models| async move {
-                let ids: Vec<i32> = models.iter().map(|m| m.id).collect();
+                let ids = crate::graphql::batch::unique(models.iter().map(|m| m.id));
                 loaders::measurements_of(ctx, &ids, scope).await
             },
         )

@@ -10,7 +10,7 @@ use entity::kpi_measurement::Model;
 /// A measured value of a KPI over a period, overall or for one layer.
 #[derive(Clone)]
 pub struct KpiMeasurement(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 

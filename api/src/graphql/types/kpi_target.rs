@@ -9,7 +9,7 @@ use entity::kpi_target::Model;
 /// A target of a KPI for one year, overall or for one layer.
 #[derive(Clone)]
 pub struct KpiTarget(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 

@@ -13,7 +13,7 @@ use entity::milestone::Model;
 /// A milestone of one government layer, or joint (no layer), with its dates, status and health.
 #[derive(Clone)]
 pub struct Milestone(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
@@ -175,7 +175,7 @@ impl Milestone {
                 format!("dependencies:{end:?}"),
                 self.0.id,
                 |models| async move {
-                    let ids: Vec<i32> = models.iter().map(|m| m.id).collect();
+                    let ids = crate::graphql::batch::unique(models.iter().map(|m| m.id));
                     loaders::dependencies_of(ctx, end, &ids).await
                 },
             )

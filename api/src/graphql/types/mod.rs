@@ -38,7 +38,7 @@ macro_rules! plan_object {
     ($(#[$doc:meta])* $ty:ident, $name:literal, { $($body:tt)* }) => {
         impl crate::graphql::batch::Batched for $ty {
             type Model = Model;
-            fn wrap(model: Model, set: std::sync::Arc<crate::graphql::batch::Siblings<Model>>) -> Self {
+            fn wrap(model: std::sync::Arc<Model>, set: std::sync::Arc<crate::graphql::batch::Siblings<Model>>) -> Self {
                 Self(model, set)
             }
         }

@@ -7,7 +7,7 @@ use entity::organisation::Model;
 /// A government organisation (ministry, agency, province, municipality, water board) or an umbrella body.
 #[derive(Clone)]
 pub struct Organisation(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 

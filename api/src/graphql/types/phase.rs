@@ -9,7 +9,7 @@ use entity::phase::Model;
 /// A phase of the programme (fase 1, 2, 3), with baseline, planned, forecast and actual dates.
 #[derive(Clone)]
 pub struct Phase(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 

@@ -7,7 +7,7 @@ use entity::programme::Model;
 /// A programme, e.g. "Regie op de monitoring van MVOI".
 #[derive(Clone)]
 pub struct Programme(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 

@@ -9,7 +9,7 @@ use entity::recess_period::Model;
 /// "Before the recess" means by the day before `firstDay`.
 #[derive(Clone)]
 pub struct RecessPeriod(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 

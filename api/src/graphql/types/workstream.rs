@@ -7,7 +7,7 @@ use entity::workstream::Model;
 /// A workstream, e.g. "Data-infrastructuur" or "Aansluiting decentrale overheden".
 #[derive(Clone)]
 pub struct Workstream(
-    pub Model,
+    pub std::sync::Arc<Model>,
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 

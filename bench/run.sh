@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The koers benchmark: koers against PostGraphile and the SQL floor, on PostgreSQL and SQLite.
+#
+#   bench/run.sh            full run: plans S, M, L; koers, PostGraphile, pgbench and sqlite3
+#   bench/run.sh --quick    plan S on PostgreSQL, koers against the SQL floor, three short rounds;
+#                           fails when a ratio falls below bench/thresholds.json or a statement
+#                           count changes (CI runs this)
+# Any other flags go to bench/bench.py (see `python3 bench/bench.py --help`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=../scripts/lib/postgres.sh
+source scripts/lib/postgres.sh
+
+quick=0
+for arg in "$@"; do [ "$arg" = "--quick" ] && quick=1; done
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "==> installing $2"; apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+need sqlite3 sqlite3
+ensure_postgres
+need pgbench postgresql-contrib
+
+echo "==> building koers (release)"
+cargo build --release --locked -p koers
+
+if [ "$quick" = "0" ]; then
+  bash bench/peer/install.sh
+fi
+
+exec python3 bench/bench.py "$@"
