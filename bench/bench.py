@@ -120,7 +120,7 @@ class Server:
 def start_koers(url, port, name, log_sql=False):
     env = {"DATABASE_URL": url, "RUST_LOG": "warn", "KOERS_MAX_COMPLEXITY": "100000"}
     if log_sql:
-        env.update({"KOERS_LOG_SQL": "1", "KOERS_LOG_FORMAT": "json", "RUST_LOG": "warn,koers::sql=info"})
+        env.update({"KOERS_LOG_SQL": "true", "KOERS_LOG_FORMAT": "json", "RUST_LOG": "warn,koers::sql=info"})
     return Server(name, [KOERS, "serve", "--listen", f"127.0.0.1:{port}"], env, port)
 
 
