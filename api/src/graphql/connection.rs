@@ -96,7 +96,7 @@ where
     let db = ctx.db()?;
     let args = args.into_page_args()?;
     let total = if ctx.look_ahead().field("totalCount").exists() {
-        Some(page::count(db, select.clone()).await?)
+        Some(page::count(db, select.clone(), order.id).await?)
     } else {
         None
     };

@@ -7,8 +7,8 @@ use crate::error::{ApiError, ApiResult};
 use chrono::NaiveDate;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Order as SqlOrder};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Select, Value,
+    ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait, QueryFilter, QueryOrder, QuerySelect,
+    Select, Value,
 };
 use serde::{Deserialize, Serialize};
 
@@ -124,16 +124,11 @@ impl<E: EntityTrait> Order<E> {
             (None, _) => Ok(Condition::all().add(id_cmp(cursor.id))),
             (Some((col, kind)), Some(text)) => {
                 let value = key_value(kind, text, if forward { "after" } else { "before" })?;
-                let past = if forward {
-                    Expr::col(col).gt(value.clone())
-                } else {
-                    Expr::col(col).lt(value.clone())
-                };
-                Ok(Condition::any().add(past).add(
-                    Condition::all()
-                        .add(Expr::col(col).eq(value))
-                        .add(id_cmp(cursor.id)),
-                ))
+                // A row-value comparison, (key, id) > (k, i): the database walks the
+                // (…, key, id) index from the cursor instead of filtering from the start.
+                let row = Expr::tuple([Expr::col(col), Expr::col(self.id)]);
+                let at = Expr::tuple([Expr::val(value), Expr::val(cursor.id)]);
+                Ok(Condition::all().add(if forward { row.gt(at) } else { row.lt(at) }))
             }
             (Some(_), None) => {
                 let field = if forward { "after" } else { "before" };
@@ -225,13 +220,20 @@ where
 }
 
 /// Count the rows of `select` (a connection's `totalCount`).
-pub async fn count<E, C>(db: &C, select: Select<E>) -> ApiResult<u64>
+pub async fn count<E, C>(db: &C, select: Select<E>, id: E::Column) -> ApiResult<u64>
 where
     E: EntityTrait,
     E::Model: Send + Sync,
     C: ConnectionTrait,
 {
-    Ok(select.count(db).await?)
+    // COUNT over the filtered rows only, without selecting every column in a subquery.
+    let n: Option<i64> = select
+        .select_only()
+        .column_as(Expr::col(id).count(), "n")
+        .into_tuple()
+        .one(db)
+        .await?;
+    Ok(u64::try_from(n.unwrap_or_default()).unwrap_or_default())
 }
 
 /// Keep only live (not soft-deleted) rows.
