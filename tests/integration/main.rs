@@ -6,6 +6,7 @@
 
 mod support;
 
+mod calendar;
 mod demo;
 mod errors;
 mod export;

@@ -1,5 +1,6 @@
 //! Domain rules and persistence of the plan. No GraphQL here: resolvers call these functions.
 
+pub mod calendar;
 pub mod crud;
 pub mod demo;
 pub mod export;

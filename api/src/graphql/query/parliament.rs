@@ -1,12 +1,23 @@
 //! Queries of the parliamentary calendar and commitments.
 
 use super::{conn_args, lookup};
+use crate::graphql::batch::Batched;
 use crate::graphql::connection::*;
 use crate::graphql::enums::{CommitmentStatus, RecessKind};
+use crate::graphql::scalars::Date;
 use crate::graphql::types::{Commitment, RecessPeriod};
-use crate::service::{commitments, recess};
+use crate::service::{calendar, commitments, recess};
 use async_graphql::{Context, ID, Object};
 use entity::{commitment, recess_period};
+
+/// A parliamentary deadline resolved against the recess calendar.
+#[derive(async_graphql::SimpleObject)]
+pub struct ParliamentaryDeadline {
+    /// The last sitting day before the recess: the date the deadline means.
+    pub date: Date,
+    /// The recess the deadline refers to.
+    pub recess_period: RecessPeriod,
+}
 
 #[derive(Default)]
 pub struct ParliamentQuery;
@@ -28,6 +39,36 @@ impl ParliamentQuery {
         paginate::<_, RecessPeriod>(ctx, listing, conn_args(after, before, first, last))
             .await
             .map(Into::into)
+    }
+
+    /// Resolve a deadline such as "voor het zomerreces 2026" (or a recess and a year) to the last
+    /// sitting day before that recess. A phrase without a recess or year, or a recess missing
+    /// from the calendar, is a BAD_USER_INPUT error that names what is missing.
+    async fn resolve_parliamentary_deadline(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The deadline as written, e.g. \"voor het zomerreces 2026\".")]
+        phrase: Option<String>,
+        #[graphql(desc = "The recess (instead of a phrase).")] recess: Option<RecessKind>,
+        #[graphql(desc = "The year of the recess (with `recess`).")] year: Option<i32>,
+    ) -> async_graphql::Result<ParliamentaryDeadline> {
+        use crate::graphql::context::ContextExt;
+        let (kind, year) = match (phrase, recess, year) {
+            (Some(phrase), None, None) => calendar::parse_phrase(&phrase)?,
+            (None, Some(kind), Some(year)) => (kind.into(), year),
+            _ => {
+                return Err(crate::error::ApiError::invalid(
+                    "phrase",
+                    "give either a phrase, or a recess and a year",
+                )
+                .into());
+            }
+        };
+        let (date, period) = calendar::deadline_before(ctx.db()?, kind, year).await?;
+        Ok(ParliamentaryDeadline {
+            date: date.into(),
+            recess_period: RecessPeriod::one(period),
+        })
     }
 
     /// One recess period by id.

@@ -2,7 +2,7 @@
 
 use super::{
     Commitment, DataInfraTask, Kpi, MilestoneDependency, Organisation, Phase, Programme,
-    Workstream, date, plan_object,
+    RecessPeriod, Workstream, date, plan_object,
 };
 use crate::graphql::enums::{GovernmentLayer, Health, MilestoneKind, WorkStatus};
 use crate::graphql::loaders::{self, DepEnd};
@@ -76,6 +76,15 @@ plan_object!(
     /// The deadline as promised, e.g. "voor het zomerreces 2026".
     async fn deadline_text(&self) -> Option<&str> {
         self.0.deadline_text.as_deref()
+    }
+    /// The recess of the Tweede Kamer its expected date (forecast, else planned) falls in, or null.
+    async fn recess(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<RecessPeriod>> {
+        use crate::graphql::batch::Batched;
+        use crate::graphql::context::ContextExt;
+        let db = ctx.db()?;
+        let all = self.1.memo("recesses".to_owned(), |_| async move { Ok(crate::service::calendar::all(db).await?) }).await?;
+        let day = self.0.forecast_date.unwrap_or(self.0.planned_date);
+        Ok(crate::service::calendar::recess_on(&all, day).cloned().map(RecessPeriod::one))
     }
     /// The programme.
     async fn programme(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Programme>> {

@@ -1,0 +1,136 @@
+//! The parliamentary calendar: "voor het zomerreces 2026" and where dates fall.
+
+use crate::error::{ApiError, ApiResult};
+use chrono::NaiveDate;
+use entity::{RecessKind, recess_period};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+
+/// Names of each recess, Dutch and English, as people write them.
+const NAMES: &[(RecessKind, &[&str])] = &[
+    (
+        RecessKind::Spring,
+        &["voorjaarsreces", "spring recess", "spring"],
+    ),
+    (RecessKind::May, &["meireces", "may recess"]),
+    (RecessKind::Summer, &["zomerreces", "summer recess"]),
+    (RecessKind::Autumn, &["herfstreces", "autumn recess"]),
+    (RecessKind::Christmas, &["kerstreces", "christmas recess"]),
+    (
+        RecessKind::Election,
+        &["verkiezingsreces", "election recess"],
+    ),
+];
+
+/// The recess and year a phrase such as "voor het zomerreces 2026" refers to.
+pub fn parse_phrase(phrase: &str) -> ApiResult<(RecessKind, i32)> {
+    let text = phrase.trim().to_lowercase();
+    let kind = NAMES
+        .iter()
+        .find(|(_, names)| names.iter().any(|n| text.contains(n)))
+        .map(|(kind, _)| *kind)
+        .ok_or_else(|| {
+            ApiError::invalid(
+                "phrase",
+                format!(
+                    "\"{phrase}\" names no recess (voorjaarsreces, meireces, zomerreces, herfstreces, kerstreces, verkiezingsreces)"
+                ),
+            )
+        })?;
+    let years: Vec<i32> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    match years.as_slice() {
+        [year] => Ok((kind, *year)),
+        [] => Err(ApiError::invalid(
+            "phrase",
+            format!("\"{phrase}\" names no year"),
+        )),
+        _ => Err(ApiError::invalid(
+            "phrase",
+            format!("\"{phrase}\" names more than one year"),
+        )),
+    }
+}
+
+/// The deadline "before the `kind` recess of `year`": the day before it starts (the last
+/// sitting day), with the recess it refers to.
+pub async fn deadline_before<C: ConnectionTrait>(
+    db: &C,
+    kind: RecessKind,
+    year: i32,
+) -> ApiResult<(NaiveDate, recess_period::Model)> {
+    let recess = recess_period::Entity::find()
+        .filter(recess_period::Column::Kind.eq(kind))
+        .filter(recess_period::Column::Year.eq(year))
+        .filter(recess_period::Column::DeletedAt.is_null())
+        .one(db)
+        .await?
+        .ok_or_else(|| {
+            ApiError::invalid(
+                "year",
+                format!(
+                    "the recess calendar has no {} {year}; add it first",
+                    kind.as_str().to_lowercase()
+                ),
+            )
+        })?;
+    let day = recess
+        .first_day
+        .pred_opt()
+        .ok_or_else(|| ApiError::Internal("date underflow".into()))?;
+    Ok((day, recess))
+}
+
+/// All live recess periods, by first day (a small table: read whole).
+pub async fn all<C: ConnectionTrait>(db: &C) -> ApiResult<Vec<recess_period::Model>> {
+    Ok(recess_period::Entity::find()
+        .filter(recess_period::Column::DeletedAt.is_null())
+        .order_by_asc(recess_period::Column::FirstDay)
+        .all(db)
+        .await?)
+}
+
+/// The recess that `day` falls in, if any.
+pub fn recess_on(
+    recesses: &[recess_period::Model],
+    day: NaiveDate,
+) -> Option<&recess_period::Model> {
+    recesses
+        .iter()
+        .find(|r| r.first_day <= day && day <= r.last_day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_name_a_recess_and_a_year() {
+        assert_eq!(
+            parse_phrase("voor het zomerreces 2026").ok(),
+            Some((RecessKind::Summer, 2026))
+        );
+        assert_eq!(
+            parse_phrase("Vóór het Kerstreces 2025").ok(),
+            Some((RecessKind::Christmas, 2025))
+        );
+        assert_eq!(
+            parse_phrase("before the summer recess 2027").ok(),
+            Some((RecessKind::Summer, 2027))
+        );
+        assert!(matches!(
+            parse_phrase("voor de zomer 2026"),
+            Err(ApiError::Invalid { .. })
+        ));
+        assert!(matches!(
+            parse_phrase("voor het zomerreces"),
+            Err(ApiError::Invalid { .. })
+        ));
+        assert!(matches!(
+            parse_phrase("tussen zomerreces 2026 en 2027"),
+            Err(ApiError::Invalid { .. })
+        ));
+    }
+}
