@@ -11,15 +11,7 @@ pub struct ChangeRecord(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-impl crate::graphql::batch::Batched for ChangeRecord {
-    type Model = Model;
-    fn wrap(
-        model: std::sync::Arc<Model>,
-        set: std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
-    ) -> Self {
-        Self(model, set)
-    }
-}
+super::batched!(ChangeRecord);
 
 /// One change to one field of one object: who, when, in which request, from what to what.
 #[Object]

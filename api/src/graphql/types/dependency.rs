@@ -11,15 +11,7 @@ pub struct MilestoneDependency(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-impl crate::graphql::batch::Batched for MilestoneDependency {
-    type Model = Model;
-    fn wrap(
-        model: std::sync::Arc<Model>,
-        set: std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
-    ) -> Self {
-        Self(model, set)
-    }
-}
+super::batched!(MilestoneDependency);
 
 /// A finish-to-start dependency: the successor cannot be reached before the predecessor plus the lag.
 #[Object]

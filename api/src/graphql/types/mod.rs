@@ -32,16 +32,27 @@ pub use programme::Programme;
 pub use recess_period::RecessPeriod;
 pub use workstream::Workstream;
 
+/// A wrapper `T(Arc<Model>, Arc<Siblings<Model>>)` joins sibling sets (see `batch.rs`).
+macro_rules! batched {
+    ($ty:ident) => {
+        impl crate::graphql::batch::Batched for $ty {
+            type Model = Model;
+            fn wrap(
+                model: std::sync::Arc<Model>,
+                set: std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+            ) -> Self {
+                Self(model, set)
+            }
+        }
+    };
+}
+pub(crate) use batched;
+
 /// `#[Object]` impl of a plan-entity wrapper with the fields every plan entity has
 /// (`id`, `version`, `createdAt`, `updatedAt`, `deletedAt`) followed by its own.
 macro_rules! plan_object {
     ($(#[$doc:meta])* $ty:ident, $name:literal, { $($body:tt)* }) => {
-        impl crate::graphql::batch::Batched for $ty {
-            type Model = Model;
-            fn wrap(model: std::sync::Arc<Model>, set: std::sync::Arc<crate::graphql::batch::Siblings<Model>>) -> Self {
-                Self(model, set)
-            }
-        }
+        crate::graphql::types::batched!($ty);
 
         $(#[$doc])*
         #[async_graphql::Object]
