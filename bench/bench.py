@@ -372,11 +372,11 @@ def restore(db, marks):
 # ---------------------------------------------------------------------------------------------
 
 DASHBOARD = ("query($layer: GovernmentLayer!) { milestones(first: 100, filter: { layer: $layer }) { edges { node "
-             "{ id title plannedDate forecastDate status health kpis { code name measurements(first: 3) "
+             "{ id title plannedDate forecastDate status kpis { code name measurements(first: 3) "
              "{ periodEnd value } } } } } }")
 LIST = ("query($after: String) { milestones(first: 20, after: $after, filter: { layer: RIJK }) { totalCount "
         "edges { cursor node { id title plannedDate status } } } }")
-BY_ID = ("query($id: ID!) { milestone(id: $id) { id title plannedDate forecastDate status health "
+BY_ID = ("query($id: ID!) { milestone(id: $id) { id title plannedDate forecastDate status "
          "phase { name } kpis { code name } } }")
 RECORD = json.dumps({
     "query": "mutation($k: ID!, $s: Date!, $e: Date!) { recordMeasurement(input: { kpiId: $k, periodStart: $s, "

@@ -11,6 +11,7 @@ mod defaults {
     pub const MAX_BODY_BYTES: usize = 1_048_576;
     pub const REQUEST_TIMEOUT_SECS: u64 = 30;
     pub const DEFAULT_ACTOR: &str = "koers";
+    pub const AT_RISK_DAYS: i64 = 14;
 }
 
 /// The SQLite file used when no database URL is given.
@@ -58,6 +59,21 @@ pub enum Command {
         /// Seed of the deterministic generator.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+    /// Time projection and critical path of a synthetic plan (the scheduling benchmark).
+    BenchSchedule {
+        /// Milestones in the plan.
+        #[arg(long, default_value_t = 10_000)]
+        milestones: usize,
+        /// Finish-to-start dependencies in the plan.
+        #[arg(long, default_value_t = 30_000)]
+        dependencies: usize,
+        /// Timed runs (the median is reported).
+        #[arg(long, default_value_t = 31)]
+        runs: usize,
+        /// Also time loading and computing the plan in the database at DATABASE_URL.
+        #[arg(long)]
+        from_db: bool,
     },
     /// Print the GraphQL schema (SDL).
     ExportSchema {
@@ -132,6 +148,19 @@ pub struct ApiConfig {
     /// The actor recorded in the change history until accounts exist.
     #[arg(long, env = "KOERS_DEFAULT_ACTOR", default_value = defaults::DEFAULT_ACTOR)]
     pub default_actor: String,
+
+    /// A milestone with less slack than this many days to its deadline is at risk.
+    #[arg(long, env = "KOERS_AT_RISK_DAYS", default_value_t = defaults::AT_RISK_DAYS, value_parser = clap::value_parser!(i64).range(0..=365))]
+    pub at_risk_days: i64,
+}
+
+impl ApiConfig {
+    /// The rules of the schedule.
+    pub fn schedule(&self) -> crate::service::schedule::Settings {
+        crate::service::schedule::Settings {
+            at_risk_days: self.at_risk_days,
+        }
+    }
 }
 
 impl Default for ApiConfig {
@@ -143,6 +172,7 @@ impl Default for ApiConfig {
             max_body_bytes: defaults::MAX_BODY_BYTES,
             request_timeout_secs: defaults::REQUEST_TIMEOUT_SECS,
             default_actor: defaults::DEFAULT_ACTOR.to_owned(),
+            at_risk_days: defaults::AT_RISK_DAYS,
         }
     }
 }

@@ -102,6 +102,10 @@ db_enum!(
     CommitmentStatus { Open, Fulfilled }
 );
 db_enum!(
+    /// What a letter to the Kamer does with a commitment.
+    LetterKind { Fulfilment, Postponement }
+);
+db_enum!(
     /// What a change record describes.
     ChangeAction { Create, Update, Delete, Link, Unlink }
 );

@@ -3,9 +3,9 @@
 use crate::enums::*;
 use crate::exact::Exact;
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "kpi_target")]
 pub struct Model {
     #[sea_orm(primary_key)]

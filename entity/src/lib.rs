@@ -5,8 +5,11 @@
 pub mod enums;
 pub mod exact;
 
+pub mod baseline;
+pub mod baseline_milestone;
 pub mod change_record;
 pub mod commitment;
+pub mod commitment_letter;
 pub mod commitment_milestone;
 pub mod data_infra_task;
 pub mod data_quality_assessment;

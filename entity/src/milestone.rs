@@ -2,9 +2,9 @@
 
 use crate::enums::*;
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "milestone")]
 pub struct Model {
     #[sea_orm(primary_key)]
@@ -22,14 +22,15 @@ pub struct Model {
     pub forecast_date: Option<Date>,
     pub actual_date: Option<Date>,
     pub status: WorkStatus,
-    pub health: Health,
-    pub health_reason: Option<String>,
     pub deadline_date: Option<Date>,
     pub deadline_text: Option<String>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub deleted_at: Option<DateTimeUtc>,
+    /// A manager's override of the computed health, with the reason for it.
+    pub health_override: Option<Health>,
+    pub health_override_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

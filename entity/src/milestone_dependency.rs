@@ -1,9 +1,9 @@
 //! The `milestone_dependency` table: finish-to-start dependencies with a lag in days.
 
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "milestone_dependency")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

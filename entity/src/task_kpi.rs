@@ -1,9 +1,9 @@
 //! The `task_kpi` link table.
 
 use sea_orm::entity::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
 #[sea_orm(table_name = "task_kpi")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

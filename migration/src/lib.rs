@@ -8,6 +8,7 @@ mod m20261129_000002_milestones;
 mod m20261129_000003_kpis_and_data;
 mod m20261129_000004_parliament;
 mod m20261129_000005_change_history;
+mod m20261129_000006_scheduling;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000003_kpis_and_data::Migration),
             Box::new(m20261129_000004_parliament::Migration),
             Box::new(m20261129_000005_change_history::Migration),
+            Box::new(m20261129_000006_scheduling::Migration),
         ]
     }
 }

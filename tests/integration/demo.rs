@@ -37,7 +37,7 @@ async fn demo_plan_covers_what_domain_md_asks_for() {
                dataSources(first: 100) { edges { node { name assessments { dimension score } } } }
                dataInfraTasks(first: 100) { edges { node { unblocks { code } } } }
                recessPeriods(first: 100) { totalCount }
-               commitments { edges { node { deadlineDate deadlineText status milestones { title } } } } }",
+               commitments { edges { node { number deadlineDate deadlineText status milestones { title } } } } }",
             json!({}),
         )
         .await;
@@ -107,7 +107,13 @@ async fn demo_plan_covers_what_domain_md_asks_for() {
         "no task gates a KPI"
     );
     assert_eq!(data["recessPeriods"]["totalCount"], 14);
-    let commitment = &data["commitments"]["edges"][0]["node"];
+    let commitment = data["commitments"]["edges"]
+        .as_array()
+        .expect("commitments")
+        .iter()
+        .map(|e| &e["node"])
+        .find(|c| c["number"] == "TZ202504-057")
+        .expect("the summer-recess commitment");
     assert_eq!(commitment["deadlineDate"], "2026-07-02");
     assert_eq!(commitment["deadlineText"], "voor het zomerreces 2026");
     assert_eq!(commitment["status"], "OPEN");

@@ -10,7 +10,7 @@ async fn create_update_delete_and_links_write_change_records() {
     let m = milestone(&app, &p, "Bestuurlijk overleg", None, "2026-04-15").await;
     app.clock.advance(chrono::Duration::days(1));
     app.ok(
-        "mutation($id: ID!) { updateMilestone(input: { id: $id, version: 1, forecastDate: \"2026-06-03\", health: AT_RISK, healthReason: \"Agenda's vol\" }) { status } }",
+        "mutation($id: ID!) { updateMilestone(input: { id: $id, version: 1, forecastDate: \"2026-06-03\", healthOverride: { health: AT_RISK, reason: \"Agenda's vol\" } }) { status } }",
         json!({ "id": m }),
     )
     .await;
@@ -36,14 +36,14 @@ async fn create_update_delete_and_links_write_change_records() {
         .map(|r| r["field"].as_str().unwrap_or_default())
         .collect();
     assert_eq!(fields.len(), 3, "only changed fields: {fields:?}");
-    for f in ["forecast_date", "health", "health_reason"] {
+    for f in ["forecast_date", "health_override", "health_override_reason"] {
         assert!(fields.contains(&f), "{f} missing in {fields:?}");
     }
     let health = updated
         .iter()
-        .find(|r| r["field"] == "health")
-        .expect("health change");
-    assert_eq!(health["oldValue"], "ON_TRACK");
+        .find(|r| r["field"] == "health_override")
+        .expect("health override recorded");
+    assert!(health["oldValue"].is_null());
     assert_eq!(health["newValue"], "AT_RISK");
     assert_eq!(health["actor"], "koers", "the configured default actor");
     assert_eq!(
@@ -85,7 +85,7 @@ async fn a_failed_mutation_leaves_no_change_records() {
     // Valid fields with an invalid one: nothing may be written.
     let error = app
         .err(
-            "mutation($id: ID!) { updateMilestone(input: { id: $id, version: 1, title: \"Nieuw\", health: OFF_TRACK }) { status } }",
+            "mutation($id: ID!) { updateMilestone(input: { id: $id, version: 1, title: \"Nieuw\", healthOverride: { health: OFF_TRACK, reason: \" \" } }) { status } }",
             json!({ "id": m }),
         )
         .await;

@@ -6,7 +6,10 @@
 
 mod support;
 
+mod as_of;
+mod baselines;
 mod calendar;
+mod commitments;
 mod demo;
 mod errors;
 mod export;
@@ -19,5 +22,6 @@ mod n_plus_one;
 mod pagination;
 mod queries;
 mod rules;
+mod scheduling;
 mod schema;
 mod validation;

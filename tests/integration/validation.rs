@@ -71,15 +71,15 @@ async fn milestone_rules() {
     rejected(
         &app,
         CREATE_MILESTONE,
-        base(json!({ "health": "AT_RISK" })),
-        "healthReason",
+        base(json!({ "healthOverride": { "health": "AT_RISK", "reason": " " } })),
+        "reason",
     )
     .await;
     rejected(
         &app,
         CREATE_MILESTONE,
-        base(json!({ "health": "OFF_TRACK", "healthReason": "a\nb" })),
-        "healthReason",
+        base(json!({ "healthOverride": { "health": "OFF_TRACK", "reason": "a\nb" } })),
+        "reason",
     )
     .await;
     rejected(
@@ -388,8 +388,8 @@ async fn updates_enforce_the_same_rules_as_creates() {
     rejected(
         &app,
         update,
-        json!({ "id": m, "version": 1, "healthReason": null, "health": "OFF_TRACK" }),
-        "healthReason",
+        json!({ "id": m, "version": 1, "healthOverride": { "health": "OFF_TRACK", "reason": "" } }),
+        "reason",
     )
     .await;
     rejected(
@@ -405,7 +405,7 @@ async fn updates_enforce_the_same_rules_as_creates() {
     assert_eq!(code(&renamed), "CONFLICT", "a code taken by another KPI");
     // Null clears an optional field; an absent field stays as it is.
     let data = app
-        .ok("mutation($id: ID!) { updateMilestone(input: { id: $id, version: 1, forecastDate: \"2026-02-01\", deadlineText: \"voor het zomerreces 2026\" }) { milestone { forecastDate deadlineText } } }", json!({ "id": m }))
+        .ok("mutation($id: ID!) { updateMilestone(input: { id: $id, version: 1, forecastDate: \"2026-02-01\", deadlineText: \"voor het zomerreces 2026\", deadlineDate: \"2026-07-02\" }) { milestone { forecastDate deadlineText } } }", json!({ "id": m }))
         .await;
     assert_eq!(
         data["updateMilestone"]["milestone"]["forecastDate"],

@@ -101,7 +101,39 @@ where
         None
     };
     let page = page::fetch(db, select, &order, args).await?;
-    let (cursors, models): (Vec<Cursor>, Vec<E::Model>) = page.items.into_iter().unzip();
+    Ok(wrap(page, total, None))
+}
+
+/// A documented connection and edge type for a node type.
+/// Like [`paginate`], over the live objects of `E` in an as-of view that `keep` accepts.
+pub async fn paginate_as_of<E, T>(
+    ctx: &Context<'_>,
+    at: chrono::DateTime<chrono::Utc>,
+    listing: Listing<E>,
+    keep: impl Fn(&E::Model) -> bool,
+    args: ConnArgs,
+) -> async_graphql::Result<Page<T>>
+where
+    E: crate::service::crud::PlanEntity,
+    T: Batched<Model = E::Model>,
+{
+    let snapshot = ctx.snapshot(at)?;
+    let models: Vec<E::Model> = snapshot
+        .live::<E>()
+        .await?
+        .into_iter()
+        .filter(|m| keep(m))
+        .collect();
+    let (page, total) = page::fetch_in_memory(models, &listing.order, args.into_page_args()?)?;
+    Ok(wrap(page, Some(total), Some(snapshot)))
+}
+
+fn wrap<M, T: Batched<Model = M>>(
+    page: page::Page<M>,
+    total: Option<u64>,
+    as_of: Option<std::sync::Arc<crate::service::as_of::Snapshot>>,
+) -> Page<T> {
+    let (cursors, models): (Vec<Cursor>, Vec<M>) = page.items.into_iter().unzip();
     let cursors: Vec<String> = cursors.iter().map(encode).collect();
     let info = PageInfo {
         has_previous_page: page.has_previous,
@@ -109,14 +141,13 @@ where
         start_cursor: cursors.first().cloned(),
         end_cursor: cursors.last().cloned(),
     };
-    Ok(Page {
-        items: cursors.into_iter().zip(T::many(models)).collect(),
+    Page {
+        items: cursors.into_iter().zip(T::many_in(models, as_of)).collect(),
         info,
         total,
-    })
+    }
 }
 
-/// A documented connection and edge type for a node type.
 macro_rules! connection {
     ($conn:ident, $edge:ident, $node:ident, $what:literal) => {
         #[doc = concat!("A page of ", $what, ".")]

@@ -1,9 +1,12 @@
 //! Typed access to what a resolver needs from the request context.
 
 use crate::service::Actor;
+use crate::service::as_of::Snapshot;
+use crate::service::schedule::{self, Schedule};
 use crate::state::AppState;
 use async_graphql::Context;
 use sea_orm::DatabaseConnection;
+use std::sync::{Arc, Mutex};
 
 /// Per-request facts, set by the HTTP layer.
 #[derive(Clone, Debug)]
@@ -22,8 +25,37 @@ pub trait ContextExt {
     fn db(&self) -> async_graphql::Result<&DatabaseConnection> {
         Ok(&self.state()?.db)
     }
-    /// The actor of a change made now, in this request.
+    /// The actor of a change made now, in this request. Every write asks for it first, so this
+    /// is also where derived data cached for the request (the schedule) is dropped.
     fn actor(&self) -> async_graphql::Result<Actor>;
+    /// The plan as it stood at `at`, shared by every field of the request that asks for it.
+    fn snapshot(&self, at: chrono::DateTime<chrono::Utc>) -> async_graphql::Result<Arc<Snapshot>>;
+    /// The live plan's schedule, computed once per request (again after a write).
+    fn schedule(
+        &self,
+    ) -> impl std::future::Future<Output = async_graphql::Result<Arc<Schedule>>> + Send;
+}
+
+/// The as-of views a request has opened, by moment.
+#[derive(Default)]
+pub struct Snapshots(
+    Mutex<std::collections::HashMap<chrono::DateTime<chrono::Utc>, Arc<Snapshot>>>,
+);
+
+/// The request's computed schedule, if any yet.
+#[derive(Default)]
+pub struct ScheduleCell(Mutex<Option<Arc<Schedule>>>);
+
+impl ScheduleCell {
+    fn get(&self) -> Option<Arc<Schedule>> {
+        self.0.lock().ok().and_then(|s| s.clone())
+    }
+
+    fn set(&self, value: Option<Arc<Schedule>>) {
+        if let Ok(mut slot) = self.0.lock() {
+            *slot = value;
+        }
+    }
 }
 
 impl ContextExt for Context<'_> {
@@ -33,11 +65,45 @@ impl ContextExt for Context<'_> {
 
     fn actor(&self) -> async_graphql::Result<Actor> {
         let state = self.state()?;
+        if let Some(cell) = self.data_opt::<ScheduleCell>() {
+            cell.set(None);
+        }
+        if let Some(open) = self.data_opt::<Snapshots>()
+            && let Ok(mut open) = open.0.lock()
+        {
+            open.clear();
+        }
         let info = self.data_opt::<RequestInfo>();
         Ok(Actor {
             name: info.map_or_else(|| state.config.default_actor.clone(), |i| i.actor.clone()),
             request_id: info.map_or_else(|| "internal".to_owned(), |i| i.request_id.clone()),
             at: state.clock.now(),
         })
+    }
+
+    fn snapshot(&self, at: chrono::DateTime<chrono::Utc>) -> async_graphql::Result<Arc<Snapshot>> {
+        let state = self.state()?;
+        let fresh = || Arc::new(Snapshot::new(state.db.clone(), at, state.config.schedule()));
+        let Some(open) = self.data_opt::<Snapshots>() else {
+            return Ok(fresh());
+        };
+        let mut open = open
+            .0
+            .lock()
+            .map_err(|_| crate::error::ApiError::Internal("snapshots lock".into()))?;
+        Ok(open.entry(at).or_insert_with(fresh).clone())
+    }
+
+    async fn schedule(&self) -> async_graphql::Result<Arc<Schedule>> {
+        let cell = self.data_opt::<ScheduleCell>();
+        if let Some(cached) = cell.and_then(ScheduleCell::get) {
+            return Ok(cached);
+        }
+        let state = self.state()?;
+        let computed = Arc::new(schedule::live(&state.db, state.config.schedule()).await?);
+        if let Some(cell) = cell {
+            cell.set(Some(computed.clone()));
+        }
+        Ok(computed)
     }
 }

@@ -212,6 +212,16 @@ pub enum CommitmentStatus {
     Fulfilled,
 }
 
+/// What a letter to the Kamer does with a commitment.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::LetterKind")]
+pub enum LetterKind {
+    /// The letter delivers what was promised: the commitment is fulfilled.
+    Fulfilment,
+    /// The letter moves the deadline, with the reason.
+    Postponement,
+}
+
 /// What a change record describes.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "entity::ChangeAction")]

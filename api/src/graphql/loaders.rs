@@ -321,6 +321,8 @@ impl Loaders {
             loader_of(Links(db.clone(), PhantomData))
         }
         request
+            .data(crate::graphql::context::ScheduleCell::default())
+            .data(crate::graphql::context::Snapshots::default())
             .data(by_id::<organisation::Entity>(db))
             .data(by_id::<programme::Entity>(db))
             .data(by_id::<phase::Entity>(db))
@@ -343,6 +345,8 @@ impl Loaders {
             .data(children::<data_infra_task::Entity>(db))
             .data(children::<kpi_measurement::Entity>(db))
             .data(children::<commitment::Entity>(db))
+            .data(children::<commitment_letter::Entity>(db))
+            .data(by_id::<commitment_letter::Entity>(db))
             .data(links::<milestone_kpi::Entity>(db))
             .data(links::<milestone_task::Entity>(db))
             .data(links::<task_kpi::Entity>(db))

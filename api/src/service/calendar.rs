@@ -83,6 +83,35 @@ pub async fn deadline_before<C: ConnectionTrait>(
     Ok((day, recess))
 }
 
+/// A deadline given as a date, or as a phrase relative to a recess ("voor het zomerreces 2026"):
+/// the date when given, else the phrase resolved against the calendar. Errors name `field`.
+pub async fn deadline<C: ConnectionTrait>(
+    db: &C,
+    field: &str,
+    text: Option<&str>,
+    date: Option<NaiveDate>,
+) -> ApiResult<Option<NaiveDate>> {
+    if date.is_some() {
+        return Ok(date);
+    }
+    let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let resolved = async {
+        let (kind, year) = parse_phrase(text)?;
+        deadline_before(db, kind, year).await.map(|(day, _)| day)
+    }
+    .await;
+    match resolved {
+        Ok(day) => Ok(Some(day)),
+        Err(ApiError::Invalid { message, .. }) => Err(ApiError::invalid(
+            field,
+            format!("{message} (give the deadline as a date, or as a recess and year)"),
+        )),
+        Err(other) => Err(other),
+    }
+}
+
 /// All live recess periods, by first day (a small table: read whole).
 pub async fn all<C: ConnectionTrait>(db: &C) -> ApiResult<Vec<recess_period::Model>> {
     Ok(recess_period::Entity::find()

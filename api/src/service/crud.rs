@@ -24,6 +24,7 @@ pub trait PlanEntity:
     type Row: ModelTrait<Entity = Self>
         + FromQueryResult
         + Serialize
+        + serde::de::DeserializeOwned
         + Clone
         + PartialEq
         + IntoActiveModel<Self::Draft>
@@ -237,6 +238,7 @@ plan_entities!(
     data_infra_task => "DataInfraTask",
     recess_period => "RecessPeriod",
     commitment => "Commitment",
+    commitment_letter => "CommitmentLetter",
 );
 
 /// Domain rules of one entity, checked on every create and update.

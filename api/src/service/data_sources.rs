@@ -55,6 +55,11 @@ impl Rules for data_quality_assessment::Entity {
     }
 }
 
+/// Whether `s` matches a search, in memory (for as-of views; the same rule as [`list`]).
+pub fn matches(s: &data_source::Model, search: Option<&str>) -> bool {
+    search.is_none_or(|t| super::page::text_contains(&[&s.name, &s.description], t))
+}
+
 /// Data sources by name, optionally those whose name or description contains `search`.
 pub fn list(search: Option<&str>) -> ApiResult<super::page::Listing<data_source::Entity>> {
     use super::page::{KeyKind, Listing, Order, contains_text, live};

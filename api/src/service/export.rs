@@ -42,8 +42,8 @@ pub struct ExportedMilestone {
     pub owner_organisation_id: Option<i32>,
     /// Status.
     pub status: entity::WorkStatus,
-    /// Health.
-    pub health: entity::Health,
+    /// A manager's override of the computed health.
+    pub health_override: Option<entity::Health>,
     /// Date as first promised.
     pub baseline_date: chrono::NaiveDate,
     /// Planned date.
@@ -155,7 +155,7 @@ pub async fn chunk<C: ConnectionTrait>(db: &C, after: i32) -> ApiResult<Vec<Expo
             workstream_id: m.workstream_id,
             owner_organisation_id: m.owner_organisation_id,
             status: m.status,
-            health: m.health,
+            health_override: m.health_override,
             baseline_date: m.baseline_date,
             planned_date: m.planned_date,
             forecast_date: m.forecast_date,

@@ -84,7 +84,7 @@ fn day(y: i32, m: u32, d: u32) -> ApiResult<NaiveDate> {
 }
 
 /// Insert rows in chunks small enough for SQLite's parameter limit.
-async fn insert_all<A>(txn: &DatabaseTransaction, rows: Vec<A>) -> ApiResult<()>
+pub(crate) async fn insert_all<A>(txn: &DatabaseTransaction, rows: Vec<A>) -> ApiResult<()>
 where
     A: ActiveModelTrait + Send,
 {
@@ -272,8 +272,8 @@ pub async fn generate(
                 } else {
                     WorkStatus::Planned
                 },
-                health: Health::OnTrack,
-                health_reason: None,
+                health_override: None,
+                health_override_reason: None,
                 deadline_date: None,
                 deadline_text: None,
                 version: 1,

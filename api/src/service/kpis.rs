@@ -157,6 +157,23 @@ pub struct KpiFilter {
     pub search: Option<String>,
 }
 
+impl KpiFilter {
+    /// Whether `k` matches, in memory (for as-of views; the same rules as [`list`]).
+    /// `layered`: the KPIs with a live target or measurement for the filter's layer.
+    pub fn matches(&self, k: &kpi::Model, layered: &std::collections::HashSet<i32>) -> bool {
+        self.programme_id.is_none_or(|id| k.programme_id == id)
+            && self
+                .theme
+                .is_none_or(|t| k.themes.contains(&format!(",{},", t.as_str())))
+            && self.level.is_none_or(|l| k.level == l)
+            && (self.layer.is_none() || layered.contains(&k.id))
+            && self
+                .search
+                .as_deref()
+                .is_none_or(|t| super::page::text_contains(&[&k.code, &k.name, &k.definition], t))
+    }
+}
+
 /// The live KPIs matching `filter`, by code.
 pub fn list(filter: &KpiFilter) -> ApiResult<super::page::Listing<kpi::Entity>> {
     use entity::kpi_measurement;

@@ -3,7 +3,7 @@
 use super::crud::{Rules, refers};
 use super::validate as v;
 use crate::error::{ApiError, ApiResult};
-use entity::{Health, WorkStatus, milestone, organisation, phase, programme, workstream};
+use entity::{WorkStatus, milestone, organisation, phase, programme, workstream};
 use futures::future::BoxFuture;
 use sea_orm::{DatabaseTransaction, EntityTrait};
 
@@ -11,12 +11,16 @@ impl Rules for milestone::Entity {
     fn validate(m: &milestone::Model) -> ApiResult<()> {
         v::line("title", &m.title, 200)?;
         v::length("description", &m.description, 10_000)?;
-        v::opt_line("healthReason", m.health_reason.as_deref(), 300)?;
         v::opt_line("deadlineText", m.deadline_text.as_deref(), 200)?;
-        if m.health != Health::OnTrack && m.health_reason.is_none() {
+        v::opt_line("reason", m.health_override_reason.as_deref(), 300)?;
+        if m.health_override.is_some()
+            && m.health_override_reason
+                .as_deref()
+                .is_none_or(|r| r.trim().is_empty())
+        {
             return Err(ApiError::invalid(
-                "healthReason",
-                "a milestone at risk or off track needs a one-line reason",
+                "reason",
+                "overriding the computed health needs a one-line reason",
             ));
         }
         v::completion("actualDate", m.status, m.actual_date, "milestone")
@@ -91,8 +95,8 @@ pub struct MilestoneFilter {
     pub workstream_id: Option<i32>,
     /// Only these statuses.
     pub status: Vec<WorkStatus>,
-    /// Only these health values.
-    pub health: Vec<Health>,
+    /// Only these milestones (health is computed, so a filter on it arrives as ids).
+    pub ids: Option<Vec<i32>>,
     /// Planned on or after.
     pub planned_from: Option<chrono::NaiveDate>,
     /// Planned on or before.
@@ -101,8 +105,38 @@ pub struct MilestoneFilter {
     pub search: Option<String>,
 }
 
+impl MilestoneFilter {
+    /// Whether `m` matches, in memory (for as-of views; the same rules as [`list`]).
+    pub fn matches(&self, m: &milestone::Model) -> bool {
+        let layer_ok = match (self.layer, self.joint) {
+            (Some(layer), Some(true)) => m.layer.is_none() || m.layer == Some(layer),
+            (Some(layer), _) => m.layer == Some(layer),
+            (None, Some(true)) => m.layer.is_none(),
+            (None, Some(false)) => m.layer.is_some(),
+            (None, None) => true,
+        };
+        layer_ok
+            && self.programme_id.is_none_or(|id| m.programme_id == id)
+            && self.phase_id.is_none_or(|id| m.phase_id == Some(id))
+            && self
+                .workstream_id
+                .is_none_or(|id| m.workstream_id == Some(id))
+            && (self.status.is_empty() || self.status.contains(&m.status))
+            && self.ids.as_ref().is_none_or(|ids| ids.contains(&m.id))
+            && self.planned_from.is_none_or(|d| m.planned_date >= d)
+            && self.planned_to.is_none_or(|d| m.planned_date <= d)
+            && self
+                .search
+                .as_deref()
+                .is_none_or(|t| super::page::text_contains(&[&m.title, &m.description], t))
+    }
+}
+
 /// The live milestones matching `filter`, by planned date.
-pub fn list(filter: &MilestoneFilter) -> ApiResult<super::page::Listing<milestone::Entity>> {
+pub fn list(
+    filter: &MilestoneFilter,
+    backend: sea_orm::DatabaseBackend,
+) -> ApiResult<super::page::Listing<milestone::Entity>> {
     use milestone::Column;
     use sea_orm::sea_query::Condition;
     use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
@@ -130,8 +164,8 @@ pub fn list(filter: &MilestoneFilter) -> ApiResult<super::page::Listing<mileston
     if !filter.status.is_empty() {
         select = select.filter(Column::Status.is_in(filter.status.clone()));
     }
-    if !filter.health.is_empty() {
-        select = select.filter(Column::Health.is_in(filter.health.clone()));
+    if let Some(ids) = &filter.ids {
+        select = select.filter(super::page::id_in(backend, Column::Id, ids));
     }
     if let Some(from) = filter.planned_from {
         select = select.filter(Column::PlannedDate.gte(from));

@@ -1,5 +1,7 @@
 //! Domain rules and persistence of the plan. No GraphQL here: resolvers call these functions.
 
+pub mod as_of;
+pub mod baselines;
 pub mod calendar;
 pub mod crud;
 pub mod demo;
@@ -8,12 +10,14 @@ pub mod generate;
 pub mod history;
 pub mod links;
 pub mod page;
+pub mod schedule;
 pub mod sequences;
 pub mod validate;
 
 pub mod commitments;
 pub mod data_sources;
 pub mod kpis;
+pub mod letters;
 pub mod measurements;
 pub mod milestones;
 pub mod plan;

@@ -7,8 +7,8 @@ use crate::error::{ApiError, ApiResult};
 use chrono::NaiveDate;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Order as SqlOrder};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, ModelTrait, QueryFilter, QueryOrder, QuerySelect,
-    Select, Value,
+    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, ModelTrait, QueryFilter,
+    QueryOrder, QuerySelect, Select, Value,
 };
 use serde::{Deserialize, Serialize};
 
@@ -154,6 +154,38 @@ impl<E: EntityTrait> Order<E> {
     }
 }
 
+/// The direction (`true`: forward from `after`) and size of the page asked for.
+fn direction(args: &PageArgs) -> ApiResult<(bool, usize)> {
+    if args.first.is_some() && args.last.is_some() {
+        return Err(ApiError::invalid(
+            "last",
+            "give either first or last, not both",
+        ));
+    }
+    let forward = args.last.is_none();
+    let size = if forward {
+        page_size(args.first, "first")?
+    } else {
+        page_size(args.last, "last")?
+    };
+    Ok((forward, size))
+}
+
+/// A page of `items` (in list order) with its neighbours flagged; `more`: the list goes on
+/// beyond the page in the direction it was read.
+fn page_of<M>(items: Vec<(Cursor, M)>, args: &PageArgs, forward: bool, more: bool) -> Page<M> {
+    let (has_previous, has_next) = if forward {
+        (args.after.is_some(), more)
+    } else {
+        (more, args.before.is_some())
+    };
+    Page {
+        items,
+        has_previous,
+        has_next,
+    }
+}
+
 fn page_size(value: Option<usize>, field: &str) -> ApiResult<usize> {
     match value {
         Some(n) if n > MAX_PAGE => Err(ApiError::invalid(
@@ -177,18 +209,7 @@ where
     E::Model: Send + Sync,
     C: ConnectionTrait,
 {
-    if args.first.is_some() && args.last.is_some() {
-        return Err(ApiError::invalid(
-            "last",
-            "give either first or last, not both",
-        ));
-    }
-    let forward = args.last.is_none();
-    let size = if forward {
-        page_size(args.first, "first")?
-    } else {
-        page_size(args.last, "last")?
-    };
+    let (forward, size) = direction(&args)?;
     let mut select = select;
     if let Some(after) = &args.after {
         select = select.filter(order.beyond(after, true)?);
@@ -207,16 +228,76 @@ where
         rows.reverse();
     }
     let items = rows.into_iter().map(|m| (order.cursor_of(&m), m)).collect();
-    let (has_previous, has_next) = if forward {
-        (args.after.is_some(), more)
-    } else {
-        (more, args.before.is_some())
+    Ok(page_of(items, &args, forward, more))
+}
+
+/// One page of `models` (already filtered, e.g. an as-of view) in `order`, computed in memory
+/// with the same cursors, page sizes and errors as [`fetch`]. Returns the page and the total.
+pub fn fetch_in_memory<E>(
+    models: Vec<E::Model>,
+    order: &Order<E>,
+    args: PageArgs,
+) -> ApiResult<(Page<E::Model>, u64)>
+where
+    E: EntityTrait,
+{
+    let (forward, size) = direction(&args)?;
+    let kind = order.key.map(|(_, kind)| kind);
+    let sort_key = |c: &Cursor| -> (Option<SortValue>, i64) {
+        (c.key.as_deref().map(|k| SortValue::of(kind, k)), c.id)
     };
-    Ok(Page {
-        items,
-        has_previous,
-        has_next,
-    })
+    for (cursor, field) in [(&args.after, "after"), (&args.before, "before")] {
+        if let Some(c) = cursor
+            && order.key.is_some() != c.key.is_some()
+        {
+            return Err(ApiError::invalid(
+                field,
+                format!("{field} is not a cursor of this list"),
+            ));
+        }
+    }
+    let total = models.len() as u64;
+    let mut rows: Vec<(Cursor, E::Model)> = models
+        .into_iter()
+        .map(|m| (order.cursor_of(&m), m))
+        .collect();
+    rows.sort_by_key(|(c, _)| sort_key(c));
+    let after = args.after.as_ref().map(sort_key);
+    let before = args.before.as_ref().map(sort_key);
+    rows.retain(|(c, _)| {
+        let k = sort_key(c);
+        after.as_ref().is_none_or(|a| k > *a) && before.as_ref().is_none_or(|b| k < *b)
+    });
+    let more = rows.len() > size;
+    let items: Vec<(Cursor, E::Model)> = if forward {
+        rows.into_iter().take(size).collect()
+    } else {
+        let skip = rows.len().saturating_sub(size);
+        rows.into_iter().skip(skip).collect()
+    };
+    Ok((page_of(items, &args, forward, more), total))
+}
+
+/// A sort value compared as its column compares (numbers as numbers).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum SortValue {
+    Int(i64),
+    Text(String),
+}
+
+impl SortValue {
+    fn of(kind: Option<KeyKind>, text: &str) -> Self {
+        match (kind, text.parse::<i64>()) {
+            (Some(KeyKind::Int), Ok(n)) => SortValue::Int(n),
+            _ => SortValue::Text(text.to_owned()),
+        }
+    }
+}
+
+/// Case-insensitive "contains" in memory, as [`contains_text`] does in SQL.
+pub fn text_contains(haystacks: &[&str], needle: &str) -> bool {
+    let needle = needle.trim().to_lowercase();
+    haystacks.iter().any(|h| h.to_lowercase().contains(&needle))
 }
 
 /// Count the rows of `select` (a connection's `totalCount`).
@@ -240,6 +321,20 @@ where
 pub fn live<E: EntityTrait>(select: Select<E>) -> ApiResult<Select<E>> {
     let deleted = super::crud::column::<E>("deleted_at")?;
     Ok(select.filter(deleted.is_null()))
+}
+
+/// `column IN (ids)` with the ids bound as one JSON array, so a list of any length is a single
+/// parameter (SQLite and PostgreSQL both cap the number of parameters of a statement).
+pub fn id_in<C: ColumnTrait>(backend: DatabaseBackend, column: C, ids: &[i32]) -> Condition {
+    let json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned());
+    let qualified = format!("\"{}\".\"{}\"", column.entity_name(), column.as_str());
+    let sql = match backend {
+        DatabaseBackend::Postgres => {
+            format!("{qualified} IN (SELECT value::int FROM json_array_elements_text($1::json))")
+        }
+        _ => format!("{qualified} IN (SELECT value FROM json_each(?))"),
+    };
+    Condition::all().add(Expr::cust_with_values(sql, [json]))
 }
 
 /// Case-insensitive "contains" over text columns (LIKE on lower-cased text; `%` and `_` in the
@@ -285,6 +380,27 @@ mod tests {
             page_size(Some(101), "first"),
             Err(ApiError::Invalid { .. })
         ));
+    }
+
+    #[test]
+    fn id_lists_are_one_parameter_on_both_databases() {
+        use sea_orm::{EntityTrait, QueryFilter, QueryTrait};
+        for (backend, expected) in [
+            (
+                DatabaseBackend::Postgres,
+                r#""milestone"."id" IN (SELECT value::int FROM json_array_elements_text($1::json))"#,
+            ),
+            (
+                DatabaseBackend::Sqlite,
+                r#""milestone"."id" IN (SELECT value FROM json_each(?))"#,
+            ),
+        ] {
+            let statement = entity::milestone::Entity::find()
+                .filter(id_in(backend, entity::milestone::Column::Id, &[1, 2, 3]))
+                .build(backend);
+            assert!(statement.sql.ends_with(expected), "{}", statement.sql);
+            assert_eq!(statement.values.map(|v| v.0.len()), Some(1));
+        }
     }
 
     #[test]

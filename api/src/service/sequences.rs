@@ -17,6 +17,8 @@ const TABLES: &[&str] = &[
     "data_infra_task",
     "recess_period",
     "commitment",
+    "commitment_letter",
+    "baseline",
     "change_record",
 ];
 

@@ -63,6 +63,20 @@ pub struct TaskFilter {
     pub due_before: Option<chrono::NaiveDate>,
 }
 
+impl TaskFilter {
+    /// Whether `t` matches, in memory (for as-of views; the same rules as [`list`]).
+    pub fn matches(&self, t: &data_infra_task::Model) -> bool {
+        self.programme_id.is_none_or(|id| t.programme_id == id)
+            && self.layer.is_none_or(|l| t.layer == Some(l))
+            && (self.status.is_empty() || self.status.contains(&t.status))
+            && self.kind.is_none_or(|k| t.kind == k)
+            && self
+                .data_source_id
+                .is_none_or(|id| t.data_source_id == Some(id))
+            && self.due_before.is_none_or(|d| t.due_date <= d)
+    }
+}
+
 /// The live tasks matching `filter`, by due date.
 pub fn list(filter: &TaskFilter) -> ApiResult<super::page::Listing<data_infra_task::Entity>> {
     use data_infra_task::Column;

@@ -236,3 +236,19 @@ pub async fn version(app: &TestApp, id: &str) -> i64 {
     let data = app.ok("query($id: ID!) { node(id: $id) { ... on Milestone { version } ... on Kpi { version } ... on Programme { version } ... on Phase { version } ... on DataInfraTask { version } ... on Commitment { version } ... on RecessPeriod { version } ... on DataSource { version } ... on KpiTarget { version } ... on KpiMeasurement { version } ... on Organisation { version } ... on Workstream { version } ... on DataQualityAssessment { version } } }", json!({ "id": id })).await;
     data["node"]["version"].as_i64().expect("version")
 }
+
+/// The change records about an object (its fields and links), oldest first.
+pub async fn changes(app: &TestApp, id: &str) -> Vec<Value> {
+    let data = app
+        .ok(
+            "query($id: ID!) { changeRecords(entityId: $id, first: 100) { edges { node { action field oldValue newValue } } } }",
+            json!({ "id": id }),
+        )
+        .await;
+    data["changeRecords"]["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .map(|e| e["node"].clone())
+        .collect()
+}

@@ -50,12 +50,10 @@ pub struct CreateMilestoneInput {
     /// Progress (default PLANNED).
     #[graphql(default_with = "WorkStatus::Planned")]
     pub status: WorkStatus,
-    /// Health (default ON_TRACK).
-    #[graphql(default_with = "Health::OnTrack")]
-    pub health: Health,
-    /// One line on why it is at risk or off track (required unless ON_TRACK).
-    pub health_reason: Option<String>,
-    /// A hard deadline, e.g. a parliamentary one.
+    /// A manager's override of the computed health, with the reason (normally left out).
+    pub health_override: Option<HealthOverrideInput>,
+    /// A hard deadline, e.g. a parliamentary one. Left out with a `deadlineText` that names a
+    /// recess ("voor het zomerreces 2026"), it is the last sitting day before that recess.
     pub deadline_date: Option<Date>,
     /// The deadline as promised, e.g. "voor het zomerreces 2026".
     pub deadline_text: Option<String>,
@@ -92,18 +90,40 @@ pub struct UpdateMilestoneInput {
     pub actual_date: MaybeUndefined<Date>,
     /// New status.
     pub status: Option<WorkStatus>,
-    /// New health.
-    pub health: Option<Health>,
-    /// New health reason, or null.
-    pub health_reason: MaybeUndefined<String>,
-    /// New deadline, or null.
+    /// Override the computed health (with a reason); null removes the override.
+    pub health_override: MaybeUndefined<HealthOverrideInput>,
+    /// New deadline, or null. A new `deadlineText` naming a recess without a new date resolves
+    /// against the recess calendar.
     pub deadline_date: MaybeUndefined<Date>,
     /// New deadline text, or null.
     pub deadline_text: MaybeUndefined<String>,
 }
 
+/// A manager's override of the computed health.
+#[derive(InputObject)]
+pub struct HealthOverrideInput {
+    /// The health that should count.
+    pub health: Health,
+    /// Why (one line, required): it is shown instead of the computed reasons.
+    pub reason: String,
+}
+
 #[derive(Default)]
 pub struct MilestoneMutation;
+
+/// A deadline from the input: the date, or the recess phrase resolved (errors at `deadlineText`).
+pub(super) async fn deadline(
+    ctx: &Context<'_>,
+    text: Option<&str>,
+    date: Option<Date>,
+) -> async_graphql::Result<Option<chrono::NaiveDate>> {
+    use crate::graphql::context::ContextExt;
+    Ok(
+        crate::service::calendar::deadline(ctx.db()?, "deadlineText", text, date.map(Into::into))
+            .await
+            .map_err(crate::error::ApiError::in_input)?,
+    )
+}
 
 #[Object]
 impl MilestoneMutation {
@@ -137,9 +157,10 @@ impl MilestoneMutation {
             forecast_date: input.forecast_date.map(Into::into),
             actual_date: input.actual_date.map(Into::into),
             status: input.status.into(),
-            health: input.health.into(),
-            health_reason: input.health_reason,
-            deadline_date: input.deadline_date.map(Into::into),
+            health_override: input.health_override.as_ref().map(|o| o.health.into()),
+            health_override_reason: input.health_override.map(|o| o.reason),
+            deadline_date: deadline(ctx, input.deadline_text.as_deref(), input.deadline_date)
+                .await?,
             deadline_text: input.deadline_text,
             version: 1,
             created_at: at,
@@ -158,6 +179,14 @@ impl MilestoneMutation {
         #[graphql(desc = "The changes.")] input: UpdateMilestoneInput,
     ) -> async_graphql::Result<UpdateMilestonePayload> {
         let (id, version) = (input.id.clone(), input.version);
+        let mut input = input;
+        if let (MaybeUndefined::Value(text), MaybeUndefined::Undefined) =
+            (&input.deadline_text, &input.deadline_date)
+        {
+            let resolved = deadline(ctx, Some(text), None).await?;
+            input.deadline_date =
+                resolved.map_or(MaybeUndefined::Null, |d| MaybeUndefined::Value(d.into()));
+        }
         let (status, model) = update::<milestone::Entity, _>(ctx, &id, version, move |m| {
             set(&mut m.title, input.title);
             set(&mut m.description, input.description);
@@ -181,8 +210,17 @@ impl MilestoneMutation {
             set_opt(&mut m.forecast_date, input.forecast_date);
             set_opt(&mut m.actual_date, input.actual_date);
             set(&mut m.status, input.status);
-            set(&mut m.health, input.health);
-            set_opt(&mut m.health_reason, input.health_reason);
+            match input.health_override {
+                MaybeUndefined::Undefined => {}
+                MaybeUndefined::Null => {
+                    m.health_override = None;
+                    m.health_override_reason = None;
+                }
+                MaybeUndefined::Value(o) => {
+                    m.health_override = Some(o.health.into());
+                    m.health_override_reason = Some(o.reason);
+                }
+            }
             set_opt(&mut m.deadline_date, input.deadline_date);
             set_opt(&mut m.deadline_text, input.deadline_text);
             Ok(())

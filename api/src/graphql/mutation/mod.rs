@@ -5,7 +5,9 @@
 //! `status: CONFLICT` means nothing changed and `x` is the current object. Invalid input,
 //! missing objects and the like are errors with `extensions.code`.
 
+mod baselines;
 mod kpis;
+mod letters;
 mod links;
 mod milestones;
 mod parliament;
@@ -28,6 +30,8 @@ pub struct Mutation(
     kpis::KpiMutation,
     sources::DataMutation,
     parliament::ParliamentMutation,
+    letters::LetterMutation,
+    baselines::BaselineMutation,
     links::LinkMutation,
 );
 
@@ -145,7 +149,7 @@ pub(crate) async fn delete<E: Rules>(
     ))
 }
 
-fn status<T>(outcome: Versioned<T>) -> (MutationStatus, T) {
+pub(crate) fn status<T>(outcome: Versioned<T>) -> (MutationStatus, T) {
     match outcome {
         Versioned::Applied(t) => (MutationStatus::Ok, t),
         Versioned::Conflict(t) => (MutationStatus::Conflict, t),

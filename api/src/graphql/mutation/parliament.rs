@@ -76,8 +76,9 @@ pub struct CreateCommitmentInput {
     pub made_on: Date,
     /// The deadline as promised, e.g. "voor het zomerreces 2026".
     pub deadline_text: Option<String>,
-    /// The deadline as a date (not before `madeOn`).
-    pub deadline_date: Date,
+    /// The deadline as a date (not before `madeOn`). Left out, `deadlineText` must name a recess
+    /// ("voor het zomerreces 2026"): the deadline is then the last sitting day before it.
+    pub deadline_date: Option<Date>,
     /// Open or fulfilled (default OPEN).
     #[graphql(default_with = "CommitmentStatus::Open")]
     pub status: CommitmentStatus,
@@ -100,7 +101,8 @@ pub struct UpdateCommitmentInput {
     pub made_on: Option<Date>,
     /// New deadline text, or null.
     pub deadline_text: MaybeUndefined<String>,
-    /// New deadline date.
+    /// New deadline date (left out with a new recess-relative `deadlineText`: resolved from it).
+    /// To move the deadline of a promise the Kamer holds, record a postponement letter instead.
     pub deadline_date: Option<Date>,
     /// New status.
     pub status: Option<CommitmentStatus>,
@@ -173,6 +175,15 @@ impl ParliamentMutation {
         #[graphql(desc = "The new commitment.")] input: CreateCommitmentInput,
     ) -> async_graphql::Result<CreateCommitmentPayload> {
         let at = now(ctx)?;
+        let deadline_date =
+            super::milestones::deadline(ctx, input.deadline_text.as_deref(), input.deadline_date)
+                .await?
+                .ok_or_else(|| {
+                    crate::error::ApiError::invalid(
+                        "input.deadlineDate",
+                        "give the deadline as a date, or as a deadlineText that names a recess",
+                    )
+                })?;
         let model = commitment::Model {
             id: 0,
             programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
@@ -181,7 +192,7 @@ impl ParliamentMutation {
             made_by: input.made_by,
             made_on: input.made_on.into(),
             deadline_text: input.deadline_text,
-            deadline_date: input.deadline_date.into(),
+            deadline_date,
             status: input.status.into(),
             version: 1,
             created_at: at,
@@ -200,6 +211,12 @@ impl ParliamentMutation {
         #[graphql(desc = "The changes.")] input: UpdateCommitmentInput,
     ) -> async_graphql::Result<UpdateCommitmentPayload> {
         let (id, version) = (input.id.clone(), input.version);
+        let mut input = input;
+        if let (MaybeUndefined::Value(text), None) = (&input.deadline_text, &input.deadline_date) {
+            input.deadline_date = super::milestones::deadline(ctx, Some(text), None)
+                .await?
+                .map(Into::into);
+        }
         let (status, model) = update::<commitment::Entity, _>(ctx, &id, version, move |m| {
             set(&mut m.number, input.number);
             set(&mut m.text, input.text);

@@ -35,6 +35,10 @@ impl KpiQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which KPIs to list.")] filter: Option<KpiFilterInput>,
+        #[graphql(
+            desc = "The plan as it stood at this moment, rebuilt from the change history (objects deleted since included, later ones absent; their relations as of the same moment). Leave out for the plan as it is now."
+        )]
+        as_of: Option<chrono::DateTime<chrono::Utc>>,
         #[graphql(desc = "Items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
@@ -52,9 +56,40 @@ impl KpiQuery {
             level: f.level.map(Into::into),
             search: f.search,
         };
-        paginate::<_, Kpi>(ctx, list(&filter)?, conn_args(after, before, first, last))
+        let listing = list(&filter)?;
+        let args = conn_args(after, before, first, last);
+        if let Some(at) = as_of {
+            // KPIs with a target or measurement for the layer, as of the same moment.
+            let mut layered = std::collections::HashSet::new();
+            if let Some(layer) = filter.layer {
+                use crate::graphql::context::ContextExt;
+                let snapshot = ctx.snapshot(at)?;
+                let targets = snapshot.live::<entity::kpi_target::Entity>().await?;
+                let measured = snapshot.live::<entity::kpi_measurement::Entity>().await?;
+                layered.extend(
+                    targets
+                        .iter()
+                        .filter(|t| t.layer == Some(layer))
+                        .map(|t| t.kpi_id),
+                );
+                layered.extend(
+                    measured
+                        .iter()
+                        .filter(|m| m.layer == Some(layer))
+                        .map(|m| m.kpi_id),
+                );
+            }
+            return paginate_as_of::<_, Kpi>(
+                ctx,
+                at,
+                listing,
+                |k| filter.matches(k, &layered),
+                args,
+            )
             .await
-            .map(Into::into)
+            .map(Into::into);
+        }
+        paginate::<_, Kpi>(ctx, listing, args).await.map(Into::into)
     }
 
     /// One KPI by id.

@@ -25,7 +25,7 @@ pub struct MilestoneFilterInput {
     pub workstream_id: Option<ID>,
     /// Only milestones with one of these statuses.
     pub status: Option<Vec<WorkStatus>>,
-    /// Only milestones with one of these health values.
+    /// Only milestones whose health (computed, or overridden) is one of these.
     pub health: Option<Vec<Health>>,
     /// Only milestones planned on or after this date.
     pub planned_from: Option<Date>,
@@ -36,7 +36,30 @@ pub struct MilestoneFilterInput {
 }
 
 impl MilestoneFilterInput {
-    fn into_filter(self) -> crate::error::ApiResult<MilestoneFilter> {
+    async fn into_filter(
+        self,
+        ctx: &Context<'_>,
+        as_of: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> async_graphql::Result<MilestoneFilter> {
+        use crate::graphql::context::ContextExt;
+        // Health is computed: the schedule says which milestones have it.
+        let ids = match self.health.filter(|h| !h.is_empty()) {
+            None => None,
+            Some(wanted) => {
+                let wanted: Vec<entity::Health> = wanted.into_iter().map(Into::into).collect();
+                let schedule = match as_of {
+                    None => ctx.schedule().await?,
+                    Some(at) => ctx.snapshot(at)?.schedule().await?,
+                };
+                Some(
+                    schedule
+                        .projections()
+                        .filter(|p| wanted.contains(&p.health))
+                        .map(|p| p.id)
+                        .collect(),
+                )
+            }
+        };
         Ok(MilestoneFilter {
             programme_id: ids::decode_opt(
                 self.programme_id.as_ref(),
@@ -57,12 +80,7 @@ impl MilestoneFilterInput {
                 .into_iter()
                 .map(Into::into)
                 .collect(),
-            health: self
-                .health
-                .unwrap_or_default()
-                .into_iter()
-                .map(Into::into)
-                .collect(),
+            ids,
             planned_from: self.planned_from.map(Into::into),
             planned_to: self.planned_to.map(Into::into),
             search: self.search,
@@ -80,13 +98,25 @@ impl MilestoneQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which milestones to list.")] filter: Option<MilestoneFilterInput>,
+        #[graphql(
+            desc = "The plan as it stood at this moment, rebuilt from the change history (objects deleted since included, later ones absent; their relations as of the same moment). Leave out for the plan as it is now."
+        )]
+        as_of: Option<chrono::DateTime<chrono::Utc>>,
         #[graphql(desc = "Items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<MilestoneConnection> {
-        let filter = filter.unwrap_or_default().into_filter()?;
-        paginate::<_, Milestone>(ctx, list(&filter)?, conn_args(after, before, first, last))
+        use crate::graphql::context::ContextExt;
+        let filter = filter.unwrap_or_default().into_filter(ctx, as_of).await?;
+        let listing = list(&filter, ctx.db()?.get_database_backend())?;
+        let args = conn_args(after, before, first, last);
+        if let Some(at) = as_of {
+            return paginate_as_of::<_, Milestone>(ctx, at, listing, |m| filter.matches(m), args)
+                .await
+                .map(Into::into);
+        }
+        paginate::<_, Milestone>(ctx, listing, args)
             .await
             .map(Into::into)
     }

@@ -1,5 +1,6 @@
 //! The query root: one module per domain, merged into `Query`.
 
+mod baselines;
 mod history;
 mod kpis;
 mod milestones;
@@ -10,6 +11,8 @@ mod sources;
 
 use async_graphql::MergedObject;
 
+pub(crate) use baselines::all as baselines_of;
+
 /// Everything a client can read.
 #[derive(MergedObject, Default)]
 pub struct Query(
@@ -19,6 +22,7 @@ pub struct Query(
     sources::DataQuery,
     parliament::ParliamentQuery,
     history::HistoryQuery,
+    baselines::BaselineQuery,
     node::NodeQuery,
 );
 

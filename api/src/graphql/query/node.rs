@@ -36,6 +36,8 @@ pub enum Node {
     RecessPeriod(RecessPeriod),
     /// A commitment.
     Commitment(Commitment),
+    /// A letter that fulfils or postpones a commitment.
+    CommitmentLetter(CommitmentLetter),
 }
 
 #[derive(Default)]
@@ -77,6 +79,7 @@ impl NodeQuery {
             "DataInfraTask" => load!(data_infra_task, DataInfraTask),
             "RecessPeriod" => load!(recess_period, RecessPeriod),
             "Commitment" => load!(commitment, Commitment),
+            "CommitmentLetter" => load!(commitment_letter, CommitmentLetter),
             _ => None,
         })
     }

@@ -30,12 +30,26 @@ impl ParliamentQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Only recesses of this year.")] year: Option<i32>,
         #[graphql(desc = "Only recesses of this kind.")] kind: Option<RecessKind>,
+        #[graphql(
+            desc = "The plan as it stood at this moment, rebuilt from the change history (objects deleted since included, later ones absent; their relations as of the same moment). Leave out for the plan as it is now."
+        )]
+        as_of: Option<chrono::DateTime<chrono::Utc>>,
         #[graphql(desc = "Items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<RecessPeriodConnection> {
-        let listing = recess::list(year, kind.map(Into::into))?;
+        let kind: Option<entity::RecessKind> = kind.map(Into::into);
+        let listing = recess::list(year, kind)?;
+        if let Some(at) = as_of {
+            let keep = |r: &recess_period::Model| {
+                year.is_none_or(|y| r.year == y) && kind.is_none_or(|k| r.kind == k)
+            };
+            let args = conn_args(after, before, first, last);
+            return paginate_as_of::<_, RecessPeriod>(ctx, at, listing, keep, args)
+                .await
+                .map(Into::into);
+        }
         paginate::<_, RecessPeriod>(ctx, listing, conn_args(after, before, first, last))
             .await
             .map(Into::into)
@@ -85,15 +99,42 @@ impl ParliamentQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Only commitments with this status.")] status: Option<CommitmentStatus>,
+        #[graphql(
+            desc = "The plan as it stood at this moment, rebuilt from the change history (objects deleted since included, later ones absent; their relations as of the same moment). Leave out for the plan as it is now."
+        )]
+        as_of: Option<chrono::DateTime<chrono::Utc>>,
         #[graphql(desc = "Items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<CommitmentConnection> {
-        let listing = commitments::list(status.map(Into::into))?;
-        paginate::<_, Commitment>(ctx, listing, conn_args(after, before, first, last))
+        let status: Option<entity::CommitmentStatus> = status.map(Into::into);
+        let listing = commitments::list(status)?;
+        let args = conn_args(after, before, first, last);
+        if let Some(at) = as_of {
+            let keep = |c: &commitment::Model| status.is_none_or(|s| c.status == s);
+            return paginate_as_of::<_, Commitment>(ctx, at, listing, keep, args)
+                .await
+                .map(Into::into);
+        }
+        paginate::<_, Commitment>(ctx, listing, args)
             .await
             .map(Into::into)
+    }
+
+    /// Commitments that are not fulfilled and at risk or needing a postponement letter (a linked
+    /// milestone projected past the deadline), the latest first.
+    async fn commitments_at_risk(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::graphql::types::CommitmentRisk>> {
+        use crate::graphql::context::ContextExt;
+        let schedule = ctx.schedule().await?;
+        Ok(schedule
+            .commitments_at_risk()
+            .into_iter()
+            .map(|risk| crate::graphql::types::CommitmentRisk(risk, None))
+            .collect())
     }
 
     /// One commitment by id.

@@ -18,18 +18,24 @@ impl PlanQuery {
     async fn programmes(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "The plan as it stood at this moment, rebuilt from the change history (objects deleted since included, later ones absent; their relations as of the same moment). Leave out for the plan as it is now."
+        )]
+        as_of: Option<chrono::DateTime<chrono::Utc>>,
         #[graphql(desc = "Items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<ProgrammeConnection> {
-        paginate::<_, Programme>(
-            ctx,
-            plan::programmes()?,
-            conn_args(after, before, first, last),
-        )
-        .await
-        .map(Into::into)
+        let args = conn_args(after, before, first, last);
+        if let Some(at) = as_of {
+            return paginate_as_of::<_, Programme>(ctx, at, plan::programmes()?, |_| true, args)
+                .await
+                .map(Into::into);
+        }
+        paginate::<_, Programme>(ctx, plan::programmes()?, args)
+            .await
+            .map(Into::into)
     }
 
     /// One programme by id.
@@ -47,14 +53,29 @@ impl PlanQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Only phases of this programme.")] programme_id: Option<ID>,
         #[graphql(desc = "Only phases with this status.")] status: Option<WorkStatus>,
+        #[graphql(
+            desc = "The plan as it stood at this moment, rebuilt from the change history (objects deleted since included, later ones absent; their relations as of the same moment). Leave out for the plan as it is now."
+        )]
+        as_of: Option<chrono::DateTime<chrono::Utc>>,
         #[graphql(desc = "Items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<PhaseConnection> {
         let programme = ids::decode_opt(programme_id.as_ref(), "Programme", "programmeId")?;
-        let listing = plan::phases(programme, status.map(Into::into))?;
-        paginate::<_, Phase>(ctx, listing, conn_args(after, before, first, last))
+        let status: Option<entity::WorkStatus> = status.map(Into::into);
+        let listing = plan::phases(programme, status)?;
+        let args = conn_args(after, before, first, last);
+        if let Some(at) = as_of {
+            let keep = |p: &phase::Model| {
+                programme.is_none_or(|id| p.programme_id == id)
+                    && status.is_none_or(|s| p.status == s)
+            };
+            return paginate_as_of::<_, Phase>(ctx, at, listing, keep, args)
+                .await
+                .map(Into::into);
+        }
+        paginate::<_, Phase>(ctx, listing, args)
             .await
             .map(Into::into)
     }
@@ -73,19 +94,27 @@ impl PlanQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Only workstreams of this programme.")] programme_id: Option<ID>,
+        #[graphql(
+            desc = "The plan as it stood at this moment, rebuilt from the change history (objects deleted since included, later ones absent; their relations as of the same moment). Leave out for the plan as it is now."
+        )]
+        as_of: Option<chrono::DateTime<chrono::Utc>>,
         #[graphql(desc = "Items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<WorkstreamConnection> {
         let programme = ids::decode_opt(programme_id.as_ref(), "Programme", "programmeId")?;
-        paginate::<_, Workstream>(
-            ctx,
-            plan::workstreams(programme)?,
-            conn_args(after, before, first, last),
-        )
-        .await
-        .map(Into::into)
+        let args = conn_args(after, before, first, last);
+        let listing = plan::workstreams(programme)?;
+        if let Some(at) = as_of {
+            let keep = |w: &workstream::Model| programme.is_none_or(|id| w.programme_id == id);
+            return paginate_as_of::<_, Workstream>(ctx, at, listing, keep, args)
+                .await
+                .map(Into::into);
+        }
+        paginate::<_, Workstream>(ctx, listing, args)
+            .await
+            .map(Into::into)
     }
 
     /// One workstream by id.
@@ -102,13 +131,25 @@ impl PlanQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Only organisations of this layer.")] layer: Option<GovernmentLayer>,
+        #[graphql(
+            desc = "The plan as it stood at this moment, rebuilt from the change history (objects deleted since included, later ones absent; their relations as of the same moment). Leave out for the plan as it is now."
+        )]
+        as_of: Option<chrono::DateTime<chrono::Utc>>,
         #[graphql(desc = "Items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<OrganisationConnection> {
-        let listing = plan::organisations(layer.map(Into::into))?;
-        paginate::<_, Organisation>(ctx, listing, conn_args(after, before, first, last))
+        let layer: Option<entity::GovernmentLayer> = layer.map(Into::into);
+        let listing = plan::organisations(layer)?;
+        let args = conn_args(after, before, first, last);
+        if let Some(at) = as_of {
+            let keep = |o: &organisation::Model| layer.is_none_or(|l| o.layer == Some(l));
+            return paginate_as_of::<_, Organisation>(ctx, at, listing, keep, args)
+                .await
+                .map(Into::into);
+        }
+        paginate::<_, Organisation>(ctx, listing, args)
             .await
             .map(Into::into)
     }

@@ -39,13 +39,24 @@ impl DataQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Only sources whose name or description contains this text.")]
         search: Option<String>,
+        #[graphql(
+            desc = "The plan as it stood at this moment, rebuilt from the change history (objects deleted since included, later ones absent; their relations as of the same moment). Leave out for the plan as it is now."
+        )]
+        as_of: Option<chrono::DateTime<chrono::Utc>>,
         #[graphql(desc = "Items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<DataSourceConnection> {
         let listing = data_sources::list(search.as_deref())?;
-        paginate::<_, DataSource>(ctx, listing, conn_args(after, before, first, last))
+        let args = conn_args(after, before, first, last);
+        if let Some(at) = as_of {
+            let keep = |s: &data_source::Model| data_sources::matches(s, search.as_deref());
+            return paginate_as_of::<_, DataSource>(ctx, at, listing, keep, args)
+                .await
+                .map(Into::into);
+        }
+        paginate::<_, DataSource>(ctx, listing, args)
             .await
             .map(Into::into)
     }
@@ -78,6 +89,10 @@ impl DataQuery {
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Which tasks to list.")] filter: Option<DataInfraTaskFilterInput>,
+        #[graphql(
+            desc = "The plan as it stood at this moment, rebuilt from the change history (objects deleted since included, later ones absent; their relations as of the same moment). Leave out for the plan as it is now."
+        )]
+        as_of: Option<chrono::DateTime<chrono::Utc>>,
         #[graphql(desc = "Items after this cursor.")] after: Option<String>,
         #[graphql(desc = "Items before this cursor.")] before: Option<String>,
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
@@ -105,13 +120,22 @@ impl DataQuery {
             )?,
             due_before: f.due_before.map(Into::into),
         };
-        paginate::<_, DataInfraTask>(
-            ctx,
-            tasks::list(&filter)?,
-            conn_args(after, before, first, last),
-        )
-        .await
-        .map(Into::into)
+        let listing = tasks::list(&filter)?;
+        let args = conn_args(after, before, first, last);
+        if let Some(at) = as_of {
+            return paginate_as_of::<_, DataInfraTask>(
+                ctx,
+                at,
+                listing,
+                |t| filter.matches(t),
+                args,
+            )
+            .await
+            .map(Into::into);
+        }
+        paginate::<_, DataInfraTask>(ctx, listing, args)
+            .await
+            .map(Into::into)
     }
 
     /// One task by id.

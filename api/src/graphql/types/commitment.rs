@@ -1,6 +1,6 @@
 //! `Commitment`: a promise of a minister to the Kamer (toezegging).
 
-use super::{Milestone, Programme, plan_object};
+use super::{CommitmentLetter, CommitmentRisk, Milestone, Programme, plan_object};
 use crate::graphql::enums::CommitmentStatus;
 use crate::graphql::scalars::Date;
 use async_graphql::Context;
@@ -67,4 +67,52 @@ plan_object!(
             )
             .await
     }
+    /// Letters that fulfilled or postponed it, oldest first.
+    async fn letters(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CommitmentLetter>> {
+        let mut letters: Vec<CommitmentLetter> = self
+            .1
+            .children::<entity::commitment_letter::Entity, _>(ctx, "commitment_id", |m| m.id, self.0.id)
+            .await?;
+        letters.sort_by_key(|l| (l.0.sent_on, l.0.id));
+        Ok(letters)
+    }
+    /// Whether it will be met: the projected dates of its milestones against its deadline.
+    async fn risk(&self, ctx: &Context<'_>) -> async_graphql::Result<CommitmentRisk> {
+        self.assess(ctx).await
+    }
+    /// Whether the Kamer needs a postponement letter: a linked milestone is projected past the
+    /// deadline and the commitment is not fulfilled (details in `risk`).
+    async fn needs_postponement_letter(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        Ok(self.assess(ctx).await?.0.state
+            == crate::service::schedule::CommitmentState::NeedsPostponementLetter)
+    }
 });
+
+impl Commitment {
+    async fn assess(&self, ctx: &Context<'_>) -> async_graphql::Result<CommitmentRisk> {
+        use crate::service::schedule::{CommitmentInput, Input, Schedule};
+        let schedule = self.1.schedule(ctx).await?;
+        let as_of = self.1.as_of().cloned();
+        if let Some(risk) = schedule.commitment(self.0.id) {
+            return Ok(CommitmentRisk(risk, as_of));
+        }
+        // A deleted commitment is outside the plan's schedule: judged without milestones.
+        let alone = Schedule::compute(
+            Input {
+                commitments: vec![CommitmentInput {
+                    id: self.0.id,
+                    number: self.0.number.clone(),
+                    deadline: self.0.deadline_date,
+                    status: self.0.status,
+                    milestones: vec![],
+                }],
+                ..Input::default()
+            },
+            schedule.settings(),
+        );
+        alone
+            .commitment(self.0.id)
+            .map(|risk| CommitmentRisk(risk, as_of))
+            .ok_or_else(|| crate::error::ApiError::Internal("commitment risk".into()).into())
+    }
+}

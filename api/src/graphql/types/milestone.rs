@@ -1,12 +1,14 @@
 //! `Milestone`: a milestone of the plan, with its relations.
 
 use super::{
-    Commitment, DataInfraTask, Kpi, MilestoneDependency, Organisation, Phase, Programme,
-    RecessPeriod, Workstream, date, plan_object,
+    Baseline, BaselineVariance, Commitment, DataInfraTask, HealthAssessment, HealthOverride, Kpi,
+    MilestoneDependency, Organisation, Phase, Programme, RecessPeriod, Workstream, date,
+    milestone_by_id, plan_object,
 };
 use crate::graphql::enums::{GovernmentLayer, Health, MilestoneKind, WorkStatus};
 use crate::graphql::loaders::{self, DepEnd};
 use crate::graphql::scalars::Date;
+use crate::service::schedule::{Input, Node, Projection, Schedule};
 use async_graphql::Context;
 use entity::milestone::Model;
 
@@ -61,13 +63,66 @@ plan_object!(
     async fn status(&self) -> WorkStatus {
         self.0.status.into()
     }
-    /// Health.
-    async fn health(&self) -> Health {
-        self.0.health.into()
+    /// Health that counts: a manager's override when set, else the computed health.
+    async fn health(&self, ctx: &Context<'_>) -> async_graphql::Result<Health> {
+        Ok(self.projection(ctx).await?.health.into())
     }
-    /// One line on why it is at risk or off track.
-    async fn health_reason(&self) -> Option<&str> {
-        self.0.health_reason.as_deref()
+    /// One line on that health: the override's reason, or the first computed reason.
+    async fn health_reason(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        Ok(self.projection(ctx).await?.reason)
+    }
+    /// Health as computed from the schedule (off track past its deadline; at risk with less
+    /// slack than the threshold, or after an off-track predecessor), with the reasons.
+    async fn computed_health(&self, ctx: &Context<'_>) -> async_graphql::Result<HealthAssessment> {
+        let p = self.projection(ctx).await?;
+        Ok(HealthAssessment {
+            health: p.computed,
+            reasons: p.reasons,
+            as_of: self.1.as_of().cloned(),
+        })
+    }
+    /// A manager's override of the computed health, or null.
+    async fn health_override(&self) -> Option<HealthOverride> {
+        self.0.health_override.map(|health| HealthOverride {
+            health: health.into(),
+            reason: self.0.health_override_reason.clone().unwrap_or_default(),
+        })
+    }
+    /// When it is expected: its actual date when done; otherwise the latest of its forecast (or
+    /// planned date) and each predecessor's projected date plus lag.
+    async fn projected_date(&self, ctx: &Context<'_>) -> async_graphql::Result<Date> {
+        Ok(self.projection(ctx).await?.projected.into())
+    }
+    /// Days between its baseline date (as first promised) and its projected date; positive is late.
+    async fn slip_days(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
+        Ok(self.projection(ctx).await?.slip_days)
+    }
+    /// The earliest date its predecessors allow (null without predecessors).
+    async fn earliest_possible_date(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Date>> {
+        Ok(date(self.projection(ctx).await?.earliest))
+    }
+    /// False when its forecast (or planned date) is earlier than its predecessors allow.
+    async fn feasible(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        Ok(!self.projection(ctx).await?.infeasible)
+    }
+    /// The predecessor that makes its own date infeasible, or null.
+    async fn blocked_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Milestone>> {
+        let p = self.projection(ctx).await?;
+        milestone_by_id(ctx, self.1.as_of(), p.driver.filter(|_| p.infeasible)).await
+    }
+    /// Days it can slip without moving its programme's end or missing a deadline (its own or a
+    /// successor's); negative when that is already so. Null when done or cancelled.
+    async fn slack_days(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<i64>> {
+        Ok(self.projection(ctx).await?.slack_days)
+    }
+    /// The deadline that counts for it: the earliest of its own and its open commitments'.
+    async fn effective_deadline(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Date>> {
+        Ok(self.projection(ctx).await?.deadline.map(|d| d.date.into()))
+    }
+    /// Days of slack to the tightest deadline it works towards, its own or one of its successors'
+    /// (less the lags); negative means that deadline will be missed. Null without any.
+    async fn deadline_slack_days(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<i64>> {
+        Ok(self.projection(ctx).await?.deadline_slack.map(|d| d.days))
     }
     /// A hard deadline, e.g. a parliamentary one.
     async fn deadline_date(&self) -> Option<Date> {
@@ -77,12 +132,49 @@ plan_object!(
     async fn deadline_text(&self) -> Option<&str> {
         self.0.deadline_text.as_deref()
     }
+    /// Its variance against every baseline that includes it, oldest baseline first.
+    async fn variances(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<BaselineVariance>> {
+        self.variances_of(ctx).await
+    }
+    /// Its variance against the original baseline (the first one taken), or null.
+    async fn original_variance(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<BaselineVariance>> {
+        let all = self.variances_of(ctx).await?;
+        Ok(all.into_iter().find(|v| v.baseline.original))
+    }
+    /// Its variance against the latest baseline (a re-baseline, or the original when there is
+    /// only one), or null.
+    async fn latest_variance(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<BaselineVariance>> {
+        Ok(self.variances_of(ctx).await?.pop())
+    }
+    /// Its variance against one baseline, or null when that baseline does not include it.
+    async fn variance(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Global id of the baseline.")] baseline_id: async_graphql::ID,
+    ) -> async_graphql::Result<Option<BaselineVariance>> {
+        let id = crate::graphql::ids::decode(&baseline_id, "Baseline", "baselineId")?;
+        let all = self.variances_of(ctx).await?;
+        Ok(all.into_iter().find(|v| v.baseline.model.id == id))
+    }
     /// The recess of the Tweede Kamer its expected date (forecast, else planned) falls in, or null.
     async fn recess(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<RecessPeriod>> {
         use crate::graphql::batch::Batched;
         use crate::graphql::context::ContextExt;
         let db = ctx.db()?;
-        let all = self.1.memo("recesses".to_owned(), |_| async move { Ok(crate::service::calendar::all(db).await?) }).await?;
+        let as_of = self.1.as_of().cloned();
+        let all = self
+            .1
+            .memo("recesses".to_owned(), |_| async move {
+                Ok(match as_of {
+                    None => crate::service::calendar::all(db).await?,
+                    Some(snapshot) => {
+                        let mut all = snapshot.live::<entity::recess_period::Entity>().await?;
+                        all.sort_by_key(|r| r.first_day);
+                        all
+                    }
+                })
+            })
+            .await?;
         let day = self.0.forecast_date.unwrap_or(self.0.planned_date);
         Ok(crate::service::calendar::recess_on(&all, day).cloned().map(RecessPeriod::one))
     }
@@ -173,21 +265,121 @@ plan_object!(
 });
 
 impl Milestone {
+    /// Variances against every baseline; baselines and baselined dates load once per sibling set.
+    async fn variances_of(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<BaselineVariance>> {
+        use crate::graphql::context::ContextExt;
+        use crate::service::baselines;
+        let db = ctx.db()?;
+        let all = self
+            .1
+            .memo("baselines".to_owned(), |_| async move {
+                Ok(baselines::all(db).await?)
+            })
+            .await?;
+        let rows = self
+            .1
+            .memo("baseline_dates".to_owned(), |models| async move {
+                let ids = crate::graphql::batch::unique(models.iter().map(|m| m.id));
+                let mut by_milestone: std::collections::HashMap<
+                    i32,
+                    Vec<entity::baseline_milestone::Model>,
+                > = std::collections::HashMap::new();
+                for (id, row) in baselines::dates_of(db, &ids).await? {
+                    by_milestone.entry(id).or_default().push(row);
+                }
+                Ok(by_milestone)
+            })
+            .await?;
+        let projected = self.projection(ctx).await?.projected;
+        let mine = rows.get(&self.0.id).cloned().unwrap_or_default();
+        let first = all.first().map(|b| b.id);
+        Ok(all
+            .iter()
+            .filter_map(|b| {
+                let row = mine.iter().find(|r| r.baseline_id == b.id)?.clone();
+                Some(BaselineVariance {
+                    baseline: Baseline {
+                        model: std::sync::Arc::new(b.clone()),
+                        original: Some(b.id) == first,
+                    },
+                    row,
+                    projected,
+                })
+            })
+            .collect())
+    }
+
+    /// What the schedule says about this milestone. A deleted one is outside the plan's
+    /// schedule and is projected on its own.
+    async fn projection(&self, ctx: &Context<'_>) -> async_graphql::Result<Projection> {
+        let schedule = self.1.schedule(ctx).await?;
+        if let Some(p) = schedule.get(self.0.id) {
+            return Ok(p.clone());
+        }
+        let alone = Schedule::compute(
+            Input {
+                nodes: vec![Node::from(self.0.as_ref())],
+                ..Input::default()
+            },
+            schedule.settings(),
+        );
+        alone
+            .get(self.0.id)
+            .cloned()
+            .ok_or_else(|| crate::error::ApiError::Internal("projection".into()).into())
+    }
+
     /// Dependency edges at one end of this milestone, loaded once for all siblings.
     async fn dependencies(
         &self,
         ctx: &Context<'_>,
         end: DepEnd,
     ) -> async_graphql::Result<Vec<MilestoneDependency>> {
+        let as_of = self.1.as_of().cloned();
         self.1
             .grouped(
                 format!("dependencies:{end:?}"),
                 self.0.id,
                 |models| async move {
                     let ids = crate::graphql::batch::unique(models.iter().map(|m| m.id));
-                    loaders::dependencies_of(ctx, end, &ids).await
+                    match as_of {
+                        None => loaders::dependencies_of(ctx, end, &ids).await,
+                        Some(snapshot) => dependencies_as_of(&snapshot, end, &ids).await,
+                    }
                 },
             )
             .await
     }
+}
+
+/// Dependency edges at one end of each of `ids` in an as-of view (edges to milestones deleted
+/// by then left out).
+async fn dependencies_as_of(
+    snapshot: &crate::service::as_of::Snapshot,
+    end: DepEnd,
+    ids: &[i32],
+) -> async_graphql::Result<Vec<(i32, entity::milestone_dependency::Model)>> {
+    let live: std::collections::HashSet<i32> = snapshot
+        .live::<entity::milestone::Entity>()
+        .await?
+        .iter()
+        .map(|m| m.id)
+        .collect();
+    let mut out: Vec<(i32, entity::milestone_dependency::Model)> = snapshot
+        .dependencies()
+        .await?
+        .iter()
+        .filter_map(|d| {
+            let (mine, other) = match end {
+                DepEnd::Predecessors => (d.successor_id, d.predecessor_id),
+                DepEnd::Successors => (d.predecessor_id, d.successor_id),
+            };
+            (ids.binary_search(&mine).is_ok() && live.contains(&other)).then(|| (mine, d.clone()))
+        })
+        .collect();
+    out.sort_by_key(|(mine, d)| (*mine, d.predecessor_id, d.successor_id));
+    Ok(out)
 }

@@ -1,7 +1,9 @@
 //! GraphQL object types: each wraps an entity model and adds its relations through the loaders.
 
+mod baseline;
 mod change_record;
 mod commitment;
+mod commitment_letter;
 mod data_infra_task;
 mod data_quality_assessment;
 mod data_source;
@@ -14,10 +16,13 @@ mod organisation;
 mod phase;
 mod programme;
 mod recess_period;
+mod schedule;
 mod workstream;
 
+pub use baseline::{Baseline, BaselineVariance};
 pub use change_record::ChangeRecord;
 pub use commitment::Commitment;
+pub use commitment_letter::CommitmentLetter;
 pub use data_infra_task::DataInfraTask;
 pub use data_quality_assessment::DataQualityAssessment;
 pub use data_source::DataSource;
@@ -30,6 +35,9 @@ pub use organisation::Organisation;
 pub use phase::Phase;
 pub use programme::Programme;
 pub use recess_period::RecessPeriod;
+pub use schedule::{
+    CommitmentRisk, CriticalPath, HealthAssessment, HealthOverride, HealthReason, milestone_by_id,
+};
 pub use workstream::Workstream;
 
 /// A wrapper `T(Arc<Model>, Arc<Siblings<Model>>)` joins sibling sets (see `batch.rs`).

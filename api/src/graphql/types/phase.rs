@@ -85,4 +85,12 @@ plan_object!(
         rows.sort_by_key(|m| (m.0.planned_date, m.0.id));
         Ok(rows)
     }
+    /// The chain of milestones that decides the phase's projected end, with each one's slack
+    /// (dependencies on milestones outside the phase still move its dates).
+    async fn critical_path(&self, ctx: &Context<'_>) -> async_graphql::Result<super::CriticalPath> {
+        let schedule = self.1.schedule(ctx).await?;
+        Ok(super::CriticalPath(schedule.critical_path(
+            crate::service::schedule::Scope::Phase(self.0.id),
+        ), self.1.as_of().cloned()))
+    }
 });

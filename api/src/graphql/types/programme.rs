@@ -1,6 +1,6 @@
 //! `Programme`: the programme with its phases and workstreams.
 
-use super::{Organisation, Phase, Workstream, plan_object};
+use super::{CriticalPath, Organisation, Phase, Workstream, plan_object};
 use async_graphql::Context;
 use entity::programme::Model;
 
@@ -56,5 +56,12 @@ plan_object!(
                 self.0.id,
             )
             .await
+    }
+    /// The chain of milestones that decides the programme's projected end, with each one's slack.
+    async fn critical_path(&self, ctx: &Context<'_>) -> async_graphql::Result<CriticalPath> {
+        let schedule = self.1.schedule(ctx).await?;
+        Ok(CriticalPath(schedule.critical_path(
+            crate::service::schedule::Scope::Programme(self.0.id),
+        ), self.1.as_of().cloned()))
     }
 });

@@ -1,0 +1,230 @@
+//! What the schedule says, as GraphQL objects: health with its reasons, critical paths and the
+//! risk of each commitment. The numbers come from `service::schedule`.
+
+use super::{Commitment, Milestone};
+use crate::graphql::batch::Batched;
+use crate::graphql::enums::Health;
+use crate::graphql::loaders;
+use crate::graphql::scalars::Date;
+use crate::service::as_of::Snapshot;
+use crate::service::schedule as s;
+use async_graphql::{Context, Enum, Object, SimpleObject};
+use std::sync::Arc;
+
+/// The milestone `id` (deleted included): live through the request's loader, or as it stood
+/// in the as-of view `as_of`.
+pub async fn milestone_by_id(
+    ctx: &Context<'_>,
+    as_of: Option<&Arc<Snapshot>>,
+    id: Option<i32>,
+) -> async_graphql::Result<Option<Milestone>> {
+    by_id::<entity::milestone::Entity, Milestone>(ctx, as_of, id).await
+}
+
+/// The object `id` of `E` (deleted included), live or as of a snapshot.
+async fn by_id<E, T>(
+    ctx: &Context<'_>,
+    as_of: Option<&Arc<Snapshot>>,
+    id: Option<i32>,
+) -> async_graphql::Result<Option<T>>
+where
+    E: crate::service::crud::PlanEntity,
+    T: Batched<Model = E::Model>,
+{
+    let Some(id) = id else { return Ok(None) };
+    let found = match as_of {
+        None => loaders::one::<E>(ctx, id).await?,
+        Some(snapshot) => snapshot
+            .all::<E>()
+            .await?
+            .iter()
+            .find(|m| crate::service::crud::id_of(*m).ok() == Some(id))
+            .cloned(),
+    };
+    Ok(found.and_then(|m| T::many_in(vec![m], as_of.cloned()).pop()))
+}
+
+/// What a health reason is about.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "crate::service::schedule::ReasonCode")]
+pub enum HealthReasonCode {
+    /// It is done.
+    Done,
+    /// It is cancelled.
+    Cancelled,
+    /// Its projected date passes its deadline (its own, or a linked commitment's).
+    PassesDeadline,
+    /// Less slack than the threshold to its deadline or to a successor's deadline.
+    DeadlineSlack,
+    /// A predecessor is off track.
+    PredecessorOffTrack,
+    /// A predecessor pushes it past its planned date.
+    PushedByPredecessor,
+    /// Its forecast is earlier than its predecessors allow.
+    InfeasibleForecast,
+}
+
+/// One reason for a computed health, as a sentence and as facts.
+pub struct HealthReason(pub s::Reason, pub Option<Arc<Snapshot>>);
+
+/// One reason for a computed health, as a sentence and as facts.
+#[Object]
+impl HealthReason {
+    /// What it is about.
+    async fn code(&self) -> HealthReasonCode {
+        self.0.code.into()
+    }
+    /// The sentence, e.g. `predecessor "Bestuurlijk overleg" moved 21 days and pushes it 13 days past its planned date`.
+    async fn message(&self) -> &str {
+        &self.0.message
+    }
+    /// The number of days it names.
+    async fn days(&self) -> Option<i64> {
+        self.0.days
+    }
+    /// The date it names (a deadline, or the earliest date predecessors allow).
+    async fn date(&self) -> Option<Date> {
+        self.0.date.map(Into::into)
+    }
+    /// The other milestone it names (a predecessor, or the successor whose deadline it is).
+    async fn milestone(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Milestone>> {
+        milestone_by_id(ctx, self.1.as_ref(), self.0.milestone).await
+    }
+}
+
+/// Health as computed from the schedule, with the reasons, most important first.
+pub struct HealthAssessment {
+    pub health: entity::Health,
+    pub reasons: Vec<s::Reason>,
+    pub as_of: Option<Arc<Snapshot>>,
+}
+
+/// Health as computed from the schedule, with the reasons, most important first.
+#[Object]
+impl HealthAssessment {
+    /// The computed health.
+    async fn health(&self) -> Health {
+        self.health.into()
+    }
+    /// Why (a done milestone says so; an on-track one may still list informative reasons).
+    async fn reasons(&self) -> Vec<HealthReason> {
+        self.reasons
+            .iter()
+            .cloned()
+            .map(|r| HealthReason(r, self.as_of.clone()))
+            .collect()
+    }
+}
+
+/// A manager's override of the computed health (recorded in the change history).
+#[derive(SimpleObject)]
+pub struct HealthOverride {
+    /// The health the manager set.
+    pub health: Health,
+    /// Why.
+    pub reason: String,
+}
+
+/// One milestone on a critical path.
+pub struct CriticalPathStep(pub s::Step, pub Option<Arc<Snapshot>>);
+
+/// One milestone on a critical path.
+#[Object]
+impl CriticalPathStep {
+    /// The milestone.
+    async fn milestone(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Milestone>> {
+        milestone_by_id(ctx, self.1.as_ref(), Some(self.0.milestone)).await
+    }
+    /// Its projected date.
+    async fn projected_date(&self) -> Date {
+        self.0.projected.into()
+    }
+    /// Days it can slip without moving the end or missing a deadline (null when done).
+    async fn slack_days(&self) -> Option<i64> {
+        self.0.slack_days
+    }
+    /// Lag in days after the previous step (0 for the first).
+    async fn lag_days(&self) -> i64 {
+        self.0.lag_days
+    }
+}
+
+/// The chain of milestones that decides when a programme or phase ends.
+pub struct CriticalPath(pub s::CriticalPath, pub Option<Arc<Snapshot>>);
+
+/// The chain of milestones that decides when a programme or phase ends.
+#[Object]
+impl CriticalPath {
+    /// The projected end: the latest projected date in scope (null when it has no milestones).
+    async fn projected_end(&self) -> Option<Date> {
+        self.0.end.map(Into::into)
+    }
+    /// The chain, first milestone first; the last one ends the scope. Each step is the
+    /// predecessor that sets the next one's projection or, where the next one's own date sets it,
+    /// its open predecessor with the least slack. Steps with no slack drive the end; done
+    /// milestones end the chain.
+    async fn steps(&self) -> Vec<CriticalPathStep> {
+        self.0
+            .steps
+            .iter()
+            .cloned()
+            .map(|step| CriticalPathStep(step, self.1.clone()))
+            .collect()
+    }
+}
+
+/// Whether a commitment to the Kamer will be met.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "crate::service::schedule::CommitmentState")]
+pub enum CommitmentState {
+    /// Fulfilled by a letter.
+    Fulfilled,
+    /// Its milestones are projected in time, with room to spare.
+    OnTrack,
+    /// In time, but with less slack than the at-risk threshold.
+    AtRisk,
+    /// A linked milestone is projected past the deadline: a postponement letter is needed.
+    NeedsPostponementLetter,
+}
+
+/// The schedule's verdict on a commitment.
+pub struct CommitmentRisk(pub s::CommitmentRisk, pub Option<Arc<Snapshot>>);
+
+/// The schedule's verdict on a commitment.
+#[Object]
+impl CommitmentRisk {
+    /// The verdict.
+    async fn state(&self) -> CommitmentState {
+        self.0.state.into()
+    }
+    /// Whether the Kamer needs a postponement letter: a linked milestone is projected past the
+    /// deadline and the commitment is not fulfilled.
+    async fn needs_postponement_letter(&self) -> bool {
+        self.0.state == s::CommitmentState::NeedsPostponementLetter
+    }
+    /// The deadline it is measured against.
+    async fn deadline(&self) -> Date {
+        self.0.deadline.into()
+    }
+    /// The latest projected date of its linked milestones.
+    async fn projected_date(&self) -> Option<Date> {
+        self.0.projected.map(Into::into)
+    }
+    /// Days between deadline and projected date: positive is late, 0 or less is in time.
+    async fn days_late(&self) -> Option<i64> {
+        self.0.days_late
+    }
+    /// The linked milestone that decides (the one projected latest).
+    async fn caused_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Milestone>> {
+        milestone_by_id(ctx, self.1.as_ref(), self.0.caused_by).await
+    }
+    /// Where the delay starts: following the predecessors that push `causedBy` back to the first
+    /// milestone whose own date sets its projection.
+    async fn root_cause(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Milestone>> {
+        milestone_by_id(ctx, self.1.as_ref(), self.0.root_cause).await
+    }
+    /// The commitment.
+    async fn commitment(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Commitment>> {
+        by_id::<entity::commitment::Entity, Commitment>(ctx, self.1.as_ref(), Some(self.0.id)).await
+    }
+}

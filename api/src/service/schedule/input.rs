@@ -1,0 +1,153 @@
+//! What the schedule is computed from: milestones, dependencies and open commitments.
+
+use chrono::NaiveDate;
+use entity::{
+    CommitmentStatus, Health, WorkStatus, commitment, commitment_milestone, milestone,
+    milestone_dependency,
+};
+
+/// A milestone, as far as the schedule is concerned.
+#[derive(Clone, Debug)]
+pub struct Node {
+    /// Its id.
+    pub id: i32,
+    /// Its programme.
+    pub programme_id: i32,
+    /// Its phase.
+    pub phase_id: Option<i32>,
+    /// Its title (reasons name milestones by title).
+    pub title: String,
+    /// Date as first promised.
+    pub baseline: NaiveDate,
+    /// Planned date.
+    pub planned: NaiveDate,
+    /// Forecast date.
+    pub forecast: Option<NaiveDate>,
+    /// Actual date.
+    pub actual: Option<NaiveDate>,
+    /// Progress.
+    pub status: WorkStatus,
+    /// Its own hard deadline.
+    pub deadline: Option<NaiveDate>,
+    /// A manager's override of the computed health, with the reason.
+    pub health_override: Option<(Health, String)>,
+}
+
+impl Node {
+    /// Its own date: the forecast, or the planned date without one.
+    pub fn own(&self) -> NaiveDate {
+        self.forecast.unwrap_or(self.planned)
+    }
+
+    /// Done: its projection is its actual date, and nothing moves it any more.
+    pub fn done(&self) -> bool {
+        self.status == WorkStatus::Done
+    }
+
+    /// Cancelled: it neither moves nor holds up anything.
+    pub fn cancelled(&self) -> bool {
+        self.status == WorkStatus::Cancelled
+    }
+}
+
+impl From<&milestone::Model> for Node {
+    fn from(m: &milestone::Model) -> Self {
+        Self {
+            id: m.id,
+            programme_id: m.programme_id,
+            phase_id: m.phase_id,
+            title: m.title.clone(),
+            baseline: m.baseline_date,
+            planned: m.planned_date,
+            forecast: m.forecast_date,
+            actual: m.actual_date,
+            status: m.status,
+            deadline: m.deadline_date,
+            health_override: m
+                .health_override
+                .map(|h| (h, m.health_override_reason.clone().unwrap_or_default())),
+        }
+    }
+}
+
+/// A finish-to-start dependency with a lag in days.
+#[derive(Clone, Copy, Debug)]
+pub struct Edge {
+    /// The milestone that must finish first.
+    pub predecessor: i32,
+    /// The milestone that waits for it.
+    pub successor: i32,
+    /// Days between the two (may be negative: an overlap).
+    pub lag_days: i32,
+}
+
+impl From<&milestone_dependency::Model> for Edge {
+    fn from(d: &milestone_dependency::Model) -> Self {
+        Self {
+            predecessor: d.predecessor_id,
+            successor: d.successor_id,
+            lag_days: d.lag_days,
+        }
+    }
+}
+
+/// A live commitment to the Kamer and the milestones that fulfil it.
+#[derive(Clone, Debug)]
+pub struct CommitmentInput {
+    /// Its id.
+    pub id: i32,
+    /// Its register number.
+    pub number: String,
+    /// Its deadline.
+    pub deadline: NaiveDate,
+    /// Open or fulfilled (only open ones impose their deadline).
+    pub status: CommitmentStatus,
+    /// The milestones that fulfil it.
+    pub milestones: Vec<i32>,
+}
+
+/// The plan the schedule is computed from (live objects only: deleted ones are left out).
+#[derive(Clone, Debug, Default)]
+pub struct Input {
+    /// Milestones.
+    pub nodes: Vec<Node>,
+    /// Dependencies.
+    pub edges: Vec<Edge>,
+    /// Commitments with their milestones.
+    pub commitments: Vec<CommitmentInput>,
+}
+
+impl Input {
+    /// Build from stored rows: live milestones and commitments, their dependencies and links.
+    pub fn from_models(
+        milestones: &[milestone::Model],
+        dependencies: &[milestone_dependency::Model],
+        commitments: &[commitment::Model],
+        links: &[commitment_milestone::Model],
+    ) -> Self {
+        let commitments = commitments
+            .iter()
+            .filter(|c| c.deleted_at.is_none())
+            .map(|c| CommitmentInput {
+                id: c.id,
+                number: c.number.clone(),
+                deadline: c.deadline_date,
+                status: c.status,
+                milestones: links
+                    .iter()
+                    .filter(|l| l.commitment_id == c.id)
+                    .map(|l| l.milestone_id)
+                    .collect(),
+            })
+            .collect();
+        Self {
+            nodes: milestones
+                .iter()
+                .filter(|m| m.deleted_at.is_none())
+                .map(Node::from)
+                .collect(),
+            edges: dependencies.iter().map(Edge::from).collect(),
+            commitments,
+        }
+    }
+}

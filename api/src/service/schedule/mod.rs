@@ -1,0 +1,252 @@
+//! The schedule: what the plan's dates and dependencies mean for each milestone.
+//!
+//! Everything here is derived, never stored: projected dates (finish-to-start with lags), slip,
+//! slack, critical paths, computed health with its reasons, and the risk of each commitment to
+//! the Kamer. [`Schedule::compute`] is a pure function of the plan (see [`Input`]), so the same
+//! code serves the live plan, an as-of view rebuilt from history, and the report of a peildatum.
+
+pub mod bench;
+mod compute;
+mod critical;
+mod input;
+mod load;
+mod reasons;
+
+pub use critical::{CriticalPath, Scope, Step};
+pub use input::{CommitmentInput, Edge, Input, Node};
+pub use load::live;
+pub use reasons::{Reason, ReasonCode};
+
+use chrono::NaiveDate;
+use entity::{CommitmentStatus, Health};
+use std::collections::HashMap;
+
+/// Tunable rules of the schedule.
+#[derive(Clone, Copy, Debug)]
+pub struct Settings {
+    /// A milestone with less slack than this to its deadline is at risk.
+    pub at_risk_days: i64,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self { at_risk_days: 14 }
+    }
+}
+
+/// Where a deadline comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DeadlineSource {
+    /// The milestone's own (for example parliamentary) deadline.
+    Own,
+    /// An open commitment to the Kamer the milestone is linked to.
+    Commitment {
+        /// The commitment's id.
+        id: i32,
+        /// Its register number.
+        number: String,
+    },
+}
+
+/// A deadline and where it comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deadline {
+    /// The last day that meets it.
+    pub date: NaiveDate,
+    /// Where it comes from.
+    pub source: DeadlineSource,
+}
+
+/// The tightest deadline a milestone works towards: its own, or one further down its successors.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DeadlineSlack {
+    /// Days between the projected date and the latest date that still meets the deadline
+    /// (negative: the deadline will be missed by that many days).
+    pub days: i64,
+    /// The milestone whose deadline it is (this one or a successor).
+    pub milestone: i32,
+    /// That deadline.
+    pub deadline: Deadline,
+}
+
+/// What the schedule says about one milestone.
+#[derive(Clone, Debug)]
+pub struct Projection {
+    /// The milestone.
+    pub id: i32,
+    /// When it is expected: its actual date when done, else the latest of its own date
+    /// (forecast, or planned without one) and each predecessor's projection plus lag.
+    pub projected: NaiveDate,
+    /// Its own date: forecast, or planned without one.
+    pub own: NaiveDate,
+    /// The earliest date its predecessors allow (none without live predecessors).
+    pub earliest: Option<NaiveDate>,
+    /// The predecessor that sets `earliest`.
+    pub driver: Option<i32>,
+    /// Its own date is earlier than its predecessors allow.
+    pub infeasible: bool,
+    /// Days between its baseline date (as first promised) and its projected date.
+    pub slip_days: i64,
+    /// Its own effective deadline: the earliest of its own and its open commitments'.
+    pub deadline: Option<Deadline>,
+    /// The tightest deadline it works towards (own or downstream), with the slack to it.
+    pub deadline_slack: Option<DeadlineSlack>,
+    /// Days it can slip without moving its programme's end or missing a deadline (null when done
+    /// or cancelled).
+    pub slack_days: Option<i64>,
+    /// Health as computed from the schedule.
+    pub computed: Health,
+    /// Why, most important first.
+    pub reasons: Vec<Reason>,
+    /// The health that counts: a manager's override, else the computed one.
+    pub health: Health,
+    /// One line on the health that counts (the override's reason, or the first reason).
+    pub reason: Option<String>,
+}
+
+/// Whether a commitment to the Kamer will be met.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CommitmentState {
+    /// Fulfilled by a letter.
+    Fulfilled,
+    /// Its linked milestones are projected in time, with room to spare.
+    OnTrack,
+    /// In time, but with less slack than the at-risk threshold.
+    AtRisk,
+    /// A linked milestone is projected past the deadline: the Kamer needs a postponement letter.
+    NeedsPostponementLetter,
+}
+
+/// The schedule's verdict on one commitment.
+#[derive(Clone, Debug)]
+pub struct CommitmentRisk {
+    /// The commitment.
+    pub id: i32,
+    /// The verdict.
+    pub state: CommitmentState,
+    /// Its deadline.
+    pub deadline: NaiveDate,
+    /// The latest projected date of its live linked milestones.
+    pub projected: Option<NaiveDate>,
+    /// Days between the deadline and that date (positive: late).
+    pub days_late: Option<i64>,
+    /// The linked milestone with the latest projection (the one that decides).
+    pub caused_by: Option<i32>,
+    /// Where the delay starts: following the predecessors that push `caused_by`, the first
+    /// milestone whose own date sets its projection.
+    pub root_cause: Option<i32>,
+}
+
+/// The computed schedule of a plan.
+pub struct Schedule {
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) index: HashMap<i32, usize>,
+    /// Live edges into each node: (predecessor index, lag).
+    pub(crate) preds: Vec<Vec<(usize, i64)>>,
+    /// Live edges out of each node: (successor index, lag).
+    pub(crate) succs: Vec<Vec<(usize, i64)>>,
+    /// Nodes in dependency order (predecessors first).
+    pub(crate) order: Vec<usize>,
+    pub(crate) projections: Vec<Projection>,
+    pub(crate) commitments: Vec<CommitmentInput>,
+    pub(crate) settings: Settings,
+}
+
+impl Schedule {
+    /// The projection of milestone `id` (None for a deleted or unknown milestone).
+    pub fn get(&self, id: i32) -> Option<&Projection> {
+        self.index.get(&id).map(|&i| &self.projections[i])
+    }
+
+    /// The title of milestone `id`.
+    pub fn title(&self, id: i32) -> Option<&str> {
+        self.index.get(&id).map(|&i| self.nodes[i].title.as_str())
+    }
+
+    /// Every milestone with its projection, in dependency order.
+    pub fn nodes(&self) -> impl Iterator<Item = (&Node, &Projection)> {
+        self.order
+            .iter()
+            .map(|&i| (&self.nodes[i], &self.projections[i]))
+    }
+
+    /// Every projection, in dependency order.
+    pub fn projections(&self) -> impl Iterator<Item = &Projection> {
+        self.order.iter().map(|&i| &self.projections[i])
+    }
+
+    /// The rules it was computed with.
+    pub fn settings(&self) -> Settings {
+        self.settings
+    }
+
+    /// The verdict on commitment `id` (None for a deleted or unknown one).
+    pub fn commitment(&self, id: i32) -> Option<CommitmentRisk> {
+        let c = self.commitments.iter().find(|c| c.id == id)?;
+        Some(self.risk_of(c))
+    }
+
+    /// Every live commitment that is not fulfilled and at risk or needing a postponement
+    /// letter, latest first.
+    pub fn commitments_at_risk(&self) -> Vec<CommitmentRisk> {
+        let mut risks: Vec<CommitmentRisk> = self
+            .commitments
+            .iter()
+            .map(|c| self.risk_of(c))
+            .filter(|r| {
+                matches!(
+                    r.state,
+                    CommitmentState::AtRisk | CommitmentState::NeedsPostponementLetter
+                )
+            })
+            .collect();
+        risks.sort_by_key(|r| (std::cmp::Reverse(r.days_late), r.deadline, r.id));
+        risks
+    }
+
+    fn risk_of(&self, c: &CommitmentInput) -> CommitmentRisk {
+        let latest = c
+            .milestones
+            .iter()
+            .filter_map(|id| self.get(*id))
+            .filter(|p| self.nodes[self.index[&p.id]].status != entity::WorkStatus::Cancelled)
+            .max_by_key(|p| (p.projected, p.id));
+        let projected = latest.map(|p| p.projected);
+        let days_late = projected.map(|d| (d - c.deadline).num_days());
+        let state = match (c.status, days_late) {
+            (CommitmentStatus::Fulfilled, _) => CommitmentState::Fulfilled,
+            (_, Some(late)) if late > 0 => CommitmentState::NeedsPostponementLetter,
+            (_, Some(late)) if -late < self.settings.at_risk_days => CommitmentState::AtRisk,
+            _ => CommitmentState::OnTrack,
+        };
+        let caused_by = latest.map(|p| p.id);
+        CommitmentRisk {
+            id: c.id,
+            state,
+            deadline: c.deadline,
+            projected,
+            days_late,
+            caused_by,
+            root_cause: caused_by.map(|id| self.root_cause(id)),
+        }
+    }
+
+    /// Follow the predecessors that push `id` back to where the delay starts.
+    pub fn root_cause(&self, id: i32) -> i32 {
+        let mut current = id;
+        // A chain is at most as long as the plan; the bound only guards against a bad graph.
+        for _ in 0..self.nodes.len() {
+            match self.get(current) {
+                Some(p) if p.projected > p.own => match p.driver {
+                    Some(driver) => current = driver,
+                    None => break,
+                },
+                _ => break,
+            }
+        }
+        current
+    }
+}
+
+#[cfg(test)]
+mod tests;
