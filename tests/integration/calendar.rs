@@ -79,23 +79,56 @@ async fn milestones_show_the_recess_their_date_falls_in() {
         )
         .await;
     assert!(data["b"]["recess"].is_null());
+    // So is a date a predecessor pushes into the recess: the projected date counts.
+    app.ok(
+        "mutation($p: ID!, $s: ID!) { addMilestoneDependency(input: { predecessorId: $p, successorId: $s, lagDays: 7 }) { dependency { lagDays } } }",
+        json!({ "p": first_recess_day, "s": last_sitting_day }),
+    )
+    .await;
+    let data = app
+        .ok(
+            q,
+            json!({ "a": last_sitting_day, "b": first_recess_day, "c": last_recess_day }),
+        )
+        .await;
+    assert!(
+        data["a"]["recess"].is_null(),
+        "pushed to 2026-09-22, after the recess"
+    );
+    app.ok("mutation($id: ID!) { updateMilestone(input: { id: $id, version: 2, forecastDate: \"2026-07-20\" }) { status } }", json!({ "id": first_recess_day })).await;
+    let data = app
+        .ok(
+            q,
+            json!({ "a": last_sitting_day, "b": first_recess_day, "c": last_recess_day }),
+        )
+        .await;
+    assert_eq!(
+        data["a"]["recess"]["name"], "Zomerreces 2026",
+        "pushed to 2026-07-27"
+    );
 }
 
 #[tokio::test]
 async fn recess_lookups_are_one_statement_for_a_page() {
     let app = TestApp::with_demo().await;
-    let before = app.statements();
-    app.ok(
-        "{ milestones(first: 5) { edges { node { title } } } }",
-        json!({}),
-    )
-    .await;
-    let plain = app.statements() - before;
-    let before = app.statements();
-    app.ok(
-        "{ milestones(first: 50) { edges { node { title recess { name } } } } }",
-        json!({}),
-    )
-    .await;
-    assert_eq!(app.statements() - before, plain + 1);
+    let mut counts = Vec::new();
+    for first in [5, 50] {
+        let before = app.statements();
+        app.ok(
+            "query($n: Int!) { milestones(first: $n) { edges { node { title projectedDate } } } }",
+            json!({ "n": first }),
+        )
+        .await;
+        let plain = app.statements() - before;
+        let before = app.statements();
+        app.ok(
+            "query($n: Int!) { milestones(first: $n) { edges { node { title projectedDate recess { name } } } } }",
+            json!({ "n": first }),
+        )
+        .await;
+        counts.push((plain, app.statements() - before));
+    }
+    // One statement for the calendar, whatever the page size.
+    assert_eq!(counts[0], counts[1]);
+    assert_eq!(counts[0].1, counts[0].0 + 1);
 }

@@ -42,18 +42,19 @@ pub struct Snapshots(
     Mutex<std::collections::HashMap<chrono::DateTime<chrono::Utc>, Arc<Snapshot>>>,
 );
 
-/// The request's computed schedule, if any yet.
+/// The request's computed schedule: computed once, however many fields ask at the same time.
 #[derive(Default)]
-pub struct ScheduleCell(Mutex<Option<Arc<Schedule>>>);
+pub struct ScheduleCell(Mutex<Arc<tokio::sync::OnceCell<Arc<Schedule>>>>);
 
 impl ScheduleCell {
-    fn get(&self) -> Option<Arc<Schedule>> {
-        self.0.lock().ok().and_then(|s| s.clone())
+    fn current(&self) -> Arc<tokio::sync::OnceCell<Arc<Schedule>>> {
+        self.0.lock().map(|cell| cell.clone()).unwrap_or_default()
     }
 
-    fn set(&self, value: Option<Arc<Schedule>>) {
-        if let Ok(mut slot) = self.0.lock() {
-            *slot = value;
+    /// Forget the schedule (a write is coming): the next field computes it afresh.
+    fn reset(&self) {
+        if let Ok(mut cell) = self.0.lock() {
+            *cell = Arc::default();
         }
     }
 }
@@ -66,7 +67,7 @@ impl ContextExt for Context<'_> {
     fn actor(&self) -> async_graphql::Result<Actor> {
         let state = self.state()?;
         if let Some(cell) = self.data_opt::<ScheduleCell>() {
-            cell.set(None);
+            cell.reset();
         }
         if let Some(open) = self.data_opt::<Snapshots>()
             && let Ok(mut open) = open.0.lock()
@@ -95,15 +96,15 @@ impl ContextExt for Context<'_> {
     }
 
     async fn schedule(&self) -> async_graphql::Result<Arc<Schedule>> {
-        let cell = self.data_opt::<ScheduleCell>();
-        if let Some(cached) = cell.and_then(ScheduleCell::get) {
-            return Ok(cached);
-        }
         let state = self.state()?;
-        let computed = Arc::new(schedule::live(&state.db, state.config.schedule()).await?);
-        if let Some(cell) = cell {
-            cell.set(Some(computed.clone()));
+        let compute = || async {
+            Ok::<_, crate::error::ApiError>(Arc::new(
+                schedule::live(&state.db, state.config.schedule()).await?,
+            ))
+        };
+        match self.data_opt::<ScheduleCell>() {
+            Some(cell) => Ok(cell.current().get_or_try_init(compute).await?.clone()),
+            None => Ok(compute().await?),
         }
-        Ok(computed)
     }
 }

@@ -156,7 +156,7 @@ plan_object!(
         let all = self.variances_of(ctx).await?;
         Ok(all.into_iter().find(|v| v.baseline.model.id == id))
     }
-    /// The recess of the Tweede Kamer its expected date (forecast, else planned) falls in, or null.
+    /// The recess of the Tweede Kamer its projected date falls in, or null.
     async fn recess(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<RecessPeriod>> {
         use crate::graphql::batch::Batched;
         use crate::graphql::context::ContextExt;
@@ -175,7 +175,7 @@ plan_object!(
                 })
             })
             .await?;
-        let day = self.0.forecast_date.unwrap_or(self.0.planned_date);
+        let day = self.projection(ctx).await?.projected;
         Ok(crate::service::calendar::recess_on(&all, day).cloned().map(RecessPeriod::one))
     }
     /// The programme.
