@@ -75,12 +75,48 @@ pub enum Command {
         #[arg(long)]
         from_db: bool,
     },
+    /// Write the progress report of a peildatum (from the plan as it stood then) to a file.
+    Report {
+        /// The peildatum (YYYY-MM-DD).
+        #[arg(long)]
+        as_of: chrono::NaiveDate,
+        /// Document format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Where to write it (standard output when left out).
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+        /// The report's title.
+        #[arg(long, default_value = "Voortgangsrapportage monitoring MVOI")]
+        title: String,
+        /// Language: nl (default) or en.
+        #[arg(long, value_enum, default_value_t = ReportLanguage::Nl)]
+        language: ReportLanguage,
+    },
     /// Print the GraphQL schema (SDL).
     ExportSchema {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<std::path::PathBuf>,
     },
+}
+
+/// Formats of a report document.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained HTML file.
+    Html,
+}
+
+/// Languages of a report.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportLanguage {
+    /// Dutch.
+    Nl,
+    /// English.
+    En,
 }
 
 /// Migration actions.

@@ -118,6 +118,44 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::Report {
+            as_of,
+            format,
+            out,
+            title,
+            language,
+        } => {
+            let db = connect(cli.database_url.clone(), cli.log_sql).await?;
+            let language = match language {
+                config::ReportLanguage::Nl => entity::ReportLanguage::Nl,
+                config::ReportLanguage::En => entity::ReportLanguage::En,
+            };
+            // The same content as generateProgressReport: the plan as of the peildatum, covering
+            // the period since the latest published report before it.
+            let (content, _) = service::reports::content(
+                &db,
+                service::schedule::Settings::default(),
+                &title,
+                as_of,
+                language,
+            )
+            .await
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            let format = match format {
+                config::ReportFormat::Md => entity::DocumentFormat::Md,
+                config::ReportFormat::Html => entity::DocumentFormat::Html,
+            };
+            let bytes =
+                service::reports::render(&content, format).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            match out {
+                Some(path) => std::fs::write(path, bytes)?,
+                None => {
+                    use std::io::Write;
+                    std::io::stdout().write_all(&bytes)?;
+                }
+            }
+            Ok(())
+        }
         Command::Demo => {
             let db = connect(cli.database_url.clone(), cli.log_sql).await?;
             db::migrate(&db).await?;

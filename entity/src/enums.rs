@@ -106,6 +106,18 @@ db_enum!(
     LetterKind { Fulfilment, Postponement }
 );
 db_enum!(
+    /// State of a progress report.
+    ReportStatus { Draft, Published }
+);
+db_enum!(
+    /// Language of a progress report.
+    ReportLanguage { Nl, En }
+);
+db_enum!(
+    /// Format of a report document.
+    DocumentFormat { Md, Html, Pdf, Odt }
+);
+db_enum!(
     /// What a change record describes.
     ChangeAction { Create, Update, Delete, Link, Unlink }
 );

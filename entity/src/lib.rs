@@ -25,7 +25,9 @@ pub mod milestone_task;
 pub mod organisation;
 pub mod phase;
 pub mod programme;
+pub mod progress_report;
 pub mod recess_period;
+pub mod report_document;
 pub mod task_kpi;
 pub mod workstream;
 

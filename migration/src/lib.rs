@@ -9,6 +9,7 @@ mod m20261129_000003_kpis_and_data;
 mod m20261129_000004_parliament;
 mod m20261129_000005_change_history;
 mod m20261129_000006_scheduling;
+mod m20261129_000007_progress_reports;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000004_parliament::Migration),
             Box::new(m20261129_000005_change_history::Migration),
             Box::new(m20261129_000006_scheduling::Migration),
+            Box::new(m20261129_000007_progress_reports::Migration),
         ]
     }
 }

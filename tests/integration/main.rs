@@ -21,6 +21,7 @@ mod mutations;
 mod n_plus_one;
 mod pagination;
 mod queries;
+mod reports;
 mod rules;
 mod scheduling;
 mod schema;

@@ -243,6 +243,12 @@ connection!(
     "recess periods"
 );
 connection!(
+    ProgressReportConnection,
+    ProgressReportEdge,
+    ProgressReport,
+    "progress reports"
+);
+connection!(
     ChangeRecordConnection,
     ChangeRecordEdge,
     ChangeRecord,

@@ -222,6 +222,40 @@ pub enum LetterKind {
     Postponement,
 }
 
+/// State of a progress report.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::ReportStatus")]
+pub enum ReportStatus {
+    /// Generated, not yet published: it can be deleted; a new draft is a new report.
+    Draft,
+    /// Published: frozen; its documents and their SHA-256 never change.
+    Published,
+}
+
+/// Language of a progress report.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::ReportLanguage")]
+pub enum ReportLanguage {
+    /// Dutch (the default: what reaches the Kamer).
+    Nl,
+    /// English.
+    En,
+}
+
+/// Format of a report document.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::DocumentFormat")]
+pub enum DocumentFormat {
+    /// Markdown.
+    Md,
+    /// One self-contained HTML file.
+    Html,
+    /// PDF/A (not rendered yet).
+    Pdf,
+    /// OpenDocument text (not rendered yet).
+    Odt,
+}
+
 /// What a change record describes.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "entity::ChangeAction")]

@@ -19,7 +19,12 @@ pub fn apply(response: &mut Response) {
 /// The code for an error that has none yet.
 fn code_for(error: &ServerError) -> &'static str {
     let message = error.message.as_str();
-    if message.starts_with("Failed to parse") || message.starts_with("Invalid value for argument") {
+    // Input values async-graphql rejects while parsing arguments (a wrong form, or null for a
+    // non-null field) are the client's to fix.
+    if message.starts_with("Failed to parse")
+        || message.starts_with("Invalid value for argument")
+        || message.contains("(occurred while parsing \"")
+    {
         "BAD_USER_INPUT"
     } else if error.path.is_empty() {
         // Parse and validation errors have no path: the operation never ran.
@@ -74,6 +79,23 @@ mod tests {
                 .and_then(|e| e.get("code"))
                 .map(ToString::to_string),
             Some("\"GRAPHQL_VALIDATION_FAILED\"".into())
+        );
+
+        let mut null_input = ServerError::new(
+            "Expected input type \"ReportLanguage\", found null. (occurred while parsing \"GenerateProgressReportInput\")",
+            None,
+        );
+        null_input.path = vec![async_graphql::PathSegment::Field(
+            "generateProgressReport".into(),
+        )];
+        classify(&mut null_input);
+        assert_eq!(
+            null_input
+                .extensions
+                .as_ref()
+                .and_then(|e| e.get("code"))
+                .map(ToString::to_string),
+            Some("\"BAD_USER_INPUT\"".into())
         );
 
         let mut internal = ServerError::new("Data `X` does not exist.", None);

@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod graphiql;
+pub mod reports;
 
 use crate::graphql::context::RequestInfo;
 use crate::graphql::loaders::Loaders;
@@ -41,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         .route("/graphiql/{file}", get(graphiql::asset))
         .route("/healthz", get(healthz))
         .route("/export/milestones.ndjson", get(export_milestones))
+        .route("/reports/{file}", get(report_document))
         .with_state(api)
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(
@@ -98,6 +100,13 @@ async fn shutdown_signal() {
 fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
     let body = json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
     (status, Json(body)).into_response()
+}
+
+async fn report_document(
+    State(api): State<Api>,
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Response {
+    reports::document(api.state.clone(), &file).await
 }
 
 async fn export_milestones(State(api): State<Api>) -> Response {

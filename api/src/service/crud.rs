@@ -239,6 +239,7 @@ plan_entities!(
     recess_period => "RecessPeriod",
     commitment => "Commitment",
     commitment_letter => "CommitmentLetter",
+    progress_report => "ProgressReport",
 );
 
 /// Domain rules of one entity, checked on every create and update.

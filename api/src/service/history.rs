@@ -6,8 +6,9 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-/// Fields that are bookkeeping, not plan content.
-const SKIPPED: &[&str] = &["id", "version", "created_at", "updated_at"];
+/// Fields that are bookkeeping, not plan content (a report's `content` is frozen in its own row:
+/// the history records that the report was made, not the whole document again).
+const SKIPPED: &[&str] = &["id", "version", "created_at", "updated_at", "content"];
 
 /// A change to one field.
 struct FieldChange {

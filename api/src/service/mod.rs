@@ -22,6 +22,8 @@ pub mod measurements;
 pub mod milestones;
 pub mod plan;
 pub mod recess;
+pub mod report;
+pub mod reports;
 pub mod tasks;
 
 use chrono::{DateTime, Utc};

@@ -19,6 +19,7 @@ const TABLES: &[&str] = &[
     "commitment",
     "commitment_letter",
     "baseline",
+    "progress_report",
     "change_record",
 ];
 

@@ -69,6 +69,9 @@ impl TestApp {
     pub async fn with_demo() -> Self {
         let app = Self::new().await;
         app.load_demo().await;
+        // The demo is recorded on 12 June 2026; the test's own changes come after it.
+        app.clock
+            .set(koers::service::demo::recorded_at() + chrono::Duration::days(3));
         app
     }
 
@@ -107,6 +110,19 @@ impl TestApp {
         let value = serde_json::from_slice(&bytes)
             .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
         (status, value)
+    }
+
+    /// GET a path; returns the status, the headers and the body's bytes.
+    pub async fn get(&self, path: &str) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+        let response = self
+            .router
+            .clone()
+            .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+            .await
+            .expect("router answers");
+        let (parts, body) = response.into_parts();
+        let bytes = body.collect().await.expect("body").to_bytes().to_vec();
+        (parts.status, parts.headers, bytes)
     }
 
     /// POST a GraphQL operation; returns the whole response (`data` and `errors`).

@@ -12,6 +12,7 @@ mod links;
 mod milestones;
 mod parliament;
 mod plan;
+mod reports;
 mod sources;
 
 use crate::error::{ApiError, ApiResult};
@@ -32,6 +33,7 @@ pub struct Mutation(
     parliament::ParliamentMutation,
     letters::LetterMutation,
     baselines::BaselineMutation,
+    reports::ReportMutation,
     links::LinkMutation,
 );
 

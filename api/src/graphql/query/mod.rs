@@ -7,6 +7,7 @@ mod milestones;
 mod node;
 mod parliament;
 mod plan;
+mod reports;
 mod sources;
 
 use async_graphql::MergedObject;
@@ -23,6 +24,7 @@ pub struct Query(
     parliament::ParliamentQuery,
     history::HistoryQuery,
     baselines::BaselineQuery,
+    reports::ReportQuery,
     node::NodeQuery,
 );
 

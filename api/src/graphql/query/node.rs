@@ -38,6 +38,8 @@ pub enum Node {
     Commitment(Commitment),
     /// A letter that fulfils or postpones a commitment.
     CommitmentLetter(CommitmentLetter),
+    /// A progress report.
+    ProgressReport(ProgressReport),
 }
 
 #[derive(Default)]
@@ -80,6 +82,7 @@ impl NodeQuery {
             "RecessPeriod" => load!(recess_period, RecessPeriod),
             "Commitment" => load!(commitment, Commitment),
             "CommitmentLetter" => load!(commitment_letter, CommitmentLetter),
+            "ProgressReport" => load!(progress_report, ProgressReport),
             _ => None,
         })
     }

@@ -15,6 +15,7 @@ mod milestone;
 mod organisation;
 mod phase;
 mod programme;
+mod progress_report;
 mod recess_period;
 mod schedule;
 mod workstream;
@@ -34,6 +35,7 @@ pub use milestone::Milestone;
 pub use organisation::Organisation;
 pub use phase::Phase;
 pub use programme::Programme;
+pub use progress_report::{ProgressReport, ReportDocument};
 pub use recess_period::RecessPeriod;
 pub use schedule::{
     CommitmentRisk, CriticalPath, HealthAssessment, HealthOverride, HealthReason, milestone_by_id,

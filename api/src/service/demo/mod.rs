@@ -1542,15 +1542,30 @@ const COMMITMENT_FULFILLED_BY: &str = "progress_letter";
 // Loading
 // ---------------------------------------------------------------------------------------------
 
+/// When the demo plan's state was recorded: its objects and change history carry this moment
+/// (the baselines and letters carry their own dates), so as-of views and reports of a
+/// peildatum from 12 June 2026 on see the plan, and earlier ones see none of it.
+pub fn recorded_at() -> chrono::DateTime<chrono::Utc> {
+    chrono::NaiveDate::from_ymd_opt(2026, 6, 12)
+        .and_then(|d| d.and_hms_opt(8, 0, 0))
+        .map(|t| t.and_utc())
+        .unwrap_or_default()
+}
+
 /// Load the demo plan into an empty database, in one transaction; returns whether it loaded
 /// anything. A database that already holds a programme (the demo or any other, live or deleted)
-/// is left as it is, so loading twice never duplicates the plan.
+/// is left as it is, so loading twice never duplicates the plan. Everything is stamped with
+/// [`recorded_at`], whatever the actor's clock says.
 pub async fn load(db: &DatabaseConnection, actor: &Actor) -> ApiResult<bool> {
     let txn = crate::service::begin_write(db).await?;
     if programme::Entity::find().one(&txn).await?.is_some() {
         return Ok(false);
     }
-    load_into(&txn, actor).await?;
+    let actor = Actor {
+        at: recorded_at(),
+        ..actor.clone()
+    };
+    load_into(&txn, &actor).await?;
     txn.commit().await?;
     Ok(true)
 }

@@ -1,0 +1,96 @@
+//! Generating, publishing and deleting progress reports.
+
+use super::{DeleteInput, input_id, payloads, status};
+use crate::error::ApiError;
+use crate::graphql::batch::Batched;
+use crate::graphql::context::ContextExt;
+use crate::graphql::enums::ReportLanguage;
+use crate::graphql::scalars::Date;
+use crate::graphql::types::ProgressReport;
+use crate::service::reports;
+use async_graphql::{Context, InputObject, Object};
+
+payloads!(
+    ProgressReport,
+    report,
+    GenerateProgressReportPayload,
+    PublishProgressReportPayload,
+    DeleteProgressReportPayload
+);
+
+/// What to report on.
+#[derive(InputObject)]
+pub struct GenerateProgressReportInput {
+    /// The peildatum: the report describes the plan as it stood at the end of this day.
+    pub as_of: Date,
+    /// Its title (one line, at most 200 characters).
+    pub title: String,
+    /// Its language (default NL).
+    #[graphql(default_with = "ReportLanguage::Nl")]
+    pub language: ReportLanguage,
+}
+
+#[derive(Default)]
+pub struct ReportMutation;
+
+#[Object]
+impl ReportMutation {
+    /// Generate a draft progress report from the plan as it stood on `asOf`, covering the period
+    /// since the latest published report before it. Its content is fixed at generation.
+    async fn generate_progress_report(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The report.")] input: GenerateProgressReportInput,
+    ) -> async_graphql::Result<GenerateProgressReportPayload> {
+        let actor = ctx.actor()?;
+        let state = ctx.state()?;
+        let report = reports::generate(
+            &state.db,
+            &actor,
+            state.config.schedule(),
+            &input.title,
+            input.as_of.into(),
+            input.language.into(),
+        )
+        .await
+        .map_err(ApiError::in_input)?;
+        Ok(GenerateProgressReportPayload(ProgressReport::one(report)))
+    }
+
+    /// Publish a draft: its documents are rendered once, stored with their SHA-256 and never
+    /// change again; the report can no longer be deleted.
+    async fn publish_progress_report(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The report and the version you last saw.")] input: DeleteInput,
+    ) -> async_graphql::Result<PublishProgressReportPayload> {
+        let id = input_id(&input.id, "ProgressReport", "id")?;
+        let actor = ctx.actor()?;
+        let outcome = reports::publish(ctx.db()?, &actor, id, input.version)
+            .await
+            .map_err(ApiError::in_input)?;
+        let (status, report) = status(outcome);
+        Ok(PublishProgressReportPayload(
+            status,
+            ProgressReport::one(report),
+        ))
+    }
+
+    /// Delete a draft report (a published one is frozen: CONFLICT).
+    async fn delete_progress_report(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The report and the version you last saw.")] input: DeleteInput,
+    ) -> async_graphql::Result<DeleteProgressReportPayload> {
+        let id = input_id(&input.id, "ProgressReport", "id")?;
+        let actor = ctx.actor()?;
+        let outcome = reports::delete_draft(ctx.db()?, &actor, id, input.version)
+            .await
+            .map_err(ApiError::in_input)?;
+        let (status, report) = status(outcome);
+        Ok(DeleteProgressReportPayload(
+            status,
+            ProgressReport::one(report),
+        ))
+    }
+}

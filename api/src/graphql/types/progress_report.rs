@@ -1,0 +1,91 @@
+//! `ProgressReport`: a progress report for the Kamer (voortgangsrapportage).
+
+use super::{date, plan_object};
+use crate::graphql::enums::{DocumentFormat, ReportLanguage, ReportStatus};
+use crate::graphql::scalars::Date;
+use crate::service::reports;
+use async_graphql::{Context, SimpleObject};
+use entity::progress_report::Model;
+
+/// A progress report for the Kamer, of the plan as it stood on its peildatum.
+#[derive(Clone)]
+pub struct ProgressReport(
+    pub std::sync::Arc<Model>,
+    pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
+);
+
+/// One document of a report.
+#[derive(SimpleObject)]
+pub struct ReportDocument {
+    /// Its format.
+    pub format: DocumentFormat,
+    /// Where to download it, e.g. `/reports/12.html`.
+    pub url: String,
+    /// SHA-256 (hex) of its bytes; set once the report is published (a draft renders anew).
+    pub sha256: Option<String>,
+    /// Size in bytes (published reports).
+    pub byte_size: Option<i64>,
+}
+
+plan_object!(
+    /// A progress report for the Kamer, of the plan as it stood on its peildatum.
+    ProgressReport,
+    "ProgressReport", {
+    /// Its title.
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+    /// The peildatum: the report describes the plan as it stood at the end of this day.
+    async fn as_of(&self) -> Date {
+        self.0.as_of.into()
+    }
+    /// Its language.
+    async fn language(&self) -> ReportLanguage {
+        self.0.language.into()
+    }
+    /// Draft or published.
+    async fn status(&self) -> ReportStatus {
+        self.0.status.into()
+    }
+    /// When it was published (UTC), or null for a draft.
+    async fn published_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.0.published_at
+    }
+    /// Who generated it.
+    async fn created_by(&self) -> &str {
+        &self.0.created_by
+    }
+    /// The peildatum of the previous published report (the period covered starts after it).
+    async fn previous_as_of(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Date>> {
+        let Some(id) = self.0.previous_report_id else { return Ok(None) };
+        let previous = crate::graphql::loaders::one::<entity::progress_report::Entity>(ctx, id).await?;
+        Ok(date(previous.map(|p| p.as_of)))
+    }
+    /// Its documents, with their SHA-256 once published.
+    async fn documents(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ReportDocument>> {
+        use crate::graphql::context::ContextExt;
+        let stored = if self.0.status == entity::ReportStatus::Published {
+            reports::stored_documents(ctx.db()?, self.0.id).await?
+        } else {
+            vec![]
+        };
+        Ok(reports::FORMATS
+            .iter()
+            .map(|format| {
+                let found = stored.iter().find(|(f, _, _)| f == format);
+                ReportDocument {
+                    format: (*format).into(),
+                    url: format!("/reports/{}.{}", self.0.id, format.as_str().to_lowercase()),
+                    sha256: found.map(|(_, hash, _)| hash.clone()),
+                    byte_size: found.map(|(_, _, size)| *size as i64),
+                }
+            })
+            .collect())
+    }
+    /// The report as Markdown (what `/reports/{id}.md` serves).
+    async fn markdown(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        use crate::graphql::context::ContextExt;
+        let (bytes, _) = reports::document(ctx.db()?, self.0.id, entity::DocumentFormat::Md).await?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+});

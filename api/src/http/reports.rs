@@ -1,0 +1,60 @@
+//! `GET /reports/{id}.{md,html}`: a progress report's document. A published report serves its
+//! stored bytes (with their SHA-256 in `x-content-sha256`); a draft renders from its frozen
+//! content.
+
+use crate::error::ApiError;
+use crate::service::reports;
+use crate::state::AppState;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use entity::DocumentFormat;
+
+/// The document named `file` ("12.html").
+pub async fn document(state: AppState, file: &str) -> Response {
+    let parsed = file.rsplit_once('.').and_then(|(id, ext)| {
+        let format = match ext {
+            "md" => DocumentFormat::Md,
+            "html" => DocumentFormat::Html,
+            "pdf" => DocumentFormat::Pdf,
+            "odt" => DocumentFormat::Odt,
+            _ => return None,
+        };
+        Some((id.parse::<i32>().ok()?, format))
+    });
+    let Some((id, format)) = parsed else {
+        return super::error_response(
+            StatusCode::NOT_FOUND,
+            "NOT_FOUND",
+            "no such report document",
+        );
+    };
+    match reports::document(&state.db, id, format).await {
+        Ok((body, sha256)) => {
+            let mime = match format {
+                DocumentFormat::Md => "text/markdown; charset=utf-8",
+                DocumentFormat::Html => "text/html; charset=utf-8",
+                DocumentFormat::Pdf => "application/pdf",
+                DocumentFormat::Odt => "application/vnd.oasis.opendocument.text",
+            };
+            let mut response =
+                (StatusCode::OK, [(header::CONTENT_TYPE, mime)], body).into_response();
+            if let Some(hash) = sha256.and_then(|h| HeaderValue::from_str(&h).ok()) {
+                response.headers_mut().insert("x-content-sha256", hash);
+            }
+            response
+        }
+        Err(ApiError::NotFound { .. }) => super::error_response(
+            StatusCode::NOT_FOUND,
+            "NOT_FOUND",
+            "no such report document",
+        ),
+        Err(err) => {
+            tracing::error!(error = ?err, "report document failed");
+            super::error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL",
+                "internal error",
+            )
+        }
+    }
+}

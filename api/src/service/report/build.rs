@@ -1,0 +1,942 @@
+//! Building a report's content from the plan as it stood on the peildatum.
+
+use super::content::*;
+use super::words::Language;
+use crate::error::ApiResult;
+use crate::service::as_of::Snapshot;
+use crate::service::measurements::period_label;
+use crate::service::schedule::{
+    CommitmentState, Projection, ReasonCode, Schedule, Scope, Settings,
+};
+use crate::service::{baselines, links};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::{
+    ChangeAction, CommitmentStatus, GovernmentLayer, Health, KpiDirection, MilestoneKind,
+    WorkStatus, change_record, commitment, data_infra_task, data_quality_assessment, data_source,
+    kpi, kpi_measurement, kpi_target, milestone, phase, programme, recess_period,
+};
+use rust_decimal::prelude::ToPrimitive;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::{BTreeMap, HashMap};
+
+/// What to report on.
+#[derive(Clone, Debug)]
+pub struct Request {
+    /// The title.
+    pub title: String,
+    /// The peildatum: the plan as it stood at the end of this day (UTC).
+    pub as_of: NaiveDate,
+    /// The language.
+    pub language: Language,
+    /// The previous published report: its title and peildatum (the period starts after it).
+    pub previous: Option<(String, NaiveDate)>,
+}
+
+/// The end of a day: what an as-of view of that day sees.
+pub fn end_of(day: NaiveDate) -> DateTime<Utc> {
+    day.and_hms_milli_opt(23, 59, 59, 999)
+        .map(|t| t.and_utc())
+        .unwrap_or_default()
+}
+
+const LAYERS: [Option<GovernmentLayer>; 5] = [
+    Some(GovernmentLayer::Rijk),
+    Some(GovernmentLayer::Provincie),
+    Some(GovernmentLayer::Gemeente),
+    Some(GovernmentLayer::Waterschap),
+    None,
+];
+
+/// Everything the sections read, as of the peildatum.
+struct Plan {
+    lang: Language,
+    as_of: NaiveDate,
+    since: Option<NaiveDate>,
+    schedule: std::sync::Arc<Schedule>,
+    milestones: Vec<milestone::Model>,
+    /// Original and latest baseline date per milestone.
+    baselined: HashMap<i32, (NaiveDate, Option<NaiveDate>)>,
+    recesses: Vec<recess_period::Model>,
+}
+
+impl Plan {
+    fn p(&self, id: i32) -> Option<&Projection> {
+        self.schedule.get(id)
+    }
+
+    fn open(m: &milestone::Model) -> bool {
+        !matches!(m.status, WorkStatus::Done | WorkStatus::Cancelled)
+    }
+
+    fn in_period(&self, day: Option<NaiveDate>) -> bool {
+        day.is_some_and(|d| d <= self.as_of && self.since.is_none_or(|s| d > s))
+    }
+
+    fn line(&self, m: &milestone::Model, note: Option<String>) -> Line {
+        let day = self.p(m.id).map_or(m.planned_date, |p| p.projected);
+        Line {
+            title: m.title.clone(),
+            date: self.lang.date(day),
+            note,
+        }
+    }
+
+    /// The reason for a milestone's health, in the report's language.
+    fn reason(&self, m: &milestone::Model) -> Option<String> {
+        if let Some(why) = m
+            .health_override_reason
+            .clone()
+            .filter(|_| m.health_override.is_some())
+        {
+            return Some(why);
+        }
+        let p = self.p(m.id)?;
+        let r = p.reasons.first()?;
+        let other = r
+            .milestone
+            .and_then(|id| self.schedule.title(id))
+            .unwrap_or_default();
+        let days = self.lang.days(r.days.unwrap_or_default().abs());
+        let date = r.date.map(|d| self.lang.date(d)).unwrap_or_default();
+        let nl = self.lang == Language::Nl;
+        Some(match r.code {
+            ReasonCode::Done | ReasonCode::Cancelled => return None,
+            ReasonCode::PassesDeadline if nl => {
+                format!("verwacht {days} na de termijn van {date}")
+            }
+            ReasonCode::PassesDeadline => format!("expected {days} after the deadline of {date}"),
+            ReasonCode::DeadlineSlack if nl && r.milestone == Some(m.id) && r.days == Some(0) => {
+                format!("geen speling meer tot de termijn van {date}")
+            }
+            ReasonCode::DeadlineSlack if nl && r.milestone == Some(m.id) => {
+                format!("nog {days} speling tot de termijn van {date}")
+            }
+            ReasonCode::DeadlineSlack if nl => {
+                format!("nog {days} speling voor \"{other}\" (termijn {date})")
+            }
+            ReasonCode::DeadlineSlack => format!("{days} of slack to the deadline of {date}"),
+            ReasonCode::PredecessorOffTrack if nl => {
+                format!("voorgaande mijlpaal \"{other}\" ligt achter op schema")
+            }
+            ReasonCode::PredecessorOffTrack => format!("predecessor \"{other}\" is off track"),
+            ReasonCode::PushedByPredecessor | ReasonCode::InfeasibleForecast if nl => {
+                format!("schuift {days} op door \"{other}\"")
+            }
+            ReasonCode::PushedByPredecessor | ReasonCode::InfeasibleForecast => {
+                format!("moved {days} by \"{other}\"")
+            }
+        })
+    }
+}
+
+/// Build the content of a report from the plan as it stood at the end of the peildatum.
+pub async fn build(
+    db: &DatabaseConnection,
+    settings: Settings,
+    request: &Request,
+) -> ApiResult<Content> {
+    let lang = request.language;
+    let now = Snapshot::new(db.clone(), end_of(request.as_of), settings);
+    let mut milestones = now.live::<milestone::Entity>().await?;
+    milestones.sort_by_key(|m| (m.planned_date, m.id));
+    let all_baselines = now.baselines().await?;
+    let ids: Vec<i32> = milestones.iter().map(|m| m.id).collect();
+    let rows = baselines::dates_of(db, &ids).await?;
+    let (first, last) = (
+        all_baselines.first().map(|b| b.id),
+        all_baselines.last().map(|b| b.id),
+    );
+    let mut baselined: HashMap<i32, (NaiveDate, Option<NaiveDate>)> = milestones
+        .iter()
+        .map(|m| (m.id, (m.baseline_date, None)))
+        .collect();
+    for (id, row) in rows {
+        let entry = baselined.entry(id).or_insert((row.projected_date, None));
+        if Some(row.baseline_id) == first {
+            entry.0 = row.projected_date;
+        }
+        if Some(row.baseline_id) == last && last != first {
+            entry.1 = Some(row.projected_date);
+        }
+    }
+    let mut recesses = now.live::<recess_period::Entity>().await?;
+    recesses.sort_by_key(|r| r.first_day);
+    let plan = Plan {
+        lang,
+        as_of: request.as_of,
+        since: request.previous.as_ref().map(|p| p.1),
+        schedule: now.schedule().await?,
+        milestones,
+        baselined,
+        recesses,
+    };
+    let programme = now.live::<programme::Entity>().await?.into_iter().next();
+    let period = match &request.previous {
+        Some((_, day)) => match lang {
+            Language::Nl => format!(
+                "{} tot en met {}",
+                lang.date(*day),
+                lang.date(request.as_of)
+            ),
+            Language::En => format!("{} to {}", lang.date(*day), lang.date(request.as_of)),
+        },
+        None => match lang {
+            Language::Nl => format!(
+                "tot en met {} (eerste rapportage)",
+                lang.date(request.as_of)
+            ),
+            Language::En => format!("up to {} (first report)", lang.date(request.as_of)),
+        },
+    };
+    let commitments = commitments(&plan, &now).await?;
+    let fulfils = {
+        let next = commitments
+            .iter()
+            .map(|(c, _)| c.deadline_date)
+            .filter(|d| *d >= plan.as_of)
+            .min();
+        commitments
+            .iter()
+            .filter(|(c, _)| Some(c.deadline_date) == next)
+            .map(|(_, line)| line.clone())
+            .collect()
+    };
+    let (health, kern) = kern(&plan, &commitments);
+    let (kpis, unreportable, charts) = kpis(&plan, &now).await?;
+    let (tasks_done, tasks_due, sources) = data(&plan, &now).await?;
+    let changes = match &request.previous {
+        Some(_) => changes(&plan, db, &now, settings).await?,
+        None => Changes::default(),
+    };
+    Ok(Content {
+        title: request.title.clone(),
+        language: lang,
+        peildatum: request.as_of,
+        peildatum_text: lang.date(request.as_of),
+        period,
+        programme: programme
+            .as_ref()
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+        goal: programme.map(|p| p.goal).unwrap_or_default(),
+        previous: request
+            .previous
+            .as_ref()
+            .map(|(title, day)| format!("{title} ({})", lang.date(*day))),
+        fulfils,
+        health,
+        kern,
+        phases: phases(&plan, &now).await?,
+        kpis,
+        unreportable,
+        tasks_done,
+        tasks_due,
+        sources,
+        commitments: commitments.into_iter().map(|(_, line)| line).collect(),
+        changes,
+        next_steps: next_steps(&plan),
+        next_moment: next_moment(&plan),
+        timeline: timeline(&plan),
+        charts,
+    })
+}
+
+fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (String, Vec<String>) {
+    let lang = plan.lang;
+    let nl = lang == Language::Nl;
+    let total = plan
+        .milestones
+        .iter()
+        .filter(|m| m.status != WorkStatus::Cancelled)
+        .count();
+    let done = plan
+        .milestones
+        .iter()
+        .filter(|m| m.status == WorkStatus::Done)
+        .count();
+    let done_since = plan
+        .milestones
+        .iter()
+        .filter(|m| m.status == WorkStatus::Done && plan.in_period(m.actual_date))
+        .count();
+    let health_of = |h: Health| {
+        plan.milestones
+            .iter()
+            .filter(|m| Plan::open(m))
+            .filter(|m| plan.p(m.id).is_some_and(|p| p.health == h))
+            .count()
+    };
+    let (risk, late) = (health_of(Health::AtRisk), health_of(Health::OffTrack));
+    let letters = plan
+        .schedule
+        .commitments_at_risk()
+        .iter()
+        .filter(|r| r.state == CommitmentState::NeedsPostponementLetter)
+        .count();
+    let overall = if late > 0 || letters > 0 {
+        Health::OffTrack
+    } else if risk > 0 {
+        Health::AtRisk
+    } else {
+        Health::OnTrack
+    };
+    let end = plan
+        .milestones
+        .first()
+        .map(|m| {
+            plan.schedule
+                .critical_path(Scope::Programme(m.programme_id))
+        })
+        .and_then(|c| c.end);
+    let mut sentences = vec![if nl {
+        format!(
+            "{done} van de {total} mijlpalen zijn gereed, waarvan {done_since} in deze periode."
+        )
+    } else {
+        format!("{done} of {total} milestones are done, {done_since} of them in this period.")
+    }];
+    sentences.push(if nl {
+        format!(
+            "{risk} {} risico en {late} {} achter op schema.",
+            if risk == 1 {
+                "mijlpaal loopt"
+            } else {
+                "mijlpalen lopen"
+            },
+            if late == 1 { "ligt" } else { "liggen" }
+        )
+    } else {
+        format!("{risk} milestones are at risk and {late} are off track.")
+    });
+    let open = commitments.len();
+    sentences.push(match (nl, letters) {
+        (true, 0) => {
+            format!("Geen van de {open} openstaande toezeggingen vraagt om een uitstelbrief.")
+        }
+        (true, n) => {
+            format!("{n} van de {open} openstaande toezeggingen vraagt om een uitstelbrief.")
+        }
+        (false, 0) => format!("None of the {open} open commitments needs a postponement letter."),
+        (false, n) => format!("{n} of the {open} open commitments needs a postponement letter."),
+    });
+    if let Some(end) = end {
+        sentences.push(if nl {
+            format!(
+                "De laatste mijlpaal van het programma wordt verwacht op {}.",
+                lang.date(end)
+            )
+        } else {
+            format!(
+                "The programme's last milestone is expected on {}.",
+                lang.date(end)
+            )
+        });
+    }
+    (lang.health(overall).to_owned(), sentences)
+}
+
+async fn phases(plan: &Plan, now: &Snapshot) -> ApiResult<Vec<PhaseBlock>> {
+    let mut phases = now.live::<phase::Entity>().await?;
+    phases.sort_by_key(|p| (p.number, p.id));
+    let horizon = plan
+        .recesses
+        .iter()
+        .find(|r| r.first_day > plan.as_of)
+        .map_or(plan.as_of + chrono::Duration::days(90), |r| r.first_day);
+    let mut groups: Vec<(String, Option<i32>)> = phases
+        .iter()
+        .map(|p| (p.name.clone(), Some(p.id)))
+        .collect();
+    groups.push((
+        match plan.lang {
+            Language::Nl => "Overige mijlpalen".to_owned(),
+            Language::En => "Other milestones".to_owned(),
+        },
+        None,
+    ));
+    let mut out = Vec::new();
+    for (name, phase_id) in groups {
+        let mut layers = Vec::new();
+        for layer in LAYERS {
+            let mine: Vec<&milestone::Model> = plan
+                .milestones
+                .iter()
+                .filter(|m| m.phase_id == phase_id && m.layer == layer)
+                .filter(|m| m.status != WorkStatus::Cancelled)
+                .collect();
+            let block = LayerBlock {
+                name: plan.lang.layer(layer).to_owned(),
+                done: mine
+                    .iter()
+                    .filter(|m| m.status == WorkStatus::Done && plan.in_period(m.actual_date))
+                    .map(|m| plan.line(m, None))
+                    .collect(),
+                coming: mine
+                    .iter()
+                    .filter(|m| Plan::open(m))
+                    .filter(|m| {
+                        plan.p(m.id)
+                            .is_some_and(|p| p.projected > plan.as_of && p.projected < horizon)
+                    })
+                    .map(|m| plan.line(m, None))
+                    .collect(),
+                slipped: mine
+                    .iter()
+                    .filter(|m| Plan::open(m) || plan.in_period(m.actual_date))
+                    .filter_map(|m| slip(plan, m))
+                    .collect(),
+                at_risk: mine
+                    .iter()
+                    .filter(|m| Plan::open(m))
+                    .filter(|m| plan.p(m.id).is_some_and(|p| p.health != Health::OnTrack))
+                    .map(|m| {
+                        let health = plan
+                            .p(m.id)
+                            .map(|p| plan.lang.health(p.health))
+                            .unwrap_or_default();
+                        let why = plan.reason(m).map_or(String::new(), |r| format!(": {r}"));
+                        plan.line(m, Some(format!("{health}{why}")))
+                    })
+                    .collect(),
+            };
+            if !(block.done.is_empty()
+                && block.coming.is_empty()
+                && block.slipped.is_empty()
+                && block.at_risk.is_empty())
+            {
+                layers.push(block);
+            }
+        }
+        if !layers.is_empty() {
+            out.push(PhaseBlock { name, layers });
+        }
+    }
+    Ok(out)
+}
+
+fn slip(plan: &Plan, m: &milestone::Model) -> Option<Slip> {
+    let p = plan.p(m.id)?;
+    let (original, latest) = plan.baselined.get(&m.id).copied()?;
+    let against_original = (p.projected - original).num_days();
+    if against_original <= 0 {
+        return None;
+    }
+    let lang = plan.lang;
+    Some(Slip {
+        title: m.title.clone(),
+        date: lang.date(p.projected),
+        original: lang.days(against_original),
+        latest: latest.map(|d| lang.days((p.projected - d).num_days())),
+        reason: plan.reason(m),
+    })
+}
+
+async fn commitments(
+    plan: &Plan,
+    now: &Snapshot,
+) -> ApiResult<Vec<(commitment::Model, CommitmentLine)>> {
+    let lang = plan.lang;
+    let nl = lang == Language::Nl;
+    let mut open: Vec<commitment::Model> = now
+        .live::<commitment::Entity>()
+        .await?
+        .into_iter()
+        .filter(|c| c.status == CommitmentStatus::Open)
+        .collect();
+    open.sort_by_key(|c| (c.deadline_date, c.id));
+    Ok(open
+        .into_iter()
+        .map(|c| {
+            let deadline = match &c.deadline_text {
+                Some(text) => format!("{text} ({})", lang.date(c.deadline_date)),
+                None => lang.date(c.deadline_date),
+            };
+            let risk = plan.schedule.commitment(c.id);
+            let expected = risk
+                .as_ref()
+                .and_then(|r| r.projected)
+                .map(|d| lang.date(d))
+                .unwrap_or_default();
+            let cause = risk
+                .as_ref()
+                .and_then(|r| r.caused_by)
+                .and_then(|id| plan.schedule.title(id))
+                .unwrap_or_default();
+            let state = match (risk.as_ref().map(|r| r.state), nl) {
+                (Some(CommitmentState::NeedsPostponementLetter), true) => format!(
+                    "uitstelbrief nodig: \"{cause}\" wordt verwacht op {expected}, {} na de termijn",
+                    lang.days(risk.as_ref().and_then(|r| r.days_late).unwrap_or_default())
+                ),
+                (Some(CommitmentState::NeedsPostponementLetter), false) => format!(
+                    "postponement letter needed: \"{cause}\" is expected on {expected}, {} late",
+                    lang.days(risk.as_ref().and_then(|r| r.days_late).unwrap_or_default())
+                ),
+                (Some(CommitmentState::AtRisk), true) => {
+                    format!("risico: verwacht op {expected}, met weinig marge")
+                }
+                (Some(CommitmentState::AtRisk), false) => {
+                    format!("at risk: expected on {expected}, with little margin")
+                }
+                (_, true) if expected.is_empty() => "nog geen mijlpaal gekoppeld".to_owned(),
+                (_, false) if expected.is_empty() => "no milestone linked yet".to_owned(),
+                (_, true) => format!("op schema: verwacht op {expected}"),
+                (_, false) => format!("on track: expected on {expected}"),
+            };
+            let line = CommitmentLine {
+                number: c.number.clone(),
+                text: c.text.clone(),
+                deadline,
+                state,
+            };
+            (c, line)
+        })
+        .collect())
+}
+
+type KpiSections = (Vec<KpiLine>, Vec<Unreportable>, Vec<KpiChart>);
+
+async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
+    let lang = plan.lang;
+    let nl = lang == Language::Nl;
+    let mut kpis = now.live::<kpi::Entity>().await?;
+    kpis.sort_by(|a, b| a.code.cmp(&b.code));
+    let measurements = now.live::<kpi_measurement::Entity>().await?;
+    let targets = now.live::<kpi_target::Entity>().await?;
+    let sources: HashMap<i32, data_source::Model> = now
+        .live::<data_source::Entity>()
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let quality = latest_quality(now).await?;
+    let kpi_sources = now.links(&links::KPI_DATA_SOURCE).await?;
+    let task_kpis = now.links(&links::TASK_KPI).await?;
+    let tasks: HashMap<i32, data_infra_task::Model> = now
+        .live::<data_infra_task::Entity>()
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t))
+        .collect();
+    let value = |m: &kpi_measurement::Model, unit: &str| {
+        format!(
+            "{} {unit} ({})",
+            lang.number(&m.value.0.normalize().to_string()),
+            period_label(m.period_start, m.period_end)
+        )
+    };
+    let (mut lines, mut blocked, mut charts) = (Vec::new(), Vec::new(), Vec::new());
+    for k in kpis {
+        let mut mine: Vec<&kpi_measurement::Model> = measurements
+            .iter()
+            .filter(|m| m.kpi_id == k.id && m.period_end <= plan.as_of)
+            .collect();
+        mine.sort_by_key(|m| (m.period_end, m.id));
+        let overall: Vec<&&kpi_measurement::Model> =
+            mine.iter().filter(|m| m.layer.is_none()).collect();
+        let latest = overall.last().map(|m| **m).or_else(|| mine.last().copied());
+        let trend = match overall.as_slice() {
+            [.., before, last] => {
+                let (b, l) = (before.value.0, last.value.0);
+                let better = match k.direction {
+                    KpiDirection::HigherIsBetter => l > b,
+                    KpiDirection::LowerIsBetter => l < b,
+                };
+                Some(if l == b {
+                    if nl { "gelijk" } else { "unchanged" }
+                } else if better {
+                    if nl { "verbeterd" } else { "improved" }
+                } else if nl {
+                    "verslechterd"
+                } else {
+                    "worsened"
+                })
+            }
+            _ => None,
+        };
+        let year = chrono::Datelike::year(&plan.as_of);
+        let mut overall_targets: Vec<&kpi_target::Model> = targets
+            .iter()
+            .filter(|t| t.kpi_id == k.id && t.layer.is_none())
+            .collect();
+        overall_targets.sort_by_key(|t| t.year);
+        let target = overall_targets
+            .iter()
+            .find(|t| t.year >= year)
+            .or(overall_targets.last())
+            .copied();
+        let mut per_layer = Vec::new();
+        for layer in LAYERS.iter().flatten() {
+            if let Some(m) = mine.iter().rev().find(|m| m.layer == Some(*layer)) {
+                per_layer.push(format!(
+                    "{}: {}",
+                    lang.layer(Some(*layer)),
+                    value(m, &k.unit)
+                ));
+            }
+        }
+        // Reportable only when its sources are usable and the tasks that unblock it are done.
+        let mut why = Vec::new();
+        for &(_, source_id) in kpi_sources.iter().filter(|(kid, _)| *kid == k.id) {
+            let name = sources
+                .get(&source_id)
+                .map(|s| s.name.as_str())
+                .unwrap_or_default();
+            for (dimension, score) in quality
+                .iter()
+                .filter(|((s, _), _)| *s == source_id)
+                .filter(|(_, q)| q.score < 3)
+                .map(|((_, d), q)| (d, q.score))
+            {
+                why.push(format!("{name}: {} {score}/5", lang.dimension(*dimension)));
+            }
+        }
+        for &(task_id, _) in task_kpis.iter().filter(|(_, kid)| *kid == k.id) {
+            if let Some(t) = tasks.get(&task_id).filter(|t| t.status != WorkStatus::Done) {
+                why.push(if nl {
+                    format!(
+                        "taak \"{}\" nog niet gereed (gepland {})",
+                        t.title,
+                        lang.date(t.due_date)
+                    )
+                } else {
+                    format!(
+                        "task \"{}\" not done yet (due {})",
+                        t.title,
+                        lang.date(t.due_date)
+                    )
+                });
+            }
+        }
+        if latest.is_none() {
+            why.push(if nl {
+                "nog geen meting".to_owned()
+            } else {
+                "no measurement yet".to_owned()
+            });
+        }
+        if !why.is_empty() {
+            blocked.push(Unreportable {
+                code: k.code.clone(),
+                name: k.name.clone(),
+                why,
+            });
+        }
+        let points: Vec<(NaiveDate, f64)> = overall
+            .iter()
+            .filter_map(|m| Some((m.period_end, m.value.0.to_f64()?)))
+            .collect();
+        if !points.is_empty() {
+            charts.push(KpiChart {
+                code: k.code.clone(),
+                unit: k.unit.clone(),
+                points,
+                target: target.and_then(|t| t.value.0.to_f64()),
+            });
+        }
+        lines.push(KpiLine {
+            code: k.code.clone(),
+            name: k.name.clone(),
+            unit: k.unit.clone(),
+            latest: latest.map(|m| value(m, &k.unit)),
+            target: target.map(|t| {
+                format!(
+                    "{} {} ({})",
+                    lang.number(&t.value.0.normalize().to_string()),
+                    k.unit,
+                    t.year
+                )
+            }),
+            trend: trend.map(str::to_owned),
+            per_layer,
+        });
+    }
+    Ok((lines, blocked, charts))
+}
+
+/// The latest assessment per (source, dimension).
+async fn latest_quality(
+    now: &Snapshot,
+) -> ApiResult<BTreeMap<(i32, entity::QualityDimension), data_quality_assessment::Model>> {
+    let mut latest = BTreeMap::new();
+    let mut all = now.live::<data_quality_assessment::Entity>().await?;
+    all.sort_by_key(|a| (a.assessed_on, a.id));
+    for a in all {
+        latest.insert((a.data_source_id, a.dimension), a);
+    }
+    Ok(latest)
+}
+
+async fn data(plan: &Plan, now: &Snapshot) -> ApiResult<(Vec<Line>, Vec<Line>, Vec<Source>)> {
+    let lang = plan.lang;
+    let mut tasks = now.live::<data_infra_task::Entity>().await?;
+    tasks.sort_by_key(|t| (t.due_date, t.id));
+    let note = |t: &data_infra_task::Model| Some(lang.layer(t.layer).to_owned());
+    let done = tasks
+        .iter()
+        .filter(|t| t.status == WorkStatus::Done && plan.in_period(t.completed_on))
+        .map(|t| Line {
+            title: t.title.clone(),
+            date: lang.date(t.completed_on.unwrap_or(t.due_date)),
+            note: note(t),
+        })
+        .collect();
+    let due = tasks
+        .iter()
+        .filter(|t| !matches!(t.status, WorkStatus::Done | WorkStatus::Cancelled))
+        .map(|t| Line {
+            title: t.title.clone(),
+            date: lang.date(t.due_date),
+            note: note(t),
+        })
+        .collect();
+    let mut sources = now.live::<data_source::Entity>().await?;
+    sources.sort_by(|a, b| a.name.cmp(&b.name));
+    let quality = latest_quality(now).await?;
+    let sources = sources
+        .into_iter()
+        .map(|s| Source {
+            scores: quality
+                .iter()
+                .filter(|((id, _), _)| *id == s.id)
+                .map(|((_, d), q)| {
+                    format!(
+                        "{} {}/5: {}",
+                        lang.dimension(*d),
+                        q.score,
+                        q.finding.trim_end_matches('.')
+                    )
+                })
+                .collect(),
+            name: s.name,
+        })
+        .collect();
+    Ok((done, due, sources))
+}
+
+async fn changes(
+    plan: &Plan,
+    db: &DatabaseConnection,
+    now: &Snapshot,
+    settings: Settings,
+) -> ApiResult<Changes> {
+    let lang = plan.lang;
+    let nl = lang == Language::Nl;
+    let Some(since) = plan.since else {
+        return Ok(Changes::default());
+    };
+    let then = Snapshot::new(db.clone(), end_of(since), settings);
+    let records = change_record::Entity::find()
+        .filter(change_record::Column::ChangedAt.gt(end_of(since)))
+        .filter(change_record::Column::ChangedAt.lte(end_of(plan.as_of)))
+        .filter(change_record::Column::Entity.is_in(["Milestone", "KpiMeasurement"]))
+        .order_by_asc(change_record::Column::Id)
+        .all(db)
+        .await?;
+    let all_now: HashMap<i32, milestone::Model> = now
+        .all::<milestone::Entity>()
+        .await?
+        .iter()
+        .map(|m| (m.id, m.clone()))
+        .collect();
+    let title = |id: i32| {
+        all_now
+            .get(&id)
+            .map(|m| m.title.clone())
+            .unwrap_or_default()
+    };
+    let mut out = Changes::default();
+    let mut seen = std::collections::HashSet::new();
+    for r in &records {
+        let day = lang.date(r.changed_at.date_naive());
+        match (r.entity.as_str(), r.action, r.field.as_deref()) {
+            ("Milestone", ChangeAction::Create, _) if seen.insert(("added", r.entity_id)) => {
+                out.added.push(Line {
+                    title: title(r.entity_id),
+                    date: day,
+                    note: None,
+                });
+            }
+            ("Milestone", ChangeAction::Delete, _) if seen.insert(("removed", r.entity_id)) => {
+                out.removed.push(Line {
+                    title: title(r.entity_id),
+                    date: day,
+                    note: None,
+                });
+            }
+            ("Milestone", ChangeAction::Update, Some("status"))
+                if r.new_value.as_deref() == Some("DONE") =>
+            {
+                let done = all_now.get(&r.entity_id).and_then(|m| m.actual_date);
+                out.completed.push(Line {
+                    title: title(r.entity_id),
+                    date: done.map_or(day, |d| lang.date(d)),
+                    note: None,
+                });
+            }
+            (
+                "Milestone",
+                ChangeAction::Update,
+                Some(field @ ("forecast_date" | "planned_date")),
+            ) => {
+                let show = |v: &Option<String>| {
+                    v.as_deref()
+                        .and_then(|t| t.parse::<NaiveDate>().ok())
+                        .map_or_else(|| "-".to_owned(), |d| lang.date(d))
+                };
+                let what = match (field, nl) {
+                    ("forecast_date", true) => "prognose",
+                    ("forecast_date", false) => "forecast",
+                    (_, true) => "planning",
+                    (_, false) => "plan",
+                };
+                out.moved.push(Line {
+                    title: title(r.entity_id),
+                    date: day,
+                    note: Some(if nl {
+                        format!(
+                            "{what} van {} naar {}",
+                            show(&r.old_value),
+                            show(&r.new_value)
+                        )
+                    } else {
+                        format!(
+                            "{what} from {} to {}",
+                            show(&r.old_value),
+                            show(&r.new_value)
+                        )
+                    }),
+                });
+            }
+            ("KpiMeasurement", ChangeAction::Create, _)
+                if seen.insert(("measured", r.entity_id)) =>
+            {
+                let all = now.all::<kpi_measurement::Entity>().await?;
+                let kpis = now.all::<kpi::Entity>().await?;
+                if let Some(m) = all.iter().find(|m| m.id == r.entity_id) {
+                    let code = kpis
+                        .iter()
+                        .find(|k| k.id == m.kpi_id)
+                        .map(|k| k.code.clone())
+                        .unwrap_or_default();
+                    out.measurements.push(Line {
+                        title: code,
+                        date: day,
+                        note: Some(format!(
+                            "{} ({})",
+                            lang.number(&m.value.0.normalize().to_string()),
+                            period_label(m.period_start, m.period_end)
+                        )),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    // Health is computed: compare the schedule then and now.
+    let before = then.schedule().await?;
+    for m in plan.milestones.iter().filter(|m| Plan::open(m)) {
+        if let (Some(a), Some(b)) = (before.get(m.id), plan.p(m.id))
+            && a.health != b.health
+        {
+            out.health.push(Line {
+                title: m.title.clone(),
+                date: lang.date(b.projected),
+                note: Some(if nl {
+                    format!(
+                        "van {} naar {}",
+                        lang.health(a.health),
+                        lang.health(b.health)
+                    )
+                } else {
+                    format!(
+                        "from {} to {}",
+                        lang.health(a.health),
+                        lang.health(b.health)
+                    )
+                }),
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn next_steps(plan: &Plan) -> Vec<Line> {
+    let mut open: Vec<(&milestone::Model, NaiveDate)> = plan
+        .milestones
+        .iter()
+        .filter(|m| Plan::open(m))
+        .filter_map(|m| plan.p(m.id).map(|p| (m, p.projected)))
+        .filter(|(_, d)| *d > plan.as_of)
+        .collect();
+    open.sort_by_key(|(m, d)| (*d, m.id));
+    open.into_iter()
+        .take(6)
+        .map(|(m, _)| plan.line(m, Some(plan.lang.layer(m.layer).to_owned())))
+        .collect()
+}
+
+fn next_moment(plan: &Plan) -> Option<String> {
+    let lang = plan.lang;
+    let parliament = plan
+        .milestones
+        .iter()
+        .filter(|m| Plan::open(m) && m.kind == MilestoneKind::Parliament)
+        .filter_map(|m| plan.p(m.id).map(|p| (m, p.projected)))
+        .filter(|(_, d)| *d >= plan.as_of)
+        .min_by_key(|(m, d)| (*d, m.id));
+    match parliament {
+        Some((m, day)) => Some(match lang {
+            Language::Nl => format!("{}, verwacht op {}", m.title, lang.date(day)),
+            Language::En => format!("{}, expected on {}", m.title, lang.date(day)),
+        }),
+        None => plan
+            .recesses
+            .iter()
+            .find(|r| r.first_day > plan.as_of)
+            .map(|r| match lang {
+                Language::Nl => format!(
+                    "voor het {} ({})",
+                    r.name.to_lowercase(),
+                    lang.date(r.first_day.pred_opt().unwrap_or(r.first_day))
+                ),
+                Language::En => format!(
+                    "before {} ({})",
+                    r.name,
+                    lang.date(r.first_day.pred_opt().unwrap_or(r.first_day))
+                ),
+            }),
+    }
+}
+
+fn timeline(plan: &Plan) -> Timeline {
+    let rows = LAYERS
+        .iter()
+        .map(|layer| {
+            let items = plan
+                .milestones
+                .iter()
+                .filter(|m| m.layer == *layer && m.status != WorkStatus::Cancelled)
+                .filter_map(|m| {
+                    let p = plan.p(m.id)?;
+                    Some(TimelineItem {
+                        title: m.title.clone(),
+                        baseline: plan.baselined.get(&m.id).map_or(m.baseline_date, |b| b.0),
+                        projected: p.projected,
+                        done: m.status == WorkStatus::Done,
+                        health: p.health,
+                    })
+                })
+                .collect();
+            (plan.lang.layer(*layer).to_owned(), items)
+        })
+        .collect();
+    Timeline {
+        rows,
+        recesses: plan
+            .recesses
+            .iter()
+            .map(|r| (r.name.clone(), r.first_day, r.last_day))
+            .collect(),
+        peildatum: plan.as_of,
+    }
+}

@@ -1,0 +1,215 @@
+//! What a progress report says: its content, built once from the plan as of the peildatum and
+//! frozen with the report. Texts are already in the report's language, so every document
+//! format renders the same words.
+
+use super::words::Language;
+use serde::{Deserialize, Serialize};
+
+/// One line about a milestone, task or commitment.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Line {
+    /// What it is about.
+    pub title: String,
+    /// Its date, written out ("2 juli 2026").
+    pub date: String,
+    /// A note (the reason, the owner, the layer).
+    pub note: Option<String>,
+}
+
+/// A slipped milestone with its slip against the original baseline and the latest re-plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Slip {
+    /// The milestone.
+    pub title: String,
+    /// Its projected date.
+    pub date: String,
+    /// Days later than the original baseline ("70 dagen").
+    pub original: String,
+    /// Days later than the latest re-baseline, when there is one.
+    pub latest: Option<String>,
+    /// Why.
+    pub reason: Option<String>,
+}
+
+/// The milestones of one government layer within one phase.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LayerBlock {
+    /// The layer's name.
+    pub name: String,
+    /// Done since the previous report.
+    pub done: Vec<Line>,
+    /// Coming until the next recess.
+    pub coming: Vec<Line>,
+    /// Slipped against the baseline.
+    pub slipped: Vec<Slip>,
+    /// At risk or off track.
+    pub at_risk: Vec<Line>,
+}
+
+/// One phase.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PhaseBlock {
+    /// Its name.
+    pub name: String,
+    /// Its layers that have anything to say.
+    pub layers: Vec<LayerBlock>,
+}
+
+/// One KPI.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KpiLine {
+    /// Its code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// Its unit.
+    pub unit: String,
+    /// The latest value with its period ("337.013 (2021)"), or none.
+    pub latest: Option<String>,
+    /// The target of the peildatum's year, or the nearest later one.
+    pub target: Option<String>,
+    /// Better, worse or the same as the measurement before.
+    pub trend: Option<String>,
+    /// The latest value per layer, where measured.
+    pub per_layer: Vec<String>,
+}
+
+/// A KPI that cannot be reported yet, and why.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Unreportable {
+    /// Its code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// What holds it up (a data source's quality, an open task).
+    pub why: Vec<String>,
+}
+
+/// A data source and its latest quality per dimension.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// Its name.
+    pub name: String,
+    /// "compleetheid 2/5: finding".
+    pub scores: Vec<String>,
+}
+
+/// An open commitment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CommitmentLine {
+    /// Its register number.
+    pub number: String,
+    /// Its text.
+    pub text: String,
+    /// Its deadline, as promised and as a date.
+    pub deadline: String,
+    /// On track, at risk, or needs a postponement letter, with days and cause.
+    pub state: String,
+}
+
+/// What changed since the previous report (from the change history).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Changes {
+    /// Milestones completed.
+    pub completed: Vec<Line>,
+    /// Milestones added.
+    pub added: Vec<Line>,
+    /// Milestones removed.
+    pub removed: Vec<Line>,
+    /// Milestones whose expected date moved ("van 3 juni 2026 naar 24 juni 2026").
+    pub moved: Vec<Line>,
+    /// Milestones whose health changed.
+    pub health: Vec<Line>,
+    /// Measurements recorded.
+    pub measurements: Vec<Line>,
+}
+
+/// One milestone on the timeline.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TimelineItem {
+    /// Its title.
+    pub title: String,
+    /// Baseline date (ISO).
+    pub baseline: chrono::NaiveDate,
+    /// Projected date (ISO).
+    pub projected: chrono::NaiveDate,
+    /// Done.
+    pub done: bool,
+    /// Its health ("OnTrack", ...).
+    pub health: entity::Health,
+}
+
+/// The timeline: milestones per layer, recess bands, the peildatum.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    /// (layer name, milestones).
+    pub rows: Vec<(String, Vec<TimelineItem>)>,
+    /// (name, first day, last day).
+    pub recesses: Vec<(String, chrono::NaiveDate, chrono::NaiveDate)>,
+    /// The peildatum.
+    pub peildatum: chrono::NaiveDate,
+}
+
+/// A KPI's measurements against its target, for a chart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KpiChart {
+    /// Its code.
+    pub code: String,
+    /// Its unit.
+    pub unit: String,
+    /// (period end, value) of the overall figures, oldest first.
+    pub points: Vec<(chrono::NaiveDate, f64)>,
+    /// The target (overall) of the latest year with one.
+    pub target: Option<f64>,
+}
+
+/// The whole report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Content {
+    /// The title.
+    pub title: String,
+    /// The language.
+    pub language: Language,
+    /// The peildatum (ISO), and written out.
+    pub peildatum: chrono::NaiveDate,
+    /// The peildatum written out.
+    pub peildatum_text: String,
+    /// The period covered, written out.
+    pub period: String,
+    /// The programme's name.
+    pub programme: String,
+    /// Its goal.
+    pub goal: String,
+    /// Aanleiding: the previous report, if any.
+    pub previous: Option<String>,
+    /// Aanleiding: the commitments this report fulfils.
+    pub fulfils: Vec<CommitmentLine>,
+    /// Kern: the overall health, written out.
+    pub health: String,
+    /// Kern: a few sentences.
+    pub kern: Vec<String>,
+    /// Voortgang per fase en per overheidslaag.
+    pub phases: Vec<PhaseBlock>,
+    /// KPI's.
+    pub kpis: Vec<KpiLine>,
+    /// KPI's not yet reportable.
+    pub unreportable: Vec<Unreportable>,
+    /// Data-infrastructure tasks done since the previous report.
+    pub tasks_done: Vec<Line>,
+    /// Open tasks, by due date.
+    pub tasks_due: Vec<Line>,
+    /// Data-source quality.
+    pub sources: Vec<Source>,
+    /// Open commitments.
+    pub commitments: Vec<CommitmentLine>,
+    /// Changes since the previous report.
+    pub changes: Changes,
+    /// Vervolg: the next steps.
+    pub next_steps: Vec<Line>,
+    /// Vervolg: the next moment the Kamer is informed.
+    pub next_moment: Option<String>,
+    /// The timeline (for the picture).
+    pub timeline: Timeline,
+    /// KPI charts.
+    pub charts: Vec<KpiChart>,
+}

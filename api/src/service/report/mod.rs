@@ -1,0 +1,12 @@
+//! Progress reports for the Kamer (voortgangsrapportages): content built from the plan as of a
+//! peildatum (`build`), words in the report's language (`words`), and the documents (`render`).
+
+mod build;
+mod content;
+pub mod render;
+mod svg;
+mod words;
+
+pub use build::{Request, build, end_of};
+pub use content::Content;
+pub use words::Language;

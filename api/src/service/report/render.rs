@@ -1,0 +1,57 @@
+//! Documents of a report: Markdown and HTML from templates (`api/templates/`), with the SVG
+//! pictures inline in the HTML. Rendering reads only the frozen content, so the same content
+//! always gives the same bytes.
+
+use super::content::Content;
+use super::svg;
+use crate::error::{ApiError, ApiResult};
+use minijinja::{Environment, Value, context};
+
+fn environment() -> ApiResult<Environment<'static>> {
+    let mut env = Environment::new();
+    env.set_trim_blocks(false);
+    for (name, source) in [
+        ("report.md", include_str!("../../../templates/report.md.j2")),
+        (
+            "report.html",
+            include_str!("../../../templates/report.html.j2"),
+        ),
+    ] {
+        env.add_template(name, source)
+            .map_err(|e| ApiError::Internal(format!("report template {name}: {e}")))?;
+    }
+    Ok(env)
+}
+
+fn render(name: &str, content: &Content, extra: Value) -> ApiResult<String> {
+    let env = environment()?;
+    let template = env
+        .get_template(name)
+        .map_err(|e| ApiError::Internal(format!("report template {name}: {e}")))?;
+    template
+        .render(context! { c => content, t => content.language.labels(), ..extra })
+        .map_err(|e| ApiError::Internal(format!("report {name}: {e}")))
+}
+
+/// The report as Markdown.
+pub fn markdown(content: &Content) -> ApiResult<String> {
+    render("report.md", content, context! {})
+}
+
+/// The report as one self-contained HTML file (inline style and pictures, nothing external).
+pub fn html(content: &Content) -> ApiResult<String> {
+    let lang = content.language;
+    let charts: Vec<Value> = content
+        .charts
+        .iter()
+        .map(|c| Value::from_safe_string(svg::kpi_chart(c, lang)))
+        .collect();
+    render(
+        "report.html",
+        content,
+        context! {
+            timeline => Value::from_safe_string(svg::timeline(&content.timeline, lang)),
+            charts => charts,
+        },
+    )
+}

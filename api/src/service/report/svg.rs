@@ -1,0 +1,222 @@
+//! The report's pictures as SVG: the timeline of milestones per government layer (baseline
+//! against projected date, recess bands, the peildatum) and a chart per KPI (measurements
+//! against target). Text stays text, so the pictures are searchable and accessible.
+
+use super::content::{KpiChart, Timeline};
+use super::words::Language;
+use chrono::{Datelike, NaiveDate};
+use std::fmt::Write;
+
+/// Text safe inside SVG/XML.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+const WIDTH: f64 = 960.0;
+const LABEL: f64 = 330.0;
+const ROW: f64 = 16.0;
+
+/// The timeline. Only milestones from a year before to a year after the peildatum are drawn.
+pub fn timeline(t: &Timeline, lang: Language) -> String {
+    let from = t.peildatum - chrono::Duration::days(365);
+    let to = t.peildatum + chrono::Duration::days(365);
+    let visible = |d: NaiveDate| d >= from && d <= to;
+    let rows: Vec<(&String, Vec<&super::content::TimelineItem>)> = t
+        .rows
+        .iter()
+        .map(|(name, items)| {
+            (
+                name,
+                items
+                    .iter()
+                    .filter(|i| visible(i.projected) || visible(i.baseline))
+                    .collect(),
+            )
+        })
+        .filter(|(_, items): &(&String, Vec<_>)| !items.is_empty())
+        .collect();
+    let lines: usize = rows.iter().map(|(_, items)| items.len() + 1).sum();
+    let height = 40.0 + lines as f64 * ROW + 10.0;
+    let span = (to - from).num_days() as f64;
+    let x = |d: NaiveDate| LABEL + ((d - from).num_days() as f64 / span) * (WIDTH - LABEL - 10.0);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" font-family="DejaVu Sans, Arial, sans-serif" font-size="10" role="img">"#
+    );
+    let _ = write!(
+        s,
+        "<title>{}</title>",
+        escape(match lang {
+            Language::Nl => "Tijdlijn van de mijlpalen per overheidslaag",
+            Language::En => "Timeline of milestones per government layer",
+        })
+    );
+    for (name, first, last) in &t.recesses {
+        if *last < from || *first > to {
+            continue;
+        }
+        let (a, b) = (x((*first).max(from)), x((*last).min(to)));
+        let _ = write!(
+            s,
+            r##"<rect x="{a:.1}" y="24" width="{:.1}" height="{:.1}" fill="#e8e8e8"><title>{}</title></rect>"##,
+            (b - a).max(1.0),
+            height - 34.0,
+            escape(name)
+        );
+    }
+    // Month ticks, labelled per quarter.
+    let mut month = NaiveDate::from_ymd_opt(from.year(), from.month(), 1).unwrap_or(from);
+    while month <= to {
+        if month >= from {
+            let mx = x(month);
+            let _ = write!(
+                s,
+                r##"<line x1="{mx:.1}" y1="20" x2="{mx:.1}" y2="24" stroke="#999"/>"##
+            );
+            if month.month0().is_multiple_of(3) {
+                let _ = write!(
+                    s,
+                    r##"<text x="{mx:.1}" y="16" text-anchor="middle" fill="#555">{}</text>"##,
+                    format_args!("{}-{:02}", month.year(), month.month())
+                );
+            }
+        }
+        month = month
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(NaiveDate::MAX);
+    }
+    let mut y = 40.0;
+    for (name, items) in rows {
+        let _ = write!(
+            s,
+            r##"<text x="4" y="{y:.1}" font-weight="bold">{}</text>"##,
+            escape(name)
+        );
+        y += ROW;
+        for item in items {
+            let colour = match item.health {
+                _ if item.done => "#4d4d4d",
+                entity::Health::OnTrack => "#1a7f37",
+                entity::Health::AtRisk => "#b7791f",
+                entity::Health::OffTrack => "#c53030",
+            };
+            let label: String = item.title.chars().take(58).collect();
+            let _ = write!(s, r##"<text x="12" y="{y:.1}">{}</text>"##, escape(&label));
+            let (bx, px) = (
+                x(item.baseline.clamp(from, to)),
+                x(item.projected.clamp(from, to)),
+            );
+            if (bx - px).abs() > 0.5 {
+                let _ = write!(
+                    s,
+                    r##"<line x1="{bx:.1}" y1="{:.1}" x2="{px:.1}" y2="{:.1}" stroke="{colour}" stroke-dasharray="2,2"/>"##,
+                    y - 3.5,
+                    y - 3.5
+                );
+            }
+            let _ = write!(
+                s,
+                r##"<path d="M{bx:.1} {:.1} l4 4 l-4 4 l-4 -4 z" fill="none" stroke="#555"/>"##,
+                y - 7.5
+            );
+            let _ = write!(
+                s,
+                r##"<circle cx="{px:.1}" cy="{:.1}" r="4" fill="{colour}"/>"##,
+                y - 3.5
+            );
+            y += ROW;
+        }
+    }
+    let px = x(t.peildatum);
+    let _ = write!(
+        s,
+        r##"<line x1="{px:.1}" y1="22" x2="{px:.1}" y2="{:.1}" stroke="#c53030" stroke-width="1.5"/><text x="{px:.1}" y="{:.1}" text-anchor="middle" fill="#c53030">{}</text>"##,
+        height - 10.0,
+        height - 1.0,
+        escape(&lang.date(t.peildatum))
+    );
+    s.push_str("</svg>");
+    s
+}
+
+/// A small chart of one KPI's overall measurements against its target.
+pub fn kpi_chart(chart: &KpiChart, lang: Language) -> String {
+    let (w, h, pad) = (300.0, 130.0, 34.0);
+    let mut values: Vec<f64> = chart.points.iter().map(|(_, v)| *v).collect();
+    values.extend(chart.target);
+    let (lo, hi) = values
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    let (lo, hi) = if (hi - lo).abs() < f64::EPSILON {
+        (lo - 1.0, hi + 1.0)
+    } else {
+        (lo.min(0.0), hi * 1.1)
+    };
+    let n = chart.points.len().max(2) - 1;
+    let x = |i: usize| pad + (i as f64 / n as f64) * (w - pad - 10.0);
+    let y = |v: f64| h - 20.0 - ((v - lo) / (hi - lo)) * (h - 40.0);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" font-family="DejaVu Sans, Arial, sans-serif" font-size="9" role="img"><title>{}</title>"#,
+        escape(&chart.code)
+    );
+    let _ = write!(
+        s,
+        r##"<line x1="{pad}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#999"/>"##,
+        h - 20.0,
+        w - 10.0,
+        h - 20.0
+    );
+    let _ = write!(
+        s,
+        r##"<text x="2" y="12" fill="#555">{}</text>"##,
+        escape(&chart.unit)
+    );
+    if let Some(target) = chart.target {
+        let ty = y(target);
+        let _ = write!(
+            s,
+            r##"<line x1="{pad}" y1="{ty:.1}" x2="{:.1}" y2="{ty:.1}" stroke="#1a7f37" stroke-dasharray="4,3"/><text x="{:.1}" y="{:.1}" text-anchor="end" fill="#1a7f37">{} {}</text>"##,
+            w - 10.0,
+            w - 10.0,
+            ty - 3.0,
+            match lang {
+                Language::Nl => "doel",
+                Language::En => "target",
+            },
+            escape(&lang.number(&format!("{target}")))
+        );
+    }
+    let points: Vec<String> = chart
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, (_, v))| format!("{:.1},{:.1}", x(i), y(*v)))
+        .collect();
+    let _ = write!(
+        s,
+        r##"<polyline points="{}" fill="none" stroke="#1f4e79" stroke-width="1.5"/>"##,
+        points.join(" ")
+    );
+    for (i, (day, v)) in chart.points.iter().enumerate() {
+        let _ = write!(
+            s,
+            r##"<circle cx="{:.1}" cy="{:.1}" r="2.5" fill="#1f4e79"/><text x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#555">{}</text>"##,
+            x(i),
+            y(*v),
+            x(i),
+            y(*v) - 5.0,
+            escape(&lang.number(&format!("{v}"))),
+            x(i),
+            h - 8.0,
+            day.year()
+        );
+    }
+    s.push_str("</svg>");
+    s
+}

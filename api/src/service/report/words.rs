@@ -1,0 +1,255 @@
+//! The words of a report in its language: Dutch by default ("2 juli 2026", "6,8"), or English.
+
+use entity::{GovernmentLayer, Health, QualityDimension};
+use serde::Serialize;
+
+/// The language a report is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Dutch (the default: what reaches the Kamer).
+    Nl,
+    /// English.
+    En,
+}
+
+const MONTHS_NL: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Language {
+    /// A date as people write it: "2 juli 2026", "2 July 2026".
+    pub fn date(self, day: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let month = day.month0() as usize;
+        let name = match self {
+            Language::Nl => MONTHS_NL[month],
+            Language::En => MONTHS_EN[month],
+        };
+        format!("{} {name} {}", day.day(), day.year())
+    }
+
+    /// A decimal number as written: "482.754" and "6,8" in Dutch, "482,754" and "6.8" in English.
+    pub fn number(self, text: &str) -> String {
+        let (sign, digits) = text
+            .strip_prefix('-')
+            .map_or(("", text), |rest| ("-", rest));
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let fraction = fraction.trim_end_matches('0');
+        let (group, point) = match self {
+            Language::Nl => ('.', ','),
+            Language::En => (',', '.'),
+        };
+        let mut grouped = String::new();
+        for (i, c) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push(group);
+            }
+            grouped.push(c);
+        }
+        if fraction.is_empty() {
+            format!("{sign}{grouped}")
+        } else {
+            format!("{sign}{grouped}{point}{fraction}")
+        }
+    }
+
+    /// "1 dag", "13 dagen".
+    pub fn days(self, n: i64) -> String {
+        match (self, n.abs() == 1) {
+            (Language::Nl, true) => format!("{n} dag"),
+            (Language::Nl, false) => format!("{n} dagen"),
+            (Language::En, true) => format!("{n} day"),
+            (Language::En, false) => format!("{n} days"),
+        }
+    }
+
+    /// A health value.
+    pub fn health(self, health: Health) -> &'static str {
+        match (self, health) {
+            (Language::Nl, Health::OnTrack) => "op schema",
+            (Language::Nl, Health::AtRisk) => "risico",
+            (Language::Nl, Health::OffTrack) => "achter op schema",
+            (Language::En, Health::OnTrack) => "on track",
+            (Language::En, Health::AtRisk) => "at risk",
+            (Language::En, Health::OffTrack) => "off track",
+        }
+    }
+
+    /// A government layer, or the joint milestones (None).
+    pub fn layer(self, layer: Option<GovernmentLayer>) -> &'static str {
+        match (self, layer) {
+            (Language::Nl, Some(GovernmentLayer::Rijk)) => "Rijk",
+            (Language::Nl, Some(GovernmentLayer::Provincie)) => "Provincies",
+            (Language::Nl, Some(GovernmentLayer::Gemeente)) => "Gemeenten",
+            (Language::Nl, Some(GovernmentLayer::Waterschap)) => "Waterschappen",
+            (Language::Nl, None) => "Gezamenlijk",
+            (Language::En, Some(GovernmentLayer::Rijk)) => "Central government",
+            (Language::En, Some(GovernmentLayer::Provincie)) => "Provinces",
+            (Language::En, Some(GovernmentLayer::Gemeente)) => "Municipalities",
+            (Language::En, Some(GovernmentLayer::Waterschap)) => "Water boards",
+            (Language::En, None) => "Joint",
+        }
+    }
+
+    /// A dimension of the NORA data-quality framework.
+    pub fn dimension(self, d: QualityDimension) -> &'static str {
+        use QualityDimension::*;
+        match (self, d) {
+            (Language::Nl, Accuracy) => "juistheid",
+            (Language::Nl, Completeness) => "compleetheid",
+            (Language::Nl, Validity) => "validiteit",
+            (Language::Nl, Consistency) => "consistentie",
+            (Language::Nl, Timeliness) => "actualiteit",
+            (Language::Nl, Precision) => "precisie",
+            (Language::Nl, Plausibility) => "plausibiliteit",
+            (Language::Nl, Traceability) => "traceerbaarheid",
+            (Language::Nl, Understandability) => "begrijpelijkheid",
+            (Language::En, Accuracy) => "accuracy",
+            (Language::En, Completeness) => "completeness",
+            (Language::En, Validity) => "validity",
+            (Language::En, Consistency) => "consistency",
+            (Language::En, Timeliness) => "timeliness",
+            (Language::En, Precision) => "precision",
+            (Language::En, Plausibility) => "plausibility",
+            (Language::En, Traceability) => "traceability",
+            (Language::En, Understandability) => "understandability",
+        }
+    }
+
+    /// Fixed texts of the report (headings and labels), by key, for the templates.
+    pub fn labels(self) -> serde_json::Value {
+        let nl = self == Language::Nl;
+        let pick = |a: &str, b: &str| if nl { a.to_owned() } else { b.to_owned() };
+        let labels: &[(&str, &str, &str)] = &[
+            ("report", "Voortgangsrapportage", "Progress report"),
+            ("peildatum", "Peildatum", "Reference date"),
+            ("period", "Periode", "Period"),
+            (
+                "since_start",
+                "sinds de start van het programma",
+                "since the start of the programme",
+            ),
+            ("aanleiding", "Aanleiding", "Background"),
+            ("kern", "Kern", "Summary"),
+            (
+                "voortgang",
+                "Voortgang per fase en per overheidslaag",
+                "Progress per phase and government layer",
+            ),
+            ("kpis", "KPI's", "KPIs"),
+            (
+                "data",
+                "Data-infrastructuur en datagovernance",
+                "Data infrastructure and data governance",
+            ),
+            ("toezeggingen", "Toezeggingen", "Commitments"),
+            ("vervolg", "Vervolg", "Next steps"),
+            (
+                "changes",
+                "Wijzigingen sinds de vorige rapportage",
+                "Changes since the previous report",
+            ),
+            ("timeline", "Tijdlijn", "Timeline"),
+            ("done", "Gereed", "Done"),
+            ("coming", "Komende periode", "Coming up"),
+            ("slipped", "Vertraagd", "Slipped"),
+            ("at_risk", "Risico's", "At risk"),
+            ("milestone", "Mijlpaal", "Milestone"),
+            ("date", "Datum", "Date"),
+            ("expected", "Verwacht", "Expected"),
+            (
+                "original",
+                "t.o.v. oorspronkelijke planning",
+                "vs original plan",
+            ),
+            ("latest", "t.o.v. laatste herplanning", "vs latest re-plan"),
+            ("reason", "Toelichting", "Reason"),
+            ("health", "Status", "Health"),
+            ("latest_value", "Laatste waarde", "Latest value"),
+            ("target", "Doel", "Target"),
+            ("trend", "Trend", "Trend"),
+            (
+                "not_reportable",
+                "Nog niet rapporteerbaar",
+                "Not yet reportable",
+            ),
+            ("tasks_done", "Afgeronde taken", "Tasks done"),
+            ("tasks_due", "Openstaande taken", "Tasks due"),
+            (
+                "quality",
+                "Kwaliteit databronnen (1-5)",
+                "Data-source quality (1-5)",
+            ),
+            ("source", "Bron", "Source"),
+            ("deadline", "Termijn", "Deadline"),
+            ("state", "Stand", "State"),
+            ("none", "Geen.", "None."),
+            ("added", "Toegevoegd", "Added"),
+            ("removed", "Vervallen", "Removed"),
+            ("moved", "Verschoven", "Moved"),
+            ("completed", "Afgerond", "Completed"),
+            ("health_changes", "Gewijzigde status", "Health changed"),
+            ("new_measurements", "Nieuwe metingen", "New measurements"),
+            (
+                "next_moment",
+                "Volgend Kamermoment",
+                "Next moment the Kamer is informed",
+            ),
+            (
+                "generated",
+                "Gegenereerd door koers uit het plan zoals het gold op de peildatum.",
+                "Generated by koers from the plan as it stood on the reference date.",
+            ),
+        ];
+        serde_json::Value::Object(
+            labels
+                .iter()
+                .map(|(key, nl_text, en_text)| ((*key).to_owned(), pick(nl_text, en_text).into()))
+                .collect(),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dutch_dates_and_numbers() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 7, 2).unwrap_or_default();
+        assert_eq!(Language::Nl.date(d), "2 juli 2026");
+        assert_eq!(Language::En.date(d), "2 July 2026");
+        assert_eq!(Language::Nl.number("482754"), "482.754");
+        assert_eq!(Language::Nl.number("6.80"), "6,8");
+        assert_eq!(Language::Nl.number("-1234.5"), "-1.234,5");
+        assert_eq!(Language::En.number("482754.25"), "482,754.25");
+        assert_eq!(Language::Nl.number("45"), "45");
+        assert_eq!(Language::Nl.days(1), "1 dag");
+    }
+}

@@ -1,0 +1,236 @@
+//! Progress reports as stored objects: generated as drafts (content frozen at generation),
+//! published once (documents rendered, stored with their SHA-256, never changed again).
+
+use super::crud::{self, Rules, find_live, version_of};
+use super::report::{self, Content, Language};
+use super::schedule::Settings;
+use super::validate as v;
+use super::{Actor, Versioned};
+use crate::error::{ApiError, ApiResult};
+use chrono::NaiveDate;
+use entity::{
+    ChangeAction, DocumentFormat, ReportLanguage, ReportStatus, progress_report, report_document,
+};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    EntityTrait, QueryFilter, QueryOrder,
+};
+use sha2::{Digest, Sha256};
+
+impl Rules for progress_report::Entity {
+    fn validate(m: &progress_report::Model) -> ApiResult<()> {
+        v::line("title", &m.title, 200)
+    }
+}
+
+/// The formats koers renders, in the order they are listed.
+pub const FORMATS: [DocumentFormat; 2] = [DocumentFormat::Md, DocumentFormat::Html];
+
+fn language(l: ReportLanguage) -> Language {
+    match l {
+        ReportLanguage::Nl => Language::Nl,
+        ReportLanguage::En => Language::En,
+    }
+}
+
+/// The latest published report with a peildatum before `as_of`.
+async fn previous<C: ConnectionTrait>(
+    db: &C,
+    as_of: NaiveDate,
+) -> ApiResult<Option<progress_report::Model>> {
+    Ok(progress_report::Entity::find()
+        .filter(progress_report::Column::Status.eq(ReportStatus::Published))
+        .filter(progress_report::Column::DeletedAt.is_null())
+        .filter(progress_report::Column::AsOf.lt(as_of))
+        .order_by_desc(progress_report::Column::AsOf)
+        .order_by_desc(progress_report::Column::Id)
+        .one(db)
+        .await?)
+}
+
+/// Build the content of a report of `as_of`, covering the period since the latest published
+/// report before it.
+pub async fn content(
+    db: &DatabaseConnection,
+    settings: Settings,
+    title: &str,
+    as_of: NaiveDate,
+    lang: ReportLanguage,
+) -> ApiResult<(Content, Option<i32>)> {
+    let before = previous(db, as_of).await?;
+    let request = report::Request {
+        title: title.trim().to_owned(),
+        as_of,
+        language: language(lang),
+        previous: before.as_ref().map(|p| (p.title.clone(), p.as_of)),
+    };
+    Ok((
+        report::build(db, settings, &request).await?,
+        before.map(|p| p.id),
+    ))
+}
+
+/// Generate a draft report of the plan as it stood on `as_of`.
+pub async fn generate(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    settings: Settings,
+    title: &str,
+    as_of: NaiveDate,
+    lang: ReportLanguage,
+) -> ApiResult<progress_report::Model> {
+    v::line("title", title, 200)?;
+    let (content, previous_report_id) = content(db, settings, title, as_of, lang).await?;
+    let model = progress_report::Model {
+        id: 0,
+        title: title.trim().to_owned(),
+        as_of,
+        language: lang,
+        status: ReportStatus::Draft,
+        previous_report_id,
+        content: serde_json::to_string(&content)
+            .map_err(|e| ApiError::Internal(format!("report content: {e}")))?,
+        created_by: actor.name.clone(),
+        published_at: None,
+        version: 1,
+        created_at: actor.at,
+        updated_at: actor.at,
+        deleted_at: None,
+    };
+    crud::create_checked::<progress_report::Entity>(db, actor, model).await
+}
+
+/// The frozen content of a stored report.
+pub fn stored_content(report: &progress_report::Model) -> ApiResult<Content> {
+    serde_json::from_str(&report.content)
+        .map_err(|e| ApiError::Internal(format!("report {} content: {e}", report.id)))
+}
+
+/// Render one document of `content`.
+pub fn render(content: &Content, format: DocumentFormat) -> ApiResult<Vec<u8>> {
+    match format {
+        DocumentFormat::Md => Ok(report::render::markdown(content)?.into_bytes()),
+        DocumentFormat::Html => Ok(report::render::html(content)?.into_bytes()),
+        DocumentFormat::Pdf | DocumentFormat::Odt => Err(ApiError::NotFound {
+            entity: "ReportDocument",
+            id: format.as_str().to_lowercase(),
+        }),
+    }
+}
+
+/// SHA-256 in lower-case hex.
+pub fn sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Publish a draft: render and store every document with its hash, freeze the report.
+pub async fn publish(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i32,
+    version: i32,
+) -> ApiResult<Versioned<progress_report::Model>> {
+    let txn = super::begin_write(db).await?;
+    let current = find_live::<progress_report::Entity, _>(&txn, id).await?;
+    if version_of(&current)? != version {
+        return Ok(Versioned::Conflict(current));
+    }
+    if current.status == ReportStatus::Published {
+        return Err(ApiError::Conflict(format!(
+            "report {id} is already published"
+        )));
+    }
+    let content = stored_content(&current)?;
+    for format in FORMATS {
+        let body = render(&content, format)?;
+        report_document::ActiveModel {
+            report_id: Set(id),
+            format: Set(format),
+            sha256: Set(sha256(&body)),
+            body: Set(body),
+            created_at: Set(actor.at),
+        }
+        .insert(&txn)
+        .await?;
+    }
+    let mut next = current.clone();
+    next.status = ReportStatus::Published;
+    next.published_at = Some(actor.at);
+    let outcome = crud::update::<progress_report::Entity, _>(
+        &txn,
+        actor,
+        &current,
+        next,
+        ChangeAction::Update,
+    )
+    .await?;
+    if matches!(outcome, Versioned::Applied(_)) {
+        txn.commit().await?;
+    }
+    Ok(outcome)
+}
+
+/// Delete a draft (published reports are frozen and cannot be deleted).
+pub async fn delete_draft(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i32,
+    version: i32,
+) -> ApiResult<Versioned<progress_report::Model>> {
+    let current = find_live::<progress_report::Entity, _>(db, id).await?;
+    if current.status == ReportStatus::Published {
+        return Err(ApiError::Conflict(format!(
+            "report {id} is published: it is frozen and cannot be deleted"
+        )));
+    }
+    crud::delete_checked::<progress_report::Entity>(db, actor, id, version).await
+}
+
+/// A report's document: stored bytes once published, rendered from the frozen content before.
+pub async fn document(
+    db: &DatabaseConnection,
+    id: i32,
+    format: DocumentFormat,
+) -> ApiResult<(Vec<u8>, Option<String>)> {
+    let report = find_live::<progress_report::Entity, _>(db, id).await?;
+    if report.status == ReportStatus::Published {
+        let stored = report_document::Entity::find_by_id((id, format))
+            .one(db)
+            .await?
+            .ok_or_else(|| ApiError::NotFound {
+                entity: "ReportDocument",
+                id: format!("{id}.{}", format.as_str().to_lowercase()),
+            })?;
+        return Ok((stored.body, Some(stored.sha256)));
+    }
+    Ok((render(&stored_content(&report)?, format)?, None))
+}
+
+/// The stored documents of a published report: (format, sha256, size).
+pub async fn stored_documents<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+) -> ApiResult<Vec<(DocumentFormat, String, usize)>> {
+    Ok(report_document::Entity::find()
+        .filter(report_document::Column::ReportId.eq(id))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|d| (d.format, d.sha256, d.body.len()))
+        .collect())
+}
+
+/// Reports, newest peildatum first.
+pub fn list() -> ApiResult<super::page::Listing<progress_report::Entity>> {
+    use super::page::{KeyKind, Listing, Order, live};
+    Ok(Listing {
+        select: live(progress_report::Entity::find())?,
+        order: Order {
+            key: Some((progress_report::Column::AsOf, KeyKind::Date)),
+            id: progress_report::Column::Id,
+        },
+    })
+}

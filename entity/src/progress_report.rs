@@ -1,0 +1,31 @@
+//! The `progress_report` table: a progress report for the Kamer, its frozen content as JSON.
+
+use crate::enums::*;
+use sea_orm::entity::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, Serialize, Deserialize)]
+#[sea_orm(table_name = "progress_report")]
+pub struct Model {
+    #[sea_orm(primary_key)]
+    pub id: i32,
+    pub title: String,
+    /// The peildatum.
+    pub as_of: Date,
+    pub language: ReportLanguage,
+    pub status: ReportStatus,
+    pub previous_report_id: Option<i32>,
+    /// The content as built on generation (JSON); never changed afterwards.
+    pub content: String,
+    pub created_by: String,
+    pub published_at: Option<DateTimeUtc>,
+    pub version: i32,
+    pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub deleted_at: Option<DateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

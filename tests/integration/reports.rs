@@ -1,0 +1,282 @@
+//! Progress reports: the demo's report as a golden file, self-contained HTML, publishing
+//! freezes, "since the previous report" after known edits, and reports of a past peildatum.
+
+use crate::support::{TestApp, code, version};
+use serde_json::{Value, json};
+
+const GENERATE: &str = "mutation($d: Date!, $t: String!, $l: ReportLanguage! = NL) { generateProgressReport(input: { asOf: $d, title: $t, language: $l }) { report { id version status markdown documents { format url sha256 } } } }";
+const PUBLISH: &str = "mutation($id: ID!, $v: Int!) { publishProgressReport(input: { id: $id, version: $v }) { status report { status publishedAt documents { format url sha256 byteSize } } } }";
+
+async fn generate(app: &TestApp, as_of: &str, title: &str) -> Value {
+    app.ok(GENERATE, json!({ "d": as_of, "t": title })).await["generateProgressReport"]["report"]
+        .clone()
+}
+
+fn golden(name: &str, actual: &str) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("golden")
+        .join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("write golden file");
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        expected == actual,
+        "{name} differs from the golden file (UPDATE_GOLDEN=1 rewrites it after review):\n{actual}"
+    );
+}
+
+#[tokio::test]
+async fn the_demo_report_of_15_june_2026_matches_its_golden_file() {
+    let app = TestApp::with_demo().await;
+    let report = generate(
+        &app,
+        "2026-06-15",
+        "Voortgangsrapportage monitoring MVOI, juni 2026",
+    )
+    .await;
+    let markdown = report["markdown"].as_str().expect("markdown");
+    golden("report-demo-2026-06-15.md", markdown);
+    for heading in [
+        "## 1. Aanleiding",
+        "## 2. Kern",
+        "## 3. Voortgang per fase en per overheidslaag",
+        "## 4. KPI's",
+        "## 5. Data-infrastructuur en datagovernance",
+        "## 6. Toezeggingen",
+        "## 7. Vervolg",
+    ] {
+        assert!(markdown.contains(heading), "missing {heading}");
+    }
+    assert!(markdown.contains("TZ202504-057"));
+    assert!(markdown.contains("2 juli 2026"), "Dutch dates");
+    assert!(markdown.contains("6,8 Mton"), "decimal comma");
+
+    let english = app
+        .ok(
+            GENERATE,
+            json!({ "d": "2026-06-15", "t": "Progress report", "l": "EN" }),
+        )
+        .await["generateProgressReport"]["report"]["markdown"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        english.contains("## 2. Summary") && english.contains("2 July 2026"),
+        "{english}"
+    );
+}
+
+#[tokio::test]
+async fn the_html_report_is_one_self_contained_file_with_its_pictures() {
+    let app = TestApp::with_demo().await;
+    let report = generate(&app, "2026-06-15", "Voortgangsrapportage").await;
+    let url = report["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .find(|d| d["format"] == "HTML")
+        .and_then(|d| d["url"].as_str())
+        .expect("html url")
+        .to_owned();
+    let (status, headers, body) = app.get(&url).await;
+    assert_eq!(status, 200);
+    assert_eq!(headers["content-type"], "text/html; charset=utf-8");
+    let html = String::from_utf8(body).expect("utf-8");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        html.matches("<svg").count() >= 2,
+        "a timeline and KPI charts"
+    );
+    assert!(html.contains("@media print"), "a print stylesheet");
+    for external in [
+        "src=\"http",
+        "href=\"http",
+        "<script",
+        "<link",
+        "url(",
+        "@import",
+    ] {
+        assert!(
+            !html.contains(external),
+            "the HTML references something external: {external}"
+        );
+    }
+    let (status, _, _) = app.get("/reports/999.html").await;
+    assert_eq!(status, 404);
+    let (status, _, _) = app.get("/reports/1.exe").await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn a_published_report_is_frozen() {
+    let app = TestApp::with_demo().await;
+    let report = generate(&app, "2026-06-15", "Juni 2026").await;
+    let id = report["id"].as_str().expect("id").to_owned();
+    assert!(
+        report["documents"][0]["sha256"].is_null(),
+        "a draft has no fixed hash"
+    );
+    let published = app
+        .ok(PUBLISH, json!({ "id": id, "v": report["version"] }))
+        .await["publishProgressReport"]
+        .clone();
+    assert_eq!(published["status"], "OK");
+    assert_eq!(published["report"]["status"], "PUBLISHED");
+    let documents = published["report"]["documents"]
+        .as_array()
+        .expect("documents")
+        .clone();
+    let mut before = Vec::new();
+    for d in &documents {
+        let (status, headers, body) = app.get(d["url"].as_str().expect("url")).await;
+        assert_eq!(status, 200);
+        let hash = koers::service::reports::sha256(&body);
+        assert_eq!(
+            d["sha256"],
+            hash.as_str(),
+            "the hash shown is the document's"
+        );
+        assert_eq!(headers["x-content-sha256"], hash.as_str());
+        before.push(body);
+    }
+
+    // Change the plan: the published report does not change; a new draft does.
+    let moved = app
+        .ok(
+            "{ milestones(first: 100) { edges { node { id title } } } }",
+            json!({}),
+        )
+        .await["milestones"]["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .find(|e| {
+            e["node"]["title"]
+                .as_str()
+                .is_some_and(|t| t.starts_with("Bestuurlijk overleg"))
+        })
+        .map(|e| e["node"]["id"].as_str().unwrap_or_default().to_owned())
+        .expect("consultation");
+    let v = version(&app, &moved).await;
+    app.clock.set(
+        chrono::DateTime::parse_from_rfc3339("2026-06-15T12:00:00Z")
+            .expect("t")
+            .to_utc(),
+    );
+    app.ok(
+        "mutation($id: ID!, $v: Int!) { updateMilestone(input: { id: $id, version: $v, forecastDate: \"2026-07-08\", title: \"Bestuurlijk overleg (verplaatst)\" }) { status } }",
+        json!({ "id": moved, "v": v }),
+    )
+    .await;
+    for (d, old) in documents.iter().zip(&before) {
+        let (_, _, body) = app.get(d["url"].as_str().expect("url")).await;
+        assert_eq!(&body, old, "published documents never change");
+    }
+    let fresh = generate(&app, "2026-06-15", "Juni 2026").await;
+    assert!(
+        fresh["markdown"]
+            .as_str()
+            .is_some_and(|m| m.contains("(verplaatst)"))
+    );
+
+    // Frozen: no second publication, no deletion.
+    let v = published["report"]["version"].clone();
+    let again = app.err(PUBLISH, json!({ "id": id, "v": 2 })).await;
+    assert_eq!(code(&again), "CONFLICT", "{v}");
+    let delete = app
+        .err("mutation($id: ID!) { deleteProgressReport(input: { id: $id, version: 2 }) { status } }", json!({ "id": id }))
+        .await;
+    assert_eq!(code(&delete), "CONFLICT");
+}
+
+#[tokio::test]
+async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_report() {
+    let app = TestApp::with_demo().await;
+    let june = generate(&app, "2026-06-15", "Juni 2026").await;
+    let june_markdown = june["markdown"].as_str().unwrap_or_default().to_owned();
+    app.ok(PUBLISH, json!({ "id": june["id"], "v": june["version"] }))
+        .await;
+
+    // Known edits after the peildatum.
+    app.clock.set(
+        chrono::DateTime::parse_from_rfc3339("2026-06-20T09:00:00Z")
+            .expect("t")
+            .to_utc(),
+    );
+    let q = app
+        .ok("{ milestones(first: 100) { edges { node { id title version } } } kpis(first: 1) { edges { node { id } } } programmes { edges { node { id } } } }", json!({}))
+        .await;
+    let find = |prefix: &str| {
+        q["milestones"]["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .map(|e| &e["node"])
+            .find(|n| n["title"].as_str().is_some_and(|t| t.starts_with(prefix)))
+            .cloned()
+            .expect("milestone")
+    };
+    let consultation = find("Bestuurlijk overleg");
+    app.ok(
+        "mutation($id: ID!, $v: Int!) { updateMilestone(input: { id: $id, version: $v, forecastDate: \"2026-07-08\" }) { status } }",
+        json!({ "id": consultation["id"], "v": consultation["version"] }),
+    )
+    .await;
+    let pilot = find("Pilot productkaarten");
+    app.ok(
+        "mutation($id: ID!, $v: Int!) { updateMilestone(input: { id: $id, version: $v, status: DONE, actualDate: \"2026-06-19\" }) { status } }",
+        json!({ "id": pilot["id"], "v": pilot["version"] }),
+    )
+    .await;
+    app.ok(
+        "mutation($p: ID!) { createMilestone(input: { programmeId: $p, title: \"Extra consultatie waterschappen\", kind: CONSULTATION, layer: WATERSCHAP, plannedDate: \"2026-09-01\" }) { milestone { id } } }",
+        json!({ "p": q["programmes"]["edges"][0]["node"]["id"] }),
+    )
+    .await;
+    let monitor = find("KPI's gekoppeld aan de klimaatmonitor");
+    app.ok(
+        "mutation($id: ID!, $v: Int!) { deleteMilestone(input: { id: $id, version: $v }) { status } }",
+        json!({ "id": monitor["id"], "v": monitor["version"] }),
+    )
+    .await;
+
+    let july = generate(&app, "2026-06-30", "Juli 2026").await;
+    let md = july["markdown"].as_str().unwrap_or_default();
+    let changes = md
+        .split("## Wijzigingen sinds de vorige rapportage")
+        .nth(1)
+        .expect("changes section");
+    assert!(
+        md.contains("Periode: 15 juni 2026 tot en met 30 juni 2026"),
+        "{md}"
+    );
+    assert!(md.contains("Vorige rapportage: Juni 2026 (15 juni 2026)"));
+    assert!(changes.contains("Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan (20 juni 2026): prognose van 24 juni 2026 naar 8 juli 2026"), "{changes}");
+    assert!(
+        changes.contains(
+            "Afgerond:\n\n- Pilot productkaarten in vijf gemeenten (VNG) afgerond (19 juni 2026)"
+        ),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("Toegevoegd:\n\n- Extra consultatie waterschappen"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("Vervallen:\n\n- KPI's gekoppeld aan de klimaatmonitor"),
+        "{changes}"
+    );
+    assert!(changes.contains("Kamerbrief voortgang fase 3 (voor het zomerreces 2026) (15 juli 2026): van risico naar achter op schema"), "{changes}");
+    assert!(
+        md.contains("uitstelbrief nodig"),
+        "the commitment now needs a postponement letter"
+    );
+
+    // A report of the earlier peildatum, generated now, is that day's report.
+    let again = generate(&app, "2026-06-15", "Juni 2026").await;
+    assert_eq!(
+        again["markdown"].as_str().unwrap_or_default(),
+        june_markdown
+    );
+}
