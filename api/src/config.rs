@@ -75,6 +75,12 @@ pub enum Command {
         #[arg(long)]
         from_db: bool,
     },
+    /// Time building and rendering progress reports (demo, 1,000 and 10,000 milestones).
+    BenchReport {
+        /// Timed runs per plan (the median is reported).
+        #[arg(long, default_value_t = 5)]
+        runs: usize,
+    },
     /// Write the progress report of a peildatum (from the plan as it stood then) to a file.
     Report {
         /// The peildatum (YYYY-MM-DD).

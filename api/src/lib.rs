@@ -2,6 +2,7 @@
 //!
 //! `main.rs` parses the command line and calls [`run`]; tests build the router with [`router`].
 
+mod bench;
 pub mod clock;
 pub mod config;
 pub mod db;
@@ -126,6 +127,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             language,
         } => {
             let db = connect(cli.database_url.clone(), cli.log_sql).await?;
+            db::migrate(&db).await?;
             let language = match language {
                 config::ReportLanguage::Nl => entity::ReportLanguage::Nl,
                 config::ReportLanguage::En => entity::ReportLanguage::En,
@@ -156,6 +158,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
+        Command::BenchReport { runs } => bench::report(runs).await,
         Command::Demo => {
             let db = connect(cli.database_url.clone(), cli.log_sql).await?;
             db::migrate(&db).await?;

@@ -273,9 +273,10 @@ async fn linked_as_of<E: PlanEntity>(
     ids: &[i32],
 ) -> async_graphql::Result<Vec<(i32, E::Model)>> {
     use crate::service::links::ALL;
-    let Some(spec) = ALL.iter().find(|s| {
-        s.name != crate::service::links::MILESTONE_DEPENDENCY.name && snake(s.name) == table
-    }) else {
+    let Some(spec) = ALL
+        .iter()
+        .find(|s| s.name != crate::service::links::MILESTONE_DEPENDENCY.name && s.table == table)
+    else {
         return Err(crate::error::ApiError::Internal(format!("no link kind for {table}")).into());
     };
     let forward = spec.left == from;
@@ -295,16 +296,4 @@ async fn linked_as_of<E: PlanEntity>(
         .collect();
     out.sort_by_key(|(mine, m)| (*mine, crate::service::crud::id_of(m).unwrap_or_default()));
     Ok(out)
-}
-
-/// "MilestoneKpi" -> "milestone_kpi".
-fn snake(name: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in name.chars().enumerate() {
-        if c.is_uppercase() && i > 0 {
-            out.push('_');
-        }
-        out.extend(c.to_lowercase());
-    }
-    out
 }

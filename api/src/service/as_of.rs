@@ -5,7 +5,10 @@
 //! then, its `created_at`/`updated_at`, its version (one per recorded change), and whether it
 //! was deleted by then; objects created later do not exist yet, objects deleted later are
 //! still live. Links and dependencies replay the same way. Tables are rebuilt lazily, once per
-//! snapshot. What was never recorded (plans loaded by `koers generate`) has no past.
+//! snapshot. When nothing was recorded after the moment, the plan then is the plan now, and the
+//! tables are read as they are (the fast path, e.g. for a report of today). What was never
+//! recorded (plans loaded by `koers generate`) has no past: it appears in views from after the
+//! last recorded change on, and not before.
 
 use super::crud::{PlanEntity, column};
 use super::links::{self, LinkSpec};
@@ -19,7 +22,7 @@ use entity::{
 use sea_orm::sea_query::ColumnType;
 use sea_orm::{
     ColumnTrait, DatabaseConnection, EntityTrait, IdenStatic, Iterable, ModelTrait, QueryFilter,
-    QueryOrder,
+    QueryOrder, QuerySelect,
 };
 use serde_json::{Map, Value};
 use std::any::Any;
@@ -35,6 +38,8 @@ pub struct Snapshot {
     at: DateTime<Utc>,
     settings: Settings,
     cache: Mutex<HashMap<String, Cell>>,
+    /// Whether nothing was recorded after `at` (then the tables are the plan of `at`).
+    current: OnceCell<bool>,
 }
 
 impl Snapshot {
@@ -45,7 +50,26 @@ impl Snapshot {
             at,
             settings,
             cache: Mutex::new(HashMap::new()),
+            current: OnceCell::new(),
         }
+    }
+
+    /// Whether the plan at the moment is the plan now: no change recorded after it.
+    async fn current(&self) -> ApiResult<bool> {
+        let later = self
+            .current
+            .get_or_try_init(|| async {
+                let later = change_record::Entity::find()
+                    .select_only()
+                    .column(change_record::Column::Id)
+                    .filter(change_record::Column::ChangedAt.gt(self.at))
+                    .into_tuple::<i64>()
+                    .one(&self.db)
+                    .await?;
+                Ok::<_, ApiError>(later.is_none())
+            })
+            .await?;
+        Ok(*later)
     }
 
     /// The moment.
@@ -80,8 +104,18 @@ impl Snapshot {
     /// Every object of `E` that existed at the moment (deleted ones with `deleted_at` set),
     /// by id.
     pub async fn all<E: PlanEntity>(&self) -> ApiResult<Arc<Vec<E::Model>>> {
-        self.cached(E::NAME, || rebuild::<E>(&self.db, self.at))
-            .await
+        let current = self.current().await?;
+        self.cached(E::NAME, || async move {
+            if current {
+                Ok(E::find()
+                    .order_by_asc(column::<E>("id")?)
+                    .all(&self.db)
+                    .await?)
+            } else {
+                rebuild::<E>(&self.db, self.at).await
+            }
+        })
+        .await
     }
 
     /// The objects of `E` that were live at the moment, by id.
@@ -98,7 +132,11 @@ impl Snapshot {
 
     /// The pairs (left id, right id) of a link kind at the moment.
     pub async fn links(&self, spec: &LinkSpec) -> ApiResult<Arc<Vec<(i32, i32)>>> {
+        let current = self.current().await?;
         self.cached(spec.name, || async {
+            if current {
+                return link_rows(&self.db, spec).await;
+            }
             let set = replay_links(&self.db, self.at, spec).await?;
             Ok(set.into_keys().collect::<Vec<_>>())
         })
@@ -107,7 +145,11 @@ impl Snapshot {
 
     /// The dependencies at the moment.
     pub async fn dependencies(&self) -> ApiResult<Arc<Vec<milestone_dependency::Model>>> {
+        let current = self.current().await?;
         self.cached("dependencies", || async {
+            if current {
+                return Ok(milestone_dependency::Entity::find().all(&self.db).await?);
+            }
             let spec = &links::MILESTONE_DEPENDENCY;
             let set = replay_links(&self.db, self.at, spec).await?;
             Ok(set
@@ -157,6 +199,28 @@ impl Snapshot {
         })
         .await
     }
+}
+
+/// The pairs (left, right) of a link table as it is now, in order.
+async fn link_rows(db: &DatabaseConnection, spec: &LinkSpec) -> ApiResult<Vec<(i32, i32)>> {
+    use sea_orm::{ConnectionTrait, Statement};
+    let sql = format!(
+        "SELECT {left}, {right} FROM {table} ORDER BY {left}, {right}",
+        left = spec.left,
+        right = spec.right,
+        table = spec.table
+    );
+    let rows = db
+        .query_all_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await?;
+    rows.iter()
+        .map(|row| {
+            Ok((
+                row.try_get_by_index::<i32>(0)?,
+                row.try_get_by_index::<i32>(1)?,
+            ))
+        })
+        .collect()
 }
 
 /// The state of one object while replaying its records.

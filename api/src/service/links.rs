@@ -17,6 +17,8 @@ use std::collections::{HashMap, HashSet, VecDeque};
 pub struct LinkSpec {
     /// Name in the change history, e.g. `MilestoneKpi`.
     pub name: &'static str,
+    /// The link table, e.g. `milestone_kpi`.
+    pub table: &'static str,
     /// Left column, e.g. `milestone_id`.
     pub left: &'static str,
     /// Right column, e.g. `kpi_id`.
@@ -30,6 +32,7 @@ pub struct LinkSpec {
 /// Milestone to KPI.
 pub const MILESTONE_KPI: LinkSpec = LinkSpec {
     name: "MilestoneKpi",
+    table: "milestone_kpi",
     left: "milestone_id",
     right: "kpi_id",
     left_type: "Milestone",
@@ -38,6 +41,7 @@ pub const MILESTONE_KPI: LinkSpec = LinkSpec {
 /// Milestone to data-infrastructure task.
 pub const MILESTONE_TASK: LinkSpec = LinkSpec {
     name: "MilestoneTask",
+    table: "milestone_task",
     left: "milestone_id",
     right: "task_id",
     left_type: "Milestone",
@@ -46,6 +50,7 @@ pub const MILESTONE_TASK: LinkSpec = LinkSpec {
 /// Task unblocks KPI.
 pub const TASK_KPI: LinkSpec = LinkSpec {
     name: "TaskKpi",
+    table: "task_kpi",
     left: "task_id",
     right: "kpi_id",
     left_type: "DataInfraTask",
@@ -54,6 +59,7 @@ pub const TASK_KPI: LinkSpec = LinkSpec {
 /// KPI depends on data source.
 pub const KPI_DATA_SOURCE: LinkSpec = LinkSpec {
     name: "KpiDataSource",
+    table: "kpi_data_source",
     left: "kpi_id",
     right: "data_source_id",
     left_type: "Kpi",
@@ -62,6 +68,7 @@ pub const KPI_DATA_SOURCE: LinkSpec = LinkSpec {
 /// Commitment is fulfilled by milestone.
 pub const COMMITMENT_MILESTONE: LinkSpec = LinkSpec {
     name: "CommitmentMilestone",
+    table: "commitment_milestone",
     left: "commitment_id",
     right: "milestone_id",
     left_type: "Commitment",
@@ -72,6 +79,7 @@ pub const COMMITMENT_MILESTONE: LinkSpec = LinkSpec {
 /// and the lag as JSON (`{"lag_days":7,"predecessor_id":12}`).
 pub const MILESTONE_DEPENDENCY: LinkSpec = LinkSpec {
     name: "MilestoneDependency",
+    table: "milestone_dependency",
     left: "successor_id",
     right: "predecessor_id",
     left_type: "Milestone",

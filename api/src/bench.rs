@@ -1,0 +1,96 @@
+//! `koers bench-report`: the time to build a progress report and render its documents, for the
+//! demo plan and for generated plans of 1,000 and 10,000 milestones, each in a fresh in-memory
+//! SQLite database. Prints medians and how the time grows with the plan.
+
+use crate::service::{self, Actor, reports, schedule::Settings};
+use entity::{DocumentFormat, ReportLanguage};
+use std::time::Instant;
+
+fn median(mut times: Vec<f64>) -> f64 {
+    times.sort_by(f64::total_cmp);
+    times.get(times.len() / 2).copied().unwrap_or_default()
+}
+
+/// Run the benchmark and print its table.
+pub async fn report(runs: usize) -> anyhow::Result<()> {
+    let actor = Actor {
+        name: "bench".into(),
+        request_id: "bench".into(),
+        at: service::demo::recorded_at(),
+    };
+    println!(
+        "report benchmark: build (as-of view, schedule, sections) and render, medians of {runs} runs"
+    );
+    println!(
+        "{:<10} {:>10} {:>6} {:>10} {:>10} {:>10} {:>11}",
+        "plan", "milestones", "KPIs", "build ms", "md ms", "html ms", "html bytes"
+    );
+    let mut large = Vec::new();
+    for plan in ["demo", "s", "m"] {
+        let db = crate::db::connect("sqlite::memory:").await?;
+        crate::db::migrate(&db).await?;
+        let fail = |e: crate::error::ApiError| anyhow::anyhow!("{e:?}");
+        match plan {
+            "demo" => {
+                service::demo::load(&db, &actor).await.map_err(fail)?;
+            }
+            size => {
+                let size = if size == "s" {
+                    service::generate::PlanSize::S
+                } else {
+                    service::generate::PlanSize::M
+                };
+                service::generate::generate(&db, &actor, size, 1)
+                    .await
+                    .map_err(fail)?;
+            }
+        }
+        let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 15).unwrap_or_default();
+        let (mut build, mut md, mut html) = (Vec::new(), Vec::new(), Vec::new());
+        let mut shape = (0, 0, 0);
+        for _ in 0..runs.max(1) {
+            let started = Instant::now();
+            let (content, _) = reports::content(
+                &db,
+                Settings::default(),
+                "Benchmark",
+                as_of,
+                ReportLanguage::Nl,
+            )
+            .await
+            .map_err(fail)?;
+            build.push(started.elapsed().as_secs_f64() * 1000.0);
+            let started = Instant::now();
+            reports::render(&content, DocumentFormat::Md).map_err(fail)?;
+            md.push(started.elapsed().as_secs_f64() * 1000.0);
+            let started = Instant::now();
+            let page = reports::render(&content, DocumentFormat::Html).map_err(fail)?;
+            html.push(started.elapsed().as_secs_f64() * 1000.0);
+            let milestones: usize = content
+                .timeline
+                .rows
+                .iter()
+                .map(|(_, items)| items.len())
+                .sum();
+            shape = (milestones, content.kpis.len(), page.len());
+        }
+        let (b, m, h) = (median(build), median(md), median(html));
+        println!(
+            "{plan:<10} {:>10} {:>6} {b:>10.1} {m:>10.1} {h:>10.1} {:>11}",
+            shape.0, shape.1, shape.2
+        );
+        if plan != "demo" {
+            large.push((shape.0 as f64, b + h));
+        }
+    }
+    if let [(n1, t1), (n2, t2)] = large.as_slice() {
+        let exponent = (t2 / t1).ln() / (n2 / n1).ln();
+        println!(
+            "growth: x{:.0} milestones -> x{:.1} time (build + HTML); exponent {exponent:.2} (1.00 is linear)",
+            n2 / n1,
+            t2 / t1
+        );
+    }
+    println!("PDF: not rendered yet (issue 5 continues)");
+    Ok(())
+}
