@@ -114,6 +114,8 @@ pub enum ReportFormat {
     Md,
     /// One self-contained HTML file.
     Html,
+    /// OpenDocument text (editable).
+    Odt,
 }
 
 /// Languages of a report.

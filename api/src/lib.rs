@@ -146,6 +146,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let format = match format {
                 config::ReportFormat::Md => entity::DocumentFormat::Md,
                 config::ReportFormat::Html => entity::DocumentFormat::Html,
+                config::ReportFormat::Odt => entity::DocumentFormat::Odt,
             };
             let bytes =
                 service::reports::render(&content, format).map_err(|e| anyhow::anyhow!("{e:?}"))?;

@@ -280,3 +280,92 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
         june_markdown
     );
 }
+
+#[tokio::test]
+async fn the_odt_report_is_a_valid_opendocument_package() {
+    use std::io::Read;
+    let app = TestApp::with_demo().await;
+    let report = generate(&app, "2026-06-15", "Voortgangsrapportage").await;
+    let url = report["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .find(|d| d["format"] == "ODT")
+        .and_then(|d| d["url"].as_str())
+        .expect("odt url")
+        .to_owned();
+    let (status, headers, body) = app.get(&url).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        headers["content-type"],
+        "application/vnd.oasis.opendocument.text"
+    );
+    let (_, _, again) = app.get(&url).await;
+    assert_eq!(body, again, "the same content gives the same bytes");
+
+    // The package: `mimetype` first, stored uncompressed, then the parts the manifest lists.
+    assert_eq!(&body[30..38], b"mimetype", "mimetype is the first entry");
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(body)).expect("a zip package");
+    let mut mimetype = String::new();
+    {
+        let mut first = zip.by_index(0).expect("first entry");
+        assert_eq!(first.name(), "mimetype");
+        assert_eq!(first.compression(), zip::CompressionMethod::Stored);
+        first.read_to_string(&mut mimetype).expect("read");
+    }
+    assert_eq!(mimetype, "application/vnd.oasis.opendocument.text");
+    let names: Vec<String> = zip.file_names().map(str::to_owned).collect();
+    let mut read = |name: &str| {
+        let mut text = String::new();
+        zip.by_name(name)
+            .unwrap_or_else(|_| panic!("{name} is in the package"))
+            .read_to_string(&mut text)
+            .expect("utf-8");
+        text
+    };
+    let manifest = read("META-INF/manifest.xml");
+    for name in names
+        .iter()
+        .filter(|n| *n != "mimetype" && *n != "META-INF/manifest.xml")
+    {
+        assert!(
+            manifest.contains(&format!("manifest:full-path=\"{name}\"")),
+            "{name} is not in the manifest"
+        );
+    }
+    // Every XML part is well-formed, and the content has the report's sections.
+    for name in names
+        .iter()
+        .filter(|n| n.ends_with(".xml") || n.ends_with(".svg"))
+    {
+        let text = read(name);
+        let mut reader = quick_xml::Reader::from_str(&text);
+        let mut depth = 0_i32;
+        loop {
+            match reader.read_event() {
+                Ok(quick_xml::events::Event::Start(_)) => depth += 1,
+                Ok(quick_xml::events::Event::End(_)) => depth -= 1,
+                Ok(quick_xml::events::Event::Eof) => break,
+                Ok(_) => {}
+                Err(e) => panic!("{name} is not well-formed XML: {e}"),
+            }
+        }
+        assert_eq!(depth, 0, "{name}: unbalanced elements");
+    }
+    let content = read("content.xml");
+    assert!(content.contains("office:version=\"1.3\""));
+    for heading in [
+        "1. Aanleiding",
+        "2. Kern",
+        "4. KPI&apos;s",
+        "6. Toezeggingen",
+        "7. Vervolg",
+    ] {
+        assert!(
+            content.contains(heading) || content.contains(&heading.replace("&apos;", "&#x27;")),
+            "missing {heading}"
+        );
+    }
+    assert!(content.contains("TZ202504-057"));
+    assert!(content.contains("xlink:href=\"Pictures/timeline.svg\""));
+}

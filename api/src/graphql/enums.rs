@@ -252,7 +252,7 @@ pub enum DocumentFormat {
     Html,
     /// PDF/A (not rendered yet).
     Pdf,
-    /// OpenDocument text (not rendered yet).
+    /// OpenDocument text, editable (ODF 1.3).
     Odt,
 }
 

@@ -24,7 +24,11 @@ impl Rules for progress_report::Entity {
 }
 
 /// The formats koers renders, in the order they are listed.
-pub const FORMATS: [DocumentFormat; 2] = [DocumentFormat::Md, DocumentFormat::Html];
+pub const FORMATS: [DocumentFormat; 3] = [
+    DocumentFormat::Md,
+    DocumentFormat::Html,
+    DocumentFormat::Odt,
+];
 
 fn language(l: ReportLanguage) -> Language {
     match l {
@@ -111,7 +115,8 @@ pub fn render(content: &Content, format: DocumentFormat) -> ApiResult<Vec<u8>> {
     match format {
         DocumentFormat::Md => Ok(report::render::markdown(content)?.into_bytes()),
         DocumentFormat::Html => Ok(report::render::html(content)?.into_bytes()),
-        DocumentFormat::Pdf | DocumentFormat::Odt => Err(ApiError::NotFound {
+        DocumentFormat::Odt => report::render::odt(content),
+        DocumentFormat::Pdf => Err(ApiError::NotFound {
             entity: "ReportDocument",
             id: format.as_str().to_lowercase(),
         }),

@@ -3,6 +3,7 @@
 
 mod build;
 mod content;
+mod odt;
 pub mod render;
 mod svg;
 mod words;

@@ -1,5 +1,5 @@
-//! Documents of a report: Markdown and HTML from templates (`api/templates/`), with the SVG
-//! pictures inline in the HTML. Rendering reads only the frozen content, so the same content
+//! Documents of a report: Markdown, HTML and the ODT's content from templates
+//! (`api/templates/`), with the SVG pictures inline in the HTML and as files in the ODT. Rendering reads only the frozen content, so the same content
 //! always gives the same bytes.
 
 use super::content::Content;
@@ -12,6 +12,10 @@ fn environment() -> ApiResult<Environment<'static>> {
     env.set_trim_blocks(false);
     for (name, source) in [
         ("report.md", include_str!("../../../templates/report.md.j2")),
+        (
+            "content.xml",
+            include_str!("../../../templates/content.xml.j2"),
+        ),
         (
             "report.html",
             include_str!("../../../templates/report.html.j2"),
@@ -54,4 +58,16 @@ pub fn html(content: &Content) -> ApiResult<String> {
             charts => charts,
         },
     )
+}
+
+/// The report as an OpenDocument text (ODT), with the timeline as a picture.
+pub fn odt(content: &Content) -> ApiResult<Vec<u8>> {
+    let timeline = svg::timeline(&content.timeline, content.language);
+    let height = svg::height_cm(&timeline, 17.0);
+    let body = render(
+        "content.xml",
+        content,
+        context! { timeline_height => format!("{height:.2}") },
+    )?;
+    super::odt::package(content, &body, &timeline)
 }

@@ -16,6 +16,20 @@ pub fn escape(text: &str) -> String {
 }
 
 const WIDTH: f64 = 960.0;
+
+/// The height of a picture drawn `width_cm` wide, from its `viewBox` (for embedding it).
+pub fn height_cm(svg: &str, width_cm: f64) -> f64 {
+    let view_box = svg
+        .split("viewBox=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or("0 0 1 1");
+    let numbers: Vec<f64> = view_box.split(' ').filter_map(|n| n.parse().ok()).collect();
+    match numbers.as_slice() {
+        [_, _, w, h] if *w > 0.0 => width_cm * h / w,
+        _ => width_cm,
+    }
+}
 const LABEL: f64 = 330.0;
 const ROW: f64 = 16.0;
 

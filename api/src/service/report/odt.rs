@@ -1,0 +1,98 @@
+//! The report as an OpenDocument text (ODT), the open standard for documents still being
+//! edited: a zip package with `mimetype` first and uncompressed, the manifest, meta, styles,
+//! content (from `api/templates/content.xml.j2`) and the timeline as an SVG picture. Entries
+//! carry the peildatum as their time, so the same content gives the same bytes.
+
+use super::content::Content;
+use super::svg;
+use crate::error::{ApiError, ApiResult};
+use chrono::Datelike;
+use std::io::Write;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipWriter};
+
+const MIMETYPE: &str = "application/vnd.oasis.opendocument.text";
+
+const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.3">
+ <manifest:file-entry manifest:full-path="/" manifest:version="1.3" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+ <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+ <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
+ <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
+ <manifest:file-entry manifest:full-path="Pictures/timeline.svg" manifest:media-type="image/svg+xml"/>
+</manifest:manifest>
+"#;
+
+const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3">
+ <office:styles>
+  <style:default-style style:family="paragraph"><style:text-properties fo:font-size="11pt" fo:language="nl" fo:country="NL"/></style:default-style>
+  <style:style style:name="Standard" style:family="paragraph" style:class="text"/>
+  <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard" style:class="text"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.2cm"/></style:style>
+  <style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" style:next-style-name="Text_20_body" style:class="text"><style:paragraph-properties fo:margin-top="0.42cm" fo:margin-bottom="0.21cm" fo:keep-with-next="always"/><style:text-properties fo:font-weight="bold"/></style:style>
+  <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Heading" style:default-outline-level="1" style:class="text"><style:text-properties fo:font-size="18pt"/></style:style>
+  <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:parent-style-name="Heading" style:default-outline-level="2" style:class="text"><style:text-properties fo:font-size="14pt"/></style:style>
+  <style:style style:name="Heading_20_3" style:display-name="Heading 3" style:family="paragraph" style:parent-style-name="Heading" style:default-outline-level="3" style:class="text"><style:text-properties fo:font-size="12pt"/></style:style>
+  <style:style style:name="Heading_20_4" style:display-name="Heading 4" style:family="paragraph" style:parent-style-name="Heading" style:default-outline-level="4" style:class="text"><style:text-properties fo:font-size="11pt" fo:font-style="italic"/></style:style>
+ </office:styles>
+</office:document-styles>
+"#;
+
+fn meta(content: &Content) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3">
+ <office:meta>
+  <meta:generator>koers</meta:generator>
+  <dc:title>{}</dc:title>
+  <dc:language>{}</dc:language>
+  <meta:creation-date>{}T00:00:00</meta:creation-date>
+  <dc:date>{}T00:00:00</dc:date>
+ </office:meta>
+</office:document-meta>
+"#,
+        svg::escape(&content.title),
+        match content.language {
+            super::Language::Nl => "nl-NL",
+            super::Language::En => "en-GB",
+        },
+        content.peildatum,
+        content.peildatum
+    )
+}
+
+/// The ODT package of a report; `body` is its rendered `content.xml`.
+pub fn package(content: &Content, body: &str, timeline: &str) -> ApiResult<Vec<u8>> {
+    let fail = |e: zip::result::ZipError| ApiError::Internal(format!("odt package: {e}"));
+    let io = |e: std::io::Error| ApiError::Internal(format!("odt package: {e}"));
+    let day = content.peildatum;
+    let stamp = DateTime::from_date_and_time(
+        u16::try_from(day.year().clamp(1980, 2107)).unwrap_or(1980),
+        day.month() as u8,
+        day.day() as u8,
+        0,
+        0,
+        0,
+    )
+    .map_err(|e| ApiError::Internal(format!("odt date: {e}")))?;
+    let stored = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Stored)
+        .last_modified_time(stamp);
+    let deflated = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(stamp);
+    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    zip.start_file("mimetype", stored).map_err(fail)?;
+    zip.write_all(MIMETYPE.as_bytes()).map_err(io)?;
+    for (name, data) in [
+        ("META-INF/manifest.xml", MANIFEST.to_owned()),
+        ("meta.xml", meta(content)),
+        ("styles.xml", STYLES.to_owned()),
+        ("content.xml", body.to_owned()),
+        ("Pictures/timeline.svg", timeline.to_owned()),
+    ] {
+        zip.start_file(name, deflated).map_err(fail)?;
+        zip.write_all(data.as_bytes()).map_err(io)?;
+    }
+    Ok(zip.finish().map_err(fail)?.into_inner())
+}
