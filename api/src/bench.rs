@@ -1,5 +1,6 @@
 //! `koers bench-report`: the time to build a progress report and render its documents, for the
-//! demo plan and for generated plans of 1,000 and 10,000 milestones, each in a fresh in-memory
+//! demo plan and for generated plans of 1,000 milestones (50 KPIs) and 10,000 milestones
+//! (500 KPIs), each in a fresh in-memory
 //! SQLite database. Prints medians and how the time grows with the plan.
 
 use crate::service::{self, Actor, reports, schedule::Settings};
@@ -35,12 +36,14 @@ pub async fn report(runs: usize) -> anyhow::Result<()> {
                 service::demo::load(&db, &actor).await.map_err(fail)?;
             }
             size => {
-                let size = if size == "s" {
-                    service::generate::PlanSize::S
-                } else {
-                    service::generate::PlanSize::M
+                // The large plan: 10,000 milestones and 500 KPIs.
+                let shape = service::generate::Shape {
+                    milestones: if size == "s" { 1_000 } else { 10_000 },
+                    kpis: if size == "s" { 50 } else { 500 },
+                    measurements: if size == "s" { 5_000 } else { 50_000 },
+                    dependencies_per_milestone: 3,
                 };
-                service::generate::generate(&db, &actor, size, 1)
+                service::generate::generate_shape(&db, &actor, shape, 1)
                     .await
                     .map_err(fail)?;
             }

@@ -75,7 +75,7 @@ pub enum Command {
         #[arg(long)]
         from_db: bool,
     },
-    /// Time building and rendering progress reports (demo, 1,000 and 10,000 milestones).
+    /// Time building and rendering progress reports (demo; 1,000 milestones; 10,000 with 500 KPIs).
     BenchReport {
         /// Timed runs per plan (the median is reported).
         #[arg(long, default_value_t = 5)]

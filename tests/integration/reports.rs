@@ -12,6 +12,18 @@ async fn generate(app: &TestApp, as_of: &str, title: &str) -> Value {
         .clone()
 }
 
+/// Where a report's document of `format` is served.
+fn document_url(report: &Value, format: &str) -> String {
+    report["documents"]
+        .as_array()
+        .expect("documents")
+        .iter()
+        .find(|d| d["format"] == format)
+        .and_then(|d| d["url"].as_str())
+        .unwrap_or_else(|| panic!("no {format} document"))
+        .to_owned()
+}
+
 fn golden(name: &str, actual: &str) {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("golden")
@@ -71,14 +83,7 @@ async fn the_demo_report_of_15_june_2026_matches_its_golden_file() {
 async fn the_html_report_is_one_self_contained_file_with_its_pictures() {
     let app = TestApp::with_demo().await;
     let report = generate(&app, "2026-06-15", "Voortgangsrapportage").await;
-    let url = report["documents"]
-        .as_array()
-        .expect("documents")
-        .iter()
-        .find(|d| d["format"] == "HTML")
-        .and_then(|d| d["url"].as_str())
-        .expect("html url")
-        .to_owned();
+    let url = document_url(&report, "HTML");
     let (status, headers, body) = app.get(&url).await;
     assert_eq!(status, 200);
     assert_eq!(headers["content-type"], "text/html; charset=utf-8");
@@ -286,14 +291,7 @@ async fn the_odt_report_is_a_valid_opendocument_package() {
     use std::io::Read;
     let app = TestApp::with_demo().await;
     let report = generate(&app, "2026-06-15", "Voortgangsrapportage").await;
-    let url = report["documents"]
-        .as_array()
-        .expect("documents")
-        .iter()
-        .find(|d| d["format"] == "ODT")
-        .and_then(|d| d["url"].as_str())
-        .expect("odt url")
-        .to_owned();
+    let url = document_url(&report, "ODT");
     let (status, headers, body) = app.get(&url).await;
     assert_eq!(status, 200);
     assert_eq!(

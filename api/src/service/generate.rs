@@ -104,7 +104,17 @@ pub async fn generate(
     size: PlanSize,
     seed: u64,
 ) -> ApiResult<Shape> {
-    let shape = size.shape();
+    generate_shape(db, actor, size.shape(), seed).await
+}
+
+/// Fill an empty database with a plan of exactly `shape` (e.g. the report benchmark's 10,000
+/// milestones with 500 KPIs).
+pub async fn generate_shape(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    shape: Shape,
+    seed: u64,
+) -> ApiResult<Shape> {
     let txn = begin_write(db).await?;
     if programme::Entity::find().one(&txn).await?.is_some() {
         return Err(ApiError::Conflict(
@@ -117,7 +127,7 @@ pub async fn generate(
 
     let programme = programme::Model {
         id: 1,
-        name: format!("Benchmarkplan {size:?}"),
+        name: format!("Benchmarkplan ({} mijlpalen)", shape.milestones),
         goal: "Gegenereerd plan voor prestatiemetingen".into(),
         lead_organisation_id: None,
         version: 1,

@@ -69,6 +69,19 @@ pub fn timeline(t: &Timeline, lang: Language) -> String {
             Language::En => "Timeline of milestones per government layer",
         })
     );
+    // Legend: baseline (diamond), expected date (dot, coloured by health), recess, peildatum.
+    let (baseline, expected, recess) = match lang {
+        Language::Nl => ("basisplanning", "verwacht", "reces"),
+        Language::En => ("baseline", "expected", "recess"),
+    };
+    let _ = write!(
+        s,
+        r##"<path d="M8 6 l4 4 l-4 4 l-4 -4 z" fill="none" stroke="#555"/><text x="16" y="13">{baseline}</text><circle cx="104" cy="10" r="4" fill="#1a7f37"/><text x="112" y="13">{expected}</text><rect x="172" y="5" width="12" height="10" fill="#e8e8e8"/><text x="188" y="13">{recess}</text><line x1="236" y1="4" x2="236" y2="16" stroke="#c53030" stroke-width="1.5"/><text x="242" y="13">{}</text>"##,
+        match lang {
+            Language::Nl => "peildatum",
+            Language::En => "reference date",
+        }
+    );
     for (name, first, last) in &t.recesses {
         if *last < from || *first > to {
             continue;
