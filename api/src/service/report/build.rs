@@ -280,14 +280,11 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
     } else {
         Health::OnTrack
     };
-    let end = plan
-        .milestones
-        .first()
-        .map(|m| {
-            plan.schedule
-                .critical_path(Scope::Programme(m.programme_id))
-        })
-        .and_then(|c| c.end);
+    let path = plan.milestones.first().map(|m| {
+        plan.schedule
+            .critical_path(Scope::Programme(m.programme_id))
+    });
+    let end = path.as_ref().and_then(|c| c.end);
     let mut sentences = vec![if nl {
         format!(
             "{done} van de {total} mijlpalen zijn gereed, waarvan {done_since} in deze periode."
@@ -310,6 +307,23 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
     });
     let open = commitments.len();
     sentences.push(match (nl, letters) {
+        (_, _) if open == 0 => {
+            if nl {
+                "Er zijn geen openstaande toezeggingen aan de Kamer.".to_owned()
+            } else {
+                "There are no open commitments to the Kamer.".to_owned()
+            }
+        }
+        (true, 0) if open == 1 => {
+            "De openstaande toezegging vraagt (nog) niet om een uitstelbrief.".to_owned()
+        }
+        (true, 1) if open == 1 => {
+            "De openstaande toezegging vraagt om een uitstelbrief.".to_owned()
+        }
+        (false, 0) if open == 1 => {
+            "The open commitment does not need a postponement letter (yet).".to_owned()
+        }
+        (false, 1) if open == 1 => "The open commitment needs a postponement letter.".to_owned(),
         (true, 0) => {
             format!("Geen van de {open} openstaande toezeggingen vraagt om een uitstelbrief.")
         }
@@ -330,6 +344,22 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
                 "The programme's last milestone is expected on {}.",
                 lang.date(end)
             )
+        });
+    }
+    // The chain that decides the end, as far as it is still open.
+    let chain: Vec<&str> = path
+        .iter()
+        .flat_map(|c| &c.steps)
+        .filter(|step| step.slack_days.is_some())
+        .filter_map(|step| plan.schedule.title(step.milestone))
+        .map(|title| title.split(':').next().unwrap_or(title).trim())
+        .collect();
+    if chain.len() > 1 {
+        let chain = chain.join(" → ");
+        sentences.push(if nl {
+            format!("Het kritieke pad naar die mijlpaal loopt via: {chain}.")
+        } else {
+            format!("The critical path to it runs through: {chain}.")
         });
     }
     (lang.health(overall).to_owned(), sentences)
