@@ -1,4 +1,6 @@
-//! `koers bench-report`: the time to build a progress report and render its documents, for the
+//! The benchmark commands. `koers bench-schedule`: projection and critical path of synthetic
+//! plans (and, optionally, of the plan in the database). `koers bench-report`: the time to build
+//! a progress report and render its documents, for the
 //! demo plan and for generated plans of 1,000 milestones (50 KPIs) and 10,000 milestones
 //! (500 KPIs), each in a fresh in-memory
 //! SQLite database. Prints medians and how the time grows with the plan.
@@ -9,7 +11,61 @@ use std::time::Instant;
 
 fn median(mut times: Vec<f64>) -> f64 {
     times.sort_by(f64::total_cmp);
-    times.get(times.len() / 2).copied().unwrap_or_default()
+    service::schedule::bench::median(&times)
+}
+
+/// Time the schedule of synthetic plans of half, once and twice `milestones`, and print the
+/// table; with `db`, also the time to load and compute the plan in it.
+pub async fn schedule(
+    milestones: usize,
+    dependencies: usize,
+    runs: usize,
+    db: Option<&sea_orm::DatabaseConnection>,
+) -> anyhow::Result<()> {
+    use service::schedule::bench;
+    let settings = Settings::default();
+    println!("schedule benchmark: projection, slack, health, commitment risk and critical path");
+    println!(
+        "{:>10} {:>12} {:>10} {:>10} {:>10}",
+        "milestones", "dependencies", "median ms", "p90 ms", "min ms"
+    );
+    let mut medians = Vec::new();
+    for scale in [milestones / 2, milestones, milestones * 2] {
+        let deps = dependencies * scale / milestones.max(1);
+        let input = bench::synthetic(scale, deps, 1);
+        let times = bench::time(&input, runs, settings);
+        let p90 = times[(times.len() * 9 / 10).min(times.len() - 1)];
+        let median = bench::median(&times);
+        medians.push(median);
+        println!(
+            "{scale:>10} {:>12} {median:>10.2} {p90:>10.2} {:>10.2}",
+            input.edges.len(),
+            times[0]
+        );
+    }
+    println!(
+        "growth: x2 plan -> x{:.2} time, x4 plan -> x{:.2} time (linear is 2 and 4); target < 50 ms at {milestones}: {}",
+        medians[1] / medians[0].max(f64::EPSILON),
+        medians[2] / medians[0].max(f64::EPSILON),
+        if medians[1] < 50.0 { "met" } else { "MISSED" }
+    );
+    if let Some(db) = db {
+        let mut times = Vec::new();
+        let mut size = 0;
+        for _ in 0..runs.max(1) {
+            let started = Instant::now();
+            let schedule = service::schedule::live(db, settings)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            times.push(started.elapsed().as_secs_f64() * 1000.0);
+            size = schedule.projections().count();
+        }
+        println!(
+            "from the database ({size} milestones): median {:.1} ms to load and compute",
+            median(times)
+        );
+    }
+    Ok(())
 }
 
 /// Run the benchmark and print its table.

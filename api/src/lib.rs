@@ -70,54 +70,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             runs,
             from_db,
         } => {
-            use service::schedule::bench;
-            let settings = service::schedule::Settings::default();
-            println!(
-                "schedule benchmark: projection, slack, health, commitment risk and critical path"
-            );
-            println!(
-                "{:>10} {:>12} {:>10} {:>10} {:>10}",
-                "milestones", "dependencies", "median ms", "p90 ms", "min ms"
-            );
-            let mut medians = Vec::new();
-            for scale in [milestones / 2, milestones, milestones * 2] {
-                let deps = dependencies * scale / milestones.max(1);
-                let input = bench::synthetic(scale, deps, 1);
-                let times = bench::time(&input, runs, settings);
-                let p90 = times[(times.len() * 9 / 10).min(times.len() - 1)];
-                let median = bench::median(&times);
-                medians.push(median);
-                println!(
-                    "{scale:>10} {:>12} {median:>10.2} {p90:>10.2} {:>10.2}",
-                    input.edges.len(),
-                    times[0]
-                );
-            }
-            println!(
-                "growth: x2 plan -> x{:.2} time, x4 plan -> x{:.2} time (linear is 2 and 4); target < 50 ms at {milestones}: {}",
-                medians[1] / medians[0].max(f64::EPSILON),
-                medians[2] / medians[0].max(f64::EPSILON),
-                if medians[1] < 50.0 { "met" } else { "MISSED" }
-            );
-            if from_db {
-                let db = connect(cli.database_url.clone(), cli.log_sql).await?;
-                let mut times = Vec::new();
-                let mut size = 0;
-                for _ in 0..runs.max(1) {
-                    let started = std::time::Instant::now();
-                    let schedule = service::schedule::live(&db, settings)
-                        .await
-                        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-                    times.push(started.elapsed().as_secs_f64() * 1000.0);
-                    size = schedule.projections().count();
-                }
-                times.sort_by(f64::total_cmp);
-                println!(
-                    "from the database ({size} milestones): median {:.1} ms to load and compute",
-                    bench::median(&times)
-                );
-            }
-            Ok(())
+            let db = match from_db {
+                true => Some(connect(cli.database_url.clone(), cli.log_sql).await?),
+                false => None,
+            };
+            bench::schedule(milestones, dependencies, runs, db.as_ref()).await
         }
         Command::Report {
             as_of,

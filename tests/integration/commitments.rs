@@ -1,7 +1,7 @@
 //! Commitments to the Kamer: deadlines as dates or recesses, letters that fulfil or postpone
 //! them, and when a postponement letter is needed.
 
-use crate::support::{TestApp, changes, code, milestone, programme, version};
+use crate::support::{TestApp, changes, code, milestone, programme, recess, version};
 use serde_json::{Value, json};
 
 const RISK: &str = "query($id: ID!) { node(id: $id) { ... on Commitment { version status deadlineDate deadlineText needsPostponementLetter risk { state daysLate projectedDate causedBy { title } } letters { kind sentOn reason previousDeadlineDate newDeadlineDate } } } }";
@@ -9,14 +9,22 @@ const RISK: &str = "query($id: ID!) { node(id: $id) { ... on Commitment { versio
 const LETTER: &str = "mutation($input: RecordCommitmentLetterInput!) { recordCommitmentLetter(input: $input) { status commitment { deadlineDate deadlineText status } letter { kind previousDeadlineDate previousDeadlineText newDeadlineDate } } }";
 
 async fn summer_2026(app: &TestApp) {
-    app.ok(
-        "mutation { createRecessPeriod(input: { kind: SUMMER, year: 2026, name: \"Zomerreces 2026\", firstDay: \"2026-07-03\", lastDay: \"2026-08-31\", confidence: THIRD_PARTY }) { recessPeriod { id } } }",
-        json!({}),
+    recess(
+        app,
+        "SUMMER",
+        2026,
+        "Zomerreces 2026",
+        "2026-07-03",
+        "2026-08-31",
     )
     .await;
-    app.ok(
-        "mutation { createRecessPeriod(input: { kind: CHRISTMAS, year: 2026, name: \"Kerstreces 2026\", firstDay: \"2026-12-18\", lastDay: \"2027-01-11\", confidence: ESTIMATE }) { recessPeriod { id } } }",
-        json!({}),
+    recess(
+        app,
+        "CHRISTMAS",
+        2026,
+        "Kerstreces 2026",
+        "2026-12-18",
+        "2027-01-11",
     )
     .await;
 }

@@ -1,7 +1,7 @@
 //! Scheduling through GraphQL: projections after every kind of edit, slip, health and its
 //! overrides, critical paths, and the demo plan's summer-recess commitment.
 
-use crate::support::{TestApp, changes, code, milestone, programme, version};
+use crate::support::{TestApp, changes, code, milestone, programme, recess, version};
 use serde_json::{Value, json};
 
 const SCHEDULE: &str = "query($id: ID!) { node(id: $id) { ... on Milestone { version plannedDate forecastDate projectedDate slipDays feasible blockedBy { title } earliestPossibleDate slackDays health healthReason computedHealth { health reasons { code message days milestone { title } } } healthOverride { health reason } } } }";
@@ -120,9 +120,13 @@ async fn health_is_computed_with_reasons_and_overrides_are_recorded() {
         "{error}"
     );
 
-    app.ok(
-        "mutation { createRecessPeriod(input: { kind: SUMMER, year: 2026, name: \"Zomerreces 2026\", firstDay: \"2026-07-03\", lastDay: \"2026-08-31\", confidence: THIRD_PARTY }) { recessPeriod { id } } }",
-        json!({}),
+    recess(
+        &app,
+        "SUMMER",
+        2026,
+        "Zomerreces 2026",
+        "2026-07-03",
+        "2026-08-31",
     )
     .await;
     update(

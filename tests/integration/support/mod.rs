@@ -268,3 +268,13 @@ pub async fn changes(app: &TestApp, id: &str) -> Vec<Value> {
         .map(|e| e["node"].clone())
         .collect()
 }
+
+/// Add a recess to the calendar: (kind, year, name, first day, last day).
+pub async fn recess(app: &TestApp, kind: &str, year: i32, name: &str, first: &str, last: &str) {
+    app.ok(
+        "mutation($input: CreateRecessPeriodInput!) { createRecessPeriod(input: $input) { recessPeriod { id } } }",
+        json!({ "input": { "kind": kind, "year": year, "name": name, "firstDay": first,
+                           "lastDay": last, "confidence": "THIRD_PARTY" } }),
+    )
+    .await;
+}

@@ -5,19 +5,10 @@ use crate::graphql::ids;
 use crate::graphql::types::Baseline;
 use crate::service::baselines;
 use async_graphql::{Context, ID, Object};
-use std::sync::Arc;
 
 /// Every baseline, oldest (the original) first, marked.
 pub(crate) async fn all(ctx: &Context<'_>) -> async_graphql::Result<Vec<Baseline>> {
-    let models = baselines::all(ctx.db()?).await?;
-    let first = models.first().map(|b| b.id);
-    Ok(models
-        .into_iter()
-        .map(|b| Baseline {
-            original: Some(b.id) == first,
-            model: Arc::new(b),
-        })
-        .collect())
+    Ok(Baseline::listed(&baselines::all(ctx.db()?).await?))
 }
 
 #[derive(Default)]

@@ -18,6 +18,20 @@ pub struct Baseline {
     pub original: bool,
 }
 
+impl Baseline {
+    /// Baselines in the order they were taken, the first marked as the original.
+    pub fn listed<'a>(models: impl IntoIterator<Item = &'a baseline::Model>) -> Vec<Baseline> {
+        models
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| Baseline {
+                model: Arc::new(b.clone()),
+                original: i == 0,
+            })
+            .collect()
+    }
+}
+
 /// A named, dated copy of the plan's dates (e.g. "plan as sent to the Kamer, June 2025").
 /// Never changed once taken.
 #[Object]

@@ -295,16 +295,15 @@ impl Milestone {
             .await?;
         let projected = self.projection(ctx).await?.projected;
         let mine = rows.get(&self.0.id).cloned().unwrap_or_default();
-        let first = all.first().map(|b| b.id);
-        Ok(all
-            .iter()
-            .filter_map(|b| {
-                let row = mine.iter().find(|r| r.baseline_id == b.id)?.clone();
+        Ok(Baseline::listed(all.iter())
+            .into_iter()
+            .filter_map(|baseline| {
+                let row = mine
+                    .iter()
+                    .find(|r| r.baseline_id == baseline.model.id)?
+                    .clone();
                 Some(BaselineVariance {
-                    baseline: Baseline {
-                        model: std::sync::Arc::new(b.clone()),
-                        original: Some(b.id) == first,
-                    },
+                    baseline,
                     row,
                     projected,
                 })

@@ -57,6 +57,8 @@ struct Plan {
     /// Original and latest baseline date per milestone.
     baselined: HashMap<i32, (NaiveDate, Option<NaiveDate>)>,
     recesses: Vec<recess_period::Model>,
+    /// The latest quality assessment per (data source, dimension).
+    quality: BTreeMap<(i32, entity::QualityDimension), data_quality_assessment::Model>,
 }
 
 impl Plan {
@@ -169,6 +171,7 @@ pub async fn build(
         milestones,
         baselined,
         recesses,
+        quality: latest_quality(&now).await?,
     };
     let programme = now.live::<programme::Entity>().await?.into_iter().next();
     let period = match &request.previous {
@@ -538,7 +541,6 @@ async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
         .into_iter()
         .map(|s| (s.id, s))
         .collect();
-    let quality = latest_quality(now).await?;
     let kpi_sources = now.links(&links::KPI_DATA_SOURCE).await?;
     let task_kpis = now.links(&links::TASK_KPI).await?;
     let tasks: HashMap<i32, data_infra_task::Model> = now
@@ -550,7 +552,7 @@ async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
     let value = |m: &kpi_measurement::Model, unit: &str| {
         format!(
             "{} {unit} ({})",
-            lang.number(&m.value.0.normalize().to_string()),
+            lang.exact(&m.value),
             period_label(m.period_start, m.period_end)
         )
     };
@@ -611,7 +613,8 @@ async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
                 .get(&source_id)
                 .map(|s| s.name.as_str())
                 .unwrap_or_default();
-            for (dimension, score) in quality
+            for (dimension, score) in plan
+                .quality
                 .iter()
                 .filter(|((s, _), _)| *s == source_id)
                 .filter(|(_, q)| q.score < 3)
@@ -668,14 +671,7 @@ async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
             name: k.name.clone(),
             unit: k.unit.clone(),
             latest: latest.map(|m| value(m, &k.unit)),
-            target: target.map(|t| {
-                format!(
-                    "{} {} ({})",
-                    lang.number(&t.value.0.normalize().to_string()),
-                    k.unit,
-                    t.year
-                )
-            }),
+            target: target.map(|t| format!("{} {} ({})", lang.exact(&t.value), k.unit, t.year)),
             trend: trend.map(str::to_owned),
             per_layer,
         });
@@ -721,11 +717,11 @@ async fn data(plan: &Plan, now: &Snapshot) -> ApiResult<(Vec<Line>, Vec<Line>, V
         .collect();
     let mut sources = now.live::<data_source::Entity>().await?;
     sources.sort_by(|a, b| a.name.cmp(&b.name));
-    let quality = latest_quality(now).await?;
     let sources = sources
         .into_iter()
         .map(|s| Source {
-            scores: quality
+            scores: plan
+                .quality
                 .iter()
                 .filter(|((id, _), _)| *id == s.id)
                 .map(|((_, d), q)| {
@@ -774,6 +770,18 @@ async fn changes(
             .map(|m| m.title.clone())
             .unwrap_or_default()
     };
+    let measured: HashMap<i32, kpi_measurement::Model> = now
+        .all::<kpi_measurement::Entity>()
+        .await?
+        .iter()
+        .map(|m| (m.id, m.clone()))
+        .collect();
+    let codes: HashMap<i32, String> = now
+        .all::<kpi::Entity>()
+        .await?
+        .iter()
+        .map(|k| (k.id, k.code.clone()))
+        .collect();
     let mut out = Changes::default();
     let mut seen = std::collections::HashSet::new();
     for r in &records {
@@ -840,20 +848,14 @@ async fn changes(
             ("KpiMeasurement", ChangeAction::Create, _)
                 if seen.insert(("measured", r.entity_id)) =>
             {
-                let all = now.all::<kpi_measurement::Entity>().await?;
-                let kpis = now.all::<kpi::Entity>().await?;
-                if let Some(m) = all.iter().find(|m| m.id == r.entity_id) {
-                    let code = kpis
-                        .iter()
-                        .find(|k| k.id == m.kpi_id)
-                        .map(|k| k.code.clone())
-                        .unwrap_or_default();
+                if let Some(m) = measured.get(&r.entity_id) {
+                    let code = codes.get(&m.kpi_id).cloned().unwrap_or_default();
                     out.measurements.push(Line {
                         title: code,
                         date: day,
                         note: Some(format!(
                             "{} ({})",
-                            lang.number(&m.value.0.normalize().to_string()),
+                            lang.exact(&m.value),
                             period_label(m.period_start, m.period_end)
                         )),
                     });

@@ -54,7 +54,7 @@ pub fn html(content: &Content) -> ApiResult<String> {
         "report.html",
         content,
         context! {
-            timeline => Value::from_safe_string(svg::timeline(&content.timeline, lang)),
+            timeline => Value::from_safe_string(svg::timeline(&content.timeline, lang).svg),
             charts => charts,
         },
     )
@@ -63,11 +63,11 @@ pub fn html(content: &Content) -> ApiResult<String> {
 /// The report as an OpenDocument text (ODT), with the timeline as a picture.
 pub fn odt(content: &Content) -> ApiResult<Vec<u8>> {
     let timeline = svg::timeline(&content.timeline, content.language);
-    let height = svg::height_cm(&timeline, 17.0);
+    let height = timeline.height_cm(17.0);
     let body = render(
         "content.xml",
         content,
         context! { timeline_height => format!("{height:.2}") },
     )?;
-    super::odt::package(content, &body, &timeline)
+    super::odt::package(content, &body, &timeline.svg)
 }

@@ -17,24 +17,28 @@ pub fn escape(text: &str) -> String {
 
 const WIDTH: f64 = 960.0;
 
-/// The height of a picture drawn `width_cm` wide, from its `viewBox` (for embedding it).
-pub fn height_cm(svg: &str, width_cm: f64) -> f64 {
-    let view_box = svg
-        .split("viewBox=\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .unwrap_or("0 0 1 1");
-    let numbers: Vec<f64> = view_box.split(' ').filter_map(|n| n.parse().ok()).collect();
-    match numbers.as_slice() {
-        [_, _, w, h] if *w > 0.0 => width_cm * h / w,
-        _ => width_cm,
+/// A drawn picture and its size in pixels (its `viewBox`).
+pub struct Picture {
+    /// The SVG document.
+    pub svg: String,
+    /// Width.
+    pub width: f64,
+    /// Height.
+    pub height: f64,
+}
+
+impl Picture {
+    /// The height when drawn `width_cm` wide (for embedding it in a document).
+    pub fn height_cm(&self, width_cm: f64) -> f64 {
+        width_cm * self.height / self.width
     }
 }
+
 const LABEL: f64 = 330.0;
 const ROW: f64 = 16.0;
 
 /// The timeline. Only milestones from a year before to a year after the peildatum are drawn.
-pub fn timeline(t: &Timeline, lang: Language) -> String {
+pub fn timeline(t: &Timeline, lang: Language) -> Picture {
     let from = t.peildatum - chrono::Duration::days(365);
     let to = t.peildatum + chrono::Duration::days(365);
     let visible = |d: NaiveDate| d >= from && d <= to;
@@ -167,7 +171,11 @@ pub fn timeline(t: &Timeline, lang: Language) -> String {
         escape(&lang.date(t.peildatum))
     );
     s.push_str("</svg>");
-    s
+    Picture {
+        svg: s,
+        width: WIDTH,
+        height,
+    }
 }
 
 /// A small chart of one KPI's overall measurements against its target.

@@ -79,6 +79,11 @@ impl Language {
         }
     }
 
+    /// An exact measured value as written ("337.013", "6,8").
+    pub fn exact(self, value: &entity::Exact) -> String {
+        self.number(&value.0.normalize().to_string())
+    }
+
     /// "1 dag", "13 dagen".
     pub fn days(self, n: i64) -> String {
         match (self, n.abs() == 1) {

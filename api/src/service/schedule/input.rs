@@ -106,6 +106,30 @@ pub struct CommitmentInput {
     pub milestones: Vec<i32>,
 }
 
+impl CommitmentInput {
+    /// Commitments (id, number, deadline, status) with the milestones that `links`
+    /// (commitment, milestone) give each.
+    pub fn linked(
+        commitments: impl IntoIterator<Item = (i32, String, NaiveDate, CommitmentStatus)>,
+        links: impl IntoIterator<Item = (i32, i32)>,
+    ) -> Vec<Self> {
+        let mut milestones: std::collections::HashMap<i32, Vec<i32>> = Default::default();
+        for (commitment, milestone) in links {
+            milestones.entry(commitment).or_default().push(milestone);
+        }
+        commitments
+            .into_iter()
+            .map(|(id, number, deadline, status)| CommitmentInput {
+                id,
+                number,
+                deadline,
+                status,
+                milestones: milestones.remove(&id).unwrap_or_default(),
+            })
+            .collect()
+    }
+}
+
 /// The plan the schedule is computed from (live objects only: deleted ones are left out).
 #[derive(Clone, Debug, Default)]
 pub struct Input {
@@ -125,21 +149,13 @@ impl Input {
         commitments: &[commitment::Model],
         links: &[commitment_milestone::Model],
     ) -> Self {
-        let commitments = commitments
-            .iter()
-            .filter(|c| c.deleted_at.is_none())
-            .map(|c| CommitmentInput {
-                id: c.id,
-                number: c.number.clone(),
-                deadline: c.deadline_date,
-                status: c.status,
-                milestones: links
-                    .iter()
-                    .filter(|l| l.commitment_id == c.id)
-                    .map(|l| l.milestone_id)
-                    .collect(),
-            })
-            .collect();
+        let commitments = CommitmentInput::linked(
+            commitments
+                .iter()
+                .filter(|c| c.deleted_at.is_none())
+                .map(|c| (c.id, c.number.clone(), c.deadline_date, c.status)),
+            links.iter().map(|l| (l.commitment_id, l.milestone_id)),
+        );
         Self {
             nodes: milestones
                 .iter()

@@ -10,7 +10,6 @@ use entity::{
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QuerySelect,
 };
-use std::collections::HashMap;
 
 /// The columns of a milestone the schedule reads (descriptions and the like stay in the table).
 #[derive(FromQueryResult)]
@@ -93,26 +92,13 @@ pub async fn live<C: ConnectionTrait>(db: &C, settings: Settings) -> ApiResult<S
         .all(db)
         .await?;
     use commitment_milestone::Column as L;
-    let mut linked: HashMap<i32, Vec<i32>> = HashMap::new();
-    for (commitment_id, milestone_id) in commitment_milestone::Entity::find()
+    let links = commitment_milestone::Entity::find()
         .select_only()
         .columns([L::CommitmentId, L::MilestoneId])
         .into_tuple::<(i32, i32)>()
         .all(db)
-        .await?
-    {
-        linked.entry(commitment_id).or_default().push(milestone_id);
-    }
-    let commitments = rows
-        .into_iter()
-        .map(|(id, number, deadline, status)| CommitmentInput {
-            id,
-            number,
-            deadline,
-            status,
-            milestones: linked.remove(&id).unwrap_or_default(),
-        })
-        .collect();
+        .await?;
+    let commitments = CommitmentInput::linked(rows, links);
     Ok(Schedule::compute(
         Input {
             nodes,
