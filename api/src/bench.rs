@@ -7,6 +7,7 @@
 
 use crate::service::{self, Actor, reports, schedule::Settings};
 use entity::{DocumentFormat, ReportLanguage};
+use sea_orm::{EntityTrait, PaginatorTrait};
 use std::time::Instant;
 
 fn median(mut times: Vec<f64>) -> f64 {
@@ -70,17 +71,21 @@ pub async fn schedule(
 
 /// Run the benchmark and print its table.
 pub async fn report(runs: usize) -> anyhow::Result<()> {
-    let actor = Actor {
-        name: "bench".into(),
-        request_id: "bench".into(),
-        at: service::demo::recorded_at(),
-    };
+    let actor = Actor::system("bench", service::demo::recorded_at());
     println!(
         "report benchmark: build (as-of view, schedule, sections) and render, medians of {runs} runs"
     );
     println!(
-        "{:<10} {:>10} {:>6} {:>10} {:>10} {:>10} {:>11}",
-        "plan", "milestones", "KPIs", "build ms", "md ms", "html ms", "html bytes"
+        "{:<10} {:>10} {:>6} {:>10} {:>8} {:>8} {:>9} {:>11} {:>10}",
+        "plan",
+        "milestones",
+        "KPIs",
+        "build ms",
+        "md ms",
+        "html ms",
+        "pdf ms",
+        "html bytes",
+        "pdf bytes"
     );
     let mut large = Vec::new();
     for plan in ["demo", "s", "m"] {
@@ -105,8 +110,10 @@ pub async fn report(runs: usize) -> anyhow::Result<()> {
             }
         }
         let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 15).unwrap_or_default();
-        let (mut build, mut md, mut html) = (Vec::new(), Vec::new(), Vec::new());
-        let mut shape = (0, 0, 0);
+        let (mut build, mut md, mut html, mut pdf) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut shape = (0, 0, 0, 0);
+        let milestones = entity::milestone::Entity::find().count(&db).await?;
         for _ in 0..runs.max(1) {
             let started = Instant::now();
             let (content, _) = reports::content(
@@ -125,31 +132,29 @@ pub async fn report(runs: usize) -> anyhow::Result<()> {
             let started = Instant::now();
             let page = reports::render(&content, DocumentFormat::Html).map_err(fail)?;
             html.push(started.elapsed().as_secs_f64() * 1000.0);
-            let milestones: usize = content
-                .timeline
-                .rows
-                .iter()
-                .map(|(_, items)| items.len())
-                .sum();
-            shape = (milestones, content.kpis.len(), page.len());
+            let started = Instant::now();
+            let document = reports::render(&content, DocumentFormat::Pdf).map_err(fail)?;
+            pdf.push(started.elapsed().as_secs_f64() * 1000.0);
+            shape = (milestones, content.kpis.len(), page.len(), document.len());
         }
-        let (b, m, h) = (median(build), median(md), median(html));
+        let (b, m, h, p) = (median(build), median(md), median(html), median(pdf));
         println!(
-            "{plan:<10} {:>10} {:>6} {b:>10.1} {m:>10.1} {h:>10.1} {:>11}",
-            shape.0, shape.1, shape.2
+            "{plan:<10} {:>10} {:>6} {b:>10.1} {m:>8.1} {h:>8.1} {p:>9.1} {:>11} {:>10}",
+            shape.0, shape.1, shape.2, shape.3
         );
         if plan != "demo" {
-            large.push((shape.0 as f64, b + h));
+            large.push((shape.0 as f64, b + h, b + p));
         }
     }
-    if let [(n1, t1), (n2, t2)] = large.as_slice() {
-        let exponent = (t2 / t1).ln() / (n2 / n1).ln();
-        println!(
-            "growth: x{:.0} milestones -> x{:.1} time (build + HTML); exponent {exponent:.2} (1.00 is linear)",
-            n2 / n1,
-            t2 / t1
-        );
+    if let [(n1, h1, p1), (n2, h2, p2)] = large.as_slice() {
+        for (what, t1, t2) in [("build + HTML", h1, h2), ("build + PDF", p1, p2)] {
+            let exponent = (t2 / t1).ln() / (n2 / n1).ln();
+            println!(
+                "growth: x{:.0} milestones -> x{:.1} time ({what}); exponent {exponent:.2} (1.00 is linear)",
+                n2 / n1,
+                t2 / t1
+            );
+        }
     }
-    println!("PDF: not rendered yet (issue 5 continues)");
     Ok(())
 }

@@ -114,6 +114,8 @@ pub enum ReportFormat {
     Md,
     /// One self-contained HTML file.
     Html,
+    /// PDF/A-2a (archival).
+    Pdf,
     /// OpenDocument text (editable).
     Odt,
 }

@@ -53,11 +53,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             use clock::Clock;
             let db = connect(cli.database_url.clone(), cli.log_sql).await?;
             db::migrate(&db).await?;
-            let actor = service::Actor {
-                name: "generate".into(),
-                request_id: "generate".into(),
-                at: SystemClock.now(),
-            };
+            let actor = service::Actor::system("generate", SystemClock.now());
             let shape = service::generate::generate(&db, &actor, size, seed)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e:?}"))?;
@@ -103,6 +99,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let format = match format {
                 config::ReportFormat::Md => entity::DocumentFormat::Md,
                 config::ReportFormat::Html => entity::DocumentFormat::Html,
+                config::ReportFormat::Pdf => entity::DocumentFormat::Pdf,
                 config::ReportFormat::Odt => entity::DocumentFormat::Odt,
             };
             let bytes =
@@ -136,11 +133,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 
 async fn load_demo(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
     use clock::Clock;
-    let actor = service::Actor {
-        name: "demo".into(),
-        request_id: "demo".into(),
-        at: SystemClock.now(),
-    };
+    let actor = service::Actor::system("demo", SystemClock.now());
     let loaded = service::demo::load(db, &actor)
         .await
         .map_err(|e| anyhow::anyhow!("{e:?}"))?;

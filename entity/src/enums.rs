@@ -32,6 +32,11 @@ db_enum!(
     GovernmentLayer { Rijk, Provincie, Gemeente, Waterschap }
 );
 db_enum!(
+    /// What an account may do: everything; edit the whole plan; edit one layer's milestones,
+    /// tasks and measurements; generate and publish reports; read.
+    Role { Admin, ProgrammeManager, LayerManager, Reporter, Viewer }
+);
+db_enum!(
     /// Progress of a phase, milestone or task.
     WorkStatus { Planned, InProgress, Done, Cancelled }
 );

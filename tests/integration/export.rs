@@ -69,11 +69,7 @@ async fn export_streams_every_live_milestone_with_its_links() {
 #[tokio::test]
 async fn generated_plans_have_the_promised_shape_and_stay_writable() {
     let app = TestApp::new().await;
-    let actor = koers::service::Actor {
-        name: "test".into(),
-        request_id: "test".into(),
-        at: t0(),
-    };
+    let actor = koers::service::Actor::system("test", t0());
     let shape = generate(&app.db, &actor, PlanSize::S, 7)
         .await
         .expect("generate");

@@ -367,3 +367,162 @@ async fn the_odt_report_is_a_valid_opendocument_package() {
     assert!(content.contains("TZ202504-057"));
     assert!(content.contains("xlink:href=\"Pictures/timeline.svg\""));
 }
+
+/// The text of a PDF, as poppler's `pdftotext` reads it (an independent reader; scripts/test
+/// installs poppler-utils).
+fn pdf_text(body: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("koers-{}.pdf", uuid::Uuid::new_v4().simple()));
+    std::fs::write(&path, body).expect("write the PDF");
+    let out = std::process::Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (install poppler-utils; scripts/test does)");
+    std::fs::remove_file(&path).ok();
+    assert!(out.status.success(), "pdftotext reads the PDF");
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[tokio::test]
+async fn the_pdf_report_is_pdf_a_with_embedded_fonts_and_the_sections() {
+    use lopdf::Object;
+    let app = TestApp::with_demo().await;
+    let report = generate(&app, "2026-06-15", "Voortgangsrapportage juni 2026").await;
+    let url = document_url(&report, "PDF");
+    let (status, headers, body) = app.get(&url).await;
+    assert_eq!(status, 200);
+    assert_eq!(headers["content-type"], "application/pdf");
+    let (_, _, again) = app.get(&url).await;
+    assert!(body == again, "the same content gives the same bytes");
+
+    let pdf = lopdf::Document::load_mem(&body).expect("the PDF parses");
+    assert!(pdf.get_pages().len() >= 3, "a report of several pages");
+
+    // PDF/A identification in the XMP metadata of the catalog.
+    let metadata = pdf
+        .catalog()
+        .and_then(|c| c.get(b"Metadata"))
+        .and_then(Object::as_reference)
+        .and_then(|id| pdf.get_object(id))
+        .and_then(Object::as_stream)
+        .expect("XMP metadata");
+    let xmp = String::from_utf8(
+        metadata
+            .decompressed_content()
+            .unwrap_or_else(|_| metadata.content.clone()),
+    )
+    .expect("XMP is text");
+    let part = xmp.contains("<pdfaid:part>2</pdfaid:part>") || xmp.contains("pdfaid:part=\"2\"");
+    let conformance = xmp.contains("<pdfaid:conformance>A</pdfaid:conformance>")
+        || xmp.contains("pdfaid:conformance=\"A\"");
+    assert!(part && conformance, "PDF/A-2a identification:\n{xmp}");
+    assert!(xmp.contains("Voortgangsrapportage juni 2026"), "the title");
+    assert!(
+        pdf.catalog().and_then(|c| c.get(b"StructTreeRoot")).is_ok(),
+        "tagged (the 'a' of PDF/A-2a)"
+    );
+
+    // Every font is embedded: each font descriptor carries its font file.
+    let descriptors: Vec<&lopdf::Dictionary> = pdf
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Type").and_then(Object::as_name).ok() == Some(b"FontDescriptor"))
+        .collect();
+    assert!(!descriptors.is_empty(), "the PDF has fonts");
+    for d in descriptors {
+        let embedded = [b"FontFile".as_slice(), b"FontFile2", b"FontFile3"]
+            .iter()
+            .any(|k| d.get(k).is_ok());
+        let name = d
+            .get(b"FontName")
+            .and_then(Object::as_name)
+            .map(|n| String::from_utf8_lossy(n).into_owned())
+            .unwrap_or_default();
+        assert!(embedded, "font {name} is not embedded");
+    }
+
+    // The sections, the commitment, Dutch dates, the pictures' captions.
+    let text = pdf_text(&body);
+    for expected in [
+        "Aanleiding",
+        "Kern",
+        "Voortgang per fase en per overheidslaag",
+        "Data-infrastructuur en datagovernance",
+        "Toezeggingen",
+        "Vervolg",
+        "TZ202504-057",
+        "2 juli 2026",
+        "Tijdlijn",
+    ] {
+        assert!(text.contains(expected), "the PDF lacks {expected}:\n{text}");
+    }
+    // The timeline and the KPI charts are drawn from their SVGs, with their labels as real text:
+    // the timeline's legend, and a chart's target line.
+    assert!(
+        text.contains("basisplanning") && text.contains("reces"),
+        "the timeline"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("doel ") && l[5..].starts_with(|c: char| c.is_ascii_digit())),
+        "a KPI chart with its target"
+    );
+}
+
+#[tokio::test]
+async fn a_crowded_plan_keeps_its_timeline_to_what_matters() {
+    let app = TestApp::new().await;
+    let actor = koers::service::Actor::system("generator", crate::support::t0());
+    let shape = koers::service::generate::Shape {
+        milestones: 400,
+        kpis: 6,
+        measurements: 60,
+        dependencies_per_milestone: 2,
+    };
+    koers::service::generate::generate_shape(&app.db, &actor, shape, 7)
+        .await
+        .expect("generated plan");
+    let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 15).expect("date");
+    let (content, _) = koers::service::reports::content(
+        &app.db,
+        koers::service::schedule::Settings::default(),
+        "Druk plan",
+        as_of,
+        entity::ReportLanguage::Nl,
+    )
+    .await
+    .expect("content");
+    let shown: usize = content
+        .timeline
+        .rows
+        .iter()
+        .map(|(_, items)| items.len())
+        .sum();
+    assert!(
+        shown > 0 && shown <= 5 * 15,
+        "{shown} milestones on the timeline"
+    );
+    for (name, items) in &content.timeline.rows {
+        assert!(items.len() <= 15, "{name}: {}", items.len());
+        if items.len() == 15 {
+            assert!(
+                name.contains("(15 van "),
+                "a crowded row says how many it leaves out: {name}"
+            );
+            // What needs attention comes first: nothing on track is shown while an
+            // off-track milestone of the same row is left out.
+            assert!(
+                items.iter().any(|i| !i.done),
+                "{name}: open milestones before done ones"
+            );
+        }
+    }
+    let pdf = koers::service::reports::render(&content, entity::DocumentFormat::Pdf).expect("pdf");
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("Tijdlijn") && text.contains("(15 van "),
+        "{text}"
+    );
+}

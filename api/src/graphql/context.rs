@@ -77,6 +77,8 @@ impl ContextExt for Context<'_> {
         let info = self.data_opt::<RequestInfo>();
         Ok(Actor {
             name: info.map_or_else(|| state.config.default_actor.clone(), |i| i.actor.clone()),
+            role: entity::Role::Admin,
+            layer: None,
             request_id: info.map_or_else(|| "internal".to_owned(), |i| i.request_id.clone()),
             at: state.clock.now(),
         })

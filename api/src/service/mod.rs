@@ -31,12 +31,29 @@ use chrono::{DateTime, Utc};
 /// Who changes the plan, when, and in which request: stamped on every change record.
 #[derive(Clone, Debug)]
 pub struct Actor {
-    /// Who makes the change (until accounts exist, the configured default actor).
+    /// Who makes the change: the account's name.
     pub name: String,
+    /// What the account may do (decided in `access`).
+    pub role: entity::Role,
+    /// The layer of a layer manager.
+    pub layer: Option<entity::GovernmentLayer>,
     /// The request this change belongs to.
     pub request_id: String,
     /// The moment of the change, from the injected clock.
     pub at: DateTime<Utc>,
+}
+
+impl Actor {
+    /// koers itself or an operator at the command line (demo, generate, bench): an administrator.
+    pub fn system(name: &str, at: DateTime<Utc>) -> Self {
+        Actor {
+            name: name.to_owned(),
+            role: entity::Role::Admin,
+            layer: None,
+            request_id: name.to_owned(),
+            at,
+        }
+    }
 }
 
 /// The outcome of an update that takes the version the client last saw.

@@ -24,9 +24,10 @@ impl Rules for progress_report::Entity {
 }
 
 /// The formats koers renders, in the order they are listed.
-pub const FORMATS: [DocumentFormat; 3] = [
+pub const FORMATS: [DocumentFormat; 4] = [
     DocumentFormat::Md,
     DocumentFormat::Html,
+    DocumentFormat::Pdf,
     DocumentFormat::Odt,
 ];
 
@@ -116,11 +117,24 @@ pub fn render(content: &Content, format: DocumentFormat) -> ApiResult<Vec<u8>> {
         DocumentFormat::Md => Ok(report::render::markdown(content)?.into_bytes()),
         DocumentFormat::Html => Ok(report::render::html(content)?.into_bytes()),
         DocumentFormat::Odt => report::render::odt(content),
-        DocumentFormat::Pdf => Err(ApiError::NotFound {
-            entity: "ReportDocument",
-            id: format.as_str().to_lowercase(),
-        }),
+        DocumentFormat::Pdf => report::render::pdf(content),
     }
+}
+
+/// Render documents of `content` on a blocking thread (typesetting a PDF takes seconds for a
+/// large plan, and must not hold up the server's other requests).
+pub async fn render_off_thread(
+    content: Content,
+    formats: Vec<DocumentFormat>,
+) -> ApiResult<Vec<(DocumentFormat, Vec<u8>)>> {
+    tokio::task::spawn_blocking(move || {
+        formats
+            .into_iter()
+            .map(|format| Ok((format, render(&content, format)?)))
+            .collect()
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("rendering a report: {e}")))?
 }
 
 /// SHA-256 in lower-case hex.
@@ -138,6 +152,10 @@ pub async fn publish(
     id: i32,
     version: i32,
 ) -> ApiResult<Versioned<progress_report::Model>> {
+    // Render first, outside the transaction: the content is frozen, and the checks are
+    // repeated inside the transaction before anything is stored.
+    let draft = find_live::<progress_report::Entity, _>(db, id).await?;
+    let documents = render_off_thread(stored_content(&draft)?, FORMATS.to_vec()).await?;
     let txn = super::begin_write(db).await?;
     let current = find_live::<progress_report::Entity, _>(&txn, id).await?;
     if version_of(&current)? != version {
@@ -148,9 +166,10 @@ pub async fn publish(
             "report {id} is already published"
         )));
     }
-    let content = stored_content(&current)?;
-    for format in FORMATS {
-        let body = render(&content, format)?;
+    if current.content != draft.content {
+        return Ok(Versioned::Conflict(current));
+    }
+    for (format, body) in documents {
         report_document::ActiveModel {
             report_id: Set(id),
             format: Set(format),
@@ -211,7 +230,11 @@ pub async fn document(
             })?;
         return Ok((stored.body, Some(stored.sha256)));
     }
-    Ok((render(&stored_content(&report)?, format)?, None))
+    let mut rendered = render_off_thread(stored_content(&report)?, vec![format]).await?;
+    let (_, body) = rendered
+        .pop()
+        .ok_or_else(|| ApiError::Internal(format!("report {id}: nothing rendered")))?;
+    Ok((body, None))
 }
 
 /// The stored documents of a published report: (format, sha256, size).

@@ -77,11 +77,7 @@ impl TestApp {
 
     /// Load the demo plan; returns whether it loaded anything.
     pub async fn load_demo(&self) -> bool {
-        let actor = koers::service::Actor {
-            name: "demo".into(),
-            request_id: "demo".into(),
-            at: t0(),
-        };
+        let actor = koers::service::Actor::system("demo", t0());
         koers::service::demo::load(&self.db, &actor)
             .await
             .expect("demo loads")

@@ -940,11 +940,27 @@ fn next_moment(plan: &Plan) -> Option<String> {
     }
 }
 
+/// The most milestones the timeline shows per layer: a picture is for the few that matter, and
+/// must fit a page.
+const TIMELINE_PER_LAYER: usize = 15;
+
+/// Which milestones of a crowded layer the timeline keeps: off track, then at risk, then open
+/// ones, then done ones; within each, the nearest to the peildatum.
+fn timeline_rank(item: &TimelineItem, as_of: NaiveDate) -> (u8, i64) {
+    let urgency = match (item.done, item.health) {
+        (false, Health::OffTrack) => 0,
+        (false, Health::AtRisk) => 1,
+        (false, Health::OnTrack) => 2,
+        (true, _) => 3,
+    };
+    (urgency, (item.projected - as_of).num_days().abs())
+}
+
 fn timeline(plan: &Plan) -> Timeline {
     let rows = LAYERS
         .iter()
         .map(|layer| {
-            let items = plan
+            let mut items: Vec<TimelineItem> = plan
                 .milestones
                 .iter()
                 .filter(|m| m.layer == *layer && m.status != WorkStatus::Cancelled)
@@ -959,7 +975,28 @@ fn timeline(plan: &Plan) -> Timeline {
                     })
                 })
                 .collect();
-            (plan.lang.layer(*layer).to_owned(), items)
+            let mut name = plan.lang.layer(*layer).to_owned();
+            let total = items.len();
+            if total > TIMELINE_PER_LAYER {
+                let mut ranked: Vec<usize> = (0..total).collect();
+                ranked.sort_by_key(|&i| (timeline_rank(&items[i], plan.as_of), i));
+                let mut keep = vec![false; total];
+                for &i in &ranked[..TIMELINE_PER_LAYER] {
+                    keep[i] = true;
+                }
+                let mut index = 0;
+                items.retain(|_| {
+                    index += 1;
+                    keep[index - 1]
+                });
+                name = format!(
+                    "{name} ({} {} {})",
+                    TIMELINE_PER_LAYER,
+                    plan.lang.of(),
+                    plan.lang.number(&total.to_string())
+                );
+            }
+            (name, items)
         })
         .collect();
     Timeline {

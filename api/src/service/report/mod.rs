@@ -4,6 +4,8 @@
 mod build;
 mod content;
 mod odt;
+#[cfg(feature = "pdf")]
+mod pdf;
 pub mod render;
 mod svg;
 mod words;

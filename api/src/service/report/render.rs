@@ -1,6 +1,7 @@
 //! Documents of a report: Markdown, HTML and the ODT's content from templates
-//! (`api/templates/`), with the SVG pictures inline in the HTML and as files in the ODT. Rendering reads only the frozen content, so the same content
-//! always gives the same bytes.
+//! (`api/templates/`), with the SVG pictures inline in the HTML, as files in the ODT and as
+//! images in the PDF. Rendering reads only the frozen content, so the same content always gives
+//! the same bytes.
 
 use super::content::Content;
 use super::svg;
@@ -70,4 +71,19 @@ pub fn odt(content: &Content) -> ApiResult<Vec<u8>> {
         context! { timeline_height => format!("{height:.2}") },
     )?;
     super::odt::package(content, &body, &timeline.svg)
+}
+
+/// The report as PDF/A-2a (typst, `api/templates/report.typ`). CPU-bound: async callers run it
+/// on a blocking thread.
+#[cfg(feature = "pdf")]
+pub fn pdf(content: &Content) -> ApiResult<Vec<u8>> {
+    super::pdf::pdf(content)
+}
+
+/// This build has no PDF (built without the `pdf` feature).
+#[cfg(not(feature = "pdf"))]
+pub fn pdf(_content: &Content) -> ApiResult<Vec<u8>> {
+    Err(ApiError::Internal(
+        "this build of koers has no PDF support (cargo feature `pdf`)".into(),
+    ))
 }

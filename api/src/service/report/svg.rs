@@ -233,11 +233,14 @@ pub fn kpi_chart(chart: &KpiChart, lang: Language) -> String {
         .enumerate()
         .map(|(i, (_, v))| format!("{:.1},{:.1}", x(i), y(*v)))
         .collect();
-    let _ = write!(
-        s,
-        r##"<polyline points="{}" fill="none" stroke="#1f4e79" stroke-width="1.5"/>"##,
-        points.join(" ")
-    );
+    // A line needs two points; a single measurement is only its dot.
+    if points.len() > 1 {
+        let _ = write!(
+            s,
+            r##"<polyline points="{}" fill="none" stroke="#1f4e79" stroke-width="1.5"/>"##,
+            points.join(" ")
+        );
+    }
     for (i, (day, v)) in chart.points.iter().enumerate() {
         let _ = write!(
             s,

@@ -54,6 +54,14 @@ impl Language {
         format!("{} {name} {}", day.day(), day.year())
     }
 
+    /// "van" / "of", as in "15 van 2.500".
+    pub fn of(self) -> &'static str {
+        match self {
+            Language::Nl => "van",
+            Language::En => "of",
+        }
+    }
+
     /// A decimal number as written: "482.754" and "6,8" in Dutch, "482,754" and "6.8" in English.
     pub fn number(self, text: &str) -> String {
         let (sign, digits) = text
