@@ -8,9 +8,10 @@ mod defaults {
     pub const MAX_DEPTH: usize = 16;
     pub const MAX_COMPLEXITY: usize = 2000;
     pub const MAX_BATCH: usize = 10;
+    pub const MAX_DIRECTIVES: usize = 10;
     pub const MAX_BODY_BYTES: usize = 1_048_576;
     pub const REQUEST_TIMEOUT_SECS: u64 = 30;
-    pub const DEFAULT_ACTOR: &str = "koers";
+    pub const RATE_PER_MINUTE: u32 = 600;
     pub const AT_RISK_DAYS: i64 = 14;
 }
 
@@ -43,7 +44,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run the HTTP service (runs pending migrations first).
-    Serve(ServeArgs),
+    Serve(Box<ServeArgs>),
     /// Apply, roll back or list migrations.
     Migrate {
         #[command(subcommand)]
@@ -99,12 +100,95 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = ReportLanguage::Nl)]
         language: ReportLanguage,
     },
+    /// Create, list and revoke bearer API tokens (the first admin starts here).
+    Token {
+        #[command(subcommand)]
+        action: TokenAction,
+    },
     /// Print the GraphQL schema (SDL).
     ExportSchema {
         /// Write to this file instead of standard output.
         #[arg(long)]
         out: Option<std::path::PathBuf>,
     },
+}
+
+/// What to do with API tokens.
+#[derive(Debug, Subcommand)]
+pub enum TokenAction {
+    /// Create a token and print it once (only its SHA-256 is stored).
+    Create {
+        /// Whose token it is: the name recorded with every change made with it.
+        #[arg(long)]
+        name: String,
+        /// admin, programme-manager, layer-manager, reporter or viewer.
+        #[arg(long, value_enum)]
+        role: RoleArg,
+        /// The layer of a layer manager: rijk, provincie, gemeente or waterschap.
+        #[arg(long, value_enum)]
+        layer: Option<LayerArg>,
+        /// The last moment the token works (YYYY-MM-DD, end of that day UTC); never when left out.
+        #[arg(long)]
+        expires: Option<chrono::NaiveDate>,
+    },
+    /// List tokens (prefix, name, role, layer, created, expires, revoked).
+    List,
+    /// Revoke a token by its id: it stops working at once.
+    Revoke {
+        /// The token's id (from `koers token list`).
+        id: i32,
+    },
+}
+
+/// Roles of an account.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum RoleArg {
+    /// Everything, including tokens.
+    Admin,
+    /// Edit the whole plan.
+    ProgrammeManager,
+    /// Edit one layer's milestones, tasks and measurements.
+    LayerManager,
+    /// Generate and publish reports.
+    Reporter,
+    /// Read.
+    Viewer,
+}
+
+impl From<RoleArg> for entity::Role {
+    fn from(role: RoleArg) -> Self {
+        match role {
+            RoleArg::Admin => entity::Role::Admin,
+            RoleArg::ProgrammeManager => entity::Role::ProgrammeManager,
+            RoleArg::LayerManager => entity::Role::LayerManager,
+            RoleArg::Reporter => entity::Role::Reporter,
+            RoleArg::Viewer => entity::Role::Viewer,
+        }
+    }
+}
+
+/// Government layers.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LayerArg {
+    /// Het Rijk.
+    Rijk,
+    /// Provincies.
+    Provincie,
+    /// Gemeenten.
+    Gemeente,
+    /// Waterschappen.
+    Waterschap,
+}
+
+impl From<LayerArg> for entity::GovernmentLayer {
+    fn from(layer: LayerArg) -> Self {
+        match layer {
+            LayerArg::Rijk => entity::GovernmentLayer::Rijk,
+            LayerArg::Provincie => entity::GovernmentLayer::Provincie,
+            LayerArg::Gemeente => entity::GovernmentLayer::Gemeente,
+            LayerArg::Waterschap => entity::GovernmentLayer::Waterschap,
+        }
+    }
 }
 
 /// Formats of a report document.
@@ -166,6 +250,36 @@ pub struct ServeArgs {
 
     #[command(flatten)]
     pub api: ApiConfig,
+
+    #[command(flatten)]
+    pub oidc: OidcConfig,
+}
+
+/// An OpenID Connect identity provider whose bearer JWTs koers accepts (optional).
+#[derive(Debug, Clone, Default, Args)]
+pub struct OidcConfig {
+    /// The issuer (`iss`) whose identity tokens are accepted; off when left out.
+    #[arg(long, env = "KOERS_OIDC_ISSUER")]
+    pub oidc_issuer: Option<String>,
+    /// The issuer's signing keys: a JWKS file, or an http(s) URL read at start-up.
+    #[arg(long, env = "KOERS_OIDC_JWKS")]
+    pub oidc_jwks: Option<String>,
+    /// The audience (`aud`) a token must be for; not checked when left out.
+    #[arg(long, env = "KOERS_OIDC_AUDIENCE")]
+    pub oidc_audience: Option<String>,
+    /// The claim naming the account (falls back to `sub`).
+    #[arg(
+        long,
+        env = "KOERS_OIDC_NAME_CLAIM",
+        default_value = "preferred_username"
+    )]
+    pub oidc_name_claim: String,
+    /// The claim holding the koers role (ADMIN, PROGRAMME_MANAGER, LAYER_MANAGER, REPORTER, VIEWER).
+    #[arg(long, env = "KOERS_OIDC_ROLE_CLAIM", default_value = "koers_role")]
+    pub oidc_role_claim: String,
+    /// The claim holding a layer manager's layer (RIJK, PROVINCIE, GEMEENTE, WATERSCHAP).
+    #[arg(long, env = "KOERS_OIDC_LAYER_CLAIM", default_value = "koers_layer")]
+    pub oidc_layer_claim: String,
 }
 
 /// Limits and defaults of the GraphQL endpoint.
@@ -179,6 +293,10 @@ pub struct ApiConfig {
     #[arg(long, env = "KOERS_MAX_COMPLEXITY", default_value_t = defaults::MAX_COMPLEXITY)]
     pub max_complexity: usize,
 
+    /// Maximum number of directives on one field.
+    #[arg(long, env = "KOERS_MAX_DIRECTIVES", default_value_t = defaults::MAX_DIRECTIVES)]
+    pub max_directives: usize,
+
     /// Maximum number of operations in one batched request.
     #[arg(long, env = "KOERS_MAX_BATCH", default_value_t = defaults::MAX_BATCH)]
     pub max_batch: usize,
@@ -191,9 +309,25 @@ pub struct ApiConfig {
     #[arg(long, env = "KOERS_REQUEST_TIMEOUT_SECS", default_value_t = defaults::REQUEST_TIMEOUT_SECS)]
     pub request_timeout_secs: u64,
 
-    /// The actor recorded in the change history until accounts exist.
-    #[arg(long, env = "KOERS_DEFAULT_ACTOR", default_value = defaults::DEFAULT_ACTOR)]
-    pub default_actor: String,
+    /// Let requests without a token read (never write). Off by default.
+    #[arg(long, env = "KOERS_ALLOW_ANONYMOUS")]
+    pub allow_anonymous: bool,
+
+    /// Requests per minute per account (bursts up to the same number); 0 turns the limit off.
+    #[arg(long, env = "KOERS_RATE_PER_MINUTE", default_value_t = defaults::RATE_PER_MINUTE)]
+    pub rate_per_minute: u32,
+
+    /// Origins allowed to call the API from a browser (CORS), comma-separated; none by default.
+    #[arg(long, env = "KOERS_CORS_ORIGINS", value_delimiter = ',')]
+    pub cors_origins: Vec<String>,
+
+    /// Turn off schema introspection (on by default, for GraphiQL and code generators).
+    #[arg(long, env = "KOERS_DISABLE_INTROSPECTION")]
+    pub disable_introspection: bool,
+
+    /// Turn off "did you mean" suggestions in validation errors (on by default).
+    #[arg(long, env = "KOERS_DISABLE_SUGGESTIONS")]
+    pub disable_suggestions: bool,
 
     /// A milestone with less slack than this many days to its deadline is at risk.
     #[arg(long, env = "KOERS_AT_RISK_DAYS", default_value_t = defaults::AT_RISK_DAYS, value_parser = clap::value_parser!(i64).range(0..=365))]
@@ -215,9 +349,14 @@ impl Default for ApiConfig {
             max_depth: defaults::MAX_DEPTH,
             max_complexity: defaults::MAX_COMPLEXITY,
             max_batch: defaults::MAX_BATCH,
+            max_directives: defaults::MAX_DIRECTIVES,
             max_body_bytes: defaults::MAX_BODY_BYTES,
             request_timeout_secs: defaults::REQUEST_TIMEOUT_SECS,
-            default_actor: defaults::DEFAULT_ACTOR.to_owned(),
+            allow_anonymous: false,
+            rate_per_minute: defaults::RATE_PER_MINUTE,
+            cors_origins: Vec::new(),
+            disable_introspection: false,
+            disable_suggestions: false,
             at_risk_days: defaults::AT_RISK_DAYS,
         }
     }

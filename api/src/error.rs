@@ -21,6 +21,8 @@ pub enum ApiError {
     Conflict(String),
     /// The caller may not do this.
     Forbidden(String),
+    /// The caller did not say who it is, or its credentials are not accepted.
+    Unauthenticated(String),
     /// Anything else: logged with its cause, reported to the client as a generic message.
     Internal(String),
 }
@@ -36,6 +38,7 @@ impl ApiError {
             ApiError::Invalid { .. } => "BAD_USER_INPUT",
             ApiError::Conflict(_) => "CONFLICT",
             ApiError::Forbidden(_) => "FORBIDDEN",
+            ApiError::Unauthenticated(_) => "UNAUTHENTICATED",
             ApiError::Internal(_) => "INTERNAL",
         }
     }
@@ -77,7 +80,9 @@ impl ApiError {
         match self {
             ApiError::NotFound { entity, id } => format!("{entity} {id} was not found"),
             ApiError::Invalid { message, .. } => message.clone(),
-            ApiError::Conflict(message) | ApiError::Forbidden(message) => message.clone(),
+            ApiError::Conflict(message)
+            | ApiError::Forbidden(message)
+            | ApiError::Unauthenticated(message) => message.clone(),
             ApiError::Internal(_) => "internal error".to_owned(),
         }
     }

@@ -9,9 +9,11 @@ pub mod db;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod oidc;
 pub mod service;
 pub mod state;
 mod telemetry;
+mod token_command;
 
 use clock::SystemClock;
 use config::{Cli, Command, MigrateAction};
@@ -114,6 +116,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::BenchReport { runs } => bench::report(runs).await,
+        Command::Token { action } => {
+            let db = connect(cli.database_url.clone(), cli.log_sql).await?;
+            db::migrate(&db).await?;
+            token_command::run(&db, action).await
+        }
         Command::Demo => {
             let db = connect(cli.database_url.clone(), cli.log_sql).await?;
             db::migrate(&db).await?;
@@ -125,7 +132,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             if args.demo {
                 load_demo(&db).await?;
             }
-            let state = AppState::new(db, Arc::new(SystemClock), args.api.clone());
+            if !args.api.allow_anonymous
+                && service::tokens::list(&db).await.is_ok_and(|t| t.is_empty())
+            {
+                tracing::warn!(
+                    "no API tokens yet: create the first admin with `koers token create --name NAME --role admin`"
+                );
+            }
+            let verifier = oidc::Verifier::load(&args.oidc).await?;
+            let state =
+                AppState::new(db, Arc::new(SystemClock), args.api.clone()).with_oidc(verifier);
             http::serve(state, args.listen).await
         }
     }

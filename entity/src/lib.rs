@@ -5,6 +5,7 @@
 pub mod enums;
 pub mod exact;
 
+pub mod api_token;
 pub mod baseline;
 pub mod baseline_milestone;
 pub mod change_record;

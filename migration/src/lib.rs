@@ -10,6 +10,7 @@ mod m20261129_000004_parliament;
 mod m20261129_000005_change_history;
 mod m20261129_000006_scheduling;
 mod m20261129_000007_progress_reports;
+mod m20261129_000008_accounts;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000005_change_history::Migration),
             Box::new(m20261129_000006_scheduling::Migration),
             Box::new(m20261129_000007_progress_reports::Migration),
+            Box::new(m20261129_000008_accounts::Migration),
         ]
     }
 }

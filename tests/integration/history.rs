@@ -45,7 +45,7 @@ async fn create_update_delete_and_links_write_change_records() {
         .expect("health override recorded");
     assert!(health["oldValue"].is_null());
     assert_eq!(health["newValue"], "AT_RISK");
-    assert_eq!(health["actor"], "koers", "the configured default actor");
+    assert_eq!(health["actor"], "tester", "the account of the token");
     assert_eq!(
         health["changedAt"], "2026-06-02T09:00:00+00:00",
         "time from the injected clock"

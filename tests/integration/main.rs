@@ -7,6 +7,7 @@
 mod support;
 
 mod as_of;
+mod authorization;
 mod baselines;
 mod calendar;
 mod commitments;

@@ -1,6 +1,7 @@
 //! Typed access to what a resolver needs from the request context.
 
 use crate::service::Actor;
+use crate::service::access::Caller;
 use crate::service::as_of::Snapshot;
 use crate::service::schedule::{self, Schedule};
 use crate::state::AppState;
@@ -13,8 +14,8 @@ use std::sync::{Arc, Mutex};
 pub struct RequestInfo {
     /// The request id (from `x-request-id`, or generated).
     pub request_id: String,
-    /// Who is making the request.
-    pub actor: String,
+    /// Who is making the request (authenticated by the HTTP layer).
+    pub caller: Caller,
 }
 
 /// Accessors on the resolver context.
@@ -28,6 +29,9 @@ pub trait ContextExt {
     /// The actor of a change made now, in this request. Every write asks for it first, so this
     /// is also where derived data cached for the request (the schedule) is dropped.
     fn actor(&self) -> async_graphql::Result<Actor>;
+    /// Who is making the request, for reads. Without request facts (a schema executed outside
+    /// the HTTP layer), an anonymous viewer.
+    fn caller(&self) -> Caller;
     /// The plan as it stood at `at`, shared by every field of the request that asks for it.
     fn snapshot(&self, at: chrono::DateTime<chrono::Utc>) -> async_graphql::Result<Arc<Snapshot>>;
     /// The live plan's schedule, computed once per request (again after a write).
@@ -74,14 +78,15 @@ impl ContextExt for Context<'_> {
         {
             open.clear();
         }
-        let info = self.data_opt::<RequestInfo>();
-        Ok(Actor {
-            name: info.map_or_else(|| state.config.default_actor.clone(), |i| i.actor.clone()),
-            role: entity::Role::Admin,
-            layer: None,
-            request_id: info.map_or_else(|| "internal".to_owned(), |i| i.request_id.clone()),
-            at: state.clock.now(),
-        })
+        let request_id = self
+            .data_opt::<RequestInfo>()
+            .map_or_else(|| "internal".to_owned(), |i| i.request_id.clone());
+        Ok(self.caller().acting(request_id, state.clock.now()))
+    }
+
+    fn caller(&self) -> Caller {
+        self.data_opt::<RequestInfo>()
+            .map_or_else(Caller::anonymous, |i| i.caller.clone())
     }
 
     fn snapshot(&self, at: chrono::DateTime<chrono::Utc>) -> async_graphql::Result<Arc<Snapshot>> {

@@ -30,11 +30,18 @@ pub fn schema_builder() -> SchemaBuilder<query::Query, mutation::Mutation, Empty
 /// The schema for serving: the state as data, and the configured limits.
 pub fn build_schema(state: AppState) -> KoersSchema {
     let config = state.config.clone();
-    schema_builder()
+    let mut builder = schema_builder()
         .data(state)
         .limit_depth(config.max_depth)
         .limit_complexity(config.max_complexity)
-        .finish()
+        .limit_directives(config.max_directives);
+    if config.disable_introspection {
+        builder = builder.disable_introspection();
+    }
+    if config.disable_suggestions {
+        builder = builder.disable_suggestions();
+    }
+    builder.finish()
 }
 
 /// The SDL of the schema, as checked in at `schema.graphql`.

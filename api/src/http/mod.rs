@@ -1,17 +1,15 @@
 //! The HTTP layer: routes, the GraphQL endpoint, limits, and serving with graceful shutdown.
 
+mod auth;
 pub mod export;
 pub mod graphiql;
+mod graphql;
 pub mod reports;
 
-use crate::graphql::context::RequestInfo;
-use crate::graphql::loaders::Loaders;
 use crate::graphql::{KoersSchema, build_schema};
 use crate::state::AppState;
-use async_graphql::{BatchRequest, BatchResponse};
-use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -19,13 +17,14 @@ use serde_json::json;
 use std::net::SocketAddr;
 use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 /// Shared by the handlers: the state and the schema built from it.
 #[derive(Clone)]
-struct Api {
+pub(crate) struct Api {
     state: AppState,
     schema: KoersSchema,
 }
@@ -38,7 +37,7 @@ pub fn router(state: AppState) -> Router {
         state,
     };
     Router::new()
-        .route("/graphql", get(graphiql::page).post(graphql))
+        .route("/graphql", get(graphql::get).post(graphql::post))
         .route("/graphiql/{file}", get(graphiql::asset))
         .route("/healthz", get(healthz))
         .route("/export/milestones.ndjson", get(export_milestones))
@@ -59,9 +58,25 @@ pub fn router(state: AppState) -> Router {
                 )
             },
         ))
+        .layer(cors(&config.cors_origins))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// Cross-origin requests from the configured origins only (none by default: a browser page on
+/// another origin cannot call koers, with or without the user's token).
+fn cors(origins: &[String]) -> CorsLayer {
+    let allowed: Vec<HeaderValue> = origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o.trim()).ok())
+        .collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(allowed))
+        .allow_methods([Method::GET, Method::POST])
+        .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION, header::ACCEPT])
+        .expose_headers([HeaderName::from_static("x-request-id")])
+        .max_age(Duration::from_secs(600))
 }
 
 /// Serve `router(state)` on `addr` until SIGINT or SIGTERM.
@@ -104,12 +119,27 @@ fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
 
 async fn report_document(
     State(api): State<Api>,
+    headers: HeaderMap,
     axum::extract::Path(file): axum::extract::Path<String>,
 ) -> Response {
-    reports::document(api.state.clone(), &file).await
+    let caller = match auth::caller(&api.state, &headers).await {
+        Ok(caller) => caller,
+        Err(refused) => return refused,
+    };
+    if let Some(limited) = auth::rate_limited(&api.state, &caller) {
+        return limited;
+    }
+    reports::document(api.state.clone(), &caller, &file).await
 }
 
-async fn export_milestones(State(api): State<Api>) -> Response {
+async fn export_milestones(State(api): State<Api>, headers: HeaderMap) -> Response {
+    let caller = match auth::caller(&api.state, &headers).await {
+        Ok(caller) => caller,
+        Err(refused) => return refused,
+    };
+    if let Some(limited) = auth::rate_limited(&api.state, &caller) {
+        return limited;
+    }
     export::milestones(api.state).await
 }
 
@@ -143,71 +173,4 @@ fn request_id(headers: &HeaderMap) -> String {
     } else {
         id
     }
-}
-
-async fn graphql(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> Response {
-    let json_body = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or_default()
-                .trim()
-                .eq_ignore_ascii_case("application/json")
-        })
-        .unwrap_or(false);
-    if !json_body {
-        return error_response(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "UNSUPPORTED_MEDIA_TYPE",
-            "send GraphQL requests as application/json",
-        );
-    }
-    let batch: BatchRequest = match serde_json::from_slice(&body) {
-        Ok(b) => b,
-        Err(_) => {
-            return error_response(
-                StatusCode::BAD_REQUEST,
-                "BAD_REQUEST",
-                "the body is not a GraphQL request in JSON",
-            );
-        }
-    };
-    let max_batch = api.state.config.max_batch;
-    let requests = match batch {
-        BatchRequest::Single(r) => vec![r],
-        BatchRequest::Batch(rs) if rs.len() > max_batch => {
-            return error_response(
-                StatusCode::BAD_REQUEST,
-                "BATCH_LIMIT",
-                &format!("a batch may hold at most {max_batch} operations"),
-            );
-        }
-        BatchRequest::Batch(rs) if rs.is_empty() => {
-            return error_response(StatusCode::BAD_REQUEST, "BAD_REQUEST", "the batch is empty");
-        }
-        BatchRequest::Batch(rs) => rs,
-    };
-    let single = requests.len() == 1 && !body.trim_ascii_start().starts_with(b"[");
-    let info = RequestInfo {
-        request_id: request_id(&headers),
-        actor: api.state.config.default_actor.clone(),
-    };
-    let mut responses = Vec::with_capacity(requests.len());
-    for request in requests {
-        let request = Loaders::register(request.data(info.clone()), &api.state.db);
-        let mut response = api.schema.execute(request).await;
-        crate::graphql::error_codes::apply(&mut response);
-        responses.push(response);
-    }
-    let response = if single {
-        match responses.pop() {
-            Some(r) => BatchResponse::Single(r),
-            None => BatchResponse::Batch(vec![]),
-        }
-    } else {
-        BatchResponse::Batch(responses)
-    };
-    Json(response).into_response()
 }

@@ -3,6 +3,7 @@
 //! content.
 
 use crate::error::ApiError;
+use crate::service::access::Caller;
 use crate::service::reports;
 use crate::state::AppState;
 use axum::http::{HeaderValue, StatusCode, header};
@@ -10,7 +11,7 @@ use axum::response::{IntoResponse, Response};
 use entity::DocumentFormat;
 
 /// The document named `file` ("12.html").
-pub async fn document(state: AppState, file: &str) -> Response {
+pub async fn document(state: AppState, caller: &Caller, file: &str) -> Response {
     let parsed = file.rsplit_once('.').and_then(|(id, ext)| {
         let format = match ext {
             "md" => DocumentFormat::Md,
@@ -28,7 +29,8 @@ pub async fn document(state: AppState, file: &str) -> Response {
             "no such report document",
         );
     };
-    match reports::document(&state.db, id, format).await {
+    let drafts = crate::service::access::may_read_drafts(caller.role);
+    match reports::document(&state.db, id, format, drafts).await {
         Ok((body, sha256)) => {
             let mime = match format {
                 DocumentFormat::Md => "text/markdown; charset=utf-8",

@@ -63,6 +63,7 @@ pub async fn insert_in(
     at: DateTime<Utc>,
     dates: Vec<Dates>,
 ) -> ApiResult<baseline::Model> {
+    super::access::may_write(actor, super::access::Scope::Plan)?;
     let saved = baseline::ActiveModel {
         id: Default::default(),
         name: Set(name.to_owned()),

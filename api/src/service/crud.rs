@@ -4,6 +4,7 @@
 //! Every plan table has `id`, `version`, `created_at`, `updated_at` and `deleted_at`; these
 //! functions rely on that and on nothing else of the entity.
 
+use super::access::{self, Scope};
 use super::{Actor, Versioned, history};
 use crate::error::{ApiError, ApiResult};
 use entity::ChangeAction;
@@ -39,6 +40,11 @@ pub trait PlanEntity:
         + From<Self::Row>;
     /// The GraphQL type name, used in change records and errors.
     const NAME: &'static str;
+
+    /// Whose an object is, for authorization: the plan's by default.
+    fn scope(_model: &Self::Row) -> Scope {
+        Scope::Plan
+    }
 }
 
 /// Look up a column of `E` by name; every plan table has the bookkeeping columns.
@@ -133,6 +139,7 @@ where
     E: PlanEntity,
     C: ConnectionTrait,
 {
+    access::may_write(actor, E::scope(&model))?;
     let mut am = model.into_active_model().reset_all();
     am.not_set(column::<E>("id")?);
     am.set(column::<E>("deleted_at")?, Value::ChronoDateTimeUtc(None));
@@ -166,6 +173,10 @@ where
     E: PlanEntity,
     C: ConnectionTrait,
 {
+    // Both what it was and what it becomes: a layer manager can neither take another layer's
+    // item nor hand its own to another layer.
+    access::may_write(actor, E::scope(current))?;
+    access::may_write(actor, E::scope(&next))?;
     let id = id_of(current)?;
     let version = version_of(current)?;
     let mut am = next.into_active_model().reset_all();
@@ -213,13 +224,18 @@ async fn find_any<E: PlanEntity, C: ConnectionTrait>(db: &C, id: i32) -> ApiResu
         .ok_or_else(|| ApiError::Internal(format!("{} {id} vanished", E::NAME)))
 }
 
-/// Mark each entity as a plan entity with its GraphQL name.
+/// Mark each entity as a plan entity with its GraphQL name and, where it is not the plan's,
+/// its authorization scope.
 macro_rules! plan_entities {
-    ($($module:ident => $name:literal),+ $(,)?) => {
+    ($($module:ident => $name:literal $(scope $scope:expr)?),+ $(,)?) => {
         $(impl PlanEntity for entity::$module::Entity {
             type Row = entity::$module::Model;
             type Draft = entity::$module::ActiveModel;
             const NAME: &'static str = $name;
+            $(fn scope(model: &Self::Row) -> Scope {
+                let scope: fn(&Self::Row) -> Scope = $scope;
+                scope(model)
+            })?
         })+
     };
 }
@@ -229,17 +245,17 @@ plan_entities!(
     programme => "Programme",
     phase => "Phase",
     workstream => "Workstream",
-    milestone => "Milestone",
+    milestone => "Milestone" scope |m| Scope::Layer(m.layer),
     kpi => "Kpi",
     kpi_target => "KpiTarget",
-    kpi_measurement => "KpiMeasurement",
+    kpi_measurement => "KpiMeasurement" scope |m| Scope::Layer(m.layer),
     data_source => "DataSource",
     data_quality_assessment => "DataQualityAssessment",
-    data_infra_task => "DataInfraTask",
+    data_infra_task => "DataInfraTask" scope |m| Scope::Layer(m.layer),
     recess_period => "RecessPeriod",
     commitment => "Commitment",
     commitment_letter => "CommitmentLetter",
-    progress_report => "ProgressReport",
+    progress_report => "ProgressReport" scope |_| Scope::Reports,
 );
 
 /// Domain rules of one entity, checked on every create and update.

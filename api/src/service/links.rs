@@ -1,6 +1,7 @@
 //! Links between plan objects (milestone-KPI, milestone-task, task-KPI, KPI-data source,
 //! commitment-milestone) and milestone dependencies. Linking is idempotent; every change is recorded.
 
+use super::access::{self, Scope};
 use super::crud::{PlanEntity, column, find_live};
 use super::{Actor, history};
 use crate::error::{ApiError, ApiResult};
@@ -141,8 +142,9 @@ where
     A: PlanEntity,
     B: PlanEntity,
 {
-    find_live::<A, _>(txn, left_id).await?;
-    find_live::<B, _>(txn, right_id).await?;
+    let a = find_live::<A, _>(txn, left_id).await?;
+    let b = find_live::<B, _>(txn, right_id).await?;
+    access::may_link(actor, A::scope(&a), B::scope(&b))?;
     let left = column::<L>(spec.left)?;
     let right = column::<L>(spec.right)?;
     let existing = L::find()
@@ -222,6 +224,11 @@ pub async fn add_dependency_in(
     super::lock(txn, "milestone_dependency").await?;
     let predecessor = find_live::<milestone::Entity, _>(txn, predecessor_id).await?;
     let successor = find_live::<milestone::Entity, _>(txn, successor_id).await?;
+    access::may_link(
+        actor,
+        Scope::Layer(predecessor.layer),
+        Scope::Layer(successor.layer),
+    )?;
     if let Some(cycle) = cycle_through(txn, predecessor_id, successor_id).await? {
         let titles = titles(txn, &cycle).await?;
         return Err(ApiError::invalid(
@@ -288,6 +295,16 @@ pub async fn remove_dependency(
     successor_id: i32,
 ) -> ApiResult<bool> {
     let txn = super::begin_write(db).await?;
+    let layers = milestone::Entity::find()
+        .filter(milestone::Column::Id.is_in([predecessor_id, successor_id]))
+        .all(&txn)
+        .await?;
+    let layer_of = |id: i32| layers.iter().find(|m| m.id == id).map(|m| m.layer);
+    if let (Some(a), Some(b)) = (layer_of(predecessor_id), layer_of(successor_id)) {
+        access::may_link(actor, Scope::Layer(a), Scope::Layer(b))?;
+    } else {
+        access::may_write(actor, Scope::Plan)?;
+    }
     let Some(old) = milestone_dependency::Entity::find_by_id((predecessor_id, successor_id))
         .one(&txn)
         .await?

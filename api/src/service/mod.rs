@@ -1,5 +1,6 @@
 //! Domain rules and persistence of the plan. No GraphQL here: resolvers call these functions.
 
+pub mod access;
 pub mod as_of;
 pub mod baselines;
 pub mod calendar;
@@ -25,6 +26,7 @@ pub mod recess;
 pub mod report;
 pub mod reports;
 pub mod tasks;
+pub mod tokens;
 
 use chrono::{DateTime, Utc};
 

@@ -1,6 +1,7 @@
 //! Progress reports as stored objects: generated as drafts (content frozen at generation),
 //! published once (documents rendered, stored with their SHA-256, never changed again).
 
+use super::access::{self, Scope};
 use super::crud::{self, Rules, find_live, version_of};
 use super::report::{self, Content, Language};
 use super::schedule::Settings;
@@ -84,6 +85,7 @@ pub async fn generate(
     as_of: NaiveDate,
     lang: ReportLanguage,
 ) -> ApiResult<progress_report::Model> {
+    access::may_write(actor, Scope::Reports)?;
     v::line("title", title, 200)?;
     let (content, previous_report_id) = content(db, settings, title, as_of, lang).await?;
     let model = progress_report::Model {
@@ -152,6 +154,7 @@ pub async fn publish(
     id: i32,
     version: i32,
 ) -> ApiResult<Versioned<progress_report::Model>> {
+    access::may_write(actor, Scope::Reports)?;
     // Render first, outside the transaction: the content is frozen, and the checks are
     // repeated inside the transaction before anything is stored.
     let draft = find_live::<progress_report::Entity, _>(db, id).await?;
@@ -218,8 +221,12 @@ pub async fn document(
     db: &DatabaseConnection,
     id: i32,
     format: DocumentFormat,
+    drafts: bool,
 ) -> ApiResult<(Vec<u8>, Option<String>)> {
     let report = find_live::<progress_report::Entity, _>(db, id).await?;
+    if !visible(&report, drafts) {
+        return Err(ApiError::not_found("ProgressReport", id));
+    }
     if report.status == ReportStatus::Published {
         let stored = report_document::Entity::find_by_id((id, format))
             .one(db)
@@ -251,11 +258,20 @@ pub async fn stored_documents<C: ConnectionTrait>(
         .collect())
 }
 
-/// Reports, newest peildatum first.
-pub fn list() -> ApiResult<super::page::Listing<progress_report::Entity>> {
+/// Whether a report may be shown to a caller who may (`drafts`) or may not see drafts.
+pub fn visible(report: &progress_report::Model, drafts: bool) -> bool {
+    drafts || report.status == ReportStatus::Published
+}
+
+/// Reports, newest peildatum first; drafts only when `drafts`.
+pub fn list(drafts: bool) -> ApiResult<super::page::Listing<progress_report::Entity>> {
     use super::page::{KeyKind, Listing, Order, live};
+    let mut select = live(progress_report::Entity::find())?;
+    if !drafts {
+        select = select.filter(progress_report::Column::Status.eq(ReportStatus::Published));
+    }
     Ok(Listing {
-        select: live(progress_report::Entity::find())?,
+        select,
         order: Order {
             key: Some((progress_report::Column::AsOf, KeyKind::Date)),
             id: progress_report::Column::Id,

@@ -27,6 +27,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     pub router: Router,
     pub clock: Arc<FixedClock>,
+    /// An admin's bearer token, sent with every request that names none.
+    pub token: String,
     statements: Arc<AtomicUsize>,
 }
 
@@ -56,11 +58,13 @@ impl TestApp {
         });
         koers::db::migrate(&db).await.expect("migrations run");
         let clock = Arc::new(FixedClock::new(t0()));
+        let token = token(&db, "tester", entity::Role::Admin, None).await;
         let state = AppState::new(db.clone(), clock.clone(), config);
         Self {
             router: koers::router(state),
             db,
             clock,
+            token,
             statements,
         }
     }
@@ -88,8 +92,29 @@ impl TestApp {
         self.statements.load(Ordering::SeqCst)
     }
 
-    /// Send a raw HTTP request.
-    pub async fn request(&self, request: Request<Body>) -> (StatusCode, Value) {
+    /// Create a token for `name` with `role` (and `layer`); returns the token.
+    pub async fn token(
+        &self,
+        name: &str,
+        role: entity::Role,
+        layer: Option<entity::GovernmentLayer>,
+    ) -> String {
+        token(&self.db, name, role, layer).await
+    }
+
+    /// Send a raw HTTP request (with the admin's token when it names none).
+    pub async fn request(&self, mut request: Request<Body>) -> (StatusCode, Value) {
+        if !request.headers().contains_key("authorization") {
+            let bearer = format!("Bearer {}", self.token);
+            request
+                .headers_mut()
+                .insert("authorization", bearer.parse().expect("header"));
+        }
+        self.send(request).await
+    }
+
+    /// Send a raw HTTP request as it is (no token added).
+    pub async fn send(&self, request: Request<Body>) -> (StatusCode, Value) {
         let response = self
             .router
             .clone()
@@ -113,7 +138,12 @@ impl TestApp {
         let response = self
             .router
             .clone()
-            .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+            .oneshot(
+                Request::get(path)
+                    .header("authorization", format!("Bearer {}", self.token))
+                    .body(Body::empty())
+                    .expect("request"),
+            )
             .await
             .expect("router answers");
         let (parts, body) = response.into_parts();
@@ -123,12 +153,19 @@ impl TestApp {
 
     /// POST a GraphQL operation; returns the whole response (`data` and `errors`).
     pub async fn gql(&self, query: &str, variables: Value) -> Value {
+        let token = self.token.clone();
+        self.gql_as(&token, query, variables).await
+    }
+
+    /// POST a GraphQL operation with `token`; returns the whole response.
+    pub async fn gql_as(&self, token: &str, query: &str, variables: Value) -> Value {
         let body = json!({ "query": query, "variables": variables });
         let request = Request::post("/graphql")
             .header("content-type", "application/json")
+            .header("authorization", format!("Bearer {token}"))
             .body(Body::from(body.to_string()))
             .expect("request");
-        let (status, value) = self.request(request).await;
+        let (status, value) = self.send(request).await;
         assert_eq!(status, StatusCode::OK, "graphql answered {status}: {value}");
         value
     }
@@ -163,6 +200,26 @@ impl TestApp {
             .expect("a row");
         row.try_get::<i64>("", "n").expect("a number")
     }
+}
+
+/// Create a token in `db`; returns the token.
+pub async fn token(
+    db: &DatabaseConnection,
+    name: &str,
+    role: entity::Role,
+    layer: Option<entity::GovernmentLayer>,
+) -> String {
+    let actor = koers::service::Actor::system("test", t0());
+    let new = koers::service::tokens::NewToken {
+        name: name.to_owned(),
+        role,
+        layer,
+        expires_at: None,
+    };
+    koers::service::tokens::create(db, &actor, new)
+        .await
+        .expect("token")
+        .1
 }
 
 /// The `extensions.code` of an error.

@@ -1,6 +1,7 @@
 //! `node(id:)`: any object by its global id.
 
 use crate::graphql::batch::Batched;
+use crate::graphql::context::ContextExt;
 use crate::graphql::ids;
 use crate::graphql::loaders;
 use crate::graphql::types::*;
@@ -82,7 +83,13 @@ impl NodeQuery {
             "RecessPeriod" => load!(recess_period, RecessPeriod),
             "Commitment" => load!(commitment, Commitment),
             "CommitmentLetter" => load!(commitment_letter, CommitmentLetter),
-            "ProgressReport" => load!(progress_report, ProgressReport),
+            "ProgressReport" => {
+                let drafts = crate::service::access::may_read_drafts(ctx.caller().role);
+                loaders::one::<entity::progress_report::Entity>(ctx, row)
+                    .await?
+                    .filter(|m| crate::service::reports::visible(m, drafts))
+                    .map(|m| Node::ProgressReport(ProgressReport::one(m)))
+            }
             _ => None,
         })
     }

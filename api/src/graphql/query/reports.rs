@@ -2,6 +2,7 @@
 
 use super::{conn_args, lookup};
 use crate::graphql::connection::*;
+use crate::graphql::context::ContextExt;
 use crate::graphql::types::ProgressReport;
 use crate::service::reports;
 use async_graphql::{Context, ID, Object};
@@ -21,9 +22,14 @@ impl ReportQuery {
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<ProgressReportConnection> {
-        paginate::<_, ProgressReport>(ctx, reports::list()?, conn_args(after, before, first, last))
-            .await
-            .map(Into::into)
+        let drafts = crate::service::access::may_read_drafts(ctx.caller().role);
+        paginate::<_, ProgressReport>(
+            ctx,
+            reports::list(drafts)?,
+            conn_args(after, before, first, last),
+        )
+        .await
+        .map(Into::into)
     }
 
     /// One progress report by id.
@@ -32,6 +38,9 @@ impl ReportQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<ProgressReport>> {
-        lookup::<progress_report::Entity, ProgressReport>(ctx, &id, "ProgressReport").await
+        let found =
+            lookup::<progress_report::Entity, ProgressReport>(ctx, &id, "ProgressReport").await?;
+        let drafts = crate::service::access::may_read_drafts(ctx.caller().role);
+        Ok(found.filter(|r| reports::visible(&r.0, drafts)))
     }
 }

@@ -1,0 +1,87 @@
+//! Who is calling, from the `Authorization: Bearer` header: a koers API token, or (when an
+//! issuer is configured) an OIDC JWT; anonymous only when the deployment allows it. What the
+//! caller may do is decided in `service::access`, not here. Also the per-caller rate limit.
+
+use crate::error::ApiError;
+use crate::service::access::Caller;
+use crate::service::tokens;
+use crate::state::AppState;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::Response;
+
+/// 401 with the challenge a client needs to see.
+fn unauthenticated(message: &str) -> Response {
+    let mut response = super::error_response(StatusCode::UNAUTHORIZED, "UNAUTHENTICATED", message);
+    response.headers_mut().insert(
+        header::WWW_AUTHENTICATE,
+        HeaderValue::from_static("Bearer realm=\"koers\""),
+    );
+    response
+}
+
+/// The caller of a request, or the response that refuses it.
+pub async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Response> {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return if state.config.allow_anonymous {
+            Ok(Caller::anonymous())
+        } else {
+            Err(unauthenticated(
+                "sign in: send `Authorization: Bearer <token>` (anonymous access is off)",
+            ))
+        };
+    };
+    let token = value
+        .to_str()
+        .ok()
+        .and_then(|v| {
+            let (scheme, token) = v.split_once(' ')?;
+            scheme
+                .eq_ignore_ascii_case("bearer")
+                .then_some(token.trim())
+        })
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| unauthenticated("the Authorization header must be `Bearer <token>`"))?;
+    let now = state.clock.now();
+    let result = if token.starts_with(tokens::PREFIX) {
+        tokens::authenticate(&state.db, token, now).await
+    } else if let Some(oidc) = &state.oidc {
+        oidc.verify(token, now)
+    } else {
+        Err(ApiError::Unauthenticated(
+            "the token is unknown, revoked or expired".into(),
+        ))
+    };
+    result.map_err(|err| match err {
+        ApiError::Unauthenticated(message) => unauthenticated(&message),
+        other => {
+            tracing::error!(error = ?other, "authentication failed");
+            super::error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL",
+                "internal error",
+            )
+        }
+    })
+}
+
+/// The 429 that refuses the request when `caller` has used up its rate; none while it has not.
+pub fn rate_limited(state: &AppState, caller: &Caller) -> Option<Response> {
+    let limiter = state.limiter.as_ref()?;
+    limiter.check_key(&caller.name).err().map(|not_until| {
+        let wait = not_until
+            .wait_time_from(governor::clock::Clock::now(
+                &governor::clock::DefaultClock::default(),
+            ))
+            .as_secs()
+            .max(1);
+        let mut response = super::error_response(
+            StatusCode::TOO_MANY_REQUESTS,
+            "RATE_LIMITED",
+            &format!("too many requests: try again in {wait} s"),
+        );
+        if let Ok(value) = HeaderValue::from_str(&wait.to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        response
+    })
+}

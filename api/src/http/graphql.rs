@@ -1,0 +1,202 @@
+//! The GraphQL endpoint, as the GraphQL-over-HTTP spec has it: POST with an
+//! `application/json` body (others get 415), GET for queries only (a mutation over GET gets 405),
+//! batches up to the configured size, and for clients that accept
+//! `application/graphql-response+json` a 400 when the request never ran (it did not parse or
+//! validate). Every request is authenticated and rate-limited first.
+
+use super::{Api, auth, error_response, request_id};
+use crate::graphql::context::RequestInfo;
+use crate::graphql::loaders::Loaders;
+use crate::service::access::Caller;
+use async_graphql::parser::types::{DocumentOperations, OperationType};
+use async_graphql::{BatchRequest, BatchResponse, Request};
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+
+/// The media type of the GraphQL-over-HTTP spec.
+const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
+
+fn accepts_graphql_response(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains(GRAPHQL_RESPONSE))
+}
+
+fn is_json(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .eq_ignore_ascii_case("application/json")
+        })
+}
+
+/// `POST /graphql`.
+pub async fn post(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> Response {
+    if !is_json(&headers) {
+        return error_response(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "UNSUPPORTED_MEDIA_TYPE",
+            "send GraphQL requests as application/json",
+        );
+    }
+    let caller = match admit(&api, &headers).await {
+        Ok(caller) => caller,
+        Err(refused) => return refused,
+    };
+    let batch: BatchRequest = match serde_json::from_slice(&body) {
+        Ok(b) => b,
+        Err(_) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                "the body is not a GraphQL request in JSON",
+            );
+        }
+    };
+    let max_batch = api.state.config.max_batch;
+    let (requests, single) = match batch {
+        BatchRequest::Single(r) => (vec![r], true),
+        BatchRequest::Batch(rs) if rs.len() > max_batch => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                "BATCH_LIMIT",
+                &format!("a batch may hold at most {max_batch} operations"),
+            );
+        }
+        BatchRequest::Batch(rs) if rs.is_empty() => {
+            return error_response(StatusCode::BAD_REQUEST, "BAD_REQUEST", "the batch is empty");
+        }
+        BatchRequest::Batch(rs) => (rs, false),
+    };
+    execute(&api, &headers, caller, requests, single).await
+}
+
+/// `GET /graphql`: a query in the URL (`?query=...&variables=...`), or the GraphiQL page for a
+/// browser that asks for none.
+pub async fn get(
+    State(api): State<Api>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let Some(query) = query.filter(|q| !q.is_empty()) else {
+        return super::graphiql::page().await.into_response();
+    };
+    let request = match async_graphql::http::parse_query_string(&query) {
+        Ok(r) => r,
+        Err(_) => {
+            return error_response(
+                StatusCode::BAD_REQUEST,
+                "BAD_REQUEST",
+                "the URL does not hold a GraphQL request (query, variables, operationName)",
+            );
+        }
+    };
+    if is_mutation(&request) {
+        let mut response = error_response(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "METHOD_NOT_ALLOWED",
+            "mutations must be sent with POST",
+        );
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("POST"));
+        return response;
+    }
+    let caller = match admit(&api, &headers).await {
+        Ok(caller) => caller,
+        Err(refused) => return refused,
+    };
+    execute(&api, &headers, caller, vec![request], true).await
+}
+
+/// Whether the operation a request selects is a mutation (an unparsable query is not: it fails
+/// later, with its parse error).
+fn is_mutation(request: &Request) -> bool {
+    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
+        return false;
+    };
+    let ty = match &document.operations {
+        DocumentOperations::Single(op) => Some(op.node.ty),
+        DocumentOperations::Multiple(ops) => match &request.operation_name {
+            Some(name) => ops.get(name.as_str()).map(|op| op.node.ty),
+            None if ops.len() == 1 => ops.values().next().map(|op| op.node.ty),
+            None => None,
+        },
+    };
+    ty == Some(OperationType::Mutation)
+}
+
+/// Authenticate and rate-limit a request.
+async fn admit(api: &Api, headers: &HeaderMap) -> Result<Caller, Response> {
+    let caller = auth::caller(&api.state, headers).await?;
+    match auth::rate_limited(&api.state, &caller) {
+        Some(limited) => Err(limited),
+        None => Ok(caller),
+    }
+}
+
+async fn execute(
+    api: &Api,
+    headers: &HeaderMap,
+    caller: Caller,
+    requests: Vec<Request>,
+    single: bool,
+) -> Response {
+    let info = RequestInfo {
+        request_id: request_id(headers),
+        caller,
+    };
+    let mut responses = Vec::with_capacity(requests.len());
+    for request in requests {
+        let request = Loaders::register(request.data(info.clone()), &api.state.db);
+        let mut response = api.schema.execute(request).await;
+        crate::graphql::error_codes::apply(&mut response);
+        responses.push(response);
+    }
+    let spec = accepts_graphql_response(headers);
+    // A request that never ran (it did not parse or validate, or its variables did not fit)
+    // has no data, and errors without a path: resolver errors always have one.
+    let never_ran = single
+        && responses.first().is_some_and(|r| {
+            r.data == async_graphql::Value::Null
+                && !r.errors.is_empty()
+                && r.errors.iter().all(|e| e.path.is_empty())
+        });
+    let body = if single {
+        match responses.pop() {
+            Some(r) => BatchResponse::Single(r),
+            None => BatchResponse::Batch(vec![]),
+        }
+    } else {
+        BatchResponse::Batch(responses)
+    };
+    let status = if spec && never_ran {
+        StatusCode::BAD_REQUEST
+    } else {
+        StatusCode::OK
+    };
+    let content_type = if spec {
+        GRAPHQL_RESPONSE
+    } else {
+        "application/json"
+    };
+    match serde_json::to_vec(&body) {
+        Ok(bytes) => (status, [(header::CONTENT_TYPE, content_type)], bytes).into_response(),
+        Err(err) => {
+            tracing::error!(error = %err, "serialising a response failed");
+            error_response(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL",
+                "internal error",
+            )
+        }
+    }
+}

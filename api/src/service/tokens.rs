@@ -1,0 +1,141 @@
+//! Bearer API tokens: created with a role (and a layer, for a layer manager), shown once and
+//! stored only as their SHA-256; listed, revoked, and refused after they expire.
+
+use super::Actor;
+use super::access::Caller;
+use super::validate as v;
+use crate::error::{ApiError, ApiResult};
+use chrono::{DateTime, Utc};
+use entity::{GovernmentLayer, Role, api_token};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel,
+    QueryFilter, QueryOrder,
+};
+
+/// Every koers token starts with this, so a leaked one is easy to recognise and to scan for.
+pub const PREFIX: &str = "koers_";
+
+/// A token to create.
+#[derive(Clone, Debug)]
+pub struct NewToken {
+    /// Whose token it is (recorded as the actor of every change made with it).
+    pub name: String,
+    /// What it may do.
+    pub role: Role,
+    /// The layer of a layer manager (required for that role, refused for the others).
+    pub layer: Option<GovernmentLayer>,
+    /// When it stops working (never, when left out).
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+/// SHA-256 of a token, as stored.
+pub fn hash(token: &str) -> String {
+    super::reports::sha256(token.as_bytes())
+}
+
+fn fresh_token() -> ApiResult<String> {
+    let mut bytes = [0_u8; 32];
+    getrandom::fill(&mut bytes)
+        .map_err(|e| ApiError::Internal(format!("no randomness for a token: {e}")))?;
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    Ok(format!("{PREFIX}{hex}"))
+}
+
+/// Check a role and layer belong together.
+pub fn check_role(role: Role, layer: Option<GovernmentLayer>) -> ApiResult<()> {
+    match (role, layer) {
+        (Role::LayerManager, None) => Err(ApiError::invalid(
+            "layer",
+            "a layer manager needs a layer (RIJK, PROVINCIE, GEMEENTE or WATERSCHAP)",
+        )),
+        (Role::LayerManager, Some(_)) | (_, None) => Ok(()),
+        (_, Some(_)) => Err(ApiError::invalid(
+            "layer",
+            "only a layer manager has a layer; the other roles cover all layers",
+        )),
+    }
+}
+
+/// Create a token; returns it stored (hash only) and the token itself, which is never shown again.
+pub async fn create<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    new: NewToken,
+) -> ApiResult<(api_token::Model, String)> {
+    v::line("name", &new.name, 100)?;
+    check_role(new.role, new.layer)?;
+    if new.expires_at.is_some_and(|at| at <= actor.at) {
+        return Err(ApiError::invalid(
+            "expires",
+            "the expiry must be in the future",
+        ));
+    }
+    let token = fresh_token()?;
+    let saved = api_token::ActiveModel {
+        name: Set(new.name.trim().to_owned()),
+        role: Set(new.role),
+        layer: Set(new.layer),
+        token_hash: Set(hash(&token)),
+        token_prefix: Set(token.chars().take(PREFIX.len() + 6).collect()),
+        created_by: Set(actor.name.clone()),
+        created_at: Set(actor.at),
+        expires_at: Set(new.expires_at),
+        revoked_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await?;
+    Ok((saved, token))
+}
+
+/// Every token, newest first (revoked and expired ones too: they are the audit trail).
+pub async fn list<C: ConnectionTrait>(db: &C) -> ApiResult<Vec<api_token::Model>> {
+    Ok(api_token::Entity::find()
+        .order_by_desc(api_token::Column::Id)
+        .all(db)
+        .await?)
+}
+
+/// Revoke a token: it stops working at once. Revoking twice is a conflict.
+pub async fn revoke<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    id: i32,
+) -> ApiResult<api_token::Model> {
+    let token = api_token::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(|| ApiError::not_found("ApiToken", id))?;
+    if token.revoked_at.is_some() {
+        return Err(ApiError::Conflict(format!("token {id} is already revoked")));
+    }
+    let mut am = token.into_active_model();
+    am.revoked_at = Set(Some(actor.at));
+    Ok(am.update(db).await?)
+}
+
+/// The holder of `token` at `now`: unknown, revoked and expired tokens are refused alike
+/// (`UNAUTHENTICATED`), and the message does not tell them apart.
+pub async fn authenticate<C: ConnectionTrait>(
+    db: &C,
+    token: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<Caller> {
+    let refused = || ApiError::Unauthenticated("the token is unknown, revoked or expired".into());
+    if !token.starts_with(PREFIX) {
+        return Err(refused());
+    }
+    let stored = api_token::Entity::find()
+        .filter(api_token::Column::TokenHash.eq(hash(token)))
+        .one(db)
+        .await?
+        .ok_or_else(refused)?;
+    if stored.revoked_at.is_some() || stored.expires_at.is_some_and(|at| at <= now) {
+        return Err(refused());
+    }
+    Ok(Caller {
+        name: stored.name,
+        role: stored.role,
+        layer: stored.layer,
+    })
+}
