@@ -6,6 +6,7 @@
 
 mod support;
 
+mod accounts;
 mod as_of;
 mod authorization;
 mod baselines;
@@ -14,6 +15,7 @@ mod commitments;
 mod demo;
 mod errors;
 mod export;
+mod hardening;
 mod history;
 mod http;
 mod links;

@@ -44,7 +44,16 @@ impl TestApp {
     }
 
     /// A service over an already connected (empty) database.
-    pub async fn on(mut db: DatabaseConnection, config: ApiConfig) -> Self {
+    pub async fn on(db: DatabaseConnection, config: ApiConfig) -> Self {
+        Self::with_oidc(db, config, None).await
+    }
+
+    /// A service that also accepts the identity tokens `oidc` verifies.
+    pub async fn with_oidc(
+        mut db: DatabaseConnection,
+        config: ApiConfig,
+        oidc: Option<koers::oidc::Verifier>,
+    ) -> Self {
         let statements = Arc::new(AtomicUsize::new(0));
         let counter = statements.clone();
         db.set_metric_callback(move |info| {
@@ -59,7 +68,7 @@ impl TestApp {
         koers::db::migrate(&db).await.expect("migrations run");
         let clock = Arc::new(FixedClock::new(t0()));
         let token = token(&db, "tester", entity::Role::Admin, None).await;
-        let state = AppState::new(db.clone(), clock.clone(), config);
+        let state = AppState::new(db.clone(), clock.clone(), config).with_oidc(oidc);
         Self {
             router: koers::router(state),
             db,
@@ -227,7 +236,8 @@ pub fn code(error: &Value) -> &str {
     error["extensions"]["code"].as_str().unwrap_or_default()
 }
 
-async fn fresh_database() -> DatabaseConnection {
+/// A fresh, empty database (SQLite in memory, or a new PostgreSQL schema).
+pub async fn fresh_database() -> DatabaseConnection {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(url) if !url.is_empty() => {
             let schema = format!("t_{}", uuid::Uuid::new_v4().simple());

@@ -1,0 +1,228 @@
+//! One test per control of the endpoint that the other HTTP tests do not cover: queries over
+//! GET and mutations refused there, the GraphQL-over-HTTP media type and its status codes, the
+//! per-account rate limit, the CORS allow-list, the directive limit, and the introspection and
+//! suggestion switches.
+
+use crate::support::{TestApp, code};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use entity::Role;
+use koers::config::ApiConfig;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+/// Send `request` with the harness's admin token; returns status, headers and body.
+async fn raw(
+    app: &TestApp,
+    request: axum::http::request::Builder,
+    body: Body,
+) -> (StatusCode, axum::http::HeaderMap, Value) {
+    let request = request
+        .header("authorization", format!("Bearer {}", app.token))
+        .body(body)
+        .expect("request");
+    let response = app.router.clone().oneshot(request).await.expect("answer");
+    let (parts, body) = response.into_parts();
+    let bytes = http_body_util::BodyExt::collect(body)
+        .await
+        .expect("body")
+        .to_bytes();
+    let value = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (parts.status, parts.headers, value)
+}
+
+fn url(query: &str) -> String {
+    let encoded: String = query
+        .bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    format!("/graphql?query={encoded}")
+}
+
+#[tokio::test]
+async fn queries_run_over_get_and_mutations_do_not() {
+    let app = TestApp::new().await;
+    let (status, _, body) = raw(
+        &app,
+        Request::get(url("{ programmes { totalCount } }")),
+        Body::empty(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["data"]["programmes"]["totalCount"], 0, "{body}");
+
+    let mutation =
+        "mutation { createProgramme(input: { name: \"P\", goal: \"G\" }) { __typename } }";
+    let (status, headers, body) = raw(&app, Request::get(url(mutation)), Body::empty()).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{body}");
+    assert_eq!(headers["allow"], "POST");
+    assert_eq!(code(&body["errors"][0]), "METHOD_NOT_ALLOWED");
+    assert_eq!(app.count("programme").await, 0, "nothing was created");
+    // Without a query, a GET is the GraphiQL page.
+    let (status, headers, _) = raw(&app, Request::get("/graphql"), Body::empty()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers["content-type"]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("text/html")
+    );
+}
+
+#[tokio::test]
+async fn graphql_response_json_clients_get_400_for_requests_that_never_ran() {
+    let app = TestApp::new().await;
+    let post = |query: &str| {
+        (
+            Request::post("/graphql")
+                .header("content-type", "application/json")
+                .header("accept", "application/graphql-response+json"),
+            Body::from(json!({ "query": query }).to_string()),
+        )
+    };
+    for broken in ["{ programmes { totalCount ", "{ noSuchField }"] {
+        let (request, body) = post(broken);
+        let (status, headers, body) = raw(&app, request, body).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{broken}: {body}");
+        assert_eq!(headers["content-type"], "application/graphql-response+json");
+        assert!(body.get("errors").is_some());
+    }
+    // A request that ran is 200, even when a field fails.
+    let (request, body) = post("{ programmes { totalCount } }");
+    let (status, headers, _) = raw(&app, request, body).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/graphql-response+json");
+    let (request, body) = post(
+        "mutation { deleteProgramme(input: { id: \"UHJvZ3JhbW1lOjk5\", version: 1 }) { __typename } }",
+    );
+    let (status, _, body) = raw(&app, request, body).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(code(&body["errors"][0]), "NOT_FOUND");
+    // Plain JSON clients keep the old behaviour: 200 with the errors.
+    let (status, headers, _) = raw(
+        &app,
+        Request::post("/graphql").header("content-type", "application/json"),
+        Body::from(json!({ "query": "{ noSuchField }" }).to_string()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["content-type"], "application/json");
+}
+
+#[tokio::test]
+async fn each_account_has_its_own_rate() {
+    let app = TestApp::with_config(ApiConfig {
+        rate_per_minute: 3,
+        ..Default::default()
+    })
+    .await;
+    let query = "{ programmes { totalCount } }";
+    for _ in 0..3 {
+        assert!(app.gql(query, json!({})).await.get("errors").is_none());
+    }
+    let (status, headers, body) = raw(
+        &app,
+        Request::post("/graphql").header("content-type", "application/json"),
+        Body::from(json!({ "query": query }).to_string()),
+    )
+    .await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
+    assert_eq!(code(&body["errors"][0]), "RATE_LIMITED");
+    assert!(headers.contains_key("retry-after"));
+    // Another account is not held up.
+    let other = app.token("ander", Role::Viewer, None).await;
+    let response = app.gql_as(&other, query, json!({})).await;
+    assert!(response.get("errors").is_none(), "{response}");
+}
+
+#[tokio::test]
+async fn only_configured_origins_may_call_from_a_browser() {
+    let app = TestApp::with_config(ApiConfig {
+        cors_origins: vec!["https://dashboard.example.nl".into()],
+        ..Default::default()
+    })
+    .await;
+    for (origin, allowed) in [
+        ("https://dashboard.example.nl", true),
+        ("https://evil.example", false),
+    ] {
+        let request = Request::builder()
+            .method("OPTIONS")
+            .uri("/graphql")
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header(
+                "access-control-request-headers",
+                "authorization, content-type",
+            )
+            .body(Body::empty())
+            .expect("request");
+        let response = app.router.clone().oneshot(request).await.expect("answer");
+        let allow = response
+            .headers()
+            .get("access-control-allow-origin")
+            .map(|v| v.to_str().unwrap_or_default().to_owned());
+        if allowed {
+            assert_eq!(allow.as_deref(), Some(origin));
+        } else {
+            assert_eq!(allow, None, "{origin} must not be allowed");
+        }
+    }
+}
+
+#[tokio::test]
+async fn directives_are_limited_and_introspection_and_suggestions_can_be_turned_off() {
+    let app = TestApp::new().await;
+    let many = format!(
+        "{{ programmes {} {{ totalCount }} }}",
+        "@include(if: true) ".repeat(11)
+    );
+    let response = app.gql(&many, json!({})).await;
+    assert_eq!(
+        code(&response["errors"][0]),
+        "GRAPHQL_VALIDATION_FAILED",
+        "{response}"
+    );
+    let introspection = "{ __schema { queryType { name } } }";
+    assert_eq!(
+        app.ok(introspection, json!({})).await["__schema"]["queryType"]["name"],
+        "Query",
+        "on by default"
+    );
+    let typo = app.gql("{ programmez { totalCount } }", json!({})).await;
+    assert!(
+        typo["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Did you mean")
+    );
+
+    let closed = TestApp::with_config(ApiConfig {
+        disable_introspection: true,
+        disable_suggestions: true,
+        ..Default::default()
+    })
+    .await;
+    let response = closed.gql(introspection, json!({})).await;
+    assert!(
+        response["data"]["__schema"].is_null(),
+        "introspection is off: {response}"
+    );
+    let typo = closed.gql("{ programmez { totalCount } }", json!({})).await;
+    let message = typo["errors"][0]["message"].as_str().unwrap_or_default();
+    assert!(
+        !message.is_empty() && !message.contains("Did you mean"),
+        "{message}"
+    );
+    // The API itself still answers.
+    assert!(
+        closed
+            .gql("{ programmes { totalCount } }", json!({}))
+            .await
+            .get("errors")
+            .is_none()
+    );
+}
