@@ -63,10 +63,18 @@ def gid(kind, row):
     return base64.urlsafe_b64encode(f"{kind}:{row}".encode()).decode().rstrip("=")
 
 
+# The admin token of the koers server on each port (koers refuses requests without one).
+TOKENS = {}
+
+
+def auth_headers(port):
+    return {"authorization": f"Bearer {TOKENS[port]}"} if port in TOKENS else {}
+
+
 def post(port, body, timeout=600):
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/graphql", data=json.dumps(body).encode(),
-        headers={"content-type": "application/json"})
+        headers={"content-type": "application/json", **auth_headers(port)})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.loads(response.read())
 
@@ -118,7 +126,13 @@ class Server:
 
 
 def start_koers(url, port, name, log_sql=False):
-    env = {"DATABASE_URL": url, "RUST_LOG": "warn", "KOERS_MAX_COMPLEXITY": "100000"}
+    # An admin token in the plan's database; every request then also looks its hash up, and the
+    # SQL floor replays that statement too.
+    TOKENS[port] = subprocess.run([KOERS, "--database-url", url, "token", "create", "--name", "bench",
+                                   "--role", "admin"], check=True, capture_output=True,
+                                  text=True, env={**os.environ, "RUST_LOG": "error"}).stdout.strip()
+    env = {"DATABASE_URL": url, "RUST_LOG": "warn", "KOERS_MAX_COMPLEXITY": "100000",
+           "KOERS_RATE_PER_MINUTE": "0"}
     if log_sql:
         env.update({"KOERS_LOG_SQL": "true", "KOERS_LOG_FORMAT": "json", "RUST_LOG": "warn,koers::sql=info"})
     return Server(name, [KOERS, "serve", "--listen", f"127.0.0.1:{port}"], env, port)
@@ -225,6 +239,8 @@ end
 
 def run_wrk(port, lua, seconds, connections):
     path = os.path.join(DATA, "load.lua")
+    if port in TOKENS:
+        lua = f'wrk.headers["Authorization"] = "Bearer {TOKENS[port]}"\n' + lua
     with open(path, "w") as f:
         f.write(lua)
     threads = min(2, connections)
@@ -508,7 +524,8 @@ def median(values):
 def export_koers(port):
     started = time.monotonic()
     lines = 0
-    with urllib.request.urlopen(f"http://127.0.0.1:{port}/export/milestones.ndjson", timeout=600) as response:
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/export/milestones.ndjson", headers=auth_headers(port))
+    with urllib.request.urlopen(request, timeout=600) as response:
         for _ in response:
             lines += 1
     return (time.monotonic() - started) * 1000, lines
