@@ -15,6 +15,7 @@ pub mod commitment_milestone;
 pub mod data_infra_task;
 pub mod data_quality_assessment;
 pub mod data_source;
+pub mod idempotency_key;
 pub mod kpi;
 pub mod kpi_data_source;
 pub mod kpi_measurement;

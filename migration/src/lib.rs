@@ -11,6 +11,7 @@ mod m20261129_000005_change_history;
 mod m20261129_000006_scheduling;
 mod m20261129_000007_progress_reports;
 mod m20261129_000008_accounts;
+mod m20261129_000009_idempotency_keys;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000006_scheduling::Migration),
             Box::new(m20261129_000007_progress_reports::Migration),
             Box::new(m20261129_000008_accounts::Migration),
+            Box::new(m20261129_000009_idempotency_keys::Migration),
         ]
     }
 }

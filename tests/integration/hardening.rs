@@ -226,3 +226,83 @@ async fn directives_are_limited_and_introspection_and_suggestions_can_be_turned_
             .is_none()
     );
 }
+
+/// POST `body` with `token` and an idempotency key.
+async fn post_once(
+    app: &TestApp,
+    token: &str,
+    key: &str,
+    body: &Value,
+) -> (StatusCode, axum::http::HeaderMap, Value) {
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .header("authorization", format!("Bearer {token}"))
+        .header("idempotency-key", key)
+        .body(Body::from(body.to_string()))
+        .expect("request");
+    let response = app.router.clone().oneshot(request).await.expect("answer");
+    let (parts, body) = response.into_parts();
+    let bytes = http_body_util::BodyExt::collect(body)
+        .await
+        .expect("body")
+        .to_bytes();
+    (
+        parts.status,
+        parts.headers,
+        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+    )
+}
+
+#[tokio::test]
+async fn a_retry_with_the_same_idempotency_key_creates_nothing_twice() {
+    let app = TestApp::new().await;
+    let create = |name: &str| json!({ "query": format!("mutation {{ createProgramme(input: {{ name: \"{name}\", goal: \"G\" }}) {{ programme {{ id }} }} }}") });
+    let token = app.token.clone();
+    let (status, headers, first) = post_once(&app, &token, "order-1", &create("P")).await;
+    assert_eq!(status, StatusCode::OK, "{first}");
+    assert!(!headers.contains_key("idempotent-replayed"));
+    let (status, headers, again) = post_once(&app, &token, "order-1", &create("P")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers["idempotent-replayed"], "true");
+    assert_eq!(again, first, "the first response, again");
+    assert_eq!(app.count("programme").await, 1, "created once");
+
+    // The same key for another request is refused; keys are per account.
+    let (status, _, body) = post_once(&app, &token, "order-1", &create("Q")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(code(&body["errors"][0]), "IDEMPOTENCY_KEY_REUSED");
+    let other = app.token("ander", Role::ProgrammeManager, None).await;
+    let (status, _, theirs) = post_once(&app, &other, "order-1", &create("P")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_ne!(theirs, first);
+    assert_eq!(app.count("programme").await, 2);
+    for bad in ["", &"x".repeat(101), "with space"] {
+        let (status, _, _) = post_once(&app, &token, bad, &create("R")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "key {bad:?}");
+    }
+
+    // Concurrent retries: one runs, the others get its response or are told it still runs.
+    let body = create("Gelijktijdig");
+    let answers =
+        futures::future::join_all((0..6).map(|_| post_once(&app, &token, "order-2", &body))).await;
+    assert_eq!(app.count("programme").await, 3, "created once");
+    let ids: std::collections::HashSet<String> = answers
+        .iter()
+        .filter(|(status, _, _)| *status == StatusCode::OK)
+        .map(|(_, _, b)| b["data"]["createProgramme"]["programme"]["id"].to_string())
+        .collect();
+    assert_eq!(ids.len(), 1, "{answers:?}");
+    assert!(
+        answers
+            .iter()
+            .all(|(s, _, _)| *s == StatusCode::OK || *s == StatusCode::CONFLICT)
+    );
+
+    // A day later the key is forgotten: the same request runs again.
+    app.clock
+        .set(crate::support::t0() + chrono::Duration::hours(25));
+    let (status, headers, _) = post_once(&app, &token, "order-1", &create("P")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!headers.contains_key("idempotent-replayed"));
+    assert_eq!(app.count("programme").await, 4);
+}

@@ -2,12 +2,15 @@
 //! `application/json` body (others get 415), GET for queries only (a mutation over GET gets 405),
 //! batches up to the configured size, and for clients that accept
 //! `application/graphql-response+json` a 400 when the request never ran (it did not parse or
-//! validate). Every request is authenticated and rate-limited first.
+//! validate). Every request is authenticated and rate-limited first. A POST with an
+//! `Idempotency-Key` header runs once per account and key (`service::idempotency`).
 
 use super::{Api, auth, error_response, request_id};
+use crate::error::ApiError;
 use crate::graphql::context::RequestInfo;
 use crate::graphql::loaders::Loaders;
 use crate::service::access::Caller;
+use crate::service::idempotency::{self, Claim};
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use async_graphql::{BatchRequest, BatchResponse, Request};
 use axum::body::Bytes;
@@ -76,7 +79,13 @@ pub async fn post(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> Re
         }
         BatchRequest::Batch(rs) => (rs, false),
     };
-    execute(&api, &headers, caller, requests, single).await
+    match headers.get("idempotency-key") {
+        Some(key) => {
+            let key = key.to_str().unwrap_or_default().to_owned();
+            execute_once(&api, &headers, caller, &key, &body, requests, single).await
+        }
+        None => execute(&api, &headers, caller, requests, single).await,
+    }
 }
 
 /// `GET /graphql`: a query in the URL (`?query=...&variables=...`), or the GraphiQL page for a
@@ -143,6 +152,39 @@ async fn admit(api: &Api, headers: &HeaderMap) -> Result<Caller, Response> {
     }
 }
 
+/// A response before it is sent: kept as bytes, so an idempotency key can store it.
+struct Executed {
+    status: StatusCode,
+    body: Vec<u8>,
+    /// Whether any error was the server's own (such a response is not kept for a retry).
+    internal: bool,
+}
+
+fn content_type(headers: &HeaderMap) -> &'static str {
+    if accepts_graphql_response(headers) {
+        GRAPHQL_RESPONSE
+    } else {
+        "application/json"
+    }
+}
+
+fn send(headers: &HeaderMap, executed: Executed) -> Response {
+    (
+        executed.status,
+        [(header::CONTENT_TYPE, content_type(headers))],
+        executed.body,
+    )
+        .into_response()
+}
+
+fn internal_error() -> Response {
+    error_response(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "INTERNAL",
+        "internal error",
+    )
+}
+
 async fn execute(
     api: &Api,
     headers: &HeaderMap,
@@ -150,6 +192,19 @@ async fn execute(
     requests: Vec<Request>,
     single: bool,
 ) -> Response {
+    match run(api, headers, caller, requests, single).await {
+        Some(executed) => send(headers, executed),
+        None => internal_error(),
+    }
+}
+
+async fn run(
+    api: &Api,
+    headers: &HeaderMap,
+    caller: Caller,
+    requests: Vec<Request>,
+    single: bool,
+) -> Option<Executed> {
     let info = RequestInfo {
         request_id: request_id(headers),
         caller,
@@ -161,7 +216,12 @@ async fn execute(
         crate::graphql::error_codes::apply(&mut response);
         responses.push(response);
     }
-    let spec = accepts_graphql_response(headers);
+    let internal = responses.iter().flat_map(|r| &r.errors).any(|e| {
+        e.extensions
+            .as_ref()
+            .and_then(|x| x.get("code"))
+            .is_some_and(|c| *c == async_graphql::Value::from("INTERNAL"))
+    });
     // A request that never ran (it did not parse or validate, or its variables did not fit)
     // has no data, and errors without a path: resolver errors always have one.
     let never_ran = single
@@ -178,25 +238,90 @@ async fn execute(
     } else {
         BatchResponse::Batch(responses)
     };
-    let status = if spec && never_ran {
+    let status = if accepts_graphql_response(headers) && never_ran {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
     };
-    let content_type = if spec {
-        GRAPHQL_RESPONSE
-    } else {
-        "application/json"
-    };
     match serde_json::to_vec(&body) {
-        Ok(bytes) => (status, [(header::CONTENT_TYPE, content_type)], bytes).into_response(),
+        Ok(body) => Some(Executed {
+            status,
+            body,
+            internal,
+        }),
         Err(err) => {
             tracing::error!(error = %err, "serialising a response failed");
-            error_response(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "INTERNAL",
-                "internal error",
-            )
+            None
         }
+    }
+}
+
+/// Run a request that carries an `Idempotency-Key`: the first time for real, afterwards the
+/// first response again (`idempotent-replayed: true`). The same key with another body is 422;
+/// while the first request still runs, a retry gets 409.
+async fn execute_once(
+    api: &Api,
+    headers: &HeaderMap,
+    caller: Caller,
+    key: &str,
+    body: &[u8],
+    requests: Vec<Request>,
+    single: bool,
+) -> Response {
+    let db = &api.state.db;
+    let account = caller.name.clone();
+    let fingerprint = crate::service::reports::sha256(body);
+    let now = api.state.clock.now();
+    let claim = match idempotency::claim(db, &account, key, &fingerprint, now).await {
+        Ok(claim) => claim,
+        Err(ApiError::Invalid { message, .. }) => {
+            return error_response(StatusCode::BAD_REQUEST, "BAD_REQUEST", &message);
+        }
+        Err(err) => {
+            tracing::error!(error = ?err, "idempotency key");
+            return internal_error();
+        }
+    };
+    match claim {
+        Claim::Fresh => {
+            let Some(executed) = run(api, headers, caller, requests, single).await else {
+                let _ = idempotency::release(db, &account, key).await;
+                return internal_error();
+            };
+            let kept = if executed.internal || executed.status != StatusCode::OK {
+                idempotency::release(db, &account, key).await
+            } else {
+                idempotency::finish(db, &account, key, &String::from_utf8_lossy(&executed.body))
+                    .await
+            };
+            if let Err(err) = kept {
+                tracing::error!(error = ?err, "keeping an idempotent response");
+            }
+            send(headers, executed)
+        }
+        Claim::Replay(stored) => {
+            let mut response = send(
+                headers,
+                Executed {
+                    status: StatusCode::OK,
+                    body: stored.into_bytes(),
+                    internal: false,
+                },
+            );
+            response
+                .headers_mut()
+                .insert("idempotent-replayed", HeaderValue::from_static("true"));
+            response
+        }
+        Claim::Mismatch => error_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "IDEMPOTENCY_KEY_REUSED",
+            "this idempotency key was used for another request",
+        ),
+        Claim::InProgress => error_response(
+            StatusCode::CONFLICT,
+            "IDEMPOTENCY_KEY_IN_USE",
+            "the first request with this idempotency key is still running",
+        ),
     }
 }

@@ -9,6 +9,7 @@ pub mod demo;
 pub mod export;
 pub mod generate;
 pub mod history;
+pub mod idempotency;
 pub mod links;
 pub mod page;
 pub mod schedule;
