@@ -6,6 +6,7 @@ pub mod graphiql;
 mod graphql;
 pub mod reports;
 
+use crate::config::ApiConfig;
 use crate::graphql::{KoersSchema, build_schema};
 use crate::state::AppState;
 use axum::extract::{DefaultBodyLimit, State};
@@ -36,13 +37,20 @@ pub fn router(state: AppState) -> Router {
         schema: build_schema(state.clone()),
         state,
     };
-    Router::new()
+    let routes = Router::new()
         .route("/graphql", get(graphql::get).post(graphql::post))
         .route("/graphiql/{file}", get(graphiql::asset))
         .route("/healthz", get(healthz))
         .route("/export/milestones.ndjson", get(export_milestones))
         .route("/reports/{file}", get(report_document))
-        .with_state(api)
+        .with_state(api);
+    harden(routes, &config)
+}
+
+/// The layers around every route: body limit, timeout, panic catcher, CORS, request ids and
+/// tracing.
+fn harden(routes: Router, config: &ApiConfig) -> Router {
+    routes
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -177,5 +185,69 @@ fn request_id(headers: &HeaderMap) -> String {
         "unknown".to_owned()
     } else {
         id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use axum::body::Body;
+    use axum::http::Request;
+    use tower::ServiceExt;
+
+    fn hardened(config: &ApiConfig) -> Router {
+        let routes = Router::new()
+            .route(
+                "/panic",
+                get(|| async {
+                    if std::hint::black_box(true) {
+                        panic!("secret detail of a failure");
+                    }
+                    "unreachable"
+                }),
+            )
+            .route(
+                "/slow",
+                get(|| async {
+                    tokio::time::sleep(Duration::from_secs(5)).await;
+                    "late"
+                }),
+            );
+        harden(routes, config)
+    }
+
+    async fn call(router: Router, path: &str) -> (StatusCode, String) {
+        let response = router
+            .oneshot(Request::get(path).body(Body::empty()).unwrap_or_default())
+            .await
+            .unwrap_or_else(|e| match e {});
+        let status = response.status();
+        let bytes = axum::body::to_bytes(response.into_body(), 1 << 16)
+            .await
+            .unwrap_or_default();
+        (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    #[tokio::test]
+    async fn a_panic_is_answered_with_a_generic_500() {
+        let (status, body) = call(hardened(&ApiConfig::default()), "/panic").await;
+        assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(
+            body.contains("\"INTERNAL\"") && body.contains("internal error"),
+            "{body}"
+        );
+        assert!(!body.contains("secret"), "no panic text: {body}");
+    }
+
+    #[tokio::test]
+    async fn a_slow_request_is_cut_off_with_408() {
+        let config = ApiConfig {
+            request_timeout_secs: 1,
+            ..Default::default()
+        };
+        let started = std::time::Instant::now();
+        let (status, _) = call(hardened(&config), "/slow").await;
+        assert_eq!(status, StatusCode::REQUEST_TIMEOUT);
+        assert!(started.elapsed() < Duration::from_secs(4));
     }
 }

@@ -207,6 +207,7 @@ pub async fn delete_draft(
     id: i32,
     version: i32,
 ) -> ApiResult<Versioned<progress_report::Model>> {
+    access::may_write(actor, Scope::Reports)?;
     let current = find_live::<progress_report::Entity, _>(db, id).await?;
     if current.status == ReportStatus::Published {
         return Err(ApiError::Conflict(format!(
