@@ -17,8 +17,18 @@ async fn raw(
     request: axum::http::request::Builder,
     body: Body,
 ) -> (StatusCode, axum::http::HeaderMap, Value) {
+    raw_as(app, &app.token, request, body).await
+}
+
+/// Send `request` with `token`; returns status, headers and body.
+async fn raw_as(
+    app: &TestApp,
+    token: &str,
+    request: axum::http::request::Builder,
+    body: Body,
+) -> (StatusCode, axum::http::HeaderMap, Value) {
     let request = request
-        .header("authorization", format!("Bearer {}", app.token))
+        .header("authorization", format!("Bearer {token}"))
         .body(body)
         .expect("request");
     let response = app.router.clone().oneshot(request).await.expect("answer");
@@ -236,21 +246,8 @@ async fn post_once(
 ) -> (StatusCode, axum::http::HeaderMap, Value) {
     let request = Request::post("/graphql")
         .header("content-type", "application/json")
-        .header("authorization", format!("Bearer {token}"))
-        .header("idempotency-key", key)
-        .body(Body::from(body.to_string()))
-        .expect("request");
-    let response = app.router.clone().oneshot(request).await.expect("answer");
-    let (parts, body) = response.into_parts();
-    let bytes = http_body_util::BodyExt::collect(body)
-        .await
-        .expect("body")
-        .to_bytes();
-    (
-        parts.status,
-        parts.headers,
-        serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-    )
+        .header("idempotency-key", key);
+    raw_as(app, token, request, Body::from(body.to_string())).await
 }
 
 #[tokio::test]
