@@ -35,7 +35,8 @@ fn parse_enum<T: ActiveEnum<Value = String>>(text: &str) -> Option<T> {
 
 impl Verifier {
     /// The verifier of `config`, or none when no issuer is configured. A JWKS starting with
-    /// `https://` or `http://` is fetched; anything else is read as a file.
+    /// `https://` is fetched (plain `http://` only from this machine); anything else is read as
+    /// a file.
     pub async fn load(config: &OidcConfig) -> anyhow::Result<Option<Self>> {
         let Some(issuer) = &config.oidc_issuer else {
             return Ok(None);
@@ -44,6 +45,12 @@ impl Verifier {
             .oidc_jwks
             .clone()
             .context("--oidc-issuer needs --oidc-jwks (a JWKS file or URL)")?;
+        let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"];
+        if source.starts_with("http://") && !local.iter().any(|l| source.starts_with(l)) {
+            anyhow::bail!(
+                "--oidc-jwks must be https:// (plain http only on this machine): {source}"
+            );
+        }
         let jwks = if source.starts_with("https://") || source.starts_with("http://") {
             let url = source.clone();
             tokio::task::spawn_blocking(move || -> anyhow::Result<String> {

@@ -199,6 +199,12 @@ async fn identity_tokens_of_the_configured_issuer_are_accepted_and_others_refuse
         .await
         .expect("load")
         .expect("configured");
+    // Keys over plain http from elsewhere could be swapped on the way: refused at start-up.
+    let insecure = OidcConfig {
+        oidc_jwks: Some("http://login.example.overheid.nl/jwks.json".into()),
+        ..config.clone()
+    };
+    assert!(koers::oidc::Verifier::load(&insecure).await.is_err());
     std::fs::remove_file(&path).ok();
     let app =
         TestApp::with_oidc(fresh_database().await, ApiConfig::default(), Some(verifier)).await;
