@@ -30,7 +30,8 @@ import urllib.request
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "bench")
 DATA = os.path.join(BENCH, ".data")
-KOERS = os.path.join(ROOT, "target", "release", "koers")
+# The release binary; the quick run (CI) measures the test build's binary instead (KOERS_BIN).
+KOERS = os.environ.get("KOERS_BIN") or os.path.join(ROOT, "target", "release", "koers")
 PEER_START = os.path.join(BENCH, "peer", "start.sh")
 PEER_QUERIES = os.path.join(BENCH, "peer", "queries.json")
 THRESHOLDS = os.path.join(BENCH, "thresholds.json")
@@ -788,7 +789,8 @@ def main():
     for size in sizes:
         bench_size(size, args, results)
     table = report(results, args)
-    header = (f"Benchmark of koers ({'quick' if args.quick else 'full'} run, "
+    binary = "test build" if os.environ.get("KOERS_BIN") else "release build"
+    header = (f"Benchmark of koers ({'quick' if args.quick else 'full'} run, {binary}, "
               f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, {os.cpu_count()} cores, "
               f"{(time.monotonic() - started) / 60:.1f} min)\n")
     print(header + table)

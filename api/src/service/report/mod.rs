@@ -4,7 +4,6 @@
 mod build;
 mod content;
 mod odt;
-#[cfg(feature = "pdf")]
 mod pdf;
 pub mod render;
 mod svg;

@@ -75,15 +75,6 @@ pub fn odt(content: &Content) -> ApiResult<Vec<u8>> {
 
 /// The report as PDF/A-2a (typst, `api/templates/report.typ`). CPU-bound: async callers run it
 /// on a blocking thread.
-#[cfg(feature = "pdf")]
 pub fn pdf(content: &Content) -> ApiResult<Vec<u8>> {
     super::pdf::pdf(content)
-}
-
-/// This build has no PDF (built without the `pdf` feature).
-#[cfg(not(feature = "pdf"))]
-pub fn pdf(_content: &Content) -> ApiResult<Vec<u8>> {
-    Err(ApiError::Internal(
-        "this build of koers has no PDF support (cargo feature `pdf`)".into(),
-    ))
 }
