@@ -20,7 +20,7 @@ fn unauthenticated(message: &str) -> Response {
 }
 
 /// The caller of a request, or the response that refuses it.
-pub async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Response> {
+async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Response> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return if state.config.allow_anonymous {
             Ok(Caller::anonymous())
@@ -55,17 +55,22 @@ pub async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Res
         ApiError::Unauthenticated(message) => unauthenticated(&message),
         other => {
             tracing::error!(error = ?other, "authentication failed");
-            super::error_response(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "INTERNAL",
-                "internal error",
-            )
+            super::internal_error()
         }
     })
 }
 
+/// Authenticate and rate-limit a request: its caller, or the response that refuses it.
+pub async fn admit(state: &AppState, headers: &HeaderMap) -> Result<Caller, Response> {
+    let caller = caller(state, headers).await?;
+    match rate_limited(state, &caller) {
+        Some(limited) => Err(limited),
+        None => Ok(caller),
+    }
+}
+
 /// The 429 that refuses the request when `caller` has used up its rate; none while it has not.
-pub fn rate_limited(state: &AppState, caller: &Caller) -> Option<Response> {
+fn rate_limited(state: &AppState, caller: &Caller) -> Option<Response> {
     let limiter = state.limiter.as_ref()?;
     limiter.check_key(&caller.name).err().map(|not_until| {
         let wait = not_until

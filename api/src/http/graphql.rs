@@ -5,7 +5,7 @@
 //! validate). Every request is authenticated and rate-limited first. A POST with an
 //! `Idempotency-Key` header runs once per account and key (`service::idempotency`).
 
-use super::{Api, auth, error_response, request_id};
+use super::{Api, auth, error_response, internal_error, request_id};
 use crate::error::ApiError;
 use crate::graphql::context::RequestInfo;
 use crate::graphql::loaders::Loaders;
@@ -50,7 +50,7 @@ pub async fn post(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> Re
             "send GraphQL requests as application/json",
         );
     }
-    let caller = match admit(&api, &headers).await {
+    let caller = match auth::admit(&api.state, &headers).await {
         Ok(caller) => caller,
         Err(refused) => return refused,
     };
@@ -119,7 +119,7 @@ pub async fn get(
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
-    let caller = match admit(&api, &headers).await {
+    let caller = match auth::admit(&api.state, &headers).await {
         Ok(caller) => caller,
         Err(refused) => return refused,
     };
@@ -141,15 +141,6 @@ fn is_mutation(request: &Request) -> bool {
         },
     };
     ty == Some(OperationType::Mutation)
-}
-
-/// Authenticate and rate-limit a request.
-async fn admit(api: &Api, headers: &HeaderMap) -> Result<Caller, Response> {
-    let caller = auth::caller(&api.state, headers).await?;
-    match auth::rate_limited(&api.state, &caller) {
-        Some(limited) => Err(limited),
-        None => Ok(caller),
-    }
 }
 
 /// A response before it is sent: kept as bytes, so an idempotency key can store it.
@@ -175,14 +166,6 @@ fn send(headers: &HeaderMap, executed: Executed) -> Response {
         executed.body,
     )
         .into_response()
-}
-
-fn internal_error() -> Response {
-    error_response(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "INTERNAL",
-        "internal error",
-    )
 }
 
 async fn execute(

@@ -29,8 +29,7 @@ pub async fn document(state: AppState, caller: &Caller, file: &str) -> Response 
             "no such report document",
         );
     };
-    let drafts = crate::service::access::may_read_drafts(caller.role);
-    match reports::document(&state.db, id, format, drafts).await {
+    match reports::document(&state.db, id, format, caller.role).await {
         Ok((body, sha256)) => {
             let mime = match format {
                 DocumentFormat::Md => "text/markdown; charset=utf-8",
@@ -52,11 +51,7 @@ pub async fn document(state: AppState, caller: &Caller, file: &str) -> Response 
         ),
         Err(err) => {
             tracing::error!(error = ?err, "report document failed");
-            super::error_response(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "INTERNAL",
-                "internal error",
-            )
+            super::internal_error()
         }
     }
 }

@@ -10,7 +10,8 @@ use super::{Actor, Versioned};
 use crate::error::{ApiError, ApiResult};
 use chrono::NaiveDate;
 use entity::{
-    ChangeAction, DocumentFormat, ReportLanguage, ReportStatus, progress_report, report_document,
+    ChangeAction, DocumentFormat, ReportLanguage, ReportStatus, Role, progress_report,
+    report_document,
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
@@ -222,10 +223,10 @@ pub async fn document(
     db: &DatabaseConnection,
     id: i32,
     format: DocumentFormat,
-    drafts: bool,
+    role: Role,
 ) -> ApiResult<(Vec<u8>, Option<String>)> {
     let report = find_live::<progress_report::Entity, _>(db, id).await?;
-    if !visible(&report, drafts) {
+    if !visible(&report, role) {
         return Err(ApiError::not_found("ProgressReport", id));
     }
     if report.status == ReportStatus::Published {
@@ -259,16 +260,16 @@ pub async fn stored_documents<C: ConnectionTrait>(
         .collect())
 }
 
-/// Whether a report may be shown to a caller who may (`drafts`) or may not see drafts.
-pub fn visible(report: &progress_report::Model, drafts: bool) -> bool {
-    drafts || report.status == ReportStatus::Published
+/// Whether a report may be shown to an account of `role` (drafts only where `access` says so).
+pub fn visible(report: &progress_report::Model, role: Role) -> bool {
+    report.status == ReportStatus::Published || access::may_read_drafts(role)
 }
 
-/// Reports, newest peildatum first; drafts only when `drafts`.
-pub fn list(drafts: bool) -> ApiResult<super::page::Listing<progress_report::Entity>> {
+/// Reports, newest peildatum first, as an account of `role` may see them.
+pub fn list(role: Role) -> ApiResult<super::page::Listing<progress_report::Entity>> {
     use super::page::{KeyKind, Listing, Order, live};
     let mut select = live(progress_report::Entity::find())?;
-    if !drafts {
+    if !access::may_read_drafts(role) {
         select = select.filter(progress_report::Column::Status.eq(ReportStatus::Published));
     }
     Ok(Listing {

@@ -83,13 +83,10 @@ impl NodeQuery {
             "RecessPeriod" => load!(recess_period, RecessPeriod),
             "Commitment" => load!(commitment, Commitment),
             "CommitmentLetter" => load!(commitment_letter, CommitmentLetter),
-            "ProgressReport" => {
-                let drafts = crate::service::access::may_read_drafts(ctx.caller().role);
-                loaders::one::<entity::progress_report::Entity>(ctx, row)
-                    .await?
-                    .filter(|m| crate::service::reports::visible(m, drafts))
-                    .map(|m| Node::ProgressReport(ProgressReport::one(m)))
-            }
+            "ProgressReport" => loaders::one::<entity::progress_report::Entity>(ctx, row)
+                .await?
+                .filter(|m| crate::service::reports::visible(m, ctx.caller().role))
+                .map(|m| Node::ProgressReport(ProgressReport::one(m))),
             _ => None,
         })
     }

@@ -22,10 +22,9 @@ impl ReportQuery {
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<ProgressReportConnection> {
-        let drafts = crate::service::access::may_read_drafts(ctx.caller().role);
         paginate::<_, ProgressReport>(
             ctx,
-            reports::list(drafts)?,
+            reports::list(ctx.caller().role)?,
             conn_args(after, before, first, last),
         )
         .await
@@ -40,7 +39,6 @@ impl ReportQuery {
     ) -> async_graphql::Result<Option<ProgressReport>> {
         let found =
             lookup::<progress_report::Entity, ProgressReport>(ctx, &id, "ProgressReport").await?;
-        let drafts = crate::service::access::may_read_drafts(ctx.caller().role);
-        Ok(found.filter(|r| reports::visible(&r.0, drafts)))
+        Ok(found.filter(|r| reports::visible(&r.0, ctx.caller().role)))
     }
 }

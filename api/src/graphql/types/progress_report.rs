@@ -85,7 +85,7 @@ plan_object!(
     /// The report as Markdown (what `/reports/{id}.md` serves).
     async fn markdown(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
         use crate::graphql::context::ContextExt;
-        let (bytes, _) = reports::document(ctx.db()?, self.0.id, entity::DocumentFormat::Md, true).await?;
+        let (bytes, _) = reports::document(ctx.db()?, self.0.id, entity::DocumentFormat::Md, ctx.caller().role).await?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 });
