@@ -48,7 +48,7 @@ async fn a_token_is_stored_as_its_hash_and_stops_at_expiry_or_revocation() {
     let row = rows.iter().find(|t| t.id == saved.id).expect("listed");
     assert_eq!(
         row.token_hash,
-        koers::service::reports::sha256(token.as_bytes())
+        koers::service::digest::sha256(token.as_bytes())
     );
     let stored = format!("{row:?}");
     assert!(

@@ -136,7 +136,7 @@ async fn a_published_report_is_frozen() {
     for d in &documents {
         let (status, headers, body) = app.get(d["url"].as_str().expect("url")).await;
         assert_eq!(status, 200);
-        let hash = koers::service::reports::sha256(&body);
+        let hash = koers::service::digest::sha256(&body);
         assert_eq!(
             d["sha256"],
             hash.as_str(),

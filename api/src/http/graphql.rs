@@ -253,7 +253,7 @@ async fn execute_once(
 ) -> Response {
     let db = &api.state.db;
     let account = caller.name.clone();
-    let fingerprint = crate::service::reports::sha256(body);
+    let fingerprint = crate::service::digest::sha256(body);
     let now = api.state.clock.now();
     let claim = match idempotency::claim(db, &account, key, &fingerprint, now).await {
         Ok(claim) => claim,

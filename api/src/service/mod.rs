@@ -6,6 +6,7 @@ pub mod baselines;
 pub mod calendar;
 pub mod crud;
 pub mod demo;
+pub mod digest;
 pub mod export;
 pub mod generate;
 pub mod history;

@@ -17,7 +17,6 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     EntityTrait, QueryFilter, QueryOrder,
 };
-use sha2::{Digest, Sha256};
 
 impl Rules for progress_report::Entity {
     fn validate(m: &progress_report::Model) -> ApiResult<()> {
@@ -140,14 +139,6 @@ pub async fn render_off_thread(
     .map_err(|e| ApiError::Internal(format!("rendering a report: {e}")))?
 }
 
-/// SHA-256 in lower-case hex.
-pub fn sha256(bytes: &[u8]) -> String {
-    Sha256::digest(bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
 /// Publish a draft: render and store every document with its hash, freeze the report.
 pub async fn publish(
     db: &DatabaseConnection,
@@ -177,7 +168,7 @@ pub async fn publish(
         report_document::ActiveModel {
             report_id: Set(id),
             format: Set(format),
-            sha256: Set(sha256(&body)),
+            sha256: Set(super::digest::sha256(&body)),
             body: Set(body),
             created_at: Set(actor.at),
         }

@@ -30,15 +30,14 @@ pub struct NewToken {
 
 /// SHA-256 of a token, as stored.
 pub fn hash(token: &str) -> String {
-    super::reports::sha256(token.as_bytes())
+    super::digest::sha256(token.as_bytes())
 }
 
 fn fresh_token() -> ApiResult<String> {
     let mut bytes = [0_u8; 32];
     getrandom::fill(&mut bytes)
         .map_err(|e| ApiError::Internal(format!("no randomness for a token: {e}")))?;
-    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    Ok(format!("{PREFIX}{hex}"))
+    Ok(format!("{PREFIX}{}", super::digest::hex(&bytes)))
 }
 
 /// Check a role and layer belong together.

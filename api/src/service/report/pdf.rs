@@ -96,17 +96,14 @@ pub fn pdf(content: &Content) -> ApiResult<Vec<u8>> {
     let day = content.peildatum;
     let today = Datetime::from_ymd(day.year(), day.month() as u8, day.day() as u8)
         .ok_or_else(|| ApiError::Internal(format!("pdf date {day}")))?;
-    let json = |value: serde_json::Value| {
-        serde_json::to_vec(&value)
+    fn json(value: &impl serde::Serialize) -> ApiResult<Bytes> {
+        serde_json::to_vec(value)
             .map(Bytes::new)
             .map_err(|e| ApiError::Internal(format!("pdf inputs: {e}")))
-    };
+    }
     let mut files = HashMap::new();
-    files.insert(
-        file_id("/content.json")?,
-        json(serde_json::to_value(content).map_err(|e| ApiError::Internal(e.to_string()))?)?,
-    );
-    files.insert(file_id("/labels.json")?, json(lang.labels())?);
+    files.insert(file_id("/content.json")?, json(content)?);
+    files.insert(file_id("/labels.json")?, json(&lang.labels())?);
     files.insert(
         file_id("/timeline.svg")?,
         Bytes::from_string(svg::timeline(&content.timeline, lang).svg),
