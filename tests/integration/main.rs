@@ -28,4 +28,6 @@ mod reports;
 mod rules;
 mod scheduling;
 mod schema;
+mod spec;
+mod unsent_variables;
 mod validation;

@@ -5,11 +5,15 @@ pub mod connection;
 pub mod context;
 pub mod enums;
 pub mod error_codes;
+pub mod execute;
+pub mod field_order;
 pub mod ids;
 pub mod loaders;
 pub mod mutation;
+pub mod prepare;
 pub mod query;
 pub mod scalars;
+pub mod type_index;
 pub mod types;
 
 use crate::state::AppState;

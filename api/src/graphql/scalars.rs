@@ -1,4 +1,4 @@
-//! Custom scalars: `Date` (a calendar date, `YYYY-MM-DD`).
+//! Custom scalars: `Date` (a calendar date, `YYYY-MM-DD`) and `Decimal` (an exact number).
 
 use async_graphql::{InputValueError, InputValueResult, Scalar, ScalarType, Value};
 use chrono::NaiveDate;
@@ -23,9 +23,30 @@ impl ScalarType for Date {
         }
     }
 
+    // Checked during validation too, so a wrong date in a variable refuses the request before
+    // anything runs, not one field after others ran.
+    fn is_valid(value: &Value) -> bool {
+        Self::parse(value.clone()).is_ok()
+    }
+
     fn to_value(&self) -> Value {
         Value::String(self.0.to_string())
     }
+}
+
+/// Check a value sent for the scalar `name` against its form: `None` when `name` is not one of
+/// koers's scalars, else the parse's outcome with its message.
+pub fn check(name: &str, value: &Value) -> Option<Result<(), String>> {
+    let message = |e: async_graphql::ServerError| e.message;
+    Some(match name {
+        "Date" => Date::parse(value.clone())
+            .map(drop)
+            .map_err(|e| message(e.into_server_error(Default::default()))),
+        "Decimal" => Decimal::parse(value.clone())
+            .map(drop)
+            .map_err(|e| message(e.into_server_error(Default::default()))),
+        _ => return None,
+    })
 }
 
 impl From<NaiveDate> for Date {
@@ -65,6 +86,10 @@ impl ScalarType for Decimal {
             )),
             _ => Err(InputValueError::expected_type(value)),
         }
+    }
+
+    fn is_valid(value: &Value) -> bool {
+        Self::parse(value.clone()).is_ok()
     }
 
     fn to_value(&self) -> Value {

@@ -8,11 +8,12 @@
 use super::{Api, auth, error_response, internal_error, request_id};
 use crate::error::ApiError;
 use crate::graphql::context::RequestInfo;
+use crate::graphql::execute::Executed;
 use crate::graphql::loaders::Loaders;
 use crate::service::access::Caller;
 use crate::service::idempotency::{self, Claim};
 use async_graphql::parser::types::{DocumentOperations, OperationType};
-use async_graphql::{BatchRequest, BatchResponse, Request};
+use async_graphql::{BatchRequest, Request};
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -144,7 +145,7 @@ fn is_mutation(request: &Request) -> bool {
 }
 
 /// A response before it is sent: kept as bytes, so an idempotency key can store it.
-struct Executed {
+struct Sent {
     status: StatusCode,
     body: Vec<u8>,
     /// Whether any error was the server's own (such a response is not kept for a retry).
@@ -159,7 +160,7 @@ fn content_type(headers: &HeaderMap) -> &'static str {
     }
 }
 
-fn send(headers: &HeaderMap, executed: Executed) -> Response {
+fn send(headers: &HeaderMap, executed: Sent) -> Response {
     (
         executed.status,
         [(header::CONTENT_TYPE, content_type(headers))],
@@ -187,7 +188,7 @@ async fn run(
     caller: Caller,
     requests: Vec<Request>,
     single: bool,
-) -> Option<Executed> {
+) -> Option<Sent> {
     let info = RequestInfo {
         request_id: request_id(headers),
         caller,
@@ -195,39 +196,26 @@ async fn run(
     let mut responses = Vec::with_capacity(requests.len());
     for request in requests {
         let request = Loaders::register(request.data(info.clone()), &api.state.db);
-        let mut response = api.schema.execute(request).await;
-        crate::graphql::error_codes::apply(&mut response);
-        responses.push(response);
+        responses.push(crate::graphql::execute::execute(&api.schema, request).await);
     }
-    let internal = responses.iter().flat_map(|r| &r.errors).any(|e| {
-        e.extensions
-            .as_ref()
-            .and_then(|x| x.get("code"))
-            .is_some_and(|c| *c == async_graphql::Value::from("INTERNAL"))
-    });
-    // A request that never ran (it did not parse or validate, or its variables did not fit)
-    // has no data, and errors without a path: resolver errors always have one.
-    let never_ran = single
-        && responses.first().is_some_and(|r| {
-            r.data == async_graphql::Value::Null
-                && !r.errors.is_empty()
-                && r.errors.iter().all(|e| e.path.is_empty())
-        });
-    let body = if single {
-        match responses.pop() {
-            Some(r) => BatchResponse::Single(r),
-            None => BatchResponse::Batch(vec![]),
-        }
-    } else {
-        BatchResponse::Batch(responses)
-    };
+    let internal = responses.iter().any(Executed::internal);
+    let never_ran = single && responses.first().is_some_and(|r| !r.ran);
     let status = if accepts_graphql_response(headers) && never_ran {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
     };
-    match serde_json::to_vec(&body) {
-        Ok(body) => Some(Executed {
+    let body = if single {
+        responses.first().map(serde_json::to_vec)
+    } else {
+        Some(serde_json::to_vec(&responses))
+    };
+    let Some(body) = body else {
+        tracing::error!("a single request without a response");
+        return None;
+    };
+    match body {
+        Ok(body) => Some(Sent {
             status,
             body,
             internal,
@@ -285,7 +273,7 @@ async fn execute_once(
         Claim::Replay(stored) => {
             let mut response = send(
                 headers,
-                Executed {
+                Sent {
                     status: StatusCode::OK,
                     body: stored.into_bytes(),
                     internal: false,

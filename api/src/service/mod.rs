@@ -15,6 +15,7 @@ pub mod links;
 pub mod page;
 pub mod schedule;
 pub mod sequences;
+pub mod text;
 pub mod validate;
 
 pub mod commitments;

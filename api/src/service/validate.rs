@@ -13,13 +13,14 @@ pub fn line(field: &str, value: &str, max: usize) -> ApiResult<()> {
             format!("{field} must not be empty"),
         ));
     }
-    if value.contains(['\n', '\r']) {
+    length(field, value, max)?;
+    if value.contains(['\n', '\r', '\t']) {
         return Err(ApiError::invalid(
             field,
-            format!("{field} must be a single line"),
+            format!("{field} must be a single line (no line breaks or tabs)"),
         ));
     }
-    length(field, value, max)
+    Ok(())
 }
 
 /// An optional single line.
@@ -27,8 +28,10 @@ pub fn opt_line(field: &str, value: Option<&str>, max: usize) -> ApiResult<()> {
     value.map_or(Ok(()), |v| line(field, v, max))
 }
 
-/// A text of at most `max` characters (may be empty).
+/// A text of at most `max` characters (may be empty), without the characters no text may hold
+/// (`service::text`).
 pub fn length(field: &str, value: &str, max: usize) -> ApiResult<()> {
+    super::text::check(field, value)?;
     let n = value.chars().count();
     if n > max {
         return Err(ApiError::invalid(
@@ -130,6 +133,10 @@ mod tests {
         assert!(line("title", "Fase 1 afgerond", 200).is_ok());
         assert!(line("title", "   ", 200).is_err());
         assert!(line("title", "a\nb", 200).is_err());
+        assert!(line("title", "a\tb", 200).is_err());
+        assert!(line("title", "a\u{B}b", 200).is_err());
+        assert!(text("description", "a\n\tb", 200).is_ok());
+        assert!(text("description", "a\u{0}b", 200).is_err());
         assert!(line("title", &"x".repeat(201), 200).is_err());
         assert!(line("title", &"é".repeat(200), 200).is_ok());
     }

@@ -1,0 +1,90 @@
+//! Running one GraphQL request, the one way every caller runs it: check and adjust the request
+//! (`prepare`), let async-graphql execute it, give every error a code (`error_codes`), and put
+//! the response's fields in query order (`field_order`).
+
+use super::KoersSchema;
+use super::type_index::TYPES;
+use super::{error_codes, field_order, prepare};
+use async_graphql::{Request, Response, ServerError};
+use async_graphql_value::ConstValue;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A response, and whether its operation ran at all.
+pub struct Executed {
+    /// The response.
+    pub response: Response,
+    /// False when the request was refused before execution (it did not parse or validate, or
+    /// its variables did not fit): such a response has no `data` entry (GraphQL spec 7.1.1),
+    /// and a client that accepts `application/graphql-response+json` gets 400.
+    pub ran: bool,
+}
+
+/// Run `request` on `schema`.
+pub async fn execute(schema: &KoersSchema, request: Request) -> Executed {
+    let variables = request.variables.clone();
+    let operation_name = request.operation_name.clone();
+    let prepared = match prepare::prepare(&TYPES, request) {
+        Ok(prepared) => prepared,
+        Err(errors) => {
+            return Executed {
+                response: Response::from_errors(errors),
+                ran: false,
+            };
+        }
+    };
+    let mut response = schema.execute(prepared.request).await;
+    error_codes::apply(&mut response);
+    // async-graphql's own refusals (parse, validation, limits) have no data and no error with a
+    // path: resolver errors always have one.
+    let ran = !(response.data == ConstValue::Null
+        && !response.errors.is_empty()
+        && response.errors.iter().all(|e| e.path.is_empty()));
+    if ran
+        && let Some(document) = &prepared.document
+        && let Some(operation) = prepare::selected(document, operation_name.as_deref())
+    {
+        field_order::reorder(
+            &TYPES,
+            document,
+            &operation.node,
+            &variables,
+            &mut response.data,
+        );
+    }
+    Executed { response, ran }
+}
+
+/// The JSON body of one response: `data` only when the operation ran.
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a ConstValue>,
+    #[serde(skip_serializing_if = "<[ServerError]>::is_empty")]
+    errors: &'a [ServerError],
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    extensions: &'a BTreeMap<String, ConstValue>,
+}
+
+impl Serialize for Executed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Body {
+            data: self.ran.then_some(&self.response.data),
+            errors: &self.response.errors,
+            extensions: &self.response.extensions,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl Executed {
+    /// Whether any error is the server's own (`INTERNAL`).
+    pub fn internal(&self) -> bool {
+        self.response.errors.iter().any(|e| {
+            e.extensions
+                .as_ref()
+                .and_then(|x| x.get("code"))
+                .is_some_and(|c| *c == ConstValue::from("INTERNAL"))
+        })
+    }
+}

@@ -1,0 +1,271 @@
+//! What the GraphQL spec and GraphQL-over-HTTP say about requests that do not fit, literals of
+//! the wrong kind, text a client sends, and the order of a response's fields.
+
+use crate::support::{TestApp, code};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+/// POST a GraphQL body; returns the status and the body's text (its key order intact).
+async fn post(app: &TestApp, accept: &str, body: Value) -> (StatusCode, String) {
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .header("accept", accept)
+        .header("authorization", format!("Bearer {}", app.token))
+        .body(Body::from(body.to_string()))
+        .expect("request");
+    let response = app.router.clone().oneshot(request).await.expect("answer");
+    let status = response.status();
+    let bytes = http_body_util::BodyExt::collect(response.into_body())
+        .await
+        .expect("body")
+        .to_bytes();
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+const GRAPHQL_RESPONSE: &str = "application/graphql-response+json";
+
+/// A JSON value's object keys in the order they were written, at every level.
+#[derive(Debug, PartialEq)]
+enum Keys {
+    Object(Vec<(String, Keys)>),
+    List(Vec<Keys>),
+    Leaf,
+}
+
+impl<'de> serde::Deserialize<'de> for Keys {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Keys>()? {
+                    keys.push((k, v));
+                }
+                Ok(Keys::Object(keys))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Keys, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element::<Keys>()? {
+                    items.push(item);
+                }
+                Ok(Keys::List(items))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Keys, E> {
+                Ok(Keys::Leaf)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Keys, E> {
+                Ok(Keys::Leaf)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Keys, E> {
+                Ok(Keys::Leaf)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Keys, E> {
+                Ok(Keys::Leaf)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Keys, E> {
+                Ok(Keys::Leaf)
+            }
+            fn visit_unit<E>(self) -> Result<Keys, E> {
+                Ok(Keys::Leaf)
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+impl Keys {
+    fn names(&self) -> Vec<&str> {
+        match self {
+            Keys::Object(keys) => keys.iter().map(|(k, _)| k.as_str()).collect(),
+            _ => vec![],
+        }
+    }
+
+    fn get(&self, key: &str) -> &Keys {
+        match self {
+            Keys::Object(keys) => keys
+                .iter()
+                .find(|(k, _)| k == key)
+                .map_or(&Keys::Leaf, |(_, v)| v),
+            _ => &Keys::Leaf,
+        }
+    }
+
+    fn first(&self) -> &Keys {
+        match self {
+            Keys::List(items) => items.first().unwrap_or(&Keys::Leaf),
+            _ => &Keys::Leaf,
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_int_variable_outside_32_bits_is_a_request_error_without_data() {
+    let app = TestApp::with_demo().await;
+    let query = "query($n: Int) { milestones(first: $n) { totalCount } }";
+    let (status, body) = post(
+        &app,
+        GRAPHQL_RESPONSE,
+        json!({ "query": query, "variables": { "n": 2_147_483_648u64 } }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    let body: Value = serde_json::from_str(&body).expect("json");
+    assert!(body.get("data").is_none(), "no data entry: {body}");
+    assert_eq!(code(&body["errors"][0]), "BAD_USER_INPUT", "{body}");
+    // A plain JSON client gets 200, and no data entry either (the spec: the request never ran).
+    let (status, body) = post(
+        &app,
+        "application/json",
+        json!({ "query": query, "variables": { "n": -2_147_483_649i64 } }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let body: Value = serde_json::from_str(&body).expect("json");
+    assert!(body.get("data").is_none(), "{body}");
+    // Parse and validation failures have no data entry either.
+    for broken in ["{ milestones { totalCount ", "{ noSuchField }"] {
+        let (status, body) = post(&app, GRAPHQL_RESPONSE, json!({ "query": broken })).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        let body: Value = serde_json::from_str(&body).expect("json");
+        assert!(body.get("data").is_none(), "{broken}: {body}");
+    }
+    // The largest Int runs; a request that ran keeps its data entry.
+    let (status, body) = post(
+        &app,
+        GRAPHQL_RESPONSE,
+        json!({ "query": "{ milestones(first: 100) { totalCount } }" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body.contains("\"data\""));
+    // A required variable that was not sent is refused before anything runs.
+    let (status, body) = post(
+        &app,
+        GRAPHQL_RESPONSE,
+        json!({ "query": "mutation($name: String!) { createProgramme(input: { name: $name, goal: \"G\" }) { __typename } }" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert_eq!(app.count("programme").await, 1, "only the demo's");
+}
+
+#[tokio::test]
+async fn an_enum_value_is_never_a_string_literal() {
+    let app = TestApp::with_demo().await;
+    let error = app
+        .err(
+            "{ milestones(filter: { layer: \"RIJK\" }) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(code(&error), "GRAPHQL_VALIDATION_FAILED", "{error}");
+    let error = app
+        .err(
+            "mutation($p: ID!) { createMilestone(input: { programmeId: $p, title: \"T\", kind: \"DELIVERY\", plannedDate: \"2026-01-01\" }) { __typename } }",
+            json!({ "p": "UHJvZ3JhbW1lOjE" }),
+        )
+        .await;
+    assert_eq!(code(&error), "GRAPHQL_VALIDATION_FAILED", "{error}");
+    // In variables, enum values are strings: that is how JSON carries them.
+    let data = app
+        .ok(
+            "query($l: GovernmentLayer) { milestones(filter: { layer: $l }) { totalCount } }",
+            json!({ "l": "RIJK" }),
+        )
+        .await;
+    assert!(data["milestones"]["totalCount"].as_i64() > Some(0));
+}
+
+#[tokio::test]
+async fn control_characters_are_refused_in_every_text_sent() {
+    let app = TestApp::with_demo().await;
+    let before = app.count("change_record").await;
+    for bad in [
+        "\u{0}", "\u{7}", "\u{B}", "\u{C}", "\u{1B}", "\u{FFFE}", "\u{2028}", "\u{85}",
+    ] {
+        let title = format!("Titel{bad}met teken");
+        let error = app
+            .err(
+                "mutation($p: ID!, $t: String!) { createMilestone(input: { programmeId: $p, title: $t, kind: DELIVERY, plannedDate: \"2026-01-01\" }) { __typename } }",
+                json!({ "p": "UHJvZ3JhbW1lOjE", "t": title }),
+            )
+            .await;
+        assert_eq!(code(&error), "BAD_USER_INPUT", "{bad:?}: {error}");
+        assert_eq!(error["extensions"]["field"], "input.title", "{error}");
+        let search = app
+            .err(
+                "query($s: String) { milestones(filter: { search: $s }) { totalCount } }",
+                json!({ "s": format!("a{bad}b") }),
+            )
+            .await;
+        assert_eq!(code(&search), "BAD_USER_INPUT", "{bad:?}: {search}");
+        assert_eq!(search["extensions"]["field"], "filter.search");
+    }
+    assert_eq!(
+        app.count("change_record").await,
+        before,
+        "nothing was written"
+    );
+    // In a literal, and in a description, where line breaks and tabs are fine.
+    let error = app
+        .err(
+            "{ kpis(filter: { search: \"x\\u0000\" }) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(code(&error), "BAD_USER_INPUT", "{error}");
+    let data = app
+        .ok(
+            "mutation($p: ID!, $d: String) { createMilestone(input: { programmeId: $p, title: \"Met toelichting\", description: $d, kind: DELIVERY, plannedDate: \"2026-01-01\" }) { milestone { description } } }",
+            json!({ "p": "UHJvZ3JhbW1lOjE", "d": "Regel een\nRegel\ttwee" }),
+        )
+        .await;
+    assert_eq!(
+        data["createMilestone"]["milestone"]["description"],
+        "Regel een\nRegel\ttwee"
+    );
+    // A tab or line break in a one-line field is refused by the field's own rule.
+    let error = app
+        .err(
+            "mutation($p: ID!) { createMilestone(input: { programmeId: $p, title: \"A\\tB\", kind: DELIVERY, plannedDate: \"2026-01-01\" }) { __typename } }",
+            json!({ "p": "UHJvZ3JhbW1lOjE" }),
+        )
+        .await;
+    assert_eq!(code(&error), "BAD_USER_INPUT", "{error}");
+}
+
+#[tokio::test]
+async fn fields_come_back_in_the_order_the_query_asked_for_them() {
+    let app = TestApp::with_demo().await;
+    // Fields that wait (the schedule, DataLoaders) ahead of fields that do not.
+    let query = "{ milestones(first: 5) { nodes { health projectedDate kpis { code name } title id layer } totalCount }
+        programmes { totalCount nodes { name id } } __typename
+        b: commitmentsAtRisk { __typename } a: recessPeriods(first: 1) { totalCount } }";
+    for _ in 0..5 {
+        let (status, body) = post(&app, "application/json", json!({ "query": query })).await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let keys: Keys = serde_json::from_str(&body).expect("json");
+        let data = keys.get("data");
+        assert_eq!(
+            data.names(),
+            ["milestones", "programmes", "__typename", "b", "a"],
+            "{body}"
+        );
+        let milestones = data.get("milestones");
+        assert_eq!(milestones.names(), ["nodes", "totalCount"]);
+        assert_eq!(
+            milestones.get("nodes").first().names(),
+            ["health", "projectedDate", "kpis", "title", "id", "layer"],
+            "{body}"
+        );
+        assert_eq!(data.get("programmes").names(), ["totalCount", "nodes"]);
+    }
+}
