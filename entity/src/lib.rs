@@ -4,6 +4,7 @@
 
 pub mod enums;
 pub mod exact;
+pub mod search;
 
 pub mod api_token;
 pub mod baseline;

@@ -31,6 +31,10 @@ pub struct Model {
     /// A manager's override of the computed health, with the reason for it.
     pub health_override: Option<Health>,
     pub health_override_reason: Option<String>,
+    /// The searchable text (title, description), folded by [`crate::search::fold`]; kept on every
+    /// write, never recorded in the history (it is derived).
+    #[serde(default)]
+    pub search_text: String,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

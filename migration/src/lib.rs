@@ -12,6 +12,7 @@ mod m20261129_000006_scheduling;
 mod m20261129_000007_progress_reports;
 mod m20261129_000008_accounts;
 mod m20261129_000009_idempotency_keys;
+mod m20261130_000010_search_text;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000007_progress_reports::Migration),
             Box::new(m20261129_000008_accounts::Migration),
             Box::new(m20261129_000009_idempotency_keys::Migration),
+            Box::new(m20261130_000010_search_text::Migration),
         ]
     }
 }

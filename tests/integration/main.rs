@@ -15,6 +15,7 @@ mod commitments;
 mod demo;
 mod errors;
 mod export;
+mod filters;
 mod hardening;
 mod history;
 mod http;

@@ -287,14 +287,19 @@ async fn rebuild<E: PlanEntity>(
             Value::String(state.updated_at.to_rfc3339()),
         );
         for name in kinds.keys() {
-            fields.entry(name.clone()).or_insert(Value::Null);
+            let missing = match super::history::DERIVED.contains(&name.as_str()) {
+                true => Value::String(String::new()),
+                false => Value::Null,
+            };
+            fields.entry(name.clone()).or_insert(missing);
         }
-        let model = serde_json::from_value::<E::Model>(Value::Object(fields)).map_err(|e| {
+        let mut model = serde_json::from_value::<E::Model>(Value::Object(fields)).map_err(|e| {
             ApiError::Internal(format!(
                 "as-of view: {} {id} does not rebuild: {e}",
                 E::NAME
             ))
         })?;
+        E::derive(&mut model);
         out.push(model);
     }
     Ok(out)

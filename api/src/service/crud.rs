@@ -45,6 +45,10 @@ pub trait PlanEntity:
     fn scope(_model: &Self::Row) -> Scope {
         Scope::Plan
     }
+
+    /// Fill the columns computed from others (`history::DERIVED`, e.g. `search_text`): before
+    /// every write, and when an as-of view rebuilds the object. Nothing by default.
+    fn derive(_model: &mut Self::Row) {}
 }
 
 /// Look up a column of `E` by name; every plan table has the bookkeeping columns.
@@ -140,6 +144,8 @@ where
     C: ConnectionTrait,
 {
     access::may_write(actor, E::scope(&model))?;
+    let mut model = model;
+    E::derive(&mut model);
     let mut am = model.into_active_model().reset_all();
     am.not_set(column::<E>("id")?);
     am.set(column::<E>("deleted_at")?, Value::ChronoDateTimeUtc(None));
@@ -179,6 +185,8 @@ where
     access::may_write(actor, E::scope(&next))?;
     let id = id_of(current)?;
     let version = version_of(current)?;
+    let mut next = next;
+    E::derive(&mut next);
     let mut am = next.into_active_model().reset_all();
     am.not_set(column::<E>("id")?);
     am.not_set(column::<E>("created_at")?);
@@ -227,7 +235,7 @@ async fn find_any<E: PlanEntity, C: ConnectionTrait>(db: &C, id: i32) -> ApiResu
 /// Mark each entity as a plan entity with its GraphQL name and, where it is not the plan's,
 /// its authorization scope.
 macro_rules! plan_entities {
-    ($($module:ident => $name:literal $(scope $scope:expr)?),+ $(,)?) => {
+    ($($module:ident => $name:literal $(scope $scope:expr)? $(; search $search:expr)?),+ $(,)?) => {
         $(impl PlanEntity for entity::$module::Entity {
             type Row = entity::$module::Model;
             type Draft = entity::$module::ActiveModel;
@@ -235,6 +243,10 @@ macro_rules! plan_entities {
             $(fn scope(model: &Self::Row) -> Scope {
                 let scope: fn(&Self::Row) -> Scope = $scope;
                 scope(model)
+            })?
+            $(fn derive(model: &mut Self::Row) {
+                let parts: fn(&Self::Row) -> Vec<&str> = $search;
+                model.search_text = entity::search::search_text(&parts(model));
             })?
         })+
     };
@@ -245,11 +257,12 @@ plan_entities!(
     programme => "Programme",
     phase => "Phase",
     workstream => "Workstream",
-    milestone => "Milestone" scope |m| Scope::Layer(m.layer),
-    kpi => "Kpi",
+    milestone => "Milestone" scope |m| Scope::Layer(m.layer);
+        search |m| vec![&m.title, &m.description],
+    kpi => "Kpi"; search |k| vec![&k.code, &k.name, &k.definition],
     kpi_target => "KpiTarget",
     kpi_measurement => "KpiMeasurement" scope |m| Scope::Layer(m.layer),
-    data_source => "DataSource",
+    data_source => "DataSource"; search |s| vec![&s.name, &s.description],
     data_quality_assessment => "DataQualityAssessment",
     data_infra_task => "DataInfraTask" scope |m| Scope::Layer(m.layer),
     recess_period => "RecessPeriod",

@@ -57,7 +57,7 @@ impl Rules for data_quality_assessment::Entity {
 
 /// Whether `s` matches a search, in memory (for as-of views; the same rule as [`list`]).
 pub fn matches(s: &data_source::Model, search: Option<&str>) -> bool {
-    search.is_none_or(|t| super::page::text_contains(&[&s.name, &s.description], t))
+    search.is_none_or(|t| entity::search::matches(&s.search_text, t))
 }
 
 /// Data sources by name, optionally those whose name or description contains `search`.
@@ -68,7 +68,7 @@ pub fn list(search: Option<&str>) -> ApiResult<super::page::Listing<data_source:
     if let Some(text) = search {
         select = select.filter(contains_text(
             "search",
-            &[data_source::Column::Name, data_source::Column::Description],
+            data_source::Column::SearchText,
             text,
         )?);
     }

@@ -83,12 +83,29 @@ fn day(y: i32, m: u32, d: u32) -> ApiResult<NaiveDate> {
         .ok_or_else(|| ApiError::Internal(format!("bad date {y}-{m}-{d}")))
 }
 
+/// A model with its derived columns filled, as `crud` fills them (the generator inserts in bulk,
+/// past `crud`).
+trait Derived: Sized {
+    fn derived(self) -> Self;
+}
+
+impl<M> Derived for M
+where
+    M: sea_orm::ModelTrait,
+    M::Entity: super::crud::PlanEntity<Row = M>,
+{
+    fn derived(mut self) -> Self {
+        <M::Entity as super::crud::PlanEntity>::derive(&mut self);
+        self
+    }
+}
+
 /// Insert rows in chunks small enough for SQLite's parameter limit.
 pub(crate) async fn insert_all<A>(txn: &DatabaseTransaction, rows: Vec<A>) -> ApiResult<()>
 where
     A: ActiveModelTrait + Send,
 {
-    let columns = 24; // the widest table; keeps every chunk under SQLite's 32,766 parameters
+    let columns = 25; // the widest table; keeps every chunk under SQLite's 32,766 parameters
     for chunk in rows.chunks(32_000 / columns) {
         <A::Entity as EntityTrait>::insert_many(chunk.to_vec())
             .exec_without_returning(txn)
@@ -181,7 +198,9 @@ pub async fn generate_shape(
                 created_at: at,
                 updated_at: at,
                 deleted_at: None,
+                search_text: String::new(),
             }
+            .derived()
             .into_active_model()
         })
         .collect();
@@ -208,7 +227,9 @@ pub async fn generate_shape(
                 created_at: at,
                 updated_at: at,
                 deleted_at: None,
+                search_text: String::new(),
             }
+            .derived()
             .into_active_model()
         })
         .collect();
@@ -290,7 +311,9 @@ pub async fn generate_shape(
                 created_at: at,
                 updated_at: at,
                 deleted_at: None,
+                search_text: String::new(),
             }
+            .derived()
             .into_active_model(),
         );
     }

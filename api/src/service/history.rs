@@ -6,9 +6,21 @@ use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+/// Fields computed from other fields on every write (`crud::PlanEntity::derive`): never
+/// recorded, and filled in again when an as-of view rebuilds an object.
+pub const DERIVED: &[&str] = &["search_text"];
+
 /// Fields that are bookkeeping, not plan content (a report's `content` is frozen in its own row:
-/// the history records that the report was made, not the whole document again).
-const SKIPPED: &[&str] = &["id", "version", "created_at", "updated_at", "content"];
+/// the history records that the report was made, not the whole document again), and the derived
+/// ones.
+const SKIPPED: &[&str] = &[
+    "id",
+    "version",
+    "created_at",
+    "updated_at",
+    "content",
+    "search_text",
+];
 
 /// A change to one field.
 struct FieldChange {

@@ -170,7 +170,7 @@ impl KpiFilter {
             && self
                 .search
                 .as_deref()
-                .is_none_or(|t| super::page::text_contains(&[&k.code, &k.name, &k.definition], t))
+                .is_none_or(|t| entity::search::matches(&k.search_text, t))
     }
 }
 
@@ -211,7 +211,7 @@ pub fn list(filter: &KpiFilter) -> ApiResult<super::page::Listing<kpi::Entity>> 
     if let Some(text) = &filter.search {
         select = select.filter(super::page::contains_text(
             "filter.search",
-            &[Column::Code, Column::Name, Column::Definition],
+            Column::SearchText,
             text,
         )?);
     }

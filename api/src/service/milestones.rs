@@ -93,15 +93,15 @@ pub struct MilestoneFilter {
     pub phase_id: Option<i32>,
     /// Only this workstream.
     pub workstream_id: Option<i32>,
-    /// Only these statuses.
-    pub status: Vec<WorkStatus>,
+    /// Only these statuses (none: any; empty: no milestone).
+    pub status: Option<Vec<WorkStatus>>,
     /// Only these milestones (health is computed, so a filter on it arrives as ids).
     pub ids: Option<Vec<i32>>,
     /// Planned on or after.
     pub planned_from: Option<chrono::NaiveDate>,
     /// Planned on or before.
     pub planned_to: Option<chrono::NaiveDate>,
-    /// Text in the title or description (case-insensitive).
+    /// Text in the title or description (case and accents do not matter).
     pub search: Option<String>,
 }
 
@@ -121,14 +121,14 @@ impl MilestoneFilter {
             && self
                 .workstream_id
                 .is_none_or(|id| m.workstream_id == Some(id))
-            && (self.status.is_empty() || self.status.contains(&m.status))
+            && super::page::one_of(self.status.as_deref(), &m.status)
             && self.ids.as_ref().is_none_or(|ids| ids.contains(&m.id))
             && self.planned_from.is_none_or(|d| m.planned_date >= d)
             && self.planned_to.is_none_or(|d| m.planned_date <= d)
             && self
                 .search
                 .as_deref()
-                .is_none_or(|t| super::page::text_contains(&[&m.title, &m.description], t))
+                .is_none_or(|t| entity::search::matches(&m.search_text, t))
     }
 }
 
@@ -161,8 +161,8 @@ pub fn list(
     if let Some(id) = filter.workstream_id {
         select = select.filter(Column::WorkstreamId.eq(id));
     }
-    if !filter.status.is_empty() {
-        select = select.filter(Column::Status.is_in(filter.status.clone()));
+    if let Some(condition) = super::page::one_of_sql(Column::Status, filter.status.as_deref()) {
+        select = select.filter(condition);
     }
     if let Some(ids) = &filter.ids {
         select = select.filter(super::page::id_in(backend, Column::Id, ids));
@@ -176,7 +176,7 @@ pub fn list(
     if let Some(text) = &filter.search {
         select = select.filter(super::page::contains_text(
             "filter.search",
-            &[Column::Title, Column::Description],
+            Column::SearchText,
             text,
         )?);
     }

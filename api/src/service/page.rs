@@ -294,10 +294,20 @@ impl SortValue {
     }
 }
 
-/// Case-insensitive "contains" in memory, as [`contains_text`] does in SQL.
-pub fn text_contains(haystacks: &[&str], needle: &str) -> bool {
-    let needle = needle.trim().to_lowercase();
-    haystacks.iter().any(|h| h.to_lowercase().contains(&needle))
+/// The one rule for list filters ("one of these values"), in memory: no list is no condition,
+/// and an empty list matches nothing (as SQL's `IN ()` would, and as PostGraphile and Hasura
+/// read `in: []`). [`one_of_sql`] is the same rule as SQL.
+pub fn one_of<T: PartialEq>(wanted: Option<&[T]>, value: &T) -> bool {
+    wanted.is_none_or(|w| w.contains(value))
+}
+
+/// [`one_of`] as a condition on `column` (an empty list gives a condition no row meets).
+pub fn one_of_sql<C, T>(column: C, wanted: Option<&[T]>) -> Option<Condition>
+where
+    C: ColumnTrait,
+    T: Into<Value> + Clone,
+{
+    wanted.map(|w| Condition::all().add(column.is_in(w.iter().cloned())))
 }
 
 /// Count the rows of `select` (a connection's `totalCount`).
@@ -337,14 +347,15 @@ pub fn id_in<C: ColumnTrait>(backend: DatabaseBackend, column: C, ids: &[i32]) -
     Condition::all().add(Expr::cust_with_values(sql, [json]))
 }
 
-/// Case-insensitive "contains" over text columns (LIKE on lower-cased text; `%` and `_` in the
-/// search text are matched literally).
+/// Objects whose folded `search_text` column contains `text`, folded the same way
+/// (`entity::search`: case and accents do not matter, on either database; `%` and `_` in the
+/// text are matched literally). The in-memory twin is `entity::search::matches`.
 pub fn contains_text<C: ColumnTrait>(
     field: &str,
-    columns: &[C],
+    search_text: C,
     text: &str,
 ) -> ApiResult<Condition> {
-    use sea_orm::sea_query::{Func, LikeExpr};
+    use sea_orm::sea_query::LikeExpr;
     let text = text.trim();
     if text.chars().count() > 200 {
         return Err(ApiError::invalid(
@@ -352,20 +363,12 @@ pub fn contains_text<C: ColumnTrait>(
             format!("{field} may be at most 200 characters"),
         ));
     }
-    let escaped = text
-        .to_lowercase()
+    let escaped = entity::search::fold(text)
         .replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_");
     let pattern = format!("%{escaped}%");
-    let mut any = Condition::any();
-    for col in columns {
-        any = any.add(
-            Expr::expr(Func::lower(Expr::col(*col)))
-                .like(LikeExpr::new(pattern.clone()).escape('\\')),
-        );
-    }
-    Ok(any)
+    Ok(Condition::all().add(Expr::col(search_text).like(LikeExpr::new(pattern).escape('\\'))))
 }
 
 #[cfg(test)]

@@ -53,8 +53,8 @@ pub struct TaskFilter {
     pub programme_id: Option<i32>,
     /// Only this layer.
     pub layer: Option<entity::GovernmentLayer>,
-    /// Only these statuses.
-    pub status: Vec<WorkStatus>,
+    /// Only these statuses (none: any; empty: no task).
+    pub status: Option<Vec<WorkStatus>>,
     /// Only this kind.
     pub kind: Option<entity::TaskKind>,
     /// Only tasks improving this data source.
@@ -68,7 +68,7 @@ impl TaskFilter {
     pub fn matches(&self, t: &data_infra_task::Model) -> bool {
         self.programme_id.is_none_or(|id| t.programme_id == id)
             && self.layer.is_none_or(|l| t.layer == Some(l))
-            && (self.status.is_empty() || self.status.contains(&t.status))
+            && super::page::one_of(self.status.as_deref(), &t.status)
             && self.kind.is_none_or(|k| t.kind == k)
             && self
                 .data_source_id
@@ -88,8 +88,8 @@ pub fn list(filter: &TaskFilter) -> ApiResult<super::page::Listing<data_infra_ta
     if let Some(layer) = filter.layer {
         select = select.filter(Column::Layer.eq(layer));
     }
-    if !filter.status.is_empty() {
-        select = select.filter(Column::Status.is_in(filter.status.clone()));
+    if let Some(condition) = super::page::one_of_sql(Column::Status, filter.status.as_deref()) {
+        select = select.filter(condition);
     }
     if let Some(kind) = filter.kind {
         select = select.filter(Column::Kind.eq(kind));

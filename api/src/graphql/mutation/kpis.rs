@@ -197,6 +197,7 @@ impl KpiMutation {
             created_at: at,
             updated_at: at,
             deleted_at: None,
+            search_text: String::new(), // derived on write (crud)
         };
         Ok(CreateKpiPayload(Kpi::one(
             create::<kpi::Entity>(ctx, model).await?,

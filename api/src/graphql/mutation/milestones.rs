@@ -166,6 +166,7 @@ impl MilestoneMutation {
             created_at: at,
             updated_at: at,
             deleted_at: None,
+            search_text: String::new(), // derived on write (crud)
         };
         Ok(CreateMilestonePayload(Milestone::one(
             create::<milestone::Entity>(ctx, model).await?,

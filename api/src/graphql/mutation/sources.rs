@@ -193,6 +193,7 @@ impl DataMutation {
             created_at: at,
             updated_at: at,
             deleted_at: None,
+            search_text: String::new(), // derived on write (crud)
         };
         Ok(CreateDataSourcePayload(DataSource::one(
             create::<data_source::Entity>(ctx, model).await?,

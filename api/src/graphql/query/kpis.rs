@@ -21,7 +21,7 @@ pub struct KpiFilterInput {
     pub layer: Option<GovernmentLayer>,
     /// Only KPIs of this level.
     pub level: Option<KpiLevel>,
-    /// Only KPIs whose code, name or definition contains this text (case-insensitive).
+    /// Only KPIs whose code, name or definition contains this text (case and accents do not matter: "een" finds "Één").
     pub search: Option<String>,
 }
 

@@ -23,15 +23,16 @@ pub struct MilestoneFilterInput {
     pub phase_id: Option<ID>,
     /// Only milestones of this workstream.
     pub workstream_id: Option<ID>,
-    /// Only milestones with one of these statuses.
+    /// Only milestones with one of these statuses (an empty list matches no milestone).
     pub status: Option<Vec<WorkStatus>>,
-    /// Only milestones whose health (computed, or overridden) is one of these.
+    /// Only milestones whose health (computed, or overridden) is one of these (an empty list
+    /// matches no milestone).
     pub health: Option<Vec<Health>>,
     /// Only milestones planned on or after this date.
     pub planned_from: Option<Date>,
     /// Only milestones planned on or before this date.
     pub planned_to: Option<Date>,
-    /// Only milestones whose title or description contains this text (case-insensitive).
+    /// Only milestones whose title or description contains this text (case and accents do not matter: "een" finds "Één").
     pub search: Option<String>,
 }
 
@@ -43,7 +44,7 @@ impl MilestoneFilterInput {
     ) -> async_graphql::Result<MilestoneFilter> {
         use crate::graphql::context::ContextExt;
         // Health is computed: the schedule says which milestones have it.
-        let ids = match self.health.filter(|h| !h.is_empty()) {
+        let ids = match self.health {
             None => None,
             Some(wanted) => {
                 let wanted: Vec<entity::Health> = wanted.into_iter().map(Into::into).collect();
@@ -74,12 +75,7 @@ impl MilestoneFilterInput {
                 "Workstream",
                 "filter.workstreamId",
             )?,
-            status: self
-                .status
-                .unwrap_or_default()
-                .into_iter()
-                .map(Into::into)
-                .collect(),
+            status: self.status.map(|s| s.into_iter().map(Into::into).collect()),
             ids,
             planned_from: self.planned_from.map(Into::into),
             planned_to: self.planned_to.map(Into::into),

@@ -18,7 +18,7 @@ pub struct DataInfraTaskFilterInput {
     pub programme_id: Option<ID>,
     /// Only tasks of this layer.
     pub layer: Option<GovernmentLayer>,
-    /// Only tasks with one of these statuses.
+    /// Only tasks with one of these statuses (an empty list matches no task).
     pub status: Option<Vec<WorkStatus>>,
     /// Only tasks of this kind.
     pub kind: Option<TaskKind>,
@@ -37,7 +37,9 @@ impl DataQuery {
     async fn data_sources(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Only sources whose name or description contains this text.")]
+        #[graphql(
+            desc = "Only sources whose name or description contains this text (case and accents do not matter)."
+        )]
         search: Option<String>,
         #[graphql(
             desc = "The plan as it stood at this moment, rebuilt from the change history (objects deleted since included, later ones absent; their relations as of the same moment). Leave out for the plan as it is now."
@@ -106,12 +108,7 @@ impl DataQuery {
                 "filter.programmeId",
             )?,
             layer: f.layer.map(Into::into),
-            status: f
-                .status
-                .unwrap_or_default()
-                .into_iter()
-                .map(Into::into)
-                .collect(),
+            status: f.status.map(|s| s.into_iter().map(Into::into).collect()),
             kind: f.kind.map(Into::into),
             data_source_id: ids::decode_opt(
                 f.data_source_id.as_ref(),

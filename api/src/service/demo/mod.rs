@@ -1770,6 +1770,7 @@ async fn load_milestones(
             created_at: actor.at,
             updated_at: actor.at,
             deleted_at: None,
+            search_text: String::new(), // derived on write (crud)
         };
         ids.insert(
             row.key,
@@ -1796,6 +1797,7 @@ async fn load_data_sources(db: &DatabaseTransaction, actor: &Actor, orgs: &Ids) 
             created_at: actor.at,
             updated_at: actor.at,
             deleted_at: None,
+            search_text: String::new(), // derived on write (crud)
         };
         ids.insert(
             row.key,
@@ -1846,6 +1848,7 @@ async fn load_kpis(
             created_at: actor.at,
             updated_at: actor.at,
             deleted_at: None,
+            search_text: String::new(), // derived on write (crud)
         };
         ids.insert(row.code, insert::<kpi::Entity>(db, actor, model).await?);
     }
