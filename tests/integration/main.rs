@@ -25,6 +25,7 @@ mod mutations;
 mod n_plus_one;
 mod pagination;
 mod queries;
+mod report_text;
 mod reports;
 mod rules;
 mod scheduling;

@@ -113,6 +113,39 @@ pub fn stored_content(report: &progress_report::Model) -> ApiResult<Content> {
         .map_err(|e| ApiError::Internal(format!("report {} content: {e}", report.id)))
 }
 
+/// A warning about a report's documents, in the report's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    /// Its stable code: `UNSUPPORTED_CHARACTER`.
+    pub code: &'static str,
+    /// The character it is about, as a code point ("U+F0000").
+    pub character: String,
+    /// The text it occurs in.
+    pub excerpt: String,
+    /// What it means, in the report's language.
+    pub message: String,
+}
+
+/// What a reader of `report`'s documents should know: the characters of its text that no font
+/// of the PDF has (printed there as "�"). Computed from the frozen content, so a published
+/// report's warnings never change.
+pub fn warnings(report: &progress_report::Model) -> ApiResult<Vec<Warning>> {
+    let content = stored_content(report)?.cleaned()?;
+    let lang = content.language;
+    Ok(report::unsupported(&content)
+        .into_iter()
+        .map(|u| {
+            let character = super::text::code_point(u.character);
+            Warning {
+                code: "UNSUPPORTED_CHARACTER",
+                message: lang.unsupported_character(&character, &u.excerpt),
+                character,
+                excerpt: u.excerpt,
+            }
+        })
+        .collect())
+}
+
 /// Render one document of `content`.
 pub fn render(content: &Content, format: DocumentFormat) -> ApiResult<Vec<u8>> {
     match format {

@@ -341,3 +341,13 @@ pub async fn recess(app: &TestApp, kind: &str, year: i32, name: &str, first: &st
     )
     .await;
 }
+
+/// The row id inside a global id.
+pub fn row_id(global: &str) -> Option<i64> {
+    use base64::Engine;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(global)
+        .ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    text.split_once(':')?.1.parse().ok()
+}

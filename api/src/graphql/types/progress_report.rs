@@ -27,6 +27,20 @@ pub struct ReportDocument {
     pub byte_size: Option<i64>,
 }
 
+/// Something a reader of a report's documents should know.
+#[derive(SimpleObject)]
+pub struct ReportWarning {
+    /// What it is about: `UNSUPPORTED_CHARACTER` (a character that none of the PDF's fonts has;
+    /// the PDF shows "�" in its place, the other formats show the character).
+    pub code: String,
+    /// The character, as a code point, e.g. `U+F0000`.
+    pub character: String,
+    /// The text it occurs in (at most 60 characters around it).
+    pub excerpt: String,
+    /// What it means, in the report's language.
+    pub message: String,
+}
+
 plan_object!(
     /// A progress report for the Kamer, of the plan as it stood on its peildatum.
     ProgressReport,
@@ -79,6 +93,20 @@ plan_object!(
                     sha256: found.map(|(_, hash, _)| hash.clone()),
                     byte_size: found.map(|(_, _, size)| *size as i64),
                 }
+            })
+            .collect())
+    }
+    /// What a reader of its documents should know, e.g. a character the PDF cannot show (none
+    /// for nearly every report). Computed from the frozen content: a published report's
+    /// warnings never change.
+    async fn warnings(&self) -> async_graphql::Result<Vec<ReportWarning>> {
+        Ok(reports::warnings(&self.0)?
+            .into_iter()
+            .map(|w| ReportWarning {
+                code: w.code.to_owned(),
+                character: w.character,
+                excerpt: w.excerpt,
+                message: w.message,
             })
             .collect())
     }

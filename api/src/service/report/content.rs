@@ -213,3 +213,33 @@ pub struct Content {
     /// KPI charts.
     pub charts: Vec<KpiChart>,
 }
+
+impl Content {
+    /// The content with `f` applied to every text in it (titles, notes, labels of the
+    /// pictures; not the ISO dates, which are no text): one pass over the whole structure, so no
+    /// field a renderer reads can be missed.
+    pub fn map_text(&self, f: impl Fn(&str) -> String) -> crate::error::ApiResult<Content> {
+        fn walk(value: &mut serde_json::Value, f: &dyn Fn(&str) -> String) {
+            match value {
+                serde_json::Value::String(text) => *text = f(text),
+                serde_json::Value::Array(items) => items.iter_mut().for_each(|v| walk(v, f)),
+                serde_json::Value::Object(fields) => fields.values_mut().for_each(|v| walk(v, f)),
+                _ => {}
+            }
+        }
+        let error =
+            |e: serde_json::Error| crate::error::ApiError::Internal(format!("report text: {e}"));
+        let mut value = serde_json::to_value(self).map_err(error)?;
+        walk(&mut value, &f);
+        // Dates and enums are strings too, and must survive: none holds a character `f` changes
+        // (they are ASCII without controls), so mapping them is a no-op.
+        serde_json::from_value(value).map_err(error)
+    }
+
+    /// The content with every text cleaned of the characters no text may hold
+    /// (`service::text::clean`): text stored before that rule existed still renders, in every
+    /// format. Borrowed work: nearly always nothing changes.
+    pub fn cleaned(&self) -> crate::error::ApiResult<Content> {
+        self.map_text(|t| crate::service::text::clean(t).into_owned())
+    }
+}

@@ -3,6 +3,7 @@
 
 mod build;
 mod content;
+mod markdown;
 mod odt;
 mod pdf;
 pub mod render;
@@ -11,4 +12,5 @@ mod words;
 
 pub use build::{Request, build, end_of};
 pub use content::Content;
+pub use pdf::{Unsupported, unsupported};
 pub use words::Language;

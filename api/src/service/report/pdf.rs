@@ -1,8 +1,16 @@
 //! The report as PDF/A-2a (archival and tagged), typeset by typst from
 //! `api/templates/report.typ`. Nothing is read from the machine or the network: the template,
 //! the content (as JSON), the labels and the SVG pictures are files of an in-memory world, and
-//! the fonts are the ones typst bundles. The document's identifier and date come from the
-//! peildatum, so the same content gives the same bytes.
+//! the fonts are the ones typst bundles plus the fallbacks in `api/fonts/` (DejaVu Sans,
+//! Unifont and Unifont Upper: every character of Unicode's assigned planes 0 and 1 has a glyph).
+//! The document's identifier and date come from the peildatum, so the same content gives the
+//! same bytes.
+//!
+//! PDF/A forbids a character without a glyph, so one character must never make a report
+//! impossible: before typesetting, a character no embedded font has becomes U+FFFD (a visible
+//! "�") and is listed by [`unsupported`] (shown as the report's warnings); invisible format
+//! characters without a glyph are dropped. Words too long for a line get break opportunities
+//! (soft hyphens), so they wrap instead of running off the page.
 
 use super::content::Content;
 use super::svg;
@@ -13,7 +21,7 @@ use std::sync::LazyLock;
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook};
+use typst::text::{Coverage, Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
@@ -21,13 +29,150 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 const TEMPLATE: &str = include_str!("../../../templates/report.typ");
 
-/// The fonts typst bundles (serif, maths and monospace), loaded once per process.
+/// The fallback fonts, embedded in the binary (licences in `api/fonts/README.md`).
+const FALLBACK_FONTS: [&[u8]; 4] = [
+    include_bytes!("../../../fonts/DejaVuSans.ttf"),
+    include_bytes!("../../../fonts/DejaVuSans-Bold.ttf"),
+    include_bytes!("../../../fonts/unifont.otf"),
+    include_bytes!("../../../fonts/unifont_upper.otf"),
+];
+
+/// The fonts typst bundles (serif, maths and monospace) and the fallbacks, loaded once per
+/// process, with their book.
+///
+/// The book lists for each font the characters it really has a glyph for. typst reads a font's
+/// coverage from its character map, where a range may include characters the font maps to no
+/// glyph (DejaVu Sans claims U+2705, for one); typst would then pick that font as the fallback,
+/// find no glyph, and fail the PDF/A export instead of trying the next font.
 static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
     let fonts: Vec<Font> = typst_assets::fonts()
+        .chain(FALLBACK_FONTS)
         .flat_map(|data| Font::iter(Bytes::new(data)))
         .collect();
-    (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
+    let infos = fonts.iter().map(|font| {
+        let mut info = font.info().clone();
+        if let Ok(ttf) = ttf_parser::Face::parse(font.data(), font.index()) {
+            let has_glyph = |c: &u32| {
+                char::from_u32(*c)
+                    .and_then(|c| ttf.glyph_index(c))
+                    .is_some_and(|g| g.0 != 0)
+            };
+            info.coverage = Coverage::from_vec(info.coverage.iter().filter(has_glyph).collect());
+        }
+        info
+    });
+    (LazyHash::new(FontBook::from_infos(infos)), fonts)
 });
+
+/// Whether some embedded font has a glyph for `c`.
+fn printable(c: char) -> bool {
+    c.is_whitespace()
+        || (0..FONTS.1.len())
+            .filter_map(|i| FONTS.0.info(i))
+            .any(|info| info.coverage.contains(c as u32))
+}
+
+/// Invisible characters that shape text (joiners, variation selectors, bidi marks, tags): when
+/// no font has them they are left out rather than shown as "�".
+fn invisible(c: char) -> bool {
+    matches!(c as u32,
+        0x00AD | 0x034F | 0x061C | 0x115F | 0x1160 | 0x17B4 | 0x17B5 | 0x180B..=0x180F
+        | 0x200B..=0x200F | 0x202A..=0x202E | 0x2060..=0x206F | 0x3164 | 0xFE00..=0xFE0F
+        | 0xFEFF | 0xFFA0 | 0xFFF0..=0xFFF8 | 0x1BCA0..=0x1BCA3 | 0x1D173..=0x1D17A
+        | 0xE0000..=0xE0FFF)
+}
+
+/// A character no embedded font has, and a text it stands in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unsupported {
+    /// The character.
+    pub character: char,
+    /// The text it stands in, cut to at most 60 characters around it.
+    pub excerpt: String,
+}
+
+/// The characters of `content`'s texts that no embedded font has (each once, in the order
+/// they first occur), with a text each stands in. These are printed as "�" in the PDF.
+pub fn unsupported(content: &Content) -> Vec<Unsupported> {
+    let found = std::sync::Mutex::new(Vec::<Unsupported>::new());
+    let _ = content.map_text(|text| {
+        for (i, c) in text.chars().enumerate() {
+            if printable(c) || invisible(c) {
+                continue;
+            }
+            if let Ok(mut found) = found.lock()
+                && !found.iter().any(|u| u.character == c)
+            {
+                found.push(Unsupported {
+                    character: c,
+                    excerpt: excerpt(text, i),
+                });
+            }
+        }
+        text.to_owned()
+    });
+    found.into_inner().unwrap_or_default()
+}
+
+/// Up to 60 characters of `text` around its `at`th character.
+fn excerpt(text: &str, at: usize) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let from = at.saturating_sub(30);
+    let to = (from + 60).min(chars.len());
+    let mut out: String = chars[from..to].iter().collect();
+    if from > 0 {
+        out.insert(0, '…');
+    }
+    if to < chars.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// A word longer than this gets a break opportunity every [`WORD_PIECE`] characters.
+const LONG_WORD: usize = 30;
+/// The length of the pieces a long word may be broken into.
+const WORD_PIECE: usize = 15;
+
+/// Where a line may break anyway: spaces, and after a hyphen or a slash.
+fn separator(c: char) -> bool {
+    c.is_whitespace() || c == '-' || c == '/'
+}
+
+/// `text` as it is typeset: characters without a glyph as "�" (invisible ones left out), and a
+/// soft hyphen every [`WORD_PIECE`] characters inside a word longer than [`LONG_WORD`].
+fn typeset_text(text: &str) -> String {
+    let chars: Vec<char> = text
+        .chars()
+        .filter_map(|c| match c {
+            c if printable(c) => Some(c),
+            c if invisible(c) => None,
+            _ => Some(char::REPLACEMENT_CHARACTER),
+        })
+        .collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        if separator(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let end = chars[i..]
+            .iter()
+            .position(|c| separator(*c))
+            .map_or(chars.len(), |n| i + n);
+        let long = end - i > LONG_WORD;
+        for (k, c) in chars[i..end].iter().enumerate() {
+            if long && k > 0 && k % WORD_PIECE == 0 {
+                out.push('\u{AD}');
+            }
+            out.push(*c);
+        }
+        i = end;
+    }
+    out
+}
 
 /// The standard library, built once per process.
 static LIBRARY: LazyLock<LazyHash<Library>> = LazyLock::new(|| LazyHash::new(Library::default()));
@@ -92,6 +237,7 @@ fn messages(diagnostics: &[SourceDiagnostic]) -> String {
 
 /// The report as PDF/A-2a. CPU-bound: async callers run it on a blocking thread.
 pub fn pdf(content: &Content) -> ApiResult<Vec<u8>> {
+    let content = &content.map_text(typeset_text)?;
     let lang = content.language;
     let day = content.peildatum;
     let today = Datetime::from_ymd(day.year(), day.month() as u8, day.day() as u8)
@@ -137,4 +283,30 @@ pub fn pdf(content: &Content) -> ApiResult<Vec<u8>> {
     // typst memoizes across documents; without this, memory grows with every report.
     typst::comemo::evict(0);
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_without_a_glyph_become_visible_replacements() {
+        assert_eq!(
+            typeset_text("Raket 🚀 klaar ✅ 中文"),
+            "Raket 🚀 klaar ✅ 中文"
+        );
+        assert_eq!(typeset_text("privé \u{F0000} teken"), "privé � teken");
+    }
+
+    #[test]
+    fn long_words_get_soft_hyphens_and_ordinary_words_do_not() {
+        assert_eq!(
+            typeset_text("gegevenskwaliteitsbeoordeling van TenderNed"),
+            "gegevenskwaliteitsbeoordeling van TenderNed"
+        );
+        let long = "x".repeat(40);
+        let typeset = typeset_text(&format!("a {long} b"));
+        assert_eq!(typeset.matches('\u{AD}').count(), 2, "{typeset}");
+        assert_eq!(typeset.replace('\u{AD}', ""), format!("a {long} b"));
+    }
 }

@@ -1,16 +1,38 @@
 //! Documents of a report: Markdown, HTML and the ODT's content from templates
 //! (`api/templates/`), with the SVG pictures inline in the HTML, as files in the ODT and as
 //! images in the PDF. Rendering reads only the frozen content, so the same content always gives
-//! the same bytes.
+//! the same bytes. Every format first cleans the content's texts (`Content::cleaned`), so a
+//! control character stored before input was checked cannot break a document.
 
 use super::content::Content;
 use super::svg;
 use crate::error::{ApiError, ApiResult};
-use minijinja::{Environment, Value, context};
+use minijinja::{AutoEscape, Environment, Value, context};
+
+/// The escaping of the Markdown template: every printed value is literal text
+/// (`markdown::escape`), as HTML auto-escaping does for the HTML and the ODT's XML.
+const MARKDOWN: AutoEscape = AutoEscape::Custom("markdown");
 
 fn environment() -> ApiResult<Environment<'static>> {
     let mut env = Environment::new();
     env.set_trim_blocks(false);
+    env.set_auto_escape_callback(|name| match name.ends_with(".md") {
+        true => MARKDOWN,
+        false => minijinja::default_auto_escape_callback(name),
+    });
+    env.set_formatter(|out, state, value| {
+        if state.auto_escape() == MARKDOWN && !value.is_safe() {
+            if value.is_undefined() || value.is_none() {
+                return Ok(());
+            }
+            return out
+                .write_str(&super::markdown::escape(&value.to_string()))
+                .map_err(|e| {
+                    minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())
+                });
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
     for (name, source) in [
         ("report.md", include_str!("../../../templates/report.md.j2")),
         (
@@ -40,11 +62,18 @@ fn render(name: &str, content: &Content, extra: Value) -> ApiResult<String> {
 
 /// The report as Markdown.
 pub fn markdown(content: &Content) -> ApiResult<String> {
-    render("report.md", content, context! {})
+    let content = &content.cleaned()?;
+    // The placeholder of an empty cell is the template's own text, not a value to escape.
+    render(
+        "report.md",
+        content,
+        context! { dash => Value::from_safe_string("-".to_owned()) },
+    )
 }
 
 /// The report as one self-contained HTML file (inline style and pictures, nothing external).
 pub fn html(content: &Content) -> ApiResult<String> {
+    let content = &content.cleaned()?;
     let lang = content.language;
     let charts: Vec<Value> = content
         .charts
@@ -63,6 +92,7 @@ pub fn html(content: &Content) -> ApiResult<String> {
 
 /// The report as an OpenDocument text (ODT), with the timeline as a picture.
 pub fn odt(content: &Content) -> ApiResult<Vec<u8>> {
+    let content = &content.cleaned()?;
     let timeline = svg::timeline(&content.timeline, content.language);
     let height = timeline.height_cm(17.0);
     let body = render(
@@ -76,5 +106,5 @@ pub fn odt(content: &Content) -> ApiResult<Vec<u8>> {
 /// The report as PDF/A-2a (typst, `api/templates/report.typ`). CPU-bound: async callers run it
 /// on a blocking thread.
 pub fn pdf(content: &Content) -> ApiResult<Vec<u8>> {
-    super::pdf::pdf(content)
+    super::pdf::pdf(&content.cleaned()?)
 }

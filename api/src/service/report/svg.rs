@@ -35,6 +35,35 @@ impl Picture {
 }
 
 const LABEL: f64 = 330.0;
+/// What fits the label column at 10 px: about 50 average Latin letters (a wide character, as in
+/// Chinese or an emoji, counts twice).
+const LABEL_UNITS: usize = 50;
+
+/// Whether `c` is drawn about twice as wide as a Latin letter (East Asian wide, emoji).
+fn wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1FAFF | 0x20000..=0x3FFFD)
+}
+
+/// `text` cut to `units` (a wide character counts two), with "…" where it was cut.
+fn fit(text: &str, units: usize) -> String {
+    let width = |c: char| if wide(c) { 2 } else { 1 };
+    if text.chars().map(width).sum::<usize>() <= units {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        if used + width(c) > units - 1 {
+            break;
+        }
+        used += width(c);
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
 const ROW: f64 = 16.0;
 
 /// The timeline. Only milestones from a year before to a year after the peildatum are drawn.
@@ -135,8 +164,11 @@ pub fn timeline(t: &Timeline, lang: Language) -> Picture {
                 entity::Health::AtRisk => "#b7791f",
                 entity::Health::OffTrack => "#c53030",
             };
-            let label: String = item.title.chars().take(58).collect();
-            let _ = write!(s, r##"<text x="12" y="{y:.1}">{}</text>"##, escape(&label));
+            let _ = write!(
+                s,
+                r##"<text x="12" y="{y:.1}">{}</text>"##,
+                escape(&fit(&item.title, LABEL_UNITS))
+            );
             let (bx, px) = (
                 x(item.baseline.clamp(from, to)),
                 x(item.projected.clamp(from, to)),
@@ -257,4 +289,24 @@ pub fn kpi_chart(chart: &KpiChart, lang: Language) -> String {
     }
     s.push_str("</svg>");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_cut_with_an_ellipsis_to_what_fits() {
+        assert_eq!(fit("Fase 1 afgerond", 50), "Fase 1 afgerond");
+        let long = "x".repeat(200);
+        let cut = fit(&long, 50);
+        assert_eq!(cut.chars().count(), 50);
+        assert!(cut.ends_with('…'));
+        let chinese = "中".repeat(40);
+        assert_eq!(
+            fit(&chinese, 50).chars().count(),
+            25,
+            "wide characters count twice"
+        );
+    }
 }

@@ -54,6 +54,18 @@ impl Language {
         format!("{} {name} {}", day.day(), day.year())
     }
 
+    /// The warning about a character the PDF has no glyph for.
+    pub fn unsupported_character(self, code_point: &str, excerpt: &str) -> String {
+        match self {
+            Language::Nl => format!(
+                "Het teken {code_point} in „{excerpt}” staat in geen van de lettertypen van de PDF; in de PDF staat op die plaats �."
+            ),
+            Language::En => format!(
+                "The character {code_point} in “{excerpt}” is in none of the PDF's fonts; the PDF shows � in its place."
+            ),
+        }
+    }
+
     /// "van" / "of", as in "15 van 2.500".
     pub fn of(self) -> &'static str {
         match self {
