@@ -378,3 +378,70 @@ async fn hostile_text_renders_literally_in_every_format_and_the_pdf_is_always_ma
         "{published}"
     );
 }
+
+/// Titles of characters drawn from all of Unicode (every plane, combining marks, right-to-left
+/// text, joiner sequences, unassigned code points): the PDF is made each time.
+#[tokio::test]
+async fn the_pdf_is_made_whatever_characters_the_titles_hold() {
+    let app = TestApp::with_demo().await;
+    let ids: Vec<i64> = app
+        .ok("{ milestones(first: 100) { nodes { id } } }", json!({}))
+        .await["milestones"]["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .filter_map(|m| crate::support::row_id(m["id"].as_str().unwrap_or_default()))
+        .collect();
+    let mut seed: u64 = 0x6b6f657273;
+    let mut next = move |bound: u32| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % u64::from(bound)) as u32
+    };
+    let fixed = [
+        "👨‍👩‍👧‍👦 👍🏽 🇳🇱 ❤️ 1️⃣",
+        "שלום עולם مرحبا بالعالم",
+        "e\u{301}\u{302}\u{303} \u{301}alleen",
+        "\u{200D}\u{200B}\u{FEFF}\u{2060}\u{E0067}\u{E007F}",
+        "𠀀𠀁 𝄞 𓀀 \u{10FFFD} \u{E0100}",
+    ];
+    // Four reports: the fixed texts, then random ones.
+    let mut warned = 0;
+    for round in 0..4 {
+        for (i, id) in ids.iter().take(8).enumerate() {
+            let title: String = match fixed.get(i).filter(|_| round == 0) {
+                Some(text) => (*text).to_owned(),
+                None => (0..120)
+                    .filter_map(|_| {
+                        let plane = [0, 0, 0, 1, 1, 2, 14, 15][next(8) as usize];
+                        char::from_u32(plane * 0x10000 + next(0x10000))
+                    })
+                    .filter(|c| !koers::service::text::forbidden(*c))
+                    .collect(),
+            };
+            store(&app, "milestone", "title", *id, &title).await;
+        }
+        let report = app
+            .ok(
+                "mutation { generateProgressReport(input: { asOf: \"2026-06-15\", title: \"Alle tekens\" }) { report { id warnings { character } } } }",
+                json!({}),
+            )
+            .await["generateProgressReport"]["report"]
+            .clone();
+        let id = crate::support::row_id(report["id"].as_str().expect("id")).expect("row");
+        let (status, _, pdf) = app.get(&format!("/reports/{id}.pdf")).await;
+        assert_eq!(
+            status,
+            StatusCode::OK,
+            "round {round}: {}",
+            String::from_utf8_lossy(&pdf)
+        );
+        assert!(pdf.starts_with(b"%PDF"));
+        warned += report["warnings"].as_array().map_or(0, Vec::len);
+    }
+    assert!(
+        warned > 0,
+        "unassigned and private-use code points are listed"
+    );
+}

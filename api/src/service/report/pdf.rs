@@ -64,13 +64,55 @@ static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
     (LazyHash::new(FontBook::from_infos(infos)), fonts)
 });
 
-/// Whether some embedded font has a glyph for `c`.
+/// Whether `c` can be printed in the PDF: some embedded font has a glyph for it, and it is not
+/// a private-use character (PDF/A-2a requires text with a Unicode meaning; private use has none).
 fn printable(c: char) -> bool {
+    let private = matches!(c as u32, 0xE000..=0xF8FF | 0xF0000..=0xFFFFD | 0x100000..=0x10FFFD);
+    c.is_whitespace() || !private && printable_glyph(c)
+}
+
+/// Whether some embedded font has a glyph for `c`.
+fn printable_glyph(c: char) -> bool {
     c.is_whitespace()
         || (0..FONTS.1.len())
             .filter_map(|i| FONTS.0.info(i))
             .any(|info| info.coverage.contains(c as u32))
 }
+
+/// The font a picture's character is drawn in: `preferred` when it has the glyph, else the
+/// pictures' own (DejaVu Sans, `None`) when it has it, else the fallback typst would choose.
+fn svg_font(c: char, preferred: Option<&'static str>) -> Option<&'static str> {
+    let has = |family: &str| {
+        FONTS
+            .0
+            .select(&family.to_lowercase(), Default::default())
+            .and_then(|i| FONTS.0.info(i))
+            .is_some_and(|info| info.coverage.contains(c as u32))
+    };
+    if let Some(family) = preferred
+        && has(family)
+    {
+        return preferred;
+    }
+    if c.is_whitespace() || has("DejaVu Sans") {
+        return None;
+    }
+    let index = FONTS
+        .0
+        .select_fallback(None, Default::default(), c.encode_utf8(&mut [0; 4]))?;
+    let family = FONTS.0.info(index)?.family.as_str();
+    FAMILIES.iter().copied().find(|f| *f == family)
+}
+
+/// The families of the embedded fonts (a picture names the one to draw a run in).
+static FAMILIES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut families: Vec<&'static str> = (0..FONTS.1.len())
+        .filter_map(|i| FONTS.0.info(i))
+        .map(|info| info.family.as_str())
+        .collect();
+    families.dedup();
+    families
+});
 
 /// Invisible characters that shape text (joiners, variation selectors, bidi marks, tags): when
 /// no font has them they are left out rather than shown as "�".
@@ -82,7 +124,8 @@ fn invisible(c: char) -> bool {
         | 0xE0000..=0xE0FFF)
 }
 
-/// A character no embedded font has, and a text it stands in.
+/// A character the PDF cannot show (no embedded font has it, or it is for private use), and a
+/// text it stands in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unsupported {
     /// The character.
@@ -142,14 +185,17 @@ fn separator(c: char) -> bool {
 /// `text` as it is typeset: characters without a glyph as "�" (invisible ones left out), and a
 /// soft hyphen every [`WORD_PIECE`] characters inside a word longer than [`LONG_WORD`].
 fn typeset_text(text: &str) -> String {
-    let chars: Vec<char> = text
-        .chars()
-        .filter_map(|c| match c {
-            c if printable(c) => Some(c),
-            c if invisible(c) => None,
-            _ => Some(char::REPLACEMENT_CHARACTER),
-        })
-        .collect();
+    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        let replaced = chars.last() == Some(&char::REPLACEMENT_CHARACTER);
+        match c {
+            // A mark on a character that could not be shown goes with it.
+            c if replaced && unicode_normalization::char::is_combining_mark(c) => {}
+            c if printable(c) => chars.push(c),
+            c if invisible(c) => {}
+            _ => chars.push(char::REPLACEMENT_CHARACTER),
+        }
+    }
     let mut out = String::with_capacity(text.len() + 8);
     let mut i = 0;
     while i < chars.len() {
@@ -252,12 +298,12 @@ pub fn pdf(content: &Content) -> ApiResult<Vec<u8>> {
     files.insert(file_id("/labels.json")?, json(&lang.labels())?);
     files.insert(
         file_id("/timeline.svg")?,
-        Bytes::from_string(svg::timeline(&content.timeline, lang).svg),
+        Bytes::from_string(svg::timeline(&content.timeline, lang, svg::Text::Runs(svg_font)).svg),
     );
     for (i, chart) in content.charts.iter().enumerate() {
         files.insert(
             file_id(&format!("/chart-{i}.svg"))?,
-            Bytes::from_string(svg::kpi_chart(chart, lang)),
+            Bytes::from_string(svg::kpi_chart(chart, lang, svg::Text::Runs(svg_font))),
         );
     }
     let world = ReportWorld {

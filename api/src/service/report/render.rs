@@ -78,13 +78,13 @@ pub fn html(content: &Content) -> ApiResult<String> {
     let charts: Vec<Value> = content
         .charts
         .iter()
-        .map(|c| Value::from_safe_string(svg::kpi_chart(c, lang)))
+        .map(|c| Value::from_safe_string(svg::kpi_chart(c, lang, svg::Text::Plain)))
         .collect();
     render(
         "report.html",
         content,
         context! {
-            timeline => Value::from_safe_string(svg::timeline(&content.timeline, lang).svg),
+            timeline => Value::from_safe_string(svg::timeline(&content.timeline, lang, svg::Text::Plain).svg),
             charts => charts,
         },
     )
@@ -93,7 +93,7 @@ pub fn html(content: &Content) -> ApiResult<String> {
 /// The report as an OpenDocument text (ODT), with the timeline as a picture.
 pub fn odt(content: &Content) -> ApiResult<Vec<u8>> {
     let content = &content.cleaned()?;
-    let timeline = svg::timeline(&content.timeline, content.language);
+    let timeline = svg::timeline(&content.timeline, content.language, svg::Text::Plain);
     let height = timeline.height_cm(17.0);
     let body = render(
         "content.xml",

@@ -15,6 +15,63 @@ pub fn escape(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// How text from the plan is written into a picture.
+#[derive(Clone, Copy)]
+pub enum Text {
+    /// As it is: browsers and LibreOffice fall back from font to font themselves.
+    Plain,
+    /// In runs, each in a font that has its glyphs: the function gives a character's font
+    /// (`None`: the picture's own), preferring the font of the run it is in. typst's SVG reader
+    /// falls back from font to font only for simple text: with mixed scripts or a combining
+    /// mark it gives up, and PDF/A refuses the result.
+    Runs(fn(char, Option<&'static str>) -> Option<&'static str>),
+}
+
+impl Text {
+    /// `text` escaped for SVG, in runs where needed.
+    fn write(self, text: &str) -> String {
+        let Text::Runs(font_of) = self else {
+            return escape(text);
+        };
+        let mut out = String::new();
+        let mut run = String::new();
+        let mut current: Option<&'static str> = None;
+        let flush = |out: &mut String, run: &mut String, font: Option<&str>| {
+            match font {
+                _ if run.is_empty() => {}
+                None => out.push_str(&escape(run)),
+                Some(family) => {
+                    let _ = write!(
+                        out,
+                        r#"<tspan font-family="{family}">{}</tspan>"#,
+                        escape(run)
+                    );
+                }
+            }
+            run.clear();
+        };
+        for c in text.chars() {
+            // A combining mark stays with its base when the base's font has it.
+            let font = match is_mark(c) && !run.is_empty() {
+                true => font_of(c, current),
+                false => font_of(c, None),
+            };
+            if font != current {
+                flush(&mut out, &mut run, current);
+                current = font;
+            }
+            run.push(c);
+        }
+        flush(&mut out, &mut run, current);
+        out
+    }
+}
+
+/// Whether `c` is a combining mark (it attaches to the character before it).
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
 const WIDTH: f64 = 960.0;
 
 /// A drawn picture and its size in pixels (its `viewBox`).
@@ -67,7 +124,7 @@ fn fit(text: &str, units: usize) -> String {
 const ROW: f64 = 16.0;
 
 /// The timeline. Only milestones from a year before to a year after the peildatum are drawn.
-pub fn timeline(t: &Timeline, lang: Language) -> Picture {
+pub fn timeline(t: &Timeline, lang: Language, text: Text) -> Picture {
     let from = t.peildatum - chrono::Duration::days(365);
     let to = t.peildatum + chrono::Duration::days(365);
     let visible = |d: NaiveDate| d >= from && d <= to;
@@ -154,7 +211,7 @@ pub fn timeline(t: &Timeline, lang: Language) -> Picture {
         let _ = write!(
             s,
             r##"<text x="4" y="{y:.1}" font-weight="bold">{}</text>"##,
-            escape(name)
+            text.write(name)
         );
         y += ROW;
         for item in items {
@@ -167,7 +224,7 @@ pub fn timeline(t: &Timeline, lang: Language) -> Picture {
             let _ = write!(
                 s,
                 r##"<text x="12" y="{y:.1}">{}</text>"##,
-                escape(&fit(&item.title, LABEL_UNITS))
+                text.write(&fit(&item.title, LABEL_UNITS))
             );
             let (bx, px) = (
                 x(item.baseline.clamp(from, to)),
@@ -211,7 +268,7 @@ pub fn timeline(t: &Timeline, lang: Language) -> Picture {
 }
 
 /// A small chart of one KPI's overall measurements against its target.
-pub fn kpi_chart(chart: &KpiChart, lang: Language) -> String {
+pub fn kpi_chart(chart: &KpiChart, lang: Language, text: Text) -> String {
     let (w, h, pad) = (300.0, 130.0, 34.0);
     let mut values: Vec<f64> = chart.points.iter().map(|(_, v)| *v).collect();
     values.extend(chart.target);
@@ -230,7 +287,7 @@ pub fn kpi_chart(chart: &KpiChart, lang: Language) -> String {
     let _ = write!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" font-family="DejaVu Sans, Arial, sans-serif" font-size="9" role="img"><title>{}</title>"#,
-        escape(&chart.code)
+        text.write(&chart.code)
     );
     let _ = write!(
         s,
@@ -242,7 +299,7 @@ pub fn kpi_chart(chart: &KpiChart, lang: Language) -> String {
     let _ = write!(
         s,
         r##"<text x="2" y="12" fill="#555">{}</text>"##,
-        escape(&chart.unit)
+        text.write(&chart.unit)
     );
     if let Some(target) = chart.target {
         let ty = y(target);

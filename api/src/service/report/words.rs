@@ -58,10 +58,10 @@ impl Language {
     pub fn unsupported_character(self, code_point: &str, excerpt: &str) -> String {
         match self {
             Language::Nl => format!(
-                "Het teken {code_point} in „{excerpt}” staat in geen van de lettertypen van de PDF; in de PDF staat op die plaats �."
+                "Het teken {code_point} in „{excerpt}” kan de PDF niet tonen (geen van haar lettertypen heeft het, of het is een teken voor eigen gebruik); in de PDF staat op die plaats �."
             ),
             Language::En => format!(
-                "The character {code_point} in “{excerpt}” is in none of the PDF's fonts; the PDF shows � in its place."
+                "The PDF cannot show the character {code_point} in “{excerpt}” (none of its fonts has it, or it is a private-use character); the PDF shows � in its place."
             ),
         }
     }
