@@ -28,8 +28,13 @@ pub struct Cli {
     pub database_url: String,
 
     /// Log format.
-    #[arg(long, env = "KOERS_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    #[arg(long, env = "KOERS_LOG_FORMAT", value_parser = lenient::<LogFormat>, default_value = "text", global = true)]
     pub log_format: LogFormat,
+
+    /// Never colour the log lines (also when standard error is a terminal). Any non-empty
+    /// `NO_COLOR` sets it (no-color.org); without a terminal, lines are never coloured.
+    #[arg(long, env = "NO_COLOR", value_parser = present, num_args = 0, default_missing_value = "1", default_value = "", global = true)]
+    pub no_color: bool,
 
     /// Log every SQL statement with its values inlined, and its duration (target `koers::sql`,
     /// level info). For diagnosis and the benchmark's SQL floor; it slows the service down.
@@ -55,7 +60,7 @@ pub enum Command {
     /// Fill an empty database with a synthetic plan for benchmarks (no change history).
     Generate {
         /// Plan size: s (1,000 milestones), m (10,000) or l (100,000).
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = lenient::<crate::service::generate::PlanSize>)]
         size: crate::service::generate::PlanSize,
         /// Seed of the deterministic generator.
         #[arg(long, default_value_t = 1)]
@@ -88,7 +93,7 @@ pub enum Command {
         #[arg(long)]
         as_of: chrono::NaiveDate,
         /// Document format.
-        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        #[arg(long, value_parser = lenient::<ReportFormat>, default_value = "md")]
         format: ReportFormat,
         /// Where to write it (standard output when left out).
         #[arg(long)]
@@ -97,7 +102,7 @@ pub enum Command {
         #[arg(long, default_value = "Voortgangsrapportage monitoring MVOI")]
         title: String,
         /// Language: nl (default) or en.
-        #[arg(long, value_enum, default_value_t = ReportLanguage::Nl)]
+        #[arg(long, value_parser = lenient::<ReportLanguage>, default_value = "nl")]
         language: ReportLanguage,
     },
     /// Create, list and revoke bearer API tokens (the first admin starts here).
@@ -121,12 +126,13 @@ pub enum TokenAction {
         /// Whose token it is: the name recorded with every change made with it.
         #[arg(long)]
         name: String,
-        /// admin, programme-manager, layer-manager, reporter or viewer.
-        #[arg(long, value_enum)]
-        role: RoleArg,
-        /// The layer of a layer manager: rijk, provincie, gemeente or waterschap.
-        #[arg(long, value_enum)]
-        layer: Option<LayerArg>,
+        /// admin, programme-manager, layer-manager, reporter or viewer (case, `-` and `_` do not
+        /// matter: PROGRAMME_MANAGER as in the API is the same).
+        #[arg(long, value_parser = name::<entity::Role>)]
+        role: entity::Role,
+        /// The layer of a layer manager: rijk, provincie, gemeente or waterschap (any case).
+        #[arg(long, value_parser = name::<entity::GovernmentLayer>)]
+        layer: Option<entity::GovernmentLayer>,
         /// The last moment the token works (YYYY-MM-DD, end of that day UTC); never when left out.
         #[arg(long)]
         expires: Option<chrono::NaiveDate>,
@@ -140,55 +146,42 @@ pub enum TokenAction {
     },
 }
 
-/// Roles of an account.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum RoleArg {
-    /// Everything, including tokens.
-    Admin,
-    /// Edit the whole plan.
-    ProgrammeManager,
-    /// Edit one layer's milestones, tasks and measurements.
-    LayerManager,
-    /// Generate and publish reports.
-    Reporter,
-    /// Read.
-    Viewer,
+/// A value of one of koers's own enums (a role, a layer) in any spelling (`entity::name_key`).
+fn name<T>(text: &str) -> Result<T, String>
+where
+    T: sea_orm::ActiveEnum<Value = String> + sea_orm::Iterable,
+{
+    entity::parse_name::<T>(text).ok_or_else(|| {
+        let names: Vec<String> = T::iter()
+            .map(|v| v.to_value().to_lowercase().replace('_', "-"))
+            .collect();
+        format!("`{text}` is not one of {}", names.join(", "))
+    })
 }
 
-impl From<RoleArg> for entity::Role {
-    fn from(role: RoleArg) -> Self {
-        match role {
-            RoleArg::Admin => entity::Role::Admin,
-            RoleArg::ProgrammeManager => entity::Role::ProgrammeManager,
-            RoleArg::LayerManager => entity::Role::LayerManager,
-            RoleArg::Reporter => entity::Role::Reporter,
-            RoleArg::Viewer => entity::Role::Viewer,
-        }
-    }
+/// A value of a command-line enum in any spelling: case, `-` and `_` do not matter, as for
+/// [`name`] (`entity::name_key` decides).
+fn lenient<T: ValueEnum>(text: &str) -> Result<T, String> {
+    let key = entity::name_key(text);
+    T::value_variants()
+        .iter()
+        .find(|v| {
+            v.to_possible_value()
+                .is_some_and(|p| entity::name_key(p.get_name()) == key)
+        })
+        .cloned()
+        .ok_or_else(|| {
+            let names: Vec<String> = T::value_variants()
+                .iter()
+                .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_owned()))
+                .collect();
+            format!("`{text}` is not one of {}", names.join(", "))
+        })
 }
 
-/// Government layers.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum LayerArg {
-    /// Het Rijk.
-    Rijk,
-    /// Provincies.
-    Provincie,
-    /// Gemeenten.
-    Gemeente,
-    /// Waterschappen.
-    Waterschap,
-}
-
-impl From<LayerArg> for entity::GovernmentLayer {
-    fn from(layer: LayerArg) -> Self {
-        match layer {
-            LayerArg::Rijk => entity::GovernmentLayer::Rijk,
-            LayerArg::Provincie => entity::GovernmentLayer::Provincie,
-            LayerArg::Gemeente => entity::GovernmentLayer::Gemeente,
-            LayerArg::Waterschap => entity::GovernmentLayer::Waterschap,
-        }
-    }
+/// A flag set by any non-empty value (as `NO_COLOR` is).
+fn present(text: &str) -> Result<bool, String> {
+    Ok(!text.is_empty())
 }
 
 /// Formats of a report document.

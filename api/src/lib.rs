@@ -25,7 +25,11 @@ pub use state::AppState;
 
 /// Run one command of the `koers` binary.
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
-    telemetry::init(cli.log_format);
+    let program = match cli.command {
+        Command::Serve(_) => telemetry::Program::Server,
+        _ => telemetry::Program::Tool,
+    };
+    telemetry::init(cli.log_format, program, cli.no_color);
     let connect = |url: String, log_sql: bool| async move {
         let mut db = db::connect(&url).await?;
         if log_sql {
@@ -45,9 +49,29 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Migrate { action } => {
             let db = connect(cli.database_url.clone(), cli.log_sql).await?;
             match action {
-                MigrateAction::Up => Migrator::up(&db, None).await?,
-                MigrateAction::Down { steps } => Migrator::down(&db, Some(steps)).await?,
-                MigrateAction::Status => Migrator::status(&db).await?,
+                MigrateAction::Up => {
+                    let pending = Migrator::get_pending_migrations(&db).await?;
+                    Migrator::up(&db, None).await?;
+                    for migration in &pending {
+                        println!("applied  {}", migration.name());
+                    }
+                    if pending.is_empty() {
+                        println!("nothing to apply: the database is up to date");
+                    }
+                }
+                MigrateAction::Down { steps } => {
+                    let applied = Migrator::get_applied_migrations(&db).await?;
+                    Migrator::down(&db, Some(steps)).await?;
+                    for migration in applied.iter().rev().take(steps as usize) {
+                        println!("rolled back {}", migration.name());
+                    }
+                }
+                MigrateAction::Status => {
+                    // On standard output, as a command's result (the migrator only logs it).
+                    for migration in Migrator::get_migration_with_status(&db).await? {
+                        println!("{:<8} {}", migration.status(), migration.name());
+                    }
+                }
             }
             Ok(())
         }

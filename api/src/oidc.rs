@@ -12,7 +12,6 @@ use chrono::{DateTime, Utc};
 use entity::{GovernmentLayer, Role};
 use jsonwebtoken::jwk::JwkSet;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation, decode, decode_header};
-use sea_orm::ActiveEnum;
 
 /// Checks identity tokens of one issuer.
 pub struct Verifier {
@@ -26,11 +25,6 @@ pub struct Verifier {
 
 fn refused(why: &str) -> ApiError {
     ApiError::Unauthenticated(format!("the identity token is not accepted: {why}"))
-}
-
-/// A role or layer from a claim: "LAYER_MANAGER", "layer_manager" and "layer-manager" alike.
-fn parse_enum<T: ActiveEnum<Value = String>>(text: &str) -> Option<T> {
-    T::try_from_value(&text.trim().to_ascii_uppercase().replace('-', "_")).ok()
 }
 
 impl Verifier {
@@ -126,11 +120,11 @@ impl Verifier {
         }
         let role: Role = claims[&self.role_claim]
             .as_str()
-            .and_then(parse_enum)
+            .and_then(entity::parse_name)
             .ok_or_else(|| refused(&format!("no koers role in claim `{}`", self.role_claim)))?;
         let layer = match claims[&self.layer_claim].as_str() {
             Some(text) => Some(
-                parse_enum::<GovernmentLayer>(text)
+                entity::parse_name::<GovernmentLayer>(text)
                     .ok_or_else(|| refused(&format!("unknown layer `{text}`")))?,
             ),
             None => None,

@@ -25,8 +25,8 @@ pub async fn run(db: &DatabaseConnection, action: TokenAction) -> anyhow::Result
                 .map(|t| t.and_utc());
             let new = tokens::NewToken {
                 name,
-                role: role.into(),
-                layer: layer.map(Into::into),
+                role,
+                layer,
                 expires_at,
             };
             let (saved, token) = tokens::create(db, &actor, new).await.map_err(fail)?;

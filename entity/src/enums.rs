@@ -3,6 +3,19 @@
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
 
+/// The key that the spellings of one value's name share: case, `-` and `_` do not matter, so
+/// "LAYER_MANAGER" (the API), "layer-manager" (the command line) and "Layer_Manager" are one.
+/// The one rule for names wherever a person or another system writes them (command line,
+/// environment, identity-token claims).
+pub fn name_key(text: &str) -> String {
+    text.trim().to_ascii_uppercase().replace('-', "_")
+}
+
+/// The value of `T` named `text` in any of its spellings ([`name_key`]).
+pub fn parse_name<T: ActiveEnum<Value = String>>(text: &str) -> Option<T> {
+    T::try_from_value(&name_key(text)).ok()
+}
+
 macro_rules! db_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident),+ $(,)? }) => {
         $(#[$meta])*
@@ -126,3 +139,34 @@ db_enum!(
     /// What a change record describes.
     ChangeAction { Create, Update, Delete, Link, Unlink }
 );
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_parse_whatever_their_case_and_separators() {
+        for spelling in [
+            "PROGRAMME_MANAGER",
+            "programme_manager",
+            "programme-manager",
+            "Programme-Manager",
+            " programme_MANAGER ",
+        ] {
+            assert_eq!(
+                parse_name::<Role>(spelling),
+                Some(Role::ProgrammeManager),
+                "{spelling}"
+            );
+        }
+        assert_eq!(
+            parse_name::<GovernmentLayer>("GEMEENTE"),
+            Some(GovernmentLayer::Gemeente)
+        );
+        assert_eq!(
+            parse_name::<GovernmentLayer>("gemeente"),
+            Some(GovernmentLayer::Gemeente)
+        );
+        assert_eq!(parse_name::<Role>("programmemanager"), None);
+    }
+}

@@ -182,3 +182,92 @@ async fn request_ids_are_echoed_and_recorded_safely() {
     assert!(id.starts_with("abc-123script"), "{id}");
     assert!(id.len() <= 64, "{id}");
 }
+
+/// Every response says `nosniff`; GraphiQL and a report's HTML carry a Content-Security-Policy
+/// that allows only what they use, and GraphiQL still starts under it in Chromium.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn security_headers_and_graphiql_under_its_policy() {
+    let app = TestApp::with_demo().await;
+    for path in [
+        "/healthz",
+        "/graphql",
+        "/graphiql/start.js",
+        "/nowhere",
+        "/reports/x.md",
+    ] {
+        let (_, headers, _) = app.get(path).await;
+        assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
+    }
+    let (_, headers, _) = app.get("/graphql").await;
+    let policy = headers["content-security-policy"]
+        .to_str()
+        .unwrap_or_default();
+    assert!(
+        policy.contains("script-src 'self'") && !policy.contains("'unsafe-eval'"),
+        "{policy}"
+    );
+    assert!(!policy.contains("http"), "no origin elsewhere: {policy}");
+    let report = app
+        .ok(
+            "mutation { generateProgressReport(input: { asOf: \"2026-06-15\", title: \"R\" }) { report { id } } }",
+            json!({}),
+        )
+        .await;
+    let id = crate::support::row_id(
+        report["generateProgressReport"]["report"]["id"]
+            .as_str()
+            .unwrap_or_default(),
+    )
+    .expect("id");
+    let (status, headers, _) = app.get(&format!("/reports/{id}.html")).await;
+    assert_eq!(status, StatusCode::OK);
+    let policy = headers["content-security-policy"]
+        .to_str()
+        .unwrap_or_default();
+    assert!(
+        policy.starts_with("default-src 'none'") && !policy.contains("script-src"),
+        "{policy}"
+    );
+
+    // GraphiQL in Chromium, from a real server: it renders, and nothing was refused.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("port");
+    let address = listener.local_addr().expect("address");
+    let router = app.router.clone();
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    let profile =
+        std::env::temp_dir().join(format!("koers-chromium-{}", uuid::Uuid::new_v4().simple()));
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new("chromium")
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--enable-logging=stderr",
+                "--v=0",
+                "--virtual-time-budget=10000",
+                "--dump-dom",
+            ])
+            .arg(format!("--user-data-dir={}", profile.display()))
+            .arg(format!("http://{address}/graphql"))
+            .output()
+    })
+    .await
+    .expect("joined")
+    .expect("chromium runs (Debian's chromium; scripts/test installs it)");
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let log = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        dom.contains("graphiql-container"),
+        "GraphiQL rendered: {dom:.500}"
+    );
+    assert!(
+        !log.contains("Content Security Policy"),
+        "a CSP refusal: {log}"
+    );
+}

@@ -11,6 +11,7 @@ mod as_of;
 mod authorization;
 mod baselines;
 mod calendar;
+mod cli;
 mod commitments;
 mod demo;
 mod errors;

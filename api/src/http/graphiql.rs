@@ -29,6 +29,15 @@ const GRAPHIQL_CSS: &[u8] = include_bytes!("../../assets/graphiql/graphiql.min.c
 const REACT_JS: &[u8] = include_bytes!("../../assets/graphiql/react.production.min.js");
 /// ReactDOM 18.3.1 UMD production build (`react-dom/umd/react-dom.production.min.js`).
 const REACT_DOM_JS: &[u8] = include_bytes!("../../assets/graphiql/react-dom.production.min.js");
+/// koers's own start of GraphiQL (the fetcher and the example query).
+const START_JS: &[u8] = include_bytes!("../../assets/graphiql/start.js");
+
+/// What the page may load: its own scripts, styles and fonts (the stylesheet inlines them as
+/// `data:` URIs) and requests to `/graphql`; no inline script, nothing from elsewhere, and no
+/// framing. GraphiQL sets inline styles, so styles may be inline.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
+     style-src 'self' 'unsafe-inline'; font-src 'self' data:; img-src 'self' data:; \
+     connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const JAVASCRIPT: &str = "text/javascript; charset=utf-8";
 const CSS: &str = "text/css; charset=utf-8";
@@ -52,39 +61,18 @@ const PAGE: &str = r#"<!doctype html>
 <script src="/graphiql/react.production.min.js"></script>
 <script src="/graphiql/react-dom.production.min.js"></script>
 <script src="/graphiql/graphiql.min.js"></script>
-<script>
-  const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-  const defaultQuery = `{
-  milestones(first: 10) {
-    totalCount
-    edges {
-      node {
-        title
-        layer
-        plannedDate
-        kpis {
-          code
-          name
-          latestMeasurement {
-            value
-          }
-        }
-      }
-    }
-  }
-}
-`;
-  ReactDOM.createRoot(document.getElementById('graphiql')).render(
-    React.createElement(GraphiQL, { fetcher: fetcher, defaultQuery: defaultQuery })
-  );
-</script>
+<script src="/graphiql/start.js"></script>
 </body>
 </html>
 "#;
 
-/// `GET` the GraphiQL page.
-pub async fn page() -> Html<&'static str> {
-    Html(PAGE)
+/// `GET` the GraphiQL page, with its Content-Security-Policy.
+pub async fn page() -> Response {
+    (
+        [(header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY)],
+        Html(PAGE),
+    )
+        .into_response()
 }
 
 /// `GET /graphiql/{file}`: one of the bundled assets, or 404.
@@ -110,6 +98,7 @@ fn bundled(file: &str) -> Option<(&'static [u8], &'static str)> {
         "graphiql.min.css" => Some((GRAPHIQL_CSS, CSS)),
         "react.production.min.js" => Some((REACT_JS, JAVASCRIPT)),
         "react-dom.production.min.js" => Some((REACT_DOM_JS, JAVASCRIPT)),
+        "start.js" => Some((START_JS, JAVASCRIPT)),
         _ => None,
     }
 }
@@ -140,7 +129,16 @@ mod tests {
 
     #[tokio::test]
     async fn page_is_self_contained_and_its_assets_are_served() {
-        let Html(html) = page().await;
+        let response = page().await;
+        assert_eq!(
+            response
+                .headers()
+                .get(header::CONTENT_SECURITY_POLICY)
+                .and_then(|v| v.to_str().ok()),
+            Some(CONTENT_SECURITY_POLICY)
+        );
+        let html = String::from_utf8(body_bytes(response).await.to_vec()).unwrap_or_default();
+        let html = html.as_str();
 
         assert!(!html.contains("http://"), "page references an http:// URL");
         assert!(
@@ -152,10 +150,15 @@ mod tests {
             !html.contains("\"//"),
             "page references a protocol-relative URL"
         );
-        assert!(html.contains("GraphiQL.createFetcher({ url: '/graphql' })"));
+        assert!(
+            !html.contains("<script>"),
+            "no inline script (the policy forbids it)"
+        );
+        let start = String::from_utf8_lossy(START_JS);
+        assert!(start.contains("GraphiQL.createFetcher({ url: '/graphql' })"));
 
         let assets = referenced_assets(html);
-        assert_eq!(assets.len(), 4, "expected 4 bundled assets, got {assets:?}");
+        assert_eq!(assets.len(), 5, "expected 5 bundled assets, got {assets:?}");
         for file in assets {
             let response = asset(Path(file.to_owned())).await;
             assert_eq!(response.status(), StatusCode::OK, "/graphiql/{file}");
@@ -190,6 +193,7 @@ mod tests {
             ("graphiql.min.css", GRAPHIQL_CSS),
             ("react.production.min.js", REACT_JS),
             ("react-dom.production.min.js", REACT_DOM_JS),
+            ("start.js", START_JS),
         ] {
             let body = body_bytes(asset(Path(file.to_owned())).await).await;
             assert_eq!(&body[..], expected, "/graphiql/{file}");

@@ -20,6 +20,7 @@ use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
@@ -47,8 +48,9 @@ pub fn router(state: AppState) -> Router {
     harden(routes, &config)
 }
 
-/// The layers around every route: body limit, timeout, panic catcher, CORS, request ids and
-/// tracing.
+/// The layers around every route: body limit, timeout, panic catcher, CORS, request ids,
+/// tracing, and `X-Content-Type-Options: nosniff` on every response (outermost, so the
+/// layers' own answers carry it too).
 fn harden(routes: Router, config: &ApiConfig) -> Router {
     routes
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
@@ -66,6 +68,10 @@ fn harden(routes: Router, config: &ApiConfig) -> Router {
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        ))
 }
 
 /// Cross-origin requests from the configured origins only (none by default: a browser page on
@@ -237,6 +243,25 @@ mod tests {
             "{body}"
         );
         assert!(!body.contains("secret"), "no panic text: {body}");
+    }
+
+    #[tokio::test]
+    async fn every_answer_says_nosniff_even_the_layers_own() {
+        let config = ApiConfig {
+            request_timeout_secs: 1,
+            ..Default::default()
+        };
+        for path in ["/panic", "/slow", "/nowhere"] {
+            let response = hardened(&config)
+                .oneshot(Request::get(path).body(Body::empty()).unwrap_or_default())
+                .await
+                .unwrap_or_else(|e| match e {});
+            assert_eq!(
+                response.headers().get("x-content-type-options"),
+                Some(&HeaderValue::from_static("nosniff")),
+                "{path}"
+            );
+        }
     }
 
     #[tokio::test]

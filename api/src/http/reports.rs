@@ -10,6 +10,11 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use entity::DocumentFormat;
 
+/// What a report's HTML may use: its inline style and inline pictures, nothing else (no
+/// script, no request anywhere, no framing). The document is one self-contained file.
+pub const REPORT_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; \
+     img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /// The document named `file` ("12.html").
 pub async fn document(state: AppState, caller: &Caller, file: &str) -> Response {
     let parsed = file.rsplit_once('.').and_then(|(id, ext)| {
@@ -39,6 +44,12 @@ pub async fn document(state: AppState, caller: &Caller, file: &str) -> Response 
             };
             let mut response =
                 (StatusCode::OK, [(header::CONTENT_TYPE, mime)], body).into_response();
+            if format == DocumentFormat::Html {
+                response.headers_mut().insert(
+                    header::CONTENT_SECURITY_POLICY,
+                    HeaderValue::from_static(REPORT_CONTENT_SECURITY_POLICY),
+                );
+            }
             if let Some(hash) = sha256.and_then(|h| HeaderValue::from_str(&h).ok()) {
                 response.headers_mut().insert("x-content-sha256", hash);
             }

@@ -1,0 +1,98 @@
+//! The `koers` command line as an operator uses it: the names the API uses are accepted, and a
+//! tool's output is its result (no colour codes in a pipe, no migrator progress lines).
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// The `koers` binary of this build (`target/<profile>/koers`, next to the test binary's
+/// `deps/`; scripts/test builds it before the tests).
+fn koers() -> PathBuf {
+    let exe = std::env::current_exe().expect("test binary");
+    let dir = exe
+        .parent()
+        .and_then(|deps| deps.parent())
+        .expect("target dir");
+    let bin = dir.join("koers");
+    assert!(
+        bin.exists(),
+        "{} is missing: build it with `cargo build --workspace --all-targets` (scripts/test does)",
+        bin.display()
+    );
+    bin
+}
+
+fn run(database: &str, args: &[&str]) -> Output {
+    Command::new(koers())
+        .args(args)
+        .env("DATABASE_URL", database)
+        .env_remove("RUST_LOG")
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("koers runs")
+}
+
+#[test]
+fn token_accepts_the_apis_names_and_tools_print_only_their_result() {
+    let dir = std::env::temp_dir().join(format!("koers-cli-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let database = format!("sqlite://{}?mode=rwc", dir.join("koers.db").display());
+    for (role, layer) in [
+        ("programme_manager", None),
+        ("PROGRAMME_MANAGER", None),
+        ("layer-manager", Some("GEMEENTE")),
+        ("Layer_Manager", Some("gemeente")),
+        ("admin", None),
+    ] {
+        let mut args = vec!["token", "create", "--name", "beheer", "--role", role];
+        if let Some(layer) = layer {
+            args.extend(["--layer", layer]);
+        }
+        let out = run(&database, &args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{role} {layer:?}: {stderr}");
+        assert!(String::from_utf8_lossy(&out.stdout).starts_with("koers_"));
+        assert!(
+            !stderr.contains('\u{1b}'),
+            "no colour codes in a pipe: {stderr:?}"
+        );
+        assert!(
+            !stderr.contains("Applying migration") && !stderr.contains("INFO"),
+            "no migrator progress: {stderr}"
+        );
+    }
+    let refused = run(
+        &database,
+        &["token", "create", "--name", "x", "--role", "boss"],
+    );
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("programme-manager"));
+
+    let status = run(&database, &["migrate", "status"]);
+    let stdout = String::from_utf8_lossy(&status.stdout);
+    assert!(status.status.success());
+    assert!(
+        stdout.lines().all(|l| l.starts_with("Applied ")),
+        "{stdout}"
+    );
+    assert!(String::from_utf8_lossy(&status.stderr).is_empty());
+
+    let report = run(
+        &database,
+        &[
+            "report",
+            "--as-of",
+            "2026-06-15",
+            "--format",
+            "MD",
+            "--language",
+            "NL",
+        ],
+    );
+    assert!(
+        report.status.success(),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&report.stderr).contains('\u{1b}'));
+    std::fs::remove_dir_all(&dir).ok();
+}
