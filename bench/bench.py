@@ -298,7 +298,13 @@ def capture(db, send):
                 j += 1
             statements.append([sql, None])
         elif "DETAIL:  parameters:" in line and statements:
-            statements[-1][1] = line.split("parameters:", 1)[1]
+            # A value with a line break (a description, a search text) goes on in tab-led lines.
+            params = line.split("parameters:", 1)[1]
+            j = i + 1
+            while j < len(lines) and lines[j].startswith("\t"):
+                params += "\n" + lines[j][1:]
+                j += 1
+            statements[-1][1] = params
     return [inline(sql, params) for sql, params in statements]
 
 

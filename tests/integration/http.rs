@@ -236,24 +236,14 @@ async fn security_headers_and_graphiql_under_its_policy() {
     let address = listener.local_addr().expect("address");
     let router = app.router.clone();
     tokio::spawn(async move { axum::serve(listener, router).await });
-    let profile =
-        std::env::temp_dir().join(format!("koers-chromium-{}", uuid::Uuid::new_v4().simple()));
     let out = tokio::task::spawn_blocking(move || {
-        std::process::Command::new("chromium")
+        crate::support::chromium()
             .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
                 "--enable-logging=stderr",
                 "--v=0",
                 "--virtual-time-budget=10000",
                 "--dump-dom",
             ])
-            .arg(format!("--user-data-dir={}", profile.display()))
             .arg(format!("http://{address}/graphql"))
             .output()
     })

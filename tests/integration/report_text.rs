@@ -239,22 +239,9 @@ async fn hostile_text_renders_literally_in_every_format_and_the_pdf_is_always_ma
     let measure = "<script>document.body.dataset.width = document.documentElement.scrollWidth + ' ' + document.documentElement.clientWidth;</script></body>";
     let page = scratch("report.html", html.replace("</body>", measure).as_bytes());
     for window in ["1024,768", "400,800"] {
-        let dom = Command::new("chromium")
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--dump-dom",
-            ])
+        let dom = crate::support::chromium()
+            .arg("--dump-dom")
             .arg(format!("--window-size={window}"))
-            .arg(format!(
-                "--user-data-dir={}",
-                page.with_file_name("profile").display()
-            ))
             .arg(format!("file://{}", page.display()))
             .output()
             .expect("chromium runs (Debian's chromium; scripts/test installs it)");

@@ -17,7 +17,21 @@ use async_graphql::parser::types::{
 };
 use async_graphql::{Name, Positioned, Variables};
 use async_graphql_value::{ConstValue, Value};
+use std::cell::RefCell;
 use std::collections::HashSet;
+use std::rc::Rc;
+
+/// Whether `keys` come in the plan's order (they are a subset of its keys).
+fn in_order<'k>(keys: impl Iterator<Item = &'k Name>, plan: &[Collected<'_>]) -> bool {
+    let mut at = 0;
+    for key in keys {
+        match plan[at..].iter().position(|c| c.key == key) {
+            Some(offset) => at += offset,
+            None => return false,
+        }
+    }
+    true
+}
 
 /// Reorder `data`, the result of `operation` (with the fragments of `document`).
 pub fn reorder(
@@ -39,25 +53,42 @@ pub fn reorder(
         types,
         document,
         variables,
+        plans: RefCell::new(Vec::new()),
+        objects: RefCell::new(Vec::new()),
     };
     order.value(data, root, &[&operation.selection_set.node]);
 }
 
-/// One response key and the selection sets of the fields merged under it.
+/// One response key, the selection sets of the fields merged under it, and the type of its
+/// value (when it has fields of its own).
 struct Collected<'a> {
     key: &'a Name,
     field: &'a Name,
     sets: Vec<&'a SelectionSet>,
+    child: Option<&'a str>,
 }
+
+/// The collected fields of a selection for a type, shared by every object of a list (a page of
+/// 100 milestones is planned once, not 100 times).
+type Plan<'a> = Rc<Vec<Collected<'a>>>;
+
+/// Where a plan applies: the addresses of its first selection set and of its type, and the
+/// number of sets.
+type PlanKey = (usize, usize, usize);
 
 struct Order<'a> {
     types: &'a TypeIndex,
     document: &'a ExecutableDocument,
     variables: &'a Variables,
+    /// Plans by (first selection set, number of sets, type), all addresses: a response has few
+    /// distinct selections, so a short list searched by address beats hashing names.
+    plans: RefCell<Vec<(PlanKey, Plan<'a>)>>,
+    /// Whether a type (by address) is an object type.
+    objects: RefCell<Vec<(usize, bool)>>,
 }
 
 impl<'a> Order<'a> {
-    fn value(&self, value: &mut ConstValue, ty: &str, sets: &[&'a SelectionSet]) {
+    fn value(&self, value: &mut ConstValue, ty: &'a str, sets: &[&'a SelectionSet]) {
         match value {
             ConstValue::List(items) => {
                 for item in items {
@@ -65,44 +96,69 @@ impl<'a> Order<'a> {
                 }
             }
             ConstValue::Object(map) => {
-                let concrete = if self.types.is_object(ty) {
-                    Some(ty.to_owned())
+                let concrete = if self.is_object(ty) {
+                    Some(ty)
                 } else {
                     self.typename(map, ty, sets)
                 };
-                let collected = self.collect(concrete.as_deref(), sets);
-                let position = |key: &Name| {
-                    collected
-                        .iter()
-                        .position(|c| c.key == key)
-                        .unwrap_or(usize::MAX)
-                };
-                let in_order = map
-                    .keys()
-                    .map(position)
-                    .collect::<Vec<_>>()
-                    .windows(2)
-                    .all(|w| w[0] <= w[1]);
-                if !in_order {
+                let plan = self.plan(concrete, ty, sets);
+                if !in_order(map.keys(), &plan) {
+                    let position =
+                        |key: &Name| plan.iter().position(|c| c.key == key).unwrap_or(usize::MAX);
                     map.sort_by(|a, _, b, _| position(a).cmp(&position(b)));
                 }
-                for c in &collected {
-                    let Some(child) = map.get_mut(c.key) else {
+                // The keys are now in the plan's order: walk both together.
+                let mut at = 0;
+                for (key, child) in map.iter_mut() {
+                    let Some(offset) = plan[at..].iter().position(|c| c.key == key) else {
                         continue;
                     };
-                    if matches!(child, ConstValue::Null)
-                        || c.sets.iter().all(|s| s.items.is_empty())
+                    at += offset;
+                    let c = &plan[at];
+                    if let Some(child_ty) = c.child
+                        && !matches!(child, ConstValue::Null)
                     {
-                        continue;
-                    }
-                    let parent = concrete.as_deref().unwrap_or(ty);
-                    if let Some(child_ty) = self.field_type(parent, c.field) {
                         self.value(child, child_ty, &c.sets);
                     }
                 }
             }
             _ => {}
         }
+    }
+
+    /// The plan of `sets` for an object of type `concrete` (unknown: every fragment counts)
+    /// found under a field of type `ty`.
+    fn plan(&self, concrete: Option<&'a str>, ty: &'a str, sets: &[&'a SelectionSet]) -> Plan<'a> {
+        let key = (
+            sets.first()
+                .map_or(0, |s| *s as *const SelectionSet as usize),
+            sets.len(),
+            concrete.map_or(0, |c| c.as_ptr() as usize),
+        );
+        if let Some((_, plan)) = self.plans.borrow().iter().find(|(k, _)| *k == key) {
+            return plan.clone();
+        }
+        let mut collected = self.collect(concrete, sets);
+        let parent = concrete.unwrap_or(ty);
+        for c in &mut collected {
+            if c.sets.iter().any(|s| !s.items.is_empty()) {
+                c.child = self.field_type(parent, c.field);
+            }
+        }
+        let plan = Rc::new(collected);
+        self.plans.borrow_mut().push((key, plan.clone()));
+        plan
+    }
+
+    /// `TypeIndex::is_object`, remembered by the type's address.
+    fn is_object(&self, ty: &'a str) -> bool {
+        let key = ty.as_ptr() as usize;
+        if let Some((_, known)) = self.objects.borrow().iter().find(|(k, _)| *k == key) {
+            return *known;
+        }
+        let known = self.types.is_object(ty);
+        self.objects.borrow_mut().push((key, known));
+        known
     }
 
     /// The type a field of `parent` returns; under an interface, a field may be one of a
@@ -124,17 +180,18 @@ impl<'a> Order<'a> {
     fn typename(
         &self,
         map: &async_graphql::indexmap::IndexMap<Name, ConstValue>,
-        ty: &str,
+        ty: &'a str,
         sets: &[&'a SelectionSet],
-    ) -> Option<String> {
-        let collected = self.collect(None, sets);
-        collected
-            .iter()
+    ) -> Option<&'a str> {
+        let plan = self.plan(None, ty, sets);
+        plan.iter()
             .filter(|c| c.field.as_str() == "__typename")
             .find_map(|c| match map.get(c.key) {
-                Some(ConstValue::String(name)) if self.types.applies(ty, name) => {
-                    Some(name.clone())
-                }
+                Some(ConstValue::String(name)) if self.types.applies(ty, name) => self
+                    .types
+                    .fields
+                    .get_key_value(name.as_str())
+                    .map(|(name, _)| name.as_str()),
                 _ => None,
             })
     }
@@ -174,6 +231,7 @@ impl<'a> Order<'a> {
                             key,
                             field: &field.node.name.node,
                             sets: vec![sub],
+                            child: None,
                         }),
                     }
                 }

@@ -351,3 +351,23 @@ pub fn row_id(global: &str) -> Option<i64> {
     let text = String::from_utf8(bytes).ok()?;
     text.split_once(':')?.1.parse().ok()
 }
+
+/// Debian's headless Chromium (scripts/test installs it) with the flags this closed network
+/// needs and a profile of its own; add the page and what to do with it.
+pub fn chromium() -> std::process::Command {
+    let profile =
+        std::env::temp_dir().join(format!("koers-chromium-{}", uuid::Uuid::new_v4().simple()));
+    let mut command = std::process::Command::new("chromium");
+    command
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()));
+    command
+}
