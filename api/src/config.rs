@@ -90,7 +90,7 @@ pub enum Command {
     /// Write the progress report of a peildatum (from the plan as it stood then) to a file.
     Report {
         /// The peildatum (YYYY-MM-DD).
-        #[arg(long)]
+        #[arg(long, value_parser = day)]
         as_of: chrono::NaiveDate,
         /// Document format.
         #[arg(long, value_parser = lenient::<ReportFormat>, default_value = "md")]
@@ -134,7 +134,7 @@ pub enum TokenAction {
         #[arg(long, value_parser = name::<entity::GovernmentLayer>)]
         layer: Option<entity::GovernmentLayer>,
         /// The last moment the token works (YYYY-MM-DD, end of that day UTC); never when left out.
-        #[arg(long)]
+        #[arg(long, value_parser = day)]
         expires: Option<chrono::NaiveDate>,
     },
     /// List tokens (prefix, name, role, layer, created, expires, revoked).
@@ -177,6 +177,13 @@ fn lenient<T: ValueEnum>(text: &str) -> Result<T, String> {
                 .collect();
             format!("`{text}` is not one of {}", names.join(", "))
         })
+}
+
+/// A calendar day written as the API writes it.
+fn day(text: &str) -> Result<chrono::NaiveDate, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a date: write YYYY-MM-DD, e.g. 2027-06-30"))
 }
 
 /// A flag set by any non-empty value (as `NO_COLOR` is).

@@ -69,7 +69,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 MigrateAction::Status => {
                     // On standard output, as a command's result (the migrator only logs it).
                     for migration in Migrator::get_migration_with_status(&db).await? {
-                        println!("{:<8} {}", migration.status(), migration.name());
+                        let status = migration.status().to_string().to_lowercase();
+                        println!("{status:<8} {}", migration.name());
                     }
                 }
             }

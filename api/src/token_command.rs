@@ -7,7 +7,12 @@ use crate::service::{Actor, tokens};
 use sea_orm::DatabaseConnection;
 
 fn fail(e: crate::error::ApiError) -> anyhow::Error {
-    anyhow::anyhow!("{}", e.public_message())
+    match e {
+        crate::error::ApiError::NotFound { id, .. } => {
+            anyhow::anyhow!("there is no token {id} (`koers token list` shows them)")
+        }
+        e => anyhow::anyhow!("{}", e.public_message()),
+    }
 }
 
 /// Run one token command against `db`.

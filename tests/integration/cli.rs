@@ -71,7 +71,7 @@ fn token_accepts_the_apis_names_and_tools_print_only_their_result() {
     let stdout = String::from_utf8_lossy(&status.stdout);
     assert!(status.status.success());
     assert!(
-        stdout.lines().all(|l| l.starts_with("Applied ")),
+        stdout.lines().all(|l| l.starts_with("applied ")),
         "{stdout}"
     );
     assert!(String::from_utf8_lossy(&status.stderr).is_empty());

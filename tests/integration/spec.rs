@@ -174,6 +174,16 @@ async fn an_enum_value_is_never_a_string_literal() {
         )
         .await;
     assert_eq!(code(&error), "GRAPHQL_VALIDATION_FAILED", "{error}");
+    // A value the enum does not have, or null where a field cannot be empty, names the field.
+    let create = "mutation($p: ID!, $s: WorkStatus, $l: GovernmentLayer) { createMilestone(input: { programmeId: $p, title: \"T\", kind: DELIVERY, plannedDate: \"2026-01-01\", status: $s, layer: $l }) { __typename } }";
+    for (variables, field) in [
+        (json!({ "p": "UHJvZ3JhbW1lOjE", "l": "rijk" }), "input.layer"),
+        (json!({ "p": "UHJvZ3JhbW1lOjE", "s": null }), "input.status"),
+    ] {
+        let error = app.err(create, variables).await;
+        assert_eq!(code(&error), "BAD_USER_INPUT", "{error}");
+        assert_eq!(error["extensions"]["field"], field, "{error}");
+    }
     // In variables, enum values are strings: that is how JSON carries them.
     let data = app
         .ok(

@@ -312,6 +312,14 @@ impl<'a> Checker<'a> {
     /// and the values of koers's own scalars against their form, with their own messages
     /// (async-graphql's would only say "expected type Date").
     fn sent(&mut self, value: &ConstValue, ty: &Type, pos: Pos, at: &str) {
+        if let ConstValue::Null = value {
+            if !ty.nullable {
+                let message = format!("{at} must not be null: leave it out to keep it as it is");
+                self.errors
+                    .push(input_error(message, Some(pos), "field", at));
+            }
+            return;
+        }
         match (value, &ty.base) {
             (ConstValue::List(values), BaseType::List(item)) => {
                 for (i, value) in values.iter().enumerate() {
@@ -329,9 +337,23 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            (ConstValue::Null, _) => {}
             (value, BaseType::Named(name)) => {
-                if let Some(Err(message)) = super::scalars::check(name, value) {
+                if let Some(values) = self.types.enums.get(name.as_str()) {
+                    let known = matches!(value,
+                        ConstValue::String(v) if values.contains(v.as_str()))
+                        || matches!(value, ConstValue::Enum(v) if values.contains(v.as_str()));
+                    if !known {
+                        let mut names: Vec<&str> = values.iter().map(String::as_str).collect();
+                        names.sort_unstable();
+                        let message = format!(
+                            "{at}: {} is not a {name}; one of {}",
+                            excerpt(&value.to_string()),
+                            names.join(", ")
+                        );
+                        self.errors
+                            .push(input_error(message, Some(pos), "field", at));
+                    }
+                } else if let Some(Err(message)) = super::scalars::check(name, value) {
                     self.errors.push(input_error(
                         format!("{at}: {message}"),
                         Some(pos),
@@ -605,6 +627,23 @@ mod tests {
             prepare(&TYPES, request(variable, serde_json::json!({"l": "RIJK"}))).is_ok(),
             "enum values in variables are strings"
         );
+    }
+
+    #[test]
+    fn a_null_or_an_unknown_enum_value_in_a_variable_names_the_field() {
+        let query = "mutation($p: ID!, $s: WorkStatus, $l: GovernmentLayer) { createMilestone(input: { programmeId: $p, title: \"T\", kind: DELIVERY, plannedDate: \"2026-01-01\", status: $s, layer: $l }) { __typename } }";
+        let errors = prepare(
+            &TYPES,
+            request(query, serde_json::json!({"p": "x", "s": null, "l": "rijk"})),
+        )
+        .err();
+        let text = format!("{errors:?}");
+        assert!(text.contains("input.status must not be null"), "{text}");
+        assert!(
+            text.contains("is not a GovernmentLayer; one of GEMEENTE"),
+            "{text}"
+        );
+        assert!(text.contains("\"input.layer\""), "{text}");
     }
 
     #[test]

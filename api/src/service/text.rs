@@ -42,7 +42,7 @@ pub fn check(field: &str, value: &str) -> ApiResult<()> {
             field,
             format!(
                 "{field} contains the control character or non-character {} at position {}; \
-                 remove it (use a plain line break where one is meant)",
+                 remove it (a text that may span lines breaks them with a plain line feed)",
                 code_point(c),
                 i + 1
             ),

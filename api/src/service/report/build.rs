@@ -355,7 +355,9 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
         .flat_map(|c| &c.steps)
         .filter(|step| step.slack_days.is_some())
         .filter_map(|step| plan.schedule.title(step.milestone))
-        .map(|title| title.split(':').next().unwrap_or(title).trim())
+        // "Fase 1 afgerond: analyse ..." is named "Fase 1 afgerond" (a colon inside a word, as
+        // in a web address, does not cut).
+        .map(|title| title.split(": ").next().unwrap_or(title).trim())
         .collect();
     if chain.len() > 1 {
         let chain = chain.join(" → ");
