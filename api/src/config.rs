@@ -28,7 +28,7 @@ pub struct Cli {
     pub database_url: String,
 
     /// Log format.
-    #[arg(long, env = "KOERS_LOG_FORMAT", value_parser = lenient::<LogFormat>, default_value = "text", global = true)]
+    #[arg(long, env = "KOERS_LOG_FORMAT", value_parser = lenient_parser::<LogFormat>(), default_value = "text", global = true)]
     pub log_format: LogFormat,
 
     /// Never colour the log lines (also when standard error is a terminal). Any non-empty
@@ -60,7 +60,7 @@ pub enum Command {
     /// Fill an empty database with a synthetic plan for benchmarks (no change history).
     Generate {
         /// Plan size: s (1,000 milestones), m (10,000) or l (100,000).
-        #[arg(long, value_parser = lenient::<crate::service::generate::PlanSize>)]
+        #[arg(long, value_parser = lenient_parser::<crate::service::generate::PlanSize>())]
         size: crate::service::generate::PlanSize,
         /// Seed of the deterministic generator.
         #[arg(long, default_value_t = 1)]
@@ -93,7 +93,7 @@ pub enum Command {
         #[arg(long, value_parser = day)]
         as_of: chrono::NaiveDate,
         /// Document format.
-        #[arg(long, value_parser = lenient::<ReportFormat>, default_value = "md")]
+        #[arg(long, value_parser = lenient_parser::<ReportFormat>(), default_value = "md")]
         format: ReportFormat,
         /// Where to write it (standard output when left out).
         #[arg(long)]
@@ -102,7 +102,7 @@ pub enum Command {
         #[arg(long, default_value = "Voortgangsrapportage monitoring MVOI")]
         title: String,
         /// Language: nl (default) or en.
-        #[arg(long, value_parser = lenient::<ReportLanguage>, default_value = "nl")]
+        #[arg(long, value_parser = lenient_parser::<ReportLanguage>(), default_value = "nl")]
         language: ReportLanguage,
     },
     /// Create, list and revoke bearer API tokens (the first admin starts here).
@@ -126,8 +126,8 @@ pub enum TokenAction {
         /// Whose token it is: the name recorded with every change made with it.
         #[arg(long)]
         name: String,
-        /// admin, programme-manager, layer-manager, reporter or viewer (case, `-` and `_` do not
-        /// matter: PROGRAMME_MANAGER as in the API is the same).
+        /// admin, programme-manager, layer-manager, reporter or viewer (case does not matter and
+        /// `-` and `_` are the same: PROGRAMME_MANAGER, as the API writes it, works too).
         #[arg(long, value_parser = name::<entity::Role>)]
         role: entity::Role,
         /// The layer of a layer manager: rijk, provincie, gemeente or waterschap (any case).
@@ -159,8 +159,47 @@ where
     })
 }
 
-/// A value of a command-line enum in any spelling: case, `-` and `_` do not matter, as for
-/// [`name`] (`entity::name_key` decides).
+/// A value of a command-line enum in any spelling (case does not matter, `-` and `_` are the
+/// same: `entity::name_key` decides, as for [`name`]); `--help` lists the values.
+#[derive(Clone)]
+pub struct Lenient<T>(std::marker::PhantomData<T>);
+
+/// The parser of `T`'s values in any spelling.
+fn lenient_parser<T>() -> Lenient<T> {
+    Lenient(std::marker::PhantomData)
+}
+
+impl<T: ValueEnum + Clone + Send + Sync + 'static> clap::builder::TypedValueParser for Lenient<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        let text = value.to_string_lossy();
+        lenient::<T>(&text).map_err(|message| {
+            let arg = arg.map_or_else(String::new, |a| format!(" for '{a}'"));
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!("invalid value '{text}'{arg}: {message}\n"),
+            )
+        })
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            T::value_variants()
+                .iter()
+                .filter_map(ValueEnum::to_possible_value),
+        ))
+    }
+}
+
+/// A value of a command-line enum in any spelling (see [`Lenient`]).
 fn lenient<T: ValueEnum>(text: &str) -> Result<T, String> {
     let key = entity::name_key(text);
     T::value_variants()

@@ -152,6 +152,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             load_demo(&db).await
         }
         Command::Serve(args) => {
+            tokio::task::spawn_blocking(service::report::warm_up);
             let db = connect(cli.database_url.clone(), cli.log_sql).await?;
             db::migrate(&db).await?;
             if args.demo {

@@ -135,6 +135,9 @@ impl Verifier {
             .or_else(|| claims["sub"].as_str())
             .filter(|n| !n.trim().is_empty())
             .ok_or_else(|| refused("no subject"))?;
+        // The name is recorded with every change: it holds no character text may not hold.
+        crate::service::text::check("name", name)
+            .map_err(|_| refused("the account name holds a control character"))?;
         Ok(Caller {
             name: name.chars().take(100).collect(),
             role,

@@ -3,8 +3,9 @@
 use sea_orm::entity::prelude::*;
 use serde::{Deserialize, Serialize};
 
-/// The key that the spellings of one value's name share: case, `-` and `_` do not matter, so
-/// "LAYER_MANAGER" (the API), "layer-manager" (the command line) and "Layer_Manager" are one.
+/// The key that the spellings of one value's name share: case does not matter and `-` and `_`
+/// are the same (one of them is needed where the name has two words), so "LAYER_MANAGER" (the
+/// API), "layer-manager" (the command line) and "Layer_Manager" are one.
 /// The one rule for names wherever a person or another system writes them (command line,
 /// environment, identity-token claims).
 pub fn name_key(text: &str) -> String {

@@ -7,7 +7,8 @@ use sea_orm_migration::sea_orm::{ConnectionTrait, Statement};
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-/// Each table with the columns its search text is made of.
+/// Each table with the columns its search text is made of (as `crud`'s `search` entries say
+/// for every later write; a migration is a snapshot, so the list is its own).
 const TABLES: [(&str, &[&str]); 3] = [
     ("milestone", &["title", "description"]),
     ("kpi", &["code", "name", "definition"]),

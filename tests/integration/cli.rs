@@ -5,20 +5,33 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 /// The `koers` binary of this build (`target/<profile>/koers`, next to the test binary's
-/// `deps/`; scripts/test builds it before the tests).
+/// `deps/`), brought up to date first: `cargo test` of this package does not build another
+/// package's binary, and a stale one would test old code.
 fn koers() -> PathBuf {
-    let exe = std::env::current_exe().expect("test binary");
-    let dir = exe
-        .parent()
-        .and_then(|deps| deps.parent())
-        .expect("target dir");
-    let bin = dir.join("koers");
-    assert!(
-        bin.exists(),
-        "{} is missing: build it with `cargo build --workspace --all-targets` (scripts/test does)",
-        bin.display()
-    );
-    bin
+    static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let exe = std::env::current_exe().expect("test binary");
+            let dir = exe
+                .parent()
+                .and_then(|deps| deps.parent())
+                .expect("target dir")
+                .to_owned();
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+            let mut build = Command::new(cargo);
+            build
+                .args([
+                    "build", "--quiet", "--locked", "-p", "koers", "--bin", "koers",
+                ])
+                .current_dir(env!("CARGO_MANIFEST_DIR"));
+            if dir.ends_with("release") {
+                build.arg("--release");
+            }
+            let status = build.status().expect("cargo runs");
+            assert!(status.success(), "building the koers binary failed");
+            dir.join("koers")
+        })
+        .clone()
 }
 
 fn run(database: &str, args: &[&str]) -> Output {

@@ -137,15 +137,18 @@ async fn an_int_variable_outside_32_bits_is_a_request_error_without_data() {
         let body: Value = serde_json::from_str(&body).expect("json");
         assert!(body.get("data").is_none(), "{broken}: {body}");
     }
-    // The largest Int runs; a request that ran keeps its data entry.
+    // The largest Int passes the check and runs (then the page-size rule refuses it, as a field
+    // error: a request that ran keeps its data entry).
     let (status, body) = post(
         &app,
         GRAPHQL_RESPONSE,
-        json!({ "query": "{ milestones(first: 100) { totalCount } }" }),
+        json!({ "query": query, "variables": { "n": 2_147_483_647 } }),
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert!(body.contains("\"data\""));
+    let body: Value = serde_json::from_str(&body).expect("json");
+    assert!(body.get("data").is_some(), "{body}");
+    assert_eq!(body["errors"][0]["path"][0], "milestones", "{body}");
     // A required variable that was not sent is refused before anything runs.
     let (status, body) = post(
         &app,
@@ -155,6 +158,38 @@ async fn an_int_variable_outside_32_bits_is_a_request_error_without_data() {
     .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     assert_eq!(app.count("programme").await, 1, "only the demo's");
+}
+
+#[tokio::test]
+async fn a_variables_default_is_used_and_checked_and_other_operations_do_not_interfere() {
+    let app = TestApp::with_demo().await;
+    // The default decides `@include` (async-graphql alone would drop the field).
+    let data = app
+        .ok(
+            "query($i: Boolean = true) { p: programmes @include(if: $i) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(data["p"]["totalCount"], 1, "{data}");
+    // A default is checked like a value sent.
+    let error = app
+        .err(
+            "query($s: String = \"a\\u0000b\") { milestones(filter: { search: $s }) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(code(&error), "BAD_USER_INPUT", "{error}");
+    // Only the named operation counts: B's variable, unsent in A's terms, is not touched.
+    let two = "query A($x: String) { milestones(filter: { search: $x }) { totalCount } } query B($x: ID!) { node(id: $x) { id } }";
+    let (status, body) = post(
+        &app,
+        GRAPHQL_RESPONSE,
+        json!({ "query": two, "operationName": "A" }),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let body: Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(body["data"]["milestones"]["totalCount"], 22, "{body}");
 }
 
 #[tokio::test]
@@ -177,7 +212,10 @@ async fn an_enum_value_is_never_a_string_literal() {
     // A value the enum does not have, or null where a field cannot be empty, names the field.
     let create = "mutation($p: ID!, $s: WorkStatus, $l: GovernmentLayer) { createMilestone(input: { programmeId: $p, title: \"T\", kind: DELIVERY, plannedDate: \"2026-01-01\", status: $s, layer: $l }) { __typename } }";
     for (variables, field) in [
-        (json!({ "p": "UHJvZ3JhbW1lOjE", "l": "rijk" }), "input.layer"),
+        (
+            json!({ "p": "UHJvZ3JhbW1lOjE", "l": "rijk" }),
+            "input.layer",
+        ),
         (json!({ "p": "UHJvZ3JhbW1lOjE", "s": null }), "input.status"),
     ] {
         let error = app.err(create, variables).await;

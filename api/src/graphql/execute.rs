@@ -22,7 +22,6 @@ pub struct Executed {
 
 /// Run `request` on `schema`.
 pub async fn execute(schema: &KoersSchema, request: Request) -> Executed {
-    let variables = request.variables.clone();
     let operation_name = request.operation_name.clone();
     let prepared = match prepare::prepare(&TYPES, request) {
         Ok(prepared) => prepared,
@@ -33,6 +32,8 @@ pub async fn execute(schema: &KoersSchema, request: Request) -> Executed {
             };
         }
     };
+    // With the defaults `prepare` filled in, for `@skip`/`@include` when ordering the fields.
+    let variables = prepared.request.variables.clone();
     let mut response = schema.execute(prepared.request).await;
     error_codes::apply(&mut response);
     // async-graphql's own refusals (parse, validation, limits) have no data and no error with a

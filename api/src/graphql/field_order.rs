@@ -72,15 +72,15 @@ struct Collected<'a> {
 /// 100 milestones is planned once, not 100 times).
 type Plan<'a> = Rc<Vec<Collected<'a>>>;
 
-/// Where a plan applies: the addresses of its first selection set and of its type, and the
-/// number of sets.
-type PlanKey = (usize, usize, usize);
+/// Where a plan applies: the addresses of its selection sets (every one: two fields merged
+/// under one key may share a fragment and differ in the rest) and of its type.
+type PlanKey = (Vec<usize>, usize);
 
 struct Order<'a> {
     types: &'a TypeIndex,
     document: &'a ExecutableDocument,
     variables: &'a Variables,
-    /// Plans by (first selection set, number of sets, type), all addresses: a response has few
+    /// Plans by their selection sets and type, all addresses: a response has few
     /// distinct selections, so a short list searched by address beats hashing names.
     plans: RefCell<Vec<(PlanKey, Plan<'a>)>>,
     /// Whether a type (by address) is an object type.
@@ -129,15 +129,25 @@ impl<'a> Order<'a> {
     /// The plan of `sets` for an object of type `concrete` (unknown: every fragment counts)
     /// found under a field of type `ty`.
     fn plan(&self, concrete: Option<&'a str>, ty: &'a str, sets: &[&'a SelectionSet]) -> Plan<'a> {
-        let key = (
-            sets.first()
-                .map_or(0, |s| *s as *const SelectionSet as usize),
-            sets.len(),
-            concrete.map_or(0, |c| c.as_ptr() as usize),
-        );
-        if let Some((_, plan)) = self.plans.borrow().iter().find(|(k, _)| *k == key) {
-            return plan.clone();
+        let address = |s: &&SelectionSet| *s as *const SelectionSet as usize;
+        let ty_address = concrete.map_or(0, |c| c.as_ptr() as usize);
+        let known = self
+            .plans
+            .borrow()
+            .iter()
+            .find_map(|((set_addresses, t), plan)| {
+                let same = *t == ty_address
+                    && set_addresses.len() == sets.len()
+                    && set_addresses
+                        .iter()
+                        .zip(sets)
+                        .all(|(a, s)| *a == address(s));
+                same.then(|| plan.clone())
+            });
+        if let Some(plan) = known {
+            return plan;
         }
+        let key = (sets.iter().map(address).collect(), ty_address);
         let mut collected = self.collect(concrete, sets);
         let parent = concrete.unwrap_or(ty);
         for c in &mut collected {
@@ -337,6 +347,36 @@ mod tests {
         assert_eq!(
             out,
             r#"{"programmes":[{"title":"t","id":"1"}],"milestones":{"totalCount":1}}"#
+        );
+    }
+
+    #[test]
+    fn fields_merged_with_a_shared_fragment_keep_their_own_order() {
+        let out = order(
+            "{ a: milestones(first: 1) { nodes { ...F programme { name } } } b: milestones(first: 1) { nodes { ...F programme { goal version name } } } } fragment F on Milestone { programme { id } }",
+            serde_json::json!({}),
+            serde_json::json!({
+                "a": {"nodes": [{"programme": {"name": "n", "id": "1"}}]},
+                "b": {"nodes": [{"programme": {"name": "n", "version": 1, "goal": "g", "id": "1"}}]}
+            }),
+        );
+        assert_eq!(
+            out,
+            r#"{"a":{"nodes":[{"programme":{"id":"1","name":"n"}}]},"b":{"nodes":[{"programme":{"id":"1","goal":"g","version":1,"name":"n"}}]}}"#
+        );
+    }
+
+    #[test]
+    fn a_variables_default_decides_include() {
+        // `prepare` fills the default into the variables; with it, the field counts.
+        let out = order(
+            "query($i: Boolean = true) { programmes { totalCount } p: programmes @include(if: $i) { totalCount } }",
+            serde_json::json!({"i": true}),
+            serde_json::json!({"p": {"totalCount": 1}, "programmes": {"totalCount": 1}}),
+        );
+        assert_eq!(
+            out,
+            r#"{"programmes":{"totalCount":1},"p":{"totalCount":1}}"#
         );
     }
 

@@ -42,7 +42,13 @@ pub struct Prepared {
 /// must not run. A query that does not parse, or names no operation it holds, is passed on
 /// unchanged: async-graphql reports that in its own words.
 pub fn prepare(types: &TypeIndex, mut request: Request) -> Result<Prepared, Vec<ServerError>> {
-    let Ok(mut document) = async_graphql::parser::parse_query(&request.query) else {
+    let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
+        return Ok(Prepared {
+            request,
+            document: None,
+        });
+    };
+    let Some(mut document) = prune(document, request.operation_name.as_deref()) else {
         return Ok(Prepared {
             request,
             document: None,
@@ -59,6 +65,20 @@ pub fn prepare(types: &TypeIndex, mut request: Request) -> Result<Prepared, Vec<
         async_graphql::parser::types::OperationType::Mutation => types.mutation.as_deref(),
         async_graphql::parser::types::OperationType::Subscription => None,
     };
+
+    // A variable the request does not send takes its definition's default (the spec's
+    // CoerceVariableValues), so the default is checked like a sent value and `@include` and
+    // `@skip` see it (async-graphql reads only the variables sent there).
+    for definition in &operation.node.variable_definitions {
+        let definition = &definition.node;
+        if let Some(default) = &definition.default_value
+            && !request.variables.contains_key(&definition.name.node)
+        {
+            request
+                .variables
+                .insert(definition.name.node.clone(), default.node.clone());
+        }
+    }
 
     let mut errors = Vec::new();
     let unsent = coerce_variables(types, operation, &request.variables, &mut errors);
@@ -87,17 +107,63 @@ pub fn prepare(types: &TypeIndex, mut request: Request) -> Result<Prepared, Vec<
     })
 }
 
-/// The operation async-graphql will run: the named one, or the only one.
+/// The operation async-graphql will run: the named one, or the only one. A name that the
+/// document does not hold selects nothing (async-graphql refuses the request).
 pub fn selected<'a>(
     document: &'a ExecutableDocument,
     name: Option<&str>,
 ) -> Option<&'a Positioned<OperationDefinition>> {
     match (&document.operations, name) {
-        (DocumentOperations::Single(op), _) => Some(op),
+        (DocumentOperations::Single(op), None) => Some(op),
+        (DocumentOperations::Single(_), Some(_)) => None,
         (DocumentOperations::Multiple(ops), Some(name)) => ops.get(name),
         (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => ops.values().next(),
         (DocumentOperations::Multiple(_), None) => None,
     }
+}
+
+/// The document with only the operation that runs and the fragments it spreads: what is
+/// adjusted for this request's variables then cannot break another operation, and
+/// async-graphql validates what it runs. `None` when no operation is selected.
+fn prune(document: ExecutableDocument, name: Option<&str>) -> Option<ExecutableDocument> {
+    let operation = selected(&document, name)?.clone();
+    let mut reachable: HashSet<Name> = HashSet::new();
+    let mut stack = vec![&operation.node.selection_set.node];
+    while let Some(set) = stack.pop() {
+        for selection in &set.items {
+            match &selection.node {
+                Selection::Field(field) => stack.push(&field.node.selection_set.node),
+                Selection::InlineFragment(inline) => stack.push(&inline.node.selection_set.node),
+                Selection::FragmentSpread(spread) => {
+                    let name = &spread.node.fragment_name.node;
+                    if reachable.insert(name.clone())
+                        && let Some(fragment) = document.fragments.get(name)
+                    {
+                        stack.push(&fragment.node.selection_set.node);
+                    }
+                }
+            }
+        }
+    }
+    let operations = match (document.operations, name) {
+        (DocumentOperations::Single(_), _) => DocumentOperations::Single(operation),
+        (DocumentOperations::Multiple(ops), _) => {
+            let key = ops
+                .iter()
+                .find(|(_, op)| op.pos == operation.pos)
+                .map(|(key, _)| key.clone())?;
+            DocumentOperations::Multiple(std::iter::once((key, operation)).collect())
+        }
+    };
+    let fragments = document
+        .fragments
+        .into_iter()
+        .filter(|(name, _)| reachable.contains(name))
+        .collect();
+    Some(ExecutableDocument {
+        operations,
+        fragments,
+    })
 }
 
 fn input_error(message: String, pos: Option<Pos>, key: &str, at: &str) -> ServerError {
@@ -314,7 +380,7 @@ impl<'a> Checker<'a> {
     fn sent(&mut self, value: &ConstValue, ty: &Type, pos: Pos, at: &str) {
         if let ConstValue::Null = value {
             if !ty.nullable {
-                let message = format!("{at} must not be null: leave it out to keep it as it is");
+                let message = format!("{at} must not be null");
                 self.errors
                     .push(input_error(message, Some(pos), "field", at));
             }
@@ -391,13 +457,9 @@ fn excerpt(text: &str) -> String {
 }
 
 /// Remove arguments and input-object fields bound to the `unsent` variables, and the
-/// definitions of those variables no operation uses any longer (validation would refuse them
-/// as unused).
+/// definitions of those variables the operation no longer uses (validation would refuse them
+/// as unused). The document holds only the operation that runs (`prune`).
 fn drop_unsent(document: &mut ExecutableDocument, unsent: &HashSet<Name>) {
-    let mut used_before = Vec::new();
-    for (_, operation) in document.operations.iter() {
-        used_before.push(used(document, &operation.node));
-    }
     match &mut document.operations {
         DocumentOperations::Single(op) => strip_set(&mut op.node.selection_set.node, unsent),
         DocumentOperations::Multiple(ops) => {
@@ -409,7 +471,7 @@ fn drop_unsent(document: &mut ExecutableDocument, unsent: &HashSet<Name>) {
     for fragment in document.fragments.values_mut() {
         strip_set(&mut fragment.node.selection_set.node, unsent);
     }
-    let used_after: Vec<HashSet<Name>> = document
+    let still_used: Vec<HashSet<Name>> = document
         .operations
         .iter()
         .map(|(_, op)| used(document, &op.node))
@@ -418,10 +480,10 @@ fn drop_unsent(document: &mut ExecutableDocument, unsent: &HashSet<Name>) {
         DocumentOperations::Single(op) => vec![op],
         DocumentOperations::Multiple(ops) => ops.values_mut().collect(),
     };
-    for ((op, before), after) in operations.into_iter().zip(used_before).zip(used_after) {
+    for (op, used) in operations.into_iter().zip(still_used) {
         op.node.variable_definitions.retain(|d| {
             let name = &d.node.name.node;
-            !(unsent.contains(name) && before.contains(name) && !after.contains(name))
+            !unsent.contains(name) || used.contains(name)
         });
     }
 }
@@ -563,6 +625,34 @@ mod tests {
         assert!(
             !debug.contains("name: \"f\""),
             "the definition of $f is gone: {debug}"
+        );
+    }
+
+    #[test]
+    fn defaults_of_variables_are_checked_and_other_operations_are_left_out() {
+        let defaulted = "query($s: String = \"a\\u0000b\", $n: Int = 9999999999) { milestones(first: $n, filter: { search: $s }) { totalCount } }";
+        let errors = format!(
+            "{:?}",
+            prepare(&TYPES, request(defaulted, serde_json::json!({}))).err()
+        );
+        assert!(
+            errors.contains("U+0000") && errors.contains("Int cannot represent"),
+            "{errors}"
+        );
+        let two = "query A($x: String) { milestones(filter: { search: $x }) { totalCount } } query B($x: ID!) { node(id: $x) { id } } fragment F on Query { __typename }";
+        let prepared = prepare(&TYPES, Request::new(two).operation_name("A"));
+        let Ok(prepared) = prepared else {
+            panic!("A runs");
+        };
+        let document = prepared.document.unwrap_or_else(|| panic!("a document"));
+        assert_eq!(document.operations.iter().count(), 1, "only A is left");
+        assert!(document.fragments.is_empty(), "F is not spread by A");
+        assert!(selected(&document, Some("B")).is_none());
+        let named = "query A { __typename }";
+        assert!(
+            prepare(&TYPES, Request::new(named).operation_name("B"))
+                .is_ok_and(|p| p.document.is_none()),
+            "an unknown name is async-graphql's to refuse"
         );
     }
 

@@ -252,6 +252,8 @@ macro_rules! plan_entities {
     };
 }
 
+// `search`: the fields of an entity's `search_text` (`entity::search`); migration
+// m20261130_000010 filled existing rows from the same columns.
 plan_entities!(
     organisation => "Organisation",
     programme => "Programme",

@@ -11,16 +11,9 @@ use serde_json::{Map, Value};
 pub const DERIVED: &[&str] = &["search_text"];
 
 /// Fields that are bookkeeping, not plan content (a report's `content` is frozen in its own row:
-/// the history records that the report was made, not the whole document again), and the derived
-/// ones.
-const SKIPPED: &[&str] = &[
-    "id",
-    "version",
-    "created_at",
-    "updated_at",
-    "content",
-    "search_text",
-];
+/// the history records that the report was made, not the whole document again). The derived
+/// ones are left out too.
+const SKIPPED: &[&str] = &["id", "version", "created_at", "updated_at", "content"];
 
 /// A change to one field.
 struct FieldChange {
@@ -52,7 +45,9 @@ fn diff<M: Serialize>(before: Option<&M>, after: &M) -> Result<Vec<FieldChange>,
     let old = before.map(as_map).transpose()?.unwrap_or_default();
     Ok(as_map(after)?
         .into_iter()
-        .filter(|(field, _)| !SKIPPED.contains(&field.as_str()))
+        .filter(|(field, _)| {
+            !SKIPPED.contains(&field.as_str()) && !DERIVED.contains(&field.as_str())
+        })
         .filter_map(|(field, new)| {
             let old_value = old.get(&field).cloned().unwrap_or(Value::Null);
             if old_value == new || (before.is_none() && new.is_null()) {

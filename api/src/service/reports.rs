@@ -132,7 +132,7 @@ pub struct Warning {
 pub fn warnings(report: &progress_report::Model) -> ApiResult<Vec<Warning>> {
     let content = stored_content(report)?.cleaned()?;
     let lang = content.language;
-    Ok(report::unsupported(&content)
+    Ok(report::unsupported(&content)?
         .into_iter()
         .map(|u| {
             let character = super::text::code_point(u.character);

@@ -100,7 +100,12 @@ plan_object!(
     /// for nearly every report). Computed from the frozen content: a published report's
     /// warnings never change.
     async fn warnings(&self) -> async_graphql::Result<Vec<ReportWarning>> {
-        Ok(reports::warnings(&self.0)?
+        // Reading every character against the fonts is CPU work: off the async threads.
+        let report = self.0.clone();
+        let warnings = tokio::task::spawn_blocking(move || reports::warnings(&report))
+            .await
+            .map_err(|e| crate::error::ApiError::Internal(format!("report warnings: {e}")))??;
+        Ok(warnings
             .into_iter()
             .map(|w| ReportWarning {
                 code: w.code.to_owned(),

@@ -8,11 +8,12 @@
 //! and `-`, `+`, `=` and an ordered-list number's `.` or `)` at the start of a value (where a
 //! value can begin a line). Line breaks and tabs become spaces: a value never starts a block.
 
-/// `text` escaped for CommonMark with GitHub's tables and strikethrough.
+/// `text` escaped for CommonMark with GitHub's tables and strikethrough. Spaces around it are
+/// left out (four at the start of a line would make a code block, two at the end a line break).
 pub fn escape(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = text.trim_matches(' ').chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
-    // Where the value's first word begins (leading spaces are kept), and how many digits it
+    // Where the value's first word begins, and how many digits it
     // opens with: "12. " or "3) " there would start an ordered list.
     let first = chars.iter().position(|c| *c != ' ').unwrap_or(chars.len());
     let digits = chars[first..]
@@ -70,5 +71,6 @@ mod tests {
         assert_eq!(escape("3) punt"), "3\\) punt");
         assert_eq!(escape("a\nb\tc"), "a b c");
         assert_eq!(escape("a - b"), "a - b");
+        assert_eq!(escape("    code?  "), "code?");
     }
 }

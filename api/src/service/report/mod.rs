@@ -12,5 +12,5 @@ mod words;
 
 pub use build::{Request, build, end_of};
 pub use content::Content;
-pub use pdf::{Unsupported, unsupported};
+pub use pdf::{Unsupported, unsupported, warm_up};
 pub use words::Language;

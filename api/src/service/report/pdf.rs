@@ -64,6 +64,12 @@ static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
     (LazyHash::new(FontBook::from_infos(infos)), fonts)
 });
 
+/// Load the fonts and their book now (a second or so), so the first report or `warnings` of
+/// a fresh server does not wait for it.
+pub fn warm_up() {
+    LazyLock::force(&FONTS);
+}
+
 /// Whether `c` can be printed in the PDF: some embedded font has a glyph for it, and it is not
 /// a private-use character (PDF/A-2a requires text with a Unicode meaning; private use has none).
 fn printable(c: char) -> bool {
@@ -79,9 +85,9 @@ fn printable_glyph(c: char) -> bool {
             .any(|info| info.coverage.contains(c as u32))
 }
 
-/// The font a picture's character is drawn in: `preferred` when it has the glyph, else the
-/// pictures' own (DejaVu Sans, `None`) when it has it, else the fallback typst would choose.
-fn svg_font(c: char, preferred: Option<&'static str>) -> Option<&'static str> {
+/// The font a picture's character is drawn in: the pictures' own (DejaVu Sans, `None`) when it
+/// has the glyph, else the fallback typst would choose.
+fn svg_font(c: char) -> Option<&'static str> {
     let has = |family: &str| {
         FONTS
             .0
@@ -89,11 +95,6 @@ fn svg_font(c: char, preferred: Option<&'static str>) -> Option<&'static str> {
             .and_then(|i| FONTS.0.info(i))
             .is_some_and(|info| info.coverage.contains(c as u32))
     };
-    if let Some(family) = preferred
-        && has(family)
-    {
-        return preferred;
-    }
     if c.is_whitespace() || has("DejaVu Sans") {
         return None;
     }
@@ -136,16 +137,15 @@ pub struct Unsupported {
 
 /// The characters of `content`'s texts that no embedded font has (each once, in the order
 /// they first occur), with a text each stands in. These are printed as "�" in the PDF.
-pub fn unsupported(content: &Content) -> Vec<Unsupported> {
-    let found = std::sync::Mutex::new(Vec::<Unsupported>::new());
-    let _ = content.map_text(|text| {
+pub fn unsupported(content: &Content) -> ApiResult<Vec<Unsupported>> {
+    let found = std::cell::RefCell::new(Vec::<Unsupported>::new());
+    content.map_text(|text| {
         for (i, c) in text.chars().enumerate() {
             if printable(c) || invisible(c) {
                 continue;
             }
-            if let Ok(mut found) = found.lock()
-                && !found.iter().any(|u| u.character == c)
-            {
+            let mut found = found.borrow_mut();
+            if !found.iter().any(|u| u.character == c) {
                 found.push(Unsupported {
                     character: c,
                     excerpt: excerpt(text, i),
@@ -153,8 +153,8 @@ pub fn unsupported(content: &Content) -> Vec<Unsupported> {
             }
         }
         text.to_owned()
-    });
-    found.into_inner().unwrap_or_default()
+    })?;
+    Ok(found.into_inner())
 }
 
 /// Up to 60 characters of `text` around its `at`th character.
@@ -182,41 +182,59 @@ fn separator(c: char) -> bool {
     c.is_whitespace() || c == '-' || c == '/'
 }
 
-/// `text` as it is typeset: characters without a glyph as "�" (invisible ones left out), and a
-/// soft hyphen every [`WORD_PIECE`] characters inside a word longer than [`LONG_WORD`].
-fn typeset_text(text: &str) -> String {
-    let mut chars: Vec<char> = Vec::with_capacity(text.len());
+/// `text` as the PDF can show it: characters without a glyph as "�" (with any mark on them),
+/// invisible ones without a glyph left out.
+fn shown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        let replaced = chars.last() == Some(&char::REPLACEMENT_CHARACTER);
+        let replaced = out.ends_with(char::REPLACEMENT_CHARACTER);
         match c {
             // A mark on a character that could not be shown goes with it.
             c if replaced && unicode_normalization::char::is_combining_mark(c) => {}
-            c if printable(c) => chars.push(c),
+            c if printable(c) => out.push(c),
             c if invisible(c) => {}
-            _ => chars.push(char::REPLACEMENT_CHARACTER),
+            _ => out.push(char::REPLACEMENT_CHARACTER),
         }
     }
+    out
+}
+
+/// `text` as the pictures draw it: composed where Unicode can (NFC: "e" and a combining acute
+/// become "é"), without the marks and invisible characters left over. typst's SVG reader
+/// cannot carry a mark that clusters with its base into PDF/A (it loses the mark's code point),
+/// so a label gives up a diacritic rather than the report.
+fn picture_text(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    text.nfc()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c) && !invisible(*c))
+        .collect()
+}
+
+/// `text` with a soft hyphen every [`WORD_PIECE`] characters (grapheme clusters: a letter with
+/// its marks, an emoji sequence, a flag) inside a word longer than [`LONG_WORD`].
+fn hyphenated(text: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     let mut out = String::with_capacity(text.len() + 8);
-    let mut i = 0;
-    while i < chars.len() {
-        if separator(chars[i]) {
-            out.push(chars[i]);
-            i += 1;
-            continue;
-        }
-        let end = chars[i..]
-            .iter()
-            .position(|c| separator(*c))
-            .map_or(chars.len(), |n| i + n);
-        let long = end - i > LONG_WORD;
-        for (k, c) in chars[i..end].iter().enumerate() {
+    let mut word: Vec<&str> = Vec::new();
+    let flush = |out: &mut String, word: &mut Vec<&str>| {
+        let long = word.len() > LONG_WORD;
+        for (k, grapheme) in word.iter().enumerate() {
             if long && k > 0 && k % WORD_PIECE == 0 {
                 out.push('\u{AD}');
             }
-            out.push(*c);
+            out.push_str(grapheme);
         }
-        i = end;
+        word.clear();
+    };
+    for grapheme in text.graphemes(true) {
+        if grapheme.chars().all(separator) {
+            flush(&mut out, &mut word);
+            out.push_str(grapheme);
+        } else {
+            word.push(grapheme);
+        }
     }
+    flush(&mut out, &mut word);
     out
 }
 
@@ -283,7 +301,11 @@ fn messages(diagnostics: &[SourceDiagnostic]) -> String {
 
 /// The report as PDF/A-2a. CPU-bound: async callers run it on a blocking thread.
 pub fn pdf(content: &Content) -> ApiResult<Vec<u8>> {
-    let content = &content.map_text(typeset_text)?;
+    // The metadata gets the text as it can be shown, the pictures without marks, the body with
+    // soft hyphens too.
+    let shown = content.map_text(shown_text)?;
+    let pictured = shown.map_text(picture_text)?;
+    let content = &shown.map_text(hyphenated)?;
     let lang = content.language;
     let day = content.peildatum;
     let today = Datetime::from_ymd(day.year(), day.month() as u8, day.day() as u8)
@@ -297,10 +319,14 @@ pub fn pdf(content: &Content) -> ApiResult<Vec<u8>> {
     files.insert(file_id("/content.json")?, json(content)?);
     files.insert(file_id("/labels.json")?, json(&lang.labels())?);
     files.insert(
-        file_id("/timeline.svg")?,
-        Bytes::from_string(svg::timeline(&content.timeline, lang, svg::Text::Runs(svg_font)).svg),
+        file_id("/meta.json")?,
+        json(&serde_json::json!({ "title": shown.title, "programme": shown.programme }))?,
     );
-    for (i, chart) in content.charts.iter().enumerate() {
+    files.insert(
+        file_id("/timeline.svg")?,
+        Bytes::from_string(svg::timeline(&pictured.timeline, lang, svg::Text::Runs(svg_font)).svg),
+    );
+    for (i, chart) in pictured.charts.iter().enumerate() {
         files.insert(
             file_id(&format!("/chart-{i}.svg"))?,
             Bytes::from_string(svg::kpi_chart(chart, lang, svg::Text::Runs(svg_font))),
@@ -317,7 +343,7 @@ pub fn pdf(content: &Content) -> ApiResult<Vec<u8>> {
         .map_err(|errors| ApiError::Internal(format!("pdf layout: {}", messages(&errors))))
         .and_then(|document| {
             let options = PdfOptions {
-                ident: Smart::Custom(format!("koers-report-{day}-{}", content.title)),
+                ident: Smart::Custom(format!("koers-report-{day}-{}", shown.title)),
                 timestamp: Some(Timestamp::new_utc(today)),
                 standards: PdfStandards::new(&[PdfStandard::A_2a])
                     .map_err(|e| ApiError::Internal(format!("pdf standard: {e:?}")))?,
@@ -338,21 +364,32 @@ mod tests {
     #[test]
     fn characters_without_a_glyph_become_visible_replacements() {
         assert_eq!(
-            typeset_text("Raket 🚀 klaar ✅ 中文"),
+            shown_text("Raket 🚀 klaar ✅ 中文"),
             "Raket 🚀 klaar ✅ 中文"
         );
-        assert_eq!(typeset_text("privé \u{F0000} teken"), "privé � teken");
+        assert_eq!(shown_text("privé \u{F0000} teken"), "privé � teken");
+        assert_eq!(
+            picture_text("e\u{301}en ka\u{650}"),
+            "éen ka",
+            "pictures lose loose marks"
+        );
     }
 
     #[test]
     fn long_words_get_soft_hyphens_and_ordinary_words_do_not() {
         assert_eq!(
-            typeset_text("gegevenskwaliteitsbeoordeling van TenderNed"),
+            hyphenated("gegevenskwaliteitsbeoordeling van TenderNed"),
             "gegevenskwaliteitsbeoordeling van TenderNed"
         );
         let long = "x".repeat(40);
-        let typeset = typeset_text(&format!("a {long} b"));
+        let typeset = hyphenated(&format!("a {long} b"));
         assert_eq!(typeset.matches('\u{AD}').count(), 2, "{typeset}");
         assert_eq!(typeset.replace('\u{AD}', ""), format!("a {long} b"));
+        // Never inside a letter with its marks or an emoji sequence.
+        let marked = "e\u{301}".repeat(40);
+        let typeset = hyphenated(&marked);
+        assert!(!typeset.contains("\u{AD}\u{301}"), "{typeset:?}");
+        let families = "👨\u{200D}👩\u{200D}👧".repeat(35);
+        assert!(!hyphenated(&families).contains("\u{AD}\u{200D}"));
     }
 }

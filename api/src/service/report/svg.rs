@@ -21,10 +21,10 @@ pub enum Text {
     /// As it is: browsers and LibreOffice fall back from font to font themselves.
     Plain,
     /// In runs, each in a font that has its glyphs: the function gives a character's font
-    /// (`None`: the picture's own), preferring the font of the run it is in. typst's SVG reader
-    /// falls back from font to font only for simple text: with mixed scripts or a combining
-    /// mark it gives up, and PDF/A refuses the result.
-    Runs(fn(char, Option<&'static str>) -> Option<&'static str>),
+    /// (`None`: the picture's own). typst's SVG reader falls back from font to font only for
+    /// simple text: with mixed scripts it gives up, and PDF/A refuses the result. (The PDF
+    /// leaves combining marks out of its pictures: `pdf::picture_text`.)
+    Runs(fn(char) -> Option<&'static str>),
 }
 
 impl Text {
@@ -51,11 +51,7 @@ impl Text {
             run.clear();
         };
         for c in text.chars() {
-            // A combining mark stays with its base when the base's font has it.
-            let font = match is_mark(c) && !run.is_empty() {
-                true => font_of(c, current),
-                false => font_of(c, None),
-            };
+            let font = font_of(c);
             if font != current {
                 flush(&mut out, &mut run, current);
                 current = font;
@@ -65,11 +61,6 @@ impl Text {
         flush(&mut out, &mut run, current);
         out
     }
-}
-
-/// Whether `c` is a combining mark (it attaches to the character before it).
-fn is_mark(c: char) -> bool {
-    unicode_normalization::char::is_combining_mark(c)
 }
 
 const WIDTH: f64 = 960.0;
@@ -287,7 +278,7 @@ pub fn kpi_chart(chart: &KpiChart, lang: Language, text: Text) -> String {
     let _ = write!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" font-family="DejaVu Sans, Arial, sans-serif" font-size="9" role="img"><title>{}</title>"#,
-        text.write(&chart.code)
+        escape(&chart.code)
     );
     let _ = write!(
         s,
