@@ -7,6 +7,7 @@ use std::net::SocketAddr;
 mod defaults {
     pub const MAX_DEPTH: usize = 16;
     pub const MAX_COMPLEXITY: usize = 2000;
+    pub const MAX_COST: u64 = 10_000;
     pub const MAX_BATCH: usize = 10;
     pub const MAX_DIRECTIVES: usize = 10;
     pub const MAX_BODY_BYTES: usize = 1_048_576;
@@ -332,6 +333,12 @@ pub struct ApiConfig {
     #[arg(long, env = "KOERS_MAX_COMPLEXITY", default_value_t = defaults::MAX_COMPLEXITY)]
     pub max_complexity: usize,
 
+    /// Maximum cost of a query as executed, in fields resolved: fragments expanded, every alias
+    /// counted, a connection's items by its page size, each root field as 11
+    /// (`graphql/cost.rs`). A page of 100 milestones with their KPIs costs about 1,600.
+    #[arg(long, env = "KOERS_MAX_COST", default_value_t = defaults::MAX_COST)]
+    pub max_cost: u64,
+
     /// Maximum number of directives on one field.
     #[arg(long, env = "KOERS_MAX_DIRECTIVES", default_value_t = defaults::MAX_DIRECTIVES)]
     pub max_directives: usize,
@@ -387,6 +394,7 @@ impl Default for ApiConfig {
         Self {
             max_depth: defaults::MAX_DEPTH,
             max_complexity: defaults::MAX_COMPLEXITY,
+            max_cost: defaults::MAX_COST,
             max_batch: defaults::MAX_BATCH,
             max_directives: defaults::MAX_DIRECTIVES,
             max_body_bytes: defaults::MAX_BODY_BYTES,

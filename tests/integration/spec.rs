@@ -317,3 +317,48 @@ async fn fields_come_back_in_the_order_the_query_asked_for_them() {
         assert_eq!(data.get("programmes").names(), ["totalCount", "nodes"]);
     }
 }
+
+#[tokio::test]
+async fn a_query_that_fans_out_is_refused_before_it_runs() {
+    let app = TestApp::with_demo().await;
+    let viewer = app.token("lezer", entity::Role::Viewer, None).await;
+    // Each fragment spreads the next twice: 30 levels are a billion fields as executed.
+    let mut fan = String::from("{ ...F0 }");
+    for i in 0..30 {
+        fan.push_str(&format!(
+            " fragment F{i} on Query {{ ...F{n} ...F{n} }}",
+            n = i + 1
+        ));
+    }
+    fan.push_str(" fragment F30 on Query { __typename }");
+    assert!(fan.len() < 2_000);
+    // Guards a hang (expanded, this query takes minutes), not a speed target.
+    let refused = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        app.gql_as(&viewer, &fan, json!({})),
+    )
+    .await
+    .expect("refused at once, never expanded");
+    assert_eq!(
+        code(&refused["errors"][0]),
+        "GRAPHQL_VALIDATION_FAILED",
+        "{refused}"
+    );
+    assert!(refused.get("data").is_none());
+    // A thousand aliased counts are a thousand statements: refused too.
+    let aliases: String = (0..1000)
+        .map(|i| format!(" a{i}: milestones {{ totalCount }}"))
+        .collect();
+    let refused = app
+        .gql_as(&viewer, &format!("{{{aliases} }}"), json!({}))
+        .await;
+    assert_eq!(
+        code(&refused["errors"][0]),
+        "GRAPHQL_VALIDATION_FAILED",
+        "{refused}"
+    );
+    assert_eq!(refused["errors"][0]["extensions"]["cost"], "12000");
+    // A page of 100 milestones with their KPIs and measurements (the dashboard) runs.
+    let dashboard = "{ milestones(first: 100) { edges { node { id title plannedDate forecastDate status kpis { code name measurements(first: 3) { periodEnd value } } } } } }";
+    app.ok(dashboard, json!({})).await;
+}

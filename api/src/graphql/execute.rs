@@ -23,7 +23,10 @@ pub struct Executed {
 /// Run `request` on `schema`.
 pub async fn execute(schema: &KoersSchema, request: Request) -> Executed {
     let operation_name = request.operation_name.clone();
-    let prepared = match prepare::prepare(&TYPES, request) {
+    let max_cost = schema
+        .data::<crate::state::AppState>()
+        .map_or(u64::MAX, |state| state.config.max_cost);
+    let prepared = match prepare::prepare(&TYPES, max_cost, request) {
         Ok(prepared) => prepared,
         Err(errors) => {
             return Executed {

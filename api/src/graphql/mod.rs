@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod connection;
 pub mod context;
+pub mod cost;
 pub mod enums;
 pub mod error_codes;
 pub mod execute;

@@ -15,6 +15,10 @@
 //!   `service::text` (no control characters or non-characters): `BAD_USER_INPUT` with the path
 //!   of the argument (`input.title`, `filter.search`) in `extensions.field`.
 //!
+//! - **Cost.** The query's cost as executed (`cost.rs`) over the limit is refused with
+//!   `GRAPHQL_VALIDATION_FAILED` before async-graphql sees it (whose own checks expand every
+//!   fragment spread, and would take seconds on a small query that fans out).
+//!
 //! Every fragment is visited once, however often it is spread, so the work here grows with the
 //! size of the document, never with its expansion.
 
@@ -41,7 +45,11 @@ pub struct Prepared {
 /// Check and adjust `request` (see the module docs). `Err` holds request errors: the request
 /// must not run. A query that does not parse, or names no operation it holds, is passed on
 /// unchanged: async-graphql reports that in its own words.
-pub fn prepare(types: &TypeIndex, mut request: Request) -> Result<Prepared, Vec<ServerError>> {
+pub fn prepare(
+    types: &TypeIndex,
+    max_cost: u64,
+    mut request: Request,
+) -> Result<Prepared, Vec<ServerError>> {
     let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
         return Ok(Prepared {
             request,
@@ -77,6 +85,24 @@ pub fn prepare(types: &TypeIndex, mut request: Request) -> Result<Prepared, Vec<
             request
                 .variables
                 .insert(definition.name.node.clone(), default.node.clone());
+        }
+    }
+
+    if let Some(root) = root {
+        let cost =
+            super::cost::estimate(types, &document, &operation.node, root, &request.variables);
+        if cost > max_cost {
+            let mut error = validation_error(
+                format!(
+                    "this query would resolve about {cost} fields (fragments expanded, every alias, a page's items, each root field as 11); the limit is {max_cost}: ask for fewer fields, items or aliases"
+                ),
+                operation.pos,
+            );
+            if let Some(extensions) = &mut error.extensions {
+                extensions.set("cost", cost.to_string());
+                extensions.set("limit", max_cost.to_string());
+            }
+            return Err(vec![error]);
         }
     }
 
@@ -612,6 +638,7 @@ mod tests {
         }";
         let prepared = prepare(
             &TYPES,
+            u64::MAX,
             request(query, serde_json::json!({"id": "x", "v": 1, "t": "Nieuw"})),
         )
         .map_err(|e| format!("{e:?}"));
@@ -633,14 +660,14 @@ mod tests {
         let defaulted = "query($s: String = \"a\\u0000b\", $n: Int = 9999999999) { milestones(first: $n, filter: { search: $s }) { totalCount } }";
         let errors = format!(
             "{:?}",
-            prepare(&TYPES, request(defaulted, serde_json::json!({}))).err()
+            prepare(&TYPES, u64::MAX, request(defaulted, serde_json::json!({}))).err()
         );
         assert!(
             errors.contains("U+0000") && errors.contains("Int cannot represent"),
             "{errors}"
         );
         let two = "query A($x: String) { milestones(filter: { search: $x }) { totalCount } } query B($x: ID!) { node(id: $x) { id } } fragment F on Query { __typename }";
-        let prepared = prepare(&TYPES, Request::new(two).operation_name("A"));
+        let prepared = prepare(&TYPES, u64::MAX, Request::new(two).operation_name("A"));
         let Ok(prepared) = prepared else {
             panic!("A runs");
         };
@@ -650,7 +677,7 @@ mod tests {
         assert!(selected(&document, Some("B")).is_none());
         let named = "query A { __typename }";
         assert!(
-            prepare(&TYPES, Request::new(named).operation_name("B"))
+            prepare(&TYPES, u64::MAX, Request::new(named).operation_name("B"))
                 .is_ok_and(|p| p.document.is_none()),
             "an unknown name is async-graphql's to refuse"
         );
@@ -661,6 +688,7 @@ mod tests {
         let query = "mutation($id: ID!, $f: Date) { updateMilestone(input: { id: $id, version: 1, forecastDate: $f }) { status } }";
         let Ok(prepared) = prepare(
             &TYPES,
+            u64::MAX,
             request(query, serde_json::json!({"id": "x", "f": null})),
         ) else {
             panic!("prepared");
@@ -671,7 +699,7 @@ mod tests {
     #[test]
     fn a_required_variable_that_is_not_sent_is_refused() {
         let query = "query($id: ID!) { node(id: $id) { id } }";
-        let errors = prepare(&TYPES, request(query, serde_json::json!({}))).err();
+        let errors = prepare(&TYPES, u64::MAX, request(query, serde_json::json!({}))).err();
         let text = format!("{errors:?}");
         assert!(text.contains("was not provided"), "{text}");
     }
@@ -681,6 +709,7 @@ mod tests {
         let query = "query($n: Int) { milestones(first: $n) { totalCount } }";
         let errors = prepare(
             &TYPES,
+            u64::MAX,
             request(query, serde_json::json!({"n": 2147483648u64})),
         )
         .err();
@@ -690,6 +719,7 @@ mod tests {
         );
         let literal = prepare(
             &TYPES,
+            u64::MAX,
             request(
                 "{ milestones(first: 2147483648) { totalCount } }",
                 serde_json::json!({}),
@@ -700,13 +730,20 @@ mod tests {
             format!("{literal:?}").contains("GRAPHQL_VALIDATION_FAILED"),
             "{literal:?}"
         );
-        assert!(prepare(&TYPES, request(query, serde_json::json!({"n": 2147483647}))).is_ok());
+        assert!(
+            prepare(
+                &TYPES,
+                u64::MAX,
+                request(query, serde_json::json!({"n": 2147483647}))
+            )
+            .is_ok()
+        );
     }
 
     #[test]
     fn a_string_literal_is_no_enum_value() {
         let query = r#"{ milestones(filter: { layer: "RIJK" }) { totalCount } }"#;
-        let errors = prepare(&TYPES, request(query, serde_json::json!({}))).err();
+        let errors = prepare(&TYPES, u64::MAX, request(query, serde_json::json!({}))).err();
         assert!(
             format!("{errors:?}").contains("GRAPHQL_VALIDATION_FAILED"),
             "{errors:?}"
@@ -714,7 +751,12 @@ mod tests {
         let variable =
             "query($l: GovernmentLayer) { milestones(filter: { layer: $l }) { totalCount } }";
         assert!(
-            prepare(&TYPES, request(variable, serde_json::json!({"l": "RIJK"}))).is_ok(),
+            prepare(
+                &TYPES,
+                u64::MAX,
+                request(variable, serde_json::json!({"l": "RIJK"}))
+            )
+            .is_ok(),
             "enum values in variables are strings"
         );
     }
@@ -724,6 +766,7 @@ mod tests {
         let query = "mutation($p: ID!, $s: WorkStatus, $l: GovernmentLayer) { createMilestone(input: { programmeId: $p, title: \"T\", kind: DELIVERY, plannedDate: \"2026-01-01\", status: $s, layer: $l }) { __typename } }";
         let errors = prepare(
             &TYPES,
+            u64::MAX,
             request(query, serde_json::json!({"p": "x", "s": null, "l": "rijk"})),
         )
         .err();
@@ -739,14 +782,19 @@ mod tests {
     #[test]
     fn control_characters_are_refused_with_the_path() {
         let literal = "{ milestones(filter: { search: \"a\\u000Bb\" }) { totalCount } }";
-        let errors = prepare(&TYPES, request(literal, serde_json::json!({}))).err();
+        let errors = prepare(&TYPES, u64::MAX, request(literal, serde_json::json!({}))).err();
         let text = format!("{errors:?}");
         assert!(
             text.contains("filter.search") && text.contains("U+000B"),
             "{text}"
         );
         let sent = "mutation($t: String) { updateMilestone(input: { id: \"x\", version: 1, title: $t }) { status } }";
-        let errors = prepare(&TYPES, request(sent, serde_json::json!({"t": "a\u{0}b"}))).err();
+        let errors = prepare(
+            &TYPES,
+            u64::MAX,
+            request(sent, serde_json::json!({"t": "a\u{0}b"})),
+        )
+        .err();
         let text = format!("{errors:?}");
         assert!(
             text.contains("input.title") && text.contains("U+0000"),
@@ -767,7 +815,7 @@ mod tests {
             " fragment F40 on Query { milestones(filter: { layer: \"RIJK\" }) { totalCount } }",
         );
         // Expanded, F40 would be reached 2^40 times (and report the cap of 20 errors).
-        let errors = prepare(&TYPES, request(&query, serde_json::json!({}))).err();
+        let errors = prepare(&TYPES, u64::MAX, request(&query, serde_json::json!({}))).err();
         assert_eq!(errors.map(|e| e.len()), Some(1));
     }
 }
