@@ -22,6 +22,17 @@ pub async fn connect_in_schema(
         .sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
         .acquire_timeout(Duration::from_secs(10));
+    // A request cut off (the client went away, the timeout fired) while its transaction was
+    // being opened can leave a pooled connection inside a transaction nobody holds: the next
+    // request would write into it, and on SQLite it holds the write lock. Such a connection is
+    // closed (which rolls it back) instead of handed out.
+    options
+        .map_sqlx_sqlite_before_acquire(|conn, _| {
+            Box::pin(async move { Ok(!sea_orm::sqlx::Connection::is_in_transaction(conn)) })
+        })
+        .map_sqlx_postgres_before_acquire(|conn, _| {
+            Box::pin(async move { Ok(!sea_orm::sqlx::Connection::is_in_transaction(conn)) })
+        });
     if url.starts_with("sqlite:") {
         if url.contains(":memory:") {
             // An in-memory database lives as long as its one connection: never let it go.

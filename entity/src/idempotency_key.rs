@@ -17,6 +17,13 @@ pub struct Model {
     /// The response, once there is one (none while the first request still runs).
     pub response: Option<String>,
     pub created_at: DateTimeUtc,
+    /// Whether the request's writes were committed (set in their own transaction).
+    pub committed: bool,
+    /// Until when the request may still be running; after it, a claim without a response and
+    /// without committed writes belongs to a request that ended without an answer.
+    pub lease_until: Option<DateTimeUtc>,
+    /// The request holding the claim (a random id): only it gives the claim up.
+    pub holder: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -13,6 +13,7 @@ mod m20261129_000007_progress_reports;
 mod m20261129_000008_accounts;
 mod m20261129_000009_idempotency_keys;
 mod m20261130_000010_search_text;
+mod m20261130_000011_idempotency_leases;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000008_accounts::Migration),
             Box::new(m20261129_000009_idempotency_keys::Migration),
             Box::new(m20261130_000010_search_text::Migration),
+            Box::new(m20261130_000011_idempotency_leases::Migration),
         ]
     }
 }

@@ -8,6 +8,7 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use entity::Role;
 use koers::config::ApiConfig;
+use sea_orm::EntityTrait;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 
@@ -302,4 +303,134 @@ async fn a_retry_with_the_same_idempotency_key_creates_nothing_twice() {
     assert_eq!(status, StatusCode::OK);
     assert!(!headers.contains_key("idempotent-replayed"));
     assert_eq!(app.count("programme").await, 4);
+}
+
+/// Claim `key` as a request that ended without an answer would have left it: not committed (or
+/// committed), leased until `lease_until`.
+async fn leftover_claim(
+    app: &TestApp,
+    key: &str,
+    body: &Value,
+    committed: bool,
+    lease_until: chrono::DateTime<chrono::Utc>,
+) {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    entity::idempotency_key::ActiveModel {
+        account: Set("tester".to_owned()),
+        key: Set(key.to_owned()),
+        request_sha256: Set(koers::service::digest::sha256(body.to_string().as_bytes())),
+        response: Set(None),
+        created_at: Set(crate::support::t0()),
+        committed: Set(committed),
+        lease_until: Set(Some(lease_until)),
+        holder: Set(Some("a request that is gone".to_owned())),
+    }
+    .insert(&app.db)
+    .await
+    .expect("claim");
+}
+
+#[tokio::test]
+async fn a_key_whose_first_request_ended_without_an_answer_runs_again_unless_it_saved() {
+    let app = TestApp::new().await;
+    let token = app.token.clone();
+    let create = |name: &str| json!({ "query": format!("mutation {{ createProgramme(input: {{ name: \"{name}\", goal: \"G\" }}) {{ programme {{ id }} }} }}") });
+    let now = crate::support::t0();
+
+    // Killed while running, before it saved anything: within its lease the key is still in
+    // use; after it, a retry runs (once).
+    let body = create("Na een kill");
+    leftover_claim(
+        &app,
+        "killed",
+        &body,
+        false,
+        now + chrono::Duration::seconds(30),
+    )
+    .await;
+    let (status, _, answer) = post_once(&app, &token, "killed", &body).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{answer}");
+    assert_eq!(code(&answer["errors"][0]), "IDEMPOTENCY_KEY_IN_USE");
+    app.clock.set(now + chrono::Duration::seconds(31));
+    let (status, _, answer) = post_once(&app, &token, "killed", &body).await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(app.count("programme").await, 1);
+    let (_, headers, _) = post_once(&app, &token, "killed", &body).await;
+    assert_eq!(headers["idempotent-replayed"], "true");
+
+    // Killed after it saved, before its answer was kept: never done twice, and the client is
+    // told so.
+    let body = create("Opgeslagen");
+    leftover_claim(&app, "saved", &body, true, now).await;
+    let (status, _, answer) = post_once(&app, &token, "saved", &body).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{answer}");
+    assert_eq!(code(&answer["errors"][0]), "IDEMPOTENCY_KEY_COMMITTED");
+    assert_eq!(app.count("programme").await, 1);
+
+    // A write marks its request's key committed in its own transaction.
+    let (status, _, _) = post_once(&app, &token, "marked", &create("Gemarkeerd")).await;
+    assert_eq!(status, StatusCode::OK);
+    let row =
+        entity::idempotency_key::Entity::find_by_id(("tester".to_owned(), "marked".to_owned()))
+            .one(&app.db)
+            .await
+            .expect("read")
+            .expect("kept");
+    assert!(row.committed && row.response.is_some(), "{row:?}");
+}
+
+#[tokio::test]
+async fn a_client_that_gives_up_never_blocks_the_key() {
+    // The client gives up (the request future is dropped, as when the connection closes or the
+    // server's timeout cuts it off) at many points: whatever point it was, a retry gets the
+    // first answer or runs, and the programme exists exactly once.
+    let db = crate::support::fresh_durable_database().await;
+    let app = TestApp::on(db, ApiConfig::default()).await;
+    let token = app.token.clone();
+    let mut expected = 0;
+    let mut cut_before_answer = 0;
+    for attempt in 0..24u64 {
+        let key = format!("opgegeven-{attempt}");
+        let body = json!({ "query": format!("mutation {{ createProgramme(input: {{ name: \"P{attempt}\", goal: \"G\" }}) {{ programme {{ id }} }} }}") });
+        let request = Request::post("/graphql")
+            .header("content-type", "application/json")
+            .header("idempotency-key", &key)
+            .header("authorization", format!("Bearer {token}"))
+            .body(Body::from(body.to_string()))
+            .expect("request");
+        let wait = std::time::Duration::from_micros(150 * attempt);
+        let _ = tokio::time::timeout(wait, app.router.clone().oneshot(request)).await;
+        expected += 1;
+        // The retry, once the abandoned request has let go of the key.
+        let mut answer = None;
+        for _ in 0..100 {
+            let (status, headers, body) = post_once(&app, &token, &key, &body).await;
+            if code(&body["errors"][0]) == "IDEMPOTENCY_KEY_IN_USE" {
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                continue;
+            }
+            if !headers.contains_key("idempotent-replayed") {
+                cut_before_answer += 1;
+            }
+            answer = Some((status, body));
+            break;
+        }
+        let (status, body) = answer.expect("the key is let go of");
+        assert!(
+            status == StatusCode::OK || code(&body["errors"][0]) == "IDEMPOTENCY_KEY_COMMITTED",
+            "attempt {attempt}: {status} {body}"
+        );
+        assert_eq!(
+            app.count("programme").await,
+            expected,
+            "attempt {attempt}: once"
+        );
+    }
+    // Some requests were cut off before their answer (the point of this test), whatever the
+    // machine's speed: the first ones are cut at once.
+    assert!(
+        cut_before_answer > 0,
+        "no request was cut off before its answer"
+    );
+    eprintln!("cut off before their answer: {cut_before_answer} of 24");
 }

@@ -16,6 +16,8 @@ pub struct RequestInfo {
     pub request_id: String,
     /// Who is making the request (authenticated by the HTTP layer).
     pub caller: Caller,
+    /// The idempotency key the request holds, if it sent one (its writes mark it committed).
+    pub claim: Option<crate::service::idempotency::Held>,
 }
 
 /// Accessors on the resolver context.
@@ -78,10 +80,11 @@ impl ContextExt for Context<'_> {
         {
             open.clear();
         }
-        let request_id = self
-            .data_opt::<RequestInfo>()
-            .map_or_else(|| "internal".to_owned(), |i| i.request_id.clone());
-        Ok(self.caller().acting(request_id, state.clock.now()))
+        let info = self.data_opt::<RequestInfo>();
+        let request_id = info.map_or_else(|| "internal".to_owned(), |i| i.request_id.clone());
+        let mut actor = self.caller().acting(request_id, state.clock.now());
+        actor.claim = info.and_then(|i| i.claim.clone());
+        Ok(actor)
     }
 
     fn caller(&self) -> Caller {

@@ -94,7 +94,7 @@ pub fn prepare(
         if cost > max_cost {
             let mut error = validation_error(
                 format!(
-                    "this query would resolve about {cost} fields (fragments expanded, every alias, a page's items, each root field as 11); the limit is {max_cost}: ask for fewer fields, items or aliases"
+                    "this query would resolve about {cost} fields (fragments expanded, every alias, a page's items, each root field as 51); the limit is {max_cost}: ask for fewer fields, items or aliases"
                 ),
                 operation.pos,
             );

@@ -89,6 +89,37 @@ pub async fn post(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> Re
     }
 }
 
+/// A fresh idempotency claim, given up when its request ends without an answer (the client
+/// went away or the timeout cut the request off, dropping this future): unless the request's
+/// writes were committed, a retry then runs again.
+struct ClaimGuard {
+    db: sea_orm::DatabaseConnection,
+    held: Option<idempotency::Held>,
+}
+
+impl ClaimGuard {
+    /// The request answered: the guard has nothing left to do.
+    fn disarm(&mut self) {
+        self.held = None;
+    }
+}
+
+impl Drop for ClaimGuard {
+    fn drop(&mut self) {
+        let Some(held) = self.held.take() else {
+            return;
+        };
+        let db = self.db.clone();
+        if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+            runtime.spawn(async move {
+                if let Err(err) = idempotency::release_abandoned(&db, &held).await {
+                    tracing::error!(error = ?err, "giving up an idempotency key");
+                }
+            });
+        }
+    }
+}
+
 /// `GET /graphql`: a query in the URL (`?query=...&variables=...`), or the GraphiQL page for a
 /// browser that asks for none.
 pub async fn get(
@@ -189,9 +220,22 @@ async fn run(
     requests: Vec<Request>,
     single: bool,
 ) -> Option<Sent> {
+    run_holding(api, headers, caller, None, requests, single).await
+}
+
+/// `run`, for a request holding an idempotency claim (its writes mark it committed).
+async fn run_holding(
+    api: &Api,
+    headers: &HeaderMap,
+    caller: Caller,
+    claim: Option<idempotency::Held>,
+    requests: Vec<Request>,
+    single: bool,
+) -> Option<Sent> {
     let info = RequestInfo {
         request_id: request_id(headers),
         caller,
+        claim,
     };
     let mut responses = Vec::with_capacity(requests.len());
     for request in requests {
@@ -229,7 +273,9 @@ async fn run(
 
 /// Run a request that carries an `Idempotency-Key`: the first time for real, afterwards the
 /// first response again (`idempotent-replayed: true`). The same key with another body is 422;
-/// while the first request still runs, a retry gets 409.
+/// while the first request still runs, a retry gets 409; when the first saved its writes but
+/// its answer was lost, 409 `IDEMPOTENCY_KEY_COMMITTED`. A first request that ended without an
+/// answer and saved nothing runs again (see `service::idempotency`).
 async fn execute_once(
     api: &Api,
     headers: &HeaderMap,
@@ -243,7 +289,22 @@ async fn execute_once(
     let account = caller.name.clone();
     let fingerprint = crate::service::digest::sha256(body);
     let now = api.state.clock.now();
-    let claim = match idempotency::claim(db, &account, key, &fingerprint, now).await {
+    // The claim is held for as long as the request may run (and a little more).
+    let lease = chrono::Duration::seconds(
+        i64::try_from(api.state.config.request_timeout_secs).unwrap_or(i64::MAX / 1000) + 10,
+    );
+    // The guard stands before the claim is made: a request cut off while claiming gives its
+    // claim up too (only its own: the claim carries its holder id).
+    let held = idempotency::Held::new(&account, key);
+    let mut guard = ClaimGuard {
+        db: db.clone(),
+        held: Some(held.clone()),
+    };
+    let claim = idempotency::claim(db, &held, &fingerprint, now, lease).await;
+    if !matches!(claim, Ok(Claim::Fresh)) {
+        guard.disarm();
+    }
+    let claim = match claim {
         Ok(claim) => claim,
         Err(ApiError::Invalid { message, .. }) => {
             return error_response(StatusCode::BAD_REQUEST, "BAD_REQUEST", &message);
@@ -255,15 +316,27 @@ async fn execute_once(
     };
     match claim {
         Claim::Fresh => {
-            let Some(executed) = run(api, headers, caller, requests, single).await else {
-                let _ = idempotency::release(db, &account, key).await;
+            let executed =
+                run_holding(api, headers, caller, Some(held.clone()), requests, single).await;
+            guard.disarm();
+            let Some(executed) = executed else {
+                let _ = idempotency::release(db, &held).await;
                 return internal_error();
             };
-            let kept = if executed.internal || executed.status != StatusCode::OK {
-                idempotency::release(db, &account, key).await
-            } else {
-                idempotency::finish(db, &account, key, &String::from_utf8_lossy(&executed.body))
-                    .await
+            // A failed request is run again on a retry, unless it committed writes: then its
+            // answer is what the retry gets.
+            let keep = !executed.internal && executed.status == StatusCode::OK;
+            let kept = match keep {
+                true => Ok(false),
+                false => idempotency::release(db, &held).await,
+            };
+            let kept = match kept {
+                Ok(false) => {
+                    let body = String::from_utf8_lossy(&executed.body);
+                    idempotency::finish(db, &account, key, &body).await
+                }
+                Ok(true) => Ok(()),
+                Err(err) => Err(err),
             };
             if let Err(err) = kept {
                 tracing::error!(error = ?err, "keeping an idempotent response");
@@ -294,5 +367,74 @@ async fn execute_once(
             "IDEMPOTENCY_KEY_IN_USE",
             "the first request with this idempotency key is still running",
         ),
+        Claim::Committed => error_response(
+            StatusCode::CONFLICT,
+            "IDEMPOTENCY_KEY_COMMITTED",
+            "the first request with this idempotency key saved its changes, but its answer was lost: read the objects to see them (nothing was done twice)",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait};
+
+    async fn claim_row(db: &sea_orm::DatabaseConnection, key: &str, committed: bool) {
+        let at = chrono::DateTime::UNIX_EPOCH;
+        let row = entity::idempotency_key::ActiveModel {
+            account: Set("a".into()),
+            key: Set(key.into()),
+            request_sha256: Set("x".into()),
+            response: Set(None),
+            created_at: Set(at),
+            committed: Set(committed),
+            lease_until: Set(Some(at)),
+            holder: Set(Some(format!("holder-{key}"))),
+        };
+        assert!(row.insert(db).await.is_ok());
+    }
+
+    async fn exists(db: &sea_orm::DatabaseConnection, key: &str) -> bool {
+        let found = entity::idempotency_key::Entity::find_by_id(("a".to_owned(), key.to_owned()))
+            .one(db)
+            .await;
+        matches!(found, Ok(Some(_)))
+    }
+
+    #[tokio::test]
+    async fn a_dropped_request_gives_its_claim_up_unless_it_committed() {
+        let Ok(db) = crate::db::connect("sqlite::memory:").await else {
+            panic!("database");
+        };
+        assert!(crate::db::migrate(&db).await.is_ok());
+        for (key, committed) in [("open", false), ("saved", true), ("answered", false)] {
+            claim_row(&db, key, committed).await;
+            let mut guard = ClaimGuard {
+                db: db.clone(),
+                held: Some(idempotency::Held {
+                    account: "a".into(),
+                    key: key.into(),
+                    holder: format!("holder-{key}"),
+                }),
+            };
+            if key == "answered" {
+                guard.disarm();
+            }
+            drop(guard);
+        }
+        // The guard's release runs on the runtime: give it its turn.
+        for _ in 0..50 {
+            if !exists(&db, "open").await {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        assert!(!exists(&db, "open").await, "given up: a retry runs");
+        assert!(exists(&db, "saved").await, "committed: kept");
+        assert!(
+            exists(&db, "answered").await,
+            "answered: the normal path keeps it"
+        );
     }
 }

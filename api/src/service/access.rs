@@ -38,6 +38,7 @@ impl Caller {
             layer: self.layer,
             request_id,
             at,
+            claim: None,
         }
     }
 }
@@ -137,6 +138,7 @@ mod tests {
             layer,
             request_id: "t".into(),
             at: chrono::DateTime::UNIX_EPOCH,
+            claim: None,
         }
     }
 

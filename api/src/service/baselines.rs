@@ -37,7 +37,7 @@ pub async fn create(
         })
         .collect();
     let saved = insert_in(&txn, actor, name.trim(), reason.trim(), actor.at, dates).await?;
-    txn.commit().await?;
+    super::commit(txn, actor).await?;
     Ok(saved)
 }
 

@@ -312,7 +312,7 @@ pub async fn create_checked<E: Rules>(
 ) -> ApiResult<E::Model> {
     let txn = super::begin_write(db).await?;
     let saved = create_in::<E>(&txn, actor, model).await?;
-    txn.commit().await?;
+    super::commit(txn, actor).await?;
     Ok(saved)
 }
 
@@ -353,7 +353,7 @@ where
     E::validate(&next)?;
     E::check(&txn, &next, Some(&current)).await?;
     let outcome = update::<E, _>(&txn, actor, &current, next, ChangeAction::Update).await?;
-    txn.commit().await?;
+    super::commit(txn, actor).await?;
     Ok(outcome)
 }
 
@@ -370,6 +370,6 @@ pub async fn delete_checked<E: Rules>(
         return Ok(Versioned::Conflict(current));
     }
     let outcome = soft_delete::<E, _>(&txn, actor, &current).await?;
-    txn.commit().await?;
+    super::commit(txn, actor).await?;
     Ok(outcome)
 }

@@ -2,6 +2,15 @@
 //! `Idempotency-Key`; the first request with it does the work and its response is kept, and a
 //! retry with the same key and the same body gets that response instead of a second object.
 //! Keys are per account and kept for a day.
+//!
+//! A claim ends one of three ways, and a retry sees which:
+//! - the request answered: its response is kept and replayed;
+//! - it ended without an answer (the client went away, the server cut it off or was killed)
+//!   and saved nothing: the claim is given up (at once by the HTTP layer, or when its lease runs
+//!   out after a kill) and the retry runs the request again;
+//! - it saved its writes but ended before its answer was kept: every write transaction marks
+//!   the claim committed (`mark_committed`, inside that transaction), so a retry learns that the
+//!   work was done (`Committed`) and never does it twice.
 
 use crate::error::{ApiError, ApiResult};
 use chrono::{DateTime, Duration, Utc};
@@ -27,6 +36,30 @@ pub enum Claim {
     Mismatch,
     /// The first request with this key is still running.
     InProgress,
+    /// The first request saved its writes but ended before its response was kept.
+    Committed,
+}
+
+/// A claim a request holds (or is about to): written into each of its write transactions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Held {
+    /// The account.
+    pub account: String,
+    /// The key.
+    pub key: String,
+    /// This request's own id: a claim is given up only by the request holding it.
+    pub holder: String,
+}
+
+impl Held {
+    /// A new holder of `account`'s `key`.
+    pub fn new(account: &str, key: &str) -> Self {
+        Held {
+            account: account.to_owned(),
+            key: key.to_owned(),
+            holder: uuid::Uuid::new_v4().to_string(),
+        }
+    }
 }
 
 /// Check a key's form: 1 to 100 visible ASCII characters.
@@ -40,15 +73,35 @@ pub fn check_key(key: &str) -> ApiResult<()> {
     Ok(())
 }
 
-/// Claim `key` for `account`'s request with body hash `request_sha256` at `now`.
+/// Claim `held`'s key for a request with body hash `request_sha256` at `now`, leased for
+/// `lease` (as long as the request may run).
 pub async fn claim<C: ConnectionTrait>(
     db: &C,
-    account: &str,
-    key: &str,
+    held: &Held,
     request_sha256: &str,
     now: DateTime<Utc>,
+    lease: Duration,
 ) -> ApiResult<Claim> {
-    check_key(key)?;
+    check_key(&held.key)?;
+    // A claim given up between this request's insert and its read (its holder was cut off)
+    // leaves nothing to read: then the key is free, and the insert is tried again.
+    for _ in 0..3 {
+        if let Some(claim) = try_claim(db, held, request_sha256, now, lease).await? {
+            return Ok(claim);
+        }
+    }
+    Ok(Claim::InProgress)
+}
+
+/// One attempt of [`claim`]; `None` when the claim it found was given up meanwhile.
+async fn try_claim<C: ConnectionTrait>(
+    db: &C,
+    held: &Held,
+    request_sha256: &str,
+    now: DateTime<Utc>,
+    lease: Duration,
+) -> ApiResult<Option<Claim>> {
+    let (account, key) = (held.account.as_str(), held.key.as_str());
     // Forget expired keys (of everyone): a retry a day later is a new request.
     idempotency_key::Entity::delete_many()
         .filter(idempotency_key::Column::CreatedAt.lt(now - lifetime()))
@@ -61,6 +114,9 @@ pub async fn claim<C: ConnectionTrait>(
         request_sha256: Set(request_sha256.to_owned()),
         response: Set(None),
         created_at: Set(now),
+        committed: Set(false),
+        lease_until: Set(Some(now + lease)),
+        holder: Set(Some(held.holder.clone())),
     })
     .on_conflict(
         OnConflict::columns([
@@ -73,20 +129,56 @@ pub async fn claim<C: ConnectionTrait>(
     .exec_without_returning(db)
     .await?;
     if inserted == 1 {
-        return Ok(Claim::Fresh);
+        return Ok(Some(Claim::Fresh));
     }
-    let existing = idempotency_key::Entity::find_by_id((account.to_owned(), key.to_owned()))
+    let Some(existing) = idempotency_key::Entity::find_by_id((account.to_owned(), key.to_owned()))
         .one(db)
         .await?
-        .ok_or_else(|| ApiError::Internal("idempotency key vanished".into()))?;
-    Ok(if existing.request_sha256 != request_sha256 {
-        Claim::Mismatch
+    else {
+        return Ok(None);
+    };
+    if existing.request_sha256 != request_sha256 {
+        return Ok(Some(Claim::Mismatch));
+    }
+    if let Some(response) = existing.response {
+        return Ok(Some(Claim::Replay(response)));
+    }
+    if existing.committed {
+        return Ok(Some(Claim::Committed));
+    }
+    if existing.lease_until.is_some_and(|until| until > now) {
+        return Ok(Some(Claim::InProgress));
+    }
+    // The first request ended without an answer and saved nothing (its process was killed):
+    // take the claim over, unless another retry just did.
+    let taken = idempotency_key::Entity::update_many()
+        .col_expr(idempotency_key::Column::LeaseUntil, (now + lease).into())
+        .col_expr(idempotency_key::Column::CreatedAt, now.into())
+        .col_expr(idempotency_key::Column::Holder, held.holder.clone().into())
+        .filter(idempotency_key::Column::Account.eq(account))
+        .filter(idempotency_key::Column::Key.eq(key))
+        .filter(idempotency_key::Column::Committed.eq(false))
+        .filter(idempotency_key::Column::Response.is_null())
+        .filter(idempotency_key::Column::LeaseUntil.lte(now))
+        .exec(db)
+        .await?;
+    Ok(Some(if taken.rows_affected == 1 {
+        Claim::Fresh
     } else {
-        match existing.response {
-            Some(response) => Claim::Replay(response),
-            None => Claim::InProgress,
-        }
-    })
+        Claim::InProgress
+    }))
+}
+
+/// Mark `held` committed, inside the transaction of the request's writes: the mark and the
+/// writes are saved together or not at all.
+pub async fn mark_committed<C: ConnectionTrait>(db: &C, held: &Held) -> ApiResult<()> {
+    idempotency_key::Entity::update_many()
+        .col_expr(idempotency_key::Column::Committed, true.into())
+        .filter(idempotency_key::Column::Account.eq(held.account.as_str()))
+        .filter(idempotency_key::Column::Key.eq(held.key.as_str()))
+        .exec(db)
+        .await?;
+    Ok(())
 }
 
 /// Keep the response of a fresh claim.
@@ -107,10 +199,42 @@ pub async fn finish<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Give a fresh claim up (the request failed on the server's side): a retry runs again.
-pub async fn release<C: ConnectionTrait>(db: &C, account: &str, key: &str) -> ApiResult<()> {
-    idempotency_key::Entity::delete_by_id((account.to_owned(), key.to_owned()))
+/// Give `held`'s claim up when its request saved nothing (it failed, or ended without an
+/// answer): a retry runs again. A claim whose writes were committed is kept, and so is another
+/// request's claim of the same key. Returns whether it was given up.
+pub async fn release<C: ConnectionTrait>(db: &C, held: &Held) -> ApiResult<bool> {
+    let deleted = idempotency_key::Entity::delete_many()
+        .filter(idempotency_key::Column::Account.eq(held.account.as_str()))
+        .filter(idempotency_key::Column::Key.eq(held.key.as_str()))
+        .filter(idempotency_key::Column::Holder.eq(held.holder.as_str()))
+        .filter(idempotency_key::Column::Committed.eq(false))
+        .filter(idempotency_key::Column::Response.is_null())
         .exec(db)
         .await?;
+    Ok(deleted.rows_affected == 1)
+}
+
+/// Give up the claim of a request that ended without an answer. Its claim may still be on its
+/// way into the database (the request was cut off while the insert ran), so this looks again
+/// for a few seconds; it stops once the claim is gone, committed or answered. Whatever it does
+/// not catch, the claim's lease ends.
+pub async fn release_abandoned<C: ConnectionTrait>(db: &C, held: &Held) -> ApiResult<()> {
+    let mut pause = std::time::Duration::from_millis(20);
+    for _ in 0..8 {
+        if release(db, held).await? {
+            return Ok(());
+        }
+        let row = idempotency_key::Entity::find_by_id((held.account.clone(), held.key.clone()))
+            .one(db)
+            .await?;
+        match row {
+            // Another request's claim, or this one's, kept: nothing to give up.
+            Some(row) if row.holder.as_deref() != Some(held.holder.as_str()) => return Ok(()),
+            Some(row) if row.committed || row.response.is_some() => return Ok(()),
+            _ => {}
+        }
+        tokio::time::sleep(pause).await;
+        pause *= 2;
+    }
     Ok(())
 }

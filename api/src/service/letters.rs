@@ -86,7 +86,7 @@ pub async fn record(
     let txn = super::begin_write(db).await?;
     let outcome = record_in(&txn, actor, draft).await?;
     if matches!(outcome, Versioned::Applied(_)) {
-        txn.commit().await?;
+        super::commit(txn, actor).await?;
     }
     Ok(outcome)
 }

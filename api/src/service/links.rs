@@ -122,7 +122,7 @@ where
 {
     let txn = super::begin_write(db).await?;
     let changed = set_link_in::<L, A, B>(&txn, actor, spec, left_id, right_id, linked).await?;
-    txn.commit().await?;
+    super::commit(txn, actor).await?;
     Ok(changed)
 }
 
@@ -196,7 +196,7 @@ pub async fn add_dependency(
 ) -> ApiResult<milestone_dependency::Model> {
     let txn = super::begin_write(db).await?;
     let dependency = add_dependency_in(&txn, actor, predecessor_id, successor_id, lag_days).await?;
-    txn.commit().await?;
+    super::commit(txn, actor).await?;
     Ok(dependency)
 }
 
@@ -324,7 +324,7 @@ pub async fn remove_dependency(
         false,
     )
     .await?;
-    txn.commit().await?;
+    super::commit(txn, actor).await?;
     Ok(true)
 }
 

@@ -46,6 +46,8 @@ pub struct Actor {
     pub request_id: String,
     /// The moment of the change, from the injected clock.
     pub at: DateTime<Utc>,
+    /// The idempotency key the request holds, if it sent one: [`commit`] marks it.
+    pub claim: Option<idempotency::Held>,
 }
 
 impl Actor {
@@ -57,6 +59,7 @@ impl Actor {
             layer: None,
             request_id: name.to_owned(),
             at,
+            claim: None,
         }
     }
 }
@@ -73,6 +76,20 @@ pub enum Versioned<T> {
 /// Start a transaction that will write. On SQLite it takes the write lock at once (`BEGIN
 /// IMMEDIATE`), so two writers queue on the busy timeout instead of failing when both try to
 /// upgrade a read lock; PostgreSQL ignores the mode.
+/// Commit a write transaction of `actor`: with the request's idempotency claim marked committed
+/// in it (so a retry knows the work was saved even when its answer was lost). Every write made
+/// on a client's behalf commits through here.
+pub async fn commit(
+    txn: sea_orm::DatabaseTransaction,
+    actor: &Actor,
+) -> crate::error::ApiResult<()> {
+    if let Some(held) = &actor.claim {
+        idempotency::mark_committed(&txn, held).await?;
+    }
+    txn.commit().await?;
+    Ok(())
+}
+
 pub async fn begin_write(
     db: &sea_orm::DatabaseConnection,
 ) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {

@@ -220,7 +220,7 @@ pub async fn publish(
     )
     .await?;
     if matches!(outcome, Versioned::Applied(_)) {
-        txn.commit().await?;
+        super::commit(txn, actor).await?;
     }
     Ok(outcome)
 }

@@ -236,6 +236,22 @@ pub fn code(error: &Value) -> &str {
     error["extensions"]["code"].as_str().unwrap_or_default()
 }
 
+/// A fresh, empty database that survives a dropped connection: a new PostgreSQL schema, or a
+/// SQLite file (an in-memory database lives only as long as its one connection, and a request
+/// cut off mid-query can cost the pool that connection).
+pub async fn fresh_durable_database() -> DatabaseConnection {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(url) if !url.is_empty() => fresh_database().await,
+        _ => {
+            let path =
+                std::env::temp_dir().join(format!("koers-{}.db", uuid::Uuid::new_v4().simple()));
+            koers::db::connect(&format!("sqlite://{}?mode=rwc", path.display()))
+                .await
+                .expect("sqlite file")
+        }
+    }
+}
+
 /// A fresh, empty database (SQLite in memory, or a new PostgreSQL schema).
 pub async fn fresh_database() -> DatabaseConnection {
     match std::env::var("TEST_DATABASE_URL") {
