@@ -745,3 +745,62 @@ async fn without_a_token_nothing_is_served_unless_anonymous_reading_is_allowed()
     );
     assert_eq!(open.count("programme").await, 0);
 }
+
+/// Whether the caller may change an object is decided before whether its version is current:
+/// a stale version from someone who may not change it is FORBIDDEN, never CONFLICT.
+#[tokio::test]
+async fn forbidden_comes_before_a_stale_version() {
+    let app = crate::support::TestApp::with_demo().await;
+    let viewer = app.token("lezer", entity::Role::Viewer, None).await;
+    let gemeente = app
+        .token(
+            "vng",
+            entity::Role::LayerManager,
+            Some(entity::GovernmentLayer::Gemeente),
+        )
+        .await;
+    let rijk = app
+        .ok(
+            "{ milestones(filter: { layer: RIJK }, first: 1) { nodes { id version } } }",
+            json!({}),
+        )
+        .await["milestones"]["nodes"][0]
+        .clone();
+    let commitment = app
+        .ok(
+            "{ commitments(first: 1) { nodes { id version } } }",
+            json!({}),
+        )
+        .await["commitments"]["nodes"][0]
+        .clone();
+    let before = app.count("change_record").await;
+    for token in [&viewer, &gemeente] {
+        for mutation in [
+            "mutation($id: ID!, $v: Int!) { updateMilestone(input: { id: $id, version: $v, title: \"X\" }) { status } }",
+            "mutation($id: ID!, $v: Int!) { deleteMilestone(input: { id: $id, version: $v }) { status } }",
+        ] {
+            let stale = rijk["version"].as_i64().unwrap_or_default() + 7;
+            let answer = app
+                .gql_as(token, mutation, json!({ "id": rijk["id"], "v": stale }))
+                .await;
+            assert_eq!(
+                crate::support::code(&answer["errors"][0]),
+                "FORBIDDEN",
+                "{answer}"
+            );
+        }
+        let letter = app
+            .gql_as(
+                token,
+                "mutation($id: ID!, $v: Int!) { recordCommitmentLetter(input: { commitmentId: $id, version: $v, kind: FULFILMENT, sentOn: \"2026-06-10\" }) { status } }",
+                json!({ "id": commitment["id"], "v": 999 }),
+            )
+            .await;
+        assert_eq!(
+            crate::support::code(&letter["errors"][0]),
+            "FORBIDDEN",
+            "{letter}"
+        );
+    }
+    assert_eq!(app.count("change_record").await, before, "nothing changed");
+}

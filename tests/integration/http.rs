@@ -261,3 +261,47 @@ async fn security_headers_and_graphiql_under_its_policy() {
         "a CSP refusal: {log}"
     );
 }
+
+/// Every refusal has the usual JSON body with a code, a batch must hold a request, and a
+/// response carries a bounded number of short errors.
+#[tokio::test]
+async fn refusals_are_json_with_a_code_and_errors_are_bounded() {
+    let app = TestApp::new().await;
+    for (body, code) in [
+        ("[]", "BAD_REQUEST"),
+        ("{}", "BAD_REQUEST"),
+        ("[{}]", "BAD_REQUEST"),
+        ("{\"query\": 5}", "BAD_REQUEST"),
+        ("42", "BAD_REQUEST"),
+    ] {
+        let (status, value) = app.request(post(body, "application/json")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+        assert_eq!(
+            crate::support::code(&value["errors"][0]),
+            code,
+            "{body}: {value}"
+        );
+    }
+    for path in ["/nowhere", "/reports/%FF.md", "/graphiql/x.js", "/export"] {
+        let (status, headers, body) = app.get(path).await;
+        assert!(status.is_client_error(), "{path}: {status}");
+        assert_eq!(headers["content-type"], "application/json", "{path}");
+        let value: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+        assert!(
+            value["errors"][0]["extensions"]["code"].is_string(),
+            "{path}: {value}"
+        );
+    }
+    // Five thousand unknown fields: twenty errors and a count of the rest, none of them long.
+    let unknown: String = (0..5000)
+        .map(|i| format!(" f{i}{}", "x".repeat(50)))
+        .collect();
+    let answer = app.gql(&format!("{{{unknown} }}"), json!({})).await;
+    let errors = answer["errors"].as_array().expect("errors");
+    assert!(errors.len() <= 21, "{} errors", errors.len());
+    assert!(
+        errors
+            .iter()
+            .all(|e| e["message"].as_str().unwrap_or_default().len() < 600)
+    );
+}

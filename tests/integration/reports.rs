@@ -526,3 +526,18 @@ async fn a_crowded_plan_keeps_its_timeline_to_what_matters() {
         "{text}"
     );
 }
+
+#[tokio::test]
+async fn a_document_has_one_address() {
+    let app = TestApp::with_demo().await;
+    let report = generate(&app, "2026-06-15", "Eén adres").await;
+    let id = crate::support::row_id(report["id"].as_str().unwrap_or_default()).expect("id");
+    let (status, _, _) = app.get(&format!("/reports/{id}.md")).await;
+    assert_eq!(status, 200);
+    for other in [format!("+{id}"), format!("0{id}"), format!("00{id}")] {
+        let (status, _, body) = app.get(&format!("/reports/{other}.md")).await;
+        assert_eq!(status, 404, "/reports/{other}.md");
+        let body: Value = serde_json::from_slice(&body).unwrap_or_default();
+        assert_eq!(code(&body["errors"][0]), "NOT_FOUND");
+    }
+}

@@ -28,7 +28,8 @@ pub async fn execute(schema: &KoersSchema, request: Request) -> Executed {
         .map_or(u64::MAX, |state| state.config.max_cost);
     let prepared = match prepare::prepare(&TYPES, max_cost, request) {
         Ok(prepared) => prepared,
-        Err(errors) => {
+        Err(mut errors) => {
+            bound(&mut errors);
             return Executed {
                 response: Response::from_errors(errors),
                 ran: false,
@@ -39,6 +40,7 @@ pub async fn execute(schema: &KoersSchema, request: Request) -> Executed {
     let variables = prepared.request.variables.clone();
     let mut response = schema.execute(prepared.request).await;
     error_codes::apply(&mut response);
+    bound(&mut response.errors);
     // async-graphql's own refusals (parse, validation, limits) have no data and no error with a
     // path: resolver errors always have one.
     let ran = !(response.data == ConstValue::Null
@@ -57,6 +59,30 @@ pub async fn execute(schema: &KoersSchema, request: Request) -> Executed {
         );
     }
     Executed { response, ran }
+}
+
+/// At most this many errors in one response; the rest are counted in a last one.
+pub const MAX_ERRORS: usize = 20;
+/// At most this many characters in an error message (a message may quote the query).
+pub const MAX_MESSAGE: usize = 500;
+
+/// Keep a response's errors short: at most [`MAX_ERRORS`] (and one that says how many more
+/// there were), each message at most [`MAX_MESSAGE`] characters.
+fn bound(errors: &mut Vec<ServerError>) {
+    if errors.len() > MAX_ERRORS {
+        let more = errors.len() - MAX_ERRORS;
+        errors.truncate(MAX_ERRORS);
+        let mut last = ServerError::new(format!("and {more} more errors, left out"), None);
+        let mut extensions = async_graphql::ErrorExtensionValues::default();
+        extensions.set("code", "TOO_MANY_ERRORS");
+        last.extensions = Some(extensions);
+        errors.push(last);
+    }
+    for error in errors {
+        if error.message.chars().count() > MAX_MESSAGE {
+            error.message = error.message.chars().take(MAX_MESSAGE).collect::<String>() + "…";
+        }
+    }
 }
 
 /// The JSON body of one response: `data` only when the operation ran.
@@ -90,5 +116,25 @@ impl Executed {
                 .and_then(|x| x.get("code"))
                 .is_some_and(|c| *c == ConstValue::from("INTERNAL"))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_are_few_and_short() {
+        let mut errors: Vec<ServerError> = (0..100)
+            .map(|i| ServerError::new(format!("{i} {}", "x".repeat(5000)), None))
+            .collect();
+        bound(&mut errors);
+        assert_eq!(errors.len(), MAX_ERRORS + 1);
+        assert!(
+            errors
+                .iter()
+                .all(|e| e.message.chars().count() <= MAX_MESSAGE + 1)
+        );
+        assert_eq!(errors[MAX_ERRORS].message, "and 80 more errors, left out");
     }
 }

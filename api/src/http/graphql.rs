@@ -12,8 +12,8 @@ use crate::graphql::execute::Executed;
 use crate::graphql::loaders::Loaders;
 use crate::service::access::Caller;
 use crate::service::idempotency::{self, Claim};
+use async_graphql::Request;
 use async_graphql::parser::types::{DocumentOperations, OperationType};
-use async_graphql::{BatchRequest, Request};
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -42,6 +42,37 @@ fn is_json(headers: &HeaderMap) -> bool {
         })
 }
 
+/// The GraphQL requests of a POST body: one JSON object with a `query` string, or a non-empty
+/// array of them (at most `max_batch`); anything else is 400 with a code. (async-graphql would
+/// read `[]` or `{}` as one request with an empty query, and answer 200.)
+#[allow(clippy::result_large_err)]
+fn requests_of(body: &[u8], max_batch: usize) -> Result<(Vec<Request>, bool), Response> {
+    let bad = |message: &str| error_response(StatusCode::BAD_REQUEST, "BAD_REQUEST", message);
+    let one = |value: serde_json::Value| -> Result<Request, Response> {
+        if !value.get("query").is_some_and(serde_json::Value::is_string) {
+            return Err(bad(
+                "a GraphQL request is a JSON object with a \"query\" string",
+            ));
+        }
+        serde_json::from_value(value).map_err(|_| {
+            bad("a GraphQL request has a \"query\" string, and may have \"variables\" (an object) and \"operationName\" (a string)")
+        })
+    };
+    match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Array(items)) if items.is_empty() => Err(bad("the batch is empty")),
+        Ok(serde_json::Value::Array(items)) if items.len() > max_batch => Err(error_response(
+            StatusCode::BAD_REQUEST,
+            "BATCH_LIMIT",
+            &format!("a batch may hold at most {max_batch} operations"),
+        )),
+        Ok(serde_json::Value::Array(items)) => {
+            Ok((items.into_iter().map(one).collect::<Result<_, _>>()?, false))
+        }
+        Ok(value @ serde_json::Value::Object(_)) => Ok((vec![one(value)?], true)),
+        _ => Err(bad("the body is not a GraphQL request in JSON")),
+    }
+}
+
 /// `POST /graphql`.
 pub async fn post(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> Response {
     if !is_json(&headers) {
@@ -55,30 +86,10 @@ pub async fn post(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> Re
         Ok(caller) => caller,
         Err(refused) => return refused,
     };
-    let batch: BatchRequest = match serde_json::from_slice(&body) {
-        Ok(b) => b,
-        Err(_) => {
-            return error_response(
-                StatusCode::BAD_REQUEST,
-                "BAD_REQUEST",
-                "the body is not a GraphQL request in JSON",
-            );
-        }
-    };
     let max_batch = api.state.config.max_batch;
-    let (requests, single) = match batch {
-        BatchRequest::Single(r) => (vec![r], true),
-        BatchRequest::Batch(rs) if rs.len() > max_batch => {
-            return error_response(
-                StatusCode::BAD_REQUEST,
-                "BATCH_LIMIT",
-                &format!("a batch may hold at most {max_batch} operations"),
-            );
-        }
-        BatchRequest::Batch(rs) if rs.is_empty() => {
-            return error_response(StatusCode::BAD_REQUEST, "BAD_REQUEST", "the batch is empty");
-        }
-        BatchRequest::Batch(rs) => (rs, false),
+    let (requests, single) = match requests_of(&body, max_batch) {
+        Ok(parsed) => parsed,
+        Err(refused) => return refused,
     };
     match headers.get("idempotency-key") {
         Some(key) => {

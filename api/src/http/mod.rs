@@ -68,10 +68,76 @@ fn harden(routes: Router, config: &ApiConfig) -> Router {
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .layer(axum::middleware::map_response(json_errors))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
+}
+
+/// Every error answer is JSON with a code, whoever made it (a route that does not exist, a
+/// path that does not parse, a body over the limit, the timeout): an error response whose body
+/// is not JSON gets the usual `{"errors": [{"message", "extensions": {"code"}}]}` instead
+/// (its other headers, such as `Allow` or `Retry-After`, stay).
+async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.starts_with("application/json") || v.starts_with("application/graphql-response+json")
+        });
+    if json {
+        return response;
+    }
+    let (code, message) = match status {
+        StatusCode::NOT_FOUND => ("NOT_FOUND", "there is nothing at this address"),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            "METHOD_NOT_ALLOWED",
+            "this address does not take this method",
+        ),
+        StatusCode::REQUEST_TIMEOUT => (
+            "REQUEST_TIMEOUT",
+            "the request took longer than the server allows",
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            "PAYLOAD_TOO_LARGE",
+            "the request body is larger than the server allows",
+        ),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+            "UNSUPPORTED_MEDIA_TYPE",
+            "the request body is not of a type this address takes",
+        ),
+        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => (
+            "REQUEST_HEADER_FIELDS_TOO_LARGE",
+            "the request headers are larger than the server allows",
+        ),
+        StatusCode::TOO_MANY_REQUESTS => (
+            "RATE_LIMITED",
+            "too many requests: wait before sending more",
+        ),
+        StatusCode::SERVICE_UNAVAILABLE => (
+            "UNAVAILABLE",
+            "the service cannot answer now: try again shortly",
+        ),
+        s if s.is_server_error() => ("INTERNAL", "internal error"),
+        _ => (
+            "BAD_REQUEST",
+            "the request is not one this address understands",
+        ),
+    };
+    let (mut parts, _) = response.into_parts();
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    let body = json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
+    Response::from_parts(parts, axum::body::Body::from(body.to_string()))
 }
 
 /// Cross-origin requests from the configured origins only (none by default: a browser page on
@@ -243,6 +309,76 @@ mod tests {
             "{body}"
         );
         assert!(!body.contains("secret"), "no panic text: {body}");
+    }
+
+    #[tokio::test]
+    async fn every_error_answer_is_json_with_a_code_even_the_layers_own() {
+        let config = ApiConfig {
+            request_timeout_secs: 1,
+            max_body_bytes: 16,
+            ..Default::default()
+        };
+        let router = hardened(&config).route(
+            "/body",
+            axum::routing::post(|body: axum::body::Bytes| async move { body.len().to_string() }),
+        );
+        let router = harden(router, &config);
+        for (method, path, body, status, code) in [
+            ("GET", "/nowhere", "", StatusCode::NOT_FOUND, "NOT_FOUND"),
+            (
+                "GET",
+                "/slow",
+                "",
+                StatusCode::REQUEST_TIMEOUT,
+                "REQUEST_TIMEOUT",
+            ),
+            (
+                "GET",
+                "/panic",
+                "",
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "INTERNAL",
+            ),
+            (
+                "POST",
+                "/body",
+                "far more than sixteen bytes",
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "PAYLOAD_TOO_LARGE",
+            ),
+            (
+                "DELETE",
+                "/slow",
+                "",
+                StatusCode::METHOD_NOT_ALLOWED,
+                "METHOD_NOT_ALLOWED",
+            ),
+        ] {
+            let request = Request::builder()
+                .method(method)
+                .uri(path)
+                .body(Body::from(body))
+                .unwrap_or_default();
+            let response = router
+                .clone()
+                .oneshot(request)
+                .await
+                .unwrap_or_else(|e| match e {});
+            assert_eq!(response.status(), status, "{method} {path}");
+            assert_eq!(
+                response.headers().get(header::CONTENT_TYPE),
+                Some(&HeaderValue::from_static("application/json")),
+                "{method} {path}"
+            );
+            let bytes = axum::body::to_bytes(response.into_body(), 1 << 16)
+                .await
+                .unwrap_or_default();
+            let value: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+            assert_eq!(
+                value["errors"][0]["extensions"]["code"], code,
+                "{method} {path}"
+            );
+        }
     }
 
     #[tokio::test]

@@ -15,6 +15,16 @@ use entity::DocumentFormat;
 pub const REPORT_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; \
      img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/// A report id as koers writes it: digits, without a sign or leading zeros ("12", not "+12"
+/// or "012"), so one document has one address.
+fn canonical_id(text: &str) -> Option<i32> {
+    let digits = !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit());
+    let leading_zero = text.len() > 1 && text.starts_with('0');
+    (digits && !leading_zero)
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
 /// The document named `file` ("12.html").
 pub async fn document(state: AppState, caller: &Caller, file: &str) -> Response {
     let parsed = file.rsplit_once('.').and_then(|(id, ext)| {
@@ -25,7 +35,7 @@ pub async fn document(state: AppState, caller: &Caller, file: &str) -> Response 
             "odt" => DocumentFormat::Odt,
             _ => return None,
         };
-        Some((id.parse::<i32>().ok()?, format))
+        Some((canonical_id(id)?, format))
     });
     let Some((id, format)) = parsed else {
         return super::error_response(
@@ -63,6 +73,20 @@ pub async fn document(state: AppState, caller: &Caller, file: &str) -> Response 
         Err(err) => {
             tracing::error!(error = ?err, "report document failed");
             super::internal_error()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::canonical_id;
+
+    #[test]
+    fn one_document_has_one_address() {
+        assert_eq!(canonical_id("12"), Some(12));
+        assert_eq!(canonical_id("0"), Some(0));
+        for other in ["+12", "012", "-1", " 12", "1_2", "", "99999999999"] {
+            assert_eq!(canonical_id(other), None, "{other:?}");
         }
     }
 }

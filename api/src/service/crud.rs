@@ -341,6 +341,9 @@ where
 {
     let txn = super::begin_write(db).await?;
     let current = find_live::<E, _>(&txn, id).await?;
+    // Whether the caller may change it at all comes first: a stale version from someone who
+    // may not is FORBIDDEN, not CONFLICT (which would invite a retry).
+    access::may_write(actor, E::scope(&current))?;
     if version_of(&current)? != version {
         return Ok(Versioned::Conflict(current));
     }
@@ -366,6 +369,7 @@ pub async fn delete_checked<E: Rules>(
 ) -> ApiResult<Versioned<E::Model>> {
     let txn = super::begin_write(db).await?;
     let current = find_live::<E, _>(&txn, id).await?;
+    access::may_write(actor, E::scope(&current))?;
     if version_of(&current)? != version {
         return Ok(Versioned::Conflict(current));
     }

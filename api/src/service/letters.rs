@@ -98,6 +98,11 @@ pub async fn record_in(
     draft: LetterDraft,
 ) -> ApiResult<Versioned<(commitment::Model, Option<commitment_letter::Model>)>> {
     let current = find_live::<commitment::Entity, _>(txn, draft.commitment_id).await?;
+    // May the caller record it at all, before whether its version is current.
+    super::access::may_write(
+        actor,
+        <commitment::Entity as super::crud::PlanEntity>::scope(&current),
+    )?;
     if version_of(&current)? != draft.version {
         return Ok(Versioned::Conflict((current, None)));
     }
