@@ -8,6 +8,10 @@ mod defaults {
     pub const MAX_DEPTH: usize = 16;
     pub const MAX_COMPLEXITY: usize = 2000;
     pub const MAX_COST: u64 = 25_000;
+    pub const MAX_CONNECTIONS: usize = 512;
+    pub const MAX_IN_FLIGHT: usize = 64;
+    pub const HEADER_TIMEOUT_SECS: u64 = 10;
+    pub const FAILED_SIGN_INS_PER_MINUTE: u32 = 30;
     pub const MAX_BATCH: usize = 10;
     pub const MAX_DIRECTIVES: usize = 10;
     pub const MAX_BODY_BYTES: usize = 1_048_576;
@@ -340,6 +344,21 @@ pub struct ApiConfig {
     #[arg(long, env = "KOERS_MAX_COST", default_value_t = defaults::MAX_COST)]
     pub max_cost: u64,
 
+    /// Maximum number of open connections; one more is answered 503 with `Retry-After` and
+    /// closed (leave room under the process's file limit for the database and files).
+    #[arg(long, env = "KOERS_MAX_CONNECTIONS", default_value_t = defaults::MAX_CONNECTIONS)]
+    pub max_connections: usize,
+
+    /// Maximum number of requests handled at once; one more is answered 503 with `Retry-After`
+    /// at once (`/healthz` and `/metrics` are not counted). Bounds the memory a burst can take.
+    #[arg(long, env = "KOERS_MAX_IN_FLIGHT", default_value_t = defaults::MAX_IN_FLIGHT)]
+    pub max_in_flight: usize,
+
+    /// Seconds a client has to send its request headers; a kept-alive connection idle this long
+    /// is closed too.
+    #[arg(long, env = "KOERS_HEADER_TIMEOUT_SECS", default_value_t = defaults::HEADER_TIMEOUT_SECS)]
+    pub header_timeout_secs: u64,
+
     /// Maximum number of directives on one field.
     #[arg(long, env = "KOERS_MAX_DIRECTIVES", default_value_t = defaults::MAX_DIRECTIVES)]
     pub max_directives: usize,
@@ -363,6 +382,12 @@ pub struct ApiConfig {
     /// Requests per minute per account (bursts up to the same number); 0 turns the limit off.
     #[arg(long, env = "KOERS_RATE_PER_MINUTE", default_value_t = defaults::RATE_PER_MINUTE)]
     pub rate_per_minute: u32,
+
+    /// Failed sign-ins (an unknown, revoked or expired token) per client address and minute;
+    /// past it, the address's requests are refused with 429 before any token is looked up.
+    /// `0` turns it off.
+    #[arg(long, env = "KOERS_FAILED_SIGN_INS_PER_MINUTE", default_value_t = defaults::FAILED_SIGN_INS_PER_MINUTE)]
+    pub failed_sign_ins_per_minute: u32,
 
     /// Origins allowed to call the API from a browser (CORS), comma-separated; none by default.
     #[arg(long, env = "KOERS_CORS_ORIGINS", value_delimiter = ',')]
@@ -396,6 +421,10 @@ impl Default for ApiConfig {
             max_depth: defaults::MAX_DEPTH,
             max_complexity: defaults::MAX_COMPLEXITY,
             max_cost: defaults::MAX_COST,
+            max_connections: defaults::MAX_CONNECTIONS,
+            max_in_flight: defaults::MAX_IN_FLIGHT,
+            header_timeout_secs: defaults::HEADER_TIMEOUT_SECS,
+            failed_sign_ins_per_minute: defaults::FAILED_SIGN_INS_PER_MINUTE,
             max_batch: defaults::MAX_BATCH,
             max_directives: defaults::MAX_DIRECTIVES,
             max_body_bytes: defaults::MAX_BODY_BYTES,

@@ -13,6 +13,7 @@ mod baselines;
 mod calendar;
 mod cli;
 mod commitments;
+mod connections;
 mod demo;
 mod errors;
 mod export;

@@ -6,8 +6,42 @@ use crate::error::ApiError;
 use crate::service::access::Caller;
 use crate::service::tokens;
 use crate::state::AppState;
+use axum::extract::{ConnectInfo, FromRequestParts};
+use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
+use std::net::{IpAddr, SocketAddr};
+
+/// The client's address, when the server knows it (every connection `serve` accepts carries
+/// it; a request made in-process has none).
+pub struct Peer(pub Option<IpAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Peer {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        Ok(Peer(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|info| info.0.ip()),
+        ))
+    }
+}
+
+/// 429 with `Retry-After` (whole seconds, at least one).
+fn too_many(message: &str, wait: std::time::Duration) -> Response {
+    let wait = wait.as_secs().max(1);
+    let mut response = super::error_response(
+        StatusCode::TOO_MANY_REQUESTS,
+        "RATE_LIMITED",
+        &format!("{message}: try again in {wait} s"),
+    );
+    if let Ok(value) = HeaderValue::from_str(&wait.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
+}
 
 /// 401 with the challenge a client needs to see.
 fn unauthenticated(message: &str) -> Response {
@@ -20,7 +54,11 @@ fn unauthenticated(message: &str) -> Response {
 }
 
 /// The caller of a request, or the response that refuses it.
-async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Response> {
+async fn caller(
+    state: &AppState,
+    headers: &HeaderMap,
+    peer: Option<IpAddr>,
+) -> Result<Caller, Response> {
     let Some(value) = headers.get(header::AUTHORIZATION) else {
         return if state.config.allow_anonymous {
             Ok(Caller::anonymous())
@@ -41,6 +79,12 @@ async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Respons
         })
         .filter(|t| !t.is_empty())
         .ok_or_else(|| unauthenticated("the Authorization header must be `Bearer <token>`"))?;
+    let failures = state.failed_sign_ins.as_deref().zip(peer);
+    if let Some((failures, address)) = failures
+        && let Some(wait) = failures.refused_for(address)
+    {
+        return Err(too_many("too many failed sign-ins from this address", wait));
+    }
     let now = state.clock.now();
     let result = if token.starts_with(tokens::PREFIX) {
         tokens::authenticate(&state.db, token, now).await
@@ -52,7 +96,12 @@ async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Respons
         ))
     };
     result.map_err(|err| match err {
-        ApiError::Unauthenticated(message) => unauthenticated(&message),
+        ApiError::Unauthenticated(message) => {
+            if let Some((failures, address)) = failures {
+                failures.failed(address);
+            }
+            unauthenticated(&message)
+        }
         other => {
             tracing::error!(error = ?other, "authentication failed");
             super::internal_error()
@@ -60,9 +109,10 @@ async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, Respons
     })
 }
 
-/// Authenticate and rate-limit a request: its caller, or the response that refuses it.
-pub async fn admit(state: &AppState, headers: &HeaderMap) -> Result<Caller, Response> {
-    let caller = caller(state, headers).await?;
+/// Authenticate and rate-limit a request from `peer`: its caller, or the response that
+/// refuses it.
+pub async fn admit(state: &AppState, headers: &HeaderMap, peer: &Peer) -> Result<Caller, Response> {
+    let caller = caller(state, headers, peer.0).await?;
     match rate_limited(state, &caller) {
         Some(limited) => Err(limited),
         None => Ok(caller),
@@ -73,20 +123,9 @@ pub async fn admit(state: &AppState, headers: &HeaderMap) -> Result<Caller, Resp
 fn rate_limited(state: &AppState, caller: &Caller) -> Option<Response> {
     let limiter = state.limiter.as_ref()?;
     limiter.check_key(&caller.name).err().map(|not_until| {
-        let wait = not_until
-            .wait_time_from(governor::clock::Clock::now(
-                &governor::clock::DefaultClock::default(),
-            ))
-            .as_secs()
-            .max(1);
-        let mut response = super::error_response(
-            StatusCode::TOO_MANY_REQUESTS,
-            "RATE_LIMITED",
-            &format!("too many requests: try again in {wait} s"),
-        );
-        if let Ok(value) = HeaderValue::from_str(&wait.to_string()) {
-            response.headers_mut().insert(header::RETRY_AFTER, value);
-        }
-        response
+        let wait = not_until.wait_time_from(governor::clock::Clock::now(
+            &governor::clock::DefaultClock::default(),
+        ));
+        too_many("too many requests", wait)
     })
 }

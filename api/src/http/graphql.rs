@@ -74,7 +74,12 @@ fn requests_of(body: &[u8], max_batch: usize) -> Result<(Vec<Request>, bool), Re
 }
 
 /// `POST /graphql`.
-pub async fn post(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn post(
+    State(api): State<Api>,
+    peer: auth::Peer,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     if !is_json(&headers) {
         return error_response(
             StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -82,7 +87,7 @@ pub async fn post(State(api): State<Api>, headers: HeaderMap, body: Bytes) -> Re
             "send GraphQL requests as application/json",
         );
     }
-    let caller = match auth::admit(&api.state, &headers).await {
+    let caller = match auth::admit(&api.state, &headers, &peer).await {
         Ok(caller) => caller,
         Err(refused) => return refused,
     };
@@ -135,6 +140,7 @@ impl Drop for ClaimGuard {
 /// browser that asks for none.
 pub async fn get(
     State(api): State<Api>,
+    peer: auth::Peer,
     headers: HeaderMap,
     RawQuery(query): RawQuery,
 ) -> Response {
@@ -162,7 +168,7 @@ pub async fn get(
             .insert(header::ALLOW, HeaderValue::from_static("POST"));
         return response;
     }
-    let caller = match auth::admit(&api.state, &headers).await {
+    let caller = match auth::admit(&api.state, &headers, &peer).await {
         Ok(caller) => caller,
         Err(refused) => return refused,
     };

@@ -5,6 +5,9 @@ pub mod export;
 pub mod graphiql;
 mod graphql;
 pub mod reports;
+mod serve;
+
+pub use serve::{serve, serve_on};
 
 use crate::config::ApiConfig;
 use crate::graphql::{KoersSchema, build_schema};
@@ -15,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use serde_json::json;
-use std::net::SocketAddr;
+use std::sync::Arc;
 use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
@@ -49,10 +52,15 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// The layers around every route: body limit, timeout, panic catcher, CORS, request ids,
-/// tracing, and `X-Content-Type-Options: nosniff` on every response (outermost, so the
-/// layers' own answers carry it too).
+/// tracing, the cap on requests in flight, and `X-Content-Type-Options: nosniff` on every
+/// response (outermost, so the layers' own answers carry it too).
 fn harden(routes: Router, config: &ApiConfig) -> Router {
+    let in_flight = Arc::new(tokio::sync::Semaphore::new(config.max_in_flight));
     routes
+        .layer(axum::middleware::from_fn_with_state(
+            in_flight,
+            limit_in_flight,
+        ))
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -73,6 +81,31 @@ fn harden(routes: Router, config: &ApiConfig) -> Router {
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
+}
+
+/// At most `--max-in-flight` requests at once: one more is answered 503 with `Retry-After` at
+/// once rather than queued (a queue would hold its memory and its client's patience). The
+/// health check is never refused this way.
+async fn limit_in_flight(
+    State(in_flight): State<Arc<tokio::sync::Semaphore>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    if request.uri().path() == "/healthz" {
+        return next.run(request).await;
+    }
+    let Ok(_permit) = in_flight.try_acquire() else {
+        let mut response = error_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "UNAVAILABLE",
+            "the server is handling as many requests as it allows: try again shortly",
+        );
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        return response;
+    };
+    next.run(request).await
 }
 
 /// Every error answer is JSON with a code, whoever made it (a route that does not exist, a
@@ -160,38 +193,6 @@ fn cors(origins: &[String]) -> CorsLayer {
         .max_age(Duration::from_secs(600))
 }
 
-/// Serve `router(state)` on `addr` until SIGINT or SIGTERM.
-pub async fn serve(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
-    let listener = tokio::net::TcpListener::bind(addr).await?;
-    tracing::info!(%addr, "koers listening; GraphiQL at http://{addr}/graphql");
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
-    Ok(())
-}
-
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
-    }
-    tracing::info!("shutting down");
-}
-
 /// The answer to a failure of the server's own: a generic message (the cause is logged where it
 /// happened), never its text.
 fn internal_error() -> Response {
@@ -210,19 +211,24 @@ fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
 
 async fn report_document(
     State(api): State<Api>,
+    peer: auth::Peer,
     headers: HeaderMap,
     axum::extract::Path(file): axum::extract::Path<String>,
 ) -> Response {
-    let caller = match auth::admit(&api.state, &headers).await {
+    let caller = match auth::admit(&api.state, &headers, &peer).await {
         Ok(caller) => caller,
         Err(refused) => return refused,
     };
     reports::document(api.state.clone(), &caller, &file).await
 }
 
-async fn export_milestones(State(api): State<Api>, headers: HeaderMap) -> Response {
+async fn export_milestones(
+    State(api): State<Api>,
+    peer: auth::Peer,
+    headers: HeaderMap,
+) -> Response {
     // Every reader may export the plan: only who it is matters here.
-    if let Err(refused) = auth::admit(&api.state, &headers).await {
+    if let Err(refused) = auth::admit(&api.state, &headers, &peer).await {
         return refused;
     }
     export::milestones(api.state).await
@@ -379,6 +385,32 @@ mod tests {
                 "{method} {path}"
             );
         }
+    }
+
+    #[tokio::test]
+    async fn requests_beyond_the_cap_in_flight_are_told_to_come_back() {
+        let config = ApiConfig {
+            max_in_flight: 1,
+            ..Default::default()
+        };
+        let router = hardened(&config);
+        let busy = tokio::spawn(call(router.clone(), "/slow"));
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let response = router
+            .clone()
+            .oneshot(Request::get("/slow").body(Body::empty()).unwrap_or_default())
+            .await
+            .unwrap_or_else(|e| match e {});
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(
+            response.headers().get(header::RETRY_AFTER),
+            Some(&HeaderValue::from_static("1"))
+        );
+        busy.abort();
+        let _ = busy.await;
+        // Its place is free again.
+        let (status, _) = call(router, "/nowhere").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
     }
 
     #[tokio::test]

@@ -1,0 +1,123 @@
+//! Serving the router over HTTP/1.1 with limits on connections, so no connection pattern can
+//! stall the server: a client must send its request headers within `--header-timeout-secs`
+//! (the same timeout closes a kept-alive connection idle that long), at most
+//! `--max-connections` connections are open (one more is answered 503 with `Retry-After` and
+//! closed), and every request knows its peer's address (`ConnectInfo`, for the per-address
+//! limit on failed sign-ins). Stops gracefully on SIGINT and SIGTERM.
+
+use super::router;
+use crate::state::AppState;
+use axum::extract::ConnectInfo;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::AsyncWriteExt;
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+use tower::ServiceExt;
+
+/// How long open connections get to finish when the server stops.
+const DRAIN: Duration = Duration::from_secs(10);
+
+/// The answer to a connection over the limit, written before it is closed.
+fn over_capacity() -> Vec<u8> {
+    let body = r#"{"errors":[{"message":"the server has as many connections open as it allows: try again shortly","extensions":{"code":"UNAVAILABLE"}}]}"#;
+    format!(
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\nretry-after: 1\r\nx-content-type-options: nosniff\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+/// Serve `router(state)` on `addr` until SIGINT or SIGTERM.
+pub async fn serve(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
+    let listener = TcpListener::bind(addr).await?;
+    tracing::info!(%addr, "koers listening; GraphiQL at http://{addr}/graphql");
+    serve_on(listener, state, shutdown_signal()).await
+}
+
+/// Serve `router(state)` on `listener` until `shutdown` completes (tests bind port 0).
+pub async fn serve_on(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> anyhow::Result<()> {
+    let config = state.config.clone();
+    let app = router(state);
+    let connections = Arc::new(Semaphore::new(config.max_connections));
+    let header_timeout = Duration::from_secs(config.header_timeout_secs);
+    let graceful = GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        let (mut stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(err) => {
+                    // Out of file descriptors, or the like: wait a moment rather than spin.
+                    tracing::warn!(error = %err, "accepting a connection failed");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Ok(permit) = connections.clone().try_acquire_owned() else {
+            tokio::spawn(async move {
+                let _ = stream.write_all(&over_capacity()).await;
+                let _ = stream.shutdown().await;
+            });
+            continue;
+        };
+        let _ = stream.set_nodelay(true);
+        let service = app
+            .clone()
+            .map_request(move |mut request: axum::extract::Request<_>| {
+                request.extensions_mut().insert(ConnectInfo(peer));
+                request
+            });
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(header_timeout)
+            .keep_alive(true)
+            .serve_connection(TokioIo::new(stream), TowerToHyperService::new(service));
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            if let Err(err) = connection.await {
+                tracing::debug!(error = %err, %peer, "connection ended");
+            }
+            drop(permit);
+        });
+    }
+    tracing::info!("shutting down");
+    if tokio::time::timeout(DRAIN, graceful.shutdown())
+        .await
+        .is_err()
+    {
+        tracing::warn!("connections still open after {DRAIN:?}: closing them");
+    }
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}
