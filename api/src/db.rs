@@ -20,8 +20,9 @@ pub async fn connect_in_schema(
     }
     options
         .sqlx_logging(false)
-        .connect_timeout(Duration::from_secs(10))
-        .acquire_timeout(Duration::from_secs(10));
+        .connect_timeout(Duration::from_secs(5))
+        // During an outage a request waits this long for a connection, then answers 503.
+        .acquire_timeout(Duration::from_secs(5));
     // A request cut off (the client went away, the timeout fired) while its transaction was
     // being opened can leave a pooled connection inside a transaction nobody holds: the next
     // request would write into it, and on SQLite it holds the write lock. Such a connection is

@@ -23,6 +23,9 @@ pub enum ApiError {
     Forbidden(String),
     /// The caller did not say who it is, or its credentials are not accepted.
     Unauthenticated(String),
+    /// The database cannot be reached (it is down, restarting, or out of connections): a
+    /// retry later may work. Logged with its cause; the client sees a generic message.
+    Unavailable(String),
     /// Anything else: logged with its cause, reported to the client as a generic message.
     Internal(String),
 }
@@ -39,6 +42,7 @@ impl ApiError {
             ApiError::Conflict(_) => "CONFLICT",
             ApiError::Forbidden(_) => "FORBIDDEN",
             ApiError::Unauthenticated(_) => "UNAUTHENTICATED",
+            ApiError::Unavailable(_) => "DATABASE_UNAVAILABLE",
             ApiError::Internal(_) => "INTERNAL",
         }
     }
@@ -83,13 +87,40 @@ impl ApiError {
             ApiError::Conflict(message)
             | ApiError::Forbidden(message)
             | ApiError::Unauthenticated(message) => message.clone(),
+            ApiError::Unavailable(_) => {
+                "the database cannot be reached just now: try again shortly".to_owned()
+            }
             ApiError::Internal(_) => "internal error".to_owned(),
         }
     }
 }
 
+/// Whether `err` says the database cannot be reached (rather than that a statement failed):
+/// no connection could be had, the connection broke, or PostgreSQL is shutting down, starting
+/// or out of connections (SQLSTATE classes 08, 53 and 57P).
+pub fn unreachable(err: &DbErr) -> bool {
+    use sea_orm::RuntimeErr;
+    use sea_orm::sqlx::Error as Sqlx;
+    match err {
+        DbErr::ConnectionAcquire(_) | DbErr::Conn(_) => true,
+        DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            match e.as_ref() {
+                Sqlx::Io(_) | Sqlx::PoolTimedOut | Sqlx::PoolClosed | Sqlx::WorkerCrashed => true,
+                Sqlx::Database(db) => db.code().is_some_and(|code| {
+                    code.starts_with("08") || code.starts_with("53") || code.starts_with("57P")
+                }),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
 impl From<DbErr> for ApiError {
     fn from(err: DbErr) -> Self {
+        if unreachable(&err) {
+            return ApiError::Unavailable(format!("database: {err}"));
+        }
         match err.sql_err() {
             Some(SqlErr::UniqueConstraintViolation(_)) => {
                 ApiError::Conflict("an object with the same unique value already exists".into())
@@ -106,9 +137,11 @@ impl From<DbErr> for ApiError {
 
 impl From<ApiError> for async_graphql::Error {
     fn from(err: ApiError) -> Self {
-        if let ApiError::Internal(cause) = &err {
+        match &err {
             // The one place internal errors are logged: the client sees only "internal error".
-            tracing::error!(%cause, "internal error");
+            ApiError::Internal(cause) => tracing::error!(%cause, "internal error"),
+            ApiError::Unavailable(cause) => tracing::warn!(%cause, "database unavailable"),
+            _ => {}
         }
         let code = err.code();
         let mut error = async_graphql::Error::new(err.public_message());

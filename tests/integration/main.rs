@@ -25,6 +25,7 @@ mod links;
 mod migrations;
 mod mutations;
 mod n_plus_one;
+mod outage;
 mod pagination;
 mod queries;
 mod report_text;

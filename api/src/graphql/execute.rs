@@ -108,14 +108,23 @@ impl Serialize for Executed {
 }
 
 impl Executed {
-    /// Whether any error is the server's own (`INTERNAL`).
-    pub fn internal(&self) -> bool {
+    fn has_code(&self, code: &str) -> bool {
         self.response.errors.iter().any(|e| {
             e.extensions
                 .as_ref()
                 .and_then(|x| x.get("code"))
-                .is_some_and(|c| *c == ConstValue::from("INTERNAL"))
+                .is_some_and(|c| *c == ConstValue::from(code))
         })
+    }
+
+    /// Whether any error is the server's own (`INTERNAL`, or the database out of reach).
+    pub fn internal(&self) -> bool {
+        self.has_code("INTERNAL") || self.unavailable()
+    }
+
+    /// Whether the database could not be reached for it (`DATABASE_UNAVAILABLE`).
+    pub fn unavailable(&self) -> bool {
+        self.has_code("DATABASE_UNAVAILABLE")
     }
 }
 

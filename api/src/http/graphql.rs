@@ -209,12 +209,19 @@ fn content_type(headers: &HeaderMap) -> &'static str {
 }
 
 fn send(headers: &HeaderMap, executed: Sent) -> Response {
-    (
+    let mut response = (
         executed.status,
         [(header::CONTENT_TYPE, content_type(headers))],
         executed.body,
     )
-        .into_response()
+        .into_response();
+    if executed.status == StatusCode::SERVICE_UNAVAILABLE {
+        response.headers_mut().insert(
+            header::RETRY_AFTER,
+            HeaderValue::from_static(super::RETRY_AFTER_OUTAGE),
+        );
+    }
+    response
 }
 
 async fn execute(
@@ -261,7 +268,10 @@ async fn run_holding(
     }
     let internal = responses.iter().any(Executed::internal);
     let never_ran = single && responses.first().is_some_and(|r| !r.ran);
-    let status = if accepts_graphql_response(headers) && never_ran {
+    // The database out of reach is an outage, for every client: 503 with Retry-After (`send`).
+    let status = if responses.iter().any(Executed::unavailable) {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else if accepts_graphql_response(headers) && never_ran {
         StatusCode::BAD_REQUEST
     } else {
         StatusCode::OK
@@ -325,6 +335,10 @@ async fn execute_once(
         Ok(claim) => claim,
         Err(ApiError::Invalid { message, .. }) => {
             return error_response(StatusCode::BAD_REQUEST, "BAD_REQUEST", &message);
+        }
+        Err(ApiError::Unavailable(cause)) => {
+            tracing::warn!(%cause, "idempotency key: database unavailable");
+            return super::database_unavailable();
         }
         Err(err) => {
             tracing::error!(error = ?err, "idempotency key");

@@ -203,6 +203,24 @@ fn internal_error() -> Response {
     )
 }
 
+/// Seconds a client is asked to wait when the database is out of reach.
+const RETRY_AFTER_OUTAGE: &str = "5";
+
+/// The answer when the database cannot be reached: 503, `Retry-After`, and the code
+/// `DATABASE_UNAVAILABLE` (the cause is logged where it happened).
+fn database_unavailable() -> Response {
+    let mut response = error_response(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "DATABASE_UNAVAILABLE",
+        "the database cannot be reached just now: try again shortly",
+    );
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from_static(RETRY_AFTER_OUTAGE),
+    );
+    response
+}
+
 /// A GraphQL-shaped error body with a code.
 fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
     let body = json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
@@ -234,16 +252,28 @@ async fn export_milestones(
     export::milestones(api.state).await
 }
 
+/// How long the health check waits for the database before it says the service is down.
+const HEALTH_WAIT: Duration = Duration::from_millis(1500);
+
 async fn healthz(State(api): State<Api>) -> Response {
-    match api.state.db.ping().await {
-        Ok(()) => Json(json!({ "status": "ok" })).into_response(),
-        Err(err) => {
-            tracing::error!(error = %err, "health check failed");
-            (
+    let ping = tokio::time::timeout(HEALTH_WAIT, api.state.db.ping()).await;
+    match ping {
+        Ok(Ok(())) => Json(json!({ "status": "ok" })).into_response(),
+        failed => {
+            match failed {
+                Ok(Err(err)) => tracing::warn!(error = %err, "health check: the database failed"),
+                _ => tracing::warn!("health check: the database did not answer in time"),
+            }
+            let mut response = (
                 StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({ "status": "unavailable" })),
+                Json(json!({ "status": "unavailable", "code": "DATABASE_UNAVAILABLE" })),
             )
-                .into_response()
+                .into_response();
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from_static(RETRY_AFTER_OUTAGE),
+            );
+            response
         }
     }
 }
@@ -398,7 +428,11 @@ mod tests {
         tokio::time::sleep(Duration::from_millis(100)).await;
         let response = router
             .clone()
-            .oneshot(Request::get("/slow").body(Body::empty()).unwrap_or_default())
+            .oneshot(
+                Request::get("/slow")
+                    .body(Body::empty())
+                    .unwrap_or_default(),
+            )
             .await
             .unwrap_or_else(|e| match e {});
         assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
