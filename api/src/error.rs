@@ -119,6 +119,7 @@ pub fn unreachable(err: &DbErr) -> bool {
 impl From<DbErr> for ApiError {
     fn from(err: DbErr) -> Self {
         if unreachable(&err) {
+            crate::metrics::METRICS.db_unavailable.inc();
             return ApiError::Unavailable(format!("database: {err}"));
         }
         match err.sql_err() {

@@ -305,3 +305,72 @@ async fn refusals_are_json_with_a_code_and_errors_are_bounded() {
             .all(|e| e["message"].as_str().unwrap_or_default().len() < 600)
     );
 }
+
+/// `/metrics` speaks the Prometheus text format and counts what happened, by bounded labels.
+#[tokio::test]
+async fn metrics_count_requests_operations_and_refusals() {
+    let app = TestApp::with_demo().await;
+    app.ok(
+        "{ milestones(first: 1) { totalCount nodes { health } } }",
+        json!({}),
+    )
+    .await;
+    app.err("{ noSuchField }", json!({})).await;
+    let report = app
+        .ok(
+            "mutation { generateProgressReport(input: { asOf: \"2026-06-15\", title: \"R\" }) { report { markdown } } }",
+            json!({}),
+        )
+        .await;
+    assert!(report["generateProgressReport"]["report"]["markdown"].is_string());
+    let (status, headers, body) = app.get("/metrics").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        headers["content-type"]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("text/plain")
+    );
+    let text = String::from_utf8(body).expect("text");
+    let value = |prefix: &str| -> f64 {
+        text.lines()
+            .filter(|l| l.starts_with(prefix))
+            .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+            .sum()
+    };
+    assert!(
+        value("koers_http_requests_total{route=\"/graphql\",method=\"POST\",status=\"200\"}")
+            >= 3.0,
+        "{text}"
+    );
+    assert!(
+        value("koers_graphql_operations_total{kind=\"query\",outcome=\"ok\"}") >= 1.0,
+        "{text}"
+    );
+    assert!(
+        value("koers_graphql_operations_total{kind=\"query\",outcome=\"refused\"}") >= 1.0,
+        "{text}"
+    );
+    assert!(
+        value("koers_graphql_root_fields_total{field=\"milestones\"}") >= 1.0,
+        "{text}"
+    );
+    assert!(
+        value("koers_graphql_root_fields_total{field=\"unknown\"}") >= 1.0,
+        "{text}"
+    );
+    assert!(value("koers_schedule_seconds_count") >= 1.0, "{text}");
+    assert!(
+        value("koers_report_render_seconds_count{format=\"md\"}") >= 1.0,
+        "{text}"
+    );
+    assert!(
+        text.contains("koers_db_connections{state=\"in_use\"}"),
+        "{text}"
+    );
+    assert!(
+        text.contains("koers_http_request_duration_seconds_bucket{"),
+        "{text}"
+    );
+    assert!(!text.contains("noSuchField"), "no client text in a label");
+}

@@ -108,9 +108,12 @@ impl ContextExt for Context<'_> {
     async fn schedule(&self) -> async_graphql::Result<Arc<Schedule>> {
         let state = self.state()?;
         let compute = || async {
-            Ok::<_, crate::error::ApiError>(Arc::new(
-                schedule::live(&state.db, state.config.schedule()).await?,
-            ))
+            let started = std::time::Instant::now();
+            let live = schedule::live(&state.db, state.config.schedule()).await?;
+            crate::metrics::METRICS
+                .schedule_seconds
+                .observe(started.elapsed().as_secs_f64());
+            Ok::<_, crate::error::ApiError>(Arc::new(live))
         };
         match self.data_opt::<ScheduleCell>() {
             Some(cell) => Ok(cell.current().get_or_try_init(compute).await?.clone()),

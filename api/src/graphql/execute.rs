@@ -20,8 +20,65 @@ pub struct Executed {
     pub ran: bool,
 }
 
-/// Run `request` on `schema`.
+/// Run `request` on `schema` (and count it in `crate::metrics`).
 pub async fn execute(schema: &KoersSchema, request: Request) -> Executed {
+    let started = std::time::Instant::now();
+    let (executed, kind) = run(schema, request).await;
+    let outcome = if !executed.ran {
+        "refused"
+    } else if executed.unavailable() {
+        "unavailable"
+    } else if executed.response.errors.is_empty() {
+        "ok"
+    } else {
+        "error"
+    };
+    let metrics = &crate::metrics::METRICS;
+    metrics
+        .operations
+        .get_or_create(&crate::metrics::OperationLabels { kind, outcome })
+        .inc();
+    metrics
+        .operation_duration
+        .get_or_create(&crate::metrics::KindLabels { kind })
+        .observe(started.elapsed().as_secs_f64());
+    executed
+}
+
+/// The kind of an operation for the metrics, and its root fields counted.
+fn kind_of(
+    document: &async_graphql::parser::types::ExecutableDocument,
+    name: Option<&str>,
+) -> &'static str {
+    use async_graphql::parser::types::{OperationType, Selection};
+    let Some(operation) = prepare::selected(document, name) else {
+        return "unknown";
+    };
+    let (kind, root) = match operation.node.ty {
+        OperationType::Query => ("query", TYPES.query.as_str()),
+        OperationType::Mutation => ("mutation", TYPES.mutation.as_deref().unwrap_or("Mutation")),
+        OperationType::Subscription => return "unknown",
+    };
+    for selection in &operation.node.selection_set.node.items {
+        if let Selection::Field(field) = &selection.node {
+            let name = field.node.name.node.as_str();
+            let known = TYPES.field(root, name).is_some() || name == "__typename";
+            crate::metrics::METRICS
+                .root_fields
+                .get_or_create(&crate::metrics::FieldLabels {
+                    field: if known {
+                        name.to_owned()
+                    } else {
+                        "unknown".to_owned()
+                    },
+                })
+                .inc();
+        }
+    }
+    kind
+}
+
+async fn run(schema: &KoersSchema, request: Request) -> (Executed, &'static str) {
     let operation_name = request.operation_name.clone();
     let max_cost = schema
         .data::<crate::state::AppState>()
@@ -30,12 +87,17 @@ pub async fn execute(schema: &KoersSchema, request: Request) -> Executed {
         Ok(prepared) => prepared,
         Err(mut errors) => {
             bound(&mut errors);
-            return Executed {
+            let executed = Executed {
                 response: Response::from_errors(errors),
                 ran: false,
             };
+            return (executed, "unknown");
         }
     };
+    let kind = prepared
+        .document
+        .as_ref()
+        .map_or("unknown", |d| kind_of(d, operation_name.as_deref()));
     // With the defaults `prepare` filled in, for `@skip`/`@include` when ordering the fields.
     let variables = prepared.request.variables.clone();
     let mut response = schema.execute(prepared.request).await;
@@ -58,7 +120,7 @@ pub async fn execute(schema: &KoersSchema, request: Request) -> Executed {
             &mut response.data,
         );
     }
-    Executed { response, ran }
+    (Executed { response, ran }, kind)
 }
 
 /// At most this many errors in one response; the rest are counted in a last one.

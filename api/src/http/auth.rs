@@ -83,6 +83,7 @@ async fn caller(
     if let Some((failures, address)) = failures
         && let Some(wait) = failures.refused_for(address)
     {
+        crate::metrics::METRICS.refused("failed_sign_ins");
         return Err(too_many("too many failed sign-ins from this address", wait));
     }
     let now = state.clock.now();
@@ -127,6 +128,7 @@ pub async fn admit(state: &AppState, headers: &HeaderMap, peer: &Peer) -> Result
 fn rate_limited(state: &AppState, caller: &Caller) -> Option<Response> {
     let limiter = state.limiter.as_ref()?;
     limiter.check_key(&caller.name).err().map(|not_until| {
+        crate::metrics::METRICS.refused("account_rate");
         let wait = not_until.wait_time_from(governor::clock::Clock::now(
             &governor::clock::DefaultClock::default(),
         ));

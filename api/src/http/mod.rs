@@ -45,15 +45,17 @@ pub fn router(state: AppState) -> Router {
         .route("/graphql", get(graphql::get).post(graphql::post))
         .route("/graphiql/{file}", get(graphiql::asset))
         .route("/healthz", get(healthz))
+        .route("/metrics", get(metrics))
         .route("/export/milestones.ndjson", get(export_milestones))
         .route("/reports/{file}", get(report_document))
         .with_state(api);
     harden(routes, &config)
 }
 
-/// The layers around every route: body limit, timeout, panic catcher, CORS, request ids,
-/// tracing, the cap on requests in flight, and `X-Content-Type-Options: nosniff` on every
-/// response (outermost, so the layers' own answers carry it too).
+/// The layers around every route: the cap on requests in flight, body limit, timeout, panic
+/// catcher, CORS, request ids, tracing, JSON error bodies, the metrics of every answer, and
+/// `X-Content-Type-Options: nosniff` on every response (outermost, so the layers' own answers
+/// carry it too).
 fn harden(routes: Router, config: &ApiConfig) -> Router {
     let in_flight = Arc::new(tokio::sync::Semaphore::new(config.max_in_flight));
     routes
@@ -77,6 +79,7 @@ fn harden(routes: Router, config: &ApiConfig) -> Router {
         .layer(TraceLayer::new_for_http())
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .layer(axum::middleware::map_response(json_errors))
+        .layer(axum::middleware::from_fn(measure))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -91,10 +94,11 @@ async fn limit_in_flight(
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> Response {
-    if request.uri().path() == "/healthz" {
+    if matches!(request.uri().path(), "/healthz" | "/metrics") {
         return next.run(request).await;
     }
     let Ok(_permit) = in_flight.try_acquire() else {
+        crate::metrics::METRICS.refused("in_flight");
         let mut response = error_response(
             StatusCode::SERVICE_UNAVAILABLE,
             "UNAVAILABLE",
@@ -106,6 +110,55 @@ async fn limit_in_flight(
         return response;
     };
     next.run(request).await
+}
+
+/// Count and time every answer by its route (as matched: bounded, never the client's path).
+async fn measure(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    use crate::metrics::{HttpLabels, METRICS, RouteLabels};
+    let route = request
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map_or_else(|| "unmatched".to_owned(), |m| m.as_str().to_owned());
+    let method = request.method().as_str().to_owned();
+    // Counted down when the request ends, also when it is cut off.
+    struct InFlight;
+    impl Drop for InFlight {
+        fn drop(&mut self) {
+            METRICS.in_flight.dec();
+        }
+    }
+    METRICS.in_flight.inc();
+    let _in_flight = InFlight;
+    let started = std::time::Instant::now();
+    let response = next.run(request).await;
+    METRICS
+        .http_duration
+        .get_or_create(&RouteLabels {
+            route: route.clone(),
+        })
+        .observe(started.elapsed().as_secs_f64());
+    METRICS
+        .http_requests
+        .get_or_create(&HttpLabels {
+            route,
+            method,
+            status: response.status().as_u16(),
+        })
+        .inc();
+    response
+}
+
+/// `GET /metrics`: the Prometheus text format (`crate::metrics`). It holds counts and times,
+/// no plan data, and is open like `/healthz`.
+async fn metrics(State(api): State<Api>) -> Response {
+    (
+        [(
+            header::CONTENT_TYPE,
+            "text/plain; version=0.0.4; charset=utf-8",
+        )],
+        crate::metrics::METRICS.render(&api.state.db),
+    )
+        .into_response()
 }
 
 /// Every error answer is JSON with a code, whoever made it (a route that does not exist, a

@@ -65,6 +65,7 @@ pub async fn serve_on(
             () = &mut shutdown => break,
         };
         let Ok(permit) = connections.clone().try_acquire_owned() else {
+            crate::metrics::METRICS.refused("connections");
             tokio::spawn(async move {
                 let _ = stream.write_all(&over_capacity()).await;
                 let _ = stream.shutdown().await;

@@ -148,12 +148,20 @@ pub fn warnings(report: &progress_report::Model) -> ApiResult<Vec<Warning>> {
 
 /// Render one document of `content`.
 pub fn render(content: &Content, format: DocumentFormat) -> ApiResult<Vec<u8>> {
-    match format {
-        DocumentFormat::Md => Ok(report::render::markdown(content)?.into_bytes()),
-        DocumentFormat::Html => Ok(report::render::html(content)?.into_bytes()),
+    let started = std::time::Instant::now();
+    let rendered = match format {
+        DocumentFormat::Md => report::render::markdown(content).map(String::into_bytes),
+        DocumentFormat::Html => report::render::html(content).map(String::into_bytes),
         DocumentFormat::Odt => report::render::odt(content),
         DocumentFormat::Pdf => report::render::pdf(content),
-    }
+    };
+    crate::metrics::METRICS
+        .report_render_seconds
+        .get_or_create(&crate::metrics::FormatLabels {
+            format: format.as_str().to_lowercase(),
+        })
+        .observe(started.elapsed().as_secs_f64());
+    rendered
 }
 
 /// Render documents of `content` on a blocking thread (typesetting a PDF takes seconds for a
