@@ -112,9 +112,15 @@ class Server:
         return (int(fields[11]) + int(fields[12])) * 1000 / CLK_TCK
 
     def peak_rss_mb(self):
+        return self.status_mb("VmHWM:")
+
+    def rss_mb(self):
+        return self.status_mb("VmRSS:")
+
+    def status_mb(self, key):
         with open(f"/proc/{self.pid()}/status") as f:
             for line in f:
-                if line.startswith("VmHWM:"):
+                if line.startswith(key):
                     return int(line.split()[1]) / 1024
         return float("nan")
 
@@ -546,6 +552,10 @@ def export_peer(entry):
     return (time.monotonic() - started) * 1000
 
 
+# How long the burst of 256 connections lasts (quick run, full run).
+BURST_SECONDS = {True: 5, False: 20}
+
+
 def bench_size(size, args, results):
     tpl, sqlite_plan = prepare_plan(size)
     db = CURRENT_DB
@@ -619,6 +629,13 @@ def bench_size(size, args, results):
                 add(("postgraphile", "export", "ms"), export_peer(workloads.peer["export"]))
             floor = run_pgbench_once(db, results["sql"][(size, "export")])
             add(("floor", "export", "ms"), floor)
+            # A burst: 256 connections on the dashboard (most get 503 past the cap on requests in
+            # flight). Memory before, at its peak, and 3 s after: it must come back.
+            add(("koers", "idle_rss_mb"), koers.rss_mb())
+            run_wrk(koers.port, workloads.koers("dashboard"), BURST_SECONDS[args.quick], 256)
+            add(("koers", "burst_peak_rss_mb"), koers.peak_rss_mb())
+            time.sleep(3)
+            add(("koers", "settled_rss_mb"), koers.rss_mb())
             add(("koers", "peak_rss_mb"), koers.peak_rss_mb())
             if peer:
                 add(("postgraphile", "peak_rss_mb"), peer.peak_rss_mb())
@@ -721,6 +738,8 @@ def report(results, args):
         lines.append(f"\nStart to first answer: koers {fmt(g('koers', 'startup_ms'))} ms, PostGraphile "
                      f"{fmt(g('postgraphile', 'startup_ms'))} ms. Peak resident memory under load: koers "
                      f"{fmt(g('koers', 'peak_rss_mb'))} MB, PostGraphile {fmt(g('postgraphile', 'peak_rss_mb'))} MB. "
+                     f"Under a burst of 256 connections: koers at rest {fmt(g('koers', 'idle_rss_mb'))} MB, at its "
+                     f"peak {fmt(g('koers', 'burst_peak_rss_mb'))} MB, 3 s after {fmt(g('koers', 'settled_rss_mb'))} MB. "
                      f"Errors in all rounds: koers {fmt(sum_errors(m, 'koers'), 0)}, PostGraphile "
                      f"{fmt(sum_errors(m, 'postgraphile'), 0)}.")
         if ("koers-sqlite", "dashboard", "rps") in m:
@@ -773,6 +792,12 @@ def check_thresholds(results):
     errors = sum_errors(m, "koers")
     if errors:
         failures.append(f"{errors:.0f} failed requests")
+    idle, settled = m.get(("koers", "idle_rss_mb")), m.get(("koers", "settled_rss_mb"))
+    allowance = limits["settled_memory_over_idle_mb"]
+    status = "ok" if settled is not None and idle is not None and settled <= idle + allowance else "FAIL"
+    log(f"    memory 3 s after a burst: {fmt(settled)} MB, at rest {fmt(idle)} MB (allowed {allowance} MB more) {status}")
+    if status == "FAIL":
+        failures.append(f"memory stayed at {fmt(settled)} MB after a burst (at rest {fmt(idle)} MB)")
     return failures
 
 
