@@ -357,7 +357,8 @@ async fn a_query_that_fans_out_is_refused_before_it_runs() {
         "GRAPHQL_VALIDATION_FAILED",
         "{refused}"
     );
-    assert_eq!(refused["errors"][0]["extensions"]["cost"], "52000");
+    assert_eq!(refused["errors"][0]["extensions"]["cost"], 52000);
+    assert_eq!(refused["errors"][0]["extensions"]["limit"], 25000);
     // A page of 100 milestones with their KPIs and measurements (the dashboard) runs.
     let dashboard = "{ milestones(first: 100) { edges { node { id title plannedDate forecastDate status kpis { code name measurements(first: 3) { periodEnd value } } } } } }";
     app.ok(dashboard, json!({})).await;

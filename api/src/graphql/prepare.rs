@@ -99,8 +99,8 @@ pub fn prepare(
                 operation.pos,
             );
             if let Some(extensions) = &mut error.extensions {
-                extensions.set("cost", cost.to_string());
-                extensions.set("limit", max_cost.to_string());
+                extensions.set("cost", cost);
+                extensions.set("limit", max_cost);
             }
             return Err(vec![error]);
         }
