@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 /// The `koers` binary of this build (`target/<profile>/koers`, next to the test binary's
 /// `deps/`), brought up to date first: `cargo test` of this package does not build another
 /// package's binary, and a stale one would test old code.
-fn koers() -> PathBuf {
+pub(crate) fn koers() -> PathBuf {
     static BUILT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     BUILT
         .get_or_init(|| {
@@ -19,11 +19,26 @@ fn koers() -> PathBuf {
                 .to_owned();
             let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
             let mut build = Command::new(cargo);
+            // The same selection as scripts/test's build: another one (`-p koers --bin koers`)
+            // unifies features differently and rebuilds the binary, and then the next
+            // workspace build rebuilds it back.
             build
                 .args([
-                    "build", "--quiet", "--locked", "-p", "koers", "--bin", "koers",
+                    "build",
+                    "--quiet",
+                    "--locked",
+                    "--workspace",
+                    "--all-targets",
                 ])
                 .current_dir(env!("CARGO_MANIFEST_DIR"));
+            // Without the variables `cargo test` sets for this package: some build scripts
+            // (ring's) rerun when `CARGO_MANIFEST_DIR` changes, and would rebuild the stack
+            // here and again at the next build from a shell.
+            for (name, _) in std::env::vars() {
+                if crate_variable(&name) {
+                    build.env_remove(name);
+                }
+            }
             if dir.ends_with("release") {
                 build.arg("--release");
             }
@@ -34,7 +49,29 @@ fn koers() -> PathBuf {
         .clone()
 }
 
-fn run(database: &str, args: &[&str]) -> Output {
+/// A variable cargo sets for the crate being built or tested (`CARGO_MANIFEST_DIR`,
+/// `CARGO_PKG_NAME`, ...), as opposed to cargo's own configuration (`CARGO_HOME`,
+/// `CARGO_TARGET_DIR`, `CARGO_BUILD_*`, ...).
+fn crate_variable(name: &str) -> bool {
+    const CONFIGURATION: [&str; 9] = [
+        "CARGO_HOME",
+        "CARGO_TARGET_DIR",
+        "CARGO_INCREMENTAL",
+        "CARGO_BUILD_",
+        "CARGO_PROFILE_",
+        "CARGO_TERM_",
+        "CARGO_NET_",
+        "CARGO_HTTP_",
+        "CARGO_REGISTR",
+    ];
+    name.starts_with("CARGO_")
+        && !CONFIGURATION.iter().any(|kept| {
+            name == *kept
+                || (kept.ends_with('_') || *kept == "CARGO_REGISTR") && name.starts_with(kept)
+        })
+}
+
+pub(crate) fn run(database: &str, args: &[&str]) -> Output {
     Command::new(koers())
         .args(args)
         .env("DATABASE_URL", database)

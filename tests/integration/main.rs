@@ -30,6 +30,7 @@ mod pagination;
 mod queries;
 mod report_text;
 mod reports;
+mod retries;
 mod rules;
 mod scheduling;
 mod schema;
