@@ -3,6 +3,7 @@
 
 While it runs, it keeps open (replacing each one the server closes):
   - slow connections that send their request headers one byte a second (slowloris),
+  - slow uploads that send their headers at once and then their body one byte a second,
   - silent connections that connect and send nothing,
   - kept-alive connections that send one request, read the answer and then stay idle,
 and once a second it asks /healthz on a fresh connection. On SIGTERM or SIGINT it stops and
@@ -30,7 +31,7 @@ EACH = 10  # connections of each kind kept open at once
 
 stop = threading.Event()
 lock = threading.Lock()
-lifetimes = {"slow": [], "silent": [], "kept_alive": []}
+lifetimes = {"slow": [], "slow_body": [], "silent": [], "kept_alive": []}
 held = []  # (kind, seconds) of connections the server did not close in time
 probes = []  # (ok, seconds)
 
@@ -61,8 +62,15 @@ def one(kind):
     except OSError:
         return
     with sock:
-        if kind == "slow":
-            request = b"GET /healthz HTTP/1.1\r\nHost: koers\r\nX-Slow: " + b"a" * 1000
+        if kind in ("slow", "slow_body"):
+            if kind == "slow":
+                request = b"GET /healthz HTTP/1.1\r\nHost: koers\r\nX-Slow: " + b"a" * 1000
+            else:
+                body = b'{"query": "{ __typename }"' + b" " * 1000 + b"}"
+                sock.sendall(
+                    b"POST /graphql HTTP/1.1\r\nHost: koers\r\nContent-Type: application/json\r\n"
+                    + b"Content-Length: " + str(len(body)).encode() + b"\r\n\r\n")
+                request = body
             sock.settimeout(0.5)
             for byte in request:
                 if stop.is_set() or time.monotonic() - started > limit:

@@ -354,9 +354,9 @@ pub struct ApiConfig {
     #[arg(long, env = "KOERS_MAX_IN_FLIGHT", default_value_t = defaults::MAX_IN_FLIGHT)]
     pub max_in_flight: usize,
 
-    /// Seconds a client has to send its request headers; a kept-alive connection idle this long
-    /// is closed too.
-    #[arg(long, env = "KOERS_HEADER_TIMEOUT_SECS", default_value_t = defaults::HEADER_TIMEOUT_SECS)]
+    /// Seconds a client has to send its request headers (and its body); a kept-alive connection
+    /// idle this long is closed too. 1 to 3,600.
+    #[arg(long, env = "KOERS_HEADER_TIMEOUT_SECS", default_value_t = defaults::HEADER_TIMEOUT_SECS, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub header_timeout_secs: u64,
 
     /// Maximum number of directives on one field.
@@ -371,8 +371,8 @@ pub struct ApiConfig {
     #[arg(long, env = "KOERS_MAX_BODY_BYTES", default_value_t = defaults::MAX_BODY_BYTES)]
     pub max_body_bytes: usize,
 
-    /// Seconds before a request is cut off.
-    #[arg(long, env = "KOERS_REQUEST_TIMEOUT_SECS", default_value_t = defaults::REQUEST_TIMEOUT_SECS)]
+    /// Seconds before a request is cut off (answered 408). 1 to 3,600.
+    #[arg(long, env = "KOERS_REQUEST_TIMEOUT_SECS", default_value_t = defaults::REQUEST_TIMEOUT_SECS, value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub request_timeout_secs: u64,
 
     /// Let requests without a token read (never write). Off by default.

@@ -26,6 +26,8 @@ pub enum ApiError {
     /// The database cannot be reached (it is down, restarting, or out of connections): a
     /// retry later may work. Logged with its cause; the client sees a generic message.
     Unavailable(String),
+    /// The request loaded more objects than `--max-cost` allows (`graphql::budget`).
+    TooLarge(String),
     /// Anything else: logged with its cause, reported to the client as a generic message.
     Internal(String),
 }
@@ -43,6 +45,7 @@ impl ApiError {
             ApiError::Forbidden(_) => "FORBIDDEN",
             ApiError::Unauthenticated(_) => "UNAUTHENTICATED",
             ApiError::Unavailable(_) => "DATABASE_UNAVAILABLE",
+            ApiError::TooLarge(_) => "RESULT_TOO_LARGE",
             ApiError::Internal(_) => "INTERNAL",
         }
     }
@@ -86,7 +89,8 @@ impl ApiError {
             ApiError::Invalid { message, .. } => message.clone(),
             ApiError::Conflict(message)
             | ApiError::Forbidden(message)
-            | ApiError::Unauthenticated(message) => message.clone(),
+            | ApiError::Unauthenticated(message)
+            | ApiError::TooLarge(message) => message.clone(),
             ApiError::Unavailable(_) => {
                 "the database cannot be reached just now: try again shortly".to_owned()
             }
@@ -96,8 +100,9 @@ impl ApiError {
 }
 
 /// Whether `err` says the database cannot be reached (rather than that a statement failed):
-/// no connection could be had, the connection broke, or PostgreSQL is shutting down, starting
-/// or out of connections (SQLSTATE classes 08, 53 and 57P).
+/// no connection could be had, the connection broke, PostgreSQL is shutting down, starting or
+/// out of connections (SQLSTATE classes 08, 53 and 57P), or a SQLite file stayed locked by
+/// another process past the busy timeout (SQLITE_BUSY, SQLITE_LOCKED and their extended codes).
 pub fn unreachable(err: &DbErr) -> bool {
     use sea_orm::RuntimeErr;
     use sea_orm::sqlx::Error as Sqlx;
@@ -106,9 +111,20 @@ pub fn unreachable(err: &DbErr) -> bool {
         DbErr::Exec(RuntimeErr::SqlxError(e)) | DbErr::Query(RuntimeErr::SqlxError(e)) => {
             match e.as_ref() {
                 Sqlx::Io(_) | Sqlx::PoolTimedOut | Sqlx::PoolClosed | Sqlx::WorkerCrashed => true,
-                Sqlx::Database(db) => db.code().is_some_and(|code| {
-                    code.starts_with("08") || code.starts_with("53") || code.starts_with("57P")
-                }),
+                Sqlx::Database(db) => {
+                    if db
+                        .try_downcast_ref::<sea_orm::sqlx::sqlite::SqliteError>()
+                        .is_some()
+                    {
+                        return db
+                            .code()
+                            .and_then(|code| code.parse::<i64>().ok())
+                            .is_some_and(|code| matches!(code & 0xff, 5 | 6));
+                    }
+                    db.code().is_some_and(|code| {
+                        code.starts_with("08") || code.starts_with("53") || code.starts_with("57P")
+                    })
+                }
                 _ => false,
             }
         }

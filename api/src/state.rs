@@ -26,20 +26,35 @@ pub struct AppState {
 }
 
 /// Failed sign-ins (unknown, revoked or expired tokens; identity tokens that do not verify)
-/// per client address: past `--failed-sign-ins-per-minute`, the address's requests are refused
-/// with 429 before any token is looked up, until its rate allows another try. Each failure
-/// would otherwise cost a database lookup, for anyone who guesses.
+/// per client address: after `--failed-sign-ins-per-minute` of them, the address's requests
+/// are refused with 429 before any token is looked up, until its rate allows another try (one
+/// more per `60 / n` seconds). Each failure would otherwise cost a database lookup, for anyone
+/// who guesses.
+///
+/// An address is an IPv4 address or an IPv6 /64 (one host usually holds a whole /64). Behind a
+/// proxy or a NAT every client shares the proxy's address: a guesser there also locks out its
+/// neighbours for a minute; such a deployment sets the limit with that in mind.
 pub struct FailedSignIns {
-    limiter: governor::DefaultKeyedRateLimiter<std::net::IpAddr>,
+    /// Failures past the first, per address (GCRA: a burst of `n - 1`, then one per `60 / n` s),
+    /// so the `n`-th failure is the one refused; `None` when `n` is 1 (every failure blocks).
+    limiter: Option<governor::DefaultKeyedRateLimiter<std::net::IpAddr>>,
+    /// How long one failure blocks when `n` is 1.
+    single_wait: std::time::Duration,
     /// Addresses refused until a moment.
     blocked: std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, std::time::Instant>>,
 }
 
+/// The addresses the limiter keeps before it forgets those that have recovered.
+const FAILED_SIGN_INS_KEPT: usize = 10_000;
+
 impl FailedSignIns {
-    /// `per_minute` failures per address, in bursts up to the same number.
+    /// `per_minute` failures per address.
     pub fn new(per_minute: NonZeroU32) -> Self {
+        let limiter = NonZeroU32::new(per_minute.get() - 1)
+            .map(|burst| RateLimiter::keyed(Quota::per_minute(per_minute).allow_burst(burst)));
         FailedSignIns {
-            limiter: RateLimiter::keyed(Quota::per_minute(per_minute)),
+            limiter,
+            single_wait: std::time::Duration::from_secs(60),
             blocked: Default::default(),
         }
     }
@@ -49,23 +64,49 @@ impl FailedSignIns {
         let now = std::time::Instant::now();
         let blocked = self.blocked.lock().ok()?;
         blocked
-            .get(&address)
+            .get(&client(address))
             .and_then(|until| until.checked_duration_since(now))
             .filter(|left| !left.is_zero())
     }
 
-    /// Count a failed sign-in from `address`; past its rate it is refused for a while.
+    /// Count a failed sign-in from `address`; the `n`-th within its rate blocks it for a while.
     pub fn failed(&self, address: std::net::IpAddr) {
-        if let Err(not_until) = self.limiter.check_key(&address) {
-            let wait = not_until.wait_time_from(governor::clock::Clock::now(
-                &governor::clock::DefaultClock::default(),
-            ));
+        let address = client(address);
+        let wait = match &self.limiter {
+            None => Some(self.single_wait),
+            Some(limiter) => {
+                let refused = limiter.check_key(&address).err().map(|not_until| {
+                    not_until.wait_time_from(governor::clock::Clock::now(
+                        &governor::clock::DefaultClock::default(),
+                    ))
+                });
+                if limiter.len() > FAILED_SIGN_INS_KEPT {
+                    limiter.retain_recent();
+                }
+                refused
+            }
+        };
+        if let Some(wait) = wait {
             let now = std::time::Instant::now();
             if let Ok(mut blocked) = self.blocked.lock() {
                 blocked.retain(|_, until| *until > now);
                 blocked.insert(address, now + wait.max(std::time::Duration::from_secs(1)));
             }
         }
+    }
+}
+
+/// The key of a client address: an IPv4 address (also when written as IPv4-mapped IPv6), or
+/// the /64 network of an IPv6 address.
+fn client(address: std::net::IpAddr) -> std::net::IpAddr {
+    match address {
+        std::net::IpAddr::V4(v4) => std::net::IpAddr::V4(v4),
+        std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => std::net::IpAddr::V4(v4),
+            None => std::net::IpAddr::V6(std::net::Ipv6Addr::from(
+                u128::from(v6) & !((1u128 << 64) - 1),
+            )),
+        },
     }
 }
 
@@ -90,5 +131,58 @@ impl AppState {
     pub fn with_oidc(mut self, verifier: Option<Verifier>) -> Self {
         self.oidc = verifier.map(Arc::new);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::net::IpAddr;
+
+    fn address(text: &str) -> IpAddr {
+        text.parse()
+            .unwrap_or(IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED))
+    }
+
+    #[test]
+    fn the_nth_failure_blocks_the_address_and_only_it() {
+        for n in [1u32, 2, 5] {
+            let Some(per_minute) = NonZeroU32::new(n) else {
+                continue;
+            };
+            let failures = FailedSignIns::new(per_minute);
+            let guesser = address("192.0.2.7");
+            for attempt in 1..n {
+                failures.failed(guesser);
+                assert_eq!(
+                    failures.refused_for(guesser),
+                    None,
+                    "n = {n}, failure {attempt}"
+                );
+            }
+            failures.failed(guesser);
+            assert!(
+                failures.refused_for(guesser).is_some(),
+                "n = {n}: blocked after {n}"
+            );
+            assert_eq!(failures.refused_for(address("192.0.2.8")), None, "n = {n}");
+        }
+    }
+
+    #[test]
+    fn an_ipv6_client_is_its_64_and_a_mapped_ipv4_client_its_address() {
+        let Some(one) = NonZeroU32::new(1) else {
+            return;
+        };
+        let failures = FailedSignIns::new(one);
+        failures.failed(address("2001:db8:1:2::1"));
+        assert!(
+            failures
+                .refused_for(address("2001:db8:1:2:ffff::9"))
+                .is_some()
+        );
+        assert_eq!(failures.refused_for(address("2001:db8:1:3::1")), None);
+        failures.failed(address("::ffff:192.0.2.9"));
+        assert!(failures.refused_for(address("192.0.2.9")).is_some());
     }
 }

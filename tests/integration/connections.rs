@@ -138,11 +138,6 @@ async fn failed_sign_ins_are_limited_per_address_before_any_lookup() {
             "attempt {attempt}: {seen}"
         );
     }
-    let seen = send(post(&wrong)).await;
-    assert!(
-        seen.starts_with("HTTP/1.1 401"),
-        "the failure that uses up the rate: {seen}"
-    );
     let statements = app.statements();
     for _ in 0..20 {
         let seen = send(post(&wrong)).await;

@@ -423,7 +423,7 @@ async fn a_client_that_gives_up_never_blocks_the_key() {
         assert_eq!(
             app.count("programme").await,
             expected,
-            "attempt {attempt}: once"
+            "attempt {attempt}: once ({status} {body})"
         );
     }
     // Some requests were cut off before their answer (the point of this test), whatever the

@@ -292,17 +292,20 @@ async fn refusals_are_json_with_a_code_and_errors_are_bounded() {
             "{path}: {value}"
         );
     }
-    // Five thousand unknown fields: twenty errors and a count of the rest, none of them long.
-    let unknown: String = (0..5000)
+    // 400 unknown fields (under the cost limit, so they are validated): twenty errors and a
+    // count of the rest, none of them long.
+    let unknown: String = (0..400)
         .map(|i| format!(" f{i}{}", "x".repeat(50)))
         .collect();
     let answer = app.gql(&format!("{{{unknown} }}"), json!({})).await;
     let errors = answer["errors"].as_array().expect("errors");
-    assert!(errors.len() <= 21, "{} errors", errors.len());
+    assert_eq!(errors.len(), 21, "{answer}");
+    assert_eq!(crate::support::code(&errors[20]), "TOO_MANY_ERRORS");
+    assert_eq!(errors[20]["message"], "and 380 more errors, left out");
     assert!(
         errors
             .iter()
-            .all(|e| e["message"].as_str().unwrap_or_default().len() < 600)
+            .all(|e| e["message"].as_str().unwrap_or_default().chars().count() <= 500)
     );
 }
 
@@ -310,6 +313,26 @@ async fn refusals_are_json_with_a_code_and_errors_are_bounded() {
 #[tokio::test]
 async fn metrics_count_requests_operations_and_refusals() {
     let app = TestApp::with_demo().await;
+    // The registry is the process's: other tests count too, so this test compares what it
+    // did with what was there before.
+    let scrape = || async {
+        let (_, _, body) = app.get("/metrics").await;
+        String::from_utf8(body).unwrap_or_default()
+    };
+    let sum = |text: &str, prefix: &str| -> f64 {
+        text.lines()
+            .filter(|l| l.starts_with(prefix))
+            .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
+            .sum()
+    };
+    let before = scrape().await;
+    let made_up = Request::builder()
+        .method("BREW-1234")
+        .uri("/graphql")
+        .body(Body::empty())
+        .expect("request");
+    let (status, _) = app.request(made_up).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
     app.ok(
         "{ milestones(first: 1) { totalCount nodes { health } } }",
         json!({}),
@@ -332,16 +355,20 @@ async fn metrics_count_requests_operations_and_refusals() {
             .starts_with("text/plain")
     );
     let text = String::from_utf8(body).expect("text");
-    let value = |prefix: &str| -> f64 {
-        text.lines()
-            .filter(|l| l.starts_with(prefix))
-            .filter_map(|l| l.rsplit(' ').next()?.parse::<f64>().ok())
-            .sum()
-    };
+    let value = |prefix: &str| -> f64 { sum(&text, prefix) - sum(&before, prefix) };
     assert!(
         value("koers_http_requests_total{route=\"/graphql\",method=\"POST\",status=\"200\"}")
             >= 3.0,
         "{text}"
+    );
+    assert!(
+        value("koers_http_requests_total{route=\"/graphql\",method=\"other\",status=\"405\"}")
+            >= 1.0,
+        "{text}"
+    );
+    assert!(
+        !text.contains("BREW"),
+        "a made-up method is no label: {text}"
     );
     assert!(
         value("koers_graphql_operations_total{kind=\"query\",outcome=\"ok\"}") >= 1.0,

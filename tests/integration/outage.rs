@@ -2,8 +2,10 @@
 //! with `Retry-After` and `DATABASE_UNAVAILABLE`, the health check says so quickly, no
 //! acknowledged write is lost, and the service answers again without a restart.
 //!
-//! The test runs its own PostgreSQL cluster (initdb and pg_ctl as the `postgres` user, as
-//! root: scripts/test and CI run so), in the PostgreSQL pass only: SQLite has no server to stop.
+//! The PostgreSQL test runs its own cluster (initdb and pg_ctl as the `postgres` user, as root:
+//! scripts/test and CI run so), in the PostgreSQL pass. SQLite has no server to stop; its
+//! outage is a database file another process keeps locked past the busy timeout, tested in the
+//! SQLite pass.
 
 use crate::support::{TestApp, code};
 use axum::body::Body;
@@ -238,4 +240,55 @@ async fn an_outage_answers_503_loses_no_acknowledged_write_and_heals() {
         missing.is_empty(),
         "lost after acknowledgement: {missing:?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sqlite_file_locked_past_the_busy_timeout_answers_503_and_heals() {
+    use sea_orm::sqlx::{Connection, Executor};
+    if std::env::var("TEST_DATABASE_URL").is_ok_and(|url| !url.is_empty()) {
+        eprintln!("runs in the SQLite pass only");
+        return;
+    }
+    let path =
+        std::env::temp_dir().join(format!("koers-locked-{}.db", uuid::Uuid::new_v4().simple()));
+    let url = format!("sqlite://{}?mode=rwc", path.display());
+    let db = koers::db::connect(&url).await.expect("sqlite file");
+    let app = TestApp::on(db, koers::config::ApiConfig::default()).await;
+    let (status, _, body) = create(&app, "Voor").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    // Another process's writer holds the file (as a backup tool or a stuck script might).
+    let mut other = sea_orm::sqlx::SqliteConnection::connect(&url)
+        .await
+        .expect("a second connection");
+    other.execute("BEGIN EXCLUSIVE").await.expect("lock");
+    let started = Instant::now();
+    let (status, retry, body) = create(&app, "Tijdens").await;
+    assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE, "{body}");
+    assert_eq!(code(&body["errors"][0]), "DATABASE_UNAVAILABLE", "{body}");
+    assert_eq!(retry.as_deref(), Some("5"));
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "after the busy timeout, not the request timeout: {:?}",
+        started.elapsed()
+    );
+    other.execute("ROLLBACK").await.expect("unlock");
+    other.close().await.ok();
+
+    let (status, _, body) = create(&app, "Na").await;
+    assert_eq!(status, StatusCode::OK, "back without a restart: {body}");
+    let rows = app
+        .db
+        .query_all_raw(sea_orm::Statement::from_string(
+            sea_orm::DatabaseBackend::Sqlite,
+            "SELECT name FROM programme ORDER BY name",
+        ))
+        .await
+        .expect("programmes");
+    let names: Vec<String> = rows
+        .iter()
+        .filter_map(|row| row.try_get::<String>("", "name").ok())
+        .collect();
+    assert_eq!(names, ["Na", "Voor"], "the refused write left nothing");
+    let _ = std::fs::remove_file(&path);
 }

@@ -162,7 +162,7 @@ async fn measurements_filter_by_period_and_layer_newest_first() {
     let app = TestApp::with_demo().await;
     let data = app
         .ok(
-            "{ kpis(first: 100) { edges { node { code
+            "{ kpis(first: 50) { edges { node { code
                  all: measurements(first: 100) { periodEnd layer }
                  recent: measurements(periodFrom: \"2024-01-01\") { periodEnd }
                  old: measurements(periodTo: \"2021-12-31\") { periodEnd }

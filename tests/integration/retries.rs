@@ -232,7 +232,20 @@ async fn a_key_held_by_a_killed_process_is_taken_over_when_its_lease_ends() {
         let (address, token, body) = (address.clone(), token.clone(), body.clone());
         async move { post(&address, &token, "kill", &body).await }
     });
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    if postgres.is_some() {
+        // On PostgreSQL the claim is made before the write waits on the lock: wait for it.
+        let started = std::time::Instant::now();
+        while count(&db, "idempotency_key").await != Some(1) {
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "the first request claims its key"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    } else {
+        // On SQLite the claim itself waits on the lock: give the request time to reach it.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
     drop(server);
     let (status, _) = first.await.expect("first request");
     assert_eq!(status, 0, "the first request never got an answer");

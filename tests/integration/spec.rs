@@ -363,3 +363,107 @@ async fn a_query_that_fans_out_is_refused_before_it_runs() {
     let dashboard = "{ milestones(first: 100) { edges { node { id title plannedDate forecastDate status kpis { code name measurements(first: 3) { periodEnd value } } } } } }";
     app.ok(dashboard, json!({})).await;
 }
+
+#[tokio::test]
+async fn a_query_whose_lists_turn_out_long_stops_at_the_budget() {
+    let app = TestApp::new().await;
+    let actor = koers::service::Actor::system("generator", crate::support::t0());
+    // Two KPIs, each linked to all 400 milestones: the estimate counts 10 for a list without
+    // a page size, the answer would hold 400 × 2 × 400 milestones.
+    let shape = koers::service::generate::Shape {
+        milestones: 400,
+        kpis: 2,
+        measurements: 4,
+        dependencies_per_milestone: 0,
+    };
+    koers::service::generate::generate_shape(&app.db, &actor, shape, 7)
+        .await
+        .expect("generated plan");
+    let cyclic = "{ kpis(first: 1) { nodes { milestones { kpis { milestones { id } } } } } }";
+    // Guards a hang (the full answer holds 320,000 milestones), not a speed target.
+    let answer = tokio::time::timeout(
+        std::time::Duration::from_secs(20),
+        app.gql(cyclic, json!({})),
+    )
+    .await
+    .expect("stopped, never built in full");
+    let errors = answer["errors"].as_array().expect("errors");
+    assert_eq!(code(&errors[0]), "RESULT_TOO_LARGE", "{answer}");
+    assert!(
+        errors[0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("25000"),
+        "{answer}"
+    );
+    // The same lists one level less deep (400 + 800 objects) are answered.
+    let answer = app
+        .ok(
+            "{ kpis(first: 1) { nodes { milestones { kpis { code } } } } }",
+            json!({}),
+        )
+        .await;
+    let milestones = answer["kpis"]["nodes"][0]["milestones"]
+        .as_array()
+        .map_or(0, Vec::len);
+    assert_eq!(milestones, 400);
+}
+
+#[tokio::test]
+async fn a_deep_chain_of_fragments_is_refused_and_the_server_answers_on() {
+    let app = TestApp::new().await;
+    let mut chain = String::from("{ ...F0 }");
+    for i in 0..5_000 {
+        chain.push_str(&format!(" fragment F{i} on Query {{ ...F{} }}", i + 1));
+    }
+    chain.push_str(" fragment F5000 on Query { __typename }");
+    let refused = app.gql(&chain, json!({})).await;
+    assert_eq!(
+        code(&refused["errors"][0]),
+        "GRAPHQL_VALIDATION_FAILED",
+        "{refused}"
+    );
+    assert!(
+        refused["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("32"),
+        "{refused}"
+    );
+    // A fragment that spreads itself through another is named as a cycle.
+    let cycle = "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A }";
+    let refused = app.gql(cycle, json!({})).await;
+    assert_eq!(code(&refused["errors"][0]), "GRAPHQL_VALIDATION_FAILED");
+    assert!(
+        refused["errors"][0]["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("A → B → A"),
+        "{refused}"
+    );
+    app.ok("{ __typename }", json!({})).await;
+}
+
+#[tokio::test]
+async fn the_operations_of_a_batch_share_one_budget() {
+    let app = TestApp::new().await;
+    // 300 aliased counts cost 15,600: one fits the 25,000, two do not.
+    let aliases: String = (0..300)
+        .map(|i| format!(" a{i}: milestones {{ totalCount }}"))
+        .collect();
+    let query = format!("{{{aliases} }}");
+    let (status, body) = post(
+        &app,
+        "application/json",
+        json!([{ "query": query }, { "query": query }]),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let answers: Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(answers[0]["data"]["a0"]["totalCount"], 0, "{body}");
+    let refused = &answers[1]["errors"][0];
+    assert_eq!(code(refused), "GRAPHQL_VALIDATION_FAILED", "{body}");
+    assert_eq!(refused["extensions"]["cost"], 15600, "{body}");
+    assert_eq!(refused["extensions"]["spent"], 15600, "{body}");
+    assert!(answers[1].get("data").is_none(), "{body}");
+}

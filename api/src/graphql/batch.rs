@@ -5,7 +5,12 @@
 //! all of them at once, through the request's DataLoaders, and wraps the results in a new shared
 //! set; the others find it memoised. The number of SQL statements then depends on the shape of
 //! the query, never on how many objects a level holds, and no timing window is involved.
+//!
+//! Every object a relation hands to the response counts against the request's budget
+//! (`budget.rs`): a query whose lists turn out long fails with `RESULT_TOO_LARGE` instead of
+//! building a response of millions of objects.
 
+use super::context::ContextExt;
 use super::loaders;
 use crate::service::as_of::Snapshot;
 use crate::service::crud::PlanEntity;
@@ -149,7 +154,9 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
                     .collect::<HashMap<i32, T>>())
             })
             .await?;
-        Ok(map.get(&id).cloned())
+        let found = map.get(&id).cloned();
+        ctx.load_objects(usize::from(found.is_some()))?;
+        Ok(found)
     }
 
     /// Live children of `E` whose `column` points at a sibling (`id_of` gives a sibling's id).
@@ -166,7 +173,7 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
     {
         let key = format!("children:{}:{column}", E::NAME);
         let as_of = self.as_of.clone();
-        self.grouped(key, id, |models| async move {
+        self.grouped(ctx, key, id, |models| async move {
             let parents = unique(models.iter().map(|m| id_of(m)));
             match as_of {
                 None => loaders::children_of::<E>(ctx, column, &parents).await,
@@ -210,7 +217,7 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
         let table = L::default().table_name();
         let key = format!("linked:{table}:{from}:{to}");
         let as_of = self.as_of.clone();
-        self.grouped(key, id, |models| async move {
+        self.grouped(ctx, key, id, |models| async move {
             let ids = unique(models.iter().map(|m| id_of(m)));
             match as_of {
                 None => loaders::linked_of::<L, E>(ctx, from, to, &ids).await,
@@ -220,9 +227,12 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
         .await
     }
 
-    /// Any to-many relation: `load` returns (sibling id, model) pairs for the whole set.
+    /// Any to-many relation: `load` returns (sibling id, model) pairs for the whole set. What
+    /// each sibling gets counts against the request's budget: the objects a response holds,
+    /// also when one loaded row appears under many parents.
     pub async fn grouped<T, F, Fut>(
         &self,
+        ctx: &Context<'_>,
         key: String,
         id: i32,
         load: F,
@@ -238,7 +248,9 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
                 Ok(group::<T>(load(models).await?, as_of))
             })
             .await?;
-        Ok(map.get(&id).cloned().unwrap_or_default())
+        let found = map.get(&id).cloned().unwrap_or_default();
+        ctx.load_objects(found.len())?;
+        Ok(found)
     }
 }
 

@@ -40,6 +40,13 @@ pub trait ContextExt {
     fn schedule(
         &self,
     ) -> impl std::future::Future<Output = async_graphql::Result<Arc<Schedule>>> + Send;
+    /// Count `objects` loaded against the request's budget (`graphql::budget`); fails with
+    /// `RESULT_TOO_LARGE` once it is spent. Without a budget (a schema executed outside the
+    /// HTTP layer) nothing is counted.
+    fn load_objects(&self, objects: usize) -> async_graphql::Result<()> {
+        let _ = objects;
+        Ok(())
+    }
 }
 
 /// The as-of views a request has opened, by moment.
@@ -68,6 +75,13 @@ impl ScheduleCell {
 impl ContextExt for Context<'_> {
     fn state(&self) -> async_graphql::Result<&AppState> {
         self.data::<AppState>()
+    }
+
+    fn load_objects(&self, objects: usize) -> async_graphql::Result<()> {
+        match self.data_opt::<Arc<super::budget::Budget>>() {
+            Some(budget) => Ok(budget.load(objects)?),
+            None => Ok(()),
+        }
     }
 
     fn actor(&self) -> async_graphql::Result<Actor> {

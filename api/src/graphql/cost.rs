@@ -6,12 +6,18 @@
 //!
 //! The model, in "fields resolved":
 //! - every field counts 1, every alias of it again;
-//! - each field of the query or mutation root counts [`ROOT_FIELD`] more: it runs statements of
-//!   its own (1,000 aliased `totalCount`s are 1,000 counts in the database: 52,000);
+//! - each field of the query root counts [`ROOT_FIELD`] more: it runs statements of its own
+//!   (1,000 aliased `totalCount`s are 1,000 counts in the database: 52,000); a root field read
+//!   as of a moment (`asOf`) counts [`AS_OF_VIEW`] more (it rebuilds the plan from its history);
+//!   each field of the mutation root counts [`MUTATION_FIELD`] more (a write transaction);
+//! - `__schema` counts [`INTROSPECTION_SCHEMA`] and `__type` [`INTROSPECTION_TYPE`], whatever
+//!   they select: upper bounds of what they resolve on koers's schema (a test checks them);
 //! - a connection's `edges` and `nodes` count once per item of its page (`first` or `last`,
 //!   [`page::DEFAULT_PAGE`] when neither is given, at most [`page::MAX_PAGE`]); a list field with
-//!   a `first` or `last` argument counts once per item asked for; other lists count once (their
-//!   items are loaded together, in one statement per level).
+//!   a `first` or `last` argument counts once per item asked for (or its default); other lists
+//!   count as [`UNPAGED_LIST`] item: `budget.rs` counts the objects they really hold.
+//!
+//! The estimate stops growing at [`CEILING`] (exact in any JSON number).
 
 use super::type_index::{TypeIndex, named};
 use crate::service::page;
@@ -26,7 +32,33 @@ use std::collections::{HashMap, HashSet};
 /// as much as resolving fifty fields.
 pub const ROOT_FIELD: u64 = 50;
 
-/// The cost of `operation` (a query or mutation rooted at `root`), saturating at `u64::MAX`.
+/// What a mutation field costs beyond its own 1: a transaction that validates, checks access,
+/// writes and records its history (7-8 statements), about ten root fields' worth. A request
+/// can make at most about 50 changes.
+pub const MUTATION_FIELD: u64 = 500;
+
+/// What a root field read as of a moment (`asOf`) costs beyond a root field: the plan is
+/// rebuilt from its change history for that moment.
+pub const AS_OF_VIEW: u64 = 2_000;
+
+/// The items a list without a page size is counted at (a milestone's KPIs, a KPI's milestones):
+/// one. Its length is known only once it is loaded, and counted then (`budget.rs`): an estimate
+/// that guessed high would refuse an ordinary page of milestones with their KPIs, tasks and
+/// dependencies, and one that guessed low would stop nothing the count does not.
+pub const UNPAGED_LIST: u64 = 1;
+
+/// What `__schema` costs: more than a full introspection of koers's schema resolves (12,577
+/// fields on 30 November 2026, GraphiQL's query with descriptions).
+pub const INTROSPECTION_SCHEMA: u64 = 15_000;
+
+/// What `__type` costs: more than a full introspection of koers's largest type resolves.
+pub const INTROSPECTION_TYPE: u64 = 2_000;
+
+/// The largest cost reported: 10^12 fields, exact in a JSON number, and far past any limit.
+pub const CEILING: u64 = 1_000_000_000_000;
+
+/// The cost of `operation` (a query or mutation rooted at `root`), at most [`CEILING`].
+/// The query's nesting must have been checked (`nesting.rs`): the walk recurses per level.
 pub fn estimate(
     types: &TypeIndex,
     document: &ExecutableDocument,
@@ -39,10 +71,13 @@ pub fn estimate(
         document,
         variables,
         root,
+        mutation: types.mutation.as_deref() == Some(root),
         fragments: HashMap::new(),
         visiting: HashSet::new(),
     };
-    estimator.set(&operation.selection_set.node, root, None)
+    estimator
+        .set(&operation.selection_set.node, root, None)
+        .min(CEILING)
 }
 
 struct Estimator<'a> {
@@ -50,6 +85,8 @@ struct Estimator<'a> {
     document: &'a ExecutableDocument,
     variables: &'a Variables,
     root: &'a str,
+    /// Whether the root is the mutation root.
+    mutation: bool,
     /// The cost of each fragment, by name and the page size it is spread under.
     fragments: HashMap<(&'a str, Option<u64>), u64>,
     /// Fragments being costed (a cycle is invalid; validation says so, this must not loop).
@@ -62,6 +99,12 @@ impl<'a> Estimator<'a> {
         let mut total: u64 = 0;
         for selection in &set.items {
             let cost = match &selection.node {
+                Selection::Field(field) if parent == self.root && name_of(field) == "__schema" => {
+                    INTROSPECTION_SCHEMA
+                }
+                Selection::Field(field) if parent == self.root && name_of(field) == "__type" => {
+                    INTROSPECTION_TYPE
+                }
                 Selection::Field(field) => {
                     let name = field.node.name.node.as_str();
                     let child_set = &field.node.selection_set.node;
@@ -69,12 +112,14 @@ impl<'a> Estimator<'a> {
                     let child_ty = definition.map_or(parent, |d| named(&d.ty));
                     let is_list =
                         definition.is_some_and(|d| matches!(d.ty.base, BaseType::List(_)));
-                    let asked = self.asked(&field.node.arguments);
+                    let asked = self
+                        .asked(&field.node.arguments)
+                        .or_else(|| definition.and_then(|d| d.first_default));
                     // Items of a list: a connection's page for its edges and nodes, or what a
                     // list field asks for.
                     let items = match (page, name) {
                         (Some(page), "edges" | "nodes") => page,
-                        _ if is_list => asked.unwrap_or(1),
+                        _ if is_list => asked.unwrap_or(UNPAGED_LIST),
                         _ => 1,
                     };
                     let child_page = child_ty
@@ -85,10 +130,11 @@ impl<'a> Estimator<'a> {
                     } else {
                         self.set(child_set, child_ty, child_page)
                     };
-                    let own = if parent == self.root {
-                        1 + ROOT_FIELD
-                    } else {
-                        1
+                    let own = match (parent == self.root, self.mutation) {
+                        (false, _) => 1,
+                        (true, true) => 1 + MUTATION_FIELD,
+                        (true, false) if has_argument(field, "asOf") => 1 + ROOT_FIELD + AS_OF_VIEW,
+                        (true, false) => 1 + ROOT_FIELD,
                     };
                     own.saturating_add(items.saturating_mul(children))
                 }
@@ -151,6 +197,19 @@ impl<'a> Estimator<'a> {
     }
 }
 
+fn name_of(field: &async_graphql::Positioned<async_graphql::parser::types::Field>) -> &str {
+    field.node.name.node.as_str()
+}
+
+/// Whether `field` is given the argument `name` (a literal or a variable, even null: an
+/// `asOf` sent as null reads the live plan, but the estimate does not look at values).
+fn has_argument(
+    field: &async_graphql::Positioned<async_graphql::parser::types::Field>,
+    name: &str,
+) -> bool {
+    field.node.arguments.iter().any(|(arg, _)| arg.node == name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,13 +251,111 @@ mod tests {
             ),
             51 + 1 + 100 * 2
         );
-        // A list asked for by size counts its items; other lists count once.
+        // A list asked for by size counts its items, one with a default size its default,
+        // other lists UNPAGED_LIST.
         assert_eq!(
             cost(
                 "{ milestones(first: 1) { nodes { kpis { code measurements(first: 3) { value } } } } }",
                 serde_json::json!({})
             ),
-            51 + (1 + (1 + (1 + (1 + 3))))
+            51 + (1 + (1 + UNPAGED_LIST * (1 + (1 + 3))))
+        );
+        // Nested lists without a page size: their length is counted as they load.
+        assert_eq!(
+            cost(
+                "{ kpis(first: 1) { nodes { milestones { kpis { milestones { id } } } } } }",
+                serde_json::json!({})
+            ),
+            51 + (1 + (1 + (1 + (1 + 1))))
+        );
+        assert_eq!(
+            cost(
+                "{ kpis(first: 2) { nodes { measurements { value } } } }",
+                serde_json::json!({})
+            ),
+            51 + (1 + 2 * (1 + 20))
+        );
+        // Lists that link back to each other multiply at run time, not in the estimate: the
+        // budget stops them (`spec::a_query_whose_lists_turn_out_long_stops_at_the_budget`).
+    }
+
+    #[test]
+    fn writes_views_and_introspection_weigh_what_they_cost() {
+        assert_eq!(
+            cost(
+                "mutation { a: deleteKpi(input: { id: \"x\", version: 1 }) { status } }",
+                serde_json::json!({})
+            ),
+            1 + MUTATION_FIELD + 1
+        );
+        assert_eq!(
+            cost(
+                "{ milestones(asOf: \"2026-06-01T00:00:00Z\") { totalCount } }",
+                serde_json::json!({})
+            ),
+            1 + ROOT_FIELD + AS_OF_VIEW + 1
+        );
+        assert_eq!(
+            cost(
+                "{ __schema { types { name fields { name } } } }",
+                serde_json::json!({})
+            ),
+            INTROSPECTION_SCHEMA
+        );
+        assert_eq!(
+            cost(
+                "{ a: __type(name: \"Kpi\") { name } b: __type(name: \"Milestone\") { name } }",
+                serde_json::json!({})
+            ),
+            2 * INTROSPECTION_TYPE
+        );
+    }
+
+    /// Fields and values in a response: what it took to resolve.
+    fn resolved(value: &async_graphql::Value) -> u64 {
+        match value {
+            async_graphql::Value::Object(fields) => fields.values().map(|v| 1 + resolved(v)).sum(),
+            async_graphql::Value::List(items) => items.iter().map(resolved).sum(),
+            _ => 0,
+        }
+    }
+
+    #[tokio::test]
+    async fn introspection_weights_bound_what_introspection_resolves() {
+        let schema = crate::graphql::schema_builder().finish();
+        let full_type = "fragment FullType on __Type { kind name description specifiedByURL
+            fields(includeDeprecated: true) { name description args(includeDeprecated: true) { ...InputValue }
+              type { ...TypeRef } isDeprecated deprecationReason }
+            inputFields(includeDeprecated: true) { ...InputValue } interfaces { ...TypeRef }
+            enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+            possibleTypes { ...TypeRef } }
+          fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue isDeprecated deprecationReason }
+          fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { kind name
+            ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }";
+        let query = format!(
+            "{{ __schema {{ description queryType {{ name }} mutationType {{ name }} subscriptionType {{ name }}
+              types {{ ...FullType }} directives {{ name description isRepeatable locations
+              args(includeDeprecated: true) {{ ...InputValue }} }} }} }} {full_type}"
+        );
+        let response = schema.execute(query.as_str()).await;
+        assert!(response.errors.is_empty(), "{:?}", response.errors);
+        let full = resolved(&response.data);
+        assert!(full > 5_000, "a full introspection: {full}");
+        assert!(
+            full < INTROSPECTION_SCHEMA,
+            "{full} fields: raise INTROSPECTION_SCHEMA"
+        );
+        let mut largest = 0;
+        for name in crate::graphql::type_index::TYPES.fields.keys() {
+            let query = format!("{{ __type(name: \"{name}\") {{ ...FullType }} }} {full_type}");
+            let response = schema.execute(query.as_str()).await;
+            assert!(response.errors.is_empty(), "{:?}", response.errors);
+            largest = largest.max(resolved(&response.data));
+        }
+        assert!(largest > 500, "the largest type: {largest}");
+        assert!(
+            largest < INTROSPECTION_TYPE,
+            "{largest} fields: raise INTROSPECTION_TYPE"
         );
     }
 
@@ -230,8 +387,8 @@ mod tests {
         deep.push_str(" fragment F70 on Query { __typename }");
         assert_eq!(
             cost(&deep, serde_json::json!({})),
-            u64::MAX,
-            "saturates, never wraps"
+            CEILING,
+            "saturates at the ceiling, never wraps"
         );
         let cyclic =
             "{ ...A } fragment A on Query { ...B } fragment B on Query { ...A __typename }";

@@ -20,10 +20,15 @@ pub struct Executed {
     pub ran: bool,
 }
 
-/// Run `request` on `schema` (and count it in `crate::metrics`).
-pub async fn execute(schema: &KoersSchema, request: Request) -> Executed {
+/// Run `request` on `schema` within `budget` (the HTTP request's, shared by the operations of
+/// a batch), and count it in `crate::metrics`.
+pub async fn execute(
+    schema: &KoersSchema,
+    request: Request,
+    budget: &std::sync::Arc<super::budget::Budget>,
+) -> Executed {
     let started = std::time::Instant::now();
-    let (executed, kind) = run(schema, request).await;
+    let (executed, kind) = run(schema, request.data(budget.clone()), budget).await;
     let outcome = if !executed.ran {
         "refused"
     } else if executed.unavailable() {
@@ -78,12 +83,13 @@ fn kind_of(
     kind
 }
 
-async fn run(schema: &KoersSchema, request: Request) -> (Executed, &'static str) {
+async fn run(
+    schema: &KoersSchema,
+    request: Request,
+    budget: &super::budget::Budget,
+) -> (Executed, &'static str) {
     let operation_name = request.operation_name.clone();
-    let max_cost = schema
-        .data::<crate::state::AppState>()
-        .map_or(u64::MAX, |state| state.config.max_cost);
-    let prepared = match prepare::prepare(&TYPES, max_cost, request) {
+    let prepared = match prepare::prepare(&TYPES, budget, request) {
         Ok(prepared) => prepared,
         Err(mut errors) => {
             bound(&mut errors);
@@ -134,17 +140,32 @@ fn bound(errors: &mut Vec<ServerError>) {
     if errors.len() > MAX_ERRORS {
         let more = errors.len() - MAX_ERRORS;
         errors.truncate(MAX_ERRORS);
-        let mut last = ServerError::new(format!("and {more} more errors, left out"), None);
+        let text = match more {
+            1 => "and 1 more error, left out".to_owned(),
+            more => format!("and {more} more errors, left out"),
+        };
+        let mut last = ServerError::new(text, None);
         let mut extensions = async_graphql::ErrorExtensionValues::default();
         extensions.set("code", "TOO_MANY_ERRORS");
         last.extensions = Some(extensions);
         errors.push(last);
     }
     for error in errors {
-        if error.message.chars().count() > MAX_MESSAGE {
-            error.message = error.message.chars().take(MAX_MESSAGE).collect::<String>() + "…";
-        }
+        error.message = shorten(&error.message);
     }
+}
+
+/// `message` when it is at most [`MAX_MESSAGE`] characters; else its start and its end around
+/// " … ", so both what was wrong (often at the start) and why (often at the end) survive.
+fn shorten(message: &str) -> String {
+    let count = message.chars().count();
+    if count <= MAX_MESSAGE {
+        return message.to_owned();
+    }
+    let half = (MAX_MESSAGE - 3) / 2;
+    let head: String = message.chars().take(half).collect();
+    let tail: String = message.chars().skip(count - half).collect();
+    format!("{head} … {tail}")
 }
 
 /// The JSON body of one response: `data` only when the operation ran.
@@ -207,5 +228,28 @@ mod tests {
                 .all(|e| e.message.chars().count() <= MAX_MESSAGE + 1)
         );
         assert_eq!(errors[MAX_ERRORS].message, "and 80 more errors, left out");
+        let mut one_more: Vec<ServerError> = (0..=MAX_ERRORS)
+            .map(|i| ServerError::new(i.to_string(), None))
+            .collect();
+        bound(&mut one_more);
+        assert_eq!(one_more[MAX_ERRORS].message, "and 1 more error, left out");
+    }
+
+    #[test]
+    fn a_long_message_keeps_its_start_and_its_end() {
+        let message = format!(
+            "Unknown field \"{}\": did you mean \"title\"?",
+            "é".repeat(2000)
+        );
+        let short = shorten(&message);
+        assert!(
+            short.chars().count() <= MAX_MESSAGE,
+            "{}",
+            short.chars().count()
+        );
+        assert!(short.starts_with("Unknown field"), "{short}");
+        assert!(short.ends_with("did you mean \"title\"?"), "{short}");
+        assert!(short.contains(" … "), "{short}");
+        assert_eq!(shorten("short"), "short");
     }
 }

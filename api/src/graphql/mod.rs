@@ -1,6 +1,7 @@
 //! The GraphQL API: schema construction, types, queries, mutations and loaders.
 
 pub mod batch;
+pub mod budget;
 pub mod connection;
 pub mod context;
 pub mod cost;
@@ -11,6 +12,7 @@ pub mod field_order;
 pub mod ids;
 pub mod loaders;
 pub mod mutation;
+pub mod nesting;
 pub mod prepare;
 pub mod query;
 pub mod scalars;

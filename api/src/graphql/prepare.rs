@@ -15,7 +15,11 @@
 //!   `service::text` (no control characters or non-characters): `BAD_USER_INPUT` with the path
 //!   of the argument (`input.title`, `filter.search`) in `extensions.field`.
 //!
-//! - **Cost.** The query's cost as executed (`cost.rs`) over the limit is refused with
+//! - **Nesting.** A query nested deeper than `nesting::MAX_NESTING` levels, or with a fragment
+//!   that spreads itself, is refused first (`GRAPHQL_VALIDATION_FAILED`): every later walk,
+//!   here and in async-graphql, recurses once per level.
+//! - **Cost.** The query's cost as executed (`cost.rs`) is taken from the request's budget
+//!   (`budget.rs`, shared by the operations of a batch); over the limit it is refused with
 //!   `GRAPHQL_VALIDATION_FAILED` before async-graphql sees it (whose own checks expand every
 //!   fragment spread, and would take seconds on a small query that fans out).
 //!
@@ -31,9 +35,6 @@ use async_graphql::{Name, Pos, Positioned, Request, ServerError, Variables};
 use async_graphql_value::{ConstValue, Value};
 use std::collections::HashSet;
 
-/// At most this many errors are reported for one request.
-const MAX_ERRORS: usize = 20;
-
 /// A request ready to run, with its document kept for putting the response in query order.
 pub struct Prepared {
     /// The request, with its parsed and adjusted document set.
@@ -47,7 +48,7 @@ pub struct Prepared {
 /// unchanged: async-graphql reports that in its own words.
 pub fn prepare(
     types: &TypeIndex,
-    max_cost: u64,
+    budget: &super::budget::Budget,
     mut request: Request,
 ) -> Result<Prepared, Vec<ServerError>> {
     let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
@@ -88,21 +89,21 @@ pub fn prepare(
         }
     }
 
+    if let Err(refusal) =
+        super::nesting::check(&document, &operation.node.selection_set.node, operation.pos)
+    {
+        return Err(vec![validation_error(refusal.message(), refusal.pos())]);
+    }
     if let Some(root) = root {
         let cost =
             super::cost::estimate(types, &document, &operation.node, root, &request.variables);
-        if cost > max_cost {
-            let mut error = validation_error(
-                format!(
-                    "this query would resolve about {cost} fields (fragments expanded, every alias, a page's items, each root field as 51); the limit is {max_cost}: ask for fewer fields, items or aliases"
-                ),
+        if let Err(before) = budget.reserve(cost) {
+            return Err(vec![over_budget(
+                cost,
+                before,
+                budget.limit(),
                 operation.pos,
-            );
-            if let Some(extensions) = &mut error.extensions {
-                extensions.set("cost", cost);
-                extensions.set("limit", max_cost);
-            }
-            return Err(vec![error]);
+            )]);
         }
     }
 
@@ -119,7 +120,6 @@ pub fn prepare(
         check.selection_set(&operation.node.selection_set.node, root);
     }
     if !errors.is_empty() {
-        errors.truncate(MAX_ERRORS);
         return Err(errors);
     }
 
@@ -198,6 +198,35 @@ fn input_error(message: String, pos: Option<Pos>, key: &str, at: &str) -> Server
     extensions.set("code", "BAD_USER_INPUT");
     extensions.set(key, at);
     error.extensions = Some(extensions);
+    error
+}
+
+/// The refusal of an operation of `cost` that does not fit the request's `limit`, of which
+/// the batch's earlier operations took `before`.
+fn over_budget(cost: u64, before: u64, limit: u64, pos: Pos) -> ServerError {
+    let about = if cost >= super::cost::CEILING {
+        format!("more than {cost}")
+    } else {
+        format!("about {cost}")
+    };
+    let earlier = if before > 0 {
+        format!(" (the earlier operations of this batch took {before})")
+    } else {
+        String::new()
+    };
+    let mut error = validation_error(
+        format!(
+            "this query would resolve {about} fields (fragments expanded, every alias, a page's items, a root field as 51, a change as 501); the limit is {limit} per request{earlier}: ask for fewer fields, items or aliases"
+        ),
+        pos,
+    );
+    if let Some(extensions) = &mut error.extensions {
+        extensions.set("cost", cost);
+        extensions.set("limit", limit);
+        if before > 0 {
+            extensions.set("spent", before);
+        }
+    }
     error
 }
 
@@ -309,15 +338,8 @@ struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn full(&self) -> bool {
-        self.errors.len() >= MAX_ERRORS
-    }
-
     fn selection_set(&mut self, set: &'a SelectionSet, parent: &'a str) {
         for selection in &set.items {
-            if self.full() {
-                return;
-            }
             match &selection.node {
                 Selection::Field(field) => {
                     let Some(definition) = self.types.field(parent, &field.node.name.node) else {
@@ -620,6 +642,7 @@ fn value_variables(value: &Value, names: &mut HashSet<Name>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graphql::budget::Budget;
     use crate::graphql::type_index::TYPES;
 
     fn request(query: &str, variables: serde_json::Value) -> Request {
@@ -638,7 +661,7 @@ mod tests {
         }";
         let prepared = prepare(
             &TYPES,
-            u64::MAX,
+            &Budget::new(u64::MAX),
             request(query, serde_json::json!({"id": "x", "v": 1, "t": "Nieuw"})),
         )
         .map_err(|e| format!("{e:?}"));
@@ -660,14 +683,23 @@ mod tests {
         let defaulted = "query($s: String = \"a\\u0000b\", $n: Int = 9999999999) { milestones(first: $n, filter: { search: $s }) { totalCount } }";
         let errors = format!(
             "{:?}",
-            prepare(&TYPES, u64::MAX, request(defaulted, serde_json::json!({}))).err()
+            prepare(
+                &TYPES,
+                &Budget::new(u64::MAX),
+                request(defaulted, serde_json::json!({}))
+            )
+            .err()
         );
         assert!(
             errors.contains("U+0000") && errors.contains("Int cannot represent"),
             "{errors}"
         );
         let two = "query A($x: String) { milestones(filter: { search: $x }) { totalCount } } query B($x: ID!) { node(id: $x) { id } } fragment F on Query { __typename }";
-        let prepared = prepare(&TYPES, u64::MAX, Request::new(two).operation_name("A"));
+        let prepared = prepare(
+            &TYPES,
+            &Budget::new(u64::MAX),
+            Request::new(two).operation_name("A"),
+        );
         let Ok(prepared) = prepared else {
             panic!("A runs");
         };
@@ -677,8 +709,12 @@ mod tests {
         assert!(selected(&document, Some("B")).is_none());
         let named = "query A { __typename }";
         assert!(
-            prepare(&TYPES, u64::MAX, Request::new(named).operation_name("B"))
-                .is_ok_and(|p| p.document.is_none()),
+            prepare(
+                &TYPES,
+                &Budget::new(u64::MAX),
+                Request::new(named).operation_name("B")
+            )
+            .is_ok_and(|p| p.document.is_none()),
             "an unknown name is async-graphql's to refuse"
         );
     }
@@ -688,7 +724,7 @@ mod tests {
         let query = "mutation($id: ID!, $f: Date) { updateMilestone(input: { id: $id, version: 1, forecastDate: $f }) { status } }";
         let Ok(prepared) = prepare(
             &TYPES,
-            u64::MAX,
+            &Budget::new(u64::MAX),
             request(query, serde_json::json!({"id": "x", "f": null})),
         ) else {
             panic!("prepared");
@@ -699,7 +735,12 @@ mod tests {
     #[test]
     fn a_required_variable_that_is_not_sent_is_refused() {
         let query = "query($id: ID!) { node(id: $id) { id } }";
-        let errors = prepare(&TYPES, u64::MAX, request(query, serde_json::json!({}))).err();
+        let errors = prepare(
+            &TYPES,
+            &Budget::new(u64::MAX),
+            request(query, serde_json::json!({})),
+        )
+        .err();
         let text = format!("{errors:?}");
         assert!(text.contains("was not provided"), "{text}");
     }
@@ -709,7 +750,7 @@ mod tests {
         let query = "query($n: Int) { milestones(first: $n) { totalCount } }";
         let errors = prepare(
             &TYPES,
-            u64::MAX,
+            &Budget::new(u64::MAX),
             request(query, serde_json::json!({"n": 2147483648u64})),
         )
         .err();
@@ -719,7 +760,7 @@ mod tests {
         );
         let literal = prepare(
             &TYPES,
-            u64::MAX,
+            &Budget::new(u64::MAX),
             request(
                 "{ milestones(first: 2147483648) { totalCount } }",
                 serde_json::json!({}),
@@ -733,7 +774,7 @@ mod tests {
         assert!(
             prepare(
                 &TYPES,
-                u64::MAX,
+                &Budget::new(u64::MAX),
                 request(query, serde_json::json!({"n": 2147483647}))
             )
             .is_ok()
@@ -743,7 +784,12 @@ mod tests {
     #[test]
     fn a_string_literal_is_no_enum_value() {
         let query = r#"{ milestones(filter: { layer: "RIJK" }) { totalCount } }"#;
-        let errors = prepare(&TYPES, u64::MAX, request(query, serde_json::json!({}))).err();
+        let errors = prepare(
+            &TYPES,
+            &Budget::new(u64::MAX),
+            request(query, serde_json::json!({})),
+        )
+        .err();
         assert!(
             format!("{errors:?}").contains("GRAPHQL_VALIDATION_FAILED"),
             "{errors:?}"
@@ -753,7 +799,7 @@ mod tests {
         assert!(
             prepare(
                 &TYPES,
-                u64::MAX,
+                &Budget::new(u64::MAX),
                 request(variable, serde_json::json!({"l": "RIJK"}))
             )
             .is_ok(),
@@ -766,7 +812,7 @@ mod tests {
         let query = "mutation($p: ID!, $s: WorkStatus, $l: GovernmentLayer) { createMilestone(input: { programmeId: $p, title: \"T\", kind: DELIVERY, plannedDate: \"2026-01-01\", status: $s, layer: $l }) { __typename } }";
         let errors = prepare(
             &TYPES,
-            u64::MAX,
+            &Budget::new(u64::MAX),
             request(query, serde_json::json!({"p": "x", "s": null, "l": "rijk"})),
         )
         .err();
@@ -782,7 +828,12 @@ mod tests {
     #[test]
     fn control_characters_are_refused_with_the_path() {
         let literal = "{ milestones(filter: { search: \"a\\u000Bb\" }) { totalCount } }";
-        let errors = prepare(&TYPES, u64::MAX, request(literal, serde_json::json!({}))).err();
+        let errors = prepare(
+            &TYPES,
+            &Budget::new(u64::MAX),
+            request(literal, serde_json::json!({})),
+        )
+        .err();
         let text = format!("{errors:?}");
         assert!(
             text.contains("filter.search") && text.contains("U+000B"),
@@ -791,7 +842,7 @@ mod tests {
         let sent = "mutation($t: String) { updateMilestone(input: { id: \"x\", version: 1, title: $t }) { status } }";
         let errors = prepare(
             &TYPES,
-            u64::MAX,
+            &Budget::new(u64::MAX),
             request(sent, serde_json::json!({"t": "a\u{0}b"})),
         )
         .err();
@@ -815,7 +866,12 @@ mod tests {
             " fragment F40 on Query { milestones(filter: { layer: \"RIJK\" }) { totalCount } }",
         );
         // Expanded, F40 would be reached 2^40 times (and report the cap of 20 errors).
-        let errors = prepare(&TYPES, u64::MAX, request(&query, serde_json::json!({}))).err();
+        let errors = prepare(
+            &TYPES,
+            &Budget::new(u64::MAX),
+            request(&query, serde_json::json!({})),
+        )
+        .err();
         assert_eq!(errors.map(|e| e.len()), Some(1));
     }
 }

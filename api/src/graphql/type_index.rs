@@ -13,6 +13,9 @@ pub struct FieldDef {
     pub args: HashMap<String, Type>,
     /// The field's type.
     pub ty: Type,
+    /// The schema's default for its `first` argument, if it has one with a default
+    /// (`measurements(first: Int! = 20)`): how many items it gives when not asked.
+    pub first_default: Option<u64>,
 }
 
 /// A field of an input object type.
@@ -164,6 +167,15 @@ fn fields(
     definitions
         .into_iter()
         .map(|f| {
+            let first_default = f
+                .node
+                .arguments
+                .iter()
+                .filter(|a| a.node.name.node == "first")
+                .find_map(|a| match a.node.default_value.as_ref().map(|v| &v.node) {
+                    Some(async_graphql_value::ConstValue::Number(n)) => n.as_u64(),
+                    _ => None,
+                });
             let args = f
                 .node
                 .arguments
@@ -175,6 +187,7 @@ fn fields(
                 FieldDef {
                     args,
                     ty: f.node.ty.node,
+                    first_default,
                 },
             )
         })
@@ -200,5 +213,9 @@ mod tests {
         assert!(types.applies("Node", "Milestone"));
         assert!(!types.applies("Phase", "Milestone"));
         assert!(types.is_object("Milestone") && !types.is_object("Node"));
+        let measurements = types
+            .field("Kpi", "measurements")
+            .and_then(|f| f.first_default);
+        assert_eq!(measurements, Some(20));
     }
 }

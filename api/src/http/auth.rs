@@ -103,14 +103,7 @@ async fn caller(
             }
             unauthenticated(&message)
         }
-        ApiError::Unavailable(cause) => {
-            tracing::warn!(%cause, "authentication: database unavailable");
-            super::database_unavailable()
-        }
-        other => {
-            tracing::error!(error = ?other, "authentication failed");
-            super::internal_error()
-        }
+        other => super::server_failure("authentication", other),
     })
 }
 

@@ -261,10 +261,14 @@ async fn run_holding(
         caller,
         claim,
     };
+    // One budget for the whole HTTP request: a batch shares it.
+    let budget = std::sync::Arc::new(crate::graphql::budget::Budget::new(
+        api.state.config.max_cost,
+    ));
     let mut responses = Vec::with_capacity(requests.len());
     for request in requests {
         let request = Loaders::register(request.data(info.clone()), &api.state.db);
-        responses.push(crate::graphql::execute::execute(&api.schema, request).await);
+        responses.push(crate::graphql::execute::execute(&api.schema, request, &budget).await);
     }
     let internal = responses.iter().any(Executed::internal);
     let never_ran = single && responses.first().is_some_and(|r| !r.ran);
@@ -298,6 +302,28 @@ async fn run_holding(
     }
 }
 
+/// Settle `held`'s claim once its request has its answer (`None`: it failed without one). An
+/// answer without a server error is kept for a retry. After a failed request, the claim is
+/// given up when the request saved nothing (a retry runs again); when it saved something, its
+/// failure is not what a retry should see: the claim stays committed without an answer, and a
+/// retry learns that (409 `IDEMPOTENCY_KEY_COMMITTED`).
+async fn settle(
+    db: &sea_orm::DatabaseConnection,
+    held: &idempotency::Held,
+    executed: Option<&Sent>,
+) -> crate::error::ApiResult<()> {
+    match executed {
+        Some(sent) if !sent.internal && sent.status == StatusCode::OK => {
+            let body = String::from_utf8_lossy(&sent.body);
+            if !idempotency::finish(db, held, &body).await? {
+                tracing::warn!("an idempotency claim was taken over before its answer was kept");
+            }
+            Ok(())
+        }
+        _ => idempotency::release(db, held).await.map(|_| ()),
+    }
+}
+
 /// Run a request that carries an `Idempotency-Key`: the first time for real, afterwards the
 /// first response again (`idempotent-replayed: true`). The same key with another body is 422;
 /// while the first request still runs, a retry gets 409; when the first saved its writes but
@@ -317,8 +343,11 @@ async fn execute_once(
     let fingerprint = crate::service::digest::sha256(body);
     let now = api.state.clock.now();
     // The claim is held for as long as the request may run (and a little more).
+    // (`request_timeout_secs` is at most 3,600: the configuration refuses more.)
     let lease = chrono::Duration::seconds(
-        i64::try_from(api.state.config.request_timeout_secs).unwrap_or(i64::MAX / 1000) + 10,
+        i64::try_from(api.state.config.request_timeout_secs)
+            .unwrap_or(3_600)
+            .saturating_add(10),
     );
     // The guard stands before the claim is made: a request cut off while claiming gives its
     // claim up too (only its own: the claim carries its holder id).
@@ -328,7 +357,9 @@ async fn execute_once(
         held: Some(held.clone()),
     };
     let claim = idempotency::claim(db, &held, &fingerprint, now, lease).await;
-    if !matches!(claim, Ok(Claim::Fresh)) {
+    // A claim that is not this request's needs no giving up; a failed attempt may have left one
+    // (the insert landed, the read failed), so the guard stays armed then.
+    if matches!(claim, Ok(ref found) if *found != Claim::Fresh) {
         guard.disarm();
     }
     let claim = match claim {
@@ -336,43 +367,23 @@ async fn execute_once(
         Err(ApiError::Invalid { message, .. }) => {
             return error_response(StatusCode::BAD_REQUEST, "BAD_REQUEST", &message);
         }
-        Err(ApiError::Unavailable(cause)) => {
-            tracing::warn!(%cause, "idempotency key: database unavailable");
-            return super::database_unavailable();
-        }
-        Err(err) => {
-            tracing::error!(error = ?err, "idempotency key");
-            return internal_error();
-        }
+        Err(err) => return super::server_failure("idempotency key", err),
     };
     match claim {
         Claim::Fresh => {
             let executed =
                 run_holding(api, headers, caller, Some(held.clone()), requests, single).await;
+            // The guard stays armed until the claim is settled: a request cut off from here on
+            // still gives up a claim that saved nothing.
+            let settled = settle(db, &held, executed.as_ref()).await;
             guard.disarm();
-            let Some(executed) = executed else {
-                let _ = idempotency::release(db, &held).await;
-                return internal_error();
-            };
-            // A failed request is run again on a retry, unless it committed writes: then its
-            // answer is what the retry gets.
-            let keep = !executed.internal && executed.status == StatusCode::OK;
-            let kept = match keep {
-                true => Ok(false),
-                false => idempotency::release(db, &held).await,
-            };
-            let kept = match kept {
-                Ok(false) => {
-                    let body = String::from_utf8_lossy(&executed.body);
-                    idempotency::finish(db, &account, key, &body).await
-                }
-                Ok(true) => Ok(()),
-                Err(err) => Err(err),
-            };
-            if let Err(err) = kept {
-                tracing::error!(error = ?err, "keeping an idempotent response");
+            if let Err(err) = settled {
+                tracing::error!(error = ?err, "settling an idempotency claim");
             }
-            send(headers, executed)
+            match executed {
+                Some(executed) => send(headers, executed),
+                None => internal_error(),
+            }
         }
         Claim::Replay(stored) => {
             let mut response = send(
@@ -431,6 +442,89 @@ mod tests {
             .one(db)
             .await;
         matches!(found, Ok(Some(_)))
+    }
+
+    #[tokio::test]
+    async fn an_answer_is_kept_only_when_it_is_a_success_of_the_claims_holder() {
+        let Ok(db) = crate::db::connect("sqlite::memory:").await else {
+            panic!("database");
+        };
+        assert!(crate::db::migrate(&db).await.is_ok());
+        let sent = |status: StatusCode, internal: bool| Sent {
+            status,
+            body: br#"{"data":{}}"#.to_vec(),
+            internal,
+        };
+        let held = |key: &str| idempotency::Held {
+            account: "a".into(),
+            key: key.into(),
+            holder: format!("holder-{key}"),
+        };
+        let row = |key: &'static str| {
+            let db = db.clone();
+            async move {
+                entity::idempotency_key::Entity::find_by_id(("a".to_owned(), key.to_owned()))
+                    .one(&db)
+                    .await
+                    .ok()
+                    .flatten()
+            }
+        };
+        for (key, committed) in [
+            ("ok", true),
+            ("failed-saved", true),
+            ("failed-unsaved", false),
+            ("internal-saved", true),
+            ("lost", true),
+            ("taken-over", true),
+        ] {
+            claim_row(&db, key, committed).await;
+        }
+        let ok = sent(StatusCode::OK, false);
+        let outage = sent(StatusCode::SERVICE_UNAVAILABLE, false);
+        let internal = sent(StatusCode::OK, true);
+        assert!(settle(&db, &held("ok"), Some(&ok)).await.is_ok());
+        assert!(
+            settle(&db, &held("failed-saved"), Some(&outage))
+                .await
+                .is_ok()
+        );
+        assert!(
+            settle(&db, &held("failed-unsaved"), Some(&outage))
+                .await
+                .is_ok()
+        );
+        assert!(
+            settle(&db, &held("internal-saved"), Some(&internal))
+                .await
+                .is_ok()
+        );
+        assert!(settle(&db, &held("lost"), None).await.is_ok());
+        let other = idempotency::Held {
+            holder: "someone-else".into(),
+            ..held("taken-over")
+        };
+        assert!(settle(&db, &other, Some(&ok)).await.is_ok());
+
+        let kept = |row: Option<entity::idempotency_key::Model>| row.and_then(|r| r.response);
+        assert_eq!(kept(row("ok").await).as_deref(), Some(r#"{"data":{}}"#));
+        for key in ["failed-saved", "internal-saved", "lost"] {
+            let found = row(key).await;
+            assert!(
+                found.as_ref().is_some_and(|r| r.committed),
+                "{key}: stays committed"
+            );
+            assert_eq!(kept(found), None, "{key}: a failure is never replayed");
+        }
+        assert!(
+            row("failed-unsaved").await.is_none(),
+            "saved nothing: given up"
+        );
+        assert_eq!(
+            kept(row("taken-over").await),
+            None,
+            "only the holder keeps an answer"
+        );
     }
 
     #[tokio::test]

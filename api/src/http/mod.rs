@@ -1,23 +1,28 @@
 //! The HTTP layer: routes, the GraphQL endpoint, limits, and serving with graceful shutdown.
 
 mod auth;
+mod errors;
 pub mod export;
 pub mod graphiql;
 mod graphql;
+mod health;
+mod limits;
+mod measure;
 pub mod reports;
 mod serve;
 
 pub use serve::{serve, serve_on};
 
+use errors::{RETRY_AFTER_OUTAGE, error_response, internal_error, server_failure};
+
 use crate::config::ApiConfig;
 use crate::graphql::{KoersSchema, build_schema};
 use crate::state::AppState;
+use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
-use axum::{Json, Router};
-use serde_json::json;
 use std::sync::Arc;
 use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -25,13 +30,15 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnFailure, TraceLayer};
 
 /// Shared by the handlers: the state and the schema built from it.
 #[derive(Clone)]
 pub(crate) struct Api {
     state: AppState,
     schema: KoersSchema,
+    /// The health check's last answer (`health.rs`).
+    health: Arc<health::Probe>,
 }
 
 /// The router of koers over `state`.
@@ -40,6 +47,7 @@ pub fn router(state: AppState) -> Router {
     let api = Api {
         schema: build_schema(state.clone()),
         state,
+        health: Arc::default(),
     };
     let routes = Router::new()
         .route("/graphql", get(graphql::get).post(graphql::post))
@@ -57,11 +65,15 @@ pub fn router(state: AppState) -> Router {
 /// `X-Content-Type-Options: nosniff` on every response (outermost, so the layers' own answers
 /// carry it too).
 fn harden(routes: Router, config: &ApiConfig) -> Router {
-    let in_flight = Arc::new(tokio::sync::Semaphore::new(config.max_in_flight));
+    let in_flight = limits::InFlight {
+        places: Arc::new(tokio::sync::Semaphore::new(config.max_in_flight)),
+        body_deadline: Duration::from_secs(config.header_timeout_secs),
+        max_body_bytes: config.max_body_bytes,
+    };
     routes
         .layer(axum::middleware::from_fn_with_state(
             in_flight,
-            limit_in_flight,
+            limits::limit_in_flight,
         ))
         .layer(DefaultBodyLimit::max(config.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(
@@ -76,154 +88,19 @@ fn harden(routes: Router, config: &ApiConfig) -> Router {
         ))
         .layer(cors(&config.cors_origins))
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(TraceLayer::new_for_http())
+        // A failed answer is logged where it failed, with its cause (an intended 503 is no
+        // error); the trace layer's own account of it is for debugging only.
+        .layer(
+            TraceLayer::new_for_http()
+                .on_failure(DefaultOnFailure::new().level(tracing::Level::DEBUG)),
+        )
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
-        .layer(axum::middleware::map_response(json_errors))
-        .layer(axum::middleware::from_fn(measure))
+        .layer(axum::middleware::map_response(errors::json_errors))
+        .layer(axum::middleware::from_fn(measure::measure))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
         ))
-}
-
-/// At most `--max-in-flight` requests at once: one more is answered 503 with `Retry-After` at
-/// once rather than queued (a queue would hold its memory and its client's patience). The
-/// health check is never refused this way.
-async fn limit_in_flight(
-    State(in_flight): State<Arc<tokio::sync::Semaphore>>,
-    request: axum::extract::Request,
-    next: axum::middleware::Next,
-) -> Response {
-    if matches!(request.uri().path(), "/healthz" | "/metrics") {
-        return next.run(request).await;
-    }
-    let Ok(_permit) = in_flight.try_acquire() else {
-        crate::metrics::METRICS.refused("in_flight");
-        let mut response = error_response(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "UNAVAILABLE",
-            "the server is handling as many requests as it allows: try again shortly",
-        );
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-        return response;
-    };
-    next.run(request).await
-}
-
-/// Count and time every answer by its route (as matched: bounded, never the client's path).
-async fn measure(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
-    use crate::metrics::{HttpLabels, METRICS, RouteLabels};
-    let route = request
-        .extensions()
-        .get::<axum::extract::MatchedPath>()
-        .map_or_else(|| "unmatched".to_owned(), |m| m.as_str().to_owned());
-    let method = request.method().as_str().to_owned();
-    // Counted down when the request ends, also when it is cut off.
-    struct InFlight;
-    impl Drop for InFlight {
-        fn drop(&mut self) {
-            METRICS.in_flight.dec();
-        }
-    }
-    METRICS.in_flight.inc();
-    let _in_flight = InFlight;
-    let started = std::time::Instant::now();
-    let response = next.run(request).await;
-    METRICS
-        .http_duration
-        .get_or_create(&RouteLabels {
-            route: route.clone(),
-        })
-        .observe(started.elapsed().as_secs_f64());
-    METRICS
-        .http_requests
-        .get_or_create(&HttpLabels {
-            route,
-            method,
-            status: response.status().as_u16(),
-        })
-        .inc();
-    response
-}
-
-/// `GET /metrics`: the Prometheus text format (`crate::metrics`). It holds counts and times,
-/// no plan data, and is open like `/healthz`.
-async fn metrics(State(api): State<Api>) -> Response {
-    (
-        [(
-            header::CONTENT_TYPE,
-            "text/plain; version=0.0.4; charset=utf-8",
-        )],
-        crate::metrics::METRICS.render(&api.state.db),
-    )
-        .into_response()
-}
-
-/// Every error answer is JSON with a code, whoever made it (a route that does not exist, a
-/// path that does not parse, a body over the limit, the timeout): an error response whose body
-/// is not JSON gets the usual `{"errors": [{"message", "extensions": {"code"}}]}` instead
-/// (its other headers, such as `Allow` or `Retry-After`, stay).
-async fn json_errors(response: Response) -> Response {
-    let status = response.status();
-    if !(status.is_client_error() || status.is_server_error()) {
-        return response;
-    }
-    let json = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| {
-            v.starts_with("application/json") || v.starts_with("application/graphql-response+json")
-        });
-    if json {
-        return response;
-    }
-    let (code, message) = match status {
-        StatusCode::NOT_FOUND => ("NOT_FOUND", "there is nothing at this address"),
-        StatusCode::METHOD_NOT_ALLOWED => (
-            "METHOD_NOT_ALLOWED",
-            "this address does not take this method",
-        ),
-        StatusCode::REQUEST_TIMEOUT => (
-            "REQUEST_TIMEOUT",
-            "the request took longer than the server allows",
-        ),
-        StatusCode::PAYLOAD_TOO_LARGE => (
-            "PAYLOAD_TOO_LARGE",
-            "the request body is larger than the server allows",
-        ),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
-            "UNSUPPORTED_MEDIA_TYPE",
-            "the request body is not of a type this address takes",
-        ),
-        StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE => (
-            "REQUEST_HEADER_FIELDS_TOO_LARGE",
-            "the request headers are larger than the server allows",
-        ),
-        StatusCode::TOO_MANY_REQUESTS => (
-            "RATE_LIMITED",
-            "too many requests: wait before sending more",
-        ),
-        StatusCode::SERVICE_UNAVAILABLE => (
-            "UNAVAILABLE",
-            "the service cannot answer now: try again shortly",
-        ),
-        s if s.is_server_error() => ("INTERNAL", "internal error"),
-        _ => (
-            "BAD_REQUEST",
-            "the request is not one this address understands",
-        ),
-    };
-    let (mut parts, _) = response.into_parts();
-    parts.headers.remove(header::CONTENT_LENGTH);
-    parts.headers.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
-    let body = json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
-    Response::from_parts(parts, axum::body::Body::from(body.to_string()))
 }
 
 /// Cross-origin requests from the configured origins only (none by default: a browser page on
@@ -244,40 +121,6 @@ fn cors(origins: &[String]) -> CorsLayer {
         ])
         .expose_headers([HeaderName::from_static("x-request-id")])
         .max_age(Duration::from_secs(600))
-}
-
-/// The answer to a failure of the server's own: a generic message (the cause is logged where it
-/// happened), never its text.
-fn internal_error() -> Response {
-    error_response(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "INTERNAL",
-        "internal error",
-    )
-}
-
-/// Seconds a client is asked to wait when the database is out of reach.
-const RETRY_AFTER_OUTAGE: &str = "5";
-
-/// The answer when the database cannot be reached: 503, `Retry-After`, and the code
-/// `DATABASE_UNAVAILABLE` (the cause is logged where it happened).
-fn database_unavailable() -> Response {
-    let mut response = error_response(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "DATABASE_UNAVAILABLE",
-        "the database cannot be reached just now: try again shortly",
-    );
-    response.headers_mut().insert(
-        header::RETRY_AFTER,
-        HeaderValue::from_static(RETRY_AFTER_OUTAGE),
-    );
-    response
-}
-
-/// A GraphQL-shaped error body with a code.
-fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
-    let body = json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
-    (status, Json(body)).into_response()
 }
 
 async fn report_document(
@@ -305,30 +148,12 @@ async fn export_milestones(
     export::milestones(api.state).await
 }
 
-/// How long the health check waits for the database before it says the service is down.
-const HEALTH_WAIT: Duration = Duration::from_millis(1500);
-
 async fn healthz(State(api): State<Api>) -> Response {
-    let ping = tokio::time::timeout(HEALTH_WAIT, api.state.db.ping()).await;
-    match ping {
-        Ok(Ok(())) => Json(json!({ "status": "ok" })).into_response(),
-        failed => {
-            match failed {
-                Ok(Err(err)) => tracing::warn!(error = %err, "health check: the database failed"),
-                _ => tracing::warn!("health check: the database did not answer in time"),
-            }
-            let mut response = (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({ "status": "unavailable", "code": "DATABASE_UNAVAILABLE" })),
-            )
-                .into_response();
-            response.headers_mut().insert(
-                header::RETRY_AFTER,
-                HeaderValue::from_static(RETRY_AFTER_OUTAGE),
-            );
-            response
-        }
-    }
+    health::healthz(&api.health, &api.state.db).await
+}
+
+async fn metrics(State(api): State<Api>) -> Response {
+    measure::metrics(&api.state.db)
 }
 
 /// The request id for the change history: the `x-request-id` header (set by
@@ -476,13 +301,27 @@ mod tests {
             max_in_flight: 1,
             ..Default::default()
         };
-        let router = hardened(&config);
-        let busy = tokio::spawn(call(router.clone(), "/slow"));
-        tokio::time::sleep(Duration::from_millis(100)).await;
+        // A handler that says when it runs, then holds its place.
+        let entered = Arc::new(tokio::sync::Notify::new());
+        let signal = entered.clone();
+        let routes = Router::new().route(
+            "/hold",
+            get(move || {
+                let signal = signal.clone();
+                async move {
+                    signal.notify_one();
+                    std::future::pending::<()>().await;
+                    "never"
+                }
+            }),
+        );
+        let router = harden(routes, &config);
+        let busy = tokio::spawn(call(router.clone(), "/hold"));
+        entered.notified().await;
         let response = router
             .clone()
             .oneshot(
-                Request::get("/slow")
+                Request::get("/hold")
                     .body(Body::empty())
                     .unwrap_or_default(),
             )
@@ -498,6 +337,60 @@ mod tests {
         // Its place is free again.
         let (status, _) = call(router, "/nowhere").await;
         assert_eq!(status, StatusCode::NOT_FOUND);
+    }
+
+    #[tokio::test]
+    async fn a_slow_body_is_cut_off_and_holds_no_place_in_flight() {
+        use futures::StreamExt;
+        let config = ApiConfig {
+            header_timeout_secs: 1,
+            max_in_flight: 1,
+            max_body_bytes: 64,
+            ..Default::default()
+        };
+        let routes = Router::new().route(
+            "/echo",
+            axum::routing::post(|body: axum::body::Bytes| async move { body.len().to_string() }),
+        );
+        let router = harden(routes, &config);
+        let post = |body: Body| Request::post("/echo").body(body).unwrap_or_default();
+        // One byte, then nothing: the client never finishes its body.
+        let trickle = futures::stream::once(async {
+            Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"{"))
+        })
+        .chain(futures::stream::pending());
+        let started = std::time::Instant::now();
+        let slow = tokio::spawn(router.clone().oneshot(post(Body::from_stream(trickle))));
+        // Meanwhile the one place in flight is free for a request that has its body.
+        let quick = router
+            .clone()
+            .oneshot(post(Body::from("hallo")))
+            .await
+            .unwrap_or_else(|e| match e {});
+        assert_eq!(quick.status(), StatusCode::OK);
+        let slow = slow
+            .await
+            .expect("the slow request ends")
+            .unwrap_or_else(|e| match e {});
+        assert_eq!(slow.status(), StatusCode::REQUEST_TIMEOUT);
+        assert!(
+            started.elapsed() < Duration::from_secs(5),
+            "{:?}",
+            started.elapsed()
+        );
+        let bytes = axum::body::to_bytes(slow.into_body(), 1 << 16)
+            .await
+            .unwrap_or_default();
+        assert!(String::from_utf8_lossy(&bytes).contains("REQUEST_TIMEOUT"));
+        // A body without a length that turns out too long is refused as too large.
+        let long = futures::stream::iter(
+            (0..10).map(|_| Ok::<_, std::io::Error>(axum::body::Bytes::from_static(&[b'x'; 16]))),
+        );
+        let refused = router
+            .oneshot(post(Body::from_stream(long)))
+            .await
+            .unwrap_or_else(|e| match e {});
+        assert_eq!(refused.status(), StatusCode::PAYLOAD_TOO_LARGE);
     }
 
     #[tokio::test]

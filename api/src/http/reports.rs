@@ -70,14 +70,7 @@ pub async fn document(state: AppState, caller: &Caller, file: &str) -> Response 
             "NOT_FOUND",
             "no such report document",
         ),
-        Err(ApiError::Unavailable(cause)) => {
-            tracing::warn!(%cause, "report document: database unavailable");
-            super::database_unavailable()
-        }
-        Err(err) => {
-            tracing::error!(error = ?err, "report document failed");
-            super::internal_error()
-        }
+        Err(err) => super::server_failure("report document", err),
     }
 }
 

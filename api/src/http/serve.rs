@@ -2,7 +2,8 @@
 //! stall the server: a client must send its request headers within `--header-timeout-secs`
 //! (the same timeout closes a kept-alive connection idle that long), at most
 //! `--max-connections` connections are open (one more is answered 503 with `Retry-After` and
-//! closed), and every request knows its peer's address (`ConnectInfo`, for the per-address
+//! closed), a client that stops reading its answer is cut off after `--request-timeout-secs`,
+//! and every request knows its peer's address (`ConnectInfo`, for the per-address
 //! limit on failed sign-ins). Stops gracefully on SIGINT and SIGTERM.
 
 use super::router;
@@ -14,9 +15,10 @@ use hyper_util::service::TowerToHyperService;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::io::AsyncWriteExt;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
+use tokio_io_timeout::TimeoutStream;
 use tower::ServiceExt;
 
 /// How long open connections get to finish when the server stops.
@@ -30,6 +32,26 @@ fn over_capacity() -> Vec<u8> {
         body.len()
     )
     .into_bytes()
+}
+
+/// Connections over the limit being told so at one time; more are closed without a word.
+const MAX_REFUSING: usize = 64;
+
+/// How long a refused connection's request is read (and thrown away) after its answer: closing
+/// a socket with unread data resets it, and the reset can destroy the answer before the client
+/// reads it.
+const REFUSAL_LINGER: Duration = Duration::from_millis(500);
+
+/// Answer a connection over the limit with 503 and close it.
+async fn refuse(mut stream: tokio::net::TcpStream) {
+    if stream.write_all(&over_capacity()).await.is_err() || stream.shutdown().await.is_err() {
+        return;
+    }
+    let mut sink = [0u8; 4096];
+    let _ = tokio::time::timeout(REFUSAL_LINGER, async {
+        while matches!(stream.read(&mut sink).await, Ok(n) if n > 0) {}
+    })
+    .await;
 }
 
 /// Serve `router(state)` on `addr` until SIGINT or SIGTERM.
@@ -48,11 +70,13 @@ pub async fn serve_on(
     let config = state.config.clone();
     let app = router(state);
     let connections = Arc::new(Semaphore::new(config.max_connections));
+    let refusals = Arc::new(Semaphore::new(MAX_REFUSING));
     let header_timeout = Duration::from_secs(config.header_timeout_secs);
+    let write_timeout = Duration::from_secs(config.request_timeout_secs);
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
-        let (mut stream, peer) = tokio::select! {
+        let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok(accepted) => accepted,
                 Err(err) => {
@@ -66,13 +90,20 @@ pub async fn serve_on(
         };
         let Ok(permit) = connections.clone().try_acquire_owned() else {
             crate::metrics::METRICS.refused("connections");
-            tokio::spawn(async move {
-                let _ = stream.write_all(&over_capacity()).await;
-                let _ = stream.shutdown().await;
-            });
+            // Told why, when a place to tell it is free; else closed at once.
+            if let Ok(refusing) = refusals.clone().try_acquire_owned() {
+                tokio::spawn(async move {
+                    refuse(stream).await;
+                    drop(refusing);
+                });
+            }
             continue;
         };
         let _ = stream.set_nodelay(true);
+        // A client that stops reading its answer is cut off once a write has stalled this long.
+        let mut stream = TimeoutStream::new(stream);
+        stream.set_write_timeout(Some(write_timeout));
+        let stream = Box::pin(stream);
         let service = app
             .clone()
             .map_request(move |mut request: axum::extract::Request<_>| {

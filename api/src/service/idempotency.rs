@@ -16,7 +16,7 @@ use crate::error::{ApiError, ApiResult};
 use chrono::{DateTime, Duration, Utc};
 use entity::idempotency_key;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
     sea_query::OnConflict,
 };
 
@@ -115,7 +115,7 @@ async fn try_claim<C: ConnectionTrait>(
         response: Set(None),
         created_at: Set(now),
         committed: Set(false),
-        lease_until: Set(Some(now + lease)),
+        lease_until: Set(Some(expiry(now, lease)?)),
         holder: Set(Some(held.holder.clone())),
     })
     .on_conflict(
@@ -149,17 +149,22 @@ async fn try_claim<C: ConnectionTrait>(
     if existing.lease_until.is_some_and(|until| until > now) {
         return Ok(Some(Claim::InProgress));
     }
+    let lease_until = expiry(now, lease)?;
     // The first request ended without an answer and saved nothing (its process was killed):
     // take the claim over, unless another retry just did.
     let taken = idempotency_key::Entity::update_many()
-        .col_expr(idempotency_key::Column::LeaseUntil, (now + lease).into())
+        .col_expr(idempotency_key::Column::LeaseUntil, lease_until.into())
         .col_expr(idempotency_key::Column::CreatedAt, now.into())
         .col_expr(idempotency_key::Column::Holder, held.holder.clone().into())
         .filter(idempotency_key::Column::Account.eq(account))
         .filter(idempotency_key::Column::Key.eq(key))
         .filter(idempotency_key::Column::Committed.eq(false))
         .filter(idempotency_key::Column::Response.is_null())
-        .filter(idempotency_key::Column::LeaseUntil.lte(now))
+        .filter(
+            Condition::any()
+                .add(idempotency_key::Column::LeaseUntil.is_null())
+                .add(idempotency_key::Column::LeaseUntil.lte(now)),
+        )
         .exec(db)
         .await?;
     Ok(Some(if taken.rows_affected == 1 {
@@ -169,34 +174,43 @@ async fn try_claim<C: ConnectionTrait>(
     }))
 }
 
+/// The end of a lease of `lease` taken at `now`; a lease past the calendar's end is refused.
+fn expiry(now: DateTime<Utc>, lease: Duration) -> ApiResult<DateTime<Utc>> {
+    now.checked_add_signed(lease)
+        .ok_or_else(|| ApiError::Internal("an idempotency lease past the calendar's end".into()))
+}
+
 /// Mark `held` committed, inside the transaction of the request's writes: the mark and the
-/// writes are saved together or not at all.
+/// writes are saved together or not at all. Fenced by the holder: when the claim is no longer
+/// this request's (its lease ran out and a retry took it over), the transaction fails with
+/// `CONFLICT` and nothing is saved, so the work is never done twice.
 pub async fn mark_committed<C: ConnectionTrait>(db: &C, held: &Held) -> ApiResult<()> {
-    idempotency_key::Entity::update_many()
+    let marked = idempotency_key::Entity::update_many()
         .col_expr(idempotency_key::Column::Committed, true.into())
         .filter(idempotency_key::Column::Account.eq(held.account.as_str()))
         .filter(idempotency_key::Column::Key.eq(held.key.as_str()))
+        .filter(idempotency_key::Column::Holder.eq(held.holder.as_str()))
         .exec(db)
         .await?;
+    if marked.rows_affected != 1 {
+        return Err(ApiError::Conflict(
+            "this request's idempotency key was taken over by a retry after its lease ran out: nothing was saved".into(),
+        ));
+    }
     Ok(())
 }
 
-/// Keep the response of a fresh claim.
-pub async fn finish<C: ConnectionTrait>(
-    db: &C,
-    account: &str,
-    key: &str,
-    response: &str,
-) -> ApiResult<()> {
-    idempotency_key::ActiveModel {
-        account: Set(account.to_owned()),
-        key: Set(key.to_owned()),
-        response: Set(Some(response.to_owned())),
-        ..Default::default()
-    }
-    .update(db)
-    .await?;
-    Ok(())
+/// Keep the response of `held`'s claim. Returns whether it was kept (`false`: the claim is no
+/// longer this request's).
+pub async fn finish<C: ConnectionTrait>(db: &C, held: &Held, response: &str) -> ApiResult<bool> {
+    let kept = idempotency_key::Entity::update_many()
+        .col_expr(idempotency_key::Column::Response, response.into())
+        .filter(idempotency_key::Column::Account.eq(held.account.as_str()))
+        .filter(idempotency_key::Column::Key.eq(held.key.as_str()))
+        .filter(idempotency_key::Column::Holder.eq(held.holder.as_str()))
+        .exec(db)
+        .await?;
+    Ok(kept.rows_affected == 1)
 }
 
 /// Give `held`'s claim up when its request saved nothing (it failed, or ended without an
@@ -237,4 +251,84 @@ pub async fn release_abandoned<C: ConnectionTrait>(db: &C, held: &Held) -> ApiRe
         pause *= 2;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn database() -> sea_orm::DatabaseConnection {
+        let Ok(db) = crate::db::connect("sqlite::memory:").await else {
+            panic!("database");
+        };
+        assert!(crate::db::migrate(&db).await.is_ok());
+        db
+    }
+
+    #[tokio::test]
+    async fn only_the_holder_marks_a_claim_committed_and_a_lapsed_claim_is_taken_over() {
+        let db = database().await;
+        let now = chrono::DateTime::UNIX_EPOCH + Duration::days(1);
+        let lease = Duration::seconds(40);
+        let first = Held::new("a", "k");
+        assert_eq!(
+            claim(&db, &first, "x", now, lease).await.ok(),
+            Some(Claim::Fresh)
+        );
+        let retry = Held::new("a", "k");
+        assert_eq!(
+            claim(&db, &retry, "x", now + Duration::seconds(5), lease)
+                .await
+                .ok(),
+            Some(Claim::InProgress),
+            "the lease still runs"
+        );
+        assert_eq!(
+            claim(&db, &retry, "x", now + Duration::seconds(41), lease)
+                .await
+                .ok(),
+            Some(Claim::Fresh),
+            "taken over after the lease"
+        );
+        // The first holder, still running somewhere, can no longer commit under this key.
+        let refused = mark_committed(&db, &first).await.err().map(|e| e.code());
+        assert_eq!(refused, Some("CONFLICT"));
+        assert!(mark_committed(&db, &retry).await.is_ok());
+        assert_eq!(finish(&db, &first, "{}").await.ok(), Some(false));
+        assert_eq!(finish(&db, &retry, "{}").await.ok(), Some(true));
+
+        // A claim without a lease (written before leases existed) can be taken over too.
+        idempotency_key::Entity::insert(idempotency_key::ActiveModel {
+            account: Set("a".into()),
+            key: Set("old".into()),
+            request_sha256: Set("x".into()),
+            response: Set(None),
+            created_at: Set(now),
+            committed: Set(false),
+            lease_until: Set(None),
+            holder: Set(None),
+        })
+        .exec_without_returning(&db)
+        .await
+        .expect("an old claim");
+        let taker = Held::new("a", "old");
+        assert_eq!(
+            claim(&db, &taker, "x", now, lease).await.ok(),
+            Some(Claim::Fresh)
+        );
+    }
+
+    #[tokio::test]
+    async fn a_lease_past_the_calendars_end_is_an_error_not_a_panic() {
+        let db = database().await;
+        let result = claim(
+            &db,
+            &Held::new("a", "k"),
+            "x",
+            chrono::DateTime::<Utc>::MAX_UTC - Duration::seconds(1),
+            Duration::seconds(40),
+        )
+        .await;
+        assert_eq!(result.err().map(|e| e.code()), Some("INTERNAL"));
+    }
 }

@@ -73,9 +73,6 @@ pub enum Versioned<T> {
     Conflict(T),
 }
 
-/// Start a transaction that will write. On SQLite it takes the write lock at once (`BEGIN
-/// IMMEDIATE`), so two writers queue on the busy timeout instead of failing when both try to
-/// upgrade a read lock; PostgreSQL ignores the mode.
 /// Commit a write transaction of `actor`: with the request's idempotency claim marked committed
 /// in it (so a retry knows the work was saved even when its answer was lost). Every write made
 /// on a client's behalf commits through here.
@@ -90,15 +87,31 @@ pub async fn commit(
     Ok(())
 }
 
+/// Start a transaction that will write. On SQLite it takes the write lock at once (`BEGIN
+/// IMMEDIATE`), so two writers queue on the busy timeout instead of failing when both try to
+/// upgrade a read lock; PostgreSQL ignores the mode.
+///
+/// The `BEGIN` runs to its end on a task of its own, whatever happens to the request that asked
+/// for it. A `BEGIN` cut off halfway (its request was cancelled: the client went away, the
+/// timeout fired) would leave its pooled connection inside a transaction the driver does not
+/// know of (sqlx counts a transaction only once `BEGIN` has answered, and then rolls nothing
+/// back): the next requests' statements on that connection would run inside it, never
+/// committed, and hold their locks. Finished on its own task, a transaction nobody waits for
+/// any more is dropped there and rolled back.
 pub async fn begin_write(
     db: &sea_orm::DatabaseConnection,
 ) -> Result<sea_orm::DatabaseTransaction, sea_orm::DbErr> {
     use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
-    db.begin_with_options(TransactionOptions {
-        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
-        ..TransactionOptions::default()
+    let db = db.clone();
+    tokio::spawn(async move {
+        db.begin_with_options(TransactionOptions {
+            sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+            ..TransactionOptions::default()
+        })
+        .await
     })
     .await
+    .map_err(|err| sea_orm::DbErr::Custom(format!("beginning a transaction: {err}")))?
 }
 
 /// Serialise writers that check-then-write on shared state (the dependency graph, one KPI's

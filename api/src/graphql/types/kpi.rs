@@ -157,6 +157,7 @@ impl Kpi {
         let set: &Arc<crate::graphql::batch::Siblings<Model>> = &self.1;
         let as_of = set.as_of().cloned();
         set.grouped(
+            ctx,
             format!("measurements:{scope:?}"),
             self.0.id,
             |models| async move {

@@ -340,6 +340,7 @@ impl Milestone {
         let as_of = self.1.as_of().cloned();
         self.1
             .grouped(
+                ctx,
                 format!("dependencies:{end:?}"),
                 self.0.id,
                 |models| async move {

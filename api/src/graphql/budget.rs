@@ -1,0 +1,86 @@
+//! What one HTTP request may cost, shared by the operations of a batch: `--max-cost` bounds
+//! both the cost its operations are estimated at before they run (`cost.rs`), added up, and
+//! the related objects its answer holds.
+//!
+//! The estimate cannot know how long a list without a page size is (a KPI's milestones, a
+//! milestone's KPIs): it counts one item ([`crate::graphql::cost::UNPAGED_LIST`]). The
+//! count of objects is exact: every object a relation gives a parent (`batch.rs`) counts here,
+//! once for each parent it appears under (as in the response), and once a request holds more
+//! than the limit, every further relation it asks for fails with `RESULT_TOO_LARGE`, so no
+//! query can build a response of millions of objects however its lists turn out.
+
+use crate::error::ApiError;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The budget of one HTTP request.
+#[derive(Debug)]
+pub struct Budget {
+    limit: u64,
+    estimated: AtomicU64,
+    loaded: AtomicU64,
+}
+
+impl Budget {
+    /// A budget of `limit` (fields as estimated, and objects as loaded).
+    pub fn new(limit: u64) -> Self {
+        Budget {
+            limit,
+            estimated: AtomicU64::new(0),
+            loaded: AtomicU64::new(0),
+        }
+    }
+
+    /// The limit.
+    pub fn limit(&self) -> u64 {
+        self.limit
+    }
+
+    /// Take `cost` for one operation. `Err` holds what the earlier operations of the request
+    /// took when `cost` does not fit (nothing is taken then).
+    pub fn reserve(&self, cost: u64) -> Result<(), u64> {
+        let before = self.estimated.load(Ordering::Relaxed);
+        let after = before.saturating_add(cost);
+        if after > self.limit {
+            return Err(before);
+        }
+        self.estimated.store(after, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Count `objects` loaded. Fails once the request has loaded more than the limit.
+    pub fn load(&self, objects: usize) -> Result<(), ApiError> {
+        let objects = u64::try_from(objects).unwrap_or(u64::MAX);
+        let loaded = self
+            .loaded
+            .fetch_add(objects, Ordering::Relaxed)
+            .saturating_add(objects);
+        if loaded > self.limit {
+            return Err(ApiError::TooLarge(format!(
+                "this request's answer would hold more than {} related objects (a list without a page size, such as a KPI's milestones, can hold many): ask for fewer nested lists",
+                self.limit
+            )));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operations_share_the_limit_and_loads_are_counted() {
+        let budget = Budget::new(100);
+        assert_eq!(budget.reserve(60), Ok(()));
+        assert_eq!(
+            budget.reserve(50),
+            Err(60),
+            "a second operation does not fit"
+        );
+        assert_eq!(budget.reserve(40), Ok(()));
+        assert!(budget.load(100).is_ok());
+        let err = budget.load(1).err().map(|e| e.code());
+        assert_eq!(err, Some("RESULT_TOO_LARGE"));
+        assert!(budget.load(1).is_err(), "and stays over");
+    }
+}
