@@ -2,8 +2,8 @@
 """Slow and idle connections against a running koers, alongside scripts/fuzz's schemathesis run.
 
 While it runs, it keeps open (replacing each one the server closes):
-  - slow connections that send their request headers one byte a second (slowloris),
-  - slow uploads that send their headers at once and then their body one byte a second,
+  - slow connections that send their request headers a byte at a time (slowloris),
+  - slow uploads that send their headers at once and then their body a byte at a time,
   - silent connections that connect and send nothing,
   - kept-alive connections that send one request, read the answer and then stay idle,
 and once a second it asks /healthz on a fresh connection. On SIGTERM or SIGINT it stops and

@@ -23,10 +23,11 @@ pub async fn connect_in_schema(
         .connect_timeout(Duration::from_secs(5))
         // During an outage a request waits this long for a connection, then answers 503.
         .acquire_timeout(Duration::from_secs(5));
-    // A request cut off (the client went away, the timeout fired) while its transaction was
-    // being opened can leave a pooled connection inside a transaction nobody holds: the next
-    // request would write into it, and on SQLite it holds the write lock. Such a connection is
-    // closed (which rolls it back) instead of handed out.
+    // A connection whose transaction the driver still counts as open (a transaction dropped
+    // while one of its statements was running) is closed (which rolls it back) instead of
+    // handed out. A BEGIN cut off halfway is not counted by the driver at all: that case is
+    // prevented where transactions begin (`service::begin_write`, the only way, which
+    // clippy.toml enforces).
     options
         .map_sqlx_sqlite_before_acquire(|conn, _| {
             Box::pin(async move { Ok(!sea_orm::sqlx::Connection::is_in_transaction(conn)) })

@@ -26,8 +26,11 @@ pub enum ApiError {
     /// The database cannot be reached (it is down, restarting, or out of connections): a
     /// retry later may work. Logged with its cause; the client sees a generic message.
     Unavailable(String),
-    /// The request loaded more objects than `--max-cost` allows (`graphql::budget`).
+    /// The request's answer would build more than `--max-cost` allows (`graphql::budget`).
     TooLarge(String),
+    /// The request's idempotency key is no longer its own (its lease ran out and a retry took
+    /// it over): nothing of this request was saved.
+    KeyInUse(String),
     /// Anything else: logged with its cause, reported to the client as a generic message.
     Internal(String),
 }
@@ -46,6 +49,7 @@ impl ApiError {
             ApiError::Unauthenticated(_) => "UNAUTHENTICATED",
             ApiError::Unavailable(_) => "DATABASE_UNAVAILABLE",
             ApiError::TooLarge(_) => "RESULT_TOO_LARGE",
+            ApiError::KeyInUse(_) => "IDEMPOTENCY_KEY_IN_USE",
             ApiError::Internal(_) => "INTERNAL",
         }
     }
@@ -90,7 +94,8 @@ impl ApiError {
             ApiError::Conflict(message)
             | ApiError::Forbidden(message)
             | ApiError::Unauthenticated(message)
-            | ApiError::TooLarge(message) => message.clone(),
+            | ApiError::TooLarge(message)
+            | ApiError::KeyInUse(message) => message.clone(),
             ApiError::Unavailable(_) => {
                 "the database cannot be reached just now: try again shortly".to_owned()
             }
@@ -102,7 +107,8 @@ impl ApiError {
 /// Whether `err` says the database cannot be reached (rather than that a statement failed):
 /// no connection could be had, the connection broke, PostgreSQL is shutting down, starting or
 /// out of connections (SQLSTATE classes 08, 53 and 57P), or a SQLite file stayed locked by
-/// another process past the busy timeout (SQLITE_BUSY, SQLITE_LOCKED and their extended codes).
+/// another process past the busy timeout (SQLITE_BUSY and its extended codes; SQLITE_LOCKED is a
+/// conflict inside one connection, not an outage).
 pub fn unreachable(err: &DbErr) -> bool {
     use sea_orm::RuntimeErr;
     use sea_orm::sqlx::Error as Sqlx;
@@ -119,7 +125,7 @@ pub fn unreachable(err: &DbErr) -> bool {
                         return db
                             .code()
                             .and_then(|code| code.parse::<i64>().ok())
-                            .is_some_and(|code| matches!(code & 0xff, 5 | 6));
+                            .is_some_and(|code| code & 0xff == 5);
                     }
                     db.code().is_some_and(|code| {
                         code.starts_with("08") || code.starts_with("53") || code.starts_with("57P")
@@ -185,6 +191,10 @@ mod tests {
         assert_eq!(ApiError::Conflict("x".into()).code(), "CONFLICT");
         assert_eq!(ApiError::Forbidden("x".into()).code(), "FORBIDDEN");
         assert_eq!(ApiError::Internal("x".into()).code(), "INTERNAL");
+        assert_eq!(
+            ApiError::KeyInUse("x".into()).code(),
+            "IDEMPOTENCY_KEY_IN_USE"
+        );
     }
 
     #[test]

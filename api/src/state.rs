@@ -26,72 +26,82 @@ pub struct AppState {
 }
 
 /// Failed sign-ins (unknown, revoked or expired tokens; identity tokens that do not verify)
-/// per client address: after `--failed-sign-ins-per-minute` of them, the address's requests
-/// are refused with 429 before any token is looked up, until its rate allows another try (one
-/// more per `60 / n` seconds). Each failure would otherwise cost a database lookup, for anyone
-/// who guesses.
+/// per client address: at most `--failed-sign-ins-per-minute` (n) in any 60 seconds. After the
+/// n-th, the address's requests are refused with 429 before any token is looked up, until the
+/// first of those failures is a minute old. Each failure costs a database lookup, for anyone who
+/// guesses: this bounds the lookups per address to n a minute exactly. (governor, used for the
+/// accounts' rate, refuses a request only once it is over the rate, one lookup too late here.)
 ///
 /// An address is an IPv4 address or an IPv6 /64 (one host usually holds a whole /64). Behind a
 /// proxy or a NAT every client shares the proxy's address: a guesser there also locks out its
 /// neighbours for a minute; such a deployment sets the limit with that in mind.
 pub struct FailedSignIns {
-    /// Failures past the first, per address (GCRA: a burst of `n - 1`, then one per `60 / n` s),
-    /// so the `n`-th failure is the one refused; `None` when `n` is 1 (every failure blocks).
-    limiter: Option<governor::DefaultKeyedRateLimiter<std::net::IpAddr>>,
-    /// How long one failure blocks when `n` is 1.
-    single_wait: std::time::Duration,
-    /// Addresses refused until a moment.
-    blocked: std::sync::Mutex<std::collections::HashMap<std::net::IpAddr, std::time::Instant>>,
+    per_minute: usize,
+    /// The moments of each address's failures in the last minute, oldest first.
+    recent: std::sync::Mutex<
+        std::collections::HashMap<std::net::IpAddr, std::collections::VecDeque<std::time::Instant>>,
+    >,
 }
 
-/// The addresses the limiter keeps before it forgets those that have recovered.
+/// The window failed sign-ins are counted in.
+const FAILED_SIGN_IN_WINDOW: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// The addresses kept before those whose failures are all older than a minute are forgotten.
 const FAILED_SIGN_INS_KEPT: usize = 10_000;
 
 impl FailedSignIns {
     /// `per_minute` failures per address.
     pub fn new(per_minute: NonZeroU32) -> Self {
-        let limiter = NonZeroU32::new(per_minute.get() - 1)
-            .map(|burst| RateLimiter::keyed(Quota::per_minute(per_minute).allow_burst(burst)));
         FailedSignIns {
-            limiter,
-            single_wait: std::time::Duration::from_secs(60),
-            blocked: Default::default(),
+            per_minute: usize::try_from(per_minute.get()).unwrap_or(usize::MAX),
+            recent: Default::default(),
         }
     }
 
     /// How long `address` is still refused, if it is.
     pub fn refused_for(&self, address: std::net::IpAddr) -> Option<std::time::Duration> {
         let now = std::time::Instant::now();
-        let blocked = self.blocked.lock().ok()?;
-        blocked
-            .get(&client(address))
-            .and_then(|until| until.checked_duration_since(now))
+        let recent = self.recent.lock().ok()?;
+        let failures = recent.get(&client(address))?;
+        let in_window = failures
+            .iter()
+            .filter(|at| now.duration_since(**at) < FAILED_SIGN_IN_WINDOW)
+            .count();
+        if in_window < self.per_minute {
+            return None;
+        }
+        // Refused until the oldest failure that still counts leaves the window.
+        let oldest = failures
+            .iter()
+            .find(|at| now.duration_since(**at) < FAILED_SIGN_IN_WINDOW)?;
+        (*oldest + FAILED_SIGN_IN_WINDOW)
+            .checked_duration_since(now)
             .filter(|left| !left.is_zero())
     }
 
-    /// Count a failed sign-in from `address`; the `n`-th within its rate blocks it for a while.
+    /// Count a failed sign-in from `address`.
     pub fn failed(&self, address: std::net::IpAddr) {
-        let address = client(address);
-        let wait = match &self.limiter {
-            None => Some(self.single_wait),
-            Some(limiter) => {
-                let refused = limiter.check_key(&address).err().map(|not_until| {
-                    not_until.wait_time_from(governor::clock::Clock::now(
-                        &governor::clock::DefaultClock::default(),
-                    ))
-                });
-                if limiter.len() > FAILED_SIGN_INS_KEPT {
-                    limiter.retain_recent();
-                }
-                refused
-            }
+        let now = std::time::Instant::now();
+        let Ok(mut recent) = self.recent.lock() else {
+            return;
         };
-        if let Some(wait) = wait {
-            let now = std::time::Instant::now();
-            if let Ok(mut blocked) = self.blocked.lock() {
-                blocked.retain(|_, until| *until > now);
-                blocked.insert(address, now + wait.max(std::time::Duration::from_secs(1)));
-            }
+        if recent.len() > FAILED_SIGN_INS_KEPT {
+            recent.retain(|_, failures| {
+                failures
+                    .back()
+                    .is_some_and(|at| now.duration_since(*at) < FAILED_SIGN_IN_WINDOW)
+            });
+        }
+        let failures = recent.entry(client(address)).or_default();
+        while failures
+            .front()
+            .is_some_and(|at| now.duration_since(*at) >= FAILED_SIGN_IN_WINDOW)
+        {
+            failures.pop_front();
+        }
+        failures.push_back(now);
+        while failures.len() > self.per_minute {
+            failures.pop_front();
         }
     }
 }

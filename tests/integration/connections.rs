@@ -153,3 +153,55 @@ async fn failed_sign_ins_are_limited_per_address_before_any_lookup() {
         "refused before any token lookup"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_client_that_stops_reading_its_answer_is_cut_off() {
+    let (app, address) = server(ApiConfig {
+        request_timeout_secs: 1,
+        ..Default::default()
+    })
+    .await;
+    let actor = koers::service::Actor::system("generator", crate::support::t0());
+    koers::service::generate::generate(&app.db, &actor, koers::service::generate::PlanSize::S, 7)
+        .await
+        .expect("a plan of 1,000 milestones");
+    // A small receive window, and twenty exports asked at once on one connection (HTTP/1.1
+    // pipelining: some 9 MB, more than the kernel's buffers hold).
+    let socket = tokio::net::TcpSocket::new_v4().expect("socket");
+    socket.set_recv_buffer_size(4096).expect("receive buffer");
+    let mut stream = socket.connect(address).await.expect("connect");
+    const ASKED: usize = 20;
+    let one = format!(
+        "GET /export/milestones.ndjson HTTP/1.1\r\nHost: koers\r\nAuthorization: Bearer {}\r\n\r\n",
+        app.token
+    );
+    stream
+        .write_all(one.repeat(ASKED).as_bytes())
+        .await
+        .expect("write");
+    // The client reads nothing for longer than the server lets a write stall...
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    // ...so what it then reads ends early: not every answer arrives whole.
+    let mut seen = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(30), async {
+        let mut buffer = [0u8; 65536];
+        loop {
+            match stream.read(&mut buffer).await {
+                Ok(0) | Err(_) => break,
+                Ok(n) => seen.extend_from_slice(&buffer[..n]),
+            }
+        }
+    })
+    .await;
+    assert!(
+        seen.starts_with(b"HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&seen[..seen.len().min(200)])
+    );
+    let whole = seen.windows(7).filter(|w| w == b"\r\n0\r\n\r\n").count();
+    assert!(
+        whole < ASKED,
+        "the connection was cut off: {whole} of {ASKED} answers arrived whole ({} bytes)",
+        seen.len()
+    );
+}

@@ -9,7 +9,7 @@
 
 use crate::support::{TestApp, code, fresh_durable_database};
 use koers::config::ApiConfig;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction};
 use serde_json::{Value, json};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
@@ -56,7 +56,7 @@ async fn second_connection(db: &DatabaseConnection) -> DatabaseConnection {
 
 /// A lock, taken through `other`, that holds up writes to `programme` until it is rolled back.
 async fn hold_writes(other: &DatabaseConnection) -> DatabaseTransaction {
-    let lock = other.begin().await.expect("begin");
+    let lock = koers::service::begin_write(other).await.expect("begin");
     let statement = match other.get_database_backend() {
         sea_orm::DatabaseBackend::Postgres => "LOCK TABLE programme IN EXCLUSIVE MODE",
         _ => "CREATE TABLE write_lock_of_the_test (x INTEGER)",

@@ -364,12 +364,108 @@ async fn a_query_that_fans_out_is_refused_before_it_runs() {
     app.ok(dashboard, json!({})).await;
 }
 
+/// Fan-outs hidden where the estimate did not look: after an unknown fragment, under a list of
+/// none, inside introspection, in an operation that is not selected, in a subscription. Each
+/// is refused before anything expands it.
+#[tokio::test]
+async fn fan_outs_are_refused_wherever_they_hide() {
+    let app = TestApp::new().await;
+    let fan = |on: &str, last: &str| {
+        let mut fragments = String::new();
+        for i in 0..30 {
+            fragments.push_str(&format!(
+                " fragment F{i} on {on} {{ ...F{n} ...F{n} ...F{n} }}",
+                n = i + 1
+            ));
+        }
+        fragments.push_str(&format!(" fragment F30 on {on} {{ {last} }}"));
+        fragments
+    };
+    let cases = [
+        (
+            format!("{{ ...F0 }}{}", fan("Query", "...Missing")),
+            None,
+            "Unknown fragment",
+        ),
+        (
+            format!(
+                "{{ milestones(first: 0) {{ nodes {{ ...F0 }} }} }}{}",
+                fan("Milestone", "id")
+            ),
+            None,
+            "",
+        ),
+        (
+            format!(
+                "{{ __schema {{ ...F0 }} }}{}",
+                fan("__Schema", "description")
+            ),
+            None,
+            "",
+        ),
+        (
+            format!("query A {{ ...F0 }}{}", fan("Query", "__typename")),
+            Some("B"),
+            "Unknown operation named \"B\"",
+        ),
+        (
+            format!(
+                "query A {{ ...F0 }} query C {{ __typename }}{}",
+                fan("Query", "__typename")
+            ),
+            None,
+            "Operation name required",
+        ),
+        (
+            "subscription { __typename }".to_owned(),
+            None,
+            "no subscriptions",
+        ),
+    ];
+    for (query, operation, says) in cases {
+        let body = match operation {
+            Some(name) => json!({ "query": query, "operationName": name }),
+            None => json!({ "query": query }),
+        };
+        // Guards a hang (expanded, each takes hours), not a speed target.
+        let (status, text) = tokio::time::timeout(
+            std::time::Duration::from_secs(10),
+            post(&app, "application/json", body),
+        )
+        .await
+        .expect("refused at once, never expanded");
+        assert_eq!(status, StatusCode::OK, "{text}");
+        let answer: Value = serde_json::from_str(&text).expect("json");
+        assert_eq!(
+            code(&answer["errors"][0]),
+            "GRAPHQL_VALIDATION_FAILED",
+            "{query:.60}: {answer}"
+        );
+        assert!(
+            answer["errors"][0]["message"]
+                .as_str()
+                .unwrap_or_default()
+                .contains(says),
+            "{query:.60}: {answer}"
+        );
+        assert!(answer.get("data").is_none(), "{answer}");
+    }
+    // GraphiQL's introspection still runs.
+    let introspection = app
+        .ok(
+            "{ __schema { queryType { name } types { name fields { name } } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(introspection["__schema"]["queryType"]["name"], "Query");
+}
+
 #[tokio::test]
 async fn a_query_whose_lists_turn_out_long_stops_at_the_budget() {
     let app = TestApp::new().await;
     let actor = koers::service::Actor::system("generator", crate::support::t0());
-    // Two KPIs, each linked to all 400 milestones: the estimate counts 10 for a list without
-    // a page size, the answer would hold 400 × 2 × 400 milestones.
+    // Two KPIs, each linked to all 400 milestones: the estimate counts one item for a list
+    // without a page size (56 in all), the answer would hold 400 × 2 × 400 milestones.
     let shape = koers::service::generate::Shape {
         milestones: 400,
         kpis: 2,

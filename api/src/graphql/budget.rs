@@ -1,13 +1,16 @@
 //! What one HTTP request may cost, shared by the operations of a batch: `--max-cost` bounds
 //! both the cost its operations are estimated at before they run (`cost.rs`), added up, and
-//! the related objects its answer holds.
+//! what the relations in its answer build.
 //!
 //! The estimate cannot know how long a list without a page size is (a KPI's milestones, a
-//! milestone's KPIs): it counts one item ([`crate::graphql::cost::UNPAGED_LIST`]). The
-//! count of objects is exact: every object a relation gives a parent (`batch.rs`) counts here,
-//! once for each parent it appears under (as in the response), and once a request holds more
-//! than the limit, every further relation it asks for fails with `RESULT_TOO_LARGE`, so no
-//! query can build a response of millions of objects however its lists turn out.
+//! milestone's KPIs): it counts one item ([`crate::graphql::cost::UNPAGED_LIST`]). What such a
+//! relation holds is counted as it loads (`batch.rs`): each object it gives a parent weighs 1
+//! and the fields asked of it, once for each parent it appears under (as in the response).
+//! Once a request has built more than the limit, every further relation fails with
+//! `RESULT_TOO_LARGE`, so no nesting of lists builds a response of millions of fields. Lists
+//! that are not loaded from the plan's relations (`criticalPath`'s steps, a schedule's
+//! reasons, the root lists without pages such as `commitmentsAtRisk`) are bounded by the plan
+//! and not counted.
 
 use crate::error::ApiError;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -35,16 +38,25 @@ impl Budget {
         self.limit
     }
 
+    /// What the earlier operations of the request took.
+    pub fn spent(&self) -> u64 {
+        self.estimated.load(Ordering::Relaxed)
+    }
+
+    /// What is left for the next operation.
+    pub fn left(&self) -> u64 {
+        self.limit.saturating_sub(self.spent())
+    }
+
     /// Take `cost` for one operation. `Err` holds what the earlier operations of the request
     /// took when `cost` does not fit (nothing is taken then).
     pub fn reserve(&self, cost: u64) -> Result<(), u64> {
-        let before = self.estimated.load(Ordering::Relaxed);
-        let after = before.saturating_add(cost);
-        if after > self.limit {
-            return Err(before);
-        }
-        self.estimated.store(after, Ordering::Relaxed);
-        Ok(())
+        self.estimated
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |before| {
+                let after = before.saturating_add(cost);
+                (after <= self.limit).then_some(after)
+            })
+            .map(|_| ())
     }
 
     /// Count `objects` loaded. Fails once the request has loaded more than the limit.
@@ -56,7 +68,7 @@ impl Budget {
             .saturating_add(objects);
         if loaded > self.limit {
             return Err(ApiError::TooLarge(format!(
-                "this request's answer would hold more than {} related objects (a list without a page size, such as a KPI's milestones, can hold many): ask for fewer nested lists",
+                "this request's answer would hold more than {} fields of related objects (a list without a page size, such as a KPI's milestones, can hold many): ask for fewer nested lists or fields",
                 self.limit
             )));
         }

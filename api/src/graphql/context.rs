@@ -40,9 +40,11 @@ pub trait ContextExt {
     fn schedule(
         &self,
     ) -> impl std::future::Future<Output = async_graphql::Result<Arc<Schedule>>> + Send;
-    /// Count `objects` loaded against the request's budget (`graphql::budget`); fails with
-    /// `RESULT_TOO_LARGE` once it is spent. Without a budget (a schema executed outside the
-    /// HTTP layer) nothing is counted.
+    /// Count `objects` handed to the current field against the request's budget
+    /// (`graphql::budget`): each weighs 1 and the fields asked of it (fragments expanded,
+    /// aliases counted), so a thousand aliased titles on each of many objects cost what they
+    /// build. Fails with `RESULT_TOO_LARGE` once the budget is spent. Without a budget (a
+    /// schema executed outside the HTTP layer) nothing is counted.
     fn load_objects(&self, objects: usize) -> async_graphql::Result<()> {
         let _ = objects;
         Ok(())
@@ -78,10 +80,14 @@ impl ContextExt for Context<'_> {
     }
 
     fn load_objects(&self, objects: usize) -> async_graphql::Result<()> {
-        match self.data_opt::<Arc<super::budget::Budget>>() {
-            Some(budget) => Ok(budget.load(objects)?),
-            None => Ok(()),
+        let Some(budget) = self.data_opt::<Arc<super::budget::Budget>>() else {
+            return Ok(());
+        };
+        if objects == 0 {
+            return Ok(());
         }
+        let each = 1 + self.field().selection_set().count();
+        Ok(budget.load(objects.saturating_mul(each))?)
     }
 
     fn actor(&self) -> async_graphql::Result<Actor> {

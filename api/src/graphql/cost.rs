@@ -10,8 +10,9 @@
 //!   (1,000 aliased `totalCount`s are 1,000 counts in the database: 52,000); a root field read
 //!   as of a moment (`asOf`) counts [`AS_OF_VIEW`] more (it rebuilds the plan from its history);
 //!   each field of the mutation root counts [`MUTATION_FIELD`] more (a write transaction);
-//! - `__schema` counts [`INTROSPECTION_SCHEMA`] and `__type` [`INTROSPECTION_TYPE`], whatever
-//!   they select: upper bounds of what they resolve on koers's schema (a test checks them);
+//! - `__schema` counts [`INTROSPECTION_SCHEMA`] and `__type` [`INTROSPECTION_TYPE`] (upper
+//!   bounds of what they resolve on koers's schema; a test checks them), plus their selection
+//!   walked like any other (so fragments and aliases inside them multiply as elsewhere);
 //! - a connection's `edges` and `nodes` count once per item of its page (`first` or `last`,
 //!   [`page::DEFAULT_PAGE`] when neither is given, at most [`page::MAX_PAGE`]); a list field with
 //!   a `first` or `last` argument counts once per item asked for (or its default); other lists
@@ -99,11 +100,21 @@ impl<'a> Estimator<'a> {
         let mut total: u64 = 0;
         for selection in &set.items {
             let cost = match &selection.node {
+                // Introspection: a flat weight for what it resolves on koers's schema, and its
+                // selection walked as well (fragments and aliases in it multiply like anywhere).
                 Selection::Field(field) if parent == self.root && name_of(field) == "__schema" => {
-                    INTROSPECTION_SCHEMA
+                    INTROSPECTION_SCHEMA.saturating_add(self.set(
+                        &field.node.selection_set.node,
+                        "__Schema",
+                        None,
+                    ))
                 }
                 Selection::Field(field) if parent == self.root && name_of(field) == "__type" => {
-                    INTROSPECTION_TYPE
+                    INTROSPECTION_TYPE.saturating_add(self.set(
+                        &field.node.selection_set.node,
+                        "__Type",
+                        None,
+                    ))
                 }
                 Selection::Field(field) => {
                     let name = field.node.name.node.as_str();
@@ -136,7 +147,9 @@ impl<'a> Estimator<'a> {
                         (true, false) if has_argument(field, "asOf") => 1 + ROOT_FIELD + AS_OF_VIEW,
                         (true, false) => 1 + ROOT_FIELD,
                     };
-                    own.saturating_add(items.saturating_mul(children))
+                    // A list of none (`first: 0`) still has its selection walked by the
+                    // validators: it costs at least one item.
+                    own.saturating_add(items.max(1).saturating_mul(children))
                 }
                 Selection::FragmentSpread(spread) => {
                     let name = spread.node.fragment_name.node.as_str();

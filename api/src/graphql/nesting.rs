@@ -26,6 +26,9 @@ pub enum Refusal {
     TooDeep { depth: usize, pos: Pos },
     /// A fragment spreads itself, through the fragments named, in order (`A → B → A`).
     Cycle { path: Vec<String>, pos: Pos },
+    /// A fragment spread names no fragment of the document. Refused here, before any walk
+    /// that expands spreads: a fan-out ending in an unknown fragment would cost nothing.
+    Unknown { name: String, pos: Pos },
 }
 
 impl Refusal {
@@ -40,13 +43,16 @@ impl Refusal {
                 path.first().map_or("", String::as_str),
                 path.join(" → ")
             ),
+            Refusal::Unknown { name, .. } => format!("Unknown fragment \"{name}\"."),
         }
     }
 
     /// Where in the query.
     pub fn pos(&self) -> Pos {
         match self {
-            Refusal::TooDeep { pos, .. } | Refusal::Cycle { pos, .. } => *pos,
+            Refusal::TooDeep { pos, .. }
+            | Refusal::Cycle { pos, .. }
+            | Refusal::Unknown { pos, .. } => *pos,
         }
     }
 }
@@ -97,11 +103,23 @@ pub fn check(document: &ExecutableDocument, root: &SelectionSet, pos: Pos) -> Re
     // iterative depth-first walk; `open` holds the fragments on the current path.
     let mut depth: HashMap<&str, usize> = HashMap::new();
     let operation = shape(root);
+    // Every spread, in the operation and in the fragments, names a fragment of the document.
+    let unknown = operation
+        .spreads
+        .iter()
+        .chain(shapes.values().flat_map(|shape| shape.spreads.iter()))
+        .find(|(name, _, _)| !shapes.contains_key(name));
+    if let Some(&(name, _, pos)) = unknown {
+        return Err(Refusal::Unknown {
+            name: name.to_owned(),
+            pos,
+        });
+    }
     for &(start, _, start_pos) in &operation.spreads {
         let mut path: Vec<(&str, usize)> = vec![(start, 0)];
         while let Some(&(name, next)) = path.last() {
             let Some(fragment) = shapes.get(name) else {
-                // An unknown fragment: validation names it; it adds nothing here.
+                // Unreachable: unknown fragments were refused above.
                 depth.insert(name, 1);
                 path.pop();
                 continue;

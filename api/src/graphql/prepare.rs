@@ -44,8 +44,9 @@ pub struct Prepared {
 }
 
 /// Check and adjust `request` (see the module docs). `Err` holds request errors: the request
-/// must not run. A query that does not parse, or names no operation it holds, is passed on
-/// unchanged: async-graphql reports that in its own words.
+/// must not run. A query that does not parse is passed on unchanged: async-graphql reports
+/// that in its own words (its parser does not expand fragments). A query that selects no
+/// operation, or a subscription, is refused here.
 pub fn prepare(
     types: &TypeIndex,
     budget: &super::budget::Budget,
@@ -57,22 +58,33 @@ pub fn prepare(
             document: None,
         });
     };
-    let Some(mut document) = prune(document, request.operation_name.as_deref()) else {
-        return Ok(Prepared {
-            request,
-            document: None,
-        });
+    // A document whose operation is not selected, or is a subscription, is refused here: it
+    // is never handed to async-graphql, which would walk it (expanding every fragment spread)
+    // before it says so, and no cost is worked out for it.
+    let name = request.operation_name.clone();
+    let Some(mut document) = prune(document, name.as_deref()) else {
+        return Err(vec![unlocated_error(unselected(name.as_deref()))]);
     };
-    let Some(operation) = selected(&document, request.operation_name.as_deref()) else {
-        return Ok(Prepared {
-            request,
-            document: None,
-        });
+    let Some(operation) = selected(&document, name.as_deref()) else {
+        return Err(vec![unlocated_error(unselected(name.as_deref()))]);
     };
     let root = match operation.node.ty {
-        async_graphql::parser::types::OperationType::Query => Some(types.query.as_str()),
-        async_graphql::parser::types::OperationType::Mutation => types.mutation.as_deref(),
-        async_graphql::parser::types::OperationType::Subscription => None,
+        async_graphql::parser::types::OperationType::Query => types.query.as_str(),
+        async_graphql::parser::types::OperationType::Mutation => match types.mutation.as_deref() {
+            Some(root) => root,
+            None => {
+                return Err(vec![validation_error(
+                    "Schema is not configured for mutations.".to_owned(),
+                    operation.pos,
+                )]);
+            }
+        },
+        async_graphql::parser::types::OperationType::Subscription => {
+            return Err(vec![validation_error(
+                "koers has no subscriptions: ask for the plan with a query".to_owned(),
+                operation.pos,
+            )]);
+        }
     };
 
     // A variable the request does not send takes its definition's default (the spec's
@@ -94,33 +106,37 @@ pub fn prepare(
     {
         return Err(vec![validation_error(refusal.message(), refusal.pos())]);
     }
-    if let Some(root) = root {
-        let cost =
-            super::cost::estimate(types, &document, &operation.node, root, &request.variables);
-        if let Err(before) = budget.reserve(cost) {
-            return Err(vec![over_budget(
-                cost,
-                before,
-                budget.limit(),
-                operation.pos,
-            )]);
-        }
+    let cost = super::cost::estimate(types, &document, &operation.node, root, &request.variables);
+    if cost > budget.left() {
+        return Err(vec![over_budget(
+            cost,
+            budget.spent(),
+            budget.limit(),
+            operation.pos,
+        )]);
     }
 
     let mut errors = Vec::new();
     let unsent = coerce_variables(types, operation, &request.variables, &mut errors);
-    if let Some(root) = root {
-        let mut check = Checker {
-            types,
-            variables: &request.variables,
-            document: &document,
-            visited: HashSet::new(),
-            errors: &mut errors,
-        };
-        check.selection_set(&operation.node.selection_set.node, root);
-    }
+    let mut check = Checker {
+        types,
+        variables: &request.variables,
+        document: &document,
+        visited: HashSet::new(),
+        errors: &mut errors,
+    };
+    check.selection_set(&operation.node.selection_set.node, root);
     if !errors.is_empty() {
         return Err(errors);
+    }
+    // Taken only by an operation that runs: a refused one leaves the batch's budget alone.
+    if let Err(before) = budget.reserve(cost) {
+        return Err(vec![over_budget(
+            cost,
+            before,
+            budget.limit(),
+            operation.pos,
+        )]);
     }
 
     if !unsent.is_empty() {
@@ -131,6 +147,14 @@ pub fn prepare(
         request,
         document: Some(document),
     })
+}
+
+/// Why no operation of a document is selected (async-graphql's words).
+fn unselected(name: Option<&str>) -> String {
+    match name {
+        Some(name) => format!("Unknown operation named \"{name}\""),
+        None => "Operation name required in request.".to_owned(),
+    }
 }
 
 /// The operation async-graphql will run: the named one, or the only one. A name that the
@@ -231,7 +255,16 @@ fn over_budget(cost: u64, before: u64, limit: u64, pos: Pos) -> ServerError {
 }
 
 fn validation_error(message: String, pos: Pos) -> ServerError {
-    let mut error = ServerError::new(message, Some(pos));
+    located_error(message, Some(pos))
+}
+
+/// A `GRAPHQL_VALIDATION_FAILED` error about the request as a whole (no place in the query).
+fn unlocated_error(message: String) -> ServerError {
+    located_error(message, None)
+}
+
+fn located_error(message: String, pos: Option<Pos>) -> ServerError {
+    let mut error = ServerError::new(message, pos);
     let mut extensions = async_graphql::ErrorExtensionValues::default();
     extensions.set("code", "GRAPHQL_VALIDATION_FAILED");
     error.extensions = Some(extensions);

@@ -347,7 +347,7 @@ async fn execute_once(
     let lease = chrono::Duration::seconds(
         i64::try_from(api.state.config.request_timeout_secs)
             .unwrap_or(3_600)
-            .saturating_add(10),
+            .saturating_add(idempotency::LEASE_MARGIN_SECS),
     );
     // The guard stands before the claim is made: a request cut off while claiming gives its
     // claim up too (only its own: the claim carries its holder id).

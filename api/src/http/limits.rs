@@ -11,6 +11,8 @@ use std::time::Duration;
 pub(super) struct InFlight {
     /// One permit per request in flight (`--max-in-flight`).
     pub places: Arc<tokio::sync::Semaphore>,
+    /// One permit per large body being read (as many as `--max-in-flight`).
+    pub uploads: Arc<tokio::sync::Semaphore>,
     /// How long a client has to send its whole body (`--header-timeout-secs`).
     pub body_deadline: Duration,
     /// The largest body taken, in bytes (`--max-body-bytes`).
@@ -24,7 +26,11 @@ pub(super) struct InFlight {
 /// The body is read in full before a place is taken, so a client that sends its body slowly
 /// holds a connection (under `--max-connections`) but no place: a body that has not arrived
 /// within `--header-timeout-secs` is answered 408 `REQUEST_TIMEOUT`, one over
-/// `--max-body-bytes` 413 `PAYLOAD_TOO_LARGE` (as soon as its length shows it).
+/// `--max-body-bytes` 413 `PAYLOAD_TOO_LARGE` (as soon as its length shows it). A body that
+/// says it is small (at most [`SMALL_BODY`] bytes, as GraphQL requests are) is read without
+/// more ado; a larger one, or one of unknown length, also needs one of `--max-in-flight`
+/// upload places (503 without), so the bodies held in memory at once stay bounded:
+/// `--max-connections` small ones and `--max-in-flight` large ones.
 pub(super) async fn limit_in_flight(
     axum::extract::State(limits): axum::extract::State<InFlight>,
     request: axum::extract::Request,
@@ -33,23 +39,50 @@ pub(super) async fn limit_in_flight(
     if matches!(request.uri().path(), "/healthz" | "/metrics") {
         return next.run(request).await;
     }
+    let small = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok())
+        .is_some_and(|n| n <= SMALL_BODY);
+    let _uploading = if small {
+        None
+    } else {
+        match limits.uploads.clone().try_acquire_owned() {
+            Ok(permit) => Some(permit),
+            Err(_) => return at_capacity(),
+        }
+    };
     let request = match read_body(request, &limits).await {
         Ok(request) => request,
         Err(refused) => return refused,
     };
+    drop(_uploading);
     let Ok(_permit) = limits.places.try_acquire() else {
-        crate::metrics::METRICS.refused("in_flight");
-        let mut response = error_response(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "UNAVAILABLE",
-            "the server is handling as many requests as it allows: try again shortly",
-        );
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
-        return response;
+        return at_capacity();
     };
     next.run(request).await
+}
+
+/// The largest body read without an upload place, in bytes.
+pub(super) const SMALL_BODY: u64 = 64 * 1024;
+
+/// Seconds a client is asked to wait when koers is at one of its limits.
+pub(super) const RETRY_AFTER_BUSY: &str = "1";
+
+/// 503 `UNAVAILABLE` with `Retry-After`: as many requests as allowed are being handled.
+fn at_capacity() -> Response {
+    crate::metrics::METRICS.refused("in_flight");
+    let mut response = error_response(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "UNAVAILABLE",
+        "the server is handling as many requests as it allows: try again shortly",
+    );
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        HeaderValue::from_static(RETRY_AFTER_BUSY),
+    );
+    response
 }
 
 /// `request` with its body read into memory, or the answer that refuses it.

@@ -67,6 +67,7 @@ pub fn router(state: AppState) -> Router {
 fn harden(routes: Router, config: &ApiConfig) -> Router {
     let in_flight = limits::InFlight {
         places: Arc::new(tokio::sync::Semaphore::new(config.max_in_flight)),
+        uploads: Arc::new(tokio::sync::Semaphore::new(config.max_in_flight)),
         body_deadline: Duration::from_secs(config.header_timeout_secs),
         max_body_bytes: config.max_body_bytes,
     };
@@ -339,7 +340,7 @@ mod tests {
         assert_eq!(status, StatusCode::NOT_FOUND);
     }
 
-    #[tokio::test]
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_slow_body_is_cut_off_and_holds_no_place_in_flight() {
         use futures::StreamExt;
         let config = ApiConfig {
@@ -353,18 +354,35 @@ mod tests {
             axum::routing::post(|body: axum::body::Bytes| async move { body.len().to_string() }),
         );
         let router = harden(routes, &config);
-        let post = |body: Body| Request::post("/echo").body(body).unwrap_or_default();
-        // One byte, then nothing: the client never finishes its body.
-        let trickle = futures::stream::once(async {
+        let post = |body: Body, length: Option<usize>| {
+            let request = Request::post("/echo");
+            match length {
+                Some(n) => request.header(header::CONTENT_LENGTH, n),
+                None => request,
+            }
+            .body(body)
+            .unwrap_or_default()
+        };
+        // One byte, then nothing: the client never finishes its body (of a small length).
+        let reading = Arc::new(tokio::sync::Notify::new());
+        let first_read = reading.clone();
+        let trickle = futures::stream::once(async move {
+            first_read.notify_one();
             Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"{"))
         })
         .chain(futures::stream::pending());
         let started = std::time::Instant::now();
-        let slow = tokio::spawn(router.clone().oneshot(post(Body::from_stream(trickle))));
-        // Meanwhile the one place in flight is free for a request that has its body.
+        let slow = tokio::spawn(
+            router
+                .clone()
+                .oneshot(post(Body::from_stream(trickle), Some(20))),
+        );
+        // Once its body is being read, the one place in flight is still free for a request
+        // that has its body.
+        reading.notified().await;
         let quick = router
             .clone()
-            .oneshot(post(Body::from("hallo")))
+            .oneshot(post(Body::from("hallo"), Some(5)))
             .await
             .unwrap_or_else(|e| match e {});
         assert_eq!(quick.status(), StatusCode::OK);
@@ -387,7 +405,7 @@ mod tests {
             (0..10).map(|_| Ok::<_, std::io::Error>(axum::body::Bytes::from_static(&[b'x'; 16]))),
         );
         let refused = router
-            .oneshot(post(Body::from_stream(long)))
+            .oneshot(post(Body::from_stream(long), None))
             .await
             .unwrap_or_else(|e| match e {});
         assert_eq!(refused.status(), StatusCode::PAYLOAD_TOO_LARGE);

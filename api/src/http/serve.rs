@@ -2,9 +2,10 @@
 //! stall the server: a client must send its request headers within `--header-timeout-secs`
 //! (the same timeout closes a kept-alive connection idle that long), at most
 //! `--max-connections` connections are open (one more is answered 503 with `Retry-After` and
-//! closed), a client that stops reading its answer is cut off after `--request-timeout-secs`,
-//! and every request knows its peer's address (`ConnectInfo`, for the per-address
-//! limit on failed sign-ins). Stops gracefully on SIGINT and SIGTERM.
+//! closed; past 64 such answers at a time, closed without one), a client that stops reading
+//! its answer is cut off after `--request-timeout-secs`, and every request knows its peer's
+//! address (`ConnectInfo`, for the per-address limit on failed sign-ins). Stops gracefully on
+//! SIGINT and SIGTERM.
 
 use super::router;
 use crate::state::AppState;
@@ -28,7 +29,8 @@ const DRAIN: Duration = Duration::from_secs(10);
 fn over_capacity() -> Vec<u8> {
     let body = r#"{"errors":[{"message":"the server has as many connections open as it allows: try again shortly","extensions":{"code":"UNAVAILABLE"}}]}"#;
     format!(
-        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\nretry-after: 1\r\nx-content-type-options: nosniff\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\nretry-after: {}\r\nx-content-type-options: nosniff\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        super::limits::RETRY_AFTER_BUSY,
         body.len()
     )
     .into_bytes()

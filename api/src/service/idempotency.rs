@@ -20,6 +20,10 @@ use sea_orm::{
     sea_query::OnConflict,
 };
 
+/// Seconds a claim's lease lasts beyond the request timeout: time for a cut-off request to
+/// give its claim up before a retry may take it over.
+pub const LEASE_MARGIN_SECS: i64 = 10;
+
 /// How long a key is remembered.
 pub fn lifetime() -> Duration {
     Duration::hours(24)
@@ -183,7 +187,7 @@ fn expiry(now: DateTime<Utc>, lease: Duration) -> ApiResult<DateTime<Utc>> {
 /// Mark `held` committed, inside the transaction of the request's writes: the mark and the
 /// writes are saved together or not at all. Fenced by the holder: when the claim is no longer
 /// this request's (its lease ran out and a retry took it over), the transaction fails with
-/// `CONFLICT` and nothing is saved, so the work is never done twice.
+/// `IDEMPOTENCY_KEY_IN_USE` and nothing is saved, so the work is never done twice.
 pub async fn mark_committed<C: ConnectionTrait>(db: &C, held: &Held) -> ApiResult<()> {
     let marked = idempotency_key::Entity::update_many()
         .col_expr(idempotency_key::Column::Committed, true.into())
@@ -193,7 +197,7 @@ pub async fn mark_committed<C: ConnectionTrait>(db: &C, held: &Held) -> ApiResul
         .exec(db)
         .await?;
     if marked.rows_affected != 1 {
-        return Err(ApiError::Conflict(
+        return Err(ApiError::KeyInUse(
             "this request's idempotency key was taken over by a retry after its lease ran out: nothing was saved".into(),
         ));
     }
@@ -292,7 +296,7 @@ mod tests {
         );
         // The first holder, still running somewhere, can no longer commit under this key.
         let refused = mark_committed(&db, &first).await.err().map(|e| e.code());
-        assert_eq!(refused, Some("CONFLICT"));
+        assert_eq!(refused, Some("IDEMPOTENCY_KEY_IN_USE"));
         assert!(mark_committed(&db, &retry).await.is_ok());
         assert_eq!(finish(&db, &first, "{}").await.ok(), Some(false));
         assert_eq!(finish(&db, &retry, "{}").await.ok(), Some(true));

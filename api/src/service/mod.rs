@@ -104,6 +104,10 @@ pub async fn begin_write(
     use sea_orm::{SqliteTransactionMode, TransactionOptions, TransactionTrait};
     let db = db.clone();
     tokio::spawn(async move {
+        #[allow(
+            clippy::disallowed_methods,
+            reason = "the one place a transaction begins"
+        )]
         db.begin_with_options(TransactionOptions {
             sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
             ..TransactionOptions::default()
