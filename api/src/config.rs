@@ -341,17 +341,17 @@ pub struct ApiConfig {
     /// counted, a list's items by its page size, each root field as 51 (`graphql/cost.rs`).
     /// A page of 100 milestones with their KPIs and 3 measurements each costs 1,652; 100 KPIs
     /// with 100 measurements each (period and value) 20,252; 1,000 aliased counts 52,000.
-    #[arg(long, env = "KOERS_MAX_COST", default_value_t = defaults::MAX_COST)]
+    #[arg(long, env = "KOERS_MAX_COST", default_value_t = defaults::MAX_COST, value_parser = clap::value_parser!(u64).range(1..=1_000_000_000_000))]
     pub max_cost: u64,
 
     /// Maximum number of open connections; one more is answered 503 with `Retry-After` and
     /// closed (leave room under the process's file limit for the database and files).
-    #[arg(long, env = "KOERS_MAX_CONNECTIONS", default_value_t = defaults::MAX_CONNECTIONS)]
+    #[arg(long, env = "KOERS_MAX_CONNECTIONS", default_value_t = defaults::MAX_CONNECTIONS, value_parser = within::<1, 65536>)]
     pub max_connections: usize,
 
     /// Maximum number of requests handled at once; one more is answered 503 with `Retry-After`
     /// at once (`/healthz` and `/metrics` are not counted). Bounds the memory a burst can take.
-    #[arg(long, env = "KOERS_MAX_IN_FLIGHT", default_value_t = defaults::MAX_IN_FLIGHT)]
+    #[arg(long, env = "KOERS_MAX_IN_FLIGHT", default_value_t = defaults::MAX_IN_FLIGHT, value_parser = within::<1, 65536>)]
     pub max_in_flight: usize,
 
     /// Seconds a client has to send its request headers (and its body); a kept-alive connection
@@ -364,11 +364,11 @@ pub struct ApiConfig {
     pub max_directives: usize,
 
     /// Maximum number of operations in one batched request.
-    #[arg(long, env = "KOERS_MAX_BATCH", default_value_t = defaults::MAX_BATCH)]
+    #[arg(long, env = "KOERS_MAX_BATCH", default_value_t = defaults::MAX_BATCH, value_parser = within::<1, 100>)]
     pub max_batch: usize,
 
     /// Maximum request body size in bytes.
-    #[arg(long, env = "KOERS_MAX_BODY_BYTES", default_value_t = defaults::MAX_BODY_BYTES)]
+    #[arg(long, env = "KOERS_MAX_BODY_BYTES", default_value_t = defaults::MAX_BODY_BYTES, value_parser = within::<1024, 1073741824>)]
     pub max_body_bytes: usize,
 
     /// Seconds before a request is cut off (answered 408). 1 to 3,600.
@@ -436,5 +436,20 @@ impl Default for ApiConfig {
             disable_suggestions: false,
             at_risk_days: defaults::AT_RISK_DAYS,
         }
+    }
+}
+
+/// A count between `LO` and `HI` (a limit of 0 would refuse everything; one past what the
+/// machine can hold would limit nothing).
+fn within<const LO: usize, const HI: usize>(text: &str) -> Result<usize, String> {
+    let n: usize = text
+        .trim()
+        .replace('_', "")
+        .parse()
+        .map_err(|_| format!("`{text}` is not a whole number"))?;
+    if (LO..=HI).contains(&n) {
+        Ok(n)
+    } else {
+        Err(format!("{n} is not in {LO}..={HI}"))
     }
 }

@@ -296,13 +296,54 @@ async fn a_retry_with_the_same_idempotency_key_creates_nothing_twice() {
             .all(|(s, _, _)| *s == StatusCode::OK || *s == StatusCode::CONFLICT)
     );
 
+    // Another account named like the administrator sees none of the administrator's keys.
+    let namesake = app.token("tester", Role::ProgrammeManager, None).await;
+    let (_, headers, answer) = post_once(&app, &namesake, "order-1", &create("P")).await;
+    assert!(!headers.contains_key("idempotent-replayed"), "{answer}");
+    assert_ne!(answer, first, "its own answer");
+    assert_eq!(app.count("programme").await, 4);
+    let reader = app.token("tester", Role::Viewer, None).await;
+    let (_, headers, answer) = post_once(&app, &reader, "order-1", &create("P")).await;
+    assert!(!headers.contains_key("idempotent-replayed"), "{answer}");
+    assert_eq!(code(&answer["errors"][0]), "FORBIDDEN", "{answer}");
+    // A query with a key runs as it is: nothing of it is stored.
+    let keys = app.count("idempotency_key").await;
+    let read = json!({ "query": "{ programmes(first: 5) { totalCount } }" });
+    for _ in 0..2 {
+        let (status, headers, _) = post_once(&app, &token, "read-1", &read).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!headers.contains_key("idempotent-replayed"));
+    }
+    assert_eq!(
+        app.count("idempotency_key").await,
+        keys,
+        "a read stores nothing"
+    );
+    // One key per request.
+    let request = Request::post("/graphql")
+        .header("content-type", "application/json")
+        .header("idempotency-key", "a")
+        .header("idempotency-key", "b");
+    let (status, _, body) =
+        raw_as(&app, &token, request, Body::from(create("S").to_string())).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+
     // A day later the key is forgotten: the same request runs again.
     app.clock
         .set(crate::support::t0() + chrono::Duration::hours(25));
     let (status, headers, _) = post_once(&app, &token, "order-1", &create("P")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(!headers.contains_key("idempotent-replayed"));
-    assert_eq!(app.count("programme").await, 4);
+    assert_eq!(app.count("programme").await, 5);
+}
+
+/// Whose keys the test's administrator (`tester`) uses.
+fn tester() -> String {
+    koers::service::idempotency::account_of(&koers::service::access::Caller {
+        name: "tester".to_owned(),
+        role: Role::Admin,
+        layer: None,
+    })
 }
 
 /// Claim `key` as a request that ended without an answer would have left it: not committed (or
@@ -316,7 +357,7 @@ async fn leftover_claim(
 ) {
     use sea_orm::{ActiveModelTrait, ActiveValue::Set};
     entity::idempotency_key::ActiveModel {
-        account: Set("tester".to_owned()),
+        account: Set(tester()),
         key: Set(key.to_owned()),
         request_sha256: Set(koers::service::digest::sha256(body.to_string().as_bytes())),
         response: Set(None),
@@ -348,9 +389,10 @@ async fn a_key_whose_first_request_ended_without_an_answer_runs_again_unless_it_
         now + chrono::Duration::seconds(30),
     )
     .await;
-    let (status, _, answer) = post_once(&app, &token, "killed", &body).await;
+    let (status, headers, answer) = post_once(&app, &token, "killed", &body).await;
     assert_eq!(status, StatusCode::CONFLICT, "{answer}");
     assert_eq!(code(&answer["errors"][0]), "IDEMPOTENCY_KEY_IN_USE");
+    assert_eq!(headers["retry-after"], "1");
     app.clock.set(now + chrono::Duration::seconds(31));
     let (status, _, answer) = post_once(&app, &token, "killed", &body).await;
     assert_eq!(status, StatusCode::OK, "{answer}");
@@ -370,12 +412,11 @@ async fn a_key_whose_first_request_ended_without_an_answer_runs_again_unless_it_
     // A write marks its request's key committed in its own transaction.
     let (status, _, _) = post_once(&app, &token, "marked", &create("Gemarkeerd")).await;
     assert_eq!(status, StatusCode::OK);
-    let row =
-        entity::idempotency_key::Entity::find_by_id(("tester".to_owned(), "marked".to_owned()))
-            .one(&app.db)
-            .await
-            .expect("read")
-            .expect("kept");
+    let row = entity::idempotency_key::Entity::find_by_id((tester(), "marked".to_owned()))
+        .one(&app.db)
+        .await
+        .expect("read")
+        .expect("kept");
     assert!(row.committed && row.response.is_some(), "{row:?}");
 }
 

@@ -421,6 +421,11 @@ async fn fan_outs_are_refused_wherever_they_hide() {
             None,
             "no subscriptions",
         ),
+        (
+            "{ __typename } fragment A on Query { ...B } fragment B on Query { ...A }".to_owned(),
+            None,
+            "is never used",
+        ),
     ];
     for (query, operation, says) in cases {
         let body = match operation {
@@ -483,8 +488,11 @@ async fn a_query_whose_lists_turn_out_long_stops_at_the_budget() {
     )
     .await
     .expect("stopped, never built in full");
+    // Stopped as a whole: one error, no partial answer.
     let errors = answer["errors"].as_array().expect("errors");
+    assert_eq!(errors.len(), 1, "{answer}");
     assert_eq!(code(&errors[0]), "RESULT_TOO_LARGE", "{answer}");
+    assert!(answer["data"].is_null(), "{answer}");
     assert!(
         errors[0]["message"]
             .as_str()

@@ -155,7 +155,7 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
             })
             .await?;
         let found = map.get(&id).cloned();
-        ctx.load_objects(usize::from(found.is_some()))?;
+        ctx.load_objects(usize::from(found.is_some())).await?;
         Ok(found)
     }
 
@@ -249,7 +249,7 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
             })
             .await?;
         let found = map.get(&id).cloned().unwrap_or_default();
-        ctx.load_objects(found.len())?;
+        ctx.load_objects(found.len()).await?;
         Ok(found)
     }
 }

@@ -21,6 +21,8 @@ pub struct Budget {
     limit: u64,
     estimated: AtomicU64,
     loaded: AtomicU64,
+    /// Told when the loads pass the limit (`exceeded`).
+    over: tokio::sync::Notify,
 }
 
 impl Budget {
@@ -30,6 +32,7 @@ impl Budget {
             limit,
             estimated: AtomicU64::new(0),
             loaded: AtomicU64::new(0),
+            over: tokio::sync::Notify::new(),
         }
     }
 
@@ -62,17 +65,43 @@ impl Budget {
     /// Count `objects` loaded. Fails once the request has loaded more than the limit.
     pub fn load(&self, objects: usize) -> Result<(), ApiError> {
         let objects = u64::try_from(objects).unwrap_or(u64::MAX);
-        let loaded = self
+        let before = self
             .loaded
-            .fetch_add(objects, Ordering::Relaxed)
-            .saturating_add(objects);
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
+                Some(n.saturating_add(objects))
+            })
+            .unwrap_or(u64::MAX);
+        let loaded = before.saturating_add(objects);
         if loaded > self.limit {
-            return Err(ApiError::TooLarge(format!(
-                "this request's answer would hold more than {} fields of related objects (a list without a page size, such as a KPI's milestones, can hold many): ask for fewer nested lists or fields",
-                self.limit
-            )));
+            self.over.notify_waiters();
+            return Err(self.too_large());
         }
         Ok(())
+    }
+
+    /// Whether the loads have passed the limit.
+    pub fn is_exceeded(&self) -> bool {
+        self.loaded.load(Ordering::Relaxed) > self.limit
+    }
+
+    /// Resolves once the loads pass the limit (at once if they have): a query is stopped then,
+    /// rather than failing field by field.
+    pub async fn exceeded(&self) {
+        let notified = self.over.notified();
+        tokio::pin!(notified);
+        notified.as_mut().enable();
+        if self.is_exceeded() {
+            return;
+        }
+        notified.await;
+    }
+
+    /// The error of a request whose answer passed the limit.
+    pub fn too_large(&self) -> ApiError {
+        ApiError::TooLarge(format!(
+            "this request's answer would hold more than {} fields of related objects (a list without a page size, such as a KPI's milestones, can hold many): ask for fewer nested lists or fields",
+            self.limit
+        ))
     }
 }
 

@@ -43,12 +43,13 @@ pub trait ContextExt {
     /// Count `objects` handed to the current field against the request's budget
     /// (`graphql::budget`): each weighs 1 and the fields asked of it (fragments expanded,
     /// aliases counted), so a thousand aliased titles on each of many objects cost what they
-    /// build. Fails with `RESULT_TOO_LARGE` once the budget is spent. Without a budget (a
-    /// schema executed outside the HTTP layer) nothing is counted.
-    fn load_objects(&self, objects: usize) -> async_graphql::Result<()> {
-        let _ = objects;
-        Ok(())
-    }
+    /// build. Fails with `RESULT_TOO_LARGE` once the budget is spent, after yielding once, so
+    /// that `execute` can stop a query as a whole. Without a budget (a schema executed outside
+    /// the HTTP layer) nothing is counted.
+    fn load_objects(
+        &self,
+        objects: usize,
+    ) -> impl std::future::Future<Output = async_graphql::Result<()>> + Send;
 }
 
 /// The as-of views a request has opened, by moment.
@@ -79,7 +80,7 @@ impl ContextExt for Context<'_> {
         self.data::<AppState>()
     }
 
-    fn load_objects(&self, objects: usize) -> async_graphql::Result<()> {
+    async fn load_objects(&self, objects: usize) -> async_graphql::Result<()> {
         let Some(budget) = self.data_opt::<Arc<super::budget::Budget>>() else {
             return Ok(());
         };
@@ -87,7 +88,12 @@ impl ContextExt for Context<'_> {
             return Ok(());
         }
         let each = 1 + self.field().selection_set().count();
-        Ok(budget.load(objects.saturating_mul(each))?)
+        if let Err(err) = budget.load(objects.saturating_mul(each)) {
+            // Give `execute` its turn: it stops a query whose budget is spent.
+            tokio::task::yield_now().await;
+            return Err(err.into());
+        }
+        Ok(())
     }
 
     fn actor(&self) -> async_graphql::Result<Actor> {

@@ -313,14 +313,14 @@ mod tests {
                 "{ __schema { types { name fields { name } } } }",
                 serde_json::json!({})
             ),
-            INTROSPECTION_SCHEMA
+            INTROSPECTION_SCHEMA + (1 + 1 + (1 + 1))
         );
         assert_eq!(
             cost(
                 "{ a: __type(name: \"Kpi\") { name } b: __type(name: \"Milestone\") { name } }",
                 serde_json::json!({})
             ),
-            2 * INTROSPECTION_TYPE
+            2 * (INTROSPECTION_TYPE + 1)
         );
     }
 

@@ -106,7 +106,25 @@ async fn run(
         .map_or("unknown", |d| kind_of(d, operation_name.as_deref()));
     // With the defaults `prepare` filled in, for `@skip`/`@include` when ordering the fields.
     let variables = prepared.request.variables.clone();
-    let mut response = schema.execute(prepared.request).await;
+    let execution = schema.execute(prepared.request);
+    let mut response = if kind == "query" {
+        // A query whose answer passes the budget is stopped at once, with one error, rather
+        // than failing field by field (thousands of errors, seconds of work). A mutation runs
+        // to its end: what it saved must be answered.
+        tokio::select! {
+            biased;
+            () = budget.exceeded() => {
+                let error: async_graphql::Error = budget.too_large().into();
+                let mut stopped = ServerError::new(error.message, None);
+                stopped.extensions = error.extensions;
+                let response = Response::from_errors(vec![stopped]);
+                return (Executed { response, ran: true }, kind);
+            }
+            response = execution => response,
+        }
+    } else {
+        execution.await
+    };
     error_codes::apply(&mut response);
     bound(&mut response.errors);
     // async-graphql's own refusals (parse, validation, limits) have no data and no error with a

@@ -29,6 +29,9 @@ pub enum Refusal {
     /// A fragment spread names no fragment of the document. Refused here, before any walk
     /// that expands spreads: a fan-out ending in an unknown fragment would cost nothing.
     Unknown { name: String, pos: Pos },
+    /// A fragment no operation of the document spreads (the spec's "Fragments Must Be Used";
+    /// also what keeps an unused cycle out).
+    Unused { name: String, pos: Pos },
 }
 
 impl Refusal {
@@ -44,6 +47,7 @@ impl Refusal {
                 path.join(" → ")
             ),
             Refusal::Unknown { name, .. } => format!("Unknown fragment \"{name}\"."),
+            Refusal::Unused { name, .. } => format!("Fragment \"{name}\" is never used."),
         }
     }
 
@@ -52,7 +56,8 @@ impl Refusal {
         match self {
             Refusal::TooDeep { pos, .. }
             | Refusal::Cycle { pos, .. }
-            | Refusal::Unknown { pos, .. } => *pos,
+            | Refusal::Unknown { pos, .. }
+            | Refusal::Unused { pos, .. } => *pos,
         }
     }
 }
@@ -89,6 +94,40 @@ fn shape(set: &SelectionSet) -> Shape<'_> {
         }
     }
     Shape { own, spreads }
+}
+
+/// Refuse a fragment that no operation of `document` spreads, directly or through others.
+/// Linear in the size of the document, without recursion.
+pub fn check_all_used(document: &ExecutableDocument) -> Result<(), Refusal> {
+    use async_graphql::parser::types::DocumentOperations;
+    let operations: Vec<&SelectionSet> = match &document.operations {
+        DocumentOperations::Single(op) => vec![&op.node.selection_set.node],
+        DocumentOperations::Multiple(ops) => {
+            ops.values().map(|op| &op.node.selection_set.node).collect()
+        }
+    };
+    let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut stack: Vec<&SelectionSet> = operations;
+    while let Some(set) = stack.pop() {
+        for (name, _, _) in shape(set).spreads {
+            if used.insert(name)
+                && let Some(fragment) = document.fragments.get(name)
+            {
+                stack.push(&fragment.node.selection_set.node);
+            }
+        }
+    }
+    match document
+        .fragments
+        .iter()
+        .find(|(name, _)| !used.contains(name.as_str()))
+    {
+        Some((name, fragment)) => Err(Refusal::Unused {
+            name: name.to_string(),
+            pos: fragment.pos,
+        }),
+        None => Ok(()),
+    }
 }
 
 /// Check the nesting of the operation whose selection set is `root` (at `pos`) in `document`.

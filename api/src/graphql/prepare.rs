@@ -61,6 +61,9 @@ pub fn prepare(
     // A document whose operation is not selected, or is a subscription, is refused here: it
     // is never handed to async-graphql, which would walk it (expanding every fragment spread)
     // before it says so, and no cost is worked out for it.
+    if let Err(refusal) = super::nesting::check_all_used(&document) {
+        return Err(vec![validation_error(refusal.message(), refusal.pos())]);
+    }
     let name = request.operation_name.clone();
     let Some(mut document) = prune(document, name.as_deref()) else {
         return Err(vec![unlocated_error(unselected(name.as_deref()))]);
@@ -240,7 +243,7 @@ fn over_budget(cost: u64, before: u64, limit: u64, pos: Pos) -> ServerError {
     };
     let mut error = validation_error(
         format!(
-            "this query would resolve {about} fields (fragments expanded, every alias, a page's items, a root field as 51, a change as 501); the limit is {limit} per request{earlier}: ask for fewer fields, items or aliases"
+            "this query would cost {about} (a field resolved costs 1, fragments expanded, every alias, each item of a page; a root field 51, a change 501, an as-of view 2,000 more); the limit is {limit} per request{earlier}: ask for fewer fields, items or aliases"
         ),
         pos,
     );
@@ -727,7 +730,7 @@ mod tests {
             errors.contains("U+0000") && errors.contains("Int cannot represent"),
             "{errors}"
         );
-        let two = "query A($x: String) { milestones(filter: { search: $x }) { totalCount } } query B($x: ID!) { node(id: $x) { id } } fragment F on Query { __typename }";
+        let two = "query A($x: String) { milestones(filter: { search: $x }) { totalCount } } query B($x: ID!) { node(id: $x) { id ...F } } fragment F on Node { __typename }";
         let prepared = prepare(
             &TYPES,
             &Budget::new(u64::MAX),
@@ -741,14 +744,16 @@ mod tests {
         assert!(document.fragments.is_empty(), "F is not spread by A");
         assert!(selected(&document, Some("B")).is_none());
         let named = "query A { __typename }";
+        let refused = prepare(
+            &TYPES,
+            &Budget::new(u64::MAX),
+            Request::new(named).operation_name("B"),
+        )
+        .err()
+        .map(|errors| format!("{errors:?}"));
         assert!(
-            prepare(
-                &TYPES,
-                &Budget::new(u64::MAX),
-                Request::new(named).operation_name("B")
-            )
-            .is_ok_and(|p| p.document.is_none()),
-            "an unknown name is async-graphql's to refuse"
+            refused.is_some_and(|e| e.contains("Unknown operation named")),
+            "an unknown name is refused before anything walks the query"
         );
     }
 

@@ -29,9 +29,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Peer {
     }
 }
 
-/// 429 with `Retry-After` (whole seconds, at least one).
+/// 429 with `Retry-After`: whole seconds, rounded up (a client that waits that long is let in),
+/// at least one.
 fn too_many(message: &str, wait: std::time::Duration) -> Response {
-    let wait = wait.as_secs().max(1);
+    let wait = wait.as_millis().div_ceil(1000).max(1);
     let mut response = super::error_response(
         StatusCode::TOO_MANY_REQUESTS,
         "RATE_LIMITED",

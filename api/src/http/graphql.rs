@@ -96,12 +96,24 @@ pub async fn post(
         Ok(parsed) => parsed,
         Err(refused) => return refused,
     };
-    match headers.get("idempotency-key") {
-        Some(key) => {
+    let mut keys = headers.get_all("idempotency-key").iter();
+    let (key, another) = (keys.next(), keys.next());
+    if another.is_some() {
+        return error_response(
+            StatusCode::BAD_REQUEST,
+            "BAD_REQUEST",
+            "send one Idempotency-Key header, not several",
+        );
+    }
+    // A key is for changes: a request without a mutation, or from a caller who may change
+    // nothing, runs as it is (reading twice does no harm, and its answer is not stored).
+    let changes = caller.role != entity::Role::Viewer && requests.iter().any(is_mutation);
+    match key {
+        Some(key) if changes => {
             let key = key.to_str().unwrap_or_default().to_owned();
             execute_once(&api, &headers, caller, &key, &body, requests, single).await
         }
-        None => execute(&api, &headers, caller, requests, single).await,
+        _ => execute(&api, &headers, caller, requests, single).await,
     }
 }
 
@@ -320,7 +332,11 @@ async fn settle(
             }
             Ok(())
         }
-        _ => idempotency::release(db, held).await.map(|_| ()),
+        _ => match idempotency::release(db, held).await? {
+            true => Ok(()),
+            // It saved something: over, but not to be replayed.
+            false => idempotency::end_lease(db, held).await,
+        },
     }
 }
 
@@ -339,7 +355,7 @@ async fn execute_once(
     single: bool,
 ) -> Response {
     let db = &api.state.db;
-    let account = caller.name.clone();
+    let account = idempotency::account_of(&caller);
     let fingerprint = crate::service::digest::sha256(body);
     let now = api.state.clock.now();
     // The claim is held for as long as the request may run (and a little more).
@@ -404,11 +420,18 @@ async fn execute_once(
             "IDEMPOTENCY_KEY_REUSED",
             "this idempotency key was used for another request",
         ),
-        Claim::InProgress => error_response(
-            StatusCode::CONFLICT,
-            "IDEMPOTENCY_KEY_IN_USE",
-            "the first request with this idempotency key is still running",
-        ),
+        Claim::InProgress => {
+            let mut response = error_response(
+                StatusCode::CONFLICT,
+                "IDEMPOTENCY_KEY_IN_USE",
+                "the first request with this idempotency key is still running: try again shortly",
+            );
+            response.headers_mut().insert(
+                header::RETRY_AFTER,
+                HeaderValue::from_static(super::limits::RETRY_AFTER_BUSY),
+            );
+            response
+        }
         Claim::Committed => error_response(
             StatusCode::CONFLICT,
             "IDEMPOTENCY_KEY_COMMITTED",

@@ -66,6 +66,12 @@ impl Held {
     }
 }
 
+/// Whose keys a caller uses: its name with its role and layer. A token's name need not be
+/// unique, and a reader named like an administrator must not see the administrator's keys.
+pub fn account_of(caller: &crate::service::access::Caller) -> String {
+    format!("{}|{:?}|{:?}", caller.name, caller.role, caller.layer)
+}
+
 /// Check a key's form: 1 to 100 visible ASCII characters.
 pub fn check_key(key: &str) -> ApiResult<()> {
     if key.is_empty() || key.len() > 100 || !key.bytes().all(|b| b.is_ascii_graphic()) {
@@ -147,11 +153,13 @@ async fn try_claim<C: ConnectionTrait>(
     if let Some(response) = existing.response {
         return Ok(Some(Claim::Replay(response)));
     }
-    if existing.committed {
-        return Ok(Some(Claim::Committed));
-    }
+    // Still within its lease, the first request may be running (a batch that saved its first
+    // mutation runs on): a retry waits, whether or not it has saved something yet.
     if existing.lease_until.is_some_and(|until| until > now) {
         return Ok(Some(Claim::InProgress));
+    }
+    if existing.committed {
+        return Ok(Some(Claim::Committed));
     }
     let lease_until = expiry(now, lease)?;
     // The first request ended without an answer and saved nothing (its process was killed):
@@ -232,6 +240,23 @@ pub async fn release<C: ConnectionTrait>(db: &C, held: &Held) -> ApiResult<bool>
     Ok(deleted.rows_affected == 1)
 }
 
+/// End the lease of `held`'s claim: its request is over (it saved something but its answer is
+/// not kept), so a retry learns `Committed` at once instead of waiting for the lease.
+pub async fn end_lease<C: ConnectionTrait>(db: &C, held: &Held) -> ApiResult<()> {
+    idempotency_key::Entity::update_many()
+        .col_expr(
+            idempotency_key::Column::LeaseUntil,
+            sea_orm::sea_query::Expr::value(Option::<DateTime<Utc>>::None),
+        )
+        .filter(idempotency_key::Column::Account.eq(held.account.as_str()))
+        .filter(idempotency_key::Column::Key.eq(held.key.as_str()))
+        .filter(idempotency_key::Column::Holder.eq(held.holder.as_str()))
+        .filter(idempotency_key::Column::Response.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}
+
 /// Give up the claim of a request that ended without an answer. Its claim may still be on its
 /// way into the database (the request was cut off while the insert ran), so this looks again
 /// for a few seconds; it stops once the claim is gone, committed or answered. Whatever it does
@@ -248,7 +273,9 @@ pub async fn release_abandoned<C: ConnectionTrait>(db: &C, held: &Held) -> ApiRe
         match row {
             // Another request's claim, or this one's, kept: nothing to give up.
             Some(row) if row.holder.as_deref() != Some(held.holder.as_str()) => return Ok(()),
-            Some(row) if row.committed || row.response.is_some() => return Ok(()),
+            Some(row) if row.response.is_some() => return Ok(()),
+            // Saved without an answer: a retry learns that at once.
+            Some(row) if row.committed => return end_lease(db, held).await,
             _ => {}
         }
         tokio::time::sleep(pause).await;
@@ -300,6 +327,25 @@ mod tests {
         assert!(mark_committed(&db, &retry).await.is_ok());
         assert_eq!(finish(&db, &first, "{}").await.ok(), Some(false));
         assert_eq!(finish(&db, &retry, "{}").await.ok(), Some(true));
+
+        // Saved, and its request (a batch) still running: a retry waits; once the request is
+        // over without a kept answer, a retry learns that it saved.
+        let batch = Held::new("a", "batch");
+        assert_eq!(
+            claim(&db, &batch, "x", now, lease).await.ok(),
+            Some(Claim::Fresh)
+        );
+        assert!(mark_committed(&db, &batch).await.is_ok());
+        let again = Held::new("a", "batch");
+        assert_eq!(
+            claim(&db, &again, "x", now, lease).await.ok(),
+            Some(Claim::InProgress)
+        );
+        assert!(end_lease(&db, &batch).await.is_ok());
+        assert_eq!(
+            claim(&db, &again, "x", now, lease).await.ok(),
+            Some(Claim::Committed)
+        );
 
         // A claim without a lease (written before leases existed) can be taken over too.
         idempotency_key::Entity::insert(idempotency_key::ActiveModel {
