@@ -58,32 +58,14 @@ impl FailedSignIns {
         }
     }
 
-    /// How long `address` is still refused, if it is.
-    pub fn refused_for(&self, address: std::net::IpAddr) -> Option<std::time::Duration> {
+    /// Before a token from `address` is looked up: `Err` with how long the address is still
+    /// refused, or the attempt, counted at once as a failure (so parallel guesses cannot all
+    /// pass before any of them is counted) until [`Self::succeeded`] takes it back.
+    pub fn attempt(&self, address: std::net::IpAddr) -> Result<Attempt, std::time::Duration> {
         let now = std::time::Instant::now();
-        let recent = self.recent.lock().ok()?;
-        let failures = recent.get(&client(address))?;
-        let in_window = failures
-            .iter()
-            .filter(|at| now.duration_since(**at) < FAILED_SIGN_IN_WINDOW)
-            .count();
-        if in_window < self.per_minute {
-            return None;
-        }
-        // Refused until the oldest failure that still counts leaves the window.
-        let oldest = failures
-            .iter()
-            .find(|at| now.duration_since(**at) < FAILED_SIGN_IN_WINDOW)?;
-        (*oldest + FAILED_SIGN_IN_WINDOW)
-            .checked_duration_since(now)
-            .filter(|left| !left.is_zero())
-    }
-
-    /// Count a failed sign-in from `address`.
-    pub fn failed(&self, address: std::net::IpAddr) {
-        let now = std::time::Instant::now();
+        let address = client(address);
         let Ok(mut recent) = self.recent.lock() else {
-            return;
+            return Ok(Attempt { address, at: now });
         };
         if recent.len() > FAILED_SIGN_INS_KEPT {
             recent.retain(|_, failures| {
@@ -92,18 +74,40 @@ impl FailedSignIns {
                     .is_some_and(|at| now.duration_since(*at) < FAILED_SIGN_IN_WINDOW)
             });
         }
-        let failures = recent.entry(client(address)).or_default();
+        let failures = recent.entry(address).or_default();
         while failures
             .front()
             .is_some_and(|at| now.duration_since(*at) >= FAILED_SIGN_IN_WINDOW)
         {
             failures.pop_front();
         }
+        if failures.len() >= self.per_minute {
+            // Refused until the oldest failure that still counts leaves the window.
+            let wait = failures.front().map_or(FAILED_SIGN_IN_WINDOW, |oldest| {
+                (*oldest + FAILED_SIGN_IN_WINDOW).saturating_duration_since(now)
+            });
+            return Err(wait.max(std::time::Duration::from_millis(1)));
+        }
         failures.push_back(now);
-        while failures.len() > self.per_minute {
-            failures.pop_front();
+        Ok(Attempt { address, at: now })
+    }
+
+    /// The attempt was no failed sign-in (it signed in, or the check itself failed).
+    pub fn succeeded(&self, attempt: Attempt) {
+        if let Ok(mut recent) = self.recent.lock()
+            && let Some(failures) = recent.get_mut(&attempt.address)
+            && let Some(index) = failures.iter().rposition(|at| *at == attempt.at)
+        {
+            failures.remove(index);
         }
     }
+}
+
+/// A sign-in being tried, counted as failed until it succeeds ([`FailedSignIns::attempt`]).
+#[derive(Debug)]
+pub struct Attempt {
+    address: std::net::IpAddr,
+    at: std::time::Instant,
 }
 
 /// The key of a client address: an IPv4 address (also when written as IPv4-mapped IPv6), or
@@ -162,21 +166,32 @@ mod tests {
             };
             let failures = FailedSignIns::new(per_minute);
             let guesser = address("192.0.2.7");
-            for attempt in 1..n {
-                failures.failed(guesser);
-                assert_eq!(
-                    failures.refused_for(guesser),
-                    None,
-                    "n = {n}, failure {attempt}"
+            for attempt in 0..n {
+                assert!(
+                    failures.attempt(guesser).is_ok(),
+                    "n = {n}, attempt {attempt}"
                 );
             }
-            failures.failed(guesser);
             assert!(
-                failures.refused_for(guesser).is_some(),
-                "n = {n}: blocked after {n}"
+                failures.attempt(guesser).is_err(),
+                "n = {n}: refused after {n}"
             );
-            assert_eq!(failures.refused_for(address("192.0.2.8")), None, "n = {n}");
+            assert!(failures.attempt(address("192.0.2.8")).is_ok(), "n = {n}");
         }
+    }
+
+    #[test]
+    fn a_sign_in_that_succeeds_is_no_failure() {
+        let Some(two) = NonZeroU32::new(2) else {
+            return;
+        };
+        let failures = FailedSignIns::new(two);
+        let user = address("192.0.2.9");
+        for _ in 0..10 {
+            let attempt = failures.attempt(user).expect("let in");
+            failures.succeeded(attempt);
+        }
+        assert!(failures.attempt(user).is_ok());
     }
 
     #[test]
@@ -185,14 +200,10 @@ mod tests {
             return;
         };
         let failures = FailedSignIns::new(one);
-        failures.failed(address("2001:db8:1:2::1"));
-        assert!(
-            failures
-                .refused_for(address("2001:db8:1:2:ffff::9"))
-                .is_some()
-        );
-        assert_eq!(failures.refused_for(address("2001:db8:1:3::1")), None);
-        failures.failed(address("::ffff:192.0.2.9"));
-        assert!(failures.refused_for(address("192.0.2.9")).is_some());
+        assert!(failures.attempt(address("2001:db8:1:2::1")).is_ok());
+        assert!(failures.attempt(address("2001:db8:1:2:ffff::9")).is_err());
+        assert!(failures.attempt(address("2001:db8:1:3::1")).is_ok());
+        assert!(failures.attempt(address("::ffff:192.0.2.9")).is_ok());
+        assert!(failures.attempt(address("192.0.2.9")).is_err());
     }
 }

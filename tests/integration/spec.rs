@@ -370,15 +370,17 @@ async fn a_query_that_fans_out_is_refused_before_it_runs() {
 #[tokio::test]
 async fn fan_outs_are_refused_wherever_they_hide() {
     let app = TestApp::new().await;
+    // 20 levels of three spreads each (3^20 fields expanded), within the nesting limit: the
+    // cost must find them.
     let fan = |on: &str, last: &str| {
         let mut fragments = String::new();
-        for i in 0..30 {
+        for i in 0..20 {
             fragments.push_str(&format!(
                 " fragment F{i} on {on} {{ ...F{n} ...F{n} ...F{n} }}",
                 n = i + 1
             ));
         }
-        fragments.push_str(&format!(" fragment F30 on {on} {{ {last} }}"));
+        fragments.push_str(&format!(" fragment F20 on {on} {{ {last} }}"));
         fragments
     };
     let cases = [
@@ -393,7 +395,7 @@ async fn fan_outs_are_refused_wherever_they_hide() {
                 fan("Milestone", "id")
             ),
             None,
-            "",
+            "would cost",
         ),
         (
             format!(
@@ -401,7 +403,7 @@ async fn fan_outs_are_refused_wherever_they_hide() {
                 fan("__Schema", "description")
             ),
             None,
-            "",
+            "would cost",
         ),
         (
             format!("query A {{ ...F0 }}{}", fan("Query", "__typename")),
@@ -511,6 +513,36 @@ async fn a_query_whose_lists_turn_out_long_stops_at_the_budget() {
         .as_array()
         .map_or(0, Vec::len);
     assert_eq!(milestones, 400);
+}
+
+#[tokio::test]
+async fn lists_with_a_page_size_are_counted_once() {
+    let app = TestApp::new().await;
+    let actor = koers::service::Actor::system("generator", crate::support::t0());
+    let shape = koers::service::generate::Shape {
+        milestones: 10,
+        kpis: 100,
+        measurements: 10_000,
+        dependencies_per_milestone: 0,
+    };
+    koers::service::generate::generate_shape(&app.db, &actor, shape, 7)
+        .await
+        .expect("generated plan");
+    // Estimated at 20,252 before it runs; the measurements it loads are what was estimated,
+    // not counted a second time against the same limit.
+    let answer = app
+        .ok(
+            "{ kpis(first: 100) { nodes { measurements(first: 100) { periodEnd value } } } }",
+            json!({}),
+        )
+        .await;
+    let measurements: usize = answer["kpis"]["nodes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|kpi| kpi["measurements"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(measurements, 10_000);
 }
 
 #[tokio::test]

@@ -227,12 +227,30 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
         .await
     }
 
-    /// Any to-many relation: `load` returns (sibling id, model) pairs for the whole set. What
-    /// each sibling gets counts against the request's budget: the objects a response holds,
-    /// also when one loaded row appears under many parents.
+    /// Any to-many relation without a page size: `load` returns (sibling id, model) pairs for
+    /// the whole set. What each sibling gets counts against the request's budget: the objects
+    /// a response holds, also when one loaded row appears under many parents.
     pub async fn grouped<T, F, Fut>(
         &self,
         ctx: &Context<'_>,
+        key: String,
+        id: i32,
+        load: F,
+    ) -> async_graphql::Result<Vec<T>>
+    where
+        T: Batched,
+        F: FnOnce(Vec<Arc<M>>) -> Fut,
+        Fut: Future<Output = async_graphql::Result<Vec<(i32, T::Model)>>>,
+    {
+        let found = self.grouped_paged(key, id, load).await?;
+        ctx.load_objects(found.len()).await?;
+        Ok(found)
+    }
+
+    /// A to-many relation with a page size (`measurements(first:)`), as [`Self::grouped`] but not
+    /// counted against the budget: the cost estimate already counted its items, by that size.
+    pub async fn grouped_paged<T, F, Fut>(
+        &self,
         key: String,
         id: i32,
         load: F,
@@ -248,9 +266,7 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
                 Ok(group::<T>(load(models).await?, as_of))
             })
             .await?;
-        let found = map.get(&id).cloned().unwrap_or_default();
-        ctx.load_objects(found.len()).await?;
-        Ok(found)
+        Ok(map.get(&id).cloned().unwrap_or_default())
     }
 }
 

@@ -62,6 +62,15 @@ impl Budget {
             .map(|_| ())
     }
 
+    /// Give back `cost` taken by an operation that did not run after all.
+    pub fn refund(&self, cost: u64) {
+        let _ = self
+            .estimated
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| {
+                Some(n.saturating_sub(cost))
+            });
+    }
+
     /// Count `objects` loaded. Fails once the request has loaded more than the limit.
     pub fn load(&self, objects: usize) -> Result<(), ApiError> {
         let objects = u64::try_from(objects).unwrap_or(u64::MAX);

@@ -106,6 +106,7 @@ async fn run(
         .map_or("unknown", |d| kind_of(d, operation_name.as_deref()));
     // With the defaults `prepare` filled in, for `@skip`/`@include` when ordering the fields.
     let variables = prepared.request.variables.clone();
+    let cost = prepared.cost;
     let execution = schema.execute(prepared.request);
     let mut response = if kind == "query" {
         // A query whose answer passes the budget is stopped at once, with one error, rather
@@ -132,6 +133,10 @@ async fn run(
     let ran = !(response.data == ConstValue::Null
         && !response.errors.is_empty()
         && response.errors.iter().all(|e| e.path.is_empty()));
+    if !ran {
+        // Refused by async-graphql's own checks: it takes nothing of the batch's budget.
+        budget.refund(cost);
+    }
     if ran
         && let Some(document) = &prepared.document
         && let Some(operation) = prepare::selected(document, operation_name.as_deref())

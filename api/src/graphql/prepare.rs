@@ -41,6 +41,9 @@ pub struct Prepared {
     pub request: Request,
     /// The selected operation and the fragments, when the query parsed.
     pub document: Option<ExecutableDocument>,
+    /// What the operation took of the request's budget (given back if async-graphql refuses
+    /// it after all).
+    pub cost: u64,
 }
 
 /// Check and adjust `request` (see the module docs). `Err` holds request errors: the request
@@ -56,6 +59,7 @@ pub fn prepare(
         return Ok(Prepared {
             request,
             document: None,
+            cost: 0,
         });
     };
     // A document whose operation is not selected, or is a subscription, is refused here: it
@@ -149,6 +153,7 @@ pub fn prepare(
     Ok(Prepared {
         request,
         document: Some(document),
+        cost,
     })
 }
 

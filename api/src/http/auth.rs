@@ -80,13 +80,17 @@ async fn caller(
         })
         .filter(|t| !t.is_empty())
         .ok_or_else(|| unauthenticated("the Authorization header must be `Bearer <token>`"))?;
-    let failures = state.failed_sign_ins.as_deref().zip(peer);
-    if let Some((failures, address)) = failures
-        && let Some(wait) = failures.refused_for(address)
-    {
-        crate::metrics::METRICS.refused("failed_sign_ins");
-        return Err(too_many("too many failed sign-ins from this address", wait));
-    }
+    // Counted as a failure from here until it succeeds: parallel guesses are counted too.
+    let attempt = match state.failed_sign_ins.as_deref().zip(peer) {
+        Some((failures, address)) => match failures.attempt(address) {
+            Ok(attempt) => Some((failures, attempt)),
+            Err(wait) => {
+                crate::metrics::METRICS.refused("failed_sign_ins");
+                return Err(too_many("too many failed sign-ins from this address", wait));
+            }
+        },
+        None => None,
+    };
     let now = state.clock.now();
     let result = if token.starts_with(tokens::PREFIX) {
         tokens::authenticate(&state.db, token, now).await
@@ -97,13 +101,14 @@ async fn caller(
             "the token is unknown, revoked or expired".into(),
         ))
     };
+    // Only a token refused is a failed sign-in (not a database out of reach).
+    if !matches!(result, Err(ApiError::Unauthenticated(_)))
+        && let Some((failures, attempt)) = attempt
+    {
+        failures.succeeded(attempt);
+    }
     result.map_err(|err| match err {
-        ApiError::Unauthenticated(message) => {
-            if let Some((failures, address)) = failures {
-                failures.failed(address);
-            }
-            unauthenticated(&message)
-        }
+        ApiError::Unauthenticated(message) => unauthenticated(&message),
         other => super::server_failure("authentication", other),
     })
 }

@@ -39,11 +39,17 @@ pub(super) async fn limit_in_flight(
     if matches!(request.uri().path(), "/healthz" | "/metrics") {
         return next.run(request).await;
     }
-    let small = request
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.parse::<u64>().ok())
+    // What the body says of its size: none at all (a GET), its Content-Length, or unknown
+    // (chunked).
+    let small = axum::body::HttpBody::size_hint(request.body())
+        .exact()
+        .or_else(|| {
+            request
+                .headers()
+                .get(header::CONTENT_LENGTH)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.parse::<u64>().ok())
+        })
         .is_some_and(|n| n <= SMALL_BODY);
     let _uploading = if small {
         None

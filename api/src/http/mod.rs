@@ -405,10 +405,52 @@ mod tests {
             (0..10).map(|_| Ok::<_, std::io::Error>(axum::body::Bytes::from_static(&[b'x'; 16]))),
         );
         let refused = router
+            .clone()
             .oneshot(post(Body::from_stream(long), None))
             .await
             .unwrap_or_else(|e| match e {});
         assert_eq!(refused.status(), StatusCode::PAYLOAD_TOO_LARGE);
+
+        // A body of unknown length being read takes the one upload place: another is told to
+        // come back, while a request without a body (a GET) is not held up.
+        let reading = Arc::new(tokio::sync::Notify::new());
+        let first_read = reading.clone();
+        let unsized_trickle = futures::stream::once(async move {
+            first_read.notify_one();
+            Ok::<_, std::io::Error>(axum::body::Bytes::from_static(b"{"))
+        })
+        .chain(futures::stream::pending());
+        let slow = tokio::spawn(
+            router
+                .clone()
+                .oneshot(post(Body::from_stream(unsized_trickle), None)),
+        );
+        reading.notified().await;
+        let another = router
+            .clone()
+            .oneshot(post(
+                Body::from_stream(futures::stream::pending::<
+                    Result<axum::body::Bytes, std::io::Error>,
+                >()),
+                None,
+            ))
+            .await
+            .unwrap_or_else(|e| match e {});
+        assert_eq!(another.status(), StatusCode::SERVICE_UNAVAILABLE);
+        let get = router
+            .oneshot(
+                Request::get("/echo")
+                    .body(Body::empty())
+                    .unwrap_or_default(),
+            )
+            .await
+            .unwrap_or_else(|e| match e {});
+        assert_eq!(
+            get.status(),
+            StatusCode::METHOD_NOT_ALLOWED,
+            "answered, not refused"
+        );
+        slow.abort();
     }
 
     #[tokio::test]

@@ -251,6 +251,7 @@ pub async fn end_lease<C: ConnectionTrait>(db: &C, held: &Held) -> ApiResult<()>
         .filter(idempotency_key::Column::Account.eq(held.account.as_str()))
         .filter(idempotency_key::Column::Key.eq(held.key.as_str()))
         .filter(idempotency_key::Column::Holder.eq(held.holder.as_str()))
+        .filter(idempotency_key::Column::Committed.eq(true))
         .filter(idempotency_key::Column::Response.is_null())
         .exec(db)
         .await?;

@@ -156,8 +156,7 @@ impl Kpi {
     ) -> async_graphql::Result<Vec<KpiMeasurement>> {
         let set: &Arc<crate::graphql::batch::Siblings<Model>> = &self.1;
         let as_of = set.as_of().cloned();
-        set.grouped(
-            ctx,
+        set.grouped_paged(
             format!("measurements:{scope:?}"),
             self.0.id,
             |models| async move {
