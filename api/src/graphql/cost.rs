@@ -72,6 +72,10 @@ pub struct IntrospectionSizes {
     pub enum_values: u64,
 }
 
+/// The sizes of koers's own schema, worked out once.
+static INTROSPECTION_SIZES: std::sync::LazyLock<IntrospectionSizes> =
+    std::sync::LazyLock::new(|| IntrospectionSizes::of(&super::type_index::TYPES));
+
 impl IntrospectionSizes {
     /// The sizes of `types`' schema.
     pub fn of(types: &TypeIndex) -> Self {
@@ -134,7 +138,11 @@ pub fn estimate(
         mutation: types.mutation.as_deref() == Some(root),
         fragments: HashMap::new(),
         visiting: HashSet::new(),
-        introspection: IntrospectionSizes::of(types),
+        introspection: if std::ptr::eq(types, &*super::type_index::TYPES) {
+            *INTROSPECTION_SIZES
+        } else {
+            IntrospectionSizes::of(types)
+        },
     };
     estimator
         .set(&operation.selection_set.node, root, None)
