@@ -64,6 +64,21 @@ async fn queries_run_over_get_and_mutations_do_not() {
     .await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["data"]["programmes"]["totalCount"], 0, "{body}");
+    // `operationName` selects the operation, as the GraphQL-over-HTTP spec names it.
+    let two = format!(
+        "{}&operationName=B",
+        url("query A { a: __typename } query B { b: __typename }")
+    );
+    let (status, _, body) = raw(&app, Request::get(two), Body::empty()).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["data"]["b"], "Query", "{body}");
+    let unknown = format!("{}&operationName=B", url("query A { a: __typename }"));
+    let (_, _, body) = raw(&app, Request::get(unknown), Body::empty()).await;
+    assert_eq!(
+        code(&body["errors"][0]),
+        "GRAPHQL_VALIDATION_FAILED",
+        "{body}"
+    );
 
     let mutation =
         "mutation { createProgramme(input: { name: \"P\", goal: \"G\" }) { __typename } }";

@@ -154,6 +154,7 @@ pub async fn get(
     State(api): State<Api>,
     peer: auth::Peer,
     headers: HeaderMap,
+    uri: axum::http::Uri,
     RawQuery(query): RawQuery,
 ) -> Response {
     let Some(query) = query.filter(|q| !q.is_empty()) else {
@@ -169,6 +170,15 @@ pub async fn get(
             );
         }
     };
+    // The GraphQL-over-HTTP spec names the parameter `operationName` (async-graphql reads only
+    // `operation_name`).
+    let mut request = request;
+    if request.operation_name.is_none()
+        && let Ok(axum::extract::Query(params)) =
+            axum::extract::Query::<std::collections::HashMap<String, String>>::try_from_uri(&uri)
+    {
+        request.operation_name = params.get("operationName").cloned();
+    }
     if is_mutation(&request) {
         let mut response = error_response(
             StatusCode::METHOD_NOT_ALLOWED,
