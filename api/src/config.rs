@@ -404,6 +404,13 @@ pub struct ApiConfig {
     /// A milestone with less slack than this many days to its deadline is at risk.
     #[arg(long, env = "KOERS_AT_RISK_DAYS", default_value_t = defaults::AT_RISK_DAYS, value_parser = clap::value_parser!(i64).range(0..=365))]
     pub at_risk_days: i64,
+
+    /// The database `/healthz` pings over a connection of its own (set by `serve` from
+    /// `--database-url`), so a pool whose connections are all taken by a burst of queries is
+    /// not reported as a database out of reach. `None`: the pool is pinged (an in-memory
+    /// database, which a second connection would not see).
+    #[arg(skip)]
+    pub probe_database_url: Option<String>,
 }
 
 impl ApiConfig {
@@ -435,6 +442,7 @@ impl Default for ApiConfig {
             disable_introspection: false,
             disable_suggestions: false,
             at_risk_days: defaults::AT_RISK_DAYS,
+            probe_database_url: None,
         }
     }
 }

@@ -61,6 +61,20 @@ pub async fn connect_in_schema(
     Ok(db)
 }
 
+/// One connection to `url` for the health check (`/healthz`): outside the pool, at most one,
+/// and quick to give up (1.5 s to connect), so the check tells whether the database answers,
+/// not whether the pool has a connection free.
+pub async fn connect_probe(url: &str) -> Result<DatabaseConnection, DbErr> {
+    let mut options = ConnectOptions::new(url.to_owned());
+    options
+        .sqlx_logging(false)
+        .max_connections(1)
+        .min_connections(0)
+        .connect_timeout(Duration::from_millis(1500))
+        .acquire_timeout(Duration::from_millis(1500));
+    Database::connect(options).await
+}
+
 /// Apply all pending migrations.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await

@@ -167,8 +167,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 );
             }
             let verifier = oidc::Verifier::load(&args.oidc).await?;
-            let state =
-                AppState::new(db, Arc::new(SystemClock), args.api.clone()).with_oidc(verifier);
+            let mut api = args.api.clone();
+            if !cli.database_url.contains(":memory:") {
+                api.probe_database_url = Some(cli.database_url.clone());
+            }
+            let state = AppState::new(db, Arc::new(SystemClock), api).with_oidc(verifier);
             http::serve(state, args.listen).await
         }
     }

@@ -142,7 +142,12 @@ async fn an_outage_answers_503_loses_no_acknowledged_write_and_heals() {
     }
     let cluster = Cluster::create();
     let db = koers::db::connect(&cluster.url()).await.expect("connect");
-    let app = Arc::new(TestApp::on(db, koers::config::ApiConfig::default()).await);
+    // As `serve` runs it: the health check over a connection of its own.
+    let config = koers::config::ApiConfig {
+        probe_database_url: Some(cluster.url()),
+        ..Default::default()
+    };
+    let app = Arc::new(TestApp::on(db, config).await);
 
     // Writers, all along: what was acknowledged must be there in the end.
     let acknowledged = Arc::new(Mutex::new(Vec::<String>::new()));
@@ -291,4 +296,67 @@ async fn a_sqlite_file_locked_past_the_busy_timeout_answers_503_and_heals() {
         .collect();
     assert_eq!(names, ["Na", "Voor"], "the refused write left nothing");
     let _ = std::fs::remove_file(&path);
+}
+
+/// `/healthz` asks the database over a connection of its own: a pool whose connections are all
+/// taken (a burst of heavy queries) is busy, not a database out of reach.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_pool_with_every_connection_taken_is_no_outage_for_the_health_check() {
+    let (url, db) = match std::env::var("TEST_DATABASE_URL") {
+        Ok(url) if !url.is_empty() => (url, crate::support::fresh_database().await),
+        _ => {
+            let path = std::env::temp_dir()
+                .join(format!("koers-busy-{}.db", uuid::Uuid::new_v4().simple()));
+            let url = format!("sqlite://{}?mode=rwc", path.display());
+            let db = koers::db::connect(&url).await.expect("sqlite file");
+            (url, db)
+        }
+    };
+    let config = koers::config::ApiConfig {
+        probe_database_url: Some(url),
+        ..Default::default()
+    };
+    let app = TestApp::on(db, config).await;
+    // Take every connection of the pool and keep them.
+    let mut held_sqlite = Vec::new();
+    let mut held_postgres = Vec::new();
+    loop {
+        let taken = match app.db.get_database_backend() {
+            sea_orm::DatabaseBackend::Postgres => {
+                let pool = app.db.get_postgres_connection_pool();
+                match tokio::time::timeout(Duration::from_millis(500), pool.acquire()).await {
+                    Ok(Ok(connection)) => {
+                        held_postgres.push(connection);
+                        true
+                    }
+                    _ => false,
+                }
+            }
+            _ => {
+                let pool = app.db.get_sqlite_connection_pool();
+                match tokio::time::timeout(Duration::from_millis(500), pool.acquire()).await {
+                    Ok(Ok(connection)) => {
+                        held_sqlite.push(connection);
+                        true
+                    }
+                    _ => false,
+                }
+            }
+        };
+        if !taken {
+            break;
+        }
+    }
+    assert!(
+        held_sqlite.len() + held_postgres.len() >= 8,
+        "the pool is used up"
+    );
+    let started = Instant::now();
+    let (status, _, body) = app.get("/healthz").await;
+    assert_eq!(status, StatusCode::OK, "{}", String::from_utf8_lossy(&body));
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
 }

@@ -17,12 +17,46 @@ const FRESH_FOR: Duration = Duration::from_secs(1);
 /// The last answer of the database to a probe. One probe at a time asks the database (the
 /// others wait for its answer, at most [`HEALTH_WAIT`]), and an answer is reused for
 /// [`FRESH_FOR`]: however often a load balancer probes, the database sees one ping a second.
+///
+/// With a database URL (`--database-url`, as `serve` sets it) the probe pings over a connection
+/// of its own, outside the pool: a pool whose connections are all taken by a burst of queries
+/// is busy, not down. The connection is made on the first probe, and again after one fails.
 #[derive(Default)]
 pub(super) struct Probe {
     last: tokio::sync::Mutex<Option<(Instant, bool)>>,
+    /// The URL to connect to, and the connection once made.
+    own: Option<(String, tokio::sync::Mutex<Option<DatabaseConnection>>)>,
 }
 
 impl Probe {
+    /// A probe that pings `url` over a connection of its own, or the pool when `None`.
+    pub(super) fn new(url: Option<String>) -> Self {
+        Probe {
+            last: Default::default(),
+            own: url.map(|url| (url, Default::default())),
+        }
+    }
+
+    /// Ping the database: over the probe's own connection when it has a URL, else the pool.
+    async fn ping(&self, pool: &DatabaseConnection) -> Result<(), sea_orm::DbErr> {
+        let Some((url, own)) = &self.own else {
+            return pool.ping().await;
+        };
+        let mut own = own.lock().await;
+        if own.is_none() {
+            *own = Some(crate::db::connect_probe(url).await?);
+        }
+        let result = match own.as_ref() {
+            Some(db) => db.ping().await,
+            None => Ok(()),
+        };
+        if result.is_err() {
+            // Connected afresh next time.
+            *own = None;
+        }
+        result
+    }
+
     /// Whether the database answers, asked at most once per [`FRESH_FOR`].
     async fn database_answers(&self, db: &DatabaseConnection) -> bool {
         let mut last = self.last.lock().await;
@@ -31,7 +65,7 @@ impl Probe {
         {
             return up;
         }
-        let up = match tokio::time::timeout(HEALTH_WAIT, db.ping()).await {
+        let up = match tokio::time::timeout(HEALTH_WAIT, self.ping(db)).await {
             Ok(Ok(())) => true,
             Ok(Err(err)) => {
                 tracing::warn!(error = %err, "health check: the database failed");

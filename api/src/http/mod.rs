@@ -47,7 +47,7 @@ pub fn router(state: AppState) -> Router {
     let api = Api {
         schema: build_schema(state.clone()),
         state,
-        health: Arc::default(),
+        health: Arc::new(health::Probe::new(config.probe_database_url.clone())),
     };
     let routes = Router::new()
         .route("/graphql", get(graphql::get).post(graphql::post))
