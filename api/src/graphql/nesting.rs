@@ -96,56 +96,34 @@ fn shape(set: &SelectionSet) -> Shape<'_> {
     Shape { own, spreads }
 }
 
-/// Refuse a fragment that no operation of `document` spreads, directly or through others.
-/// Linear in the size of the document, without recursion.
-pub fn check_all_used(document: &ExecutableDocument) -> Result<(), Refusal> {
+/// Check the fragments of `document` and the nesting of its selected operation (`selected`: its
+/// selection set and where it stands; `None` when no operation is selected, which the caller
+/// refuses): every fragment is used by some operation, every spread names a fragment, no
+/// fragment spreads itself, and the selected operation nests at most [`MAX_NESTING`] levels.
+/// Linear in the size of the document, without recursion: each set is measured once.
+pub fn check(
+    document: &ExecutableDocument,
+    selected: Option<(&SelectionSet, Pos)>,
+) -> Result<(), Refusal> {
     use async_graphql::parser::types::DocumentOperations;
-    let operations: Vec<&SelectionSet> = match &document.operations {
-        DocumentOperations::Single(op) => vec![&op.node.selection_set.node],
-        DocumentOperations::Multiple(ops) => {
-            ops.values().map(|op| &op.node.selection_set.node).collect()
-        }
-    };
-    let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let mut stack: Vec<&SelectionSet> = operations;
-    while let Some(set) = stack.pop() {
-        for (name, _, _) in shape(set).spreads {
-            if used.insert(name)
-                && let Some(fragment) = document.fragments.get(name)
-            {
-                stack.push(&fragment.node.selection_set.node);
-            }
-        }
-    }
-    match document
-        .fragments
-        .iter()
-        .find(|(name, _)| !used.contains(name.as_str()))
-    {
-        Some((name, fragment)) => Err(Refusal::Unused {
-            name: name.to_string(),
-            pos: fragment.pos,
-        }),
-        None => Ok(()),
-    }
-}
-
-/// Check the nesting of the operation whose selection set is `root` (at `pos`) in `document`.
-/// Linear in the size of the document: each fragment is measured once.
-pub fn check(document: &ExecutableDocument, root: &SelectionSet, pos: Pos) -> Result<(), Refusal> {
     let shapes: HashMap<&str, Shape> = document
         .fragments
         .iter()
         .map(|(name, fragment)| (name.as_str(), shape(&fragment.node.selection_set.node)))
         .collect();
-    // The depth of each fragment as spread (1 + its own depth with its spreads expanded), by an
-    // iterative depth-first walk; `open` holds the fragments on the current path.
-    let mut depth: HashMap<&str, usize> = HashMap::new();
-    let operation = shape(root);
-    // Every spread, in the operation and in the fragments, names a fragment of the document.
-    let unknown = operation
-        .spreads
+    let operations: Vec<(&SelectionSet, Shape)> = match &document.operations {
+        DocumentOperations::Single(op) => vec![&op.node.selection_set.node],
+        DocumentOperations::Multiple(ops) => {
+            ops.values().map(|op| &op.node.selection_set.node).collect()
+        }
+    }
+    .into_iter()
+    .map(|set| (set, shape(set)))
+    .collect();
+    // Every spread, in the operations and in the fragments, names a fragment of the document.
+    let unknown = operations
         .iter()
+        .flat_map(|(_, shape)| shape.spreads.iter())
         .chain(shapes.values().flat_map(|shape| shape.spreads.iter()))
         .find(|(name, _, _)| !shapes.contains_key(name));
     if let Some(&(name, _, pos)) = unknown {
@@ -154,6 +132,45 @@ pub fn check(document: &ExecutableDocument, root: &SelectionSet, pos: Pos) -> Re
             pos,
         });
     }
+    // Every fragment is spread by some operation, directly or through others.
+    let mut used: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut stack: Vec<&str> = operations
+        .iter()
+        .flat_map(|(_, shape)| shape.spreads.iter().map(|(name, _, _)| *name))
+        .collect();
+    while let Some(name) = stack.pop() {
+        if used.insert(name)
+            && let Some(fragment) = shapes.get(name)
+        {
+            stack.extend(fragment.spreads.iter().map(|(child, _, _)| *child));
+        }
+    }
+    if let Some((name, fragment)) = document
+        .fragments
+        .iter()
+        .find(|(name, _)| !used.contains(name.as_str()))
+    {
+        return Err(Refusal::Unused {
+            name: name.to_string(),
+            pos: fragment.pos,
+        });
+    }
+    let Some((root, pos)) = selected else {
+        return Ok(());
+    };
+    // The selected operation is one of the document's (measured above); any other set is
+    // measured here.
+    let other;
+    let operation = match operations.iter().find(|(set, _)| std::ptr::eq(*set, root)) {
+        Some((_, shape)) => shape,
+        None => {
+            other = shape(root);
+            &other
+        }
+    };
+    // The depth of each fragment as spread (1 + its own depth with its spreads expanded), by an
+    // iterative depth-first walk; `open` holds the fragments on the current path.
+    let mut depth: HashMap<&str, usize> = HashMap::new();
     for &(start, _, start_pos) in &operation.spreads {
         let mut path: Vec<(&str, usize)> = vec![(start, 0)];
         while let Some(&(name, next)) = path.last() {
@@ -216,7 +233,10 @@ mod tests {
         let document = async_graphql::parser::parse_query(query).unwrap_or_else(|e| panic!("{e}"));
         let operation = crate::graphql::prepare::selected(&document, None)
             .unwrap_or_else(|| panic!("one operation"));
-        check(&document, &operation.node.selection_set.node, operation.pos)
+        check(
+            &document,
+            Some((&operation.node.selection_set.node, operation.pos)),
+        )
     }
 
     fn chain(levels: usize, on: &str) -> String {

@@ -65,10 +65,13 @@ pub fn prepare(
     // A document whose operation is not selected, or is a subscription, is refused here: it
     // is never handed to async-graphql, which would walk it (expanding every fragment spread)
     // before it says so, and no cost is worked out for it.
-    if let Err(refusal) = super::nesting::check_all_used(&document) {
+    let name = request.operation_name.clone();
+    // Fragments and nesting, on the whole document, before anything walks it recursively.
+    let chosen = selected(&document, name.as_deref())
+        .map(|operation| (&operation.node.selection_set.node, operation.pos));
+    if let Err(refusal) = super::nesting::check(&document, chosen) {
         return Err(vec![validation_error(refusal.message(), refusal.pos())]);
     }
-    let name = request.operation_name.clone();
     let Some(mut document) = prune(document, name.as_deref()) else {
         return Err(vec![unlocated_error(unselected(name.as_deref()))]);
     };
@@ -108,11 +111,6 @@ pub fn prepare(
         }
     }
 
-    if let Err(refusal) =
-        super::nesting::check(&document, &operation.node.selection_set.node, operation.pos)
-    {
-        return Err(vec![validation_error(refusal.message(), refusal.pos())]);
-    }
     let cost = super::cost::estimate(types, &document, &operation.node, root, &request.variables);
     if cost > budget.left() {
         return Err(vec![over_budget(

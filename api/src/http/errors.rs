@@ -10,6 +10,17 @@ use serde_json::json;
 /// Seconds a client is asked to wait when the database is out of reach.
 pub(super) const RETRY_AFTER_OUTAGE: &str = "5";
 
+/// Seconds a client is asked to wait when koers is at one of its limits.
+pub(super) const RETRY_AFTER_BUSY: &str = "1";
+
+/// `response` with `Retry-After: seconds`.
+pub(super) fn retry_after(mut response: Response, seconds: &'static str) -> Response {
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from_static(seconds));
+    response
+}
+
 /// A GraphQL-shaped error body with a code.
 pub(super) fn error_response(status: StatusCode, code: &str, message: &str) -> Response {
     let body = json!({ "errors": [{ "message": message, "extensions": { "code": code } }] });
@@ -29,16 +40,14 @@ pub(super) fn internal_error() -> Response {
 /// The answer when the database cannot be reached: 503, `Retry-After`, and the code
 /// `DATABASE_UNAVAILABLE` (the cause is logged where it happened).
 pub(super) fn database_unavailable() -> Response {
-    let mut response = error_response(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "DATABASE_UNAVAILABLE",
-        "the database cannot be reached just now: try again shortly",
-    );
-    response.headers_mut().insert(
-        header::RETRY_AFTER,
-        HeaderValue::from_static(RETRY_AFTER_OUTAGE),
-    );
-    response
+    retry_after(
+        error_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "DATABASE_UNAVAILABLE",
+            "the database cannot be reached just now: try again shortly",
+        ),
+        RETRY_AFTER_OUTAGE,
+    )
 }
 
 /// The answer to a failure of the server's side in `doing` (e.g. "authentication"): 503

@@ -231,19 +231,17 @@ fn content_type(headers: &HeaderMap) -> &'static str {
 }
 
 fn send(headers: &HeaderMap, executed: Sent) -> Response {
-    let mut response = (
+    let outage = executed.status == StatusCode::SERVICE_UNAVAILABLE;
+    let response = (
         executed.status,
         [(header::CONTENT_TYPE, content_type(headers))],
         executed.body,
     )
         .into_response();
-    if executed.status == StatusCode::SERVICE_UNAVAILABLE {
-        response.headers_mut().insert(
-            header::RETRY_AFTER,
-            HeaderValue::from_static(super::RETRY_AFTER_OUTAGE),
-        );
+    match outage {
+        true => super::errors::retry_after(response, super::errors::RETRY_AFTER_OUTAGE),
+        false => response,
     }
-    response
 }
 
 async fn execute(
@@ -430,18 +428,14 @@ async fn execute_once(
             "IDEMPOTENCY_KEY_REUSED",
             "this idempotency key was used for another request",
         ),
-        Claim::InProgress => {
-            let mut response = error_response(
+        Claim::InProgress => super::errors::retry_after(
+            error_response(
                 StatusCode::CONFLICT,
                 "IDEMPOTENCY_KEY_IN_USE",
                 "the first request with this idempotency key is still running: try again shortly",
-            );
-            response.headers_mut().insert(
-                header::RETRY_AFTER,
-                HeaderValue::from_static(super::limits::RETRY_AFTER_BUSY),
-            );
-            response
-        }
+            ),
+            super::errors::RETRY_AFTER_BUSY,
+        ),
         Claim::Committed => error_response(
             StatusCode::CONFLICT,
             "IDEMPOTENCY_KEY_COMMITTED",

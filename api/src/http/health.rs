@@ -1,8 +1,8 @@
 //! `GET /healthz`: whether this process can reach its database, answered within two seconds.
 
-use super::errors::RETRY_AFTER_OUTAGE;
+use super::errors::{RETRY_AFTER_OUTAGE, retry_after};
 use axum::Json;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use sea_orm::DatabaseConnection;
 use serde_json::json;
@@ -93,14 +93,12 @@ pub(super) async fn healthz(probe: &Probe, db: &DatabaseConnection) -> Response 
     if up {
         return Json(json!({ "status": "ok" })).into_response();
     }
-    let mut response = (
-        StatusCode::SERVICE_UNAVAILABLE,
-        Json(json!({ "status": "unavailable", "code": "DATABASE_UNAVAILABLE" })),
+    retry_after(
+        (
+            StatusCode::SERVICE_UNAVAILABLE,
+            Json(json!({ "status": "unavailable", "code": "DATABASE_UNAVAILABLE" })),
+        )
+            .into_response(),
+        RETRY_AFTER_OUTAGE,
     )
-        .into_response();
-    response.headers_mut().insert(
-        header::RETRY_AFTER,
-        HeaderValue::from_static(RETRY_AFTER_OUTAGE),
-    );
-    response
 }

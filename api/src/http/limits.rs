@@ -1,7 +1,7 @@
 //! The cap on requests in flight, and the request body read before a request takes a place.
 
-use super::errors::error_response;
-use axum::http::{HeaderValue, StatusCode, header};
+use super::errors::{RETRY_AFTER_BUSY, error_response, retry_after};
+use axum::http::{StatusCode, header};
 use axum::response::Response;
 use std::sync::Arc;
 use std::time::Duration;
@@ -73,22 +73,17 @@ pub(super) async fn limit_in_flight(
 /// The largest body read without an upload place, in bytes.
 pub(super) const SMALL_BODY: u64 = 64 * 1024;
 
-/// Seconds a client is asked to wait when koers is at one of its limits.
-pub(super) const RETRY_AFTER_BUSY: &str = "1";
-
 /// 503 `UNAVAILABLE` with `Retry-After`: as many requests as allowed are being handled.
 fn at_capacity() -> Response {
     crate::metrics::METRICS.refused("in_flight");
-    let mut response = error_response(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "UNAVAILABLE",
-        "the server is handling as many requests as it allows: try again shortly",
-    );
-    response.headers_mut().insert(
-        header::RETRY_AFTER,
-        HeaderValue::from_static(RETRY_AFTER_BUSY),
-    );
-    response
+    retry_after(
+        error_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "UNAVAILABLE",
+            "the server is handling as many requests as it allows: try again shortly",
+        ),
+        RETRY_AFTER_BUSY,
+    )
 }
 
 /// `request` with its body read into memory, or the answer that refuses it.

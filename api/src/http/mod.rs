@@ -13,7 +13,7 @@ mod serve;
 
 pub use serve::{serve, serve_on};
 
-use errors::{RETRY_AFTER_OUTAGE, error_response, internal_error, server_failure};
+use errors::{error_response, internal_error, server_failure};
 
 use crate::config::ApiConfig;
 use crate::graphql::{KoersSchema, build_schema};

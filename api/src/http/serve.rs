@@ -30,7 +30,7 @@ fn over_capacity() -> Vec<u8> {
     let body = r#"{"errors":[{"message":"the server has as many connections open as it allows: try again shortly","extensions":{"code":"UNAVAILABLE"}}]}"#;
     format!(
         "HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\nretry-after: {}\r\nx-content-type-options: nosniff\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
-        super::limits::RETRY_AFTER_BUSY,
+        super::errors::RETRY_AFTER_BUSY,
         body.len()
     )
     .into_bytes()

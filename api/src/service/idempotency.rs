@@ -56,6 +56,14 @@ pub struct Held {
 }
 
 impl Held {
+    /// The claim's row, while it is this holder's.
+    fn row(&self) -> Condition {
+        Condition::all()
+            .add(idempotency_key::Column::Account.eq(self.account.as_str()))
+            .add(idempotency_key::Column::Key.eq(self.key.as_str()))
+            .add(idempotency_key::Column::Holder.eq(self.holder.as_str()))
+    }
+
     /// A new holder of `account`'s `key`.
     pub fn new(account: &str, key: &str) -> Self {
         Held {
@@ -199,9 +207,7 @@ fn expiry(now: DateTime<Utc>, lease: Duration) -> ApiResult<DateTime<Utc>> {
 pub async fn mark_committed<C: ConnectionTrait>(db: &C, held: &Held) -> ApiResult<()> {
     let marked = idempotency_key::Entity::update_many()
         .col_expr(idempotency_key::Column::Committed, true.into())
-        .filter(idempotency_key::Column::Account.eq(held.account.as_str()))
-        .filter(idempotency_key::Column::Key.eq(held.key.as_str()))
-        .filter(idempotency_key::Column::Holder.eq(held.holder.as_str()))
+        .filter(held.row())
         .exec(db)
         .await?;
     if marked.rows_affected != 1 {
@@ -217,9 +223,7 @@ pub async fn mark_committed<C: ConnectionTrait>(db: &C, held: &Held) -> ApiResul
 pub async fn finish<C: ConnectionTrait>(db: &C, held: &Held, response: &str) -> ApiResult<bool> {
     let kept = idempotency_key::Entity::update_many()
         .col_expr(idempotency_key::Column::Response, response.into())
-        .filter(idempotency_key::Column::Account.eq(held.account.as_str()))
-        .filter(idempotency_key::Column::Key.eq(held.key.as_str()))
-        .filter(idempotency_key::Column::Holder.eq(held.holder.as_str()))
+        .filter(held.row())
         .exec(db)
         .await?;
     Ok(kept.rows_affected == 1)
@@ -230,9 +234,7 @@ pub async fn finish<C: ConnectionTrait>(db: &C, held: &Held, response: &str) -> 
 /// request's claim of the same key. Returns whether it was given up.
 pub async fn release<C: ConnectionTrait>(db: &C, held: &Held) -> ApiResult<bool> {
     let deleted = idempotency_key::Entity::delete_many()
-        .filter(idempotency_key::Column::Account.eq(held.account.as_str()))
-        .filter(idempotency_key::Column::Key.eq(held.key.as_str()))
-        .filter(idempotency_key::Column::Holder.eq(held.holder.as_str()))
+        .filter(held.row())
         .filter(idempotency_key::Column::Committed.eq(false))
         .filter(idempotency_key::Column::Response.is_null())
         .exec(db)
@@ -248,9 +250,7 @@ pub async fn end_lease<C: ConnectionTrait>(db: &C, held: &Held) -> ApiResult<()>
             idempotency_key::Column::LeaseUntil,
             sea_orm::sea_query::Expr::value(Option::<DateTime<Utc>>::None),
         )
-        .filter(idempotency_key::Column::Account.eq(held.account.as_str()))
-        .filter(idempotency_key::Column::Key.eq(held.key.as_str()))
-        .filter(idempotency_key::Column::Holder.eq(held.holder.as_str()))
+        .filter(held.row())
         .filter(idempotency_key::Column::Committed.eq(true))
         .filter(idempotency_key::Column::Response.is_null())
         .exec(db)
