@@ -24,7 +24,8 @@ pub async fn schedule(
     db: Option<&sea_orm::DatabaseConnection>,
 ) -> anyhow::Result<()> {
     use service::schedule::bench;
-    let settings = Settings::default();
+    // A status date inside the synthetic plan's span, so that overdue work is part of it.
+    let settings = Settings::at(bench::STATUS_DATE);
     println!("schedule benchmark: projection, slack, health, commitment risk and critical path");
     println!(
         "{:>10} {:>12} {:>10} {:>10} {:>10}",
@@ -118,8 +119,9 @@ pub async fn report(runs: usize) -> anyhow::Result<()> {
             let started = Instant::now();
             let (content, _) = reports::content(
                 &db,
-                Settings::default(),
+                Settings::at(as_of),
                 "Benchmark",
+                as_of,
                 as_of,
                 ReportLanguage::Nl,
             )

@@ -405,6 +405,12 @@ pub struct ApiConfig {
     #[arg(long, env = "KOERS_AT_RISK_DAYS", default_value_t = defaults::AT_RISK_DAYS, value_parser = clap::value_parser!(i64).range(0..=365))]
     pub at_risk_days: i64,
 
+    /// A fixed status date (YYYY-MM-DD) for training, demo and replay instances: "today" for
+    /// every live read (overdue, missed, projections). Without it, the status date is today in
+    /// the Netherlands, from the clock.
+    #[arg(long, env = "KOERS_STATUS_DATE")]
+    pub status_date: Option<chrono::NaiveDate>,
+
     /// The database `/healthz` pings over a connection of its own (set by `serve` from
     /// `--database-url`), so a pool whose connections are all taken by a burst of queries is
     /// not reported as a database out of reach. `None`: the pool is pinged (an in-memory
@@ -414,10 +420,22 @@ pub struct ApiConfig {
 }
 
 impl ApiConfig {
-    /// The rules of the schedule.
-    pub fn schedule(&self) -> crate::service::schedule::Settings {
+    /// Where the status date of live reads comes from.
+    pub fn status_date(&self) -> crate::service::status_date::StatusDate {
+        use crate::service::status_date::StatusDate;
+        self.status_date
+            .map_or(StatusDate::Today, StatusDate::Fixed)
+    }
+
+    /// The rules of the schedule, for a live read at moment `now` (its status date is the fixed
+    /// one when configured, else the Dutch calendar day of `now`).
+    pub fn schedule(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> crate::service::schedule::Settings {
         crate::service::schedule::Settings {
             at_risk_days: self.at_risk_days,
+            status_date: self.status_date().at(now),
         }
     }
 }
@@ -442,6 +460,7 @@ impl Default for ApiConfig {
             disable_introspection: false,
             disable_suggestions: false,
             at_risk_days: defaults::AT_RISK_DAYS,
+            status_date: None,
             probe_database_url: None,
         }
     }

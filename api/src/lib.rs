@@ -115,11 +115,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             // The same content as generateProgressReport: the plan as of the peildatum, covering
             // the period since the latest published report before it.
+            let today = service::status_date::dutch_day(clock::Clock::now(&SystemClock));
             let (content, _) = service::reports::content(
                 &db,
-                service::schedule::Settings::default(),
+                service::schedule::Settings::at(today),
                 &title,
                 as_of,
+                today,
                 language,
             )
             .await

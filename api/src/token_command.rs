@@ -25,9 +25,8 @@ pub async fn run(db: &DatabaseConnection, action: TokenAction) -> anyhow::Result
             layer,
             expires,
         } => {
-            let expires_at = expires
-                .and_then(|day| day.and_hms_opt(23, 59, 59))
-                .map(|t| t.and_utc());
+            // Valid through the whole day named, in the Netherlands.
+            let expires_at = expires.map(crate::service::status_date::end_of_day);
             let new = tokens::NewToken {
                 name,
                 role,

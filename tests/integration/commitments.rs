@@ -121,7 +121,7 @@ async fn a_recess_deadline_resolves_and_a_late_milestone_needs_a_postponement_le
     let invalid = app
         .err(
             LETTER,
-            json!({ "input": { "commitmentId": c, "version": r["version"], "kind": "POSTPONEMENT", "sentOn": "2026-06-25", "newDeadlineText": "voor het kerstreces 2026" } }),
+            json!({ "input": { "commitmentId": c, "version": r["version"], "kind": "POSTPONEMENT", "sentOn": "2026-05-29", "newDeadlineText": "voor het kerstreces 2026" } }),
         )
         .await;
     assert_eq!(code(&invalid), "BAD_USER_INPUT");
@@ -130,7 +130,7 @@ async fn a_recess_deadline_resolves_and_a_late_milestone_needs_a_postponement_le
     let postponed = app
         .ok(
             LETTER,
-            json!({ "input": { "commitmentId": c, "version": r["version"], "kind": "POSTPONEMENT", "sentOn": "2026-06-25", "reason": "Bestuurlijk overleg later", "newDeadlineText": "voor het kerstreces 2026" } }),
+            json!({ "input": { "commitmentId": c, "version": r["version"], "kind": "POSTPONEMENT", "sentOn": "2026-05-29", "reason": "Bestuurlijk overleg later", "newDeadlineText": "voor het kerstreces 2026" } }),
         )
         .await["recordCommitmentLetter"]
         .clone();
@@ -158,7 +158,7 @@ async fn a_recess_deadline_resolves_and_a_late_milestone_needs_a_postponement_le
     let stale = app
         .ok(
             LETTER,
-            json!({ "input": { "commitmentId": c, "version": 1, "kind": "FULFILMENT", "sentOn": "2026-07-01" } }),
+            json!({ "input": { "commitmentId": c, "version": 1, "kind": "FULFILMENT", "sentOn": "2026-05-30" } }),
         )
         .await;
     assert_eq!(stale["recordCommitmentLetter"]["status"], "CONFLICT");
@@ -166,7 +166,7 @@ async fn a_recess_deadline_resolves_and_a_late_milestone_needs_a_postponement_le
     let v = risk(&app, &c).await["version"].clone();
     app.ok(
         LETTER,
-        json!({ "input": { "commitmentId": c, "version": v, "kind": "FULFILMENT", "sentOn": "2026-07-01" } }),
+        json!({ "input": { "commitmentId": c, "version": v, "kind": "FULFILMENT", "sentOn": "2026-05-30" } }),
     )
     .await;
     let r = risk(&app, &c).await;
@@ -177,7 +177,7 @@ async fn a_recess_deadline_resolves_and_a_late_milestone_needs_a_postponement_le
     let again = app
         .err(
             LETTER,
-            json!({ "input": { "commitmentId": c, "version": r["version"], "kind": "FULFILMENT", "sentOn": "2026-07-02" } }),
+            json!({ "input": { "commitmentId": c, "version": r["version"], "kind": "FULFILMENT", "sentOn": "2026-05-31" } }),
         )
         .await;
     assert_eq!(code(&again), "BAD_USER_INPUT");

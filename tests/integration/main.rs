@@ -35,5 +35,6 @@ mod rules;
 mod scheduling;
 mod schema;
 mod spec;
+mod status_date;
 mod unsent_variables;
 mod validation;

@@ -246,6 +246,8 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
     )
     .await;
 
+    // The report of 30 June is made on that day (a later peildatum than today is refused).
+    app.on_day("2026-06-30");
     let july = generate(&app, "2026-06-30", "Juli 2026").await;
     let md = july["markdown"].as_str().unwrap_or_default();
     let changes = md
@@ -487,8 +489,9 @@ async fn a_crowded_plan_keeps_its_timeline_to_what_matters() {
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 15).expect("date");
     let (content, _) = koers::service::reports::content(
         &app.db,
-        koers::service::schedule::Settings::default(),
+        koers::service::schedule::Settings::at(as_of),
         "Druk plan",
+        as_of,
         as_of,
         entity::ReportLanguage::Nl,
     )

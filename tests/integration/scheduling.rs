@@ -4,7 +4,7 @@
 use crate::support::{TestApp, changes, code, milestone, programme, recess, version};
 use serde_json::{Value, json};
 
-const SCHEDULE: &str = "query($id: ID!) { node(id: $id) { ... on Milestone { version plannedDate forecastDate projectedDate slipDays feasible blockedBy { title } earliestPossibleDate slackDays health healthReason computedHealth { health reasons { code message days milestone { title } } } healthOverride { health reason } } } }";
+const SCHEDULE: &str = "query($id: ID!) { node(id: $id) { ... on Milestone { version plannedDate forecastDate projectedDate slipDays feasible blockedBy { title } earliestPossibleDate slackDays health healthReason(language: EN) reden: healthReason computedHealth { health reasons { code message(language: EN) days milestone { title } } } healthOverride { health reason } } } }";
 
 async fn schedule_of(app: &TestApp, id: &str) -> Value {
     app.ok(SCHEDULE, json!({ "id": id })).await["node"].clone()
@@ -33,6 +33,8 @@ async fn update(app: &TestApp, id: &str, changes: Value) -> Value {
 #[tokio::test]
 async fn projections_follow_every_kind_of_edit() {
     let app = TestApp::new().await;
+    // Before the plan's dates: nothing is overdue yet.
+    app.on_day("2026-02-01");
     let p = programme(&app).await;
     let a = milestone(&app, &p, "A", None, "2026-03-01").await;
     let b = milestone(&app, &p, "B", None, "2026-03-10").await;
@@ -67,7 +69,8 @@ async fn projections_follow_every_kind_of_edit() {
     assert_eq!(schedule_of(&app, &b).await["projectedDate"], "2026-03-10");
     assert_eq!(schedule_of(&app, &c).await["projectedDate"], "2026-03-20");
 
-    // Done: the actual date counts, whatever the forecast said.
+    // Done: the actual date counts, whatever the forecast said (recorded on that day).
+    app.on_day("2026-03-15");
     depend(&app, &a, &b, 0).await;
     update(
         &app,
@@ -80,6 +83,7 @@ async fn projections_follow_every_kind_of_edit() {
     update(&app, &b, json!({ "plannedDate": "2026-04-01" })).await;
     assert_eq!(schedule_of(&app, &c).await["projectedDate"], "2026-04-01");
     // Cancelling B releases C; deleting B leaves C on its own date as well.
+    app.on_day("2026-03-16");
     update(
         &app,
         &b,
@@ -142,7 +146,12 @@ async fn health_is_computed_with_reasons_and_overrides_are_recorded() {
     assert_eq!(prep_now["health"], "AT_RISK");
     assert_eq!(
         prep_now["healthReason"],
-        "only 5 days of slack to the deadline 2026-07-02 of \"Kamerbrief\""
+        "only 5 days of slack to the deadline 2 July 2026 of \"Kamerbrief\""
+    );
+    // Without a language, Dutch (the request named none).
+    assert_eq!(
+        prep_now["reden"],
+        "nog 5 dagen speling tot de termijn 2 juli 2026 van \"Kamerbrief\""
     );
 
     // The preparation slips 13 days: the letter passes its deadline, named with the cause.
@@ -152,12 +161,27 @@ async fn health_is_computed_with_reasons_and_overrides_are_recorded() {
     assert_eq!(s["projectedDate"], "2026-07-10");
     assert_eq!(
         s["healthReason"],
-        "projected 2026-07-10 passes its deadline 2026-07-02 by 8 days"
+        "projected 8 days past its deadline 2 July 2026"
+    );
+    // The preparation pushes the letter past its deadline: it is off track too, naming it.
+    let prep_now = schedule_of(&app, &prep).await;
+    assert_eq!(prep_now["health"], "OFF_TRACK");
+    assert_eq!(
+        prep_now["computedHealth"]["reasons"][0]["code"],
+        "PUSHES_PAST_DEADLINE"
+    );
+    assert_eq!(
+        prep_now["computedHealth"]["reasons"][0]["milestone"]["title"],
+        "Kamerbrief"
+    );
+    assert_eq!(
+        prep_now["reden"],
+        "hierdoor haalt \"Kamerbrief\" de termijn 2 juli 2026 niet: 8 dagen te laat"
     );
     let reasons = s["computedHealth"]["reasons"].as_array().expect("reasons");
     assert!(
         reasons.iter().any(|r| r["code"] == "PUSHED_BY_PREDECESSOR"
-            && r["message"] == "predecessor \"Voorbereiding\" moved 13 days and pushes it 8 days past its planned date"
+            && r["message"] == "predecessor \"Voorbereiding\" pushes it 8 days past its planned date (to 10 July 2026)"
             && r["milestone"]["title"] == "Voorbereiding"),
         "{reasons:?}"
     );
@@ -201,9 +225,13 @@ async fn health_is_computed_with_reasons_and_overrides_are_recorded() {
             json!({}),
         )
         .await;
-    assert_eq!(filtered["milestones"]["totalCount"], 1);
+    assert_eq!(filtered["milestones"]["totalCount"], 2);
     assert_eq!(
         filtered["milestones"]["edges"][0]["node"]["title"],
+        "Voorbereiding"
+    );
+    assert_eq!(
+        filtered["milestones"]["edges"][1]["node"]["title"],
         "Kamerbrief"
     );
 }
@@ -226,6 +254,8 @@ async fn a_configurable_threshold_decides_at_risk() {
 #[tokio::test]
 async fn critical_paths_of_programme_and_phase() {
     let app = TestApp::new().await;
+    // Before the plan's dates: nothing is overdue yet.
+    app.on_day("2025-12-01");
     let p = programme(&app).await;
     let a = milestone(&app, &p, "A", None, "2026-01-10").await;
     let b = milestone(&app, &p, "B", None, "2026-02-01").await;
@@ -377,6 +407,6 @@ async fn the_demo_plan_shows_its_schedule_and_moving_an_early_milestone_needs_a_
     assert_eq!(letter["health"], "OFF_TRACK");
     assert_eq!(
         letter["healthReason"],
-        "projected 2026-07-15 passes its deadline 2026-07-02 by 13 days"
+        "verwacht 13 dagen na de termijn 2 juli 2026"
     );
 }

@@ -18,6 +18,8 @@ pub struct RequestInfo {
     pub caller: Caller,
     /// The idempotency key the request holds, if it sent one (its writes mark it committed).
     pub claim: Option<crate::service::idempotency::Held>,
+    /// The language of text for users the request asked for (`Accept-Language`).
+    pub language: crate::service::language::Language,
 }
 
 /// Accessors on the resolver context.
@@ -34,6 +36,12 @@ pub trait ContextExt {
     /// Who is making the request, for reads. Without request facts (a schema executed outside
     /// the HTTP layer), an anonymous viewer.
     fn caller(&self) -> Caller;
+    /// The language of text for users the request asked for (`Accept-Language`; Dutch
+    /// without request facts).
+    fn language(&self) -> crate::service::language::Language;
+    /// The status date of a live read: the configured fixed one, else today in the
+    /// Netherlands from the clock.
+    fn status_date(&self) -> async_graphql::Result<chrono::NaiveDate>;
     /// The plan as it stood at `at`, shared by every field of the request that asks for it.
     fn snapshot(&self, at: chrono::DateTime<chrono::Utc>) -> async_graphql::Result<Arc<Snapshot>>;
     /// The live plan's schedule, computed once per request (again after a write).
@@ -108,9 +116,22 @@ impl ContextExt for Context<'_> {
         }
         let info = self.data_opt::<RequestInfo>();
         let request_id = info.map_or_else(|| "internal".to_owned(), |i| i.request_id.clone());
-        let mut actor = self.caller().acting(request_id, state.clock.now());
+        let now = state.clock.now();
+        let mut actor = self.caller().acting(request_id, now);
+        actor.status_date = state.config.status_date().at(now);
         actor.claim = info.and_then(|i| i.claim.clone());
         Ok(actor)
+    }
+
+    fn language(&self) -> crate::service::language::Language {
+        self.data_opt::<RequestInfo>()
+            .map(|i| i.language)
+            .unwrap_or_default()
+    }
+
+    fn status_date(&self) -> async_graphql::Result<chrono::NaiveDate> {
+        let state = self.state()?;
+        Ok(state.config.status_date().at(state.clock.now()))
     }
 
     fn caller(&self) -> Caller {
@@ -120,7 +141,13 @@ impl ContextExt for Context<'_> {
 
     fn snapshot(&self, at: chrono::DateTime<chrono::Utc>) -> async_graphql::Result<Arc<Snapshot>> {
         let state = self.state()?;
-        let fresh = || Arc::new(Snapshot::new(state.db.clone(), at, state.config.schedule()));
+        let fresh = || {
+            Arc::new(Snapshot::new(
+                state.db.clone(),
+                at,
+                state.config.schedule(state.clock.now()),
+            ))
+        };
         let Some(open) = self.data_opt::<Snapshots>() else {
             return Ok(fresh());
         };
@@ -135,7 +162,7 @@ impl ContextExt for Context<'_> {
         let state = self.state()?;
         let compute = || async {
             let started = std::time::Instant::now();
-            let live = schedule::live(&state.db, state.config.schedule()).await?;
+            let live = schedule::live(&state.db, state.config.schedule(state.clock.now())).await?;
             crate::metrics::METRICS
                 .schedule_seconds
                 .observe(started.elapsed().as_secs_f64());

@@ -232,6 +232,16 @@ pub enum ReportStatus {
     Published,
 }
 
+/// A language of text for users (health reasons and the like).
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "crate::service::language::Language")]
+pub enum Language {
+    /// Dutch (the default).
+    Nl,
+    /// English.
+    En,
+}
+
 /// Language of a progress report.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "entity::ReportLanguage")]

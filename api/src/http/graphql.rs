@@ -280,6 +280,11 @@ async fn run_holding(
         request_id: request_id(headers),
         caller,
         claim,
+        language: crate::service::language::Language::from_accept_language(
+            headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        ),
     };
     // One budget for the whole HTTP request: a batch shares it.
     let budget = std::sync::Arc::new(crate::graphql::budget::Budget::new(

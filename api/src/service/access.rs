@@ -38,6 +38,7 @@ impl Caller {
             layer: self.layer,
             request_id,
             at,
+            status_date: super::status_date::dutch_day(at),
             claim: None,
         }
     }
@@ -138,6 +139,7 @@ mod tests {
             layer,
             request_id: "t".into(),
             at: chrono::DateTime::UNIX_EPOCH,
+            status_date: chrono::NaiveDate::MIN,
             claim: None,
         }
     }

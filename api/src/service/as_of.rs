@@ -43,12 +43,13 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// The plan as it stood at `at` (inclusive).
+    /// The plan as it stood at `at` (inclusive). Its schedule uses the rules of `settings` on
+    /// the status date of the moment: the Dutch calendar day of `at`.
     pub fn new(db: DatabaseConnection, at: DateTime<Utc>, settings: Settings) -> Self {
         Self {
             db,
             at,
-            settings,
+            settings: settings.on(super::status_date::dutch_day(at)),
             cache: Mutex::new(HashMap::new()),
             current: OnceCell::new(),
         }
@@ -75,6 +76,11 @@ impl Snapshot {
     /// The moment.
     pub fn at(&self) -> DateTime<Utc> {
         self.at
+    }
+
+    /// The status date of the view: the Dutch calendar day of its moment.
+    pub fn status_date(&self) -> chrono::NaiveDate {
+        self.settings.status_date
     }
 
     async fn cached<T, F, Fut>(&self, key: &str, load: F) -> ApiResult<Arc<T>>
@@ -193,8 +199,10 @@ impl Snapshot {
                     },
                 )
                 .collect();
+            let latest = super::baselines::latest_dates(&self.db, Some(self.at)).await?;
             let input =
-                schedule::Input::from_models(&milestones, &dependencies, &commitments, &links);
+                schedule::Input::from_models(&milestones, &dependencies, &commitments, &links)
+                    .with_latest_baselines(&latest);
             Ok(Schedule::compute(input, self.settings))
         })
         .await

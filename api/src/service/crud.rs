@@ -278,6 +278,14 @@ pub trait Rules: PlanEntity {
     /// Rules on the object alone (lengths, ranges, date order).
     fn validate(model: &Self::Model) -> ApiResult<()>;
 
+    /// The dates of what has happened, by input field (a milestone's actual date, a task's
+    /// completion, a letter's sending): none may be after the status date, since the plan
+    /// cannot know of it yet. Checked by [`create_in`] and [`update_checked`] for dates that
+    /// are new or changed (a stored date is left alone).
+    fn happened(_model: &Self::Model) -> Vec<(&'static str, Option<chrono::NaiveDate>)> {
+        Vec::new()
+    }
+
     /// Rules that need the database, such as references to live objects. `before` is the stored
     /// object on an update (None on a create): a reference that did not change is not checked
     /// again, so deleting a phase does not freeze its milestones.
@@ -304,6 +312,32 @@ pub async fn refers<E: PlanEntity>(
     }
 }
 
+/// Refuse (`BAD_USER_INPUT` at the field) a date of something that happened (see
+/// [`Rules::happened`]) after the actor's status date, unless it is the one already stored.
+pub fn not_after_status_date<E: Rules>(
+    actor: &Actor,
+    model: &E::Model,
+    before: Option<&E::Model>,
+) -> ApiResult<()> {
+    let stored = before.map(E::happened).unwrap_or_default();
+    for (field, day) in E::happened(model) {
+        let Some(day) = day else { continue };
+        if stored.contains(&(field, Some(day))) {
+            continue;
+        }
+        if day > actor.status_date {
+            return Err(ApiError::invalid(
+                field,
+                format!(
+                    "{field} {day} is after the status date {}: what has not happened yet cannot be recorded",
+                    actor.status_date
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Validate and insert `model` in one transaction.
 pub async fn create_checked<E: Rules>(
     db: &DatabaseConnection,
@@ -323,6 +357,7 @@ pub async fn create_in<E: Rules>(
     model: E::Model,
 ) -> ApiResult<E::Model> {
     E::validate(&model)?;
+    not_after_status_date::<E>(actor, &model, None)?;
     E::check(txn, &model, None).await?;
     create::<E, _>(txn, actor, model).await
 }
@@ -354,6 +389,7 @@ where
         return Ok(Versioned::Applied(current));
     }
     E::validate(&next)?;
+    not_after_status_date::<E>(actor, &next, Some(&current))?;
     E::check(&txn, &next, Some(&current)).await?;
     let outcome = update::<E, _>(&txn, actor, &current, next, ChangeAction::Update).await?;
     super::commit(txn, actor).await?;

@@ -38,6 +38,12 @@ impl Rules for data_quality_assessment::Entity {
         v::text("finding", &m.finding, 2000)
     }
 
+    fn happened(
+        m: &data_quality_assessment::Model,
+    ) -> Vec<(&'static str, Option<chrono::NaiveDate>)> {
+        vec![("assessedOn", Some(m.assessed_on))]
+    }
+
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a data_quality_assessment::Model,

@@ -13,6 +13,10 @@ use entity::{ChangeAction, CommitmentStatus, LetterKind, commitment, commitment_
 use sea_orm::{DatabaseConnection, DatabaseTransaction};
 
 impl Rules for commitment_letter::Entity {
+    fn happened(m: &commitment_letter::Model) -> Vec<(&'static str, Option<NaiveDate>)> {
+        vec![("sentOn", Some(m.sent_on))]
+    }
+
     fn validate(m: &commitment_letter::Model) -> ApiResult<()> {
         v::opt_line("reference", m.reference.as_deref(), 200)?;
         if let Some(reason) = &m.reason {

@@ -26,6 +26,10 @@ impl Rules for milestone::Entity {
         v::completion("actualDate", m.status, m.actual_date, "milestone")
     }
 
+    fn happened(m: &milestone::Model) -> Vec<(&'static str, Option<chrono::NaiveDate>)> {
+        vec![("actualDate", m.actual_date)]
+    }
+
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a milestone::Model,
@@ -103,6 +107,17 @@ pub struct MilestoneFilter {
     pub planned_to: Option<chrono::NaiveDate>,
     /// Text in the title or description (case and accents do not matter).
     pub search: Option<String>,
+    /// `(true, day)`: only milestones overdue on status date `day`; `(false, day)`: only those
+    /// that are not (see [`overdue`]).
+    pub overdue: Option<(bool, chrono::NaiveDate)>,
+}
+
+/// Whether `m` is overdue on `status_date`: not done or cancelled, and its own date (forecast,
+/// else planned) is before it. The schedule (`schedule::Node`) and the list filter follow this
+/// rule; `list` writes it as SQL.
+pub fn overdue(m: &milestone::Model, status_date: chrono::NaiveDate) -> bool {
+    !matches!(m.status, WorkStatus::Done | WorkStatus::Cancelled)
+        && m.forecast_date.unwrap_or(m.planned_date) < status_date
 }
 
 impl MilestoneFilter {
@@ -129,6 +144,9 @@ impl MilestoneFilter {
                 .search
                 .as_deref()
                 .is_none_or(|t| entity::search::matches(&m.search_text, t))
+            && self
+                .overdue
+                .is_none_or(|(wanted, day)| overdue(m, day) == wanted)
     }
 }
 
@@ -172,6 +190,17 @@ pub fn list(
     }
     if let Some(to) = filter.planned_to {
         select = select.filter(Column::PlannedDate.lte(to));
+    }
+    if let Some((wanted, day)) = filter.overdue {
+        use sea_orm::sea_query::{Expr, ExprTrait, Func};
+        let own = Func::coalesce([
+            Expr::col(Column::ForecastDate),
+            Expr::col(Column::PlannedDate),
+        ]);
+        let is_overdue = Condition::all()
+            .add(Column::Status.is_not_in([WorkStatus::Done, WorkStatus::Cancelled]))
+            .add(Expr::expr(own).lt(day));
+        select = select.filter(if wanted { is_overdue } else { is_overdue.not() });
     }
     if let Some(text) = &filter.search {
         select = select.filter(super::page::contains_text(

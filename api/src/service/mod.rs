@@ -11,10 +11,12 @@ pub mod export;
 pub mod generate;
 pub mod history;
 pub mod idempotency;
+pub mod language;
 pub mod links;
 pub mod page;
 pub mod schedule;
 pub mod sequences;
+pub mod status_date;
 pub mod text;
 pub mod validate;
 
@@ -46,6 +48,9 @@ pub struct Actor {
     pub request_id: String,
     /// The moment of the change, from the injected clock.
     pub at: DateTime<Utc>,
+    /// The status date of the change ("today" for the plan: see `status_date`): what has
+    /// happened cannot be dated after it.
+    pub status_date: chrono::NaiveDate,
     /// The idempotency key the request holds, if it sent one: [`commit`] marks it.
     pub claim: Option<idempotency::Held>,
 }
@@ -59,6 +64,7 @@ impl Actor {
             layer: None,
             request_id: name.to_owned(),
             at,
+            status_date: status_date::dutch_day(at),
             claim: None,
         }
     }

@@ -57,6 +57,10 @@ impl Rules for phase::Entity {
         v::completion("actualEnd", m.status, m.actual_end, "phase")
     }
 
+    fn happened(m: &phase::Model) -> Vec<(&'static str, Option<chrono::NaiveDate>)> {
+        vec![("actualStart", m.actual_start), ("actualEnd", m.actual_end)]
+    }
+
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a phase::Model,

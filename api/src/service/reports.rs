@@ -55,14 +55,25 @@ async fn previous<C: ConnectionTrait>(
 }
 
 /// Build the content of a report of `as_of`, covering the period since the latest published
-/// report before it.
+/// report before it. `today` is the Dutch calendar day of the clock: a peildatum after it is
+/// refused (`BAD_USER_INPUT` on `asOf`), since the plan of a day that has not ended can still
+/// change. The report's status date is its peildatum (`settings.status_date` is not used).
 pub async fn content(
     db: &DatabaseConnection,
     settings: Settings,
     title: &str,
     as_of: NaiveDate,
+    today: NaiveDate,
     lang: ReportLanguage,
 ) -> ApiResult<(Content, Option<i32>)> {
+    if as_of > today {
+        return Err(ApiError::Invalid {
+            field: "asOf".into(),
+            message: format!(
+                "the peildatum {as_of} is after today ({today}, in the Netherlands): a report describes a day that has ended or is under way"
+            ),
+        });
+    }
     let before = previous(db, as_of).await?;
     let request = report::Request {
         title: title.trim().to_owned(),
@@ -87,7 +98,8 @@ pub async fn generate(
 ) -> ApiResult<progress_report::Model> {
     access::may_write(actor, Scope::Reports)?;
     v::line("title", title, 200)?;
-    let (content, previous_report_id) = content(db, settings, title, as_of, lang).await?;
+    let today = super::status_date::dutch_day(actor.at);
+    let (content, previous_report_id) = content(db, settings, title, as_of, today, lang).await?;
     let model = progress_report::Model {
         id: 0,
         title: title.trim().to_owned(),

@@ -14,6 +14,10 @@ impl Rules for data_infra_task::Entity {
         v::completion("completedOn", m.status, m.completed_on, "task")
     }
 
+    fn happened(m: &data_infra_task::Model) -> Vec<(&'static str, Option<chrono::NaiveDate>)> {
+        vec![("completedOn", m.completed_on)]
+    }
+
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a data_infra_task::Model,

@@ -96,6 +96,14 @@ impl TestApp {
             .expect("demo loads")
     }
 
+    /// Move the clock to noon (UTC, so the same day in the Netherlands) of `day`
+    /// ("YYYY-MM-DD"): the status date of live reads becomes that day.
+    pub fn on_day(&self, day: &str) {
+        let day: chrono::NaiveDate = day.parse().expect("a YYYY-MM-DD day");
+        self.clock
+            .set(day.and_hms_opt(12, 0, 0).expect("noon").and_utc());
+    }
+
     /// SQL statements run so far.
     pub fn statements(&self) -> usize {
         self.statements.load(Ordering::SeqCst)

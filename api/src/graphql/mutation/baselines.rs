@@ -42,7 +42,7 @@ impl BaselineMutation {
             &actor,
             &input.name,
             &input.reason,
-            state.config.schedule(),
+            state.config.schedule(actor.at),
         )
         .await
         .map_err(ApiError::in_input)?;

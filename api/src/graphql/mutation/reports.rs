@@ -47,7 +47,7 @@ impl ReportMutation {
         let report = reports::generate(
             &state.db,
             &actor,
-            state.config.schedule(),
+            state.config.schedule(actor.at),
             &input.title,
             input.as_of.into(),
             input.language.into(),

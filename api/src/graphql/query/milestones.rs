@@ -34,6 +34,9 @@ pub struct MilestoneFilterInput {
     pub planned_to: Option<Date>,
     /// Only milestones whose title or description contains this text (case and accents do not matter: "een" finds "Één").
     pub search: Option<String>,
+    /// true: only overdue milestones (not done or cancelled, own date before the status date:
+    /// today, or the day of `asOf`); false: only those that are not.
+    pub overdue: Option<bool>,
 }
 
 impl MilestoneFilterInput {
@@ -43,6 +46,16 @@ impl MilestoneFilterInput {
         as_of: Option<chrono::DateTime<chrono::Utc>>,
     ) -> async_graphql::Result<MilestoneFilter> {
         use crate::graphql::context::ContextExt;
+        let overdue = match self.overdue {
+            None => None,
+            Some(wanted) => Some((
+                wanted,
+                match as_of {
+                    None => ctx.status_date()?,
+                    Some(at) => crate::service::status_date::dutch_day(at),
+                },
+            )),
+        };
         // Health is computed: the schedule says which milestones have it.
         let ids = match self.health {
             None => None,
@@ -80,6 +93,7 @@ impl MilestoneFilterInput {
             planned_from: self.planned_from.map(Into::into),
             planned_to: self.planned_to.map(Into::into),
             search: self.search,
+            overdue,
         })
     }
 }

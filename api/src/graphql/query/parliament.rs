@@ -122,19 +122,48 @@ impl ParliamentQuery {
             .map(Into::into)
     }
 
-    /// Commitments that are not fulfilled and at risk or needing a postponement letter (a linked
-    /// milestone projected past the deadline), the latest first.
+    /// Commitments that are not fulfilled and missed (deadline before the status date), needing
+    /// a postponement letter (a linked milestone projected past the deadline) or at risk:
+    /// missed ones first, then the latest first.
     async fn commitments_at_risk(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "The plan as it stood at this moment, rebuilt from the change history, with the Dutch calendar day of the moment as its status date. Leave out for the plan as it is now."
+        )]
+        as_of: Option<chrono::DateTime<chrono::Utc>>,
     ) -> async_graphql::Result<Vec<crate::graphql::types::CommitmentRisk>> {
         use crate::graphql::context::ContextExt;
-        let schedule = ctx.schedule().await?;
+        let (schedule, snapshot) = match as_of {
+            None => (ctx.schedule().await?, None),
+            Some(at) => {
+                let snapshot = ctx.snapshot(at)?;
+                (snapshot.schedule().await?, Some(snapshot))
+            }
+        };
         Ok(schedule
             .commitments_at_risk()
             .into_iter()
-            .map(|risk| crate::graphql::types::CommitmentRisk(risk, None))
+            .map(|risk| crate::graphql::types::CommitmentRisk(risk, snapshot.clone()))
             .collect())
+    }
+
+    /// The status date: "today" for the plan's computed fields (overdue, missed, projections).
+    /// Live: the instance's fixed status date (`--status-date`) or today in the Netherlands;
+    /// with `asOf`, the Dutch calendar day of that moment.
+    async fn status_date(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "A moment of an as-of view. Leave out for the live plan.")] as_of: Option<
+            chrono::DateTime<chrono::Utc>,
+        >,
+    ) -> async_graphql::Result<crate::graphql::scalars::Date> {
+        use crate::graphql::context::ContextExt;
+        Ok(match as_of {
+            None => ctx.status_date()?,
+            Some(at) => crate::service::status_date::dutch_day(at),
+        }
+        .into())
     }
 
     /// One commitment by id.

@@ -80,11 +80,15 @@ plan_object!(
     async fn risk(&self, ctx: &Context<'_>) -> async_graphql::Result<CommitmentRisk> {
         self.assess(ctx).await
     }
-    /// Whether the Kamer needs a postponement letter: a linked milestone is projected past the
-    /// deadline and the commitment is not fulfilled (details in `risk`).
+    /// Whether the Kamer needs a postponement letter: the commitment is not fulfilled and a
+    /// linked milestone is projected past the deadline, or the deadline has passed (MISSED);
+    /// details in `risk`.
     async fn needs_postponement_letter(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        Ok(self.assess(ctx).await?.0.state
-            == crate::service::schedule::CommitmentState::NeedsPostponementLetter)
+        use crate::service::schedule::CommitmentState;
+        Ok(matches!(
+            self.assess(ctx).await?.0.state,
+            CommitmentState::NeedsPostponementLetter | CommitmentState::Missed
+        ))
     }
 });
 

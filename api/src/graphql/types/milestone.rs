@@ -5,7 +5,7 @@ use super::{
     MilestoneDependency, Organisation, Phase, Programme, RecessPeriod, Workstream, date,
     milestone_by_id, plan_object,
 };
-use crate::graphql::enums::{GovernmentLayer, Health, MilestoneKind, WorkStatus};
+use crate::graphql::enums::{GovernmentLayer, Health, Language, MilestoneKind, WorkStatus};
 use crate::graphql::loaders::{self, DepEnd};
 use crate::graphql::scalars::Date;
 use crate::service::schedule::{Input, Node, Projection, Schedule};
@@ -67,9 +67,37 @@ plan_object!(
     async fn health(&self, ctx: &Context<'_>) -> async_graphql::Result<Health> {
         Ok(self.projection(ctx).await?.health.into())
     }
-    /// One line on that health: the override's reason, or the first computed reason.
-    async fn health_reason(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
-        Ok(self.projection(ctx).await?.reason)
+    /// One line on that health: the override's reason (as the manager wrote it), or the first
+    /// computed reason in Dutch or English.
+    async fn health_reason(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The language (default: the request's `Accept-Language`, Dutch when it names neither Dutch nor English).")]
+        language: Option<Language>,
+    ) -> async_graphql::Result<Option<String>> {
+        use crate::graphql::context::ContextExt;
+        let lang = language.map_or_else(|| ctx.language(), Into::into);
+        Ok(self.projection(ctx).await?.reason(lang))
+    }
+    /// Whether its health is a manager's override (then `computedHealth` gives the computed one).
+    async fn health_overridden(&self) -> bool {
+        self.0.health_override.is_some()
+    }
+    /// The status date its computed fields used: "today" in the Netherlands for a live read
+    /// (or the instance's fixed status date), the Dutch calendar day of the moment for an
+    /// as-of view.
+    async fn status_date(&self, ctx: &Context<'_>) -> async_graphql::Result<Date> {
+        Ok(self.1.schedule(ctx).await?.settings().status_date.into())
+    }
+    /// Whether it is overdue: not done or cancelled, and its own date (forecast, else planned)
+    /// is before the status date. It is then projected on the status date at the earliest, and
+    /// OFF_TRACK with reason OVERDUE.
+    async fn overdue(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        Ok(self.projection(ctx).await?.overdue_days.is_some())
+    }
+    /// Days between its own date and the status date when overdue (null otherwise).
+    async fn overdue_days(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<i64>> {
+        Ok(self.projection(ctx).await?.overdue_days)
     }
     /// Health as computed from the schedule (off track past its deadline; at risk with less
     /// slack than the threshold, or after an off-track predecessor), with the reasons.
@@ -89,7 +117,8 @@ plan_object!(
         })
     }
     /// When it is expected: its actual date when done; otherwise the latest of its forecast (or
-    /// planned date) and each predecessor's projected date plus lag.
+    /// planned date), each predecessor's projected date plus lag, and the status date (work
+    /// that is not done cannot finish in the past).
     async fn projected_date(&self, ctx: &Context<'_>) -> async_graphql::Result<Date> {
         Ok(self.projection(ctx).await?.projected.into())
     }

@@ -3,7 +3,7 @@
 
 use super::{Commitment, Milestone};
 use crate::graphql::batch::Batched;
-use crate::graphql::enums::Health;
+use crate::graphql::enums::{Health, Language};
 use crate::graphql::loaders;
 use crate::graphql::scalars::Date;
 use crate::service::as_of::Snapshot;
@@ -52,8 +52,16 @@ pub enum HealthReasonCode {
     Done,
     /// It is cancelled.
     Cancelled,
-    /// Its projected date passes its deadline (its own, or a linked commitment's).
+    /// Not done, and its own date (forecast, else planned) is before the status date:
+    /// `days` is how many days, `date` that own date. Makes it OFF_TRACK.
+    Overdue,
+    /// Its projected date passes its deadline (its own, or a linked commitment's). Makes it
+    /// OFF_TRACK.
     PassesDeadline,
+    /// Its projection makes a successor (`milestone`) miss that successor's deadline (`date`)
+    /// by `days`. Makes it OFF_TRACK: the root cause of a missed deadline is never healthier
+    /// than the milestone it pushes.
+    PushesPastDeadline,
     /// Less slack than the threshold to its deadline or to a successor's deadline.
     DeadlineSlack,
     /// A predecessor is off track.
@@ -62,6 +70,9 @@ pub enum HealthReasonCode {
     PushedByPredecessor,
     /// Its forecast is earlier than its predecessors allow.
     InfeasibleForecast,
+    /// Its projected date is later than in its latest baseline (`date`) by `days`, more than
+    /// the at-risk threshold. Makes it at least AT_RISK.
+    BehindBaseline,
 }
 
 /// One reason for a computed health, as a sentence and as facts.
@@ -74,9 +85,19 @@ impl HealthReason {
     async fn code(&self) -> HealthReasonCode {
         self.0.code.into()
     }
-    /// The sentence, e.g. `predecessor "Bestuurlijk overleg" moved 21 days and pushes it 13 days past its planned date`.
-    async fn message(&self) -> &str {
-        &self.0.message
+    /// The sentence, in Dutch or English: e.g. "gepland 30 oktober 2026, niet gereed: 31 dagen
+    /// over tijd" or "planned 30 October 2026, not done: 31 days overdue".
+    async fn message(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "The language (default: the request's `Accept-Language`, Dutch when it names neither Dutch nor English)."
+        )]
+        language: Option<Language>,
+    ) -> String {
+        use crate::graphql::context::ContextExt;
+        self.0
+            .message(language.map_or_else(|| ctx.language(), Into::into))
     }
     /// The number of days it names.
     async fn days(&self) -> Option<i64> {
@@ -185,6 +206,9 @@ pub enum CommitmentState {
     AtRisk,
     /// A linked milestone is projected past the deadline: a postponement letter is needed.
     NeedsPostponementLetter,
+    /// The deadline is before the status date and no fulfilment letter was recorded: the
+    /// commitment was not kept. A postponement letter with a new deadline reopens it.
+    Missed,
 }
 
 /// The schedule's verdict on a commitment.
@@ -197,10 +221,17 @@ impl CommitmentRisk {
     async fn state(&self) -> CommitmentState {
         self.0.state.into()
     }
-    /// Whether the Kamer needs a postponement letter: a linked milestone is projected past the
-    /// deadline and the commitment is not fulfilled.
+    /// Whether the Kamer needs a postponement letter: the commitment is not fulfilled and a
+    /// linked milestone is projected past the deadline, or the deadline has passed (MISSED).
     async fn needs_postponement_letter(&self) -> bool {
-        self.0.state == s::CommitmentState::NeedsPostponementLetter
+        matches!(
+            self.0.state,
+            s::CommitmentState::NeedsPostponementLetter | s::CommitmentState::Missed
+        )
+    }
+    /// The status date the verdict used ("today": see `Query.statusDate`).
+    async fn status_date(&self) -> Date {
+        self.0.status_date.into()
     }
     /// The deadline it is measured against.
     async fn deadline(&self) -> Date {
@@ -210,7 +241,9 @@ impl CommitmentRisk {
     async fn projected_date(&self) -> Option<Date> {
         self.0.projected.map(Into::into)
     }
-    /// Days between deadline and projected date: positive is late, 0 or less is in time.
+    /// Days late. MISSED: from the deadline to the status date. Otherwise from the deadline to
+    /// the projected date: positive is late, 0 or less is in time (null without linked
+    /// milestones).
     async fn days_late(&self) -> Option<i64> {
         self.0.days_late
     }

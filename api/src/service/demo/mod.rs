@@ -1563,6 +1563,7 @@ pub async fn load(db: &DatabaseConnection, actor: &Actor) -> ApiResult<bool> {
     }
     let actor = Actor {
         at: recorded_at(),
+        status_date: crate::service::status_date::dutch_day(recorded_at()),
         ..actor.clone()
     };
     load_into(&txn, &actor).await?;

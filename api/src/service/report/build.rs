@@ -24,7 +24,8 @@ use std::collections::{BTreeMap, HashMap};
 pub struct Request {
     /// The title.
     pub title: String,
-    /// The peildatum: the plan as it stood at the end of this day (UTC).
+    /// The peildatum: the plan as it stood at the end of this day (24:00 in the Netherlands);
+    /// also the report's status date.
     pub as_of: NaiveDate,
     /// The language.
     pub language: Language,
@@ -32,11 +33,10 @@ pub struct Request {
     pub previous: Option<(String, NaiveDate)>,
 }
 
-/// The end of a day: what an as-of view of that day sees.
+/// The end of a day in the Netherlands: what an as-of view of that day sees (see
+/// `status_date::end_of_day`).
 pub fn end_of(day: NaiveDate) -> DateTime<Utc> {
-    day.and_hms_milli_opt(23, 59, 59, 999)
-        .map(|t| t.and_utc())
-        .unwrap_or_default()
+    crate::service::status_date::end_of_day(day)
 }
 
 const LAYERS: [Option<GovernmentLayer>; 5] = [
@@ -83,49 +83,30 @@ impl Plan {
         }
     }
 
-    /// The reason for a milestone's health, in the report's language.
+    /// The reason for a milestone's health, in the report's language. A manager's override is
+    /// named as such, with the computed health and its first reason next to it.
     fn reason(&self, m: &milestone::Model) -> Option<String> {
-        if let Some(why) = m
+        let p = self.p(m.id)?;
+        let computed = p
+            .reasons
+            .first()
+            .filter(|r| !matches!(r.code, ReasonCode::Done | ReasonCode::Cancelled))
+            .map(|r| r.message(self.lang));
+        let Some(why) = m
             .health_override_reason
             .clone()
             .filter(|_| m.health_override.is_some())
-        {
-            return Some(why);
-        }
-        let p = self.p(m.id)?;
-        let r = p.reasons.first()?;
-        let other = r
-            .milestone
-            .and_then(|id| self.schedule.title(id))
-            .unwrap_or_default();
-        let days = self.lang.days(r.days.unwrap_or_default().abs());
-        let date = r.date.map(|d| self.lang.date(d)).unwrap_or_default();
-        let nl = self.lang == Language::Nl;
-        Some(match r.code {
-            ReasonCode::Done | ReasonCode::Cancelled => return None,
-            ReasonCode::PassesDeadline if nl => {
-                format!("verwacht {days} na de termijn van {date}")
+        else {
+            return computed;
+        };
+        let health = self.lang.health(p.computed);
+        let computed = computed.map_or(String::new(), |c| format!(": {c}"));
+        Some(match self.lang {
+            Language::Nl => {
+                format!("{why} (oordeel van de beheerder; berekend: {health}{computed})")
             }
-            ReasonCode::PassesDeadline => format!("expected {days} after the deadline of {date}"),
-            ReasonCode::DeadlineSlack if nl && r.milestone == Some(m.id) && r.days == Some(0) => {
-                format!("geen speling meer tot de termijn van {date}")
-            }
-            ReasonCode::DeadlineSlack if nl && r.milestone == Some(m.id) => {
-                format!("nog {days} speling tot de termijn van {date}")
-            }
-            ReasonCode::DeadlineSlack if nl => {
-                format!("nog {days} speling voor \"{other}\" (termijn {date})")
-            }
-            ReasonCode::DeadlineSlack => format!("{days} of slack to the deadline of {date}"),
-            ReasonCode::PredecessorOffTrack if nl => {
-                format!("voorgaande mijlpaal \"{other}\" ligt achter op schema")
-            }
-            ReasonCode::PredecessorOffTrack => format!("predecessor \"{other}\" is off track"),
-            ReasonCode::PushedByPredecessor | ReasonCode::InfeasibleForecast if nl => {
-                format!("schuift {days} op door \"{other}\"")
-            }
-            ReasonCode::PushedByPredecessor | ReasonCode::InfeasibleForecast => {
-                format!("moved {days} by \"{other}\"")
+            Language::En => {
+                format!("{why} (the manager's judgement; computed: {health}{computed})")
             }
         })
     }
@@ -787,7 +768,7 @@ async fn changes(
     let mut out = Changes::default();
     let mut seen = std::collections::HashSet::new();
     for r in &records {
-        let day = lang.date(r.changed_at.date_naive());
+        let day = lang.date(crate::service::status_date::dutch_day(r.changed_at));
         match (r.entity.as_str(), r.action, r.field.as_deref()) {
             ("Milestone", ChangeAction::Create, _) if seen.insert(("added", r.entity_id)) => {
                 out.added.push(Line {

@@ -1,59 +1,10 @@
 //! The words of a report in its language: Dutch by default ("2 juli 2026", "6,8"), or English.
 
 use entity::{GovernmentLayer, Health, QualityDimension};
-use serde::Serialize;
 
-/// The language a report is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Language {
-    /// Dutch (the default: what reaches the Kamer).
-    Nl,
-    /// English.
-    En,
-}
-
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+pub use crate::service::language::Language;
 
 impl Language {
-    /// A date as people write it: "2 juli 2026", "2 July 2026".
-    pub fn date(self, day: chrono::NaiveDate) -> String {
-        use chrono::Datelike;
-        let month = day.month0() as usize;
-        let name = match self {
-            Language::Nl => MONTHS_NL[month],
-            Language::En => MONTHS_EN[month],
-        };
-        format!("{} {name} {}", day.day(), day.year())
-    }
-
     /// The warning about a character the PDF has no glyph for.
     pub fn unsupported_character(self, code_point: &str, excerpt: &str) -> String {
         match self {
@@ -102,16 +53,6 @@ impl Language {
     /// An exact measured value as written ("337.013", "6,8").
     pub fn exact(self, value: &entity::Exact) -> String {
         self.number(&value.0.normalize().to_string())
-    }
-
-    /// "1 dag", "13 dagen".
-    pub fn days(self, n: i64) -> String {
-        match (self, n.abs() == 1) {
-            (Language::Nl, true) => format!("{n} dag"),
-            (Language::Nl, false) => format!("{n} dagen"),
-            (Language::En, true) => format!("{n} day"),
-            (Language::En, false) => format!("{n} days"),
-        }
     }
 
     /// A health value.

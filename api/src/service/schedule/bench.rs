@@ -9,6 +9,13 @@ use chrono::{Duration, NaiveDate};
 use entity::{CommitmentStatus, WorkStatus};
 use std::time::Instant;
 
+/// The status date of the synthetic plans: about a quarter into their span (2026 to 2029), so
+/// that overdue milestones and the work they push are part of what is timed.
+pub const STATUS_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 30) {
+    Some(day) => day,
+    None => NaiveDate::MIN,
+};
+
 /// A synthetic plan of `milestones` milestones and `dependencies` dependencies.
 pub fn synthetic(milestones: usize, dependencies: usize, seed: u64) -> Input {
     let mut state = seed.max(1);
@@ -39,6 +46,7 @@ pub fn synthetic(milestones: usize, dependencies: usize, seed: u64) -> Input {
                 },
                 deadline: (next(50) == 0).then(|| planned + Duration::days(30)),
                 health_override: None,
+                latest_baseline: (next(2) == 0).then_some(planned),
             }
         })
         .collect();

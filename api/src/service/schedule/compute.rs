@@ -1,6 +1,5 @@
 //! Computing the schedule: a forward pass for projections, a backward pass for slack, then health.
 
-use super::reasons::days;
 use super::{
     Deadline, DeadlineSlack, DeadlineSource, Input, Projection, Reason, ReasonCode, Schedule,
     Settings,
@@ -84,8 +83,16 @@ impl Schedule {
                     }
                 }
             }
+            // Work that is not done cannot finish before the status date.
+            let open = !node.done() && !node.cancelled();
+            let overdue = (open && own < self.settings.status_date)
+                .then(|| (self.settings.status_date - own).num_days());
             let date = if node.done() {
                 node.actual.unwrap_or(own)
+            } else if open {
+                earliest
+                    .map_or(own, |(e, _)| e.max(own))
+                    .max(self.settings.status_date)
             } else {
                 earliest.map_or(own, |(e, _)| e.max(own))
             };
@@ -97,6 +104,7 @@ impl Schedule {
                 earliest: earliest.map(|(e, _)| e),
                 driver: earliest.map(|(_, p)| self.nodes[p].id),
                 infeasible: earliest.is_some_and(|(e, _)| e > own),
+                overdue_days: overdue,
                 slip_days: (date - node.baseline).num_days(),
                 deadline: deadlines[i].clone(),
                 deadline_slack: None,
@@ -104,7 +112,7 @@ impl Schedule {
                 computed: Health::OnTrack,
                 reasons: Vec::new(),
                 health: Health::OnTrack,
-                reason: None,
+                override_reason: None,
             });
         }
         out.into_iter().flatten().collect()
@@ -215,13 +223,13 @@ impl Schedule {
             let node = &self.nodes[i];
             let (health, reason) = match &node.health_override {
                 Some((health, why)) => (*health, Some(why.clone())),
-                None => (computed, reasons.first().map(|r| r.message.clone())),
+                None => (computed, None),
             };
             let p = &mut self.projections[i];
             p.computed = computed;
             p.reasons = reasons;
             p.health = health;
-            p.reason = reason;
+            p.override_reason = reason;
         }
     }
 
@@ -229,18 +237,16 @@ impl Schedule {
         let node = &self.nodes[i];
         let p = &self.projections[i];
         if node.done() {
-            let when = node.actual.map_or(String::new(), |d| format!(" on {d}"));
-            return (
-                Health::OnTrack,
-                vec![Reason::new(ReasonCode::Done, format!("done{when}"))],
-            );
+            let mut done = Reason::new(ReasonCode::Done);
+            if let Some(day) = node.actual {
+                done = done.date(day);
+            }
+            return (Health::OnTrack, vec![done]);
         }
         if node.cancelled() {
-            return (
-                Health::OnTrack,
-                vec![Reason::new(ReasonCode::Cancelled, "cancelled".to_owned())],
-            );
+            return (Health::OnTrack, vec![Reason::new(ReasonCode::Cancelled)]);
         }
+        let at_risk = self.settings.at_risk_days;
         let mut health = Health::OnTrack;
         let mut reasons = Vec::new();
         let mut worsen = |h: Health| {
@@ -248,65 +254,57 @@ impl Schedule {
                 health = h;
             }
         };
+        if let Some(overdue) = p.overdue_days {
+            worsen(Health::OffTrack);
+            reasons.push(
+                Reason::new(ReasonCode::Overdue)
+                    .days(overdue)
+                    .date(p.own)
+                    .forecast(node.forecast),
+            );
+        }
         if let Some(deadline) = &p.deadline
             && p.projected > deadline.date
         {
-            let late = (p.projected - deadline.date).num_days();
             worsen(Health::OffTrack);
             reasons.push(
-                Reason::new(
-                    ReasonCode::PassesDeadline,
-                    format!(
-                        "projected {} passes its deadline {}{} by {}",
-                        p.projected,
-                        deadline.date,
-                        source(&deadline.source),
-                        days(late)
-                    ),
-                )
-                .days(late)
-                .date(deadline.date),
+                Reason::new(ReasonCode::PassesDeadline)
+                    .days((p.projected - deadline.date).num_days())
+                    .date(deadline.date)
+                    .commitment(number(&deadline.source)),
             );
         } else if let Some(slack) = &p.deadline_slack
-            && slack.days < self.settings.at_risk_days
+            && slack.milestone != node.id
+            && slack.days < 0
+        {
+            // Its projection makes a successor miss its deadline: the root cause of a missed
+            // deadline is never healthier than the milestone it pushes.
+            worsen(Health::OffTrack);
+            reasons.push(
+                Reason::new(ReasonCode::PushesPastDeadline)
+                    .about(
+                        slack.milestone,
+                        self.title(slack.milestone).unwrap_or_default(),
+                    )
+                    .days(-slack.days)
+                    .date(slack.deadline.date)
+                    .commitment(number(&slack.deadline.source)),
+            );
+        } else if let Some(slack) = &p.deadline_slack
+            && slack.days < at_risk
         {
             worsen(Health::AtRisk);
-            let message = if slack.milestone == node.id && slack.days == 0 {
-                format!(
-                    "no slack left to its deadline {}{}",
-                    slack.deadline.date,
-                    source(&slack.deadline.source)
-                )
-            } else if slack.milestone == node.id {
-                format!(
-                    "only {} of slack to its deadline {}{}",
-                    days(slack.days),
-                    slack.deadline.date,
-                    source(&slack.deadline.source)
-                )
-            } else if slack.days < 0 {
-                format!(
-                    "{} later than \"{}\" can take to meet its deadline {}{}",
-                    days(-slack.days),
+            let mut reason = Reason::new(ReasonCode::DeadlineSlack)
+                .days(slack.days)
+                .date(slack.deadline.date)
+                .commitment(number(&slack.deadline.source));
+            if slack.milestone != node.id {
+                reason = reason.about(
+                    slack.milestone,
                     self.title(slack.milestone).unwrap_or_default(),
-                    slack.deadline.date,
-                    source(&slack.deadline.source)
-                )
-            } else {
-                format!(
-                    "only {} of slack to the deadline {}{} of \"{}\"",
-                    days(slack.days),
-                    slack.deadline.date,
-                    source(&slack.deadline.source),
-                    self.title(slack.milestone).unwrap_or_default()
-                )
-            };
-            reasons.push(
-                Reason::new(ReasonCode::DeadlineSlack, message)
-                    .about(slack.milestone)
-                    .days(slack.days)
-                    .date(slack.deadline.date),
-            );
+                );
+            }
+            reasons.push(reason);
         }
         let mut late_preds: Vec<usize> = self.preds[i]
             .iter()
@@ -319,45 +317,50 @@ impl Schedule {
         for q in late_preds {
             worsen(Health::AtRisk);
             reasons.push(
-                Reason::new(
-                    ReasonCode::PredecessorOffTrack,
-                    format!("predecessor \"{}\" is off track", self.nodes[q].title),
-                )
-                .about(self.nodes[q].id),
+                Reason::new(ReasonCode::PredecessorOffTrack)
+                    .about(self.nodes[q].id, &self.nodes[q].title),
             );
         }
         if let (Some(driver), Some(earliest)) = (p.driver, p.earliest)
             && p.infeasible
         {
             let pushed = (p.projected - p.own).num_days();
-            let d = self.get(driver);
-            let title = self.title(driver).unwrap_or_default();
-            let reason = match node.forecast {
-                Some(forecast) => Reason::new(
-                    ReasonCode::InfeasibleForecast,
-                    format!(
-                        "forecast {forecast} is earlier than predecessor \"{title}\" allows ({earliest})"
-                    ),
-                ),
-                None => Reason::new(
-                    ReasonCode::PushedByPredecessor,
-                    format!(
-                        "predecessor \"{title}\" moved {} and pushes it {} past its planned date",
-                        days(d.map_or(0, |d| d.slip_days)),
-                        days(pushed)
-                    ),
-                ),
+            if pushed > at_risk {
+                worsen(Health::AtRisk);
+            }
+            let code = if node.forecast.is_some() {
+                ReasonCode::InfeasibleForecast
+            } else {
+                ReasonCode::PushedByPredecessor
             };
-            reasons.push(reason.about(driver).days(pushed).date(earliest));
+            reasons.push(
+                Reason::new(code)
+                    .about(driver, self.title(driver).unwrap_or_default())
+                    .days(pushed)
+                    .date(earliest)
+                    .forecast(node.forecast),
+            );
+        }
+        if let Some(baseline) = node.latest_baseline {
+            let behind = (p.projected - baseline).num_days();
+            if behind > at_risk {
+                worsen(Health::AtRisk);
+                reasons.push(
+                    Reason::new(ReasonCode::BehindBaseline)
+                        .days(behind)
+                        .date(baseline),
+                );
+            }
         }
         (health, reasons)
     }
 }
 
-fn source(source: &DeadlineSource) -> String {
+/// The register number of the commitment a deadline comes from.
+fn number(source: &DeadlineSource) -> Option<&str> {
     match source {
-        DeadlineSource::Own => String::new(),
-        DeadlineSource::Commitment { number, .. } => format!(" (commitment {number})"),
+        DeadlineSource::Own => None,
+        DeadlineSource::Commitment { number, .. } => Some(number),
     }
 }
 

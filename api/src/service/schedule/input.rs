@@ -31,6 +31,8 @@ pub struct Node {
     pub deadline: Option<NaiveDate>,
     /// A manager's override of the computed health, with the reason.
     pub health_override: Option<(Health, String)>,
+    /// Its projected date in the latest baseline that includes it (None without one).
+    pub latest_baseline: Option<NaiveDate>,
 }
 
 impl Node {
@@ -66,6 +68,7 @@ impl From<&milestone::Model> for Node {
             health_override: m
                 .health_override
                 .map(|h| (h, m.health_override_reason.clone().unwrap_or_default())),
+            latest_baseline: None,
         }
     }
 }
@@ -142,6 +145,18 @@ pub struct Input {
 }
 
 impl Input {
+    /// Give each milestone its date in the latest baseline that includes it (milestone id →
+    /// projected date then, from `baselines::latest_dates`).
+    pub fn with_latest_baselines(
+        mut self,
+        latest: &std::collections::HashMap<i32, NaiveDate>,
+    ) -> Self {
+        for node in &mut self.nodes {
+            node.latest_baseline = latest.get(&node.id).copied();
+        }
+        self
+    }
+
     /// Build from stored rows: live milestones and commitments, their dependencies and links.
     pub fn from_models(
         milestones: &[milestone::Model],

@@ -28,8 +28,9 @@ struct NodeRow {
     health_override_reason: Option<String>,
 }
 
-/// The schedule of the live plan: four narrow statements (milestones, dependencies,
-/// commitments and their links), then an in-memory computation.
+/// The schedule of the live plan on `settings.status_date`: six narrow statements
+/// (milestones, dependencies, commitments and their links, baselines and their dates), then an
+/// in-memory computation.
 pub async fn live<C: ConnectionTrait>(db: &C, settings: Settings) -> ApiResult<Schedule> {
     use milestone::Column as M;
     let nodes = milestone::Entity::find()
@@ -67,6 +68,7 @@ pub async fn live<C: ConnectionTrait>(db: &C, settings: Settings) -> ApiResult<S
             health_override: r
                 .health_override
                 .map(|h| (h, r.health_override_reason.unwrap_or_default())),
+            latest_baseline: None,
         })
         .collect();
     use milestone_dependency::Column as D;
@@ -99,12 +101,14 @@ pub async fn live<C: ConnectionTrait>(db: &C, settings: Settings) -> ApiResult<S
         .all(db)
         .await?;
     let commitments = CommitmentInput::linked(rows, links);
+    let latest = crate::service::baselines::latest_dates(db, None).await?;
     Ok(Schedule::compute(
         Input {
             nodes,
             edges,
             commitments,
-        },
+        }
+        .with_latest_baselines(&latest),
         settings,
     ))
 }

@@ -21,16 +21,34 @@ use chrono::NaiveDate;
 use entity::{CommitmentStatus, Health};
 use std::collections::HashMap;
 
-/// Tunable rules of the schedule.
+/// The rules of the schedule, and the day it is computed for.
 #[derive(Clone, Copy, Debug)]
 pub struct Settings {
-    /// A milestone with less slack than this to its deadline is at risk.
+    /// A milestone with less slack than this to its deadline is at risk; so is one pushed by
+    /// its predecessors, or projected past its latest baseline, by more than this.
     pub at_risk_days: i64,
+    /// The status date: "today" for the schedule (see `service::status_date`). Work that is not
+    /// done cannot finish before it: a milestone whose own date is earlier is overdue and
+    /// projected on this day; a commitment whose deadline is earlier and that is not fulfilled
+    /// is missed; an actual date after it is refused.
+    pub status_date: NaiveDate,
 }
 
-impl Default for Settings {
-    fn default() -> Self {
-        Self { at_risk_days: 14 }
+impl Settings {
+    /// The default rules (at risk below 14 days), computed for `status_date`.
+    pub fn at(status_date: NaiveDate) -> Self {
+        Self {
+            at_risk_days: 14,
+            status_date,
+        }
+    }
+
+    /// The same rules for another status date.
+    pub fn on(self, status_date: NaiveDate) -> Self {
+        Self {
+            status_date,
+            ..self
+        }
     }
 }
 
@@ -85,6 +103,9 @@ pub struct Projection {
     pub driver: Option<i32>,
     /// Its own date is earlier than its predecessors allow.
     pub infeasible: bool,
+    /// Days between its own date and the status date when it is overdue: not done or
+    /// cancelled, and its own date is before the status date (None otherwise).
+    pub overdue_days: Option<i64>,
     /// Days between its baseline date (as first promised) and its projected date.
     pub slip_days: i64,
     /// Its own effective deadline: the earliest of its own and its open commitments'.
@@ -100,8 +121,19 @@ pub struct Projection {
     pub reasons: Vec<Reason>,
     /// The health that counts: a manager's override, else the computed one.
     pub health: Health,
-    /// One line on the health that counts (the override's reason, or the first reason).
-    pub reason: Option<String>,
+    /// The reason of a manager's override, when one counts.
+    pub override_reason: Option<String>,
+}
+
+impl Projection {
+    /// One line on the health that counts, in `lang`: the override's reason, or the first
+    /// computed reason.
+    pub fn reason(&self, lang: crate::service::language::Language) -> Option<String> {
+        match &self.override_reason {
+            Some(why) => Some(why.clone()),
+            None => self.reasons.first().map(|r| r.message(lang)),
+        }
+    }
 }
 
 /// Whether a commitment to the Kamer will be met.
@@ -115,6 +147,22 @@ pub enum CommitmentState {
     AtRisk,
     /// A linked milestone is projected past the deadline: the Kamer needs a postponement letter.
     NeedsPostponementLetter,
+    /// The deadline is before the status date and no fulfilment letter was recorded: the
+    /// commitment was not kept (a postponement letter with a new deadline reopens it).
+    Missed,
+}
+
+impl CommitmentState {
+    /// How bad it is, for ordering (missed first).
+    fn severity(self) -> u8 {
+        match self {
+            CommitmentState::Missed => 0,
+            CommitmentState::NeedsPostponementLetter => 1,
+            CommitmentState::AtRisk => 2,
+            CommitmentState::OnTrack => 3,
+            CommitmentState::Fulfilled => 4,
+        }
+    }
 }
 
 /// The schedule's verdict on one commitment.
@@ -124,11 +172,15 @@ pub struct CommitmentRisk {
     pub id: i32,
     /// The verdict.
     pub state: CommitmentState,
+    /// The status date it was judged on.
+    pub status_date: NaiveDate,
     /// Its deadline.
     pub deadline: NaiveDate,
     /// The latest projected date of its live linked milestones.
     pub projected: Option<NaiveDate>,
-    /// Days between the deadline and that date (positive: late).
+    /// Days late: for a missed commitment, from the deadline to the status date; otherwise
+    /// from the deadline to the latest projected date (positive: late; None without linked
+    /// milestones).
     pub days_late: Option<i64>,
     /// The linked milestone with the latest projection (the one that decides).
     pub caused_by: Option<i32>,
@@ -186,8 +238,8 @@ impl Schedule {
         Some(self.risk_of(c))
     }
 
-    /// Every live commitment that is not fulfilled and at risk or needing a postponement
-    /// letter, latest first.
+    /// Every live commitment that is not fulfilled and missed, needing a postponement letter
+    /// or at risk: missed ones first, then by days late (most first), deadline and id.
     pub fn commitments_at_risk(&self) -> Vec<CommitmentRisk> {
         let mut risks: Vec<CommitmentRisk> = self
             .commitments
@@ -196,11 +248,20 @@ impl Schedule {
             .filter(|r| {
                 matches!(
                     r.state,
-                    CommitmentState::AtRisk | CommitmentState::NeedsPostponementLetter
+                    CommitmentState::Missed
+                        | CommitmentState::AtRisk
+                        | CommitmentState::NeedsPostponementLetter
                 )
             })
             .collect();
-        risks.sort_by_key(|r| (std::cmp::Reverse(r.days_late), r.deadline, r.id));
+        risks.sort_by_key(|r| {
+            (
+                r.state.severity(),
+                std::cmp::Reverse(r.days_late),
+                r.deadline,
+                r.id,
+            )
+        });
         risks
     }
 
@@ -212,9 +273,16 @@ impl Schedule {
             .filter(|p| self.nodes[self.index[&p.id]].status != entity::WorkStatus::Cancelled)
             .max_by_key(|p| (p.projected, p.id));
         let projected = latest.map(|p| p.projected);
-        let days_late = projected.map(|d| (d - c.deadline).num_days());
+        let status_date = self.settings.status_date;
+        let missed = c.status != CommitmentStatus::Fulfilled && c.deadline < status_date;
+        let days_late = if missed {
+            Some((status_date - c.deadline).num_days())
+        } else {
+            projected.map(|d| (d - c.deadline).num_days())
+        };
         let state = match (c.status, days_late) {
             (CommitmentStatus::Fulfilled, _) => CommitmentState::Fulfilled,
+            _ if missed => CommitmentState::Missed,
             (_, Some(late)) if late > 0 => CommitmentState::NeedsPostponementLetter,
             (_, Some(late)) if -late < self.settings.at_risk_days => CommitmentState::AtRisk,
             _ => CommitmentState::OnTrack,
@@ -223,6 +291,7 @@ impl Schedule {
         CommitmentRisk {
             id: c.id,
             state,
+            status_date,
             deadline: c.deadline,
             projected,
             days_late,
@@ -237,7 +306,10 @@ impl Schedule {
         // A chain is at most as long as the plan; the bound only guards against a bad graph.
         for _ in 0..self.nodes.len() {
             match self.get(current) {
-                Some(p) if p.projected > p.own => match p.driver {
+                // Follow a predecessor only where it sets the projection (not where the status
+                // date does: an overdue milestone is its own root cause).
+                Some(p) if p.projected > p.own && p.earliest == Some(p.projected) => match p.driver
+                {
                     Some(driver) => current = driver,
                     None => break,
                 },

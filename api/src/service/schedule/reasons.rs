@@ -1,5 +1,9 @@
 //! Why a milestone has the health it has: reasons a manager can read, with their facts.
+//!
+//! A reason holds facts only; [`Reason::message`] writes the sentence in Dutch or English, so
+//! the API, the report and any other reader say the same thing in the reader's language.
 
+use crate::service::language::Language;
 use chrono::NaiveDate;
 
 /// What a reason is about.
@@ -9,8 +13,12 @@ pub enum ReasonCode {
     Done,
     /// It is cancelled.
     Cancelled,
+    /// Not done, and its own date (forecast, else planned) is before the status date.
+    Overdue,
     /// Its projected date passes its own deadline.
     PassesDeadline,
+    /// Its projection makes a successor miss that successor's deadline.
+    PushesPastDeadline,
     /// Little or no slack to its deadline, or to a successor's deadline.
     DeadlineSlack,
     /// A predecessor is off track.
@@ -19,6 +27,8 @@ pub enum ReasonCode {
     PushedByPredecessor,
     /// Its forecast is earlier than its predecessors allow.
     InfeasibleForecast,
+    /// Its projected date is later than its latest baseline by more than the threshold.
+    BehindBaseline,
 }
 
 /// One reason, with the facts it rests on.
@@ -28,27 +38,36 @@ pub struct Reason {
     pub code: ReasonCode,
     /// The other milestone it names (a predecessor, or the successor whose deadline it is).
     pub milestone: Option<i32>,
-    /// The number of days it names.
+    /// That milestone's title.
+    pub title: Option<String>,
+    /// The number of days it names (always counted so that more is worse: days overdue, late,
+    /// pushed or behind; days of slack for `DeadlineSlack`).
     pub days: Option<i64>,
-    /// The date it names (a deadline, or the date predecessors allow).
+    /// The date it names: a deadline, the date predecessors allow, the baseline date, or (for
+    /// `Overdue` and `Done`) the milestone's own or actual date.
     pub date: Option<NaiveDate>,
-    /// The sentence.
-    pub message: String,
+    /// The register number of the commitment a deadline comes from.
+    pub commitment: Option<String>,
+    /// The milestone's own date is a forecast (not its planned date).
+    pub forecast: Option<NaiveDate>,
 }
 
 impl Reason {
-    pub(super) fn new(code: ReasonCode, message: String) -> Self {
+    pub(super) fn new(code: ReasonCode) -> Self {
         Self {
             code,
             milestone: None,
+            title: None,
             days: None,
             date: None,
-            message,
+            commitment: None,
+            forecast: None,
         }
     }
 
-    pub(super) fn about(mut self, milestone: i32) -> Self {
+    pub(super) fn about(mut self, milestone: i32, title: &str) -> Self {
         self.milestone = Some(milestone);
+        self.title = Some(title.to_owned());
         self
     }
 
@@ -61,13 +80,109 @@ impl Reason {
         self.date = Some(date);
         self
     }
-}
 
-/// "1 day", "23 days".
-pub(super) fn days(n: i64) -> String {
-    if n.abs() == 1 {
-        format!("{n} day")
-    } else {
-        format!("{n} days")
+    pub(super) fn commitment(mut self, number: Option<&str>) -> Self {
+        self.commitment = number.map(str::to_owned);
+        self
+    }
+
+    pub(super) fn forecast(mut self, forecast: Option<NaiveDate>) -> Self {
+        self.forecast = forecast;
+        self
+    }
+
+    /// The sentence, in `lang`: e.g. "gepland 30 oktober 2026, niet gereed: 31 dagen over
+    /// tijd" or "planned 30 October 2026, not done: 31 days overdue".
+    pub fn message(&self, lang: Language) -> String {
+        let nl = lang == Language::Nl;
+        let n = self.days.unwrap_or_default();
+        let days = lang.days(n.abs());
+        let date = self.date.map(|d| lang.date(d)).unwrap_or_default();
+        let title = self.title.as_deref().unwrap_or_default();
+        let source = match (&self.commitment, nl) {
+            (Some(number), true) => format!(" (toezegging {number})"),
+            (Some(number), false) => format!(" (commitment {number})"),
+            (None, _) => String::new(),
+        };
+        match (self.code, nl) {
+            (ReasonCode::Done, true) if self.date.is_some() => format!("gereed op {date}"),
+            (ReasonCode::Done, true) => "gereed".to_owned(),
+            (ReasonCode::Done, false) if self.date.is_some() => format!("done on {date}"),
+            (ReasonCode::Done, false) => "done".to_owned(),
+            (ReasonCode::Cancelled, true) => "vervallen".to_owned(),
+            (ReasonCode::Cancelled, false) => "cancelled".to_owned(),
+            (ReasonCode::Overdue, true) => {
+                let kind = if self.forecast.is_some() {
+                    "verwacht"
+                } else {
+                    "gepland"
+                };
+                format!("{kind} {date}, niet gereed: {days} over tijd")
+            }
+            (ReasonCode::Overdue, false) => {
+                let kind = if self.forecast.is_some() {
+                    "forecast"
+                } else {
+                    "planned"
+                };
+                format!("{kind} {date}, not done: {days} overdue")
+            }
+            (ReasonCode::PassesDeadline, true) => {
+                format!("verwacht {days} na de termijn {date}{source}")
+            }
+            (ReasonCode::PassesDeadline, false) => {
+                format!("projected {days} past its deadline {date}{source}")
+            }
+            (ReasonCode::PushesPastDeadline, true) => {
+                format!("hierdoor haalt \"{title}\" de termijn {date}{source} niet: {days} te laat")
+            }
+            (ReasonCode::PushesPastDeadline, false) => {
+                format!("makes \"{title}\" miss its deadline {date}{source} by {days}")
+            }
+            (ReasonCode::DeadlineSlack, true) if self.title.is_none() && n == 0 => {
+                format!("geen speling meer tot de termijn {date}{source}")
+            }
+            (ReasonCode::DeadlineSlack, false) if self.title.is_none() && n == 0 => {
+                format!("no slack left to its deadline {date}{source}")
+            }
+            (ReasonCode::DeadlineSlack, true) if self.title.is_none() => {
+                format!("nog {days} speling tot de termijn {date}{source}")
+            }
+            (ReasonCode::DeadlineSlack, false) if self.title.is_none() => {
+                format!("only {days} of slack to its deadline {date}{source}")
+            }
+            (ReasonCode::DeadlineSlack, true) => {
+                format!("nog {days} speling tot de termijn {date}{source} van \"{title}\"")
+            }
+            (ReasonCode::DeadlineSlack, false) => {
+                format!("only {days} of slack to the deadline {date}{source} of \"{title}\"")
+            }
+            (ReasonCode::PredecessorOffTrack, true) => {
+                format!("voorgaande mijlpaal \"{title}\" ligt achter op schema")
+            }
+            (ReasonCode::PredecessorOffTrack, false) => {
+                format!("predecessor \"{title}\" is off track")
+            }
+            (ReasonCode::PushedByPredecessor, true) => format!(
+                "voorgaande mijlpaal \"{title}\" schuift hem {days} op, voorbij de geplande datum (naar {date})"
+            ),
+            (ReasonCode::PushedByPredecessor, false) => format!(
+                "predecessor \"{title}\" pushes it {days} past its planned date (to {date})"
+            ),
+            (ReasonCode::InfeasibleForecast, true) => format!(
+                "prognose {} is eerder dan voorgaande mijlpaal \"{title}\" toelaat ({date})",
+                self.forecast.map(|d| lang.date(d)).unwrap_or_default()
+            ),
+            (ReasonCode::InfeasibleForecast, false) => format!(
+                "forecast {} is earlier than predecessor \"{title}\" allows ({date})",
+                self.forecast.map(|d| lang.date(d)).unwrap_or_default()
+            ),
+            (ReasonCode::BehindBaseline, true) => {
+                format!("verwacht {days} later dan in de laatste basislijn ({date})")
+            }
+            (ReasonCode::BehindBaseline, false) => {
+                format!("projected {days} later than in its latest baseline ({date})")
+            }
+        }
     }
 }

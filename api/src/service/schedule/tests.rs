@@ -21,6 +21,7 @@ fn node(id: i32, planned: &str) -> Node {
         status: WorkStatus::Planned,
         deadline: None,
         health_override: None,
+        latest_baseline: None,
     }
 }
 
@@ -32,15 +33,28 @@ fn edge(predecessor: i32, successor: i32, lag_days: i32) -> Edge {
     }
 }
 
+/// A status date before every date of the plans below: nothing is overdue.
+fn before_the_plan() -> Settings {
+    Settings::at(day("2025-01-01"))
+}
+
 fn run(nodes: Vec<Node>, edges: Vec<Edge>) -> Schedule {
+    run_on(nodes, edges, before_the_plan())
+}
+
+fn run_on(nodes: Vec<Node>, edges: Vec<Edge>, settings: Settings) -> Schedule {
     Schedule::compute(
         Input {
             nodes,
             edges,
             commitments: vec![],
         },
-        Settings::default(),
+        settings,
     )
+}
+
+fn en(p: &Projection) -> Option<String> {
+    p.reason(crate::service::language::Language::En)
 }
 
 fn projected(s: &Schedule, id: i32) -> NaiveDate {
@@ -64,9 +78,11 @@ fn a_chain_with_lags_pushes_every_successor() {
     assert_eq!(two.slip_days, 17);
     assert_eq!(two.reasons[0].code, ReasonCode::PushedByPredecessor);
     assert_eq!(
-        two.reasons[0].message,
-        "predecessor \"M1\" moved 22 days and pushes it 17 days past its planned date"
+        en(two).as_deref(),
+        Some("predecessor \"M1\" pushes it 17 days past its planned date (to 6 February 2026)")
     );
+    // Pushed by more than the at-risk threshold (14 days): at risk.
+    assert_eq!(two.computed, Health::AtRisk);
     // Its own date later than what the predecessors need: not pushed.
     let first = run(
         vec![node(1, "2026-01-10"), node(2, "2026-03-01")],
@@ -208,8 +224,8 @@ fn health_follows_deadlines_slack_and_predecessors() {
     let one = s.get(1).expect("1");
     assert_eq!(one.health, Health::OffTrack);
     assert_eq!(
-        one.reason.as_deref(),
-        Some("projected 2026-06-01 passes its deadline 2026-05-20 by 12 days")
+        en(one).as_deref(),
+        Some("projected 12 days past its deadline 20 May 2026")
     );
     let two = s.get(2).expect("2");
     assert_eq!(two.health, Health::AtRisk);
@@ -218,10 +234,7 @@ fn health_follows_deadlines_slack_and_predecessors() {
     assert_eq!(s.get(3).expect("3").health, Health::OnTrack);
     let four = s.get(4).expect("4");
     assert_eq!(four.health, Health::AtRisk);
-    assert_eq!(
-        four.reason.as_deref(),
-        Some("predecessor \"M1\" is off track")
-    );
+    assert_eq!(en(four).as_deref(), Some("predecessor \"M1\" is off track"));
 }
 
 #[test]
@@ -233,8 +246,8 @@ fn a_milestone_upstream_of_a_deadline_carries_it_less_the_lags() {
     assert_eq!(one.deadline_slack.as_ref().map(|d| d.days), Some(1));
     assert_eq!(one.health, Health::AtRisk);
     assert_eq!(
-        one.reason.as_deref(),
-        Some("only 1 day of slack to the deadline 2026-07-02 of \"M2\"")
+        en(one).as_deref(),
+        Some("only 1 day of slack to the deadline 2 July 2026 of \"M2\"")
     );
 }
 
@@ -247,7 +260,7 @@ fn an_override_wins_but_the_computed_health_stays_visible() {
     let one = s.get(1).expect("1");
     assert_eq!(one.health, Health::AtRisk);
     assert_eq!(one.computed, Health::OffTrack);
-    assert_eq!(one.reason.as_deref(), Some("de Kamer is al geïnformeerd"));
+    assert_eq!(en(one).as_deref(), Some("de Kamer is al geïnformeerd"));
     // Successors see the health that counts.
     assert_eq!(s.get(2).expect("2").health, Health::OnTrack);
 }
@@ -271,7 +284,7 @@ fn a_commitment_needs_a_postponement_letter_when_a_milestone_passes_its_deadline
                 edges: vec![edge(1, 2, 7)],
                 commitments: vec![commitment.clone()],
             },
-            Settings::default(),
+            before_the_plan(),
         )
     };
     let s = compute(nodes.clone());
@@ -292,10 +305,18 @@ fn a_commitment_needs_a_postponement_letter_when_a_milestone_passes_its_deadline
     let two = s.get(2).expect("2");
     assert_eq!(two.health, Health::OffTrack);
     assert_eq!(
-        two.reason.as_deref(),
-        Some(
-            "projected 2026-07-15 passes its deadline 2026-07-02 (commitment TZ202504-057) by 13 days"
-        )
+        en(two).as_deref(),
+        Some("projected 13 days past its deadline 2 July 2026 (commitment TZ202504-057)")
+    );
+    // The root cause is never healthier than the milestone it pushes past the deadline.
+    let one = s.get(1).expect("1");
+    assert_eq!(one.computed, Health::OffTrack);
+    assert_eq!(one.reasons[0].code, ReasonCode::PushesPastDeadline);
+    assert_eq!(one.reasons[0].milestone, Some(2));
+    assert_eq!(one.reasons[0].days, Some(13));
+    assert_eq!(
+        en(one).as_deref(),
+        Some("makes \"M2\" miss its deadline 2 July 2026 (commitment TZ202504-057) by 13 days")
     );
 }
 
@@ -306,4 +327,197 @@ fn a_cycle_in_stored_data_does_not_lose_milestones() {
         vec![edge(1, 2, 0), edge(2, 1, 0)],
     );
     assert!(s.get(1).is_some() && s.get(2).is_some());
+}
+
+/// The status-date fixture, computed by hand: status date 30 November 2026.
+mod status_date {
+    use super::*;
+    use crate::service::language::Language::{En, Nl};
+
+    fn fixture() -> Schedule {
+        let a = node(1, "2026-10-30"); // overdue 31 days
+        let b = node(2, "2026-12-05"); // after A + 10 days: 10 December, pushed 5 days
+        let mut c = node(3, "2026-12-12"); // after B: own date, 3 days to its deadline
+        c.deadline = Some(day("2026-12-15"));
+        let mut d = node(4, "2026-06-20"); // done late, for a missed commitment
+        d.status = WorkStatus::Done;
+        d.actual = Some(day("2026-06-25"));
+        let e = node(5, "2026-12-01"); // after A + 20 days: 20 December, pushed 19 days
+        let mut f = node(6, "2027-01-31"); // forecast 28 days past its latest baseline
+        f.forecast = Some(day("2027-03-01"));
+        f.latest_baseline = Some(day("2027-02-01"));
+        let mut g = node(7, "2026-09-01"); // forecast in the past: overdue 29 days
+        g.forecast = Some(day("2026-11-01"));
+        let mut h = node(8, "2026-08-01"); // cancelled: never overdue
+        h.status = WorkStatus::Cancelled;
+        let missed = CommitmentInput {
+            id: 70,
+            number: "TZ202504-057".into(),
+            deadline: day("2026-07-02"),
+            status: CommitmentStatus::Open,
+            milestones: vec![4],
+        };
+        let kept = CommitmentInput {
+            id: 71,
+            number: "TZ-kept".into(),
+            deadline: day("2026-07-02"),
+            status: CommitmentStatus::Fulfilled,
+            milestones: vec![4],
+        };
+        let ahead = CommitmentInput {
+            id: 72,
+            number: "TZ-ahead".into(),
+            deadline: day("2026-12-20"),
+            status: CommitmentStatus::Open,
+            milestones: vec![3],
+        };
+        Schedule::compute(
+            Input {
+                nodes: vec![a, b, c, d, e, f, g, h],
+                edges: vec![edge(1, 2, 10), edge(2, 3, 0), edge(1, 5, 20)],
+                commitments: vec![missed, kept, ahead],
+            },
+            Settings::at(day("2026-11-30")),
+        )
+    }
+
+    #[test]
+    fn work_not_done_cannot_finish_in_the_past() {
+        let s = fixture();
+        let a = s.get(1).expect("a");
+        assert_eq!(a.overdue_days, Some(31));
+        assert_eq!(a.projected, day("2026-11-30"));
+        assert_eq!(a.slip_days, 31);
+        assert_eq!(a.computed, Health::OffTrack);
+        assert_eq!(a.reasons[0].code, ReasonCode::Overdue);
+        assert_eq!(
+            a.reason(Nl).as_deref(),
+            Some("gepland 30 oktober 2026, niet gereed: 31 dagen over tijd")
+        );
+        assert_eq!(
+            a.reason(En).as_deref(),
+            Some("planned 30 October 2026, not done: 31 days overdue")
+        );
+        // Its successors move with it.
+        assert_eq!(projected(&s, 2), day("2026-12-10"));
+        assert_eq!(projected(&s, 3), day("2026-12-12"));
+        assert_eq!(projected(&s, 5), day("2026-12-20"));
+        let g = s.get(7).expect("g");
+        assert_eq!(g.overdue_days, Some(29));
+        assert_eq!(
+            g.reason(Nl).as_deref(),
+            Some("verwacht 1 november 2026, niet gereed: 29 dagen over tijd")
+        );
+        // Done and cancelled work is never overdue; done work keeps its actual date.
+        assert_eq!(s.get(4).expect("d").overdue_days, None);
+        assert_eq!(projected(&s, 4), day("2026-06-25"));
+        assert_eq!(s.get(8).expect("h").overdue_days, None);
+        // Due today is not overdue.
+        let today = run_on(
+            vec![node(1, "2026-11-30")],
+            vec![],
+            Settings::at(day("2026-11-30")),
+        );
+        assert_eq!(today.get(1).expect("1").overdue_days, None);
+        assert_eq!(today.get(1).expect("1").computed, Health::OnTrack);
+    }
+
+    #[test]
+    fn pushed_and_behind_baseline_are_at_risk_beyond_the_threshold() {
+        let s = fixture();
+        // B: pushed 5 days (within the threshold), but its predecessor is off track.
+        let b = s.get(2).expect("b");
+        assert_eq!(b.computed, Health::AtRisk);
+        assert!(
+            b.reasons
+                .iter()
+                .any(|r| r.code == ReasonCode::PredecessorOffTrack)
+        );
+        // E: pushed 19 days, more than 14.
+        let e = s.get(5).expect("e");
+        assert_eq!(e.computed, Health::AtRisk);
+        let pushed = e
+            .reasons
+            .iter()
+            .find(|r| r.code == ReasonCode::PushedByPredecessor)
+            .expect("pushed");
+        assert_eq!(pushed.days, Some(19));
+        assert_eq!(
+            pushed.message(Nl),
+            "voorgaande mijlpaal \"M1\" schuift hem 19 dagen op, voorbij de geplande datum (naar 20 december 2026)"
+        );
+        // F: 28 days later than in its latest baseline.
+        let f = s.get(6).expect("f");
+        assert_eq!(f.computed, Health::AtRisk);
+        assert_eq!(f.reasons[0].code, ReasonCode::BehindBaseline);
+        assert_eq!(f.reasons[0].days, Some(28));
+        assert_eq!(
+            f.reason(En).as_deref(),
+            Some("projected 28 days later than in its latest baseline (1 February 2027)")
+        );
+        // Exactly the threshold is not beyond it.
+        let mut edge_case = node(1, "2027-01-01");
+        edge_case.forecast = Some(day("2027-01-15"));
+        edge_case.latest_baseline = Some(day("2027-01-01"));
+        let s = run_on(vec![edge_case], vec![], Settings::at(day("2026-11-30")));
+        assert_eq!(s.get(1).expect("1").computed, Health::OnTrack);
+    }
+
+    #[test]
+    fn a_passed_deadline_is_missed_counted_to_the_status_date() {
+        let s = fixture();
+        let missed = s.commitment(70).expect("missed");
+        assert_eq!(missed.state, CommitmentState::Missed);
+        assert_eq!(missed.days_late, Some(151));
+        assert_eq!(missed.status_date, day("2026-11-30"));
+        assert_eq!(
+            s.commitment(71).expect("kept").state,
+            CommitmentState::Fulfilled
+        );
+        // C is projected 12 December, 8 days before the 20 December deadline: at risk.
+        let ahead = s.commitment(72).expect("ahead");
+        assert_eq!(ahead.state, CommitmentState::AtRisk);
+        assert_eq!(ahead.days_late, Some(-8));
+        let listed: Vec<i32> = s.commitments_at_risk().iter().map(|r| r.id).collect();
+        assert_eq!(listed, vec![70, 72]);
+        // The day before the deadline's next day it is not missed yet.
+        let on_time = Schedule::compute(
+            Input {
+                nodes: vec![node(1, "2026-07-02")],
+                edges: vec![],
+                commitments: vec![CommitmentInput {
+                    id: 1,
+                    number: "T".into(),
+                    deadline: day("2026-07-02"),
+                    status: CommitmentStatus::Open,
+                    milestones: vec![1],
+                }],
+            },
+            Settings::at(day("2026-07-02")),
+        );
+        assert_eq!(
+            on_time.commitment(1).expect("1").state,
+            CommitmentState::AtRisk
+        );
+    }
+
+    #[test]
+    fn the_status_date_turns_at_dutch_midnight() {
+        use crate::service::status_date::dutch_day;
+        use chrono::{TimeZone, Utc};
+        let at = |h: u32, m: u32| {
+            let moment = Utc
+                .with_ymd_and_hms(2026, 6, 15, h, m, 0)
+                .single()
+                .expect("moment");
+            Settings::at(dutch_day(moment))
+        };
+        let plan = || vec![node(1, "2026-06-15")];
+        // 23:59 in Amsterdam (21:59 UTC, summer time): still 15 June, due today.
+        let before = run_on(plan(), vec![], at(21, 59));
+        assert_eq!(before.get(1).expect("1").overdue_days, None);
+        // 00:30 on 16 June in Amsterdam (22:30 UTC): a day overdue.
+        let after = run_on(plan(), vec![], at(22, 30));
+        assert_eq!(after.get(1).expect("1").overdue_days, Some(1));
+    }
 }
