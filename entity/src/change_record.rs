@@ -20,6 +20,8 @@ pub struct Model {
     pub actor: String,
     pub changed_at: DateTimeUtc,
     pub request_id: String,
+    /// The reason given with the update (one line), on every record of that update.
+    pub change_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -14,6 +14,7 @@ mod m20261129_000008_accounts;
 mod m20261129_000009_idempotency_keys;
 mod m20261130_000010_search_text;
 mod m20261130_000011_idempotency_leases;
+mod m20261130_000012_change_reason;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261129_000009_idempotency_keys::Migration),
             Box::new(m20261130_000010_search_text::Migration),
             Box::new(m20261130_000011_idempotency_leases::Migration),
+            Box::new(m20261130_000012_change_reason::Migration),
         ]
     }
 }

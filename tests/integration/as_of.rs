@@ -10,6 +10,7 @@ const PLAN: &str = "query($t: DateTime) {
   milestones(first: 100, asOf: $t) { totalCount edges { cursor node {
     id title layer plannedDate forecastDate actualDate status version createdAt updatedAt deletedAt
     projectedDate slipDays health healthReason slackDays healthOverride { health reason }
+    statusDate overdue overdueDays computedHealth { health reasons { code days date } }
     predecessors { lagDays predecessor { id title } }
     successors { successor { id } }
     kpis { code name version measurements(first: 3) { periodEnd value } }
@@ -17,6 +18,9 @@ const PLAN: &str = "query($t: DateTime) {
   kpis(first: 100, asOf: $t) { totalCount edges { node { id code name version milestones { id } } } }
   commitments(asOf: $t) { edges { node { number deadlineDate needsPostponementLetter risk { state daysLate causedBy { id } } } } }
   late: milestones(first: 100, asOf: $t, filter: { health: [AT_RISK, OFF_TRACK] }) { totalCount }
+  overdue: milestones(first: 100, asOf: $t, filter: { overdue: true }) { totalCount edges { node { id } } }
+  statusDate(asOf: $t)
+  commitmentsAtRisk(asOf: $t) { state statusDate daysLate projectedDate causedBy { id } }
 }";
 
 /// A small deterministic generator (xorshift64*), so a failure replays.
@@ -189,6 +193,12 @@ async fn the_view_as_of_each_moment_equals_the_plan_at_that_moment() {
             let at = app.clock.now().to_rfc3339();
             seen.push((at, app.ok(PLAN, json!({ "t": null })).await));
         }
+        // The run crosses status dates where work is overdue, so the comparison covers it.
+        assert!(
+            seen.iter()
+                .any(|(_, plan)| plan["overdue"]["totalCount"].as_i64() > Some(0)),
+            "seed {seed}: no moment with overdue work"
+        );
         for (at, then) in &seen {
             let view = app.ok(PLAN, json!({ "t": at })).await;
             assert_eq!(

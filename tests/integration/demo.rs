@@ -1,7 +1,7 @@
 //! The demo plan: complete enough to show the product, and loaded only once.
 
 use crate::support::TestApp;
-use serde_json::json;
+use serde_json::{Value, json};
 
 #[tokio::test]
 async fn loading_the_demo_twice_does_not_duplicate_it() {
@@ -122,5 +122,92 @@ async fn demo_plan_covers_what_domain_md_asks_for() {
             .as_str()
             .unwrap_or_default()
             .contains("Kamerbrief")
+    );
+}
+
+/// The demo plan at its own status date (15 June 2026) and at 30 November 2026: overdue,
+/// missed and health as a programme manager would read them.
+#[tokio::test]
+async fn the_demo_plan_at_15_june_and_30_november_2026() {
+    let app = TestApp::with_demo().await;
+    let q = "{ statusDate commitmentsAtRisk { state daysLate needsPostponementLetter commitment { number } rootCause { title } } milestones(first: 100) { edges { node { title layer overdue overdueDays health healthReason projectedDate } } } overdue: milestones(filter: { overdue: true }) { totalCount } }";
+    let find = |data: &Value, prefix: &str| -> Value {
+        data["milestones"]["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .map(|e| e["node"].clone())
+            .find(|n| n["title"].as_str().is_some_and(|t| t.starts_with(prefix)))
+            .expect("milestone")
+    };
+
+    app.on_day("2026-06-15");
+    let june = app.ok(q, json!({})).await;
+    assert_eq!(june["statusDate"], "2026-06-15");
+    assert_eq!(
+        june["overdue"]["totalCount"], 0,
+        "nothing overdue in mid-June"
+    );
+    let risk = &june["commitmentsAtRisk"][0];
+    assert_eq!(risk["commitment"]["number"], "TZ202504-057");
+    assert_eq!(risk["state"], "AT_RISK");
+    assert_eq!(risk["daysLate"], 0);
+    assert_eq!(find(&june, "Kamerbrief voortgang")["health"], "AT_RISK");
+
+    app.on_day("2026-11-30");
+    let november = app.ok(q, json!({})).await;
+    assert_eq!(november["statusDate"], "2026-11-30");
+    // Eight open milestones whose own date has passed.
+    assert_eq!(november["overdue"]["totalCount"], 8);
+    let water = find(&november, "KPI's gekoppeld aan de klimaatmonitor");
+    assert_eq!(water["layer"], "WATERSCHAP");
+    assert_eq!(water["overdueDays"], 61);
+    assert_eq!(water["health"], "OFF_TRACK");
+    assert_eq!(water["projectedDate"], "2026-11-30");
+    let province = find(&november, "Provinciale inkoopmonitoring");
+    assert_eq!(province["overdueDays"], 31);
+    assert_eq!(province["health"], "OFF_TRACK");
+    assert_eq!(
+        province["healthReason"],
+        "gepland 30 oktober 2026, niet gereed: 31 dagen over tijd"
+    );
+    let letter = find(&november, "Kamerbrief voortgang");
+    assert_eq!(letter["overdueDays"], 151);
+    assert_eq!(
+        letter["projectedDate"], "2026-12-07",
+        "after the consultation, 7 days"
+    );
+    let risk = &november["commitmentsAtRisk"][0];
+    assert_eq!(risk["commitment"]["number"], "TZ202504-057");
+    assert_eq!(risk["state"], "MISSED");
+    assert_eq!(risk["daysLate"], 151);
+    assert_eq!(risk["needsPostponementLetter"], true);
+    assert!(
+        risk["rootCause"]["title"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Bestuurlijk overleg")),
+        "{risk}"
+    );
+
+    // The report of 30 November tells the Kamer the commitment was not kept, and does not
+    // expect the letter in the past.
+    let markdown = app
+        .ok(
+            "mutation { generateProgressReport(input: { asOf: \"2026-11-30\", title: \"Voortgang november 2026\" }) { report { markdown } } }",
+            json!({}),
+        )
+        .await["generateProgressReport"]["report"]["markdown"]
+        .as_str()
+        .expect("markdown")
+        .to_owned();
+    assert!(!markdown.contains("verwacht op 2 juli 2026"), "{markdown}");
+    assert!(
+        markdown.contains("termijn verstreken, niet nagekomen: 151 dagen over tijd"),
+        "{markdown}"
+    );
+    assert!(
+        markdown
+            .contains("De termijn van één toezegging is verstreken zonder dat die is nagekomen."),
+        "{markdown}"
     );
 }

@@ -1,7 +1,7 @@
 //! The change history: written with every change, in the same transaction, never by a failure.
 
 use crate::support::{TestApp, milestone, programme};
-use serde_json::json;
+use serde_json::{Value, json};
 
 #[tokio::test]
 async fn create_update_delete_and_links_write_change_records() {
@@ -138,4 +138,69 @@ async fn history_can_be_filtered_by_actor_entity_and_period() {
             .all(|e| e["node"]["entity"] == "Milestone")
     );
     assert_eq!(data["nobody"]["totalCount"], 0);
+}
+
+/// Every update takes a one-line reason ("toelichting"), stored with each change record of
+/// that update; a bad one is refused and nothing is written.
+#[tokio::test]
+async fn an_update_carries_its_reason_into_every_change_record() {
+    use crate::support::{code, kpi, milestone, programme, version};
+    let app = TestApp::new().await;
+    let p = programme(&app).await;
+    let m = milestone(&app, &p, "Rapportage", None, "2026-09-01").await;
+    let v = version(&app, &m).await;
+    let q = "query($id: ID!) { changeRecords(entityId: $id, first: 100) { edges { node { action field changeReason } } } }";
+    let update = "mutation($id: ID!, $v: Int!, $r: String) { updateMilestone(input: { id: $id, version: $v, forecastDate: \"2026-10-01\", description: \"Later\", changeReason: $r }) { status } }";
+    let before = app.count("change_record").await;
+    for bad in ["twee\nregels", &"x".repeat(501)] {
+        let error = app.err(update, json!({ "id": m, "v": v, "r": bad })).await;
+        assert_eq!(code(&error), "BAD_USER_INPUT", "{error}");
+        assert_eq!(error["extensions"]["field"], "input.changeReason");
+    }
+    assert_eq!(app.count("change_record").await, before, "nothing written");
+    app.ok(
+        update,
+        json!({ "id": m, "v": v, "r": " Wacht op de provincies " }),
+    )
+    .await;
+    let records = app.ok(q, json!({ "id": m })).await["changeRecords"]["edges"].clone();
+    let updates: Vec<&Value> = records
+        .as_array()
+        .expect("edges")
+        .iter()
+        .map(|e| &e["node"])
+        .filter(|n| n["action"] == "UPDATE")
+        .collect();
+    assert_eq!(updates.len(), 2, "{records}");
+    assert!(
+        updates
+            .iter()
+            .all(|n| n["changeReason"] == "Wacht op de provincies"),
+        "{records}"
+    );
+    // The create had none; the same for other kinds of object.
+    assert!(
+        records
+            .as_array()
+            .expect("edges")
+            .iter()
+            .filter(|e| e["node"]["action"] == "CREATE")
+            .all(|e| e["node"]["changeReason"].is_null())
+    );
+    let k = kpi(&app, &p, "K-1", &[]).await;
+    let kv = version(&app, &k).await;
+    app.ok(
+        "mutation($id: ID!, $v: Int!) { updateKpi(input: { id: $id, version: $v, name: \"Nieuwe naam\", changeReason: \"Definitie aangescherpt\" }) { status } }",
+        json!({ "id": k, "v": kv }),
+    )
+    .await;
+    let kpi_records = app.ok(q, json!({ "id": k })).await;
+    assert!(
+        kpi_records["changeRecords"]["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .any(|e| e["node"]["changeReason"] == "Definitie aangescherpt"),
+        "{kpi_records}"
+    );
 }

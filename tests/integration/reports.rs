@@ -224,7 +224,7 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
     };
     let consultation = find("Bestuurlijk overleg");
     app.ok(
-        "mutation($id: ID!, $v: Int!) { updateMilestone(input: { id: $id, version: $v, forecastDate: \"2026-07-08\" }) { status } }",
+        "mutation($id: ID!, $v: Int!) { updateMilestone(input: { id: $id, version: $v, forecastDate: \"2026-07-08\", changeReason: \"  Minister niet eerder beschikbaar \" }) { status } }",
         json!({ "id": consultation["id"], "v": consultation["version"] }),
     )
     .await;
@@ -234,9 +234,16 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
         json!({ "id": pilot["id"], "v": pilot["version"] }),
     )
     .await;
-    app.ok(
+    let extra = app.ok(
         "mutation($p: ID!) { createMilestone(input: { programmeId: $p, title: \"Extra consultatie waterschappen\", kind: CONSULTATION, layer: WATERSCHAP, plannedDate: \"2026-09-01\" }) { milestone { id } } }",
         json!({ "p": q["programmes"]["edges"][0]["node"]["id"] }),
+    )
+    .await["createMilestone"]["milestone"]["id"]
+        .clone();
+    // Moved later without a reason: allowed, and the report says so.
+    app.ok(
+        "mutation($id: ID!) { updateMilestone(input: { id: $id, version: 1, plannedDate: \"2026-09-15\" }) { status } }",
+        json!({ "id": extra }),
     )
     .await;
     let monitor = find("KPI's gekoppeld aan de klimaatmonitor");
@@ -259,7 +266,11 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
         "{md}"
     );
     assert!(md.contains("Vorige rapportage: Juni 2026 (15 juni 2026)"));
-    assert!(changes.contains("Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan (20 juni 2026): prognose van 24 juni 2026 naar 8 juli 2026"), "{changes}");
+    assert!(changes.contains("Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan (20 juni 2026): prognose van 24 juni 2026 naar 8 juli 2026; toelichting: Minister niet eerder beschikbaar"), "{changes}");
+    assert!(
+        changes.contains("Extra consultatie waterschappen (20 juni 2026): planning van 1 september 2026 naar 15 september 2026; geen toelichting gegeven"),
+        "{changes}"
+    );
     assert!(
         changes.contains(
             "Afgerond:\n\n- Pilot productkaarten in vijf gemeenten (VNG) afgerond (19 juni 2026)"

@@ -39,6 +39,7 @@ impl Caller {
             request_id,
             at,
             status_date: super::status_date::dutch_day(at),
+            change_reason: None,
             claim: None,
         }
     }
@@ -140,6 +141,7 @@ mod tests {
             request_id: "t".into(),
             at: chrono::DateTime::UNIX_EPOCH,
             status_date: chrono::NaiveDate::MIN,
+            change_reason: None,
             claim: None,
         }
     }

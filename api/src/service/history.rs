@@ -141,6 +141,7 @@ fn record(
         actor: Set(actor.name.clone()),
         changed_at: Set(actor.at),
         request_id: Set(actor.request_id.clone()),
+        change_reason: Set(actor.change_reason.clone()),
     }
 }
 

@@ -51,6 +51,9 @@ pub struct Actor {
     /// The status date of the change ("today" for the plan: see `status_date`): what has
     /// happened cannot be dated after it.
     pub status_date: chrono::NaiveDate,
+    /// The reason given for this change (`changeReason`, one line), stored with each of its
+    /// change records.
+    pub change_reason: Option<String>,
     /// The idempotency key the request holds, if it sent one: [`commit`] marks it.
     pub claim: Option<idempotency::Held>,
 }
@@ -65,6 +68,7 @@ impl Actor {
             request_id: name.to_owned(),
             at,
             status_date: status_date::dutch_day(at),
+            change_reason: None,
             claim: None,
         }
     }

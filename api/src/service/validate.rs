@@ -115,6 +115,17 @@ pub fn completion(
     }
 }
 
+/// The reason given with an update (`changeReason`): one line of at most 500 characters, kept
+/// trimmed; blank is the same as none.
+pub fn change_reason(reason: Option<String>) -> ApiResult<Option<String>> {
+    let Some(reason) = reason else {
+        return Ok(None);
+    };
+    line("changeReason", &reason, 500)?;
+    let trimmed = reason.trim();
+    Ok((!trimmed.is_empty()).then(|| trimmed.to_owned()))
+}
+
 /// A year the plan can sensibly talk about.
 pub fn year(field: &str, value: i32) -> ApiResult<()> {
     range(field, value, 1990, 2100)

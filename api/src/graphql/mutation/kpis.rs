@@ -74,6 +74,9 @@ pub struct UpdateKpiInput {
     pub id: ID,
     /// The version the client last saw.
     pub version: i32,
+    /// Why (one line, at most 500 characters: the "toelichting"), stored with the change
+    /// records of this update and shown in reports that explain a moved date.
+    pub change_reason: Option<String>,
     /// New code.
     pub code: Option<String>,
     /// New name.
@@ -118,6 +121,9 @@ pub struct UpdateKpiTargetInput {
     pub id: ID,
     /// The version the client last saw.
     pub version: i32,
+    /// Why (one line, at most 500 characters: the "toelichting"), stored with the change
+    /// records of this update and shown in reports that explain a moved date.
+    pub change_reason: Option<String>,
     /// New year.
     pub year: Option<i32>,
     /// New layer, or null for overall.
@@ -154,6 +160,9 @@ pub struct UpdateMeasurementInput {
     pub id: ID,
     /// The version the client last saw.
     pub version: i32,
+    /// Why (one line, at most 500 characters: the "toelichting"), stored with the change
+    /// records of this update and shown in reports that explain a moved date.
+    pub change_reason: Option<String>,
     /// New first day.
     pub period_start: Option<Date>,
     /// New last day.
@@ -211,23 +220,24 @@ impl KpiMutation {
         #[graphql(desc = "The changes.")] input: UpdateKpiInput,
     ) -> async_graphql::Result<UpdateKpiPayload> {
         let (id, version) = (input.id.clone(), input.version);
-        let (status, model) = update::<kpi::Entity, _>(ctx, &id, version, move |m| {
-            set(&mut m.code, input.code);
-            set(&mut m.name, input.name);
-            set(&mut m.definition, input.definition);
-            set(&mut m.unit, input.unit);
-            set(&mut m.direction, input.direction);
-            set(&mut m.level, input.level);
-            set(&mut m.frequency, input.frequency);
-            set(&mut m.themes, input.themes.map(themes));
-            set_opt(
-                &mut m.baseline_value,
-                input.baseline_value.map_value(Exact::from),
-            );
-            set_opt(&mut m.baseline_period, input.baseline_period);
-            Ok(())
-        })
-        .await?;
+        let (status, model) =
+            update::<kpi::Entity, _>(ctx, &id, version, input.change_reason.clone(), move |m| {
+                set(&mut m.code, input.code);
+                set(&mut m.name, input.name);
+                set(&mut m.definition, input.definition);
+                set(&mut m.unit, input.unit);
+                set(&mut m.direction, input.direction);
+                set(&mut m.level, input.level);
+                set(&mut m.frequency, input.frequency);
+                set(&mut m.themes, input.themes.map(themes));
+                set_opt(
+                    &mut m.baseline_value,
+                    input.baseline_value.map_value(Exact::from),
+                );
+                set_opt(&mut m.baseline_period, input.baseline_period);
+                Ok(())
+            })
+            .await?;
         Ok(UpdateKpiPayload(status, Kpi::one(model)))
     }
 
@@ -272,13 +282,19 @@ impl KpiMutation {
         #[graphql(desc = "The changes.")] input: UpdateKpiTargetInput,
     ) -> async_graphql::Result<UpdateKpiTargetPayload> {
         let (id, version) = (input.id.clone(), input.version);
-        let (status, model) = update::<kpi_target::Entity, _>(ctx, &id, version, move |m| {
-            set(&mut m.year, input.year);
-            set_opt(&mut m.layer, input.layer);
-            set(&mut m.value, input.value.map(Exact::from));
-            set_opt(&mut m.note, input.note);
-            Ok(())
-        })
+        let (status, model) = update::<kpi_target::Entity, _>(
+            ctx,
+            &id,
+            version,
+            input.change_reason.clone(),
+            move |m| {
+                set(&mut m.year, input.year);
+                set_opt(&mut m.layer, input.layer);
+                set(&mut m.value, input.value.map(Exact::from));
+                set_opt(&mut m.note, input.note);
+                Ok(())
+            },
+        )
         .await?;
         Ok(UpdateKpiTargetPayload(status, KpiTarget::one(model)))
     }
@@ -330,20 +346,26 @@ impl KpiMutation {
         #[graphql(desc = "The changes.")] input: UpdateMeasurementInput,
     ) -> async_graphql::Result<UpdateMeasurementPayload> {
         let (id, version) = (input.id.clone(), input.version);
-        let (status, model) = update::<kpi_measurement::Entity, _>(ctx, &id, version, move |m| {
-            set(&mut m.period_start, input.period_start);
-            set(&mut m.period_end, input.period_end);
-            set_opt(&mut m.layer, input.layer);
-            set(&mut m.value, input.value.map(Exact::from));
-            set_ref(
-                &mut m.data_source_id,
-                input.data_source_id,
-                "DataSource",
-                "dataSourceId",
-            )?;
-            set_opt(&mut m.note, input.note);
-            Ok(())
-        })
+        let (status, model) = update::<kpi_measurement::Entity, _>(
+            ctx,
+            &id,
+            version,
+            input.change_reason.clone(),
+            move |m| {
+                set(&mut m.period_start, input.period_start);
+                set(&mut m.period_end, input.period_end);
+                set_opt(&mut m.layer, input.layer);
+                set(&mut m.value, input.value.map(Exact::from));
+                set_ref(
+                    &mut m.data_source_id,
+                    input.data_source_id,
+                    "DataSource",
+                    "dataSourceId",
+                )?;
+                set_opt(&mut m.note, input.note);
+                Ok(())
+            },
+        )
         .await?;
         Ok(UpdateMeasurementPayload(status, KpiMeasurement::one(model)))
     }

@@ -66,6 +66,9 @@ pub struct UpdateMilestoneInput {
     pub id: ID,
     /// The version the client last saw.
     pub version: i32,
+    /// Why (one line, at most 500 characters: the "toelichting"), stored with the change
+    /// records of this update and shown in reports that explain a moved date.
+    pub change_reason: Option<String>,
     /// New title.
     pub title: Option<String>,
     /// New description.
@@ -188,44 +191,50 @@ impl MilestoneMutation {
             input.deadline_date =
                 resolved.map_or(MaybeUndefined::Null, |d| MaybeUndefined::Value(d.into()));
         }
-        let (status, model) = update::<milestone::Entity, _>(ctx, &id, version, move |m| {
-            set(&mut m.title, input.title);
-            set(&mut m.description, input.description);
-            set(&mut m.kind, input.kind);
-            set_opt(&mut m.layer, input.layer);
-            set_ref(&mut m.phase_id, input.phase_id, "Phase", "phaseId")?;
-            set_ref(
-                &mut m.workstream_id,
-                input.workstream_id,
-                "Workstream",
-                "workstreamId",
-            )?;
-            set_ref(
-                &mut m.owner_organisation_id,
-                input.owner_organisation_id,
-                "Organisation",
-                "ownerOrganisationId",
-            )?;
-            set(&mut m.planned_date, input.planned_date);
-            set(&mut m.baseline_date, input.baseline_date);
-            set_opt(&mut m.forecast_date, input.forecast_date);
-            set_opt(&mut m.actual_date, input.actual_date);
-            set(&mut m.status, input.status);
-            match input.health_override {
-                MaybeUndefined::Undefined => {}
-                MaybeUndefined::Null => {
-                    m.health_override = None;
-                    m.health_override_reason = None;
+        let (status, model) = update::<milestone::Entity, _>(
+            ctx,
+            &id,
+            version,
+            input.change_reason.clone(),
+            move |m| {
+                set(&mut m.title, input.title);
+                set(&mut m.description, input.description);
+                set(&mut m.kind, input.kind);
+                set_opt(&mut m.layer, input.layer);
+                set_ref(&mut m.phase_id, input.phase_id, "Phase", "phaseId")?;
+                set_ref(
+                    &mut m.workstream_id,
+                    input.workstream_id,
+                    "Workstream",
+                    "workstreamId",
+                )?;
+                set_ref(
+                    &mut m.owner_organisation_id,
+                    input.owner_organisation_id,
+                    "Organisation",
+                    "ownerOrganisationId",
+                )?;
+                set(&mut m.planned_date, input.planned_date);
+                set(&mut m.baseline_date, input.baseline_date);
+                set_opt(&mut m.forecast_date, input.forecast_date);
+                set_opt(&mut m.actual_date, input.actual_date);
+                set(&mut m.status, input.status);
+                match input.health_override {
+                    MaybeUndefined::Undefined => {}
+                    MaybeUndefined::Null => {
+                        m.health_override = None;
+                        m.health_override_reason = None;
+                    }
+                    MaybeUndefined::Value(o) => {
+                        m.health_override = Some(o.health.into());
+                        m.health_override_reason = Some(o.reason);
+                    }
                 }
-                MaybeUndefined::Value(o) => {
-                    m.health_override = Some(o.health.into());
-                    m.health_override_reason = Some(o.reason);
-                }
-            }
-            set_opt(&mut m.deadline_date, input.deadline_date);
-            set_opt(&mut m.deadline_text, input.deadline_text);
-            Ok(())
-        })
+                set_opt(&mut m.deadline_date, input.deadline_date);
+                set_opt(&mut m.deadline_text, input.deadline_text);
+                Ok(())
+            },
+        )
         .await?;
         Ok(UpdateMilestonePayload(status, Milestone::one(model)))
     }

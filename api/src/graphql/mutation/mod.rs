@@ -122,6 +122,7 @@ pub(crate) async fn update<E, F>(
     ctx: &Context<'_>,
     id: &ID,
     version: i32,
+    change_reason: Option<String>,
     change: F,
 ) -> async_graphql::Result<(MutationStatus, E::Model)>
 where
@@ -129,7 +130,10 @@ where
     F: FnOnce(&mut E::Model) -> ApiResult<()> + Send,
 {
     let row = input_id(id, E::NAME, "id")?;
-    let actor = ctx.actor()?;
+    let change_reason =
+        crate::service::validate::change_reason(change_reason).map_err(ApiError::in_input)?;
+    let mut actor = ctx.actor()?;
+    actor.change_reason = change_reason;
     Ok(status(
         crud::update_checked::<E, F>(ctx.db()?, &actor, row, version, change)
             .await

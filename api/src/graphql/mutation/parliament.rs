@@ -47,6 +47,9 @@ pub struct UpdateRecessPeriodInput {
     pub id: ID,
     /// The version the client last saw.
     pub version: i32,
+    /// Why (one line, at most 500 characters: the "toelichting"), stored with the change
+    /// records of this update and shown in reports that explain a moved date.
+    pub change_reason: Option<String>,
     /// New kind.
     pub kind: Option<RecessKind>,
     /// New year.
@@ -91,6 +94,9 @@ pub struct UpdateCommitmentInput {
     pub id: ID,
     /// The version the client last saw.
     pub version: i32,
+    /// Why (one line, at most 500 characters: the "toelichting"), stored with the change
+    /// records of this update and shown in reports that explain a moved date.
+    pub change_reason: Option<String>,
     /// New number.
     pub number: Option<String>,
     /// New text.
@@ -145,15 +151,21 @@ impl ParliamentMutation {
         #[graphql(desc = "The changes.")] input: UpdateRecessPeriodInput,
     ) -> async_graphql::Result<UpdateRecessPeriodPayload> {
         let (id, version) = (input.id.clone(), input.version);
-        let (status, model) = update::<recess_period::Entity, _>(ctx, &id, version, move |m| {
-            set(&mut m.kind, input.kind);
-            set(&mut m.year, input.year);
-            set(&mut m.name, input.name);
-            set(&mut m.first_day, input.first_day);
-            set(&mut m.last_day, input.last_day);
-            set(&mut m.confidence, input.confidence);
-            Ok(())
-        })
+        let (status, model) = update::<recess_period::Entity, _>(
+            ctx,
+            &id,
+            version,
+            input.change_reason.clone(),
+            move |m| {
+                set(&mut m.kind, input.kind);
+                set(&mut m.year, input.year);
+                set(&mut m.name, input.name);
+                set(&mut m.first_day, input.first_day);
+                set(&mut m.last_day, input.last_day);
+                set(&mut m.confidence, input.confidence);
+                Ok(())
+            },
+        )
         .await?;
         Ok(UpdateRecessPeriodPayload(status, RecessPeriod::one(model)))
     }
@@ -217,16 +229,22 @@ impl ParliamentMutation {
                 .await?
                 .map(Into::into);
         }
-        let (status, model) = update::<commitment::Entity, _>(ctx, &id, version, move |m| {
-            set(&mut m.number, input.number);
-            set(&mut m.text, input.text);
-            set(&mut m.made_by, input.made_by);
-            set(&mut m.made_on, input.made_on);
-            set_opt(&mut m.deadline_text, input.deadline_text);
-            set(&mut m.deadline_date, input.deadline_date);
-            set(&mut m.status, input.status);
-            Ok(())
-        })
+        let (status, model) = update::<commitment::Entity, _>(
+            ctx,
+            &id,
+            version,
+            input.change_reason.clone(),
+            move |m| {
+                set(&mut m.number, input.number);
+                set(&mut m.text, input.text);
+                set(&mut m.made_by, input.made_by);
+                set(&mut m.made_on, input.made_on);
+                set_opt(&mut m.deadline_text, input.deadline_text);
+                set(&mut m.deadline_date, input.deadline_date);
+                set(&mut m.status, input.status);
+                Ok(())
+            },
+        )
         .await?;
         Ok(UpdateCommitmentPayload(status, Commitment::one(model)))
     }

@@ -63,6 +63,9 @@ pub struct UpdateOrganisationInput {
     pub id: ID,
     /// The version the client last saw.
     pub version: i32,
+    /// Why (one line, at most 500 characters: the "toelichting"), stored with the change
+    /// records of this update and shown in reports that explain a moved date.
+    pub change_reason: Option<String>,
     /// New name.
     pub name: Option<String>,
     /// New short name, or null.
@@ -93,6 +96,9 @@ pub struct UpdateProgrammeInput {
     pub id: ID,
     /// The version the client last saw.
     pub version: i32,
+    /// Why (one line, at most 500 characters: the "toelichting"), stored with the change
+    /// records of this update and shown in reports that explain a moved date.
+    pub change_reason: Option<String>,
     /// New name.
     pub name: Option<String>,
     /// New goal.
@@ -141,6 +147,9 @@ pub struct UpdatePhaseInput {
     pub id: ID,
     /// The version the client last saw.
     pub version: i32,
+    /// Why (one line, at most 500 characters: the "toelichting"), stored with the change
+    /// records of this update and shown in reports that explain a moved date.
+    pub change_reason: Option<String>,
     /// New number.
     pub number: Option<i32>,
     /// New name.
@@ -188,6 +197,9 @@ pub struct UpdateWorkstreamInput {
     pub id: ID,
     /// The version the client last saw.
     pub version: i32,
+    /// Why (one line, at most 500 characters: the "toelichting"), stored with the change
+    /// records of this update and shown in reports that explain a moved date.
+    pub change_reason: Option<String>,
     /// New name.
     pub name: Option<String>,
     /// New description.
@@ -232,14 +244,20 @@ impl PlanMutation {
         #[graphql(desc = "The changes.")] input: UpdateOrganisationInput,
     ) -> async_graphql::Result<UpdateOrganisationPayload> {
         let (id, version) = (input.id.clone(), input.version);
-        let (status, model) = update::<organisation::Entity, _>(ctx, &id, version, move |m| {
-            set(&mut m.name, input.name);
-            set_opt(&mut m.abbreviation, input.abbreviation);
-            set_opt(&mut m.layer, input.layer);
-            set(&mut m.is_umbrella_body, input.is_umbrella_body);
-            set_opt(&mut m.tooi_id, input.tooi_id);
-            Ok(())
-        })
+        let (status, model) = update::<organisation::Entity, _>(
+            ctx,
+            &id,
+            version,
+            input.change_reason.clone(),
+            move |m| {
+                set(&mut m.name, input.name);
+                set_opt(&mut m.abbreviation, input.abbreviation);
+                set_opt(&mut m.layer, input.layer);
+                set(&mut m.is_umbrella_body, input.is_umbrella_body);
+                set_opt(&mut m.tooi_id, input.tooi_id);
+                Ok(())
+            },
+        )
         .await?;
         Ok(UpdateOrganisationPayload(status, Organisation::one(model)))
     }
@@ -287,16 +305,22 @@ impl PlanMutation {
         #[graphql(desc = "The changes.")] input: UpdateProgrammeInput,
     ) -> async_graphql::Result<UpdateProgrammePayload> {
         let (id, version) = (input.id.clone(), input.version);
-        let (status, model) = update::<programme::Entity, _>(ctx, &id, version, move |m| {
-            set(&mut m.name, input.name);
-            set(&mut m.goal, input.goal);
-            set_ref(
-                &mut m.lead_organisation_id,
-                input.lead_organisation_id,
-                "Organisation",
-                "leadOrganisationId",
-            )
-        })
+        let (status, model) = update::<programme::Entity, _>(
+            ctx,
+            &id,
+            version,
+            input.change_reason.clone(),
+            move |m| {
+                set(&mut m.name, input.name);
+                set(&mut m.goal, input.goal);
+                set_ref(
+                    &mut m.lead_organisation_id,
+                    input.lead_organisation_id,
+                    "Organisation",
+                    "leadOrganisationId",
+                )
+            },
+        )
         .await?;
         Ok(UpdateProgrammePayload(status, Programme::one(model)))
     }
@@ -350,22 +374,23 @@ impl PlanMutation {
         #[graphql(desc = "The changes.")] input: UpdatePhaseInput,
     ) -> async_graphql::Result<UpdatePhasePayload> {
         let (id, version) = (input.id.clone(), input.version);
-        let (status, model) = update::<phase::Entity, _>(ctx, &id, version, move |m| {
-            set(&mut m.number, input.number);
-            set(&mut m.name, input.name);
-            set(&mut m.description, input.description);
-            set(&mut m.baseline_start, input.baseline_start);
-            set(&mut m.baseline_end, input.baseline_end);
-            set(&mut m.planned_start, input.planned_start);
-            set(&mut m.planned_end, input.planned_end);
-            set_opt(&mut m.forecast_start, input.forecast_start);
-            set_opt(&mut m.forecast_end, input.forecast_end);
-            set_opt(&mut m.actual_start, input.actual_start);
-            set_opt(&mut m.actual_end, input.actual_end);
-            set(&mut m.status, input.status);
-            Ok(())
-        })
-        .await?;
+        let (status, model) =
+            update::<phase::Entity, _>(ctx, &id, version, input.change_reason.clone(), move |m| {
+                set(&mut m.number, input.number);
+                set(&mut m.name, input.name);
+                set(&mut m.description, input.description);
+                set(&mut m.baseline_start, input.baseline_start);
+                set(&mut m.baseline_end, input.baseline_end);
+                set(&mut m.planned_start, input.planned_start);
+                set(&mut m.planned_end, input.planned_end);
+                set_opt(&mut m.forecast_start, input.forecast_start);
+                set_opt(&mut m.forecast_end, input.forecast_end);
+                set_opt(&mut m.actual_start, input.actual_start);
+                set_opt(&mut m.actual_end, input.actual_end);
+                set(&mut m.status, input.status);
+                Ok(())
+            })
+            .await?;
         Ok(UpdatePhasePayload(status, Phase::one(model)))
     }
 
@@ -413,16 +438,22 @@ impl PlanMutation {
         #[graphql(desc = "The changes.")] input: UpdateWorkstreamInput,
     ) -> async_graphql::Result<UpdateWorkstreamPayload> {
         let (id, version) = (input.id.clone(), input.version);
-        let (status, model) = update::<workstream::Entity, _>(ctx, &id, version, move |m| {
-            set(&mut m.name, input.name);
-            set(&mut m.description, input.description);
-            set_ref(
-                &mut m.lead_organisation_id,
-                input.lead_organisation_id,
-                "Organisation",
-                "leadOrganisationId",
-            )
-        })
+        let (status, model) = update::<workstream::Entity, _>(
+            ctx,
+            &id,
+            version,
+            input.change_reason.clone(),
+            move |m| {
+                set(&mut m.name, input.name);
+                set(&mut m.description, input.description);
+                set_ref(
+                    &mut m.lead_organisation_id,
+                    input.lead_organisation_id,
+                    "Organisation",
+                    "leadOrganisationId",
+                )
+            },
+        )
         .await?;
         Ok(UpdateWorkstreamPayload(status, Workstream::one(model)))
     }

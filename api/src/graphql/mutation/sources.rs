@@ -62,6 +62,9 @@ pub struct UpdateDataSourceInput {
     pub id: ID,
     /// The version the client last saw.
     pub version: i32,
+    /// Why (one line, at most 500 characters: the "toelichting"), stored with the change
+    /// records of this update and shown in reports that explain a moved date.
+    pub change_reason: Option<String>,
     /// New name.
     pub name: Option<String>,
     /// New description.
@@ -100,6 +103,9 @@ pub struct UpdateDataQualityAssessmentInput {
     pub id: ID,
     /// The version the client last saw.
     pub version: i32,
+    /// Why (one line, at most 500 characters: the "toelichting"), stored with the change
+    /// records of this update and shown in reports that explain a moved date.
+    pub change_reason: Option<String>,
     /// New dimension.
     pub dimension: Option<QualityDimension>,
     /// New score (1-5).
@@ -144,6 +150,9 @@ pub struct UpdateDataInfraTaskInput {
     pub id: ID,
     /// The version the client last saw.
     pub version: i32,
+    /// Why (one line, at most 500 characters: the "toelichting"), stored with the change
+    /// records of this update and shown in reports that explain a moved date.
+    pub change_reason: Option<String>,
     /// New title.
     pub title: Option<String>,
     /// New description.
@@ -207,21 +216,27 @@ impl DataMutation {
         #[graphql(desc = "The changes.")] input: UpdateDataSourceInput,
     ) -> async_graphql::Result<UpdateDataSourcePayload> {
         let (id, version) = (input.id.clone(), input.version);
-        let (status, model) = update::<data_source::Entity, _>(ctx, &id, version, move |m| {
-            set(&mut m.name, input.name);
-            set(&mut m.description, input.description);
-            set_ref(
-                &mut m.owner_organisation_id,
-                input.owner_organisation_id,
-                "Organisation",
-                "ownerOrganisationId",
-            )?;
-            set(&mut m.update_frequency, input.update_frequency);
-            set(&mut m.access, input.access);
-            set_opt(&mut m.licence, input.licence);
-            set_opt(&mut m.url, input.url);
-            Ok(())
-        })
+        let (status, model) = update::<data_source::Entity, _>(
+            ctx,
+            &id,
+            version,
+            input.change_reason.clone(),
+            move |m| {
+                set(&mut m.name, input.name);
+                set(&mut m.description, input.description);
+                set_ref(
+                    &mut m.owner_organisation_id,
+                    input.owner_organisation_id,
+                    "Organisation",
+                    "ownerOrganisationId",
+                )?;
+                set(&mut m.update_frequency, input.update_frequency);
+                set(&mut m.access, input.access);
+                set_opt(&mut m.licence, input.licence);
+                set_opt(&mut m.url, input.url);
+                Ok(())
+            },
+        )
         .await?;
         Ok(UpdateDataSourcePayload(status, DataSource::one(model)))
     }
@@ -268,15 +283,20 @@ impl DataMutation {
         #[graphql(desc = "The changes.")] input: UpdateDataQualityAssessmentInput,
     ) -> async_graphql::Result<UpdateDataQualityAssessmentPayload> {
         let (id, version) = (input.id.clone(), input.version);
-        let (status, model) =
-            update::<data_quality_assessment::Entity, _>(ctx, &id, version, move |m| {
+        let (status, model) = update::<data_quality_assessment::Entity, _>(
+            ctx,
+            &id,
+            version,
+            input.change_reason.clone(),
+            move |m| {
                 set(&mut m.dimension, input.dimension);
                 set(&mut m.score, input.score);
                 set(&mut m.assessed_on, input.assessed_on);
                 set(&mut m.finding, input.finding);
                 Ok(())
-            })
-            .await?;
+            },
+        )
+        .await?;
         Ok(UpdateDataQualityAssessmentPayload(
             status,
             DataQualityAssessment::one(model),
@@ -340,28 +360,34 @@ impl DataMutation {
         #[graphql(desc = "The changes.")] input: UpdateDataInfraTaskInput,
     ) -> async_graphql::Result<UpdateDataInfraTaskPayload> {
         let (id, version) = (input.id.clone(), input.version);
-        let (status, model) = update::<data_infra_task::Entity, _>(ctx, &id, version, move |m| {
-            set(&mut m.title, input.title);
-            set(&mut m.description, input.description);
-            set(&mut m.kind, input.kind);
-            set_opt(&mut m.layer, input.layer);
-            set_ref(
-                &mut m.owner_organisation_id,
-                input.owner_organisation_id,
-                "Organisation",
-                "ownerOrganisationId",
-            )?;
-            set(&mut m.due_date, input.due_date);
-            set_opt(&mut m.completed_on, input.completed_on);
-            set(&mut m.status, input.status);
-            set_ref(
-                &mut m.data_source_id,
-                input.data_source_id,
-                "DataSource",
-                "dataSourceId",
-            )?;
-            Ok(())
-        })
+        let (status, model) = update::<data_infra_task::Entity, _>(
+            ctx,
+            &id,
+            version,
+            input.change_reason.clone(),
+            move |m| {
+                set(&mut m.title, input.title);
+                set(&mut m.description, input.description);
+                set(&mut m.kind, input.kind);
+                set_opt(&mut m.layer, input.layer);
+                set_ref(
+                    &mut m.owner_organisation_id,
+                    input.owner_organisation_id,
+                    "Organisation",
+                    "ownerOrganisationId",
+                )?;
+                set(&mut m.due_date, input.due_date);
+                set_opt(&mut m.completed_on, input.completed_on);
+                set(&mut m.status, input.status);
+                set_ref(
+                    &mut m.data_source_id,
+                    input.data_source_id,
+                    "DataSource",
+                    "dataSourceId",
+                )?;
+                Ok(())
+            },
+        )
         .await?;
         Ok(UpdateDataInfraTaskPayload(
             status,

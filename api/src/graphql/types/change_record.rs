@@ -57,4 +57,8 @@ impl ChangeRecord {
     async fn request_id(&self) -> &str {
         &self.0.request_id
     }
+    /// The reason given with the update (`changeReason`, the "toelichting"), or null.
+    async fn change_reason(&self) -> Option<&str> {
+        self.0.change_reason.as_deref()
+    }
 }

@@ -251,11 +251,19 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
             .count()
     };
     let (risk, late) = (health_of(Health::AtRisk), health_of(Health::OffTrack));
-    let letters = plan
-        .schedule
-        .commitments_at_risk()
+    let at_risk = plan.schedule.commitments_at_risk();
+    let letters = at_risk
         .iter()
-        .filter(|r| r.state == CommitmentState::NeedsPostponementLetter)
+        .filter(|r| {
+            matches!(
+                r.state,
+                CommitmentState::NeedsPostponementLetter | CommitmentState::Missed
+            )
+        })
+        .count();
+    let missed = at_risk
+        .iter()
+        .filter(|r| r.state == CommitmentState::Missed)
         .count();
     let overall = if late > 0 || letters > 0 {
         Health::OffTrack
@@ -317,6 +325,21 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
         (false, 0) => format!("None of the {open} open commitments needs a postponement letter."),
         (false, n) => format!("{n} of the {open} open commitments needs a postponement letter."),
     });
+    if missed > 0 {
+        sentences.push(match (nl, missed) {
+            (true, 1) => "De termijn van één toezegging is verstreken zonder dat die is nagekomen."
+                .to_owned(),
+            (true, n) => format!(
+                "De termijn van {n} toezeggingen is verstreken zonder dat die zijn nagekomen."
+            ),
+            (false, 1) => {
+                "The deadline of one commitment has passed without it being kept.".to_owned()
+            }
+            (false, n) => {
+                format!("The deadline of {n} commitments has passed without them being kept.")
+            }
+        });
+    }
     if let Some(end) = end {
         sentences.push(if nl {
             format!(
@@ -478,7 +501,20 @@ async fn commitments(
                 .and_then(|r| r.caused_by)
                 .and_then(|id| plan.schedule.title(id))
                 .unwrap_or_default();
+            let late = lang.days(risk.as_ref().and_then(|r| r.days_late).unwrap_or_default());
             let state = match (risk.as_ref().map(|r| r.state), nl) {
+                (Some(CommitmentState::Missed), true) if cause.is_empty() => {
+                    format!("termijn verstreken, niet nagekomen: {late} over tijd")
+                }
+                (Some(CommitmentState::Missed), false) if cause.is_empty() => {
+                    format!("deadline passed, not kept: {late} overdue")
+                }
+                (Some(CommitmentState::Missed), true) => format!(
+                    "termijn verstreken, niet nagekomen: {late} over tijd; \"{cause}\" wordt nu verwacht op {expected}"
+                ),
+                (Some(CommitmentState::Missed), false) => format!(
+                    "deadline passed, not kept: {late} overdue; \"{cause}\" is now expected on {expected}"
+                ),
                 (Some(CommitmentState::NeedsPostponementLetter), true) => format!(
                     "uitstelbrief nodig: \"{cause}\" wordt verwacht op {expected}, {} na de termijn",
                     lang.days(risk.as_ref().and_then(|r| r.days_late).unwrap_or_default())
@@ -810,18 +846,34 @@ async fn changes(
                     (_, true) => "planning",
                     (_, false) => "plan",
                 };
+                // Why it moved: the reason given with the change, or (for a later date) that
+                // none was given.
+                let day_of =
+                    |v: &Option<String>| v.as_deref().and_then(|t| t.parse::<NaiveDate>().ok());
+                let later = match (day_of(&r.old_value), day_of(&r.new_value)) {
+                    (Some(old), Some(new)) => new > old,
+                    (None, Some(_)) => true,
+                    _ => false,
+                };
+                let why = match (&r.change_reason, later, nl) {
+                    (Some(reason), _, true) => format!("; toelichting: {reason}"),
+                    (Some(reason), _, false) => format!("; reason: {reason}"),
+                    (None, true, true) => "; geen toelichting gegeven".to_owned(),
+                    (None, true, false) => "; no explanation given".to_owned(),
+                    (None, false, _) => String::new(),
+                };
                 out.moved.push(Line {
                     title: title(r.entity_id),
                     date: day,
                     note: Some(if nl {
                         format!(
-                            "{what} van {} naar {}",
+                            "{what} van {} naar {}{why}",
                             show(&r.old_value),
                             show(&r.new_value)
                         )
                     } else {
                         format!(
-                            "{what} from {} to {}",
+                            "{what} from {} to {}{why}",
                             show(&r.old_value),
                             show(&r.new_value)
                         )

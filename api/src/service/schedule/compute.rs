@@ -260,7 +260,8 @@ impl Schedule {
                 Reason::new(ReasonCode::Overdue)
                     .days(overdue)
                     .date(p.own)
-                    .forecast(node.forecast),
+                    // A forecast equal to the plan is the plan: "gepland".
+                    .forecast(node.forecast.filter(|f| *f != node.planned)),
             );
         }
         if let Some(deadline) = &p.deadline
