@@ -408,7 +408,7 @@ pub struct ApiConfig {
     /// A fixed status date (YYYY-MM-DD) for training, demo and replay instances: "today" for
     /// every live read (overdue, missed, projections). Without it, the status date is today in
     /// the Netherlands, from the clock.
-    #[arg(long, env = "KOERS_STATUS_DATE")]
+    #[arg(long, env = "KOERS_STATUS_DATE", value_parser = status_date_arg)]
     pub status_date: Option<chrono::NaiveDate>,
 
     /// The database `/healthz` pings over a connection of its own (set by `serve` from
@@ -427,15 +427,12 @@ impl ApiConfig {
             .map_or(StatusDate::Today, StatusDate::Fixed)
     }
 
-    /// The rules of the schedule, for a live read at moment `now` (its status date is the fixed
-    /// one when configured, else the Dutch calendar day of `now`).
-    pub fn schedule(
-        &self,
-        now: chrono::DateTime<chrono::Utc>,
-    ) -> crate::service::schedule::Settings {
+    /// The rules of the schedule, computed for `status_date` (a live read's: see
+    /// [`ApiConfig::status_date`]).
+    pub fn schedule(&self, status_date: chrono::NaiveDate) -> crate::service::schedule::Settings {
         crate::service::schedule::Settings {
             at_risk_days: self.at_risk_days,
-            status_date: self.status_date().at(now),
+            status_date,
         }
     }
 }
@@ -464,6 +461,13 @@ impl Default for ApiConfig {
             probe_database_url: None,
         }
     }
+}
+
+/// A status date as `YYYY-MM-DD`.
+fn status_date_arg(text: &str) -> Result<chrono::NaiveDate, String> {
+    text.trim()
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a date: write YYYY-MM-DD, e.g. 2026-06-15"))
 }
 
 /// A count between `LO` and `HI` (a limit of 0 would refuse everything; one past what the

@@ -19,6 +19,7 @@ const PLAN: &str = "query($t: DateTime) {
   commitments(asOf: $t) { edges { node { number deadlineDate needsPostponementLetter risk { state daysLate causedBy { id } } } } }
   late: milestones(first: 100, asOf: $t, filter: { health: [AT_RISK, OFF_TRACK] }) { totalCount }
   overdue: milestones(first: 100, asOf: $t, filter: { overdue: true }) { totalCount edges { node { id } } }
+  onTime: milestones(first: 100, asOf: $t, filter: { overdue: false }) { totalCount }
   statusDate(asOf: $t)
   commitmentsAtRisk(asOf: $t) { state statusDate daysLate projectedDate causedBy { id } }
 }";

@@ -202,12 +202,11 @@ async fn the_demo_plan_at_15_june_and_30_november_2026() {
         .to_owned();
     assert!(!markdown.contains("verwacht op 2 juli 2026"), "{markdown}");
     assert!(
-        markdown.contains("termijn verstreken, niet nagekomen: 151 dagen over tijd"),
+        markdown.contains("termijn verstreken, niet nagekomen: 151 dagen over tijd; \"Kamerbrief voortgang fase 3 (voor het zomerreces 2026)\" wordt nu verwacht op 7 december 2026"),
         "{markdown}"
     );
     assert!(
-        markdown
-            .contains("De termijn van één toezegging is verstreken zonder dat die is nagekomen."),
+        markdown.contains("De openstaande toezegging vraagt om een uitstelbrief. De termijn daarvan is al verstreken: de toezegging is niet op tijd nagekomen."),
         "{markdown}"
     );
 }

@@ -219,6 +219,50 @@ async fn what_has_not_happened_cannot_be_dated_after_the_status_date() {
         "2026-11-30"
     );
 
+    // The same on a create, and for a commitment made in the future.
+    let p = app
+        .ok("{ programmes { edges { node { id } } } }", json!({}))
+        .await["programmes"]["edges"][0]["node"]["id"]
+        .clone();
+    let error = app
+        .err(
+            "mutation($p: ID!) { createMilestone(input: { programmeId: $p, title: \"Al klaar?\", kind: DELIVERY, plannedDate: \"2026-11-01\", status: DONE, actualDate: \"2026-12-24\" }) { milestone { id } } }",
+            json!({ "p": p }),
+        )
+        .await;
+    assert_eq!(code(&error), "BAD_USER_INPUT", "{error}");
+    assert_eq!(error["extensions"]["field"], "input.actualDate");
+    let error = app
+        .err(
+            "mutation($p: ID!) { createCommitment(input: { programmeId: $p, number: \"TZ-toekomst\", text: \"Later\", madeBy: \"BZK\", madeOn: \"2026-12-01\", deadlineDate: \"2027-06-01\" }) { commitment { id } } }",
+            json!({ "p": p }),
+        )
+        .await;
+    assert_eq!(error["extensions"]["field"], "input.madeOn", "{error}");
+    // A date already stored is left alone: with the clock turned back a day, other fields of
+    // the milestone done today can still change.
+    app.on_day("2026-11-29");
+    let v = version(&app, &plan.letter).await;
+    app.ok(
+        "mutation($id: ID!, $v: Int!) { updateMilestone(input: { id: $id, version: $v, title: \"Kamerbrief (verzonden)\" }) { status } }",
+        json!({ "id": plan.letter, "v": v }),
+    )
+    .await;
+    app.on_day("2026-11-30");
+
+    // A postponement letter promises a deadline after the day it is sent.
+    let v = version(&app, &plan.commitment).await;
+    let error = app
+        .err(
+            "mutation($c: ID!, $v: Int!) { recordCommitmentLetter(input: { commitmentId: $c, version: $v, kind: POSTPONEMENT, sentOn: \"2026-11-30\", reason: \"Later\", newDeadlineDate: \"2026-10-01\" }) { status } }",
+            json!({ "c": plan.commitment, "v": v }),
+        )
+        .await;
+    assert_eq!(
+        error["extensions"]["field"], "input.newDeadlineDate",
+        "{error}"
+    );
+
     // A report of a day that has not begun is refused.
     let error = app
         .err(
@@ -228,11 +272,47 @@ async fn what_has_not_happened_cannot_be_dated_after_the_status_date() {
         .await;
     assert_eq!(code(&error), "BAD_USER_INPUT");
     assert_eq!(error["extensions"]["field"], "input.asOf");
-    app.ok(
-        "mutation { generateProgressReport(input: { asOf: \"2026-11-30\", title: \"Vandaag\" }) { report { id } } }",
-        json!({}),
-    )
-    .await;
+    // Today's report: the commitment's work is done (late), the letter to the Kamer is missing.
+    let markdown = app
+        .ok(
+            "mutation { generateProgressReport(input: { asOf: \"2026-11-30\", title: \"Vandaag\" }) { report { markdown } } }",
+            json!({}),
+        )
+        .await["generateProgressReport"]["report"]["markdown"]
+        .as_str()
+        .expect("markdown")
+        .to_owned();
+    assert!(
+        markdown.contains("termijn verstreken, niet nagekomen: 151 dagen over tijd; \"Kamerbrief (verzonden)\" is gereed sinds 30 november 2026, maar er is geen brief aan de Kamer vastgelegd"),
+        "{markdown}"
+    );
+    let risk = app
+        .ok(
+            "query($id: ID!) { node(id: $id) { ... on Commitment { needsPostponementLetter risk { state workDone } } } }",
+            json!({ "id": plan.commitment }),
+        )
+        .await;
+    assert_eq!(risk["node"]["risk"]["state"], "MISSED");
+    assert_eq!(risk["node"]["risk"]["workDone"], true);
+    assert_eq!(risk["node"]["needsPostponementLetter"], false);
+
+    // On an instance whose fixed status date is ahead of the clock, what happened is still
+    // bounded by today.
+    let config = koers::config::ApiConfig {
+        status_date: chrono::NaiveDate::from_ymd_opt(2027, 1, 15),
+        ..Default::default()
+    };
+    let ahead = TestApp::with_config(config).await;
+    let later = self::plan(&ahead).await;
+    ahead.on_day("2026-11-30");
+    let v = version(&ahead, &later.letter).await;
+    let error = ahead
+        .err(
+            update,
+            json!({ "id": later.letter, "v": v, "d": "2027-01-10" }),
+        )
+        .await;
+    assert_eq!(error["extensions"]["field"], "input.actualDate", "{error}");
 }
 
 #[tokio::test]
@@ -291,10 +371,35 @@ async fn the_peildatum_ends_at_24_00_in_the_netherlands() {
     let app = TestApp::new().await;
     let p = programme(&app).await;
     let m = milestone(&app, &p, "Oude titel", None, "2027-01-01").await;
-    for (day, late_utc, before_utc) in [
-        ("2026-06-15", "2026-06-15T23:30:00Z", "2026-06-15T21:59:00Z"),
-        ("2026-12-15", "2026-12-15T23:30:00Z", "2026-12-15T22:59:00Z"),
+    for (day, next_day, inside_utc, late_utc, before_utc) in [
+        // Summer time (UTC+2): 23:30 Dutch time is 21:30 UTC; 01:30 the next day is 23:30 UTC.
+        (
+            "2026-06-15",
+            "2026-06-16",
+            "2026-06-15T21:30:00Z",
+            "2026-06-15T23:30:00Z",
+            "2026-06-15T21:59:00Z",
+        ),
+        // Winter time (UTC+1): 23:30 Dutch time is 22:30 UTC; 00:30 the next day is 23:30 UTC.
+        (
+            "2026-12-15",
+            "2026-12-16",
+            "2026-12-15T22:30:00Z",
+            "2026-12-15T23:30:00Z",
+            "2026-12-15T22:59:00Z",
+        ),
     ] {
+        // A change late in the Dutch evening is in that day's report.
+        let inside: chrono::DateTime<chrono::Utc> = inside_utc.parse().expect("moment");
+        app.clock.set(inside);
+        let evening = format!("Avondtitel {day}");
+        let v = version(&app, &m).await;
+        app.ok(
+            "mutation($id: ID!, $v: Int!, $t: String!) { updateMilestone(input: { id: $id, version: $v, title: $t }) { status } }",
+            json!({ "id": m, "v": v, "t": evening }),
+        )
+        .await;
+        assert_eq!(app.ok("{ statusDate }", json!({})).await["statusDate"], day);
         let moment: chrono::DateTime<chrono::Utc> = late_utc.parse().expect("moment");
         app.clock.set(moment);
         let title = format!("Titel van na {day}");
@@ -306,7 +411,7 @@ async fn the_peildatum_ends_at_24_00_in_the_netherlands() {
         .await;
         // The status date at that moment is already the next day.
         let next = app.ok("{ statusDate }", json!({})).await;
-        assert_ne!(next["statusDate"], day);
+        assert_eq!(next["statusDate"], next_day);
         let q = "query($at: DateTime!) { statusDate(asOf: $at) milestones(asOf: $at) { edges { node { title } } } }";
         let before = app.ok(q, json!({ "at": before_utc })).await;
         assert_eq!(before["statusDate"], day);
@@ -330,5 +435,6 @@ async fn the_peildatum_ends_at_24_00_in_the_netherlands() {
             .expect("markdown")
             .to_owned();
         assert!(!markdown.contains(&title), "{day}: {markdown}");
+        assert!(markdown.contains(&evening), "{day}: {markdown}");
     }
 }

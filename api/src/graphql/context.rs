@@ -20,6 +20,8 @@ pub struct RequestInfo {
     pub claim: Option<crate::service::idempotency::Held>,
     /// The language of text for users the request asked for (`Accept-Language`).
     pub language: crate::service::language::Language,
+    /// The status date of the request's live reads, fixed when the request starts.
+    pub status_date: chrono::NaiveDate,
 }
 
 /// Accessors on the resolver context.
@@ -117,8 +119,12 @@ impl ContextExt for Context<'_> {
         let info = self.data_opt::<RequestInfo>();
         let request_id = info.map_or_else(|| "internal".to_owned(), |i| i.request_id.clone());
         let now = state.clock.now();
-        let mut actor = self.caller().acting(request_id, now);
-        actor.status_date = state.config.status_date().at(now);
+        // What can have happened: up to the status date, and never after today (a fixed status
+        // date in the future is a view, not a licence to record the future).
+        let happened_by = self
+            .status_date()?
+            .min(crate::service::status_date::dutch_day(now));
+        let mut actor = self.caller().acting(request_id, now, happened_by);
         actor.claim = info.and_then(|i| i.claim.clone());
         Ok(actor)
     }
@@ -130,6 +136,9 @@ impl ContextExt for Context<'_> {
     }
 
     fn status_date(&self) -> async_graphql::Result<chrono::NaiveDate> {
+        if let Some(info) = self.data_opt::<RequestInfo>() {
+            return Ok(info.status_date);
+        }
         let state = self.state()?;
         Ok(state.config.status_date().at(state.clock.now()))
     }
@@ -141,13 +150,8 @@ impl ContextExt for Context<'_> {
 
     fn snapshot(&self, at: chrono::DateTime<chrono::Utc>) -> async_graphql::Result<Arc<Snapshot>> {
         let state = self.state()?;
-        let fresh = || {
-            Arc::new(Snapshot::new(
-                state.db.clone(),
-                at,
-                state.config.schedule(state.clock.now()),
-            ))
-        };
+        let rules = state.config.schedule(self.status_date()?);
+        let fresh = || Arc::new(Snapshot::new(state.db.clone(), at, rules));
         let Some(open) = self.data_opt::<Snapshots>() else {
             return Ok(fresh());
         };
@@ -160,9 +164,10 @@ impl ContextExt for Context<'_> {
 
     async fn schedule(&self) -> async_graphql::Result<Arc<Schedule>> {
         let state = self.state()?;
+        let status_date = self.status_date()?;
         let compute = || async {
             let started = std::time::Instant::now();
-            let live = schedule::live(&state.db, state.config.schedule(state.clock.now())).await?;
+            let live = schedule::live(&state.db, state.config.schedule(status_date)).await?;
             crate::metrics::METRICS
                 .schedule_seconds
                 .observe(started.elapsed().as_secs_f64());

@@ -280,6 +280,8 @@ async fn run_holding(
         request_id: request_id(headers),
         caller,
         claim,
+        // One "today" for the whole request, however long it runs.
+        status_date: api.state.config.status_date().at(api.state.clock.now()),
         language: crate::service::language::Language::from_accept_language(
             headers
                 .get(axum::http::header::ACCEPT_LANGUAGE)

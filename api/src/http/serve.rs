@@ -60,6 +60,12 @@ async fn refuse(mut stream: tokio::net::TcpStream) {
 pub async fn serve(state: AppState, addr: SocketAddr) -> anyhow::Result<()> {
     let listener = TcpListener::bind(addr).await?;
     tracing::info!(%addr, "koers listening; GraphiQL at http://{addr}/graphql");
+    if let Some(day) = state.config.status_date {
+        tracing::warn!(
+            status_date = %day,
+            "the status date is fixed at {day} (--status-date): every live read takes it as today"
+        );
+    }
     serve_on(listener, state, shutdown_signal()).await
 }
 

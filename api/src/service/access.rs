@@ -30,15 +30,21 @@ impl Caller {
         }
     }
 
-    /// The caller acting in request `request_id` at `at`.
-    pub fn acting(&self, request_id: String, at: DateTime<Utc>) -> Actor {
+    /// The caller acting in request `request_id` at `at`, on status date `status_date` (what it
+    /// records as done cannot be dated after it).
+    pub fn acting(
+        &self,
+        request_id: String,
+        at: DateTime<Utc>,
+        status_date: chrono::NaiveDate,
+    ) -> Actor {
         Actor {
             name: self.name.clone(),
             role: self.role,
             layer: self.layer,
             request_id,
             at,
-            status_date: super::status_date::dutch_day(at),
+            status_date,
             change_reason: None,
             claim: None,
         }

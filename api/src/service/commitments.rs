@@ -16,6 +16,10 @@ impl Rules for commitment::Entity {
         v::date_order("madeOn", m.made_on, "deadlineDate", m.deadline_date)
     }
 
+    fn happened(m: &commitment::Model) -> Vec<(&'static str, Option<chrono::NaiveDate>)> {
+        vec![("madeOn", Some(m.made_on))]
+    }
+
     fn check<'a>(
         txn: &'a DatabaseTransaction,
         m: &'a commitment::Model,

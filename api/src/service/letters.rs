@@ -43,6 +43,14 @@ impl Rules for commitment_letter::Entity {
                             m.previous_deadline_date
                         ),
                     )),
+                    // A letter promises what is still to come.
+                    Some(new) if new <= m.sent_on => Err(ApiError::invalid(
+                        "newDeadlineDate",
+                        format!(
+                            "the new deadline must be after the day the letter is sent ({})",
+                            m.sent_on
+                        ),
+                    )),
                     Some(_) => Ok(()),
                 }
             }

@@ -112,12 +112,26 @@ pub struct MilestoneFilter {
     pub overdue: Option<(bool, chrono::NaiveDate)>,
 }
 
-/// Whether `m` is overdue on `status_date`: not done or cancelled, and its own date (forecast,
-/// else planned) is before it. The schedule (`schedule::Node`) and the list filter follow this
-/// rule; `list` writes it as SQL.
+/// Whether `m` is overdue on `status_date` (see [`is_overdue`]).
 pub fn overdue(m: &milestone::Model, status_date: chrono::NaiveDate) -> bool {
-    !matches!(m.status, WorkStatus::Done | WorkStatus::Cancelled)
-        && m.forecast_date.unwrap_or(m.planned_date) < status_date
+    is_overdue(
+        m.status,
+        m.forecast_date.unwrap_or(m.planned_date),
+        status_date,
+    )
+}
+
+/// The overdue rule: not done or cancelled, and its own date (forecast, else planned) is before
+/// the status date. The schedule (`schedule::Node::overdue_on`) and the in-memory filter call
+/// this; [`list`] writes the same condition as SQL (`status NOT IN (DONE, CANCELLED) AND
+/// COALESCE(forecast_date, planned_date) < status date`), and the as-of property test checks
+/// that both agree.
+pub fn is_overdue(
+    status: WorkStatus,
+    own: chrono::NaiveDate,
+    status_date: chrono::NaiveDate,
+) -> bool {
+    !matches!(status, WorkStatus::Done | WorkStatus::Cancelled) && own < status_date
 }
 
 impl MilestoneFilter {

@@ -55,9 +55,9 @@ async fn previous<C: ConnectionTrait>(
 }
 
 /// Build the content of a report of `as_of`, covering the period since the latest published
-/// report before it. `today` is the Dutch calendar day of the clock: a peildatum after it is
-/// refused (`BAD_USER_INPUT` on `asOf`), since the plan of a day that has not ended can still
-/// change. The report's status date is its peildatum (`settings.status_date` is not used).
+/// report before it. `today` is the writer's status date (the Dutch calendar day of the clock,
+/// or an earlier fixed status date): a peildatum after it is refused (`BAD_USER_INPUT` on
+/// `asOf`), since the plan of a day that has not begun can still change. The report's status date is its peildatum (`settings.status_date` is not used).
 pub async fn content(
     db: &DatabaseConnection,
     settings: Settings,
@@ -70,7 +70,7 @@ pub async fn content(
         return Err(ApiError::Invalid {
             field: "asOf".into(),
             message: format!(
-                "the peildatum {as_of} is after today ({today}, in the Netherlands): a report describes a day that has ended or is under way"
+                "the peildatum {as_of} is after today ({today}: the status date): a report describes a day that has ended or is under way"
             ),
         });
     }
@@ -98,7 +98,7 @@ pub async fn generate(
 ) -> ApiResult<progress_report::Model> {
     access::may_write(actor, Scope::Reports)?;
     v::line("title", title, 200)?;
-    let today = super::status_date::dutch_day(actor.at);
+    let today = actor.status_date;
     let (content, previous_report_id) = content(db, settings, title, as_of, today, lang).await?;
     let model = progress_report::Model {
         id: 0,

@@ -8,9 +8,14 @@
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Europe::Amsterdam;
 
-/// The calendar day in the Netherlands at moment `at` (23:30 UTC on 15 June is 16 June).
+/// The calendar day in the Netherlands at moment `at` (23:30 UTC on 15 June is 16 June). At the
+/// very end of the calendar, where the Dutch time would not fit, the UTC day.
 pub fn dutch_day(at: DateTime<Utc>) -> NaiveDate {
-    at.with_timezone(&Amsterdam).date_naive()
+    use chrono::{Offset, TimeZone as _};
+    let utc = at.naive_utc();
+    let offset = Amsterdam.offset_from_utc_datetime(&utc).fix();
+    utc.checked_add_offset(offset)
+        .map_or(utc.date(), |local| local.date())
 }
 
 /// The first moment of `day` in the Netherlands (00:00 Dutch time, as UTC).
@@ -100,6 +105,9 @@ mod tests {
             Duration::hours(25)
         );
         assert_eq!(end_of_day(NaiveDate::MAX), DateTime::<Utc>::MAX_UTC);
+        // The ends of the calendar do not panic.
+        assert_eq!(dutch_day(DateTime::<Utc>::MAX_UTC), NaiveDate::MAX);
+        assert_eq!(dutch_day(DateTime::<Utc>::MIN_UTC), NaiveDate::MIN);
     }
 
     #[test]

@@ -121,9 +121,12 @@ pub fn change_reason(reason: Option<String>) -> ApiResult<Option<String>> {
     let Some(reason) = reason else {
         return Ok(None);
     };
-    line("changeReason", &reason, 500)?;
     let trimmed = reason.trim();
-    Ok((!trimmed.is_empty()).then(|| trimmed.to_owned()))
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    line("changeReason", trimmed, 500)?;
+    Ok(Some(trimmed.to_owned()))
 }
 
 /// A year the plan can sensibly talk about.

@@ -42,7 +42,7 @@ impl BaselineMutation {
             &actor,
             &input.name,
             &input.reason,
-            state.config.schedule(actor.at),
+            state.config.schedule(ctx.status_date()?),
         )
         .await
         .map_err(ApiError::in_input)?;

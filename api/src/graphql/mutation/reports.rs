@@ -47,7 +47,7 @@ impl ReportMutation {
         let report = reports::generate(
             &state.db,
             &actor,
-            state.config.schedule(actor.at),
+            state.config.schedule(ctx.status_date()?),
             &input.title,
             input.as_of.into(),
             input.language.into(),

@@ -52,7 +52,7 @@ impl MilestoneFilterInput {
                 wanted,
                 match as_of {
                     None => ctx.status_date()?,
-                    Some(at) => crate::service::status_date::dutch_day(at),
+                    Some(at) => ctx.snapshot(at)?.status_date(),
                 },
             )),
         };

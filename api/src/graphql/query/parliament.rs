@@ -161,7 +161,7 @@ impl ParliamentQuery {
         use crate::graphql::context::ContextExt;
         Ok(match as_of {
             None => ctx.status_date()?,
-            Some(at) => crate::service::status_date::dutch_day(at),
+            Some(at) => ctx.snapshot(at)?.status_date(),
         }
         .into())
     }

@@ -76,19 +76,16 @@ plan_object!(
         letters.sort_by_key(|l| (l.0.sent_on, l.0.id));
         Ok(letters)
     }
-    /// Whether it will be met: the projected dates of its milestones against its deadline.
+    /// Whether it will be (or was) met: the projected dates of its milestones against its
+    /// deadline, and MISSED once the deadline is before the status date without a fulfilment.
     async fn risk(&self, ctx: &Context<'_>) -> async_graphql::Result<CommitmentRisk> {
         self.assess(ctx).await
     }
     /// Whether the Kamer needs a postponement letter: the commitment is not fulfilled and a
-    /// linked milestone is projected past the deadline, or the deadline has passed (MISSED);
-    /// details in `risk`.
+    /// linked milestone is projected past the deadline, or the deadline has passed (MISSED)
+    /// while the work is not done; details in `risk`.
     async fn needs_postponement_letter(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        use crate::service::schedule::CommitmentState;
-        Ok(matches!(
-            self.assess(ctx).await?.0.state,
-            CommitmentState::NeedsPostponementLetter | CommitmentState::Missed
-        ))
+        Ok(self.assess(ctx).await?.0.needs_postponement_letter())
     }
 });
 

@@ -99,11 +99,15 @@ impl HealthReason {
         self.0
             .message(language.map_or_else(|| ctx.language(), Into::into))
     }
-    /// The number of days it names.
+    /// The number of days it names: overdue (OVERDUE), late (PASSES_DEADLINE,
+    /// PUSHES_PAST_DEADLINE), of slack (DEADLINE_SLACK), pushed (PUSHED_BY_PREDECESSOR,
+    /// INFEASIBLE_FORECAST) or behind (BEHIND_BASELINE).
     async fn days(&self) -> Option<i64> {
         self.0.days
     }
-    /// The date it names (a deadline, or the earliest date predecessors allow).
+    /// The date it names: its own date (OVERDUE), its actual date (DONE), a deadline, the
+    /// earliest date its predecessors allow, or its date in the latest baseline
+    /// (BEHIND_BASELINE).
     async fn date(&self) -> Option<Date> {
         self.0.date.map(Into::into)
     }
@@ -222,12 +226,16 @@ impl CommitmentRisk {
         self.0.state.into()
     }
     /// Whether the Kamer needs a postponement letter: the commitment is not fulfilled and a
-    /// linked milestone is projected past the deadline, or the deadline has passed (MISSED).
+    /// linked milestone is projected past the deadline, or the deadline has passed (MISSED)
+    /// while the work is not done. A missed commitment whose work is done needs its fulfilment
+    /// letter instead (`workDone`).
     async fn needs_postponement_letter(&self) -> bool {
-        matches!(
-            self.0.state,
-            s::CommitmentState::NeedsPostponementLetter | s::CommitmentState::Missed
-        )
+        self.0.needs_postponement_letter()
+    }
+    /// Whether every linked milestone (not cancelled) is done: then what is missing is the
+    /// letter to the Kamer, not the work.
+    async fn work_done(&self) -> bool {
+        self.0.work_done
     }
     /// The status date the verdict used ("today": see `Query.statusDate`).
     async fn status_date(&self) -> Date {

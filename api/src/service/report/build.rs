@@ -254,12 +254,7 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
     let at_risk = plan.schedule.commitments_at_risk();
     let letters = at_risk
         .iter()
-        .filter(|r| {
-            matches!(
-                r.state,
-                CommitmentState::NeedsPostponementLetter | CommitmentState::Missed
-            )
-        })
+        .filter(|r| r.needs_postponement_letter())
         .count();
     let missed = at_risk
         .iter()
@@ -319,25 +314,32 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
         (true, 0) => {
             format!("Geen van de {open} openstaande toezeggingen vraagt om een uitstelbrief.")
         }
+        (true, 1) => {
+            format!("1 van de {open} openstaande toezeggingen vraagt om een uitstelbrief.")
+        }
         (true, n) => {
-            format!("{n} van de {open} openstaande toezeggingen vraagt om een uitstelbrief.")
+            format!("{n} van de {open} openstaande toezeggingen vragen om een uitstelbrief.")
         }
         (false, 0) => format!("None of the {open} open commitments needs a postponement letter."),
-        (false, n) => format!("{n} of the {open} open commitments needs a postponement letter."),
+        (false, 1) => format!("1 of the {open} open commitments needs a postponement letter."),
+        (false, n) => format!("{n} of the {open} open commitments need a postponement letter."),
     });
     if missed > 0 {
         sentences.push(match (nl, missed) {
-            (true, 1) => "De termijn van één toezegging is verstreken zonder dat die is nagekomen."
+            (true, 1) if open == 1 => {
+                "De termijn daarvan is al verstreken: de toezegging is niet op tijd nagekomen."
+                    .to_owned()
+            }
+            (true, 1) => "Van één daarvan is de termijn al verstreken zonder dat die is nagekomen."
                 .to_owned(),
-            (true, n) => format!(
-                "De termijn van {n} toezeggingen is verstreken zonder dat die zijn nagekomen."
-            ),
-            (false, 1) => {
-                "The deadline of one commitment has passed without it being kept.".to_owned()
+            (true, n) => {
+                format!("Van {n} daarvan is de termijn al verstreken zonder dat ze zijn nagekomen.")
             }
-            (false, n) => {
-                format!("The deadline of {n} commitments has passed without them being kept.")
+            (false, 1) if open == 1 => {
+                "Its deadline has already passed: the commitment was not kept in time.".to_owned()
             }
+            (false, 1) => "One of them has passed its deadline without being kept.".to_owned(),
+            (false, n) => format!("{n} of them have passed their deadline without being kept."),
         });
     }
     if let Some(end) = end {
@@ -502,6 +504,7 @@ async fn commitments(
                 .and_then(|id| plan.schedule.title(id))
                 .unwrap_or_default();
             let late = lang.days(risk.as_ref().and_then(|r| r.days_late).unwrap_or_default());
+            let work_done = risk.as_ref().is_some_and(|r| r.work_done);
             let state = match (risk.as_ref().map(|r| r.state), nl) {
                 (Some(CommitmentState::Missed), true) if cause.is_empty() => {
                     format!("termijn verstreken, niet nagekomen: {late} over tijd")
@@ -509,6 +512,13 @@ async fn commitments(
                 (Some(CommitmentState::Missed), false) if cause.is_empty() => {
                     format!("deadline passed, not kept: {late} overdue")
                 }
+                // The work is done; the letter to the Kamer was not recorded.
+                (Some(CommitmentState::Missed), true) if work_done => format!(
+                    "termijn verstreken, niet nagekomen: {late} over tijd; \"{cause}\" is gereed sinds {expected}, maar er is geen brief aan de Kamer vastgelegd"
+                ),
+                (Some(CommitmentState::Missed), false) if work_done => format!(
+                    "deadline passed, not kept: {late} overdue; \"{cause}\" has been done since {expected}, but no letter to the Kamer was recorded"
+                ),
                 (Some(CommitmentState::Missed), true) => format!(
                     "termijn verstreken, niet nagekomen: {late} over tijd; \"{cause}\" wordt nu verwacht op {expected}"
                 ),

@@ -85,7 +85,8 @@ impl Schedule {
             }
             // Work that is not done cannot finish before the status date.
             let open = !node.done() && !node.cancelled();
-            let overdue = (open && own < self.settings.status_date)
+            let overdue = node
+                .overdue_on(self.settings.status_date)
                 .then(|| (self.settings.status_date - own).num_days());
             let date = if node.done() {
                 node.actual.unwrap_or(own)
@@ -325,7 +326,8 @@ impl Schedule {
         if let (Some(driver), Some(earliest)) = (p.driver, p.earliest)
             && p.infeasible
         {
-            let pushed = (p.projected - p.own).num_days();
+            // What the predecessors push, not what the status date adds to an overdue one.
+            let pushed = (earliest - p.own).num_days();
             if pushed > at_risk {
                 worsen(Health::AtRisk);
             }

@@ -50,6 +50,11 @@ impl Node {
     pub fn cancelled(&self) -> bool {
         self.status == WorkStatus::Cancelled
     }
+
+    /// Overdue on `status_date` (the rule of `milestones::overdue`, which also writes it as SQL).
+    pub fn overdue_on(&self, status_date: NaiveDate) -> bool {
+        crate::service::milestones::is_overdue(self.status, self.own(), status_date)
+    }
 }
 
 impl From<&milestone::Model> for Node {

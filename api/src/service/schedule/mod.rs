@@ -93,7 +93,8 @@ pub struct Projection {
     /// The milestone.
     pub id: i32,
     /// When it is expected: its actual date when done, else the latest of its own date
-    /// (forecast, or planned without one) and each predecessor's projection plus lag.
+    /// (forecast, or planned without one), each predecessor's projection plus lag, and (when
+    /// not cancelled) the status date.
     pub projected: NaiveDate,
     /// Its own date: forecast, or planned without one.
     pub own: NaiveDate,
@@ -153,6 +154,16 @@ pub enum CommitmentState {
 }
 
 impl CommitmentState {
+    /// Whether the Kamer must be sent a postponement letter: a projected miss, or a missed
+    /// deadline while the work is not done (see [`CommitmentRisk::needs_postponement_letter`]).
+    fn letter_needed(self, work_done: bool) -> bool {
+        match self {
+            CommitmentState::NeedsPostponementLetter => true,
+            CommitmentState::Missed => !work_done,
+            _ => false,
+        }
+    }
+
     /// How bad it is, for ordering (missed first).
     fn severity(self) -> u8 {
         match self {
@@ -187,6 +198,18 @@ pub struct CommitmentRisk {
     /// Where the delay starts: following the predecessors that push `caused_by`, the first
     /// milestone whose own date sets its projection.
     pub root_cause: Option<i32>,
+    /// Every live, not cancelled linked milestone is done (and there is at least one): what is
+    /// missing is the letter to the Kamer, not the work.
+    pub work_done: bool,
+}
+
+impl CommitmentRisk {
+    /// Whether the Kamer needs a postponement letter: a linked milestone is projected past the
+    /// deadline, or the deadline has passed (MISSED) while the work is not done. A missed
+    /// commitment whose work is done needs its fulfilment letter instead.
+    pub fn needs_postponement_letter(&self) -> bool {
+        self.state.letter_needed(self.work_done)
+    }
 }
 
 /// The computed schedule of a plan.
@@ -266,12 +289,17 @@ impl Schedule {
     }
 
     fn risk_of(&self, c: &CommitmentInput) -> CommitmentRisk {
-        let latest = c
+        let linked: Vec<&Projection> = c
             .milestones
             .iter()
             .filter_map(|id| self.get(*id))
             .filter(|p| self.nodes[self.index[&p.id]].status != entity::WorkStatus::Cancelled)
-            .max_by_key(|p| (p.projected, p.id));
+            .collect();
+        let work_done = !linked.is_empty()
+            && linked
+                .iter()
+                .all(|p| self.nodes[self.index[&p.id]].status == entity::WorkStatus::Done);
+        let latest = linked.iter().copied().max_by_key(|p| (p.projected, p.id));
         let projected = latest.map(|p| p.projected);
         let status_date = self.settings.status_date;
         let missed = c.status != CommitmentStatus::Fulfilled && c.deadline < status_date;
@@ -285,6 +313,10 @@ impl Schedule {
             _ if missed => CommitmentState::Missed,
             (_, Some(late)) if late > 0 => CommitmentState::NeedsPostponementLetter,
             (_, Some(late)) if -late < self.settings.at_risk_days => CommitmentState::AtRisk,
+            // Nothing linked to fulfil it, and its deadline is near.
+            (_, None) if (c.deadline - status_date).num_days() < self.settings.at_risk_days => {
+                CommitmentState::AtRisk
+            }
             _ => CommitmentState::OnTrack,
         };
         let caused_by = latest.map(|p| p.id);
@@ -297,6 +329,7 @@ impl Schedule {
             days_late,
             caused_by,
             root_cause: caused_by.map(|id| self.root_cause(id)),
+            work_done,
         }
     }
 

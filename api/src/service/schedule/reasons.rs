@@ -113,7 +113,7 @@ impl Reason {
             (ReasonCode::Cancelled, false) => "cancelled".to_owned(),
             (ReasonCode::Overdue, true) => {
                 let kind = if self.forecast.is_some() {
-                    "verwacht"
+                    "prognose"
                 } else {
                     "gepland"
                 };

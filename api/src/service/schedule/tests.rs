@@ -406,7 +406,7 @@ mod status_date {
         assert_eq!(g.overdue_days, Some(29));
         assert_eq!(
             g.reason(Nl).as_deref(),
-            Some("verwacht 1 november 2026, niet gereed: 29 dagen over tijd")
+            Some("prognose 1 november 2026, niet gereed: 29 dagen over tijd")
         );
         // Done and cancelled work is never overdue; done work keeps its actual date.
         assert_eq!(s.get(4).expect("d").overdue_days, None);
@@ -502,6 +502,99 @@ mod status_date {
     }
 
     #[test]
+    fn pushed_days_count_what_the_predecessors_push_and_small_pushes_stay_on_track() {
+        // Own date 1 October, its predecessor allows 5 October, status date 30 November: it is
+        // overdue 60 days, and pushed 4 (not 60) by the predecessor.
+        let mut before = node(1, "2026-09-20");
+        before.status = WorkStatus::Done;
+        before.actual = Some(day("2026-09-25"));
+        let s = Schedule::compute(
+            Input {
+                nodes: vec![before, node(2, "2026-10-01")],
+                edges: vec![edge(1, 2, 10)],
+                commitments: vec![],
+            },
+            Settings::at(day("2026-11-30")),
+        );
+        let two = s.get(2).expect("2");
+        assert_eq!(two.overdue_days, Some(60));
+        let pushed = two
+            .reasons
+            .iter()
+            .find(|r| r.code == ReasonCode::PushedByPredecessor)
+            .expect("pushed");
+        assert_eq!(pushed.days, Some(4));
+        // The status date, not the predecessor, holds it: it is its own root cause.
+        assert_eq!(s.root_cause(2), 2);
+        // A push within the threshold by a healthy predecessor is informative only.
+        let s = run_on(
+            vec![node(1, "2027-01-10"), node(2, "2027-01-12")],
+            vec![edge(1, 2, 10)],
+            Settings::at(day("2026-11-30")),
+        );
+        let two = s.get(2).expect("2");
+        assert_eq!(two.reasons[0].code, ReasonCode::PushedByPredecessor);
+        assert_eq!(two.reasons[0].days, Some(8));
+        assert_eq!(two.computed, Health::OnTrack);
+    }
+
+    #[test]
+    fn missed_comes_first_and_missed_work_done_needs_no_postponement() {
+        let mut done = node(1, "2026-06-20");
+        done.status = WorkStatus::Done;
+        done.actual = Some(day("2026-06-25"));
+        let commitment = |id: i32, deadline: &str, milestones: Vec<i32>| CommitmentInput {
+            id,
+            number: format!("TZ-{id}"),
+            deadline: day(deadline),
+            status: CommitmentStatus::Open,
+            milestones,
+        };
+        let s = Schedule::compute(
+            Input {
+                nodes: vec![done, node(2, "2027-03-01"), node(3, "2026-11-01")],
+                edges: vec![],
+                commitments: vec![
+                    // Projected 88 days past its deadline: needs a letter, many days late.
+                    commitment(1, "2026-12-03", vec![2]),
+                    // Missed by 2 days, its work overdue.
+                    commitment(2, "2026-11-28", vec![3]),
+                    // Missed, but its work was done in time: a fulfilment letter is missing.
+                    commitment(3, "2026-07-02", vec![1]),
+                    // Nothing linked and due in 5 days: at risk.
+                    commitment(4, "2026-12-05", vec![]),
+                    // Nothing linked and due in 60 days: on track.
+                    commitment(5, "2027-01-29", vec![]),
+                ],
+            },
+            Settings::at(day("2026-11-30")),
+        );
+        let order: Vec<(i32, CommitmentState)> = s
+            .commitments_at_risk()
+            .iter()
+            .map(|r| (r.id, r.state))
+            .collect();
+        assert_eq!(
+            order,
+            vec![
+                (3, CommitmentState::Missed),
+                (2, CommitmentState::Missed),
+                (1, CommitmentState::NeedsPostponementLetter),
+                (4, CommitmentState::AtRisk),
+            ]
+        );
+        let kept_late = s.commitment(3).expect("3");
+        assert!(kept_late.work_done);
+        assert!(!kept_late.needs_postponement_letter());
+        assert_eq!(kept_late.days_late, Some(151));
+        let missed = s.commitment(2).expect("2");
+        assert!(!missed.work_done);
+        assert!(missed.needs_postponement_letter());
+        assert!(s.commitment(1).expect("1").needs_postponement_letter());
+        assert_eq!(s.commitment(5).expect("5").state, CommitmentState::OnTrack);
+    }
+
+    #[test]
     fn the_status_date_turns_at_dutch_midnight() {
         use crate::service::status_date::dutch_day;
         use chrono::{TimeZone, Utc};
@@ -518,6 +611,19 @@ mod status_date {
         assert_eq!(before.get(1).expect("1").overdue_days, None);
         // 00:30 on 16 June in Amsterdam (22:30 UTC): a day overdue.
         let after = run_on(plan(), vec![], at(22, 30));
+        assert_eq!(after.get(1).expect("1").overdue_days, Some(1));
+        // In winter (UTC+1) the day turns at 23:00 UTC.
+        let winter = |h: u32, m: u32| {
+            let moment = Utc
+                .with_ymd_and_hms(2026, 12, 15, h, m, 0)
+                .single()
+                .expect("moment");
+            Settings::at(dutch_day(moment))
+        };
+        let plan = || vec![node(1, "2026-12-15")];
+        let before = run_on(plan(), vec![], winter(22, 30));
+        assert_eq!(before.get(1).expect("1").overdue_days, None);
+        let after = run_on(plan(), vec![], winter(23, 0));
         assert_eq!(after.get(1).expect("1").overdue_days, Some(1));
     }
 }
