@@ -153,6 +153,22 @@ async fn a_recess_deadline_resolves_and_a_late_milestone_needs_a_postponement_le
             && r["oldValue"] == "2026-07-02"
             && r["newValue"] == "2026-12-17"
     }));
+    // The letter's reason explains the moved deadline in the history.
+    let explained = app
+        .ok(
+            "query($id: ID!) { changeRecords(entityId: $id, first: 100) { edges { node { field changeReason } } } }",
+            json!({ "id": c }),
+        )
+        .await;
+    assert!(
+        explained["changeRecords"]["edges"]
+            .as_array()
+            .expect("edges")
+            .iter()
+            .any(|e| e["node"]["field"] == "deadline_date"
+                && e["node"]["changeReason"] == "Bestuurlijk overleg later"),
+        "{explained}"
+    );
 
     // A stale version records nothing; a fulfilment closes the commitment for good.
     let stale = app

@@ -159,6 +159,15 @@ pub async fn record_in(
         }
     }
     commitment::Entity::validate(&next)?;
+    // The letter's reason explains the moved deadline in the change history, as a
+    // `changeReason` does for an update.
+    let actor = &super::Actor {
+        change_reason: letter
+            .reason
+            .clone()
+            .or_else(|| actor.change_reason.clone()),
+        ..actor.clone()
+    };
     let outcome =
         crud::update::<commitment::Entity, _>(txn, actor, &current, next, ChangeAction::Update)
             .await?;

@@ -468,8 +468,18 @@ fn slip(plan: &Plan, m: &milestone::Model) -> Option<Slip> {
         date: lang.date(p.projected),
         original: lang.days(against_original),
         latest: latest.map(|d| lang.days((p.projected - d).num_days())),
-        reason: plan.reason(m),
+        // Printed as a sentence of its own, after the figures.
+        reason: plan.reason(m).map(|r| sentence(&r)),
     })
+}
+
+/// `text` with its first letter in upper case ("gepland 2 juli" → "Gepland 2 juli").
+fn sentence(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
 
 async fn commitments(
