@@ -123,6 +123,7 @@ pub async fn report(runs: usize) -> anyhow::Result<()> {
                 "Benchmark",
                 as_of,
                 as_of,
+                None,
                 ReportLanguage::Nl,
             )
             .await

@@ -465,9 +465,13 @@ impl Default for ApiConfig {
 
 /// A status date as `YYYY-MM-DD`.
 fn status_date_arg(text: &str) -> Result<chrono::NaiveDate, String> {
-    text.trim()
-        .parse()
-        .map_err(|_| format!("\"{text}\" is not a date: write YYYY-MM-DD, e.g. 2026-06-15"))
+    match text.trim().parse::<chrono::NaiveDate>() {
+        // The years every Date of koers has (see `graphql::scalars::Date`).
+        Ok(day) if (1000..=9999).contains(&chrono::Datelike::year(&day)) => Ok(day),
+        _ => Err(format!(
+            "\"{text}\" is not a date of the years 1000-9999: write YYYY-MM-DD, e.g. 2026-06-15"
+        )),
+    }
 }
 
 /// A count between `LO` and `HI` (a limit of 0 would refuse everything; one past what the

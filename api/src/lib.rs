@@ -122,6 +122,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 &title,
                 as_of,
                 today,
+                None,
                 language,
             )
             .await

@@ -206,7 +206,7 @@ async fn the_demo_plan_at_15_june_and_30_november_2026() {
         "{markdown}"
     );
     assert!(
-        markdown.contains("De openstaande toezegging vraagt om een uitstelbrief. De termijn daarvan is al verstreken: de toezegging is niet op tijd nagekomen."),
+        markdown.contains("De termijn van de openstaande toezegging is al verstreken: de toezegging is niet op tijd nagekomen. De openstaande toezegging vraagt om een uitstelbrief."),
         "{markdown}"
     );
 }

@@ -504,6 +504,7 @@ async fn a_crowded_plan_keeps_its_timeline_to_what_matters() {
         "Druk plan",
         as_of,
         as_of,
+        None,
         entity::ReportLanguage::Nl,
     )
     .await

@@ -295,6 +295,12 @@ async fn what_has_not_happened_cannot_be_dated_after_the_status_date() {
     assert_eq!(risk["node"]["risk"]["state"], "MISSED");
     assert_eq!(risk["node"]["risk"]["workDone"], true);
     assert_eq!(risk["node"]["needsPostponementLetter"], false);
+    // The Kern says what went wrong, without a contradiction about postponement letters.
+    assert!(
+        markdown.contains("De termijn van de openstaande toezegging is al verstreken: de toezegging is niet op tijd nagekomen. Het werk daarvoor is gereed; de brief aan de Kamer ontbreekt nog."),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("uitstelbrief."), "{markdown}");
 
     // On an instance whose fixed status date is ahead of the clock, what happened is still
     // bounded by today.
@@ -437,4 +443,85 @@ async fn the_peildatum_ends_at_24_00_in_the_netherlands() {
         assert!(!markdown.contains(&title), "{day}: {markdown}");
         assert!(markdown.contains(&evening), "{day}: {markdown}");
     }
+}
+
+/// A commitment with nothing linked and its deadline near is at risk, and the report says so
+/// in a whole sentence.
+#[tokio::test]
+async fn a_commitment_with_nothing_linked_near_its_deadline_is_at_risk() {
+    let app = TestApp::new().await;
+    let p = programme(&app).await;
+    app.on_day("2026-11-30");
+    let c = app
+        .ok(
+            "mutation($p: ID!) { createCommitment(input: { programmeId: $p, number: \"TZ-leeg\", text: \"Brief over de monitor\", madeBy: \"BZK\", madeOn: \"2026-01-10\", deadlineDate: \"2026-12-10\" }) { commitment { id } } }",
+            json!({ "p": p }),
+        )
+        .await["createCommitment"]["commitment"]["id"]
+        .clone();
+    let listed = app
+        .ok(
+            "{ commitmentsAtRisk { state daysLate commitment { id } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(listed["commitmentsAtRisk"][0]["state"], "AT_RISK");
+    assert_eq!(listed["commitmentsAtRisk"][0]["commitment"]["id"], c);
+    assert!(listed["commitmentsAtRisk"][0]["daysLate"].is_null());
+    let markdown = app
+        .ok(
+            "mutation { generateProgressReport(input: { asOf: \"2026-11-30\", title: \"Leeg\" }) { report { markdown } } }",
+            json!({}),
+        )
+        .await["generateProgressReport"]["report"]["markdown"]
+        .as_str()
+        .expect("markdown")
+        .to_owned();
+    assert!(
+        markdown
+            .contains("risico: de termijn is over 10 dagen, en er is nog geen mijlpaal gekoppeld"),
+        "{markdown}"
+    );
+}
+
+/// On an instance with a fixed status date in the past (the demo's), a change made there is
+/// made "today": the report of that day has it, and a later peildatum is refused.
+#[tokio::test]
+async fn a_fixed_status_date_reports_the_changes_made_on_the_instance() {
+    let config = koers::config::ApiConfig {
+        status_date: chrono::NaiveDate::from_ymd_opt(2026, 6, 15),
+        ..Default::default()
+    };
+    let app = TestApp::with_config(config).await;
+    app.load_demo().await;
+    app.on_day("2026-11-30");
+    let q = app
+        .ok("{ milestones(first: 100, filter: { search: \"Bestuurlijk overleg\" }) { edges { node { id version } } } }", json!({}))
+        .await;
+    let overleg = &q["milestones"]["edges"][0]["node"];
+    app.ok(
+        "mutation($id: ID!, $v: Int!) { updateMilestone(input: { id: $id, version: $v, forecastDate: \"2026-07-08\", changeReason: \"Minister niet eerder beschikbaar\" }) { status } }",
+        json!({ "id": overleg["id"], "v": overleg["version"] }),
+    )
+    .await;
+    let report = "mutation($d: Date!) { generateProgressReport(input: { asOf: $d, title: \"Dag\" }) { report { markdown } } }";
+    let today = app.gql(report, json!({ "d": "2026-06-15" })).await;
+    let markdown = today["data"]["generateProgressReport"]["report"]["markdown"]
+        .as_str()
+        .expect("markdown");
+    assert!(
+        markdown.contains("uitstelbrief nodig: \"Kamerbrief voortgang fase 3 (voor het zomerreces 2026)\" wordt verwacht op 15 juli 2026, 13 dagen na de termijn"),
+        "{markdown}"
+    );
+    let later = app.gql(report, json!({ "d": "2026-06-16" })).await;
+    assert_eq!(
+        later["errors"][0]["extensions"]["field"], "input.asOf",
+        "{later}"
+    );
+    // A report of an earlier day reads the history as it was then: the demo as loaded.
+    let before = app.gql(report, json!({ "d": "2026-06-14" })).await;
+    let markdown = before["data"]["generateProgressReport"]["report"]["markdown"]
+        .as_str()
+        .expect("markdown");
+    assert!(!markdown.contains("15 juli 2026"), "{markdown}");
 }

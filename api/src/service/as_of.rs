@@ -46,10 +46,16 @@ impl Snapshot {
     /// The plan as it stood at `at` (inclusive). Its schedule uses the rules of `settings` on
     /// the status date of the moment: the Dutch calendar day of `at`.
     pub fn new(db: DatabaseConnection, at: DateTime<Utc>, settings: Settings) -> Self {
+        Self::on(db, at, settings.on(super::status_date::dutch_day(at)))
+    }
+
+    /// The plan as it stood at `at`, scheduled on `settings.status_date` as given (a report of a
+    /// fixed status date reads the history up to now: see `report::Request::read_at`).
+    pub fn on(db: DatabaseConnection, at: DateTime<Utc>, settings: Settings) -> Self {
         Self {
             db,
             at,
-            settings: settings.on(super::status_date::dutch_day(at)),
+            settings,
             cache: Mutex::new(HashMap::new()),
             current: OnceCell::new(),
         }

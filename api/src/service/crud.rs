@@ -329,7 +329,7 @@ pub fn not_after_status_date<E: Rules>(
             return Err(ApiError::invalid(
                 field,
                 format!(
-                    "{field} {day} is after the status date {}: what has not happened yet cannot be recorded",
+                    "{field} {day} is after today ({}): what has not happened yet cannot be recorded",
                     actor.status_date
                 ),
             ));

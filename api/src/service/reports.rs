@@ -58,19 +58,25 @@ async fn previous<C: ConnectionTrait>(
 /// report before it. `today` is the writer's status date (the Dutch calendar day of the clock,
 /// or an earlier fixed status date): a peildatum after it is refused (`BAD_USER_INPUT` on
 /// `asOf`), since the plan of a day that has not begun can still change. The report's status date is its peildatum (`settings.status_date` is not used).
+///
+/// `until_now` is the moment of a report of an instance's fixed status date (`--status-date`,
+/// Some only when `as_of` is that day): such a report reads everything recorded up to that
+/// moment, since on that instance every change is made "today". Otherwise the report reads
+/// the history up to the end of the peildatum.
 pub async fn content(
     db: &DatabaseConnection,
     settings: Settings,
     title: &str,
     as_of: NaiveDate,
     today: NaiveDate,
+    until_now: Option<chrono::DateTime<chrono::Utc>>,
     lang: ReportLanguage,
 ) -> ApiResult<(Content, Option<i32>)> {
     if as_of > today {
         return Err(ApiError::Invalid {
             field: "asOf".into(),
             message: format!(
-                "the peildatum {as_of} is after today ({today}: the status date): a report describes a day that has ended or is under way"
+                "the peildatum {as_of} is after today ({today}): a report describes a day that has ended or is under way"
             ),
         });
     }
@@ -80,6 +86,10 @@ pub async fn content(
         as_of,
         language: language(lang),
         previous: before.as_ref().map(|p| (p.title.clone(), p.as_of)),
+        read_at: until_now.map_or_else(
+            || report::end_of(as_of),
+            |now| now.max(report::end_of(as_of)),
+        ),
     };
     Ok((
         report::build(db, settings, &request).await?,
@@ -87,19 +97,23 @@ pub async fn content(
     ))
 }
 
-/// Generate a draft report of the plan as it stood on `as_of`.
+/// Generate a draft report of the plan as it stood on `as_of`. `fixed_status_date` is the
+/// instance's fixed status date, if it has one (see [`content`]).
 pub async fn generate(
     db: &DatabaseConnection,
     actor: &Actor,
     settings: Settings,
     title: &str,
     as_of: NaiveDate,
+    fixed_status_date: Option<NaiveDate>,
     lang: ReportLanguage,
 ) -> ApiResult<progress_report::Model> {
     access::may_write(actor, Scope::Reports)?;
     v::line("title", title, 200)?;
     let today = actor.status_date;
-    let (content, previous_report_id) = content(db, settings, title, as_of, today, lang).await?;
+    let until_now = (fixed_status_date == Some(as_of)).then_some(actor.at);
+    let (content, previous_report_id) =
+        content(db, settings, title, as_of, today, until_now, lang).await?;
     let model = progress_report::Model {
         id: 0,
         title: title.trim().to_owned(),

@@ -50,6 +50,7 @@ impl ReportMutation {
             state.config.schedule(ctx.status_date()?),
             &input.title,
             input.as_of.into(),
+            state.config.status_date,
             input.language.into(),
         )
         .await

@@ -204,9 +204,11 @@ impl CriticalPath {
 pub enum CommitmentState {
     /// Fulfilled by a letter.
     Fulfilled,
-    /// Its milestones are projected in time, with room to spare.
+    /// Its milestones are projected in time with room to spare, or are done by the deadline
+    /// (then only the fulfilment letter is to come).
     OnTrack,
-    /// In time, but with less slack than the at-risk threshold.
+    /// In time, but with less slack than the at-risk threshold; or nothing is linked to fulfil
+    /// it and its deadline is that near.
     AtRisk,
     /// A linked milestone is projected past the deadline: a postponement letter is needed.
     NeedsPostponementLetter,
@@ -232,8 +234,9 @@ impl CommitmentRisk {
     async fn needs_postponement_letter(&self) -> bool {
         self.0.needs_postponement_letter()
     }
-    /// Whether every linked milestone (not cancelled) is done: then what is missing is the
-    /// letter to the Kamer, not the work.
+    /// Whether its linked milestones (not cancelled; at least one) are all done: then what is
+    /// missing is the letter to the Kamer, not the work (ON_TRACK before the deadline, MISSED
+    /// after it).
     async fn work_done(&self) -> bool {
         self.0.work_done
     }

@@ -31,6 +31,10 @@ pub struct Request {
     pub language: Language,
     /// The previous published report: its title and peildatum (the period starts after it).
     pub previous: Option<(String, NaiveDate)>,
+    /// The moment of the change history it reads: the end of the peildatum ([`end_of`]). On an
+    /// instance with a fixed status date, a report of that very day reads everything recorded
+    /// up to now: what was changed there was changed "today" (see `reports::content`).
+    pub read_at: DateTime<Utc>,
 }
 
 /// The end of a day in the Netherlands: what an as-of view of that day sees (see
@@ -51,6 +55,8 @@ const LAYERS: [Option<GovernmentLayer>; 5] = [
 struct Plan {
     lang: Language,
     as_of: NaiveDate,
+    /// The moment of the history it reads (see [`Request::read_at`]).
+    read_at: DateTime<Utc>,
     since: Option<NaiveDate>,
     schedule: std::sync::Arc<Schedule>,
     milestones: Vec<milestone::Model>,
@@ -119,7 +125,7 @@ pub async fn build(
     request: &Request,
 ) -> ApiResult<Content> {
     let lang = request.language;
-    let now = Snapshot::new(db.clone(), end_of(request.as_of), settings);
+    let now = Snapshot::on(db.clone(), request.read_at, settings.on(request.as_of));
     let mut milestones = now.live::<milestone::Entity>().await?;
     milestones.sort_by_key(|m| (m.planned_date, m.id));
     let all_baselines = now.baselines().await?;
@@ -147,6 +153,7 @@ pub async fn build(
     let plan = Plan {
         lang,
         as_of: request.as_of,
+        read_at: request.read_at,
         since: request.previous.as_ref().map(|p| p.1),
         schedule: now.schedule().await?,
         milestones,
@@ -260,7 +267,11 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
         .iter()
         .filter(|r| r.state == CommitmentState::Missed)
         .count();
-    let overall = if late > 0 || letters > 0 {
+    let missed_done = at_risk
+        .iter()
+        .filter(|r| r.state == CommitmentState::Missed && r.work_done)
+        .count();
+    let overall = if late > 0 || letters > 0 || missed > 0 {
         Health::OffTrack
     } else if risk > 0 {
         Health::AtRisk
@@ -293,55 +304,86 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
         format!("{risk} milestones are at risk and {late} are off track.")
     });
     let open = commitments.len();
-    sentences.push(match (nl, letters) {
-        (_, _) if open == 0 => {
-            if nl {
-                "Er zijn geen openstaande toezeggingen aan de Kamer.".to_owned()
-            } else {
-                "There are no open commitments to the Kamer.".to_owned()
-            }
-        }
-        (true, 0) if open == 1 => {
-            "De openstaande toezegging vraagt (nog) niet om een uitstelbrief.".to_owned()
-        }
-        (true, 1) if open == 1 => {
-            "De openstaande toezegging vraagt om een uitstelbrief.".to_owned()
-        }
-        (false, 0) if open == 1 => {
-            "The open commitment does not need a postponement letter (yet).".to_owned()
-        }
-        (false, 1) if open == 1 => "The open commitment needs a postponement letter.".to_owned(),
-        (true, 0) => {
-            format!("Geen van de {open} openstaande toezeggingen vraagt om een uitstelbrief.")
-        }
-        (true, 1) => {
-            format!("1 van de {open} openstaande toezeggingen vraagt om een uitstelbrief.")
-        }
-        (true, n) => {
-            format!("{n} van de {open} openstaande toezeggingen vragen om een uitstelbrief.")
-        }
-        (false, 0) => format!("None of the {open} open commitments needs a postponement letter."),
-        (false, 1) => format!("1 of the {open} open commitments needs a postponement letter."),
-        (false, n) => format!("{n} of the {open} open commitments need a postponement letter."),
-    });
+    // Missed first (what has already gone wrong), then what still needs a postponement letter.
     if missed > 0 {
         sentences.push(match (nl, missed) {
             (true, 1) if open == 1 => {
-                "De termijn daarvan is al verstreken: de toezegging is niet op tijd nagekomen."
+                "De termijn van de openstaande toezegging is al verstreken: de toezegging is niet op tijd nagekomen."
                     .to_owned()
             }
-            (true, 1) => "Van één daarvan is de termijn al verstreken zonder dat die is nagekomen."
-                .to_owned(),
-            (true, n) => {
-                format!("Van {n} daarvan is de termijn al verstreken zonder dat ze zijn nagekomen.")
-            }
+            (true, 1) => format!(
+                "Van 1 van de {open} openstaande toezeggingen is de termijn al verstreken zonder dat die is nagekomen."
+            ),
+            (true, n) => format!(
+                "Van {n} van de {open} openstaande toezeggingen is de termijn al verstreken zonder dat ze zijn nagekomen."
+            ),
             (false, 1) if open == 1 => {
-                "Its deadline has already passed: the commitment was not kept in time.".to_owned()
+                "The deadline of the open commitment has already passed: it was not kept in time."
+                    .to_owned()
             }
-            (false, 1) => "One of them has passed its deadline without being kept.".to_owned(),
-            (false, n) => format!("{n} of them have passed their deadline without being kept."),
+            (false, 1) => format!(
+                "1 of the {open} open commitments has passed its deadline without being kept."
+            ),
+            (false, n) => format!(
+                "{n} of the {open} open commitments have passed their deadline without being kept."
+            ),
         });
+        if missed_done > 0 {
+            sentences.push(match (nl, missed_done == missed) {
+                (true, true) => {
+                    "Het werk daarvoor is gereed; de brief aan de Kamer ontbreekt nog.".to_owned()
+                }
+                (true, false) => format!(
+                    "Voor {missed_done} daarvan is het werk gereed en ontbreekt alleen de brief aan de Kamer."
+                ),
+                (false, true) => {
+                    "The work for it is done; the letter to the Kamer is missing.".to_owned()
+                }
+                (false, false) => format!(
+                    "For {missed_done} of them the work is done and only the letter to the Kamer is missing."
+                ),
+            });
+        }
     }
+    let letters_sentence = match (nl, letters) {
+        (_, 0) if missed > 0 => None,
+        (_, _) if open == 0 => Some(if nl {
+            "Er zijn geen openstaande toezeggingen aan de Kamer.".to_owned()
+        } else {
+            "There are no open commitments to the Kamer.".to_owned()
+        }),
+        (true, 0) if open == 1 => {
+            Some("De openstaande toezegging vraagt (nog) niet om een uitstelbrief.".to_owned())
+        }
+        (true, 1) if open == 1 => {
+            Some("De openstaande toezegging vraagt om een uitstelbrief.".to_owned())
+        }
+        (false, 0) if open == 1 => {
+            Some("The open commitment does not need a postponement letter (yet).".to_owned())
+        }
+        (false, 1) if open == 1 => {
+            Some("The open commitment needs a postponement letter.".to_owned())
+        }
+        (true, 0) => Some(format!(
+            "Geen van de {open} openstaande toezeggingen vraagt om een uitstelbrief."
+        )),
+        (true, 1) => Some(format!(
+            "1 van de {open} openstaande toezeggingen vraagt om een uitstelbrief."
+        )),
+        (true, n) => Some(format!(
+            "{n} van de {open} openstaande toezeggingen vragen om een uitstelbrief."
+        )),
+        (false, 0) => Some(format!(
+            "None of the {open} open commitments needs a postponement letter."
+        )),
+        (false, 1) => Some(format!(
+            "1 of the {open} open commitments needs a postponement letter."
+        )),
+        (false, n) => Some(format!(
+            "{n} of the {open} open commitments need a postponement letter."
+        )),
+    };
+    sentences.extend(letters_sentence);
     if let Some(end) = end {
         sentences.push(if nl {
             format!(
@@ -473,12 +515,29 @@ fn slip(plan: &Plan, m: &milestone::Model) -> Option<Slip> {
     })
 }
 
-/// `text` with its first letter in upper case ("gepland 2 juli" → "Gepland 2 juli").
+/// `text` with its first letter in upper case ("gepland 2 juli" → "Gepland 2 juli"; the Dutch
+/// digraph too: "ijkpunt" → "IJkpunt").
 fn sentence(text: &str) -> String {
+    if let Some(rest) = text.strip_prefix("ij") {
+        return format!("IJ{rest}");
+    }
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_sentence_starts_with_a_capital() {
+        use super::sentence;
+        assert_eq!(sentence("gepland 2 juli 2026"), "Gepland 2 juli 2026");
+        assert_eq!(sentence("ijkpunt gemist"), "IJkpunt gemist");
+        assert_eq!(sentence("éénmalig"), "Éénmalig");
+        assert_eq!(sentence("Al hoofdletter"), "Al hoofdletter");
+        assert_eq!(sentence(""), "");
     }
 }
 
@@ -543,6 +602,14 @@ async fn commitments(
                     "postponement letter needed: \"{cause}\" is expected on {expected}, {} late",
                     lang.days(risk.as_ref().and_then(|r| r.days_late).unwrap_or_default())
                 ),
+                (Some(CommitmentState::AtRisk), true) if expected.is_empty() => format!(
+                    "risico: de termijn is over {}, en er is nog geen mijlpaal gekoppeld",
+                    lang.days((c.deadline_date - plan.as_of).num_days())
+                ),
+                (Some(CommitmentState::AtRisk), false) if expected.is_empty() => format!(
+                    "at risk: the deadline is {} away, and no milestone is linked yet",
+                    lang.days((c.deadline_date - plan.as_of).num_days())
+                ),
                 (Some(CommitmentState::AtRisk), true) => {
                     format!("risico: verwacht op {expected}, met weinig marge")
                 }
@@ -551,6 +618,13 @@ async fn commitments(
                 }
                 (_, true) if expected.is_empty() => "nog geen mijlpaal gekoppeld".to_owned(),
                 (_, false) if expected.is_empty() => "no milestone linked yet".to_owned(),
+                // The work is done in time; the letter that fulfils the commitment is to come.
+                (_, true) if work_done => format!(
+                    "op schema: \"{cause}\" is gereed sinds {expected}; de brief aan de Kamer is nog niet vastgelegd"
+                ),
+                (_, false) if work_done => format!(
+                    "on track: \"{cause}\" has been done since {expected}; the letter to the Kamer is not recorded yet"
+                ),
                 (_, true) => format!("op schema: verwacht op {expected}"),
                 (_, false) => format!("on track: expected on {expected}"),
             };
@@ -792,7 +866,7 @@ async fn changes(
     let then = Snapshot::new(db.clone(), end_of(since), settings);
     let records = change_record::Entity::find()
         .filter(change_record::Column::ChangedAt.gt(end_of(since)))
-        .filter(change_record::Column::ChangedAt.lte(end_of(plan.as_of)))
+        .filter(change_record::Column::ChangedAt.lte(plan.read_at))
         .filter(change_record::Column::Entity.is_in(["Milestone", "KpiMeasurement"]))
         .order_by_asc(change_record::Column::Id)
         .all(db)

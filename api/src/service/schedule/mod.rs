@@ -142,9 +142,11 @@ impl Projection {
 pub enum CommitmentState {
     /// Fulfilled by a letter.
     Fulfilled,
-    /// Its linked milestones are projected in time, with room to spare.
+    /// Its linked milestones are projected in time with room to spare, or are all done by the
+    /// deadline (only the fulfilment letter is to come).
     OnTrack,
-    /// In time, but with less slack than the at-risk threshold.
+    /// In time, but with less slack than the at-risk threshold; or nothing is linked to fulfil
+    /// it and its deadline is that near.
     AtRisk,
     /// A linked milestone is projected past the deadline: the Kamer needs a postponement letter.
     NeedsPostponementLetter,
@@ -299,7 +301,11 @@ impl Schedule {
             && linked
                 .iter()
                 .all(|p| self.nodes[self.index[&p.id]].status == entity::WorkStatus::Done);
-        let latest = linked.iter().copied().max_by_key(|p| (p.projected, p.id));
+        // The one projected latest decides; on a tie, open work before done work.
+        let latest = linked.iter().copied().max_by_key(|p| {
+            let open = self.nodes[self.index[&p.id]].status != entity::WorkStatus::Done;
+            (p.projected, open, p.id)
+        });
         let projected = latest.map(|p| p.projected);
         let status_date = self.settings.status_date;
         let missed = c.status != CommitmentStatus::Fulfilled && c.deadline < status_date;
@@ -311,6 +317,8 @@ impl Schedule {
         let state = match (c.status, days_late) {
             (CommitmentStatus::Fulfilled, _) => CommitmentState::Fulfilled,
             _ if missed => CommitmentState::Missed,
+            // The work is done by the deadline: only the fulfilment letter is to come.
+            _ if work_done => CommitmentState::OnTrack,
             (_, Some(late)) if late > 0 => CommitmentState::NeedsPostponementLetter,
             (_, Some(late)) if -late < self.settings.at_risk_days => CommitmentState::AtRisk,
             // Nothing linked to fulfil it, and its deadline is near.
