@@ -528,19 +528,6 @@ fn sentence(text: &str) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_sentence_starts_with_a_capital() {
-        use super::sentence;
-        assert_eq!(sentence("gepland 2 juli 2026"), "Gepland 2 juli 2026");
-        assert_eq!(sentence("ijkpunt gemist"), "IJkpunt gemist");
-        assert_eq!(sentence("éénmalig"), "Éénmalig");
-        assert_eq!(sentence("Al hoofdletter"), "Al hoofdletter");
-        assert_eq!(sentence(""), "");
-    }
-}
-
 async fn commitments(
     plan: &Plan,
     now: &Snapshot,
@@ -1136,5 +1123,18 @@ fn timeline(plan: &Plan) -> Timeline {
             .map(|r| (r.name.clone(), r.first_day, r.last_day))
             .collect(),
         peildatum: plan.as_of,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_sentence_starts_with_a_capital() {
+        use super::sentence;
+        assert_eq!(sentence("gepland 2 juli 2026"), "Gepland 2 juli 2026");
+        assert_eq!(sentence("ijkpunt gemist"), "IJkpunt gemist");
+        assert_eq!(sentence("éénmalig"), "Éénmalig");
+        assert_eq!(sentence("Al hoofdletter"), "Al hoofdletter");
+        assert_eq!(sentence(""), "");
     }
 }
