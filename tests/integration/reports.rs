@@ -271,6 +271,11 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
         changes.contains("Extra consultatie waterschappen (20 juni 2026): planning van 1 september 2026 naar 15 september 2026; geen toelichting gegeven"),
         "{changes}"
     );
+    // The slip is explained by the reason given with the move.
+    assert!(
+        md.contains("Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan: verwacht 8 juli 2026, 84 dagen t.o.v. oorspronkelijke planning, 35 dagen t.o.v. laatste herplanning. Toelichting: Minister niet eerder beschikbaar."),
+        "{md}"
+    );
     assert!(
         changes.contains(
             "Afgerond:\n\n- Pilot productkaarten in vijf gemeenten (VNG) afgerond (19 juni 2026)"

@@ -57,6 +57,11 @@ struct Plan {
     as_of: NaiveDate,
     /// The moment of the history it reads (see [`Request::read_at`]).
     read_at: DateTime<Utc>,
+    /// Why each milestone's date last moved: the latest reason given with a change of its
+    /// planned, forecast or actual date.
+    explained: HashMap<i32, String>,
+    /// The latest postponement letter (sent on, reason) of a commitment each milestone fulfils.
+    postponed: HashMap<i32, (NaiveDate, String)>,
     since: Option<NaiveDate>,
     schedule: std::sync::Arc<Schedule>,
     milestones: Vec<milestone::Model>,
@@ -150,10 +155,13 @@ pub async fn build(
     }
     let mut recesses = now.live::<recess_period::Entity>().await?;
     recesses.sort_by_key(|r| r.first_day);
+    let (explained, postponed) = explanations(db, &now, request).await?;
     let plan = Plan {
         lang,
         as_of: request.as_of,
         read_at: request.read_at,
+        explained,
+        postponed,
         since: request.previous.as_ref().map(|p| p.1),
         schedule: now.schedule().await?,
         milestones,
@@ -497,6 +505,88 @@ async fn phases(plan: &Plan, now: &Snapshot) -> ApiResult<Vec<PhaseBlock>> {
     Ok(out)
 }
 
+/// Why milestones' dates moved, as of the report: the latest `changeReason` of a change to each
+/// one's planned, forecast or actual date, and the latest postponement letter of a commitment
+/// each one fulfils.
+async fn explanations(
+    db: &DatabaseConnection,
+    now: &Snapshot,
+    request: &Request,
+) -> ApiResult<(HashMap<i32, String>, HashMap<i32, (NaiveDate, String)>)> {
+    let records = change_record::Entity::find()
+        .filter(change_record::Column::Entity.eq("Milestone"))
+        .filter(change_record::Column::Field.is_in([
+            "planned_date",
+            "forecast_date",
+            "actual_date",
+        ]))
+        .filter(change_record::Column::ChangeReason.is_not_null())
+        .filter(change_record::Column::ChangedAt.lte(request.read_at))
+        .order_by_asc(change_record::Column::Id)
+        .all(db)
+        .await?;
+    let explained = records
+        .into_iter()
+        .filter_map(|r| r.change_reason.map(|why| (r.entity_id, why)))
+        .collect();
+    let letters = now.live::<entity::commitment_letter::Entity>().await?;
+    let links = now.links(&links::COMMITMENT_MILESTONE).await?;
+    let mut postponed: HashMap<i32, (NaiveDate, String)> = HashMap::new();
+    for letter in letters
+        .iter()
+        .filter(|l| l.kind == entity::LetterKind::Postponement && l.sent_on <= request.as_of)
+    {
+        let why = letter.reason.clone().unwrap_or_default();
+        for &(commitment, milestone) in links.iter() {
+            if commitment == letter.commitment_id
+                && postponed
+                    .get(&milestone)
+                    .is_none_or(|(sent, _)| letter.sent_on >= *sent)
+            {
+                postponed.insert(milestone, (letter.sent_on, why.clone()));
+            }
+        }
+    }
+    Ok((explained, postponed))
+}
+
+/// Why `m` moved, as a sentence in the report's language: the reason given with the change, the
+/// postponement letter that moved it, the manager's judgement, or that none was given.
+fn explanation(plan: &Plan, m: &milestone::Model) -> String {
+    let nl = plan.lang == Language::Nl;
+    if let Some(why) = plan.explained.get(&m.id) {
+        return if nl {
+            format!("Toelichting: {why}")
+        } else {
+            format!("Reason: {why}")
+        };
+    }
+    if let Some((sent, why)) = plan.postponed.get(&m.id) {
+        let day = plan.lang.date(*sent);
+        return if nl {
+            format!("Uitgesteld met de uitstelbrief van {day}: {why}")
+        } else {
+            format!("Postponed by the letter of {day}: {why}")
+        };
+    }
+    if let Some(why) = m
+        .health_override_reason
+        .as_deref()
+        .filter(|_| m.health_override.is_some())
+    {
+        return if nl {
+            format!("Oordeel van de beheerder: {why}")
+        } else {
+            format!("The manager's judgement: {why}")
+        };
+    }
+    if nl {
+        "Geen toelichting gegeven".to_owned()
+    } else {
+        "No explanation given".to_owned()
+    }
+}
+
 fn slip(plan: &Plan, m: &milestone::Model) -> Option<Slip> {
     let p = plan.p(m.id)?;
     let (original, latest) = plan.baselined.get(&m.id).copied()?;
@@ -510,9 +600,24 @@ fn slip(plan: &Plan, m: &milestone::Model) -> Option<Slip> {
         date: lang.date(p.projected),
         original: lang.days(against_original),
         latest: latest.map(|d| lang.days((p.projected - d).num_days())),
+        when: match (m.status == WorkStatus::Done, lang) {
+            (true, Language::Nl) => format!("gerealiseerd op {}", lang.date(p.projected)),
+            (true, Language::En) => format!("done on {}", lang.date(p.projected)),
+            (false, Language::Nl) => format!("verwacht {}", lang.date(p.projected)),
+            (false, Language::En) => format!("expected {}", lang.date(p.projected)),
+        },
         // Printed as a sentence of its own, after the figures.
-        reason: plan.reason(m).map(|r| sentence(&r)),
+        reason: Some(full_stop(&sentence(&explanation(plan, m)))),
     })
+}
+
+/// `text` ending a sentence: a full stop added unless it ends with one, "!" or "?".
+fn full_stop(text: &str) -> String {
+    if text.ends_with(['.', '!', '?']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
 }
 
 /// `text` with its first letter in upper case ("gepland 2 juli" → "Gepland 2 juli"; the Dutch
@@ -1136,5 +1241,11 @@ mod tests {
         assert_eq!(sentence("éénmalig"), "Éénmalig");
         assert_eq!(sentence("Al hoofdletter"), "Al hoofdletter");
         assert_eq!(sentence(""), "");
+        use super::full_stop;
+        assert_eq!(
+            full_stop("Geen toelichting gegeven"),
+            "Geen toelichting gegeven."
+        );
+        assert_eq!(full_stop("Kost meer tijd."), "Kost meer tijd.");
     }
 }

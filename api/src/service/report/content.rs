@@ -23,11 +23,16 @@ pub struct Slip {
     pub title: String,
     /// Its projected date.
     pub date: String,
+    /// Its date in words: "verwacht 24 juni 2026", or "gerealiseerd op 9 april 2026" when done
+    /// (empty in content generated before it existed: then "expected" and `date`).
+    #[serde(default)]
+    pub when: String,
     /// Days later than the original baseline ("70 dagen").
     pub original: String,
     /// Days later than the latest re-baseline, when there is one.
     pub latest: Option<String>,
-    /// Why.
+    /// Why it moved, as a sentence: the reason given with the change, the postponement letter
+    /// that moved it, the manager's judgement, or that no explanation was given.
     pub reason: Option<String>,
 }
 
