@@ -62,7 +62,28 @@ async fn the_demo_report_of_15_june_2026_matches_its_golden_file() {
     }
     assert!(markdown.contains("TZ202504-057"));
     assert!(markdown.contains("2 juli 2026"), "Dutch dates");
-    assert!(markdown.contains("6,8 Mton"), "decimal comma");
+    assert!(markdown.contains("83,3 %"), "decimal comma");
+    // KPI figures per layer: no layer's value passes for the whole, each value has its own
+    // target, trends follow the KPI's direction and name the nulmeting, and a KPI that is not
+    // reportable is only listed as such.
+    assert!(
+        markdown.contains("| MVOI-01 Aandeel aanbestedingen met MVOI-criteria in relevante productgroepen | per laag (zie onder) |"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("Waterschappen: 68 % (2024), geen doel vastgesteld"));
+    assert!(
+        markdown.contains(
+            "Gemeenten: 38 % (2025), doel 60 % (2026), verbeterd (nulmeting 31 % in 2024)"
+        )
+    );
+    assert!(markdown.contains("| MVOI-03 CO2-uitstoot van de bedrijfsvoering van het Rijk | 337.013 ton CO2-eq (2021, Rijk) | 0 ton CO2-eq (2030) | verbeterd (nulmeting 482.754 ton CO2-eq in 2019) |"), "{markdown}");
+    assert!(
+        !markdown.contains("| MVOI-04"),
+        "not reportable, so not in the table"
+    );
+    assert!(markdown.contains(
+        "- MVOI-04 Vermeden CO2-uitstoot door MVOI: RIVM-effectmeting MVI: actualiteit 2/5"
+    ));
 
     let english = app
         .ok(

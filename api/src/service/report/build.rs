@@ -768,49 +768,129 @@ async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
             .filter(|m| m.kpi_id == k.id && m.period_end <= plan.as_of)
             .collect();
         mine.sort_by_key(|m| (m.period_end, m.id));
-        let overall: Vec<&&kpi_measurement::Model> =
-            mine.iter().filter(|m| m.layer.is_none()).collect();
-        let latest = overall.last().map(|m| **m).or_else(|| mine.last().copied());
-        let trend = match overall.as_slice() {
-            [.., before, last] => {
-                let (b, l) = (before.value.0, last.value.0);
-                let better = match k.direction {
-                    KpiDirection::HigherIsBetter => l > b,
-                    KpiDirection::LowerIsBetter => l < b,
-                };
-                Some(if l == b {
-                    if nl { "gelijk" } else { "unchanged" }
-                } else if better {
-                    if nl { "verbeterd" } else { "improved" }
-                } else if nl {
-                    "verslechterd"
-                } else {
-                    "worsened"
-                })
-            }
-            _ => None,
-        };
-        let year = chrono::Datelike::year(&plan.as_of);
-        let mut overall_targets: Vec<&kpi_target::Model> = targets
+        // One series per layer measured, and one for the whole (layer: none), in LAYERS order
+        // (the whole last). A total is only what was measured as one: layers never add up here.
+        let series: Vec<(Option<GovernmentLayer>, Vec<&kpi_measurement::Model>)> = LAYERS
             .iter()
-            .filter(|t| t.kpi_id == k.id && t.layer.is_none())
+            .map(|layer| {
+                let of: Vec<&kpi_measurement::Model> =
+                    mine.iter().copied().filter(|m| m.layer == *layer).collect();
+                (*layer, of)
+            })
+            .filter(|(_, of)| !of.is_empty())
             .collect();
-        overall_targets.sort_by_key(|t| t.year);
-        let target = overall_targets
-            .iter()
-            .find(|t| t.year >= year)
-            .or(overall_targets.last())
-            .copied();
+        let year = chrono::Datelike::year(&plan.as_of);
+        // The target of a series: its layer's for the peildatum's year or the nearest later one,
+        // else its latest.
+        let target_of = |layer: Option<GovernmentLayer>| {
+            let mut set: Vec<&kpi_target::Model> = targets
+                .iter()
+                .filter(|t| t.kpi_id == k.id && t.layer == layer)
+                .collect();
+            set.sort_by_key(|t| t.year);
+            set.iter().find(|t| t.year >= year).or(set.last()).copied()
+        };
+        let show_target =
+            |t: &kpi_target::Model| format!("{} {} ({})", lang.exact(&t.value), k.unit, t.year);
+        // Better, worse or the same as the value before, by the KPI's direction, with the
+        // nulmeting: the KPI's own (`baselineValue`, `baselinePeriod`) for the row, else the
+        // series' first value.
+        let trend_of = |of: &[&kpi_measurement::Model], own_baseline: bool| -> Option<String> {
+            let (first, last) = (of.first()?, of.last()?);
+            let before = of.len().checked_sub(2).and_then(|i| of.get(i))?;
+            let (b, l) = (before.value.0, last.value.0);
+            let better = match k.direction {
+                KpiDirection::HigherIsBetter => l > b,
+                KpiDirection::LowerIsBetter => l < b,
+            };
+            let word = match (l == b, better, nl) {
+                (true, _, true) => "gelijk",
+                (true, _, false) => "unchanged",
+                (false, true, true) => "verbeterd",
+                (false, true, false) => "improved",
+                (false, false, true) => "verslechterd",
+                (false, false, false) => "worsened",
+            };
+            let (amount, period) = match (&k.baseline_value, &k.baseline_period, own_baseline) {
+                (Some(v), Some(period), true) => (lang.exact(v), period.clone()),
+                _ => (
+                    lang.exact(&first.value),
+                    period_label(first.period_start, first.period_end),
+                ),
+            };
+            let unit = &k.unit;
+            Some(if nl {
+                format!("{word} (nulmeting {amount} {unit} in {period})")
+            } else {
+                format!("{word} (baseline {amount} {unit} in {period})")
+            })
+        };
+        // The table's row: the whole where measured as one; else the only layer measured,
+        // named; else the layers below it.
+        let main = match series.as_slice() {
+            [(layer, of)] => Some((*layer, of)),
+            _ => series
+                .iter()
+                .find(|(l, _)| l.is_none())
+                .map(|(l, of)| (*l, of)),
+        };
+        let latest = main.and_then(|(layer, of)| {
+            let m = of.last()?;
+            Some(match layer {
+                None => value(m, &k.unit),
+                Some(layer) => format!(
+                    "{} {} ({}, {})",
+                    lang.exact(&m.value),
+                    k.unit,
+                    period_label(m.period_start, m.period_end),
+                    lang.layer(Some(layer))
+                ),
+            })
+        });
+        let by_layer = series.len() > 1 && main.is_none();
+        let target = match main {
+            Some((layer, _)) => target_of(layer).map(show_target),
+            None => target_of(None).map(show_target),
+        }
+        .or_else(|| {
+            let per_layer = LAYERS
+                .iter()
+                .flatten()
+                .any(|l| target_of(Some(*l)).is_some());
+            Some(match (per_layer, nl) {
+                (true, true) => "per laag (zie onder)".to_owned(),
+                (true, false) => "per layer (see below)".to_owned(),
+                (false, true) => "geen doel vastgesteld".to_owned(),
+                (false, false) => "no target set".to_owned(),
+            })
+        });
+        let trend = main.and_then(|(_, of)| trend_of(of, true));
         let mut per_layer = Vec::new();
-        for layer in LAYERS.iter().flatten() {
-            if let Some(m) = mine.iter().rev().find(|m| m.layer == Some(*layer)) {
-                per_layer.push(format!(
-                    "{}: {}",
-                    lang.layer(Some(*layer)),
-                    value(m, &k.unit)
-                ));
+        if series.len() > 1 {
+            for (layer, of) in series.iter().filter(|(l, _)| l.is_some()) {
+                let Some(m) = of.last() else { continue };
+                let mut parts = vec![format!("{}: {}", lang.layer(*layer), value(m, &k.unit))];
+                parts.push(match (target_of(*layer), nl) {
+                    (Some(t), true) => format!("doel {}", show_target(t)),
+                    (Some(t), false) => format!("target {}", show_target(t)),
+                    (None, true) => "geen doel vastgesteld".to_owned(),
+                    (None, false) => "no target set".to_owned(),
+                });
+                if let Some(trend) = trend_of(of, false) {
+                    parts.push(trend);
+                }
+                per_layer.push(parts.join(", "));
             }
         }
+        let latest = latest.or_else(|| {
+            by_layer.then(|| {
+                if nl {
+                    "per laag (zie onder)".to_owned()
+                } else {
+                    "per layer (see below)".to_owned()
+                }
+            })
+        });
         // Reportable only when its sources are usable and the tasks that unblock it are done.
         let mut why = Vec::new();
         for &(_, source_id) in kpi_sources.iter().filter(|(kid, _)| *kid == k.id) {
@@ -845,39 +925,45 @@ async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
                 });
             }
         }
-        if latest.is_none() {
+        if mine.is_empty() {
             why.push(if nl {
                 "nog geen meting".to_owned()
             } else {
                 "no measurement yet".to_owned()
             });
         }
+        // Either reported with its values or listed as not reportable, never both.
         if !why.is_empty() {
             blocked.push(Unreportable {
                 code: k.code.clone(),
                 name: k.name.clone(),
                 why,
             });
+            continue;
         }
-        let points: Vec<(NaiveDate, f64)> = overall
-            .iter()
-            .filter_map(|m| Some((m.period_end, m.value.0.to_f64()?)))
-            .collect();
-        if !points.is_empty() {
+        // A chart for every series of two or more values.
+        for (layer, of) in series.iter().filter(|(_, of)| of.len() > 1) {
+            let points: Vec<(NaiveDate, f64)> = of
+                .iter()
+                .filter_map(|m| Some((m.period_end, m.value.0.to_f64()?)))
+                .collect();
             charts.push(KpiChart {
-                code: k.code.clone(),
+                code: match layer {
+                    None => k.code.clone(),
+                    Some(_) => format!("{} ({})", k.code, lang.layer(*layer)),
+                },
                 unit: k.unit.clone(),
                 points,
-                target: target.and_then(|t| t.value.0.to_f64()),
+                target: target_of(*layer).and_then(|t| t.value.0.to_f64()),
             });
         }
         lines.push(KpiLine {
             code: k.code.clone(),
             name: k.name.clone(),
             unit: k.unit.clone(),
-            latest: latest.map(|m| value(m, &k.unit)),
-            target: target.map(|t| format!("{} {} ({})", lang.exact(&t.value), k.unit, t.year)),
-            trend: trend.map(str::to_owned),
+            latest,
+            target,
+            trend,
             per_layer,
         });
     }
