@@ -63,6 +63,11 @@ async fn the_demo_report_of_15_june_2026_matches_its_golden_file() {
     assert!(markdown.contains("TZ202504-057"));
     assert!(markdown.contains("2 juli 2026"), "Dutch dates");
     assert!(markdown.contains("83,3 %"), "decimal comma");
+    // The Kern: the computed status, the manager's differing judgement named, and no "period"
+    // before there was a previous report.
+    assert!(markdown.contains("Status: **risico**."), "{markdown}");
+    assert!(markdown.contains("13 van de 22 mijlpalen zijn gereed sinds de start."));
+    assert!(markdown.contains("De beheerder beoordeelt \"Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan\" als achter op schema; de berekening geeft risico, en die stand telt hier."));
     // KPI figures per layer: no layer's value passes for the whole, each value has its own
     // target, trends follow the KPI's direction and name the nulmeting, and a KPI that is not
     // reportable is only listed as such.

@@ -258,14 +258,25 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
         .iter()
         .filter(|m| m.status == WorkStatus::Done && plan.in_period(m.actual_date))
         .count();
+    // The computed health counts; a manager's differing judgement is named, not counted.
     let health_of = |h: Health| {
         plan.milestones
             .iter()
             .filter(|m| Plan::open(m))
-            .filter(|m| plan.p(m.id).is_some_and(|p| p.health == h))
+            .filter(|m| plan.p(m.id).is_some_and(|p| p.computed == h))
             .count()
     };
     let (risk, late) = (health_of(Health::AtRisk), health_of(Health::OffTrack));
+    let judged: Vec<(&milestone::Model, &Projection)> = plan
+        .milestones
+        .iter()
+        .filter(|m| Plan::open(m))
+        .filter_map(|m| {
+            plan.p(m.id)
+                .filter(|p| p.health != p.computed)
+                .map(|p| (m, p))
+        })
+        .collect();
     let at_risk = plan.schedule.commitments_at_risk();
     let letters = at_risk
         .iter()
@@ -291,12 +302,17 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
             .critical_path(Scope::Programme(m.programme_id))
     });
     let end = path.as_ref().and_then(|c| c.end);
-    let mut sentences = vec![if nl {
-        format!(
+    // "In deze periode" only when there is a previous report to count from.
+    let first = plan.since.is_none();
+    let mut sentences = vec![match (nl, first) {
+        (true, false) => format!(
             "{done} van de {total} mijlpalen zijn gereed, waarvan {done_since} in deze periode."
-        )
-    } else {
-        format!("{done} of {total} milestones are done, {done_since} of them in this period.")
+        ),
+        (true, true) => format!("{done} van de {total} mijlpalen zijn gereed sinds de start."),
+        (false, false) => {
+            format!("{done} of {total} milestones are done, {done_since} of them in this period.")
+        }
+        (false, true) => format!("{done} of {total} milestones have been done since the start."),
     }];
     sentences.push(if nl {
         format!(
@@ -309,8 +325,45 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
             if late == 1 { "ligt" } else { "liggen" }
         )
     } else {
-        format!("{risk} milestones are at risk and {late} are off track.")
+        format!(
+            "{risk} {} at risk and {late} {} off track.",
+            if risk == 1 {
+                "milestone is"
+            } else {
+                "milestones are"
+            },
+            if late == 1 { "is" } else { "are" }
+        )
     });
+    match judged.as_slice() {
+        [] => {}
+        [(m, p)] => sentences.push(if nl {
+            format!(
+                "De beheerder beoordeelt \"{}\" als {}; de berekening geeft {}, en die stand telt hier.",
+                m.title,
+                lang.health(p.health),
+                lang.health(p.computed)
+            )
+        } else {
+            format!(
+                "The manager judges \"{}\" {}; the schedule gives {}, and that counts here.",
+                m.title,
+                lang.health(p.health),
+                lang.health(p.computed)
+            )
+        }),
+        more => sentences.push(if nl {
+            format!(
+                "Bij {} mijlpalen wijkt het oordeel van de beheerder af van de berekening; de berekende stand telt hier.",
+                more.len()
+            )
+        } else {
+            format!(
+                "For {} milestones the manager's judgement differs from the computed health; the computed health counts here.",
+                more.len()
+            )
+        }),
+    }
     let open = commitments.len();
     // Missed first (what has already gone wrong), then what still needs a postponement letter.
     if missed > 0 {
