@@ -63,6 +63,11 @@ db_enum!(
     MilestoneKind { Delivery, Decision, Parliament, Pilot, Consultation, Start }
 );
 db_enum!(
+    /// What a measured value is, when it is not plain: a lower bound ("ten minste 6,8 Mton"),
+    /// an upper bound ("ten hoogste") or an estimate ("naar schatting").
+    MeasurementQualifier { AtLeast, AtMost, Estimate }
+);
+db_enum!(
     /// Which way a KPI improves.
     KpiDirection { HigherIsBetter, LowerIsBetter }
 );

@@ -15,6 +15,8 @@ pub struct Model {
     pub period_end: Date,
     pub layer: Option<GovernmentLayer>,
     pub value: Exact,
+    /// A lower or upper bound, or an estimate; None for a plain value.
+    pub qualifier: Option<MeasurementQualifier>,
     pub data_source_id: Option<i32>,
     pub note: Option<String>,
     pub version: i32,

@@ -15,6 +15,7 @@ mod m20261129_000009_idempotency_keys;
 mod m20261130_000010_search_text;
 mod m20261130_000011_idempotency_leases;
 mod m20261130_000012_change_reason;
+mod m20261130_000013_measurement_qualifier;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000010_search_text::Migration),
             Box::new(m20261130_000011_idempotency_leases::Migration),
             Box::new(m20261130_000012_change_reason::Migration),
+            Box::new(m20261130_000013_measurement_qualifier::Migration),
         ]
     }
 }

@@ -587,3 +587,50 @@ async fn a_document_has_one_address() {
         assert_eq!(code(&body["errors"][0]), "NOT_FOUND");
     }
 }
+
+/// A measured value's qualifier is kept: through the API, and in every report line that prints
+/// the value ("ten minste 6,8 Mton").
+#[tokio::test]
+async fn a_lower_bound_stays_a_lower_bound() {
+    use crate::support::{kpi, programme};
+    let app = TestApp::new().await;
+    let p = programme(&app).await;
+    let k = kpi(&app, &p, "K-CO2", &["CLIMATE"]).await;
+    let recorded = app
+        .ok(
+            "mutation($k: ID!) { recordMeasurement(input: { kpiId: $k, periodStart: \"2019-01-01\", periodEnd: \"2020-12-31\", value: \"6.8\", qualifier: AT_LEAST }) { measurement { id version qualifier } } }",
+            json!({ "k": k }),
+        )
+        .await["recordMeasurement"]["measurement"]
+        .clone();
+    assert_eq!(recorded["qualifier"], "AT_LEAST");
+    let markdown = generate(&app, "2026-06-01", "Test").await["markdown"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        markdown.contains("| ten minste 6,8 % (2019-2020) |"),
+        "{markdown}"
+    );
+    let english = app
+        .ok(
+            GENERATE,
+            json!({ "d": "2026-06-01", "t": "Test", "l": "EN" }),
+        )
+        .await["generateProgressReport"]["report"]["markdown"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        english.contains("| at least 6.8 % (2019-2020) |"),
+        "{english}"
+    );
+    // null makes it a plain value again.
+    let plain = app
+        .ok(
+            "mutation($id: ID!, $v: Int!) { updateMeasurement(input: { id: $id, version: $v, qualifier: null }) { measurement { qualifier } } }",
+            json!({ "id": recorded["id"], "v": recorded["version"] }),
+        )
+        .await;
+    assert!(plain["updateMeasurement"]["measurement"]["qualifier"].is_null());
+}

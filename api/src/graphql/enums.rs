@@ -232,6 +232,18 @@ pub enum ReportStatus {
     Published,
 }
 
+/// What a measured value is, when it is not plain.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::MeasurementQualifier")]
+pub enum MeasurementQualifier {
+    /// A lower bound: at least this much ("ten minste").
+    AtLeast,
+    /// An upper bound: at most this much ("ten hoogste").
+    AtMost,
+    /// An estimate ("naar schatting").
+    Estimate,
+}
+
 /// A language of text for users (health reasons and the like).
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "crate::service::language::Language")]

@@ -264,6 +264,7 @@ pub async fn generate_shape(
                         i64::try_from(rng.below(10_000)).unwrap_or(0),
                         1,
                     )),
+                    qualifier: None,
                     data_source_id: Some(1 + (k % 10)),
                     note: None,
                     version: 1,

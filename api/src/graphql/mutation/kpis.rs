@@ -5,7 +5,9 @@ use super::{
     update,
 };
 use crate::graphql::batch::Batched;
-use crate::graphql::enums::{Frequency, GovernmentLayer, KpiDirection, KpiLevel, Theme};
+use crate::graphql::enums::{
+    Frequency, GovernmentLayer, KpiDirection, KpiLevel, MeasurementQualifier, Theme,
+};
 use crate::graphql::scalars::Date;
 use crate::graphql::scalars::Decimal;
 use crate::graphql::types::{Kpi, KpiMeasurement, KpiTarget};
@@ -147,6 +149,8 @@ pub struct RecordMeasurementInput {
     pub layer: Option<GovernmentLayer>,
     /// The value (exact decimal).
     pub value: Decimal,
+    /// What the value is when it is not plain: a lower or upper bound, or an estimate.
+    pub qualifier: Option<MeasurementQualifier>,
     /// Where the value comes from.
     pub data_source_id: Option<ID>,
     /// Remark on the value or its quality.
@@ -171,6 +175,8 @@ pub struct UpdateMeasurementInput {
     pub layer: MaybeUndefined<GovernmentLayer>,
     /// New value.
     pub value: Option<Decimal>,
+    /// New qualifier (a lower or upper bound, or an estimate), or null for a plain value.
+    pub qualifier: MaybeUndefined<MeasurementQualifier>,
     /// New data source, or null.
     pub data_source_id: MaybeUndefined<ID>,
     /// New remark, or null.
@@ -323,6 +329,7 @@ impl KpiMutation {
             period_end: input.period_end.into(),
             layer: input.layer.map(Into::into),
             value: Exact::from(input.value),
+            qualifier: input.qualifier.map(Into::into),
             data_source_id: input_id_opt(
                 input.data_source_id.as_ref(),
                 "DataSource",
@@ -356,6 +363,7 @@ impl KpiMutation {
                 set(&mut m.period_end, input.period_end);
                 set_opt(&mut m.layer, input.layer);
                 set(&mut m.value, input.value.map(Exact::from));
+                set_opt(&mut m.qualifier, input.qualifier);
                 set_ref(
                     &mut m.data_source_id,
                     input.data_source_id,

@@ -1,7 +1,7 @@
 //! `KpiMeasurement`: a measured value of a KPI over a period.
 
 use super::{DataSource, Kpi, plan_object};
-use crate::graphql::enums::GovernmentLayer;
+use crate::graphql::enums::{GovernmentLayer, MeasurementQualifier};
 use crate::graphql::scalars::Date;
 use crate::graphql::scalars::Decimal;
 use async_graphql::Context;
@@ -37,6 +37,11 @@ plan_object!(
     /// Measured value (exact decimal, in the KPI's unit).
     async fn value(&self) -> Decimal {
         self.0.value.into()
+    }
+    /// What the value is when it is not plain: a lower bound (AT_LEAST), an upper bound
+    /// (AT_MOST) or an estimate (ESTIMATE); null for a plain value.
+    async fn qualifier(&self) -> Option<MeasurementQualifier> {
+        self.0.qualifier.map(Into::into)
     }
     /// Remark on the value or its quality.
     async fn note(&self) -> Option<&str> {

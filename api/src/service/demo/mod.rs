@@ -1064,6 +1064,14 @@ struct MeasurementRow {
     note: Option<&'static str>,
 }
 
+/// Measurements whose value is not plain (KPI, first day of the period, qualifier): the RIVM
+/// effect measurement gives a lower bound ("ten minste 6,8 Mton").
+const QUALIFIED: &[(&str, &str, entity::MeasurementQualifier)] = &[(
+    "MVOI-04",
+    "2019-01-01",
+    entity::MeasurementQualifier::AtLeast,
+)];
+
 const MEASUREMENTS: &[MeasurementRow] = &[
     MeasurementRow {
         kpi: "MVOI-01",
@@ -1876,6 +1884,10 @@ async fn load_kpis(
             period_end: date(row.to)?,
             layer: row.layer,
             value: exact(row.value)?,
+            qualifier: QUALIFIED
+                .iter()
+                .find(|(kpi, from, _)| *kpi == row.kpi && *from == row.from)
+                .map(|(_, _, qualifier)| *qualifier),
             data_source_id: opt_lookup(sources, row.source)?,
             note: row.note.map(str::to_owned),
             version: 1,

@@ -810,7 +810,7 @@ async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
     let value = |m: &kpi_measurement::Model, unit: &str| {
         format!(
             "{} {unit} ({})",
-            lang.exact(&m.value),
+            lang.measured(&m.value, m.qualifier),
             period_label(m.period_start, m.period_end)
         )
     };
@@ -867,7 +867,7 @@ async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
             let (amount, period) = match (&k.baseline_value, &k.baseline_period, own_baseline) {
                 (Some(v), Some(period), true) => (lang.exact(v), period.clone()),
                 _ => (
-                    lang.exact(&first.value),
+                    lang.measured(&first.value, first.qualifier),
                     period_label(first.period_start, first.period_end),
                 ),
             };
@@ -893,7 +893,7 @@ async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
                 None => value(m, &k.unit),
                 Some(layer) => format!(
                     "{} {} ({}, {})",
-                    lang.exact(&m.value),
+                    lang.measured(&m.value, m.qualifier),
                     k.unit,
                     period_label(m.period_start, m.period_end),
                     lang.layer(Some(layer))
@@ -1215,7 +1215,7 @@ async fn changes(
                         date: day,
                         note: Some(format!(
                             "{} ({})",
-                            lang.exact(&m.value),
+                            lang.measured(&m.value, m.qualifier),
                             period_label(m.period_start, m.period_end)
                         )),
                     });

@@ -55,6 +55,27 @@ impl Language {
         self.number(&value.0.normalize().to_string())
     }
 
+    /// A measured value with its qualifier: "ten minste 6,8", "ten hoogste 5", "naar schatting
+    /// 12" (English: "at least", "at most", "an estimated"), or the plain value.
+    pub fn measured(
+        self,
+        value: &entity::Exact,
+        qualifier: Option<entity::MeasurementQualifier>,
+    ) -> String {
+        use entity::MeasurementQualifier::*;
+        let number = self.exact(value);
+        let word = match (self, qualifier) {
+            (_, None) => return number,
+            (Language::Nl, Some(AtLeast)) => "ten minste",
+            (Language::Nl, Some(AtMost)) => "ten hoogste",
+            (Language::Nl, Some(Estimate)) => "naar schatting",
+            (Language::En, Some(AtLeast)) => "at least",
+            (Language::En, Some(AtMost)) => "at most",
+            (Language::En, Some(Estimate)) => "an estimated",
+        };
+        format!("{word} {number}")
+    }
+
     /// A health value.
     pub fn health(self, health: Health) -> &'static str {
         match (self, health) {
