@@ -63,11 +63,16 @@ async fn the_demo_report_of_15_june_2026_matches_its_golden_file() {
     assert!(markdown.contains("TZ202504-057"));
     assert!(markdown.contains("2 juli 2026"), "Dutch dates");
     assert!(markdown.contains("83,3 %"), "decimal comma");
+    // The report answers the summer-recess commitment, so that is not its next moment.
+    assert!(
+        markdown.contains("Volgend Kamermoment: nog niet gepland"),
+        "{markdown}"
+    );
     // The Kern: the computed status, the manager's differing judgement named, and no "period"
     // before there was a previous report.
     assert!(markdown.contains("Status: **risico**."), "{markdown}");
-    assert!(markdown.contains("13 van de 22 mijlpalen zijn gereed sinds de start."));
-    assert!(markdown.contains("De beheerder beoordeelt \"Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan\" als achter op schema; de berekening geeft risico, en die stand telt hier."));
+    assert!(markdown.contains("Sinds de start zijn 13 van de 22 mijlpalen gereed."));
+    assert!(markdown.contains("De beheerder beoordeelt \"Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan\" als achter op schema; volgens de berekening is de stand risico, en die is in deze rapportage aangehouden."));
     // KPI figures per layer: no layer's value passes for the whole, each value has its own
     // target, trends follow the KPI's direction and name the nulmeting, and a KPI that is not
     // reportable is only listed as such.
@@ -78,10 +83,10 @@ async fn the_demo_report_of_15_june_2026_matches_its_golden_file() {
     assert!(markdown.contains("Waterschappen: 68 % (2024), geen doel vastgesteld"));
     assert!(
         markdown.contains(
-            "Gemeenten: 38 % (2025), doel 60 % (2026), verbeterd (nulmeting 31 % in 2024)"
+            "Gemeenten: 38 % (2025), doel 60 % (2026), beter dan de vorige meting (eerste meting 31 % in 2024)"
         )
     );
-    assert!(markdown.contains("| MVOI-03 CO2-uitstoot van de bedrijfsvoering van het Rijk | 337.013 ton CO2-eq (2021, Rijk) | 0 ton CO2-eq (2030) | verbeterd (nulmeting 482.754 ton CO2-eq in 2019) |"), "{markdown}");
+    assert!(markdown.contains("| MVOI-03 CO2-uitstoot van de bedrijfsvoering van het Rijk | 337.013 ton CO2-eq (2021, Rijk) | 0 ton CO2-eq (2030) | beter dan de vorige meting (nulmeting 482.754 ton CO2-eq in 2019) |"), "{markdown}");
     assert!(
         !markdown.contains("| MVOI-04"),
         "not reportable, so not in the table"
@@ -297,6 +302,12 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
         changes.contains("Extra consultatie waterschappen (20 juni 2026): planning van 1 september 2026 naar 15 september 2026; geen toelichting gegeven"),
         "{changes}"
     );
+    // A slip with no reason of its own is explained by what pushes it.
+    assert!(
+        md.contains("Kamerbrief voortgang fase 3 (voor het zomerreces 2026): verwacht 15 juli 2026, 13 dagen t.o.v. oorspronkelijke planning, 13 dagen t.o.v. laatste herplanning. Prognose 2 juli 2026 is eerder dan voorgaande mijlpaal \"Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan\" toelaat (15 juli 2026)."),
+        "{md}"
+    );
+    assert!(md.contains("14 van de 22 mijlpalen zijn gereed, waarvan 1 in deze periode."));
     // The slip is explained by the reason given with the move.
     assert!(
         md.contains("Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan: verwacht 8 juli 2026, 84 dagen t.o.v. oorspronkelijke planning, 35 dagen t.o.v. laatste herplanning. Toelichting: Minister niet eerder beschikbaar."),

@@ -188,19 +188,41 @@ pub async fn build(
         },
     };
     let commitments = commitments(&plan, &now).await?;
-    let fulfils = {
-        let next = commitments
+    // This report is the Kamerbrief of the open commitments (not yet due) that wait for an open
+    // Kamerbrief milestone: the nearest of them. Others are not claimed.
+    let links = now.links(&links::COMMITMENT_MILESTONE).await?;
+    let letters_of = |commitment: i32| -> Vec<i32> {
+        links
             .iter()
-            .map(|(c, _)| c.deadline_date)
-            .filter(|d| *d >= plan.as_of)
-            .min();
-        commitments
-            .iter()
-            .filter(|(c, _)| Some(c.deadline_date) == next)
-            .map(|(_, line)| line.clone())
+            .filter(|(c, _)| *c == commitment)
+            .map(|(_, m)| *m)
+            .filter(|m| {
+                plan.milestones
+                    .iter()
+                    .any(|x| x.id == *m && x.kind == MilestoneKind::Parliament && Plan::open(x))
+            })
             .collect()
     };
+    let answerable: Vec<&(commitment::Model, CommitmentLine)> = commitments
+        .iter()
+        .filter(|(c, _)| c.deadline_date >= plan.as_of && !letters_of(c.id).is_empty())
+        .collect();
+    let nearest = answerable.iter().map(|(c, _)| c.deadline_date).min();
+    let answered: Vec<&(commitment::Model, CommitmentLine)> = answerable
+        .into_iter()
+        .filter(|(c, _)| Some(c.deadline_date) == nearest)
+        .collect();
+    let fulfils = answered.iter().map(|(_, line)| line.clone()).collect();
+    // The Kamerbrief milestones this report is, and the commitments it answers: not the next
+    // moment the Kamer is informed.
+    let own_letters: std::collections::HashSet<i32> = answered
+        .iter()
+        .flat_map(|(c, _)| letters_of(c.id))
+        .collect();
+    let own_commitments: std::collections::HashSet<i32> =
+        answered.iter().map(|(c, _)| c.id).collect();
     let (health, kern) = kern(&plan, &commitments);
+    let next_moment = next_moment(&plan, &commitments, &own_letters, &own_commitments);
     let (kpis, unreportable, charts) = kpis(&plan, &now).await?;
     let (tasks_done, tasks_due, sources) = data(&plan, &now).await?;
     let changes = match &request.previous {
@@ -234,7 +256,7 @@ pub async fn build(
         commitments: commitments.into_iter().map(|(_, line)| line).collect(),
         changes,
         next_steps: next_steps(&plan),
-        next_moment: next_moment(&plan),
+        next_moment,
         timeline: timeline(&plan),
         charts,
     })
@@ -308,11 +330,11 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
         (true, false) => format!(
             "{done} van de {total} mijlpalen zijn gereed, waarvan {done_since} in deze periode."
         ),
-        (true, true) => format!("{done} van de {total} mijlpalen zijn gereed sinds de start."),
+        (true, true) => format!("Sinds de start zijn {done} van de {total} mijlpalen gereed."),
         (false, false) => {
             format!("{done} of {total} milestones are done, {done_since} of them in this period.")
         }
-        (false, true) => format!("{done} of {total} milestones have been done since the start."),
+        (false, true) => format!("Since the start, {done} of {total} milestones have been done."),
     }];
     sentences.push(if nl {
         format!(
@@ -339,14 +361,14 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
         [] => {}
         [(m, p)] => sentences.push(if nl {
             format!(
-                "De beheerder beoordeelt \"{}\" als {}; de berekening geeft {}, en die stand telt hier.",
+                "De beheerder beoordeelt \"{}\" als {}; volgens de berekening is de stand {}, en die is in deze rapportage aangehouden.",
                 m.title,
                 lang.health(p.health),
                 lang.health(p.computed)
             )
         } else {
             format!(
-                "The manager judges \"{}\" {}; the schedule gives {}, and that counts here.",
+                "The manager judges \"{}\" {}; the schedule gives {}, which this report uses.",
                 m.title,
                 lang.health(p.health),
                 lang.health(p.computed)
@@ -354,12 +376,12 @@ fn kern(plan: &Plan, commitments: &[(commitment::Model, CommitmentLine)]) -> (St
         }),
         more => sentences.push(if nl {
             format!(
-                "Bij {} mijlpalen wijkt het oordeel van de beheerder af van de berekening; de berekende stand telt hier.",
+                "Bij {} mijlpalen wijkt het oordeel van de beheerder af van de berekening; in deze rapportage is de berekende stand aangehouden.",
                 more.len()
             )
         } else {
             format!(
-                "For {} milestones the manager's judgement differs from the computed health; the computed health counts here.",
+                "For {} milestones the manager's judgement differs from the computed health; this report uses the computed health.",
                 more.len()
             )
         }),
@@ -578,8 +600,15 @@ async fn explanations(
         .order_by_asc(change_record::Column::Id)
         .all(db)
         .await?;
+    // Only a move to a later date explains a slip (a reason for moving earlier does not).
+    let day = |v: &Option<String>| v.as_deref().and_then(|t| t.parse::<NaiveDate>().ok());
     let explained = records
         .into_iter()
+        .filter(|r| match (day(&r.old_value), day(&r.new_value)) {
+            (Some(old), Some(new)) => new > old,
+            (None, Some(_)) => true,
+            _ => false,
+        })
         .filter_map(|r| r.change_reason.map(|why| (r.entity_id, why)))
         .collect();
     let letters = now.live::<entity::commitment_letter::Entity>().await?;
@@ -603,8 +632,9 @@ async fn explanations(
     Ok((explained, postponed))
 }
 
-/// Why `m` moved, as a sentence in the report's language: the reason given with the change, the
-/// postponement letter that moved it, the manager's judgement, or that none was given.
+/// Why `m` moved, as a sentence in the report's language: the reason given with a move to a
+/// later date, the postponement letter that moved it, the predecessor that pushes it or its
+/// being overdue, the manager's judgement, or that none was given.
 fn explanation(plan: &Plan, m: &milestone::Model) -> String {
     let nl = plan.lang == Language::Nl;
     if let Some(why) = plan.explained.get(&m.id) {
@@ -621,6 +651,19 @@ fn explanation(plan: &Plan, m: &milestone::Model) -> String {
         } else {
             format!("Postponed by the letter of {day}: {why}")
         };
+    }
+    // What the schedule knows: a predecessor pushes it, or it is overdue.
+    if let Some(reason) = plan.p(m.id).and_then(|p| {
+        p.reasons.iter().find(|r| {
+            matches!(
+                r.code,
+                ReasonCode::PushedByPredecessor
+                    | ReasonCode::InfeasibleForecast
+                    | ReasonCode::Overdue
+            )
+        })
+    }) {
+        return reason.message(plan.lang);
     }
     if let Some(why) = m
         .health_override_reason
@@ -857,26 +900,34 @@ async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
                 KpiDirection::LowerIsBetter => l < b,
             };
             let word = match (l == b, better, nl) {
-                (true, _, true) => "gelijk",
-                (true, _, false) => "unchanged",
-                (false, true, true) => "verbeterd",
-                (false, true, false) => "improved",
-                (false, false, true) => "verslechterd",
-                (false, false, false) => "worsened",
+                (true, _, true) => "gelijk aan de vorige meting",
+                (true, _, false) => "the same as the previous measurement",
+                (false, true, true) => "beter dan de vorige meting",
+                (false, true, false) => "better than the previous measurement",
+                (false, false, true) => "slechter dan de vorige meting",
+                (false, false, false) => "worse than the previous measurement",
             };
-            let (amount, period) = match (&k.baseline_value, &k.baseline_period, own_baseline) {
-                (Some(v), Some(period), true) => (lang.exact(v), period.clone()),
-                _ => (
-                    lang.measured(&first.value, first.qualifier),
-                    period_label(first.period_start, first.period_end),
-                ),
-            };
+            // The KPI's own nulmeting where it has one; else the series' first measurement,
+            // named as such.
+            let (label, amount, period) =
+                match (&k.baseline_value, &k.baseline_period, own_baseline) {
+                    (Some(v), Some(period), true) => (
+                        if nl { "nulmeting" } else { "baseline" },
+                        lang.exact(v),
+                        period.clone(),
+                    ),
+                    _ => (
+                        if nl {
+                            "eerste meting"
+                        } else {
+                            "first measurement"
+                        },
+                        lang.measured(&first.value, first.qualifier),
+                        period_label(first.period_start, first.period_end),
+                    ),
+                };
             let unit = &k.unit;
-            Some(if nl {
-                format!("{word} (nulmeting {amount} {unit} in {period})")
-            } else {
-                format!("{word} (baseline {amount} {unit} in {period})")
-            })
+            Some(format!("{word} ({label} {amount} {unit} in {period})"))
         };
         // The table's row: the whole where measured as one; else the only layer measured,
         // named; else the layers below it.
@@ -906,10 +957,12 @@ async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
             None => target_of(None).map(show_target),
         }
         .or_else(|| {
-            let per_layer = LAYERS
-                .iter()
-                .flatten()
-                .any(|l| target_of(Some(*l)).is_some());
+            // "See below" only where there are lines below.
+            let per_layer = series.len() > 1
+                && LAYERS
+                    .iter()
+                    .flatten()
+                    .any(|l| target_of(Some(*l)).is_some());
             Some(match (per_layer, nl) {
                 (true, true) => "per laag (zie onder)".to_owned(),
                 (true, false) => "per layer (see below)".to_owned(),
@@ -1120,11 +1173,11 @@ async fn changes(
         .iter()
         .map(|m| (m.id, m.clone()))
         .collect();
-    let codes: HashMap<i32, String> = now
+    let codes: HashMap<i32, (String, String)> = now
         .all::<kpi::Entity>()
         .await?
         .iter()
-        .map(|k| (k.id, k.code.clone()))
+        .map(|k| (k.id, (k.code.clone(), k.unit.clone())))
         .collect();
     let mut out = Changes::default();
     let mut seen = std::collections::HashSet::new();
@@ -1209,12 +1262,17 @@ async fn changes(
                 if seen.insert(("measured", r.entity_id)) =>
             {
                 if let Some(m) = measured.get(&r.entity_id) {
-                    let code = codes.get(&m.kpi_id).cloned().unwrap_or_default();
+                    let (code, unit) = codes.get(&m.kpi_id).cloned().unwrap_or_default();
+                    // The layer measured, or the whole: a layer's value never passes for it.
+                    let whose = match m.layer {
+                        Some(_) => format!(", {}", lang.layer(m.layer)),
+                        None => String::new(),
+                    };
                     out.measurements.push(Line {
                         title: code,
                         date: day,
                         note: Some(format!(
-                            "{} ({})",
+                            "{} {unit} ({}{whose})",
                             lang.measured(&m.value, m.qualifier),
                             period_label(m.period_start, m.period_end)
                         )),
@@ -1267,37 +1325,51 @@ fn next_steps(plan: &Plan) -> Vec<Line> {
         .collect()
 }
 
-fn next_moment(plan: &Plan) -> Option<String> {
+/// The next moment the Kamer is informed after this report: the earliest of the next planned
+/// Kamerbrief (other than this report's own) and the next open commitment's deadline (other
+/// than those this report answers); else that none is planned yet.
+fn next_moment(
+    plan: &Plan,
+    commitments: &[(commitment::Model, CommitmentLine)],
+    own_letters: &std::collections::HashSet<i32>,
+    own_commitments: &std::collections::HashSet<i32>,
+) -> Option<String> {
     let lang = plan.lang;
     let parliament = plan
         .milestones
         .iter()
         .filter(|m| Plan::open(m) && m.kind == MilestoneKind::Parliament)
+        .filter(|m| !own_letters.contains(&m.id))
         .filter_map(|m| plan.p(m.id).map(|p| (m, p.projected)))
         .filter(|(_, d)| *d >= plan.as_of)
         .min_by_key(|(m, d)| (*d, m.id));
-    match parliament {
-        Some((m, day)) => Some(match lang {
+    let promised = commitments
+        .iter()
+        .filter(|(c, _)| !own_commitments.contains(&c.id) && c.deadline_date >= plan.as_of)
+        .min_by_key(|(c, _)| (c.deadline_date, c.id));
+    if let Some((m, day)) = parliament
+        && promised.is_none_or(|(c, _)| day <= c.deadline_date)
+    {
+        return Some(match lang {
             Language::Nl => format!("{}, verwacht op {}", m.title, lang.date(day)),
             Language::En => format!("{}, expected on {}", m.title, lang.date(day)),
-        }),
-        None => plan
-            .recesses
-            .iter()
-            .find(|r| r.first_day > plan.as_of)
-            .map(|r| match lang {
-                Language::Nl => format!(
-                    "voor het {} ({})",
-                    r.name.to_lowercase(),
-                    lang.date(r.first_day.pred_opt().unwrap_or(r.first_day))
-                ),
-                Language::En => format!(
-                    "before {} ({})",
-                    r.name,
-                    lang.date(r.first_day.pred_opt().unwrap_or(r.first_day))
-                ),
-            }),
+        });
     }
+    if let Some((c, line)) = promised {
+        return Some(match lang {
+            Language::Nl => format!("toezegging {}: {} ({})", c.number, line.text, line.deadline),
+            Language::En => format!("commitment {}: {} ({})", c.number, line.text, line.deadline),
+        });
+    }
+    // Nothing planned: say so, rather than guess a moment.
+    Some(match lang {
+        Language::Nl => {
+            "nog niet gepland (geen openstaande toezegging of geplande Kamerbrief)".to_owned()
+        }
+        Language::En => {
+            "not planned yet (no open commitment or planned letter to the Kamer)".to_owned()
+        }
+    })
 }
 
 /// The most milestones the timeline shows per layer: a picture is for the few that matter, and
