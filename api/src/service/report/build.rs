@@ -245,6 +245,7 @@ pub async fn build(
             .as_ref()
             .map(|(title, day)| format!("{title} ({})", lang.date(*day))),
         fulfils,
+        earlier: earlier_letters(db, &now, request).await?,
         health,
         kern,
         phases: phases(&plan, &now).await?,
@@ -578,6 +579,77 @@ async fn phases(plan: &Plan, now: &Snapshot) -> ApiResult<Vec<PhaseBlock>> {
         }
     }
     Ok(out)
+}
+
+/// The earlier letters to the Kamer, oldest first: the commitments' letters sent by the
+/// peildatum, and the published reports of an earlier peildatum.
+async fn earlier_letters(
+    db: &DatabaseConnection,
+    now: &Snapshot,
+    request: &Request,
+) -> ApiResult<Vec<String>> {
+    let lang = request.language;
+    let nl = lang == Language::Nl;
+    let numbers: HashMap<i32, String> = now
+        .all::<commitment::Entity>()
+        .await?
+        .iter()
+        .map(|c| (c.id, c.number.clone()))
+        .collect();
+    let mut out: Vec<(NaiveDate, String)> = Vec::new();
+    for letter in now
+        .live::<entity::commitment_letter::Entity>()
+        .await?
+        .iter()
+        .filter(|l| l.sent_on <= request.as_of)
+    {
+        let number = numbers
+            .get(&letter.commitment_id)
+            .cloned()
+            .unwrap_or_default();
+        let day = lang.date(letter.sent_on);
+        let kenmerk = match &letter.reference {
+            Some(r) => format!(" ({r})"),
+            None => String::new(),
+        };
+        let text = match (letter.kind, nl) {
+            (entity::LetterKind::Postponement, true) => {
+                format!("uitstelbrief van {day} over toezegging {number}{kenmerk}")
+            }
+            (entity::LetterKind::Postponement, false) => {
+                format!("postponement letter of {day} on commitment {number}{kenmerk}")
+            }
+            (entity::LetterKind::Fulfilment, true) => {
+                format!("brief van {day} waarmee toezegging {number} is nagekomen{kenmerk}")
+            }
+            (entity::LetterKind::Fulfilment, false) => {
+                format!("letter of {day} fulfilling commitment {number}{kenmerk}")
+            }
+        };
+        out.push((letter.sent_on, text));
+    }
+    use entity::progress_report;
+    let reports = progress_report::Entity::find()
+        .filter(progress_report::Column::Status.eq(entity::ReportStatus::Published))
+        .filter(progress_report::Column::DeletedAt.is_null())
+        .filter(progress_report::Column::AsOf.lt(request.as_of))
+        .filter(progress_report::Column::PublishedAt.lte(request.read_at))
+        .order_by_asc(progress_report::Column::AsOf)
+        .all(db)
+        .await?;
+    for r in reports {
+        let day = lang.date(r.as_of);
+        out.push((
+            r.as_of,
+            if nl {
+                format!("voortgangsrapportage \"{}\" (peildatum {day})", r.title)
+            } else {
+                format!("progress report \"{}\" (as of {day})", r.title)
+            },
+        ));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(out.into_iter().map(|(_, text)| text).collect())
 }
 
 /// Why milestones' dates moved, as of the report: the latest `changeReason` of a change to each

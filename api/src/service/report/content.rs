@@ -189,6 +189,11 @@ pub struct Content {
     pub previous: Option<String>,
     /// Aanleiding: the commitments this report fulfils.
     pub fulfils: Vec<CommitmentLine>,
+    /// Aanleiding: the earlier letters to the Kamer about the programme, oldest first: the
+    /// postponement and fulfilment letters of its commitments and the published reports, each
+    /// with its date and kenmerk (empty in content generated before it existed).
+    #[serde(default)]
+    pub earlier: Vec<String>,
     /// Kern: the overall health, written out.
     pub health: String,
     /// Kern: a few sentences.
