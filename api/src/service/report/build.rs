@@ -648,7 +648,7 @@ async fn earlier_letters(
             },
         ));
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out.sort_by_key(|(day, _)| *day);
     Ok(out.into_iter().map(|(_, text)| text).collect())
 }
 
