@@ -191,15 +191,7 @@ async fn the_demo_plan_at_15_june_and_30_november_2026() {
 
     // The report of 30 November tells the Kamer the commitment was not kept, and does not
     // expect the letter in the past.
-    let markdown = app
-        .ok(
-            "mutation { generateProgressReport(input: { asOf: \"2026-11-30\", title: \"Voortgang november 2026\" }) { report { markdown } } }",
-            json!({}),
-        )
-        .await["generateProgressReport"]["report"]["markdown"]
-        .as_str()
-        .expect("markdown")
-        .to_owned();
+    let markdown = crate::support::report_markdown(&app, "2026-11-30").await;
     assert!(!markdown.contains("verwacht op 2 juli 2026"), "{markdown}");
     assert!(
         markdown.contains("termijn verstreken, niet nagekomen: 151 dagen over tijd; \"Kamerbrief voortgang fase 3 (voor het zomerreces 2026)\" wordt nu verwacht op 7 december 2026"),

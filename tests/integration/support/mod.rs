@@ -239,6 +239,18 @@ pub async fn token(
         .1
 }
 
+/// Generate the Dutch progress report of peildatum `day` ("YYYY-MM-DD"); returns its Markdown.
+pub async fn report_markdown(app: &TestApp, day: &str) -> String {
+    app.ok(
+        "mutation($d: Date!) { generateProgressReport(input: { asOf: $d, title: \"Rapportage\" }) { report { markdown } } }",
+        json!({ "d": day }),
+    )
+    .await["generateProgressReport"]["report"]["markdown"]
+        .as_str()
+        .expect("markdown")
+        .to_owned()
+}
+
 /// The `extensions.code` of an error.
 pub fn code(error: &Value) -> &str {
     error["extensions"]["code"].as_str().unwrap_or_default()

@@ -48,13 +48,7 @@ impl MilestoneFilterInput {
         use crate::graphql::context::ContextExt;
         let overdue = match self.overdue {
             None => None,
-            Some(wanted) => Some((
-                wanted,
-                match as_of {
-                    None => ctx.status_date()?,
-                    Some(at) => ctx.snapshot(at)?.status_date(),
-                },
-            )),
+            Some(wanted) => Some((wanted, ctx.status_date_at(as_of)?)),
         };
         // Health is computed: the schedule says which milestones have it.
         let ids = match self.health {

@@ -159,11 +159,7 @@ impl ParliamentQuery {
         >,
     ) -> async_graphql::Result<crate::graphql::scalars::Date> {
         use crate::graphql::context::ContextExt;
-        Ok(match as_of {
-            None => ctx.status_date()?,
-            Some(at) => ctx.snapshot(at)?.status_date(),
-        }
-        .into())
+        Ok(ctx.status_date_at(as_of)?.into())
     }
 
     /// One commitment by id.

@@ -83,19 +83,19 @@ impl Schedule {
                     }
                 }
             }
-            // Work that is not done cannot finish before the status date.
-            let open = !node.done() && !node.cancelled();
             let overdue = node
                 .overdue_on(self.settings.status_date)
                 .then(|| (self.settings.status_date - own).num_days());
+            // A cancelled milestone has no `earliest` (its predecessors are not read) and keeps
+            // its own date; open work cannot finish before the status date.
             let date = if node.done() {
                 node.actual.unwrap_or(own)
-            } else if open {
+            } else if node.cancelled() {
+                own
+            } else {
                 earliest
                     .map_or(own, |(e, _)| e.max(own))
                     .max(self.settings.status_date)
-            } else {
-                earliest.map_or(own, |(e, _)| e.max(own))
             };
             projected[i] = Some(date);
             out[i] = Some(Projection {

@@ -598,32 +598,26 @@ mod status_date {
     fn the_status_date_turns_at_dutch_midnight() {
         use crate::service::status_date::dutch_day;
         use chrono::{TimeZone, Utc};
-        let at = |h: u32, m: u32| {
+        // The status date of a moment in 2026 (UTC).
+        let at = |month: u32, day: u32, h: u32, m: u32| {
             let moment = Utc
-                .with_ymd_and_hms(2026, 6, 15, h, m, 0)
+                .with_ymd_and_hms(2026, month, day, h, m, 0)
                 .single()
                 .expect("moment");
             Settings::at(dutch_day(moment))
         };
         let plan = || vec![node(1, "2026-06-15")];
         // 23:59 in Amsterdam (21:59 UTC, summer time): still 15 June, due today.
-        let before = run_on(plan(), vec![], at(21, 59));
+        let before = run_on(plan(), vec![], at(6, 15, 21, 59));
         assert_eq!(before.get(1).expect("1").overdue_days, None);
         // 00:30 on 16 June in Amsterdam (22:30 UTC): a day overdue.
-        let after = run_on(plan(), vec![], at(22, 30));
+        let after = run_on(plan(), vec![], at(6, 15, 22, 30));
         assert_eq!(after.get(1).expect("1").overdue_days, Some(1));
         // In winter (UTC+1) the day turns at 23:00 UTC.
-        let winter = |h: u32, m: u32| {
-            let moment = Utc
-                .with_ymd_and_hms(2026, 12, 15, h, m, 0)
-                .single()
-                .expect("moment");
-            Settings::at(dutch_day(moment))
-        };
         let plan = || vec![node(1, "2026-12-15")];
-        let before = run_on(plan(), vec![], winter(22, 30));
+        let before = run_on(plan(), vec![], at(12, 15, 22, 30));
         assert_eq!(before.get(1).expect("1").overdue_days, None);
-        let after = run_on(plan(), vec![], winter(23, 0));
+        let after = run_on(plan(), vec![], at(12, 15, 23, 0));
         assert_eq!(after.get(1).expect("1").overdue_days, Some(1));
     }
 }
