@@ -129,14 +129,15 @@ pub async fn report(runs: usize) -> anyhow::Result<()> {
             .await
             .map_err(fail)?;
             build.push(started.elapsed().as_secs_f64() * 1000.0);
+            let stamp = crate::service::report::Stamp::draft(as_of);
             let started = Instant::now();
-            reports::render(&content, DocumentFormat::Md).map_err(fail)?;
+            reports::render(&content, &stamp, DocumentFormat::Md).map_err(fail)?;
             md.push(started.elapsed().as_secs_f64() * 1000.0);
             let started = Instant::now();
-            let page = reports::render(&content, DocumentFormat::Html).map_err(fail)?;
+            let page = reports::render(&content, &stamp, DocumentFormat::Html).map_err(fail)?;
             html.push(started.elapsed().as_secs_f64() * 1000.0);
             let started = Instant::now();
-            let document = reports::render(&content, DocumentFormat::Pdf).map_err(fail)?;
+            let document = reports::render(&content, &stamp, DocumentFormat::Pdf).map_err(fail)?;
             pdf.push(started.elapsed().as_secs_f64() * 1000.0);
             shape = (milestones, content.kpis.len(), page.len(), document.len());
         }

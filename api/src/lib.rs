@@ -134,7 +134,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 config::ReportFormat::Odt => entity::DocumentFormat::Odt,
             };
             let bytes =
-                service::reports::render(&content, format).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+                service::reports::render(&content, &service::report::Stamp::draft(today), format)
+                    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
             match out {
                 Some(path) => std::fs::write(path, bytes)?,
                 None => {

@@ -19,6 +19,10 @@ pub struct Model {
     pub content: String,
     pub created_by: String,
     pub published_at: Option<DateTimeUtc>,
+    /// The kenmerk: the ministry's reference of the letter, set on the draft.
+    pub reference: Option<String>,
+    /// Which version of the report of its peildatum and language this is (1, 2, ...).
+    pub edition: i32,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

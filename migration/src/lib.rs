@@ -16,6 +16,7 @@ mod m20261130_000010_search_text;
 mod m20261130_000011_idempotency_leases;
 mod m20261130_000012_change_reason;
 mod m20261130_000013_measurement_qualifier;
+mod m20261130_000014_report_edition;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000011_idempotency_leases::Migration),
             Box::new(m20261130_000012_change_reason::Migration),
             Box::new(m20261130_000013_measurement_qualifier::Migration),
+            Box::new(m20261130_000014_report_edition::Migration),
         ]
     }
 }

@@ -194,11 +194,11 @@ async fn the_demo_plan_at_15_june_and_30_november_2026() {
     let markdown = crate::support::report_markdown(&app, "2026-11-30").await;
     assert!(!markdown.contains("verwacht op 2 juli 2026"), "{markdown}");
     assert!(
-        markdown.contains("termijn verstreken, niet nagekomen: 151 dagen over tijd; \"Kamerbrief voortgang fase 3 (voor het zomerreces 2026)\" wordt nu verwacht op 7 december 2026"),
+        markdown.contains("Termijn verstreken: de toezegging is 151 dagen over tijd en niet nagekomen. „Kamerbrief voortgang fase 3 (voor het zomerreces 2026)” wordt nu verwacht op 7 december 2026."),
         "{markdown}"
     );
     assert!(
-        markdown.contains("De termijn van de openstaande toezegging is al verstreken: de toezegging is niet op tijd nagekomen. De openstaande toezegging vraagt om een uitstelbrief."),
+        markdown.contains("De termijn van de openstaande toezegging is verstreken zonder dat die is nagekomen. De openstaande toezegging vraagt om een uitstelbrief."),
         "{markdown}"
     );
 }

@@ -53,47 +53,71 @@ async fn the_demo_report_of_15_june_2026_matches_its_golden_file() {
         "## 1. Aanleiding",
         "## 2. Kern",
         "## 3. Voortgang per fase en per overheidslaag",
-        "## 4. KPI's",
-        "## 5. Data-infrastructuur en datagovernance",
-        "## 6. Toezeggingen",
-        "## 7. Vervolg",
+        "## 4. Toezeggingen",
+        "## 5. KPI's",
+        "## 6. Data-infrastructuur en datagovernance",
+        "## 7. Risico's",
+        "## 8. Vervolg",
     ] {
         assert!(markdown.contains(heading), "missing {heading}");
     }
     assert!(markdown.contains("TZ202504-057"));
     assert!(markdown.contains("2 juli 2026"), "Dutch dates");
     assert!(markdown.contains("83,3 %"), "decimal comma");
-    // The report answers the summer-recess commitment, so that is not its next moment.
+    // A draft says so, and which document it is.
     assert!(
-        markdown.contains("Volgend Kamermoment: nog niet gepland"),
+        markdown.contains("**CONCEPT**: niet voor verspreiding")
+            && markdown.contains("Kenmerk nog niet toegekend · Versie 1 · Concept · 15 juni 2026"),
         "{markdown}"
     );
-    // The Kern: the computed status, the manager's differing judgement named, and no "period"
-    // before there was a previous report.
+    // The report answers the summer-recess commitment: it gives it substance itself, and it is
+    // not its own next moment.
+    assert!(markdown.contains("- Stand: Deze rapportage geeft invulling aan de toezegging."));
+    assert!(markdown.contains("Deze rapportage geeft invulling aan toezegging TZ202504-057."));
+    assert!(
+        markdown.contains("Er is nog geen volgend Kamermoment gepland"),
+        "{markdown}"
+    );
+    // The coming period runs to the next report moment (none planned: half a year).
+    assert!(markdown.contains("Komende periode (tot en met 15 december 2026):"));
+    assert!(markdown.contains("- Start monitoringscyclus 2027 (15 december 2026, Gezamenlijk)"));
+    // The Kern: the computed status, the key risk plainly with its reasons, the manager's
+    // differing judgement named, and no "period" before there was a previous report.
     assert!(markdown.contains("Status: **risico**."), "{markdown}");
-    assert!(markdown.contains("Sinds de start zijn 13 van de 22 mijlpalen gereed."));
-    assert!(markdown.contains("De beheerder beoordeelt \"Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan\" als achter op schema; volgens de berekening is de stand risico, en die is in deze rapportage aangehouden."));
+    assert!(markdown.contains(
+        "Sinds de start van het programma zijn 13 van de 22 mijlpalen gerealiseerd. Drie mijlpalen lopen risico; geen enkele ligt achter op schema."
+    ));
+    assert!(markdown.contains("Het grootste risico ligt bij „Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan”, verwacht op 24 juni 2026. Deze mijlpaal laat „Kamerbrief voortgang fase 3 (voor het zomerreces 2026)” nog 1 dag marge tot de termijn van 2 juli 2026."), "{markdown}");
+    assert!(markdown.contains("De beheerder beoordeelt „Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan” als achter op schema; volgens de berekening is de stand risico, en die is in deze rapportage aangehouden."));
+    // The milestone table: original and current date, computed status, the slip explained.
+    assert!(markdown.contains("| Eindproducten fase 2 opgeleverd | Gezamenlijk | 3 juli 2025 | 30 september 2025 | gerealiseerd | 89 dagen later dan oorspronkelijk gepland. Uitgesteld met de uitstelbrief van 20 maart 2025: Het afstemmen van definities en KPI's met provincies, gemeenten en waterschappen kost meer tijd dan voorzien. |"), "{markdown}");
+    assert!(markdown.contains("| Review sectorkaarten door de provincies (IPO) | Provincies | 13 juni 2025 | 5 september 2025 | gerealiseerd | 84 dagen later dan oorspronkelijk gepland. Geen toelichting gegeven. |"));
+    // Every commitment, fulfilled ones with their letters.
+    assert!(markdown.contains("- Stand: Nagekomen met de brief van 30 september 2025."));
+    assert!(markdown.contains("- Uitstelbrief van 20 maart 2025 (Kamerbrief over de planning van fase 2, 20 maart 2025), met als nieuwe termijn uiterlijk 1 oktober 2025 (1 oktober 2025). Reden: Het afstemmen"));
     // KPI figures per layer: no layer's value passes for the whole, each value has its own
-    // target, trends follow the KPI's direction and name the nulmeting, and a KPI that is not
-    // reportable is only listed as such.
+    // target, nulmeting and source quality, trends follow the KPI's direction, and a KPI that
+    // is not reportable is only listed as such.
+    assert!(markdown.contains("| MVOI-01 Aandeel aanbestedingen met MVOI-criteria in relevante productgroepen | Waterschappen | \\- | geen doel vastgesteld | 68 % (2024) | \\- | MVI-zelfevaluatietool (compleetheid 3 van 5) |"), "{markdown}");
+    assert!(markdown.contains("| MVOI-11 Deelname aan de MVI-zelfevaluatietool | Gemeenten | 31 % (2024), eerste meting | 60 % in 2026 | 38 % (2025) | beter dan de vorige meting |"));
+    assert!(markdown.contains("| MVOI-03 CO₂-uitstoot van de bedrijfsvoering van het Rijk | Rijk | 482.754 ton CO₂-eq in 2019 | 0 ton CO₂-eq in 2030 | 337.013 ton CO₂-eq (2021) | beter dan de vorige meting | Jaarrapportage Bedrijfsvoering Rijk (actualiteit 3 van 5) |"), "{markdown}");
     assert!(
-        markdown.contains("| MVOI-01 Aandeel aanbestedingen met MVOI-criteria in relevante productgroepen | per laag (zie onder) |"),
-        "{markdown}"
+        !markdown.contains("Alle overheden"),
+        "no layer passes for the whole"
     );
-    assert!(markdown.contains("Waterschappen: 68 % (2024), geen doel vastgesteld"));
-    assert!(
-        markdown.contains(
-            "Gemeenten: 38 % (2025), doel 60 % (2026), beter dan de vorige meting (eerste meting 31 % in 2024)"
-        )
-    );
-    assert!(markdown.contains("| MVOI-03 CO2-uitstoot van de bedrijfsvoering van het Rijk | 337.013 ton CO2-eq (2021, Rijk) | 0 ton CO2-eq (2030) | beter dan de vorige meting (nulmeting 482.754 ton CO2-eq in 2019) |"), "{markdown}");
     assert!(
         !markdown.contains("| MVOI-04"),
         "not reportable, so not in the table"
     );
     assert!(markdown.contains(
-        "- MVOI-04 Vermeden CO2-uitstoot door MVOI: RIVM-effectmeting MVI: actualiteit 2/5"
+        "- MVOI-04 Vermeden CO₂-uitstoot door MVOI: de actualiteit van RIVM-effectmeting MVI scoort 2 van 5"
     ));
+    // Risks with all their reasons.
+    assert!(markdown.contains("| Pilot productkaarten in vijf gemeenten (VNG) afgerond | Gemeenten | risico | Laat „Kamerbrief voortgang fase 3 (voor het zomerreces 2026)” nog 6 dagen marge tot de termijn van 2 juli 2026. |"));
+    // No team jargon.
+    for jargon in ["t.o.v.", "speling", "/5", "CO2", "\"", "H2"] {
+        assert!(!markdown.contains(jargon), "{jargon} in:\n{markdown}");
+    }
 
     let english = app
         .ok(
@@ -304,18 +328,18 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
     );
     // A slip with no reason of its own is explained by what pushes it.
     assert!(
-        md.contains("Kamerbrief voortgang fase 3 (voor het zomerreces 2026): verwacht 15 juli 2026, 13 dagen t.o.v. oorspronkelijke planning, 13 dagen t.o.v. laatste herplanning. Prognose 2 juli 2026 is eerder dan voorgaande mijlpaal \"Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan\" toelaat (15 juli 2026)."),
+        md.contains("| Kamerbrief voortgang fase 3 (voor het zomerreces 2026) | Rijk | 2 juli 2026 | 15 juli 2026 | achter op schema | 13 dagen later dan oorspronkelijk gepland en 13 dagen later dan bij de laatste herplanning. Prognose 2 juli 2026 is eerder dan voorgaande mijlpaal „Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan” toelaat (15 juli 2026)."),
         "{md}"
     );
-    assert!(md.contains("14 van de 22 mijlpalen zijn gereed, waarvan 1 in deze periode."));
+    assert!(md.contains("Van de 22 mijlpalen zijn er 14 gerealiseerd, waarvan 1 in deze periode."));
     // The Aanleiding names the earlier letters to the Kamer, the published report among them.
     assert!(
-        md.contains("Eerder is de Kamer geïnformeerd met:\n\n- uitstelbrief van 20 maart 2025 over toezegging TZ202410-031 (Kamerbrief over de planning van fase 2, 20 maart 2025)\n- brief van 30 september 2025 waarmee toezegging TZ202410-031 is nagekomen (Kamerbrief eindproducten fase 2, 30 september 2025)\n- voortgangsrapportage \"Juni 2026\" (peildatum 15 juni 2026)"),
+        md.contains("Eerder is de Kamer geïnformeerd met:\n\n- uitstelbrief van 20 maart 2025 over toezegging TZ202410-031 (Kamerbrief over de planning van fase 2, 20 maart 2025)\n- brief van 30 september 2025 waarmee toezegging TZ202410-031 is nagekomen (Kamerbrief eindproducten fase 2, 30 september 2025)\n- voortgangsrapportage „Juni 2026” (peildatum 15 juni 2026)"),
         "{md}"
     );
     // The slip is explained by the reason given with the move.
     assert!(
-        md.contains("Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan: verwacht 8 juli 2026, 84 dagen t.o.v. oorspronkelijke planning, 35 dagen t.o.v. laatste herplanning. Toelichting: Minister niet eerder beschikbaar."),
+        md.contains("| Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan | Gezamenlijk | 15 april 2026 | 8 juli 2026 | achter op schema | 84 dagen later dan oorspronkelijk gepland en 35 dagen later dan bij de laatste herplanning. Toelichting: Minister niet eerder beschikbaar."),
         "{md}"
     );
     assert!(
@@ -334,16 +358,22 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
     );
     assert!(changes.contains("Kamerbrief voortgang fase 3 (voor het zomerreces 2026) (15 juli 2026): van risico naar achter op schema"), "{changes}");
     assert!(
-        md.contains("uitstelbrief nodig"),
-        "the commitment now needs a postponement letter"
+        md.contains("Volgens de planning gaat deze rapportage pas op 15 juli 2026 naar de Kamer, 13 dagen na de termijn van toezegging TZ202504-057; daarvoor is een uitstelbrief nodig."),
+        "the commitment now needs a postponement letter: {md}"
     );
 
-    // A report of the earlier peildatum, generated now, is that day's report.
+    // A report of the earlier peildatum, generated now, is that day's report, as its next
+    // version (dated the day it was made).
     let again = generate(&app, "2026-06-15", "Juni 2026").await;
+    let again = again["markdown"].as_str().unwrap_or_default();
     assert_eq!(
-        again["markdown"].as_str().unwrap_or_default(),
+        again.replace(
+            "Versie 2 · Concept · 30 juni 2026",
+            "Versie 1 · Concept · 15 juni 2026"
+        ),
         june_markdown
     );
+    assert!(again.contains("Kenmerk nog niet toegekend · Versie 2 · Concept · 30 juni 2026"));
 }
 
 #[tokio::test]
@@ -415,9 +445,10 @@ async fn the_odt_report_is_a_valid_opendocument_package() {
     for heading in [
         "1. Aanleiding",
         "2. Kern",
-        "4. KPI&apos;s",
-        "6. Toezeggingen",
-        "7. Vervolg",
+        "4. Toezeggingen",
+        "5. KPI&apos;s",
+        "7. Risico&apos;s",
+        "8. Vervolg",
     ] {
         assert!(
             content.contains(heading) || content.contains(&heading.replace("&apos;", "&#x27;")),
@@ -581,7 +612,12 @@ async fn a_crowded_plan_keeps_its_timeline_to_what_matters() {
             );
         }
     }
-    let pdf = koers::service::reports::render(&content, entity::DocumentFormat::Pdf).expect("pdf");
+    let pdf = koers::service::reports::render(
+        &content,
+        &koers::service::report::Stamp::draft(content.peildatum),
+        entity::DocumentFormat::Pdf,
+    )
+    .expect("pdf");
     let text = pdf_text(&pdf);
     assert!(
         text.contains("Tijdlijn") && text.contains("(15 van "),
@@ -649,4 +685,106 @@ async fn a_lower_bound_stays_a_lower_bound() {
         )
         .await;
     assert!(plain["updateMeasurement"]["measurement"]["qualifier"].is_null());
+}
+
+/// The unzipped entry `name` of an ODT package.
+fn odt_entry(body: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(body.to_vec())).expect("zip");
+    let mut text = String::new();
+    zip.by_name(name)
+        .expect("entry")
+        .read_to_string(&mut text)
+        .expect("utf-8");
+    text
+}
+
+#[tokio::test]
+async fn every_document_says_which_version_it_is_and_a_draft_is_marked_concept() {
+    let app = TestApp::with_demo().await;
+    let first = generate(&app, "2026-06-15", "Juni 2026").await;
+    let id = first["id"].as_str().expect("id").to_owned();
+    assert!(
+        first["markdown"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Kenmerk nog niet toegekend · Versie 1 · Concept · 15 juni 2026")
+    );
+    // The kenmerk is set on the draft, and only there.
+    let set = app
+        .ok(
+            "mutation($id: ID!, $v: Int!) { updateProgressReport(input: { id: $id, version: $v, reference: \"2026-0000123456\" }) { status report { version reference edition markdown } } }",
+            json!({ "id": id, "v": first["version"] }),
+        )
+        .await["updateProgressReport"]
+        .clone();
+    assert_eq!(set["status"], "OK");
+    assert_eq!(set["report"]["reference"], "2026-0000123456");
+    assert_eq!(set["report"]["edition"], 1);
+    let draft_md = set["report"]["markdown"].as_str().unwrap_or_default();
+    assert!(draft_md.contains("Kenmerk 2026-0000123456 · Versie 1 · Concept · 15 juni 2026"));
+    assert!(draft_md.contains("**CONCEPT**: niet voor verspreiding"));
+    // Every format of the draft is marked CONCEPT and carries the stamp; paged ones number
+    // their pages.
+    let (_, _, html) = app.get(&document_url(&first, "HTML")).await;
+    let html = String::from_utf8(html).expect("utf-8");
+    assert!(
+        html.contains("<title>CONCEPT: Juni 2026</title>") && html.contains("class=\"concept\"")
+    );
+    assert!(html.contains("counter(page)") && html.contains("counter(pages)"));
+    let (_, _, odt) = app.get(&document_url(&first, "ODT")).await;
+    let styles = odt_entry(&odt, "styles.xml");
+    assert!(styles.contains("<text:page-number") && styles.contains("<text:page-count"));
+    assert!(styles.contains(">CONCEPT</text:p>") && styles.contains("Kenmerk 2026-0000123456"));
+    let (_, _, pdf) = app.get(&document_url(&first, "PDF")).await;
+    let text = pdf_text(&pdf);
+    assert!(text.contains("CONCEPT"), "{text}");
+    assert!(text.contains("Pagina 1 van"), "{text}");
+    assert!(text.contains("Kenmerk 2026-0000123456"), "{text}");
+
+    // Published: final, dated the day of publication, no CONCEPT anywhere.
+    let published = app
+        .ok(PUBLISH, json!({ "id": id, "v": set["report"]["version"] }))
+        .await;
+    assert_eq!(published["publishProgressReport"]["status"], "OK");
+    let (_, _, md) = app.get(&document_url(&first, "MD")).await;
+    let md = String::from_utf8(md).expect("utf-8");
+    assert!(
+        md.contains("Kenmerk 2026-0000123456 · Versie 1 · Definitief · 15 juni 2026"),
+        "{md}"
+    );
+    assert!(!md.contains("CONCEPT"));
+    let (_, _, pdf) = app.get(&document_url(&first, "PDF")).await;
+    let text = pdf_text(&pdf);
+    assert!(
+        !text.contains("CONCEPT") && text.contains("Definitief"),
+        "{text}"
+    );
+    let (_, _, odt) = app.get(&document_url(&first, "ODT")).await;
+    assert!(!odt_entry(&odt, "styles.xml").contains("CONCEPT"));
+    // A published report's kenmerk is frozen.
+    let frozen = app
+        .err(
+            "mutation($id: ID!, $v: Int!) { updateProgressReport(input: { id: $id, version: $v, reference: \"X\" }) { status } }",
+            json!({ "id": id, "v": version(&app, &id).await }),
+        )
+        .await;
+    assert_eq!(code(&frozen), "CONFLICT");
+
+    // A second report of the same peildatum is its next version, not a silent duplicate.
+    let second = generate(&app, "2026-06-15", "Juni 2026, herzien").await;
+    assert!(
+        second["markdown"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("Kenmerk nog niet toegekend · Versie 2 · Concept · 15 juni 2026")
+    );
+    // A kenmerk is one line.
+    let bad = app
+        .err(
+            "mutation($id: ID!, $v: Int!) { updateProgressReport(input: { id: $id, version: $v, reference: \"a\\nb\" }) { status } }",
+            json!({ "id": second["id"], "v": second["version"] }),
+        )
+        .await;
+    assert_eq!(code(&bad), "BAD_USER_INPUT");
 }

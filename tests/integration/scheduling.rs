@@ -146,12 +146,12 @@ async fn health_is_computed_with_reasons_and_overrides_are_recorded() {
     assert_eq!(prep_now["health"], "AT_RISK");
     assert_eq!(
         prep_now["healthReason"],
-        "only 5 days of slack to the deadline 2 July 2026 of \"Kamerbrief\""
+        "leaves “Kamerbrief” only 5 days of margin to its deadline of 2 July 2026"
     );
     // Without a language, Dutch (the request named none).
     assert_eq!(
         prep_now["reden"],
-        "nog 5 dagen speling tot de termijn 2 juli 2026 van \"Kamerbrief\""
+        "laat „Kamerbrief” nog 5 dagen marge tot de termijn van 2 juli 2026"
     );
 
     // The preparation slips 13 days: the letter passes its deadline, named with the cause.
@@ -161,7 +161,7 @@ async fn health_is_computed_with_reasons_and_overrides_are_recorded() {
     assert_eq!(s["projectedDate"], "2026-07-10");
     assert_eq!(
         s["healthReason"],
-        "projected 8 days past its deadline 2 July 2026"
+        "projected 8 days past its deadline of 2 July 2026"
     );
     // The preparation pushes the letter past its deadline: it is off track too, naming it.
     let prep_now = schedule_of(&app, &prep).await;
@@ -176,12 +176,12 @@ async fn health_is_computed_with_reasons_and_overrides_are_recorded() {
     );
     assert_eq!(
         prep_now["reden"],
-        "hierdoor haalt \"Kamerbrief\" de termijn 2 juli 2026 niet: 8 dagen te laat"
+        "hierdoor haalt „Kamerbrief” de termijn van 2 juli 2026 niet: 8 dagen te laat"
     );
     let reasons = s["computedHealth"]["reasons"].as_array().expect("reasons");
     assert!(
         reasons.iter().any(|r| r["code"] == "PUSHED_BY_PREDECESSOR"
-            && r["message"] == "predecessor \"Voorbereiding\" pushes it 8 days past its planned date (to 10 July 2026)"
+            && r["message"] == "predecessor “Voorbereiding” pushes it 8 days past its planned date (to 10 July 2026)"
             && r["milestone"]["title"] == "Voorbereiding"),
         "{reasons:?}"
     );
@@ -407,6 +407,6 @@ async fn the_demo_plan_shows_its_schedule_and_moving_an_early_milestone_needs_a_
     assert_eq!(letter["health"], "OFF_TRACK");
     assert_eq!(
         letter["healthReason"],
-        "verwacht 13 dagen na de termijn 2 juli 2026"
+        "verwacht 13 dagen na de termijn van 2 juli 2026"
     );
 }

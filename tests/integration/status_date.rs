@@ -100,7 +100,7 @@ async fn overdue_milestones_move_their_successors_and_are_off_track() {
     assert_eq!(successor["health"], "AT_RISK");
     assert_eq!(
         successor["reden"],
-        "voorgaande mijlpaal \"Provinciale rapportage\" ligt achter op schema"
+        "voorgaande mijlpaal „Provinciale rapportage” ligt achter op schema"
     );
 
     // The same day a month earlier, nothing of this was overdue.
@@ -273,7 +273,7 @@ async fn what_has_not_happened_cannot_be_dated_after_the_status_date() {
     // Today's report: the commitment's work is done (late), the letter to the Kamer is missing.
     let markdown = report_markdown(&app, "2026-11-30").await;
     assert!(
-        markdown.contains("termijn verstreken, niet nagekomen: 151 dagen over tijd; \"Kamerbrief (verzonden)\" is gereed sinds 30 november 2026, maar er is geen brief aan de Kamer vastgelegd"),
+        markdown.contains("Termijn verstreken: de toezegging is 151 dagen over tijd. „Kamerbrief (verzonden)” is gereed sinds 30 november 2026, maar er is geen brief aan de Kamer vastgelegd."),
         "{markdown}"
     );
     let risk = app
@@ -287,7 +287,7 @@ async fn what_has_not_happened_cannot_be_dated_after_the_status_date() {
     assert_eq!(risk["node"]["needsPostponementLetter"], false);
     // The Kern says what went wrong, without a contradiction about postponement letters.
     assert!(
-        markdown.contains("De termijn van de openstaande toezegging is al verstreken: de toezegging is niet op tijd nagekomen. Het werk daarvoor is gereed; de brief aan de Kamer ontbreekt nog."),
+        markdown.contains("De termijn van de openstaande toezegging is verstreken zonder dat die is nagekomen. Het werk daarvoor is gereed; de brief aan de Kamer ontbreekt nog."),
         "{markdown}"
     );
     assert!(!markdown.contains("uitstelbrief."), "{markdown}");
@@ -453,7 +453,7 @@ async fn a_commitment_with_nothing_linked_near_its_deadline_is_at_risk() {
     let markdown = report_markdown(&app, "2026-11-30").await;
     assert!(
         markdown
-            .contains("risico: de termijn is over 10 dagen, en er is nog geen mijlpaal gekoppeld"),
+            .contains("Risico: de termijn valt over 10 dagen, en er is nog geen mijlpaal aan de toezegging gekoppeld."),
         "{markdown}"
     );
 }
@@ -480,7 +480,9 @@ async fn a_fixed_status_date_reports_the_changes_made_on_the_instance() {
     .await;
     let markdown = report_markdown(&app, "2026-06-15").await;
     assert!(
-        markdown.contains("uitstelbrief nodig: \"Kamerbrief voortgang fase 3 (voor het zomerreces 2026)\" wordt verwacht op 15 juli 2026, 13 dagen na de termijn"),
+        markdown.contains("Deze rapportage geeft invulling aan de toezegging. Uitstelbrief nodig: „Kamerbrief voortgang fase 3 (voor het zomerreces 2026)” wordt verwacht op 15 juli 2026, 13 dagen na de termijn.")
+            && markdown.contains("Volgens de planning gaat deze rapportage pas op 15 juli 2026 naar de Kamer, 13 dagen na de termijn van toezegging TZ202504-057; daarvoor is een uitstelbrief nodig.")
+            && markdown.contains("Status: **achter op schema**."),
         "{markdown}"
     );
     let later = app

@@ -251,6 +251,16 @@ async fn target(app: &TestApp, ty: &str) -> (String, i64) {
             .as_str()
             .expect("id")
             .to_owned()
+    } else if ty == "ProgressReport" {
+        // The demo plan has no report: a draft to change.
+        app.ok(
+            "mutation { generateProgressReport(input: { asOf: \"2026-06-15\", title: \"Doel\", reference: \"2026-0001\" }) { report { id } } }",
+            json!({}),
+        )
+        .await["generateProgressReport"]["report"]["id"]
+            .as_str()
+            .expect("id")
+            .to_owned()
     } else {
         global_id(ty, 1)
     };

@@ -25,6 +25,14 @@ impl Language {
         format!("{} {name} {}", day.day(), day.year())
     }
 
+    /// `text` between the language's typographic quotes: „…” in Dutch, “…” in English.
+    pub fn quote(self, text: &str) -> String {
+        match self {
+            Language::Nl => format!("\u{201E}{text}\u{201D}"),
+            Language::En => format!("\u{201C}{text}\u{201D}"),
+        }
+    }
+
     /// "1 dag", "13 dagen".
     pub fn days(self, n: i64) -> String {
         match (self, n.abs() == 1) {

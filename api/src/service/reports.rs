@@ -3,7 +3,7 @@
 
 use super::access::{self, Scope};
 use super::crud::{self, Rules, find_live, version_of};
-use super::report::{self, Content, Language};
+use super::report::{self, Content, Language, Stamp};
 use super::schedule::Settings;
 use super::validate as v;
 use super::{Actor, Versioned};
@@ -20,8 +20,44 @@ use sea_orm::{
 
 impl Rules for progress_report::Entity {
     fn validate(m: &progress_report::Model) -> ApiResult<()> {
-        v::line("title", &m.title, 200)
+        v::line("title", &m.title, 200)?;
+        if let Some(r) = &m.reference {
+            v::line("reference", r, 100)?;
+        }
+        Ok(())
     }
+}
+
+/// What may change on a draft: its kenmerk (`None`: unchanged; empty: cleared). Its content,
+/// title included, stays as generated.
+#[derive(Clone, Debug, Default)]
+pub struct DraftPatch {
+    /// A new kenmerk, or "" to clear it.
+    pub reference: Option<String>,
+}
+
+/// Change a draft's kenmerk. A published report is frozen (`CONFLICT`).
+pub async fn update_draft(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i32,
+    version: i32,
+    patch: DraftPatch,
+) -> ApiResult<Versioned<progress_report::Model>> {
+    access::may_write(actor, Scope::Reports)?;
+    crud::update_checked::<progress_report::Entity, _>(db, actor, id, version, move |next| {
+        if next.status == ReportStatus::Published {
+            return Err(ApiError::Conflict(format!(
+                "report {id} is published: it is frozen and cannot be changed"
+            )));
+        }
+        if let Some(reference) = patch.reference {
+            let reference = reference.trim();
+            next.reference = (!reference.is_empty()).then(|| reference.to_owned());
+        }
+        Ok(())
+    })
+    .await
 }
 
 /// The formats koers renders, in the order they are listed.
@@ -107,13 +143,30 @@ pub async fn generate(
     as_of: NaiveDate,
     fixed_status_date: Option<NaiveDate>,
     lang: ReportLanguage,
+    reference: Option<&str>,
 ) -> ApiResult<progress_report::Model> {
     access::may_write(actor, Scope::Reports)?;
     v::line("title", title, 200)?;
+    if let Some(r) = reference {
+        v::line("reference", r, 100)?;
+    }
     let today = actor.status_date;
     let until_now = (fixed_status_date == Some(as_of)).then_some(actor.at);
     let (content, previous_report_id) =
         content(db, settings, title, as_of, today, until_now, lang).await?;
+    // A report of a peildatum that already has one is its next version (deleted drafts count:
+    // a version number is never given twice). The unique index on (as_of, language, edition)
+    // turns a concurrent generation into CONFLICT.
+    let edition = progress_report::Entity::find()
+        .filter(progress_report::Column::AsOf.eq(as_of))
+        .filter(progress_report::Column::Language.eq(lang))
+        .all(db)
+        .await?
+        .iter()
+        .map(|r| r.edition)
+        .max()
+        .unwrap_or(0)
+        + 1;
     let model = progress_report::Model {
         id: 0,
         title: title.trim().to_owned(),
@@ -125,6 +178,10 @@ pub async fn generate(
             .map_err(|e| ApiError::Internal(format!("report content: {e}")))?,
         created_by: actor.name.clone(),
         published_at: None,
+        reference: reference
+            .map(|r| r.trim().to_owned())
+            .filter(|r| !r.is_empty()),
+        edition,
         version: 1,
         created_at: actor.at,
         updated_at: actor.at,
@@ -172,14 +229,26 @@ pub fn warnings(report: &progress_report::Model) -> ApiResult<Vec<Warning>> {
         .collect())
 }
 
-/// Render one document of `content`.
-pub fn render(content: &Content, format: DocumentFormat) -> ApiResult<Vec<u8>> {
+/// What a document of `report` says about it: final once published (dated the day of
+/// publication), else a draft dated the day it was generated; its version and kenmerk.
+pub fn stamp(report: &progress_report::Model) -> Stamp {
+    let day = super::status_date::dutch_day;
+    Stamp {
+        definitive: report.status == ReportStatus::Published,
+        edition: report.edition,
+        reference: report.reference.clone(),
+        date: day(report.published_at.unwrap_or(report.created_at)),
+    }
+}
+
+/// Render one document of `content` with its stamp.
+pub fn render(content: &Content, stamp: &Stamp, format: DocumentFormat) -> ApiResult<Vec<u8>> {
     let started = std::time::Instant::now();
     let rendered = match format {
-        DocumentFormat::Md => report::render::markdown(content).map(String::into_bytes),
-        DocumentFormat::Html => report::render::html(content).map(String::into_bytes),
-        DocumentFormat::Odt => report::render::odt(content),
-        DocumentFormat::Pdf => report::render::pdf(content),
+        DocumentFormat::Md => report::render::markdown(content, stamp).map(String::into_bytes),
+        DocumentFormat::Html => report::render::html(content, stamp).map(String::into_bytes),
+        DocumentFormat::Odt => report::render::odt(content, stamp),
+        DocumentFormat::Pdf => report::render::pdf(content, stamp),
     };
     crate::metrics::METRICS
         .report_render_seconds
@@ -194,12 +263,13 @@ pub fn render(content: &Content, format: DocumentFormat) -> ApiResult<Vec<u8>> {
 /// large plan, and must not hold up the server's other requests).
 pub async fn render_off_thread(
     content: Content,
+    stamp: Stamp,
     formats: Vec<DocumentFormat>,
 ) -> ApiResult<Vec<(DocumentFormat, Vec<u8>)>> {
     tokio::task::spawn_blocking(move || {
         formats
             .into_iter()
-            .map(|format| Ok((format, render(&content, format)?)))
+            .map(|format| Ok((format, render(&content, &stamp, format)?)))
             .collect()
     })
     .await
@@ -217,7 +287,12 @@ pub async fn publish(
     // Render first, outside the transaction: the content is frozen, and the checks are
     // repeated inside the transaction before anything is stored.
     let draft = find_live::<progress_report::Entity, _>(db, id).await?;
-    let documents = render_off_thread(stored_content(&draft)?, FORMATS.to_vec()).await?;
+    // The documents are stamped as what they become: the final version, dated today.
+    let mut published = draft.clone();
+    published.status = ReportStatus::Published;
+    published.published_at = Some(actor.at);
+    let documents =
+        render_off_thread(stored_content(&draft)?, stamp(&published), FORMATS.to_vec()).await?;
     let txn = super::begin_write(db).await?;
     let current = find_live::<progress_report::Entity, _>(&txn, id).await?;
     if version_of(&current)? != version {
@@ -228,7 +303,7 @@ pub async fn publish(
             "report {id} is already published"
         )));
     }
-    if current.content != draft.content {
+    if current.content != draft.content || current.reference != draft.reference {
         return Ok(Versioned::Conflict(current));
     }
     for (format, body) in documents {
@@ -297,7 +372,8 @@ pub async fn document(
             })?;
         return Ok((stored.body, Some(stored.sha256)));
     }
-    let mut rendered = render_off_thread(stored_content(&report)?, vec![format]).await?;
+    let mut rendered =
+        render_off_thread(stored_content(&report)?, stamp(&report), vec![format]).await?;
     let (_, body) = rendered
         .pop()
         .ok_or_else(|| ApiError::Internal(format!("report {id}: nothing rendered")))?;

@@ -18,6 +18,25 @@ payloads!(
     DeleteProgressReportPayload
 );
 
+/// Result of updating a draft report.
+pub struct UpdateProgressReportPayload(
+    pub crate::graphql::enums::MutationStatus,
+    pub ProgressReport,
+);
+
+/// Result of updating a draft report.
+#[Object]
+impl UpdateProgressReportPayload {
+    /// OK when applied; CONFLICT when the version sent was stale (nothing changed).
+    async fn status(&self) -> crate::graphql::enums::MutationStatus {
+        self.0
+    }
+    /// The report as it now stands.
+    async fn report(&self) -> &ProgressReport {
+        &self.1
+    }
+}
+
 /// What to report on.
 #[derive(InputObject)]
 pub struct GenerateProgressReportInput {
@@ -28,6 +47,21 @@ pub struct GenerateProgressReportInput {
     /// Its language (default NL).
     #[graphql(default_with = "ReportLanguage::Nl")]
     pub language: ReportLanguage,
+    /// The kenmerk: the ministry's reference of the letter (one line, at most 100 characters);
+    /// can be set later with `updateProgressReport` until it is published.
+    pub reference: Option<String>,
+}
+
+/// What to change on a draft report.
+#[derive(InputObject)]
+pub struct UpdateProgressReportInput {
+    /// The draft.
+    pub id: async_graphql::ID,
+    /// The version you last saw.
+    pub version: i32,
+    /// The kenmerk (one line, at most 100 characters); absent: unchanged; an empty text
+    /// clears it.
+    pub reference: Option<String>,
 }
 
 #[derive(Default)]
@@ -52,10 +86,39 @@ impl ReportMutation {
             input.as_of.into(),
             state.config.status_date,
             input.language.into(),
+            input.reference.as_deref(),
         )
         .await
         .map_err(ApiError::in_input)?;
         Ok(GenerateProgressReportPayload(ProgressReport::one(report)))
+    }
+
+    /// Set or clear a draft's kenmerk (a published report is frozen: CONFLICT). Its content,
+    /// title included, stays as generated; its documents carry the kenmerk.
+    async fn update_progress_report(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The draft, the version you last saw, and what to change.")]
+        input: UpdateProgressReportInput,
+    ) -> async_graphql::Result<UpdateProgressReportPayload> {
+        let id = input_id(&input.id, "ProgressReport", "id")?;
+        let actor = ctx.actor()?;
+        let outcome = reports::update_draft(
+            ctx.db()?,
+            &actor,
+            id,
+            input.version,
+            reports::DraftPatch {
+                reference: input.reference,
+            },
+        )
+        .await
+        .map_err(ApiError::in_input)?;
+        let (status, report) = status(outcome);
+        Ok(UpdateProgressReportPayload(
+            status,
+            ProgressReport::one(report),
+        ))
     }
 
     /// Publish a draft: its documents are rendered once, stored with their SHA-256 and never

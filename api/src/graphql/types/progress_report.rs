@@ -65,6 +65,15 @@ plan_object!(
     async fn published_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
         self.0.published_at
     }
+    /// Its kenmerk (the ministry's reference), once set.
+    async fn reference(&self) -> Option<&str> {
+        self.0.reference.as_deref()
+    }
+    /// Which version of the report of its peildatum and language it is: 1 for the first, 2 for
+    /// a second report of the same peildatum ("versie 2"), and so on.
+    async fn edition(&self) -> i32 {
+        self.0.edition
+    }
     /// Who generated it.
     async fn created_by(&self) -> &str {
         &self.0.created_by

@@ -700,7 +700,7 @@ const DATA_SOURCES: &[SourceRow] = &[
     SourceRow {
         key: "annual_report_rijk",
         name: "Jaarrapportage Bedrijfsvoering Rijk",
-        description: "Jaarlijkse rapportage over de bedrijfsvoering van het Rijk, in mei (Verantwoordingsdag), met onder meer de CO2-uitstoot van de bedrijfsvoering.",
+        description: "Jaarlijkse rapportage over de bedrijfsvoering van het Rijk, in mei (Verantwoordingsdag), met onder meer de CO₂-uitstoot van de bedrijfsvoering.",
         owner: "BZK",
         frequency: Frequency::Yearly,
         access: DataAccess::Open,
@@ -710,7 +710,7 @@ const DATA_SOURCES: &[SourceRow] = &[
     SourceRow {
         key: "rivm_effects",
         name: "RIVM-effectmeting MVI",
-        description: "Tweejaarlijkse meting door het RIVM van de effecten van MVI, zoals vermeden CO2-uitstoot en banen voor mensen met een afstand tot de arbeidsmarkt.",
+        description: "Tweejaarlijkse meting door het RIVM van de effecten van MVI, zoals vermeden CO₂-uitstoot en banen voor mensen met een afstand tot de arbeidsmarkt.",
         owner: "RIVM",
         frequency: Frequency::Biennial,
         access: DataAccess::Open,
@@ -851,9 +851,9 @@ const KPIS: &[KpiRow] = &[
     },
     KpiRow {
         code: "MVOI-03",
-        name: "CO2-uitstoot van de bedrijfsvoering van het Rijk",
-        definition: "Uitstoot van broeikasgassen door de bedrijfsvoering van het Rijk, in ton CO2-equivalent per jaar.",
-        unit: "ton CO2-eq",
+        name: "CO₂-uitstoot van de bedrijfsvoering van het Rijk",
+        definition: "Uitstoot van broeikasgassen door de bedrijfsvoering van het Rijk, in ton CO₂-equivalent per jaar.",
+        unit: "ton CO₂-eq",
         direction: KpiDirection::LowerIsBetter,
         level: KpiLevel::Impact,
         frequency: Frequency::Yearly,
@@ -862,9 +862,9 @@ const KPIS: &[KpiRow] = &[
     },
     KpiRow {
         code: "MVOI-04",
-        name: "Vermeden CO2-uitstoot door MVOI",
-        definition: "Door MVOI vermeden uitstoot van broeikasgassen over de meetperiode, in megaton CO2-equivalent (ondergrens).",
-        unit: "Mton CO2-eq",
+        name: "Vermeden CO₂-uitstoot door MVOI",
+        definition: "Door MVOI vermeden uitstoot van broeikasgassen over de meetperiode, in megaton CO₂-equivalent (ondergrens).",
+        unit: "Mton CO₂-eq",
         direction: KpiDirection::HigherIsBetter,
         level: KpiLevel::Outcome,
         frequency: Frequency::Biennial,
@@ -1152,7 +1152,7 @@ const MEASUREMENTS: &[MeasurementRow] = &[
         layer: None,
         value: "6.8",
         source: Some("rivm_effects"),
-        note: Some("Ten minste 6,8 Mton CO2-eq"),
+        note: Some("Ten minste 6,8 Mton CO₂-eq"),
     },
     MeasurementRow {
         kpi: "MVOI-06",

@@ -99,7 +99,7 @@ pub struct Source {
     pub scores: Vec<String>,
 }
 
-/// An open commitment.
+/// A commitment to the Kamer and where it stands.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CommitmentLine {
     /// Its register number.
@@ -108,8 +108,92 @@ pub struct CommitmentLine {
     pub text: String,
     /// Its deadline, as promised and as a date.
     pub deadline: String,
-    /// On track, at risk, or needs a postponement letter, with days and cause.
+    /// Where it stands: fulfilled, answered by this report, on track, at risk, needs a
+    /// postponement letter, or missed, with days and cause.
     pub state: String,
+    /// The letters sent about it by the peildatum, oldest first ("uitstelbrief van 20 maart
+    /// 2025 (kenmerk): reden"); empty in content generated before it existed.
+    #[serde(default)]
+    pub letters: Vec<String>,
+}
+
+/// One row of a milestone table: a milestone as the Kamer reads it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MilestoneRow {
+    /// The milestone.
+    pub title: String,
+    /// Its government layer, or "Gezamenlijk".
+    pub layer: String,
+    /// Its date as first promised (the original baseline).
+    pub original: String,
+    /// Its date now: done on, or expected.
+    pub current: String,
+    /// Done, on track, at risk, off track, or overdue (computed; never a manager's override).
+    pub status: String,
+    /// Why it moved or why it is not on track, in sentences; empty when there is nothing to say.
+    pub note: String,
+}
+
+/// The milestones of one phase as a table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MilestoneTable {
+    /// The phase.
+    pub name: String,
+    /// Its milestones, by current date: all but the cancelled ones and those done before the
+    /// period (an earlier report described them).
+    pub rows: Vec<MilestoneRow>,
+    /// How many were done before the period, as a sentence; none when there are none.
+    pub earlier: Option<String>,
+}
+
+/// One series of a KPI (one layer, or the whole) in the KPI table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KpiRow {
+    /// The KPI: code and name.
+    pub kpi: String,
+    /// The layer measured, or the whole ("Alle overheden").
+    pub layer: String,
+    /// The nulmeting: value and period, or "-".
+    pub baseline: String,
+    /// The target of that layer for the peildatum's year or the nearest later one, with its
+    /// year, or "geen doel vastgesteld".
+    pub target: String,
+    /// The latest value (with its qualifier) and period.
+    pub realised: String,
+    /// Better, worse or the same as the measurement before, by the KPI's direction; "-" for a
+    /// first measurement.
+    pub trend: String,
+    /// The data sources and their weakest quality scores ("TenderNed (compleetheid 2 van 5)").
+    pub source: String,
+}
+
+/// A risk to the plan: a milestone that is not on track, with its reasons and, where recorded,
+/// what is done about it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RiskLine {
+    /// What is at risk.
+    pub title: String,
+    /// Its layer.
+    pub layer: String,
+    /// The computed health, written out.
+    pub health: String,
+    /// All reasons, as sentences; a manager's differing judgement named as such.
+    pub reasons: String,
+}
+
+/// What a document says about the report it belongs to beyond its frozen content: draft or
+/// final, which version, the kenmerk and its date. Not part of the content: a draft is stamped
+/// CONCEPT, and the same content published is stamped final.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stamp {
+    /// Published (final), or a draft (marked CONCEPT in every format).
+    pub definitive: bool,
+    /// Which version of the report of its peildatum this is (1, 2, ...).
+    pub edition: i32,
+    /// The kenmerk, once set.
+    pub reference: Option<String>,
+    /// The document's date: the day it was published, or generated for a draft.
+    pub date: chrono::NaiveDate,
 }
 
 /// What changed since the previous report (from the change history).
@@ -168,6 +252,19 @@ pub struct KpiChart {
     pub target: Option<f64>,
 }
 
+impl Stamp {
+    /// A draft without kenmerk, version 1, dated `date`: what a document rendered outside a
+    /// stored report (the command line, a benchmark) says about itself.
+    pub fn draft(date: chrono::NaiveDate) -> Self {
+        Self {
+            definitive: false,
+            edition: 1,
+            reference: None,
+            date,
+        }
+    }
+}
+
 /// The whole report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Content {
@@ -198,10 +295,22 @@ pub struct Content {
     pub health: String,
     /// Kern: a few sentences.
     pub kern: Vec<String>,
-    /// Voortgang per fase en per overheidslaag.
+    /// Voortgang per fase en per overheidslaag, as lists (content generated before the
+    /// milestone tables; new content leaves it empty).
+    #[serde(default)]
     pub phases: Vec<PhaseBlock>,
-    /// KPI's.
+    /// Voortgang: a table of milestones per phase.
+    #[serde(default)]
+    pub milestone_tables: Vec<MilestoneTable>,
+    /// KPI's as a list (content generated before the KPI table; new content leaves it empty).
+    #[serde(default)]
     pub kpis: Vec<KpiLine>,
+    /// KPI's: one row per series (layer or whole).
+    #[serde(default)]
+    pub kpi_rows: Vec<KpiRow>,
+    /// Risico's: the milestones not on track, with all their reasons.
+    #[serde(default)]
+    pub risks: Vec<RiskLine>,
     /// KPI's not yet reportable.
     pub unreportable: Vec<Unreportable>,
     /// Data-infrastructure tasks done since the previous report.
@@ -214,8 +323,12 @@ pub struct Content {
     pub commitments: Vec<CommitmentLine>,
     /// Changes since the previous report.
     pub changes: Changes,
-    /// Vervolg: the next steps.
+    /// Vervolg: the milestones expected in the coming period.
     pub next_steps: Vec<Line>,
+    /// Vervolg: the coming period, written out ("tot 2 juli 2026"); empty in content generated
+    /// before it existed.
+    #[serde(default)]
+    pub coming_until: String,
     /// Vervolg: the next moment the Kamer is informed.
     pub next_moment: Option<String>,
     /// The timeline (for the picture).

@@ -3,7 +3,7 @@
 //! content (from `api/templates/content.xml.j2`) and the timeline as an SVG picture. Entries
 //! carry the peildatum as their time, so the same content gives the same bytes.
 
-use super::content::Content;
+use super::content::{Content, Stamp};
 use super::svg;
 use crate::error::{ApiError, ApiResult};
 use chrono::Datelike;
@@ -23,7 +23,7 @@ const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 </manifest:manifest>
 "#;
 
-const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+const STYLES_HEAD: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
 <office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3">
  <office:styles>
   <style:default-style style:family="paragraph"><style:text-properties fo:font-size="11pt" fo:language="nl" fo:country="NL"/></style:default-style>
@@ -33,10 +33,47 @@ const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
   <style:style style:name="Heading_20_1" style:display-name="Heading 1" style:family="paragraph" style:parent-style-name="Heading" style:default-outline-level="1" style:class="text"><style:text-properties fo:font-size="18pt"/></style:style>
   <style:style style:name="Heading_20_2" style:display-name="Heading 2" style:family="paragraph" style:parent-style-name="Heading" style:default-outline-level="2" style:class="text"><style:text-properties fo:font-size="14pt"/></style:style>
   <style:style style:name="Heading_20_3" style:display-name="Heading 3" style:family="paragraph" style:parent-style-name="Heading" style:default-outline-level="3" style:class="text"><style:text-properties fo:font-size="12pt"/></style:style>
+  <style:style style:name="Margin" style:family="paragraph" style:parent-style-name="Standard" style:class="extra"><style:text-properties fo:font-size="8.5pt" fo:color="#555555"/></style:style>
+  <style:style style:name="Concept" style:family="paragraph" style:parent-style-name="Standard" style:class="extra"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="14pt" fo:font-weight="bold" fo:color="#b00020" fo:letter-spacing="0.1cm"/></style:style>
   <style:style style:name="Heading_20_4" style:display-name="Heading 4" style:family="paragraph" style:parent-style-name="Heading" style:default-outline-level="4" style:class="text"><style:text-properties fo:font-size="11pt" fo:font-style="italic"/></style:style>
  </office:styles>
+"##;
+
+/// The styles: the named styles above, an A4 page with a header (the stamp line; a draft also
+/// CONCEPT) and a footer with "Pagina 3 van 12".
+fn styles(content: &Content, stamp: &Stamp) -> String {
+    let lang = content.language;
+    let labels = lang.labels();
+    let label = |key: &str| svg::escape(labels[key].as_str().unwrap_or_default());
+    let concept = if stamp.definitive {
+        String::new()
+    } else {
+        format!(
+            r#"<text:p text:style-name="Concept">{}</text:p>"#,
+            label("concept")
+        )
+    };
+    format!(
+        r#"{STYLES_HEAD} <office:automatic-styles>
+  <style:page-layout style:name="A4">
+   <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2.2cm" fo:margin-right="2.2cm"/>
+   <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.4cm"/></style:header-style>
+   <style:footer-style><style:header-footer-properties fo:min-height="0cm" fo:margin-top="0.4cm"/></style:footer-style>
+  </style:page-layout>
+ </office:automatic-styles>
+ <office:master-styles>
+  <style:master-page style:name="Standard" style:page-layout-name="A4">
+   <style:header>{concept}<text:p text:style-name="Margin">{stamp_line}</text:p></style:header>
+   <style:footer><text:p text:style-name="Margin">{page} <text:page-number text:select-page="current">1</text:page-number> {of} <text:page-count>1</text:page-count></text:p></style:footer>
+  </style:master-page>
+ </office:master-styles>
 </office:document-styles>
-"#;
+"#,
+        stamp_line = svg::escape(&lang.stamp(stamp)),
+        page = label("page"),
+        of = label("page_of"),
+    )
+}
 
 fn meta(content: &Content) -> String {
     format!(
@@ -62,11 +99,11 @@ fn meta(content: &Content) -> String {
 }
 
 /// The ODT package of a report; `body` is its rendered `content.xml`.
-pub fn package(content: &Content, body: &str, timeline: &str) -> ApiResult<Vec<u8>> {
+pub fn package(content: &Content, stamp: &Stamp, body: &str, timeline: &str) -> ApiResult<Vec<u8>> {
     let fail = |e: zip::result::ZipError| ApiError::Internal(format!("odt package: {e}"));
     let io = |e: std::io::Error| ApiError::Internal(format!("odt package: {e}"));
     let day = content.peildatum;
-    let stamp = DateTime::from_date_and_time(
+    let modified = DateTime::from_date_and_time(
         u16::try_from(day.year().clamp(1980, 2107)).unwrap_or(1980),
         day.month() as u8,
         day.day() as u8,
@@ -77,17 +114,17 @@ pub fn package(content: &Content, body: &str, timeline: &str) -> ApiResult<Vec<u
     .map_err(|e| ApiError::Internal(format!("odt date: {e}")))?;
     let stored = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Stored)
-        .last_modified_time(stamp);
+        .last_modified_time(modified);
     let deflated = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
-        .last_modified_time(stamp);
+        .last_modified_time(modified);
     let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
     zip.start_file("mimetype", stored).map_err(fail)?;
     zip.write_all(MIMETYPE.as_bytes()).map_err(io)?;
     for (name, data) in [
         ("META-INF/manifest.xml", MANIFEST.to_owned()),
         ("meta.xml", meta(content)),
-        ("styles.xml", STYLES.to_owned()),
+        ("styles.xml", styles(content, stamp)),
         ("content.xml", body.to_owned()),
         ("Pictures/timeline.svg", timeline.to_owned()),
     ] {

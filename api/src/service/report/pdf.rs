@@ -300,7 +300,7 @@ fn messages(diagnostics: &[SourceDiagnostic]) -> String {
 }
 
 /// The report as PDF/A-2a. CPU-bound: async callers run it on a blocking thread.
-pub fn pdf(content: &Content) -> ApiResult<Vec<u8>> {
+pub fn pdf(content: &Content, stamp: &super::content::Stamp) -> ApiResult<Vec<u8>> {
     // The metadata gets the text as it can be shown, the pictures without marks, the body with
     // soft hyphens too.
     let shown = content.map_text(shown_text)?;
@@ -320,7 +320,12 @@ pub fn pdf(content: &Content) -> ApiResult<Vec<u8>> {
     files.insert(file_id("/labels.json")?, json(&lang.labels())?);
     files.insert(
         file_id("/meta.json")?,
-        json(&serde_json::json!({ "title": shown.title, "programme": shown.programme }))?,
+        json(&serde_json::json!({
+            "title": shown.title,
+            "programme": shown.programme,
+            "stamp": shown_text(&lang.stamp(stamp)),
+            "draft": !stamp.definitive,
+        }))?,
     );
     files.insert(
         file_id("/timeline.svg")?,

@@ -4,7 +4,7 @@
 //! the same bytes. Every format first cleans the content's texts (`Content::cleaned`), so a
 //! control character stored before input was checked cannot break a document.
 
-use super::content::Content;
+use super::content::{Content, Stamp};
 use super::svg;
 use crate::error::{ApiError, ApiResult};
 use minijinja::{AutoEscape, Environment, Value, context};
@@ -50,29 +50,37 @@ fn environment() -> ApiResult<Environment<'static>> {
     Ok(env)
 }
 
-fn render(name: &str, content: &Content, extra: Value) -> ApiResult<String> {
+fn render(name: &str, content: &Content, stamp: &Stamp, extra: Value) -> ApiResult<String> {
     let env = environment()?;
     let template = env
         .get_template(name)
         .map_err(|e| ApiError::Internal(format!("report template {name}: {e}")))?;
+    let lang = content.language;
     template
-        .render(context! { c => content, t => content.language.labels(), ..extra })
+        .render(context! {
+            c => content,
+            t => lang.labels(),
+            stamp => lang.stamp(stamp),
+            draft => !stamp.definitive,
+            ..extra
+        })
         .map_err(|e| ApiError::Internal(format!("report {name}: {e}")))
 }
 
-/// The report as Markdown.
-pub fn markdown(content: &Content) -> ApiResult<String> {
+/// The report as Markdown, stamped (a draft is marked CONCEPT under its title).
+pub fn markdown(content: &Content, stamp: &Stamp) -> ApiResult<String> {
     let content = &content.cleaned()?;
     // The placeholder of an empty cell is the template's own text, not a value to escape.
     render(
         "report.md",
         content,
+        stamp,
         context! { dash => Value::from_safe_string("-".to_owned()) },
     )
 }
 
 /// The report as one self-contained HTML file (inline style and pictures, nothing external).
-pub fn html(content: &Content) -> ApiResult<String> {
+pub fn html(content: &Content, stamp: &Stamp) -> ApiResult<String> {
     let content = &content.cleaned()?;
     let lang = content.language;
     let charts: Vec<Value> = content
@@ -83,6 +91,7 @@ pub fn html(content: &Content) -> ApiResult<String> {
     render(
         "report.html",
         content,
+        stamp,
         context! {
             timeline => Value::from_safe_string(svg::timeline(&content.timeline, lang, svg::Text::Plain).svg),
             charts => charts,
@@ -91,20 +100,21 @@ pub fn html(content: &Content) -> ApiResult<String> {
 }
 
 /// The report as an OpenDocument text (ODT), with the timeline as a picture.
-pub fn odt(content: &Content) -> ApiResult<Vec<u8>> {
+pub fn odt(content: &Content, stamp: &Stamp) -> ApiResult<Vec<u8>> {
     let content = &content.cleaned()?;
     let timeline = svg::timeline(&content.timeline, content.language, svg::Text::Plain);
     let height = timeline.height_cm(17.0);
     let body = render(
         "content.xml",
         content,
+        stamp,
         context! { timeline_height => format!("{height:.2}") },
     )?;
-    super::odt::package(content, &body, &timeline.svg)
+    super::odt::package(content, stamp, &body, &timeline.svg)
 }
 
 /// The report as PDF/A-2a (typst, `api/templates/report.typ`). CPU-bound: async callers run it
 /// on a blocking thread.
-pub fn pdf(content: &Content) -> ApiResult<Vec<u8>> {
-    super::pdf::pdf(&content.cleaned()?)
+pub fn pdf(content: &Content, stamp: &Stamp) -> ApiResult<Vec<u8>> {
+    super::pdf::pdf(&content.cleaned()?, stamp)
 }

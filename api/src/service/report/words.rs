@@ -76,6 +76,178 @@ impl Language {
         format!("{word} {number}")
     }
 
+    /// A measurement period as a reader writes it: "2023", "2019-2020", "tweede helft 2025",
+    /// "derde kwartaal 2025", else "1 maart 2025 tot en met 31 mei 2025" (English: "second half
+    /// of 2025", "third quarter of 2025", "1 March 2025 to 31 May 2025").
+    pub fn period(self, start: chrono::NaiveDate, end: chrono::NaiveDate) -> String {
+        use chrono::Datelike;
+        let whole_year = |d: chrono::NaiveDate| d.month() == 1 && d.day() == 1;
+        let year_end = end.month() == 12 && end.day() == 31;
+        if whole_year(start) && year_end {
+            return if start.year() == end.year() {
+                start.year().to_string()
+            } else {
+                format!("{}-{}", start.year(), end.year())
+            };
+        }
+        let month_end = end.succ_opt().is_some_and(|next| next.day() == 1);
+        if start.year() == end.year() && start.day() == 1 && month_end {
+            let months = end.month() - start.month() + 1;
+            let year = start.year();
+            if months == 6 && (start.month() == 1 || start.month() == 7) {
+                let nth = (start.month() / 6) as usize;
+                return match self {
+                    Language::Nl => format!("{} helft {year}", ["eerste", "tweede"][nth]),
+                    Language::En => format!("{} half of {year}", ["first", "second"][nth]),
+                };
+            }
+            if months == 3 && (start.month() - 1).is_multiple_of(3) {
+                let nth = ((start.month() - 1) / 3) as usize;
+                return match self {
+                    Language::Nl => format!(
+                        "{} kwartaal {year}",
+                        ["eerste", "tweede", "derde", "vierde"][nth]
+                    ),
+                    Language::En => format!(
+                        "{} quarter of {year}",
+                        ["first", "second", "third", "fourth"][nth]
+                    ),
+                };
+            }
+        }
+        match self {
+            Language::Nl => format!("{} tot en met {}", self.date(start), self.date(end)),
+            Language::En => format!("{} to {}", self.date(start), self.date(end)),
+        }
+    }
+
+    /// A count in words at the start of a sentence ("Dertien", "Geen"; English "Thirteen",
+    /// "No"), where style guides want no figure: up to twenty in words, above it the figure.
+    pub fn count_opening(self, n: usize) -> String {
+        const NL: [&str; 21] = [
+            "geen",
+            "één",
+            "twee",
+            "drie",
+            "vier",
+            "vijf",
+            "zes",
+            "zeven",
+            "acht",
+            "negen",
+            "tien",
+            "elf",
+            "twaalf",
+            "dertien",
+            "veertien",
+            "vijftien",
+            "zestien",
+            "zeventien",
+            "achttien",
+            "negentien",
+            "twintig",
+        ];
+        const EN: [&str; 21] = [
+            "no",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ];
+        let word = match self {
+            Language::Nl => NL.get(n),
+            Language::En => EN.get(n),
+        };
+        match word {
+            // A capital drops the accent: "Eén", not "Één".
+            Some(&"één") => "Eén".to_owned(),
+            Some(word) => super::build::sentence(word),
+            None => self.number(&n.to_string()),
+        }
+    }
+
+    /// Items as a reader lists them: "a", "a en b", "a, b en c" ("a, b and c").
+    pub fn enumerate(self, items: &[String]) -> String {
+        let and = match self {
+            Language::Nl => "en",
+            Language::En => "and",
+        };
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+        }
+    }
+
+    /// A score of the data-quality framework: "2 van 5", "2 of 5".
+    pub fn score(self, score: i32) -> String {
+        format!("{score} {} 5", self.of())
+    }
+
+    /// How far a milestone slipped, as a clause: "74 dagen later dan oorspronkelijk gepland"
+    /// and, when it also moved since the latest re-plan, "en 9 dagen later dan bij de laatste
+    /// herplanning" (English: "74 days later than first planned and 9 days later than at the
+    /// latest re-plan").
+    pub fn slip(self, original: i64, latest: Option<i64>) -> String {
+        let first = match self {
+            Language::Nl => format!("{} later dan oorspronkelijk gepland", self.days(original)),
+            Language::En => format!("{} later than first planned", self.days(original)),
+        };
+        match (latest.filter(|d| *d > 0), self) {
+            (None, _) => first,
+            (Some(d), Language::Nl) => format!(
+                "{first} en {} later dan bij de laatste herplanning",
+                self.days(d)
+            ),
+            (Some(d), Language::En) => {
+                format!(
+                    "{first} and {} later than at the latest re-plan",
+                    self.days(d)
+                )
+            }
+        }
+    }
+
+    /// The line that says which document this is: "Kenmerk 2026-0001234 · Versie 2 · Concept
+    /// · 15 juni 2026" (without a kenmerk: "Kenmerk nog niet toegekend").
+    pub fn stamp(self, stamp: &super::content::Stamp) -> String {
+        let nl = self == Language::Nl;
+        let reference = match (&stamp.reference, nl) {
+            (Some(r), true) => format!("Kenmerk {r}"),
+            (Some(r), false) => format!("Reference {r}"),
+            (None, true) => "Kenmerk nog niet toegekend".to_owned(),
+            (None, false) => "No reference yet".to_owned(),
+        };
+        let status = match (stamp.definitive, nl) {
+            (true, true) => "Definitief",
+            (true, false) => "Final",
+            (false, true) => "Concept",
+            (false, false) => "Draft",
+        };
+        let version = if nl { "Versie" } else { "Version" };
+        format!(
+            "{reference} \u{B7} {version} {} \u{B7} {status} \u{B7} {}",
+            stamp.edition,
+            self.date(stamp.date)
+        )
+    }
+
     /// A health value.
     pub fn health(self, health: Health) -> &'static str {
         match (self, health) {
@@ -150,6 +322,24 @@ impl Language {
                 "Progress per phase and government layer",
             ),
             ("kpis", "KPI's", "KPIs"),
+            ("concept", "CONCEPT", "DRAFT"),
+            (
+                "concept_note",
+                "niet voor verspreiding; deze tekst is nog niet vastgesteld.",
+                "not for distribution; this text has not been approved.",
+            ),
+            ("page", "Pagina", "Page"),
+            ("page_of", "van", "of"),
+            ("layer", "Overheidslaag", "Government layer"),
+            ("original_date", "Oorspronkelijke datum", "Original date"),
+            ("current_date", "Huidige datum", "Current date"),
+            ("baseline_value", "Nulmeting", "Baseline"),
+            ("realised", "Realisatie", "Latest value"),
+            ("source_quality", "Bron en kwaliteit", "Source and quality"),
+            ("risks", "Risico's", "Risks"),
+            ("reasons", "Redenen", "Reasons"),
+            ("letters", "Brieven", "Letters"),
+            ("coming_period", "Komende periode", "Coming period"),
             (
                 "data",
                 "Data-infrastructuur en datagovernance",

@@ -128,54 +128,73 @@ impl Reason {
                 format!("{kind} {date}, not done: {days} overdue")
             }
             (ReasonCode::PassesDeadline, true) => {
-                format!("verwacht {days} na de termijn {date}{source}")
+                format!("verwacht {days} na de termijn van {date}{source}")
             }
             (ReasonCode::PassesDeadline, false) => {
-                format!("projected {days} past its deadline {date}{source}")
+                format!("projected {days} past its deadline of {date}{source}")
             }
             (ReasonCode::PushesPastDeadline, true) => {
-                format!("hierdoor haalt \"{title}\" de termijn {date}{source} niet: {days} te laat")
+                format!(
+                    "hierdoor haalt {} de termijn van {date}{source} niet: {days} te laat",
+                    lang.quote(title)
+                )
             }
             (ReasonCode::PushesPastDeadline, false) => {
-                format!("makes \"{title}\" miss its deadline {date}{source} by {days}")
+                format!(
+                    "makes {} miss its deadline of {date}{source} by {days}",
+                    lang.quote(title)
+                )
             }
             (ReasonCode::DeadlineSlack, true) if self.title.is_none() && n == 0 => {
-                format!("geen speling meer tot de termijn {date}{source}")
+                format!("geen marge meer tot de termijn van {date}{source}")
             }
             (ReasonCode::DeadlineSlack, false) if self.title.is_none() && n == 0 => {
-                format!("no slack left to its deadline {date}{source}")
+                format!("no margin left to its deadline of {date}{source}")
             }
             (ReasonCode::DeadlineSlack, true) if self.title.is_none() => {
-                format!("nog {days} speling tot de termijn {date}{source}")
+                format!("nog {days} marge tot de termijn van {date}{source}")
             }
             (ReasonCode::DeadlineSlack, false) if self.title.is_none() => {
-                format!("only {days} of slack to its deadline {date}{source}")
+                format!("only {days} of margin to its deadline of {date}{source}")
             }
             (ReasonCode::DeadlineSlack, true) => {
-                format!("nog {days} speling tot de termijn {date}{source} van \"{title}\"")
+                format!(
+                    "laat {} nog {days} marge tot de termijn van {date}{source}",
+                    lang.quote(title)
+                )
             }
             (ReasonCode::DeadlineSlack, false) => {
-                format!("only {days} of slack to the deadline {date}{source} of \"{title}\"")
+                format!(
+                    "leaves {} only {days} of margin to its deadline of {date}{source}",
+                    lang.quote(title)
+                )
             }
             (ReasonCode::PredecessorOffTrack, true) => {
-                format!("voorgaande mijlpaal \"{title}\" ligt achter op schema")
+                format!(
+                    "voorgaande mijlpaal {} ligt achter op schema",
+                    lang.quote(title)
+                )
             }
             (ReasonCode::PredecessorOffTrack, false) => {
-                format!("predecessor \"{title}\" is off track")
+                format!("predecessor {} is off track", lang.quote(title))
             }
             (ReasonCode::PushedByPredecessor, true) => format!(
-                "voorgaande mijlpaal \"{title}\" schuift hem {days} op, voorbij de geplande datum (naar {date})"
+                "voorgaande mijlpaal {} schuift hem {days} op, voorbij de geplande datum (naar {date})",
+                lang.quote(title)
             ),
             (ReasonCode::PushedByPredecessor, false) => format!(
-                "predecessor \"{title}\" pushes it {days} past its planned date (to {date})"
+                "predecessor {} pushes it {days} past its planned date (to {date})",
+                lang.quote(title)
             ),
             (ReasonCode::InfeasibleForecast, true) => format!(
-                "prognose {} is eerder dan voorgaande mijlpaal \"{title}\" toelaat ({date})",
-                self.forecast.map(|d| lang.date(d)).unwrap_or_default()
+                "prognose {} is eerder dan voorgaande mijlpaal {} toelaat ({date})",
+                self.forecast.map(|d| lang.date(d)).unwrap_or_default(),
+                lang.quote(title)
             ),
             (ReasonCode::InfeasibleForecast, false) => format!(
-                "forecast {} is earlier than predecessor \"{title}\" allows ({date})",
-                self.forecast.map(|d| lang.date(d)).unwrap_or_default()
+                "forecast {} is earlier than predecessor {} allows ({date})",
+                self.forecast.map(|d| lang.date(d)).unwrap_or_default(),
+                lang.quote(title)
             ),
             (ReasonCode::BehindBaseline, true) => {
                 format!("verwacht {days} later dan in de laatste basislijn ({date})")

@@ -79,7 +79,7 @@ fn a_chain_with_lags_pushes_every_successor() {
     assert_eq!(two.reasons[0].code, ReasonCode::PushedByPredecessor);
     assert_eq!(
         en(two).as_deref(),
-        Some("predecessor \"M1\" pushes it 17 days past its planned date (to 6 February 2026)")
+        Some("predecessor “M1” pushes it 17 days past its planned date (to 6 February 2026)")
     );
     // Pushed by more than the at-risk threshold (14 days): at risk.
     assert_eq!(two.computed, Health::AtRisk);
@@ -225,7 +225,7 @@ fn health_follows_deadlines_slack_and_predecessors() {
     assert_eq!(one.health, Health::OffTrack);
     assert_eq!(
         en(one).as_deref(),
-        Some("projected 12 days past its deadline 20 May 2026")
+        Some("projected 12 days past its deadline of 20 May 2026")
     );
     let two = s.get(2).expect("2");
     assert_eq!(two.health, Health::AtRisk);
@@ -234,7 +234,7 @@ fn health_follows_deadlines_slack_and_predecessors() {
     assert_eq!(s.get(3).expect("3").health, Health::OnTrack);
     let four = s.get(4).expect("4");
     assert_eq!(four.health, Health::AtRisk);
-    assert_eq!(en(four).as_deref(), Some("predecessor \"M1\" is off track"));
+    assert_eq!(en(four).as_deref(), Some("predecessor “M1” is off track"));
 }
 
 #[test]
@@ -247,7 +247,7 @@ fn a_milestone_upstream_of_a_deadline_carries_it_less_the_lags() {
     assert_eq!(one.health, Health::AtRisk);
     assert_eq!(
         en(one).as_deref(),
-        Some("only 1 day of slack to the deadline 2 July 2026 of \"M2\"")
+        Some("leaves “M2” only 1 day of margin to its deadline of 2 July 2026")
     );
 }
 
@@ -306,7 +306,7 @@ fn a_commitment_needs_a_postponement_letter_when_a_milestone_passes_its_deadline
     assert_eq!(two.health, Health::OffTrack);
     assert_eq!(
         en(two).as_deref(),
-        Some("projected 13 days past its deadline 2 July 2026 (commitment TZ202504-057)")
+        Some("projected 13 days past its deadline of 2 July 2026 (commitment TZ202504-057)")
     );
     // The root cause is never healthier than the milestone it pushes past the deadline.
     let one = s.get(1).expect("1");
@@ -316,7 +316,7 @@ fn a_commitment_needs_a_postponement_letter_when_a_milestone_passes_its_deadline
     assert_eq!(one.reasons[0].days, Some(13));
     assert_eq!(
         en(one).as_deref(),
-        Some("makes \"M2\" miss its deadline 2 July 2026 (commitment TZ202504-057) by 13 days")
+        Some("makes “M2” miss its deadline of 2 July 2026 (commitment TZ202504-057) by 13 days")
     );
 }
 
@@ -444,7 +444,7 @@ mod status_date {
         assert_eq!(pushed.days, Some(19));
         assert_eq!(
             pushed.message(Nl),
-            "voorgaande mijlpaal \"M1\" schuift hem 19 dagen op, voorbij de geplande datum (naar 20 december 2026)"
+            "voorgaande mijlpaal „M1” schuift hem 19 dagen op, voorbij de geplande datum (naar 20 december 2026)"
         );
         // F: 28 days later than in its latest baseline.
         let f = s.get(6).expect("f");

@@ -1,0 +1,250 @@
+//! The KPI section: one table row per series (a layer, or the whole where it was measured as
+//! one), the KPIs that cannot be reported yet and why, and a chart per series of two or more
+//! values.
+
+use super::{LAYERS, Plan};
+use crate::error::ApiResult;
+use crate::service::as_of::Snapshot;
+use crate::service::links;
+use crate::service::report::content::{KpiChart, KpiRow, Unreportable};
+use crate::service::report::words::Language;
+use chrono::NaiveDate;
+use entity::{
+    GovernmentLayer, KpiDirection, WorkStatus, data_infra_task, data_source, kpi, kpi_measurement,
+    kpi_target,
+};
+use rust_decimal::prelude::ToPrimitive;
+use std::collections::HashMap;
+
+pub(super) type KpiSections = (Vec<KpiRow>, Vec<Unreportable>, Vec<KpiChart>);
+
+/// The KPI section as of the peildatum. Layers never add up to a total here: a total is only
+/// what was measured as one (layer: none).
+pub(super) async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
+    let lang = plan.lang;
+    let nl = lang == Language::Nl;
+    let mut kpis = now.live::<kpi::Entity>().await?;
+    kpis.sort_by(|a, b| a.code.cmp(&b.code));
+    let measurements = now.live::<kpi_measurement::Entity>().await?;
+    let targets = now.live::<kpi_target::Entity>().await?;
+    let sources: HashMap<i32, data_source::Model> = now
+        .live::<data_source::Entity>()
+        .await?
+        .into_iter()
+        .map(|s| (s.id, s))
+        .collect();
+    let kpi_sources = now.links(&links::KPI_DATA_SOURCE).await?;
+    let task_kpis = now.links(&links::TASK_KPI).await?;
+    let tasks: HashMap<i32, data_infra_task::Model> = now
+        .live::<data_infra_task::Entity>()
+        .await?
+        .into_iter()
+        .map(|t| (t.id, t))
+        .collect();
+    let year = chrono::Datelike::year(&plan.as_of);
+    let (mut rows, mut blocked, mut charts) = (Vec::new(), Vec::new(), Vec::new());
+    for k in kpis {
+        let mut mine: Vec<&kpi_measurement::Model> = measurements
+            .iter()
+            .filter(|m| m.kpi_id == k.id && m.period_end <= plan.as_of)
+            .collect();
+        mine.sort_by_key(|m| (m.period_end, m.id));
+        let mine_sources: Vec<i32> = kpi_sources
+            .iter()
+            .filter(|(kid, _)| *kid == k.id)
+            .map(|(_, s)| *s)
+            .collect();
+        // Reportable only when its sources are usable and the tasks that unblock it are done.
+        let mut why = Vec::new();
+        for source_id in &mine_sources {
+            let name = sources
+                .get(source_id)
+                .map(|s| s.name.as_str())
+                .unwrap_or_default();
+            for (dimension, score) in plan
+                .quality
+                .iter()
+                .filter(|((s, _), q)| s == source_id && q.score < 3)
+                .map(|((_, d), q)| (d, q.score))
+            {
+                why.push(match lang {
+                    Language::Nl => format!(
+                        "de {} van {name} scoort {}",
+                        lang.dimension(*dimension),
+                        lang.score(score)
+                    ),
+                    Language::En => format!(
+                        "the {} of {name} scores {}",
+                        lang.dimension(*dimension),
+                        lang.score(score)
+                    ),
+                });
+            }
+        }
+        for &(task_id, _) in task_kpis.iter().filter(|(_, kid)| *kid == k.id) {
+            if let Some(t) = tasks.get(&task_id).filter(|t| t.status != WorkStatus::Done) {
+                why.push(match lang {
+                    Language::Nl => format!(
+                        "de taak {} is nog niet gereed (gepland {})",
+                        lang.quote(&t.title),
+                        lang.date(t.due_date)
+                    ),
+                    Language::En => format!(
+                        "the task {} is not done yet (due {})",
+                        lang.quote(&t.title),
+                        lang.date(t.due_date)
+                    ),
+                });
+            }
+        }
+        if mine.is_empty() {
+            why.push(if nl {
+                "er is nog geen meting".to_owned()
+            } else {
+                "there is no measurement yet".to_owned()
+            });
+        }
+        // Either reported with its values or listed as not reportable, never both.
+        if !why.is_empty() {
+            blocked.push(Unreportable {
+                code: k.code.clone(),
+                name: k.name.clone(),
+                why,
+            });
+            continue;
+        }
+        // The data sources with their weakest assessed dimension.
+        let source = {
+            let named: Vec<String> = mine_sources
+                .iter()
+                .filter_map(|id| sources.get(id).map(|s| (id, s)))
+                .map(|(id, s)| {
+                    let weakest = plan
+                        .quality
+                        .iter()
+                        .filter(|((sid, _), _)| sid == id)
+                        .min_by_key(|((_, d), q)| (q.score, *d))
+                        .map(|((_, d), q)| (d, q.score));
+                    match (weakest, nl) {
+                        (Some((d, score)), _) => {
+                            format!("{} ({} {})", s.name, lang.dimension(*d), lang.score(score))
+                        }
+                        (None, true) => format!("{} (kwaliteit niet beoordeeld)", s.name),
+                        (None, false) => format!("{} (quality not assessed)", s.name),
+                    }
+                })
+                .collect();
+            if named.is_empty() {
+                if nl {
+                    "geen bron vastgelegd"
+                } else {
+                    "no source recorded"
+                }
+                .to_owned()
+            } else {
+                named.join("; ")
+            }
+        };
+        // One series per layer measured, and one for the whole, in LAYERS order (the whole
+        // last).
+        let series: Vec<(Option<GovernmentLayer>, Vec<&kpi_measurement::Model>)> = LAYERS
+            .iter()
+            .map(|layer| {
+                let of: Vec<&kpi_measurement::Model> =
+                    mine.iter().copied().filter(|m| m.layer == *layer).collect();
+                (*layer, of)
+            })
+            .filter(|(_, of)| !of.is_empty())
+            .collect();
+        // The target of a series: its layer's for the peildatum's year or the nearest later
+        // one, else its latest.
+        let target_of = |layer: Option<GovernmentLayer>| {
+            let mut set: Vec<&kpi_target::Model> = targets
+                .iter()
+                .filter(|t| t.kpi_id == k.id && t.layer == layer)
+                .collect();
+            set.sort_by_key(|t| t.year);
+            set.iter().find(|t| t.year >= year).or(set.last()).copied()
+        };
+        let single = series.len() == 1;
+        for (layer, of) in &series {
+            let (Some(first), Some(last)) = (of.first(), of.last()) else {
+                continue;
+            };
+            let value = |m: &kpi_measurement::Model| {
+                format!(
+                    "{} {} ({})",
+                    lang.measured(&m.value, m.qualifier),
+                    k.unit,
+                    lang.period(m.period_start, m.period_end)
+                )
+            };
+            // The KPI's own nulmeting belongs to the series that is the KPI's figure: the
+            // whole, or its only series; another series starts from its first measurement.
+            let baseline = match (&k.baseline_value, &k.baseline_period) {
+                (Some(v), Some(period)) if single || layer.is_none() => {
+                    format!("{} {} in {period}", lang.exact(v), k.unit)
+                }
+                _ if of.len() > 1 => match lang {
+                    Language::Nl => format!("{}, eerste meting", value(first)),
+                    Language::En => format!("{}, first measurement", value(first)),
+                },
+                _ => "-".to_owned(),
+            };
+            let trend = match of.len().checked_sub(2).and_then(|i| of.get(i)) {
+                None => "-".to_owned(),
+                Some(before) => {
+                    let (b, l) = (before.value.0, last.value.0);
+                    let better = match k.direction {
+                        KpiDirection::HigherIsBetter => l > b,
+                        KpiDirection::LowerIsBetter => l < b,
+                    };
+                    match (l == b, better, nl) {
+                        (true, _, true) => "gelijk aan de vorige meting",
+                        (true, _, false) => "the same as the previous measurement",
+                        (false, true, true) => "beter dan de vorige meting",
+                        (false, true, false) => "better than the previous measurement",
+                        (false, false, true) => "slechter dan de vorige meting",
+                        (false, false, false) => "worse than the previous measurement",
+                    }
+                    .to_owned()
+                }
+            };
+            let target = match (target_of(*layer), nl) {
+                (Some(t), true) => format!("{} {} in {}", lang.exact(&t.value), k.unit, t.year),
+                (Some(t), false) => format!("{} {} in {}", lang.exact(&t.value), k.unit, t.year),
+                (None, true) => "geen doel vastgesteld".to_owned(),
+                (None, false) => "no target set".to_owned(),
+            };
+            rows.push(KpiRow {
+                kpi: format!("{} {}", k.code, k.name),
+                layer: match (layer, nl) {
+                    (Some(_), _) => lang.layer(*layer).to_owned(),
+                    (None, true) => "Alle overheden".to_owned(),
+                    (None, false) => "All governments".to_owned(),
+                },
+                baseline,
+                target,
+                realised: value(last),
+                trend,
+                source: source.clone(),
+            });
+            // A chart for every series of two or more values.
+            if of.len() > 1 {
+                charts.push(KpiChart {
+                    code: match layer {
+                        None => k.code.clone(),
+                        Some(_) => format!("{} ({})", k.code, lang.layer(*layer)),
+                    },
+                    unit: k.unit.clone(),
+                    points: of
+                        .iter()
+                        .filter_map(|m| Some((m.period_end, m.value.0.to_f64()?)))
+                        .collect::<Vec<(NaiveDate, f64)>>(),
+                    target: target_of(*layer).and_then(|t| t.value.0.to_f64()),
+                });
+            }
+        }
+    }
+    Ok((rows, blocked, charts))
+}

@@ -1,0 +1,870 @@
+//! Building a report's content from the plan as it stood on the peildatum.
+
+use super::content::*;
+use super::words::Language;
+use crate::error::ApiResult;
+use crate::service::as_of::Snapshot;
+use crate::service::measurements::period_label;
+use crate::service::schedule::{Projection, ReasonCode, Schedule, Settings};
+use crate::service::{baselines, links};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::{
+    ChangeAction, CommitmentStatus, GovernmentLayer, Health, MilestoneKind, WorkStatus,
+    change_record, commitment, data_infra_task, data_quality_assessment, data_source, kpi,
+    kpi_measurement, milestone, programme, recess_period,
+};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+mod commitments;
+mod progress;
+
+/// What to report on.
+#[derive(Clone, Debug)]
+pub struct Request {
+    /// The title.
+    pub title: String,
+    /// The peildatum: the plan as it stood at the end of this day (24:00 in the Netherlands);
+    /// also the report's status date.
+    pub as_of: NaiveDate,
+    /// The language.
+    pub language: Language,
+    /// The previous published report: its title and peildatum (the period starts after it).
+    pub previous: Option<(String, NaiveDate)>,
+    /// The moment of the change history it reads: the end of the peildatum ([`end_of`]). On an
+    /// instance with a fixed status date, a report of that very day reads everything recorded
+    /// up to now: what was changed there was changed "today" (see `reports::content`).
+    pub read_at: DateTime<Utc>,
+}
+
+/// The end of a day in the Netherlands: what an as-of view of that day sees (see
+/// `status_date::end_of_day`).
+pub fn end_of(day: NaiveDate) -> DateTime<Utc> {
+    crate::service::status_date::end_of_day(day)
+}
+
+const LAYERS: [Option<GovernmentLayer>; 5] = [
+    Some(GovernmentLayer::Rijk),
+    Some(GovernmentLayer::Provincie),
+    Some(GovernmentLayer::Gemeente),
+    Some(GovernmentLayer::Waterschap),
+    None,
+];
+
+/// Everything the sections read, as of the peildatum.
+struct Plan {
+    lang: Language,
+    as_of: NaiveDate,
+    /// The moment of the history it reads (see [`Request::read_at`]).
+    read_at: DateTime<Utc>,
+    /// Why each milestone's date last moved: the latest reason given with a change of its
+    /// planned, forecast or actual date.
+    explained: HashMap<i32, String>,
+    /// The latest postponement letter (sent on, reason) of a commitment each milestone fulfils.
+    postponed: HashMap<i32, (NaiveDate, String)>,
+    since: Option<NaiveDate>,
+    schedule: std::sync::Arc<Schedule>,
+    milestones: Vec<milestone::Model>,
+    /// Original and latest baseline date per milestone.
+    baselined: HashMap<i32, (NaiveDate, Option<NaiveDate>)>,
+    recesses: Vec<recess_period::Model>,
+    /// The latest quality assessment per (data source, dimension).
+    quality: BTreeMap<(i32, entity::QualityDimension), data_quality_assessment::Model>,
+}
+
+impl Plan {
+    fn p(&self, id: i32) -> Option<&Projection> {
+        self.schedule.get(id)
+    }
+
+    fn open(m: &milestone::Model) -> bool {
+        !matches!(m.status, WorkStatus::Done | WorkStatus::Cancelled)
+    }
+
+    fn in_period(&self, day: Option<NaiveDate>) -> bool {
+        day.is_some_and(|d| d <= self.as_of && self.since.is_none_or(|s| d > s))
+    }
+
+    fn line(&self, m: &milestone::Model, note: Option<String>) -> Line {
+        let day = self.p(m.id).map_or(m.planned_date, |p| p.projected);
+        Line {
+            title: m.title.clone(),
+            date: self.lang.date(day),
+            note,
+        }
+    }
+}
+
+/// Build the content of a report from the plan as it stood at the end of the peildatum.
+pub async fn build(
+    db: &DatabaseConnection,
+    settings: Settings,
+    request: &Request,
+) -> ApiResult<Content> {
+    let lang = request.language;
+    let now = Snapshot::on(db.clone(), request.read_at, settings.on(request.as_of));
+    let mut milestones = now.live::<milestone::Entity>().await?;
+    milestones.sort_by_key(|m| (m.planned_date, m.id));
+    let all_baselines = now.baselines().await?;
+    let ids: Vec<i32> = milestones.iter().map(|m| m.id).collect();
+    let rows = baselines::dates_of(db, &ids).await?;
+    let (first, last) = (
+        all_baselines.first().map(|b| b.id),
+        all_baselines.last().map(|b| b.id),
+    );
+    let mut baselined: HashMap<i32, (NaiveDate, Option<NaiveDate>)> = milestones
+        .iter()
+        .map(|m| (m.id, (m.baseline_date, None)))
+        .collect();
+    for (id, row) in rows {
+        let entry = baselined.entry(id).or_insert((row.projected_date, None));
+        if Some(row.baseline_id) == first {
+            entry.0 = row.projected_date;
+        }
+        if Some(row.baseline_id) == last && last != first {
+            entry.1 = Some(row.projected_date);
+        }
+    }
+    let mut recesses = now.live::<recess_period::Entity>().await?;
+    recesses.sort_by_key(|r| r.first_day);
+    let (explained, postponed) = explanations(db, &now, request).await?;
+    let plan = Plan {
+        lang,
+        as_of: request.as_of,
+        read_at: request.read_at,
+        explained,
+        postponed,
+        since: request.previous.as_ref().map(|p| p.1),
+        schedule: now.schedule().await?,
+        milestones,
+        baselined,
+        recesses,
+        quality: latest_quality(&now).await?,
+    };
+    let programme = now.live::<programme::Entity>().await?.into_iter().next();
+    let period = match &request.previous {
+        Some((_, day)) => match lang {
+            Language::Nl => format!(
+                "{} tot en met {}",
+                lang.date(*day),
+                lang.date(request.as_of)
+            ),
+            Language::En => format!("{} to {}", lang.date(*day), lang.date(request.as_of)),
+        },
+        None => match lang {
+            Language::Nl => format!(
+                "tot en met {} (eerste rapportage)",
+                lang.date(request.as_of)
+            ),
+            Language::En => format!("up to {} (first report)", lang.date(request.as_of)),
+        },
+    };
+    let mut commitments = commitments::commitments(&plan, &now).await?;
+    // This report is the Kamerbrief of the open commitments (not yet due) that wait for an open
+    // Kamerbrief milestone: the nearest of them. Others are not claimed.
+    let links = now.links(&links::COMMITMENT_MILESTONE).await?;
+    let letters_of = |commitment: i32| -> Vec<i32> {
+        links
+            .iter()
+            .filter(|(c, _)| *c == commitment)
+            .map(|(_, m)| *m)
+            .filter(|m| {
+                plan.milestones
+                    .iter()
+                    .any(|x| x.id == *m && x.kind == MilestoneKind::Parliament && Plan::open(x))
+            })
+            .collect()
+    };
+    let open = |c: &commitment::Model| c.status == CommitmentStatus::Open;
+    let nearest = commitments
+        .iter()
+        .filter(|(c, _)| open(c) && c.deadline_date >= plan.as_of && !letters_of(c.id).is_empty())
+        .map(|(c, _)| c.deadline_date)
+        .min();
+    let own_commitments: HashSet<i32> = commitments
+        .iter()
+        .filter(|(c, _)| open(c) && Some(c.deadline_date) == nearest)
+        .filter(|(c, _)| !letters_of(c.id).is_empty())
+        .map(|(c, _)| c.id)
+        .collect();
+    let fulfils = commitments
+        .iter()
+        .filter(|(c, _)| own_commitments.contains(&c.id))
+        .map(|(_, line)| line.clone())
+        .collect();
+    // The Kamerbrief milestones this report is: not the next moment the Kamer is informed, and
+    // the commitments it answers are answered by it.
+    let own_letters: HashSet<i32> = own_commitments
+        .iter()
+        .flat_map(|c| letters_of(*c))
+        .collect();
+    for (c, line) in commitments.iter_mut() {
+        if own_commitments.contains(&c.id) {
+            line.state = commitments::answered(&plan, c);
+        }
+    }
+    let promises = progress::Promises {
+        others: commitments
+            .iter()
+            .filter(|(c, _)| open(c) && !own_commitments.contains(&c.id))
+            .map(|(c, _)| c)
+            .collect(),
+        answered: commitments
+            .iter()
+            .filter(|(c, _)| own_commitments.contains(&c.id))
+            .map(|(c, _)| c)
+            .collect(),
+        own_letters: &own_letters,
+    };
+    let (health, kern) = progress::kern(&plan, &promises);
+    let (next_day, next_moment) =
+        next_moment(&plan, &promises.others, &own_letters, &own_commitments);
+    // The coming period runs to the next moment the Kamer is informed; with none planned, half
+    // a year (the rhythm of these reports).
+    let horizon = next_day.unwrap_or_else(|| {
+        plan.as_of
+            .checked_add_months(chrono::Months::new(6))
+            .unwrap_or(plan.as_of)
+    });
+    let (kpis, unreportable, charts) = kpis(&plan, &now).await?;
+    let (tasks_done, tasks_due, sources) = data(&plan, &now).await?;
+    let changes = match &request.previous {
+        Some(_) => changes(&plan, db, &now, settings).await?,
+        None => Changes::default(),
+    };
+    Ok(Content {
+        title: request.title.clone(),
+        language: lang,
+        peildatum: request.as_of,
+        peildatum_text: lang.date(request.as_of),
+        period,
+        programme: programme
+            .as_ref()
+            .map(|p| p.name.clone())
+            .unwrap_or_default(),
+        goal: programme.map(|p| p.goal).unwrap_or_default(),
+        previous: request
+            .previous
+            .as_ref()
+            .map(|(title, day)| format!("{title} ({})", lang.date(*day))),
+        fulfils,
+        earlier: earlier_letters(db, &now, request).await?,
+        health,
+        kern,
+        phases: Vec::new(),
+        milestone_tables: progress::milestone_tables(&plan, &now).await?,
+        kpis: Vec::new(),
+        kpi_rows: kpis,
+        risks: progress::risks(&plan),
+        unreportable,
+        tasks_done,
+        tasks_due,
+        sources,
+        commitments: commitments.into_iter().map(|(_, line)| line).collect(),
+        changes,
+        next_steps: next_steps(&plan, horizon),
+        coming_until: match lang {
+            Language::Nl => format!("tot en met {}", lang.date(horizon)),
+            Language::En => format!("up to {}", lang.date(horizon)),
+        },
+        next_moment: Some(next_moment),
+        timeline: timeline(&plan),
+        charts,
+    })
+}
+
+/// The earlier letters to the Kamer, oldest first: the commitments' letters sent by the
+/// peildatum, and the published reports of an earlier peildatum.
+async fn earlier_letters(
+    db: &DatabaseConnection,
+    now: &Snapshot,
+    request: &Request,
+) -> ApiResult<Vec<String>> {
+    let lang = request.language;
+    let nl = lang == Language::Nl;
+    let numbers: HashMap<i32, String> = now
+        .all::<commitment::Entity>()
+        .await?
+        .iter()
+        .map(|c| (c.id, c.number.clone()))
+        .collect();
+    let mut out: Vec<(NaiveDate, String)> = Vec::new();
+    for letter in now
+        .live::<entity::commitment_letter::Entity>()
+        .await?
+        .iter()
+        .filter(|l| l.sent_on <= request.as_of)
+    {
+        let number = numbers
+            .get(&letter.commitment_id)
+            .cloned()
+            .unwrap_or_default();
+        let day = lang.date(letter.sent_on);
+        let kenmerk = match &letter.reference {
+            Some(r) => format!(" ({r})"),
+            None => String::new(),
+        };
+        let text = match (letter.kind, nl) {
+            (entity::LetterKind::Postponement, true) => {
+                format!("uitstelbrief van {day} over toezegging {number}{kenmerk}")
+            }
+            (entity::LetterKind::Postponement, false) => {
+                format!("postponement letter of {day} on commitment {number}{kenmerk}")
+            }
+            (entity::LetterKind::Fulfilment, true) => {
+                format!("brief van {day} waarmee toezegging {number} is nagekomen{kenmerk}")
+            }
+            (entity::LetterKind::Fulfilment, false) => {
+                format!("letter of {day} fulfilling commitment {number}{kenmerk}")
+            }
+        };
+        out.push((letter.sent_on, text));
+    }
+    use entity::progress_report;
+    let reports = progress_report::Entity::find()
+        .filter(progress_report::Column::Status.eq(entity::ReportStatus::Published))
+        .filter(progress_report::Column::DeletedAt.is_null())
+        .filter(progress_report::Column::AsOf.lt(request.as_of))
+        .filter(progress_report::Column::PublishedAt.lte(request.read_at))
+        .order_by_asc(progress_report::Column::AsOf)
+        .all(db)
+        .await?;
+    for r in reports {
+        let day = lang.date(r.as_of);
+        out.push((
+            r.as_of,
+            if nl {
+                format!(
+                    "voortgangsrapportage {} (peildatum {day})",
+                    lang.quote(&r.title)
+                )
+            } else {
+                format!("progress report {} (as of {day})", lang.quote(&r.title))
+            },
+        ));
+    }
+    out.sort_by_key(|(day, _)| *day);
+    Ok(out.into_iter().map(|(_, text)| text).collect())
+}
+
+/// Why milestones' dates moved, as of the report: the latest `changeReason` of a change to each
+/// one's planned, forecast or actual date, and the latest postponement letter of a commitment
+/// each one fulfils.
+async fn explanations(
+    db: &DatabaseConnection,
+    now: &Snapshot,
+    request: &Request,
+) -> ApiResult<(HashMap<i32, String>, HashMap<i32, (NaiveDate, String)>)> {
+    let records = change_record::Entity::find()
+        .filter(change_record::Column::Entity.eq("Milestone"))
+        .filter(change_record::Column::Field.is_in([
+            "planned_date",
+            "forecast_date",
+            "actual_date",
+        ]))
+        .filter(change_record::Column::ChangeReason.is_not_null())
+        .filter(change_record::Column::ChangedAt.lte(request.read_at))
+        .order_by_asc(change_record::Column::Id)
+        .all(db)
+        .await?;
+    // Only a move to a later date explains a slip (a reason for moving earlier does not).
+    let day = |v: &Option<String>| v.as_deref().and_then(|t| t.parse::<NaiveDate>().ok());
+    let explained = records
+        .into_iter()
+        .filter(|r| match (day(&r.old_value), day(&r.new_value)) {
+            (Some(old), Some(new)) => new > old,
+            (None, Some(_)) => true,
+            _ => false,
+        })
+        .filter_map(|r| r.change_reason.map(|why| (r.entity_id, why)))
+        .collect();
+    let letters = now.live::<entity::commitment_letter::Entity>().await?;
+    let links = now.links(&links::COMMITMENT_MILESTONE).await?;
+    let mut postponed: HashMap<i32, (NaiveDate, String)> = HashMap::new();
+    for letter in letters
+        .iter()
+        .filter(|l| l.kind == entity::LetterKind::Postponement && l.sent_on <= request.as_of)
+    {
+        let why = letter.reason.clone().unwrap_or_default();
+        for &(commitment, milestone) in links.iter() {
+            if commitment == letter.commitment_id
+                && postponed
+                    .get(&milestone)
+                    .is_none_or(|(sent, _)| letter.sent_on >= *sent)
+            {
+                postponed.insert(milestone, (letter.sent_on, why.clone()));
+            }
+        }
+    }
+    Ok((explained, postponed))
+}
+
+/// Why `m` moved, as a sentence in the report's language: the reason given with a move to a
+/// later date, the postponement letter that moved it, or the predecessor that pushes it or its
+/// being overdue; none when none of these is known (the caller then names the manager's
+/// judgement, or says that no explanation was given).
+fn explanation(plan: &Plan, m: &milestone::Model) -> Option<String> {
+    let nl = plan.lang == Language::Nl;
+    if let Some(why) = plan.explained.get(&m.id) {
+        return Some(if nl {
+            format!("Toelichting: {why}")
+        } else {
+            format!("Reason: {why}")
+        });
+    }
+    if let Some((sent, why)) = plan.postponed.get(&m.id) {
+        let day = plan.lang.date(*sent);
+        return Some(if nl {
+            format!("Uitgesteld met de uitstelbrief van {day}: {why}")
+        } else {
+            format!("Postponed by the letter of {day}: {why}")
+        });
+    }
+    // What the schedule knows: a predecessor pushes it, or it is overdue.
+    plan.p(m.id).and_then(|p| {
+        p.reasons
+            .iter()
+            .find(|r| {
+                matches!(
+                    r.code,
+                    ReasonCode::PushedByPredecessor
+                        | ReasonCode::InfeasibleForecast
+                        | ReasonCode::Overdue
+                )
+            })
+            .map(|r| r.message(plan.lang))
+    })
+}
+
+/// `text` ending a sentence: a full stop added unless it ends with one, "!" or "?".
+pub(super) fn full_stop(text: &str) -> String {
+    if text.ends_with(['.', '!', '?']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
+}
+
+/// `text` with its first letter in upper case ("gepland 2 juli" → "Gepland 2 juli"; the Dutch
+/// digraph too: "ijkpunt" → "IJkpunt").
+pub(super) fn sentence(text: &str) -> String {
+    if let Some(rest) = text.strip_prefix("ij") {
+        return format!("IJ{rest}");
+    }
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+mod kpis;
+use kpis::kpis;
+
+/// The latest assessment per (source, dimension).
+async fn latest_quality(
+    now: &Snapshot,
+) -> ApiResult<BTreeMap<(i32, entity::QualityDimension), data_quality_assessment::Model>> {
+    let mut latest = BTreeMap::new();
+    let mut all = now.live::<data_quality_assessment::Entity>().await?;
+    all.sort_by_key(|a| (a.assessed_on, a.id));
+    for a in all {
+        latest.insert((a.data_source_id, a.dimension), a);
+    }
+    Ok(latest)
+}
+
+async fn data(plan: &Plan, now: &Snapshot) -> ApiResult<(Vec<Line>, Vec<Line>, Vec<Source>)> {
+    let lang = plan.lang;
+    let mut tasks = now.live::<data_infra_task::Entity>().await?;
+    tasks.sort_by_key(|t| (t.due_date, t.id));
+    let note = |t: &data_infra_task::Model| Some(lang.layer(t.layer).to_owned());
+    let done = tasks
+        .iter()
+        .filter(|t| t.status == WorkStatus::Done && plan.in_period(t.completed_on))
+        .map(|t| Line {
+            title: t.title.clone(),
+            date: lang.date(t.completed_on.unwrap_or(t.due_date)),
+            note: note(t),
+        })
+        .collect();
+    let due = tasks
+        .iter()
+        .filter(|t| !matches!(t.status, WorkStatus::Done | WorkStatus::Cancelled))
+        .map(|t| Line {
+            title: t.title.clone(),
+            date: lang.date(t.due_date),
+            note: note(t),
+        })
+        .collect();
+    let mut sources = now.live::<data_source::Entity>().await?;
+    sources.sort_by(|a, b| a.name.cmp(&b.name));
+    let sources = sources
+        .into_iter()
+        .map(|s| Source {
+            scores: plan
+                .quality
+                .iter()
+                .filter(|((id, _), _)| *id == s.id)
+                .map(|((_, d), q)| {
+                    full_stop(&format!(
+                        "{}: {}. {}",
+                        sentence(lang.dimension(*d)),
+                        lang.score(q.score),
+                        sentence(q.finding.trim())
+                    ))
+                })
+                .collect(),
+            name: s.name,
+        })
+        .collect();
+    Ok((done, due, sources))
+}
+
+async fn changes(
+    plan: &Plan,
+    db: &DatabaseConnection,
+    now: &Snapshot,
+    settings: Settings,
+) -> ApiResult<Changes> {
+    let lang = plan.lang;
+    let nl = lang == Language::Nl;
+    let Some(since) = plan.since else {
+        return Ok(Changes::default());
+    };
+    let then = Snapshot::new(db.clone(), end_of(since), settings);
+    let records = change_record::Entity::find()
+        .filter(change_record::Column::ChangedAt.gt(end_of(since)))
+        .filter(change_record::Column::ChangedAt.lte(plan.read_at))
+        .filter(change_record::Column::Entity.is_in(["Milestone", "KpiMeasurement"]))
+        .order_by_asc(change_record::Column::Id)
+        .all(db)
+        .await?;
+    let all_now: HashMap<i32, milestone::Model> = now
+        .all::<milestone::Entity>()
+        .await?
+        .iter()
+        .map(|m| (m.id, m.clone()))
+        .collect();
+    let title = |id: i32| {
+        all_now
+            .get(&id)
+            .map(|m| m.title.clone())
+            .unwrap_or_default()
+    };
+    let measured: HashMap<i32, kpi_measurement::Model> = now
+        .all::<kpi_measurement::Entity>()
+        .await?
+        .iter()
+        .map(|m| (m.id, m.clone()))
+        .collect();
+    let codes: HashMap<i32, (String, String)> = now
+        .all::<kpi::Entity>()
+        .await?
+        .iter()
+        .map(|k| (k.id, (k.code.clone(), k.unit.clone())))
+        .collect();
+    let mut out = Changes::default();
+    let mut seen = std::collections::HashSet::new();
+    for r in &records {
+        let day = lang.date(crate::service::status_date::dutch_day(r.changed_at));
+        match (r.entity.as_str(), r.action, r.field.as_deref()) {
+            ("Milestone", ChangeAction::Create, _) if seen.insert(("added", r.entity_id)) => {
+                out.added.push(Line {
+                    title: title(r.entity_id),
+                    date: day,
+                    note: None,
+                });
+            }
+            ("Milestone", ChangeAction::Delete, _) if seen.insert(("removed", r.entity_id)) => {
+                out.removed.push(Line {
+                    title: title(r.entity_id),
+                    date: day,
+                    note: None,
+                });
+            }
+            ("Milestone", ChangeAction::Update, Some("status"))
+                if r.new_value.as_deref() == Some("DONE") =>
+            {
+                let done = all_now.get(&r.entity_id).and_then(|m| m.actual_date);
+                out.completed.push(Line {
+                    title: title(r.entity_id),
+                    date: done.map_or(day, |d| lang.date(d)),
+                    note: None,
+                });
+            }
+            (
+                "Milestone",
+                ChangeAction::Update,
+                Some(field @ ("forecast_date" | "planned_date")),
+            ) => {
+                let show = |v: &Option<String>| {
+                    v.as_deref()
+                        .and_then(|t| t.parse::<NaiveDate>().ok())
+                        .map_or_else(|| "-".to_owned(), |d| lang.date(d))
+                };
+                let what = match (field, nl) {
+                    ("forecast_date", true) => "prognose",
+                    ("forecast_date", false) => "forecast",
+                    (_, true) => "planning",
+                    (_, false) => "plan",
+                };
+                // Why it moved: the reason given with the change, or (for a later date) that
+                // none was given.
+                let day_of =
+                    |v: &Option<String>| v.as_deref().and_then(|t| t.parse::<NaiveDate>().ok());
+                let later = match (day_of(&r.old_value), day_of(&r.new_value)) {
+                    (Some(old), Some(new)) => new > old,
+                    (None, Some(_)) => true,
+                    _ => false,
+                };
+                let why = match (&r.change_reason, later, nl) {
+                    (Some(reason), _, true) => format!("; toelichting: {reason}"),
+                    (Some(reason), _, false) => format!("; reason: {reason}"),
+                    (None, true, true) => "; geen toelichting gegeven".to_owned(),
+                    (None, true, false) => "; no explanation given".to_owned(),
+                    (None, false, _) => String::new(),
+                };
+                out.moved.push(Line {
+                    title: title(r.entity_id),
+                    date: day,
+                    note: Some(if nl {
+                        format!(
+                            "{what} van {} naar {}{why}",
+                            show(&r.old_value),
+                            show(&r.new_value)
+                        )
+                    } else {
+                        format!(
+                            "{what} from {} to {}{why}",
+                            show(&r.old_value),
+                            show(&r.new_value)
+                        )
+                    }),
+                });
+            }
+            ("KpiMeasurement", ChangeAction::Create, _)
+                if seen.insert(("measured", r.entity_id)) =>
+            {
+                if let Some(m) = measured.get(&r.entity_id) {
+                    let (code, unit) = codes.get(&m.kpi_id).cloned().unwrap_or_default();
+                    // The layer measured, or the whole: a layer's value never passes for it.
+                    let whose = match m.layer {
+                        Some(_) => format!(", {}", lang.layer(m.layer)),
+                        None => String::new(),
+                    };
+                    out.measurements.push(Line {
+                        title: code,
+                        date: day,
+                        note: Some(format!(
+                            "{} {unit} ({}{whose})",
+                            lang.measured(&m.value, m.qualifier),
+                            period_label(m.period_start, m.period_end)
+                        )),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    // Health is computed: compare the schedule then and now.
+    let before = then.schedule().await?;
+    for m in plan.milestones.iter().filter(|m| Plan::open(m)) {
+        if let (Some(a), Some(b)) = (before.get(m.id), plan.p(m.id))
+            && a.health != b.health
+        {
+            out.health.push(Line {
+                title: m.title.clone(),
+                date: lang.date(b.projected),
+                note: Some(if nl {
+                    format!(
+                        "van {} naar {}",
+                        lang.health(a.health),
+                        lang.health(b.health)
+                    )
+                } else {
+                    format!(
+                        "from {} to {}",
+                        lang.health(a.health),
+                        lang.health(b.health)
+                    )
+                }),
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// The open milestones expected in the coming period: after the peildatum, up to and including
+/// `horizon`.
+fn next_steps(plan: &Plan, horizon: NaiveDate) -> Vec<Line> {
+    let mut open: Vec<(&milestone::Model, NaiveDate)> = plan
+        .milestones
+        .iter()
+        .filter(|m| Plan::open(m))
+        .filter_map(|m| plan.p(m.id).map(|p| (m, p.projected)))
+        .filter(|(_, d)| *d > plan.as_of && *d <= horizon)
+        .collect();
+    open.sort_by_key(|(m, d)| (*d, m.id));
+    open.into_iter()
+        .map(|(m, _)| plan.line(m, Some(plan.lang.layer(m.layer).to_owned())))
+        .collect()
+}
+
+/// The next moment the Kamer is informed after this report, and a sentence on it: the earliest
+/// of the next planned Kamerbrief (other than this report's own) and the deadline of the next
+/// open commitment this report does not answer; else that none is planned yet.
+fn next_moment(
+    plan: &Plan,
+    others: &[&commitment::Model],
+    own_letters: &HashSet<i32>,
+    own_commitments: &HashSet<i32>,
+) -> (Option<NaiveDate>, String) {
+    let lang = plan.lang;
+    let parliament = plan
+        .milestones
+        .iter()
+        .filter(|m| Plan::open(m) && m.kind == MilestoneKind::Parliament)
+        .filter(|m| !own_letters.contains(&m.id))
+        .filter_map(|m| plan.p(m.id).map(|p| (m, p.projected)))
+        .filter(|(_, d)| *d >= plan.as_of)
+        .min_by_key(|(m, d)| (*d, m.id));
+    let promised = others
+        .iter()
+        .filter(|c| !own_commitments.contains(&c.id) && c.deadline_date >= plan.as_of)
+        .min_by_key(|c| (c.deadline_date, c.id));
+    if let Some((m, day)) = parliament
+        && promised.is_none_or(|c| day <= c.deadline_date)
+    {
+        let title = lang.quote(&m.title);
+        return (
+            Some(day),
+            match lang {
+                Language::Nl => format!(
+                    "Het volgende Kamermoment is {title}, verwacht op {}.",
+                    lang.date(day)
+                ),
+                Language::En => format!(
+                    "The Kamer is next informed by {title}, expected on {}.",
+                    lang.date(day)
+                ),
+            },
+        );
+    }
+    if let Some(c) = promised {
+        let deadline = match &c.deadline_text {
+            Some(text) => format!("{text} ({})", lang.date(c.deadline_date)),
+            None => lang.date(c.deadline_date),
+        };
+        return (
+            Some(c.deadline_date),
+            match lang {
+                Language::Nl => format!(
+                    "Het volgende Kamermoment is de termijn van toezegging {}: {deadline}.",
+                    c.number
+                ),
+                Language::En => format!(
+                    "The Kamer is next informed by the deadline of commitment {}: {deadline}.",
+                    c.number
+                ),
+            },
+        );
+    }
+    // Nothing planned: say so, rather than guess a moment.
+    (
+        None,
+        match lang {
+            Language::Nl => "Er is nog geen volgend Kamermoment gepland: er staat geen andere toezegging open en er is geen Kamerbrief gepland.".to_owned(),
+            Language::En => "No next moment to inform the Kamer is planned yet: no other commitment is open and no letter to the Kamer is planned.".to_owned(),
+        },
+    )
+}
+
+/// The most milestones the timeline shows per layer: a picture is for the few that matter, and
+/// must fit a page.
+const TIMELINE_PER_LAYER: usize = 15;
+
+/// Which milestones of a crowded layer the timeline keeps: off track, then at risk, then open
+/// ones, then done ones; within each, the nearest to the peildatum.
+fn timeline_rank(item: &TimelineItem, as_of: NaiveDate) -> (u8, i64) {
+    let urgency = match (item.done, item.health) {
+        (false, Health::OffTrack) => 0,
+        (false, Health::AtRisk) => 1,
+        (false, Health::OnTrack) => 2,
+        (true, _) => 3,
+    };
+    (urgency, (item.projected - as_of).num_days().abs())
+}
+
+fn timeline(plan: &Plan) -> Timeline {
+    let rows = LAYERS
+        .iter()
+        .map(|layer| {
+            let mut items: Vec<TimelineItem> = plan
+                .milestones
+                .iter()
+                .filter(|m| m.layer == *layer && m.status != WorkStatus::Cancelled)
+                .filter_map(|m| {
+                    let p = plan.p(m.id)?;
+                    Some(TimelineItem {
+                        title: m.title.clone(),
+                        baseline: plan.baselined.get(&m.id).map_or(m.baseline_date, |b| b.0),
+                        projected: p.projected,
+                        done: m.status == WorkStatus::Done,
+                        health: p.health,
+                    })
+                })
+                .collect();
+            let mut name = plan.lang.layer(*layer).to_owned();
+            let total = items.len();
+            if total > TIMELINE_PER_LAYER {
+                let mut ranked: Vec<usize> = (0..total).collect();
+                ranked.sort_by_key(|&i| (timeline_rank(&items[i], plan.as_of), i));
+                let mut keep = vec![false; total];
+                for &i in &ranked[..TIMELINE_PER_LAYER] {
+                    keep[i] = true;
+                }
+                let mut index = 0;
+                items.retain(|_| {
+                    index += 1;
+                    keep[index - 1]
+                });
+                name = format!(
+                    "{name} ({} {} {})",
+                    TIMELINE_PER_LAYER,
+                    plan.lang.of(),
+                    plan.lang.number(&total.to_string())
+                );
+            }
+            (name, items)
+        })
+        .collect();
+    Timeline {
+        rows,
+        recesses: plan
+            .recesses
+            .iter()
+            .map(|r| (r.name.clone(), r.first_day, r.last_day))
+            .collect(),
+        peildatum: plan.as_of,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_sentence_starts_with_a_capital() {
+        use super::sentence;
+        assert_eq!(sentence("gepland 2 juli 2026"), "Gepland 2 juli 2026");
+        assert_eq!(sentence("ijkpunt gemist"), "IJkpunt gemist");
+        assert_eq!(sentence("éénmalig"), "Éénmalig");
+        assert_eq!(sentence("Al hoofdletter"), "Al hoofdletter");
+        assert_eq!(sentence(""), "");
+        use super::full_stop;
+        assert_eq!(
+            full_stop("Geen toelichting gegeven"),
+            "Geen toelichting gegeven."
+        );
+        assert_eq!(full_stop("Kost meer tijd."), "Kost meer tijd.");
+    }
+}
