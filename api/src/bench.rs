@@ -139,7 +139,9 @@ pub async fn report(runs: usize) -> anyhow::Result<()> {
             let started = Instant::now();
             let document = reports::render(&content, &stamp, DocumentFormat::Pdf).map_err(fail)?;
             pdf.push(started.elapsed().as_secs_f64() * 1000.0);
-            shape = (milestones, content.kpis.len(), page.len(), document.len());
+            let reported: std::collections::HashSet<&str> =
+                content.kpi_rows.iter().map(|k| k.kpi.as_str()).collect();
+            shape = (milestones, reported.len(), page.len(), document.len());
         }
         let (b, m, h, p) = (median(build), median(md), median(html), median(pdf));
         println!(

@@ -194,7 +194,7 @@ async fn the_demo_plan_at_15_june_and_30_november_2026() {
     let markdown = crate::support::report_markdown(&app, "2026-11-30").await;
     assert!(!markdown.contains("verwacht op 2 juli 2026"), "{markdown}");
     assert!(
-        markdown.contains("Termijn verstreken: de toezegging is 151 dagen over tijd en niet nagekomen. „Kamerbrief voortgang fase 3 (voor het zomerreces 2026)” wordt nu verwacht op 7 december 2026."),
+        markdown.contains("De termijn is verstreken; de toezegging is 151 dagen over tijd en niet nagekomen. „Kamerbrief voortgang fase 3 (voor het zomerreces 2026)” wordt nu op zijn vroegst op 7 december 2026 verwacht."),
         "{markdown}"
     );
     assert!(

@@ -273,7 +273,7 @@ async fn what_has_not_happened_cannot_be_dated_after_the_status_date() {
     // Today's report: the commitment's work is done (late), the letter to the Kamer is missing.
     let markdown = report_markdown(&app, "2026-11-30").await;
     assert!(
-        markdown.contains("Termijn verstreken: de toezegging is 151 dagen over tijd. „Kamerbrief (verzonden)” is gereed sinds 30 november 2026, maar er is geen brief aan de Kamer vastgelegd."),
+        markdown.contains("De termijn is verstreken; de toezegging is 151 dagen over tijd. „Kamerbrief (verzonden)” is gereed sinds 30 november 2026, maar er is geen brief aan de Kamer vastgelegd."),
         "{markdown}"
     );
     let risk = app
@@ -453,7 +453,7 @@ async fn a_commitment_with_nothing_linked_near_its_deadline_is_at_risk() {
     let markdown = report_markdown(&app, "2026-11-30").await;
     assert!(
         markdown
-            .contains("Risico: de termijn valt over 10 dagen, en er is nog geen mijlpaal aan de toezegging gekoppeld."),
+            .contains("De termijn valt over 10 dagen en er is nog geen mijlpaal aan de toezegging gekoppeld; dat is een risico."),
         "{markdown}"
     );
 }
@@ -480,7 +480,7 @@ async fn a_fixed_status_date_reports_the_changes_made_on_the_instance() {
     .await;
     let markdown = report_markdown(&app, "2026-06-15").await;
     assert!(
-        markdown.contains("Deze rapportage geeft invulling aan de toezegging. Uitstelbrief nodig: „Kamerbrief voortgang fase 3 (voor het zomerreces 2026)” wordt verwacht op 15 juli 2026, 13 dagen na de termijn.")
+        markdown.contains("Deze rapportage geeft invulling aan de toezegging. Volgens de planning gaat zij pas op 15 juli 2026 naar de Kamer, 13 dagen na de termijn; daarvoor is een uitstelbrief nodig.")
             && markdown.contains("Volgens de planning gaat deze rapportage pas op 15 juli 2026 naar de Kamer, 13 dagen na de termijn van toezegging TZ202504-057; daarvoor is een uitstelbrief nodig.")
             && markdown.contains("Status: **achter op schema**."),
         "{markdown}"

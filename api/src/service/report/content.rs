@@ -16,69 +16,6 @@ pub struct Line {
     pub note: Option<String>,
 }
 
-/// A slipped milestone with its slip against the original baseline and the latest re-plan.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Slip {
-    /// The milestone.
-    pub title: String,
-    /// Its projected date.
-    pub date: String,
-    /// Its date in words: "verwacht 24 juni 2026", or "gerealiseerd op 9 april 2026" when done
-    /// (empty in content generated before it existed: then "expected" and `date`).
-    #[serde(default)]
-    pub when: String,
-    /// Days later than the original baseline ("70 dagen").
-    pub original: String,
-    /// Days later than the latest re-baseline, when there is one.
-    pub latest: Option<String>,
-    /// Why it moved, as a sentence: the reason given with the change, the postponement letter
-    /// that moved it, the manager's judgement, or that no explanation was given.
-    pub reason: Option<String>,
-}
-
-/// The milestones of one government layer within one phase.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LayerBlock {
-    /// The layer's name.
-    pub name: String,
-    /// Done since the previous report.
-    pub done: Vec<Line>,
-    /// Coming until the next recess.
-    pub coming: Vec<Line>,
-    /// Slipped against the baseline.
-    pub slipped: Vec<Slip>,
-    /// At risk or off track.
-    pub at_risk: Vec<Line>,
-}
-
-/// One phase.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct PhaseBlock {
-    /// Its name.
-    pub name: String,
-    /// Its layers that have anything to say.
-    pub layers: Vec<LayerBlock>,
-}
-
-/// One KPI.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct KpiLine {
-    /// Its code.
-    pub code: String,
-    /// Its name.
-    pub name: String,
-    /// Its unit.
-    pub unit: String,
-    /// The latest value with its period ("337.013 (2021)"), or none.
-    pub latest: Option<String>,
-    /// The target of the peildatum's year, or the nearest later one.
-    pub target: Option<String>,
-    /// Better, worse or the same as the measurement before.
-    pub trend: Option<String>,
-    /// The latest value per layer, where measured.
-    pub per_layer: Vec<String>,
-}
-
 /// A KPI that cannot be reported yet, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Unreportable {
@@ -265,9 +202,17 @@ impl Stamp {
     }
 }
 
+/// The layout of the content this version of koers builds and renders. Content of an earlier
+/// layout (stored with a draft generated before) lacks sections the templates now read: such a
+/// draft is refused (`CONFLICT`, generate it anew) rather than rendered with empty sections.
+pub const LAYOUT: u32 = 2;
+
 /// The whole report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Content {
+    /// Its layout ([`LAYOUT`] when built; 0 in content stored before layouts were counted).
+    #[serde(default)]
+    pub layout: u32,
     /// The title.
     pub title: String,
     /// The language.
@@ -295,16 +240,9 @@ pub struct Content {
     pub health: String,
     /// Kern: a few sentences.
     pub kern: Vec<String>,
-    /// Voortgang per fase en per overheidslaag, as lists (content generated before the
-    /// milestone tables; new content leaves it empty).
-    #[serde(default)]
-    pub phases: Vec<PhaseBlock>,
     /// Voortgang: a table of milestones per phase.
     #[serde(default)]
     pub milestone_tables: Vec<MilestoneTable>,
-    /// KPI's as a list (content generated before the KPI table; new content leaves it empty).
-    #[serde(default)]
-    pub kpis: Vec<KpiLine>,
     /// KPI's: one row per series (layer or whole).
     #[serde(default)]
     pub kpi_rows: Vec<KpiRow>,

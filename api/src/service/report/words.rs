@@ -195,6 +195,16 @@ impl Language {
         }
     }
 
+    /// A count in words inside a sentence ("dertien", "één", "geen"): up to twenty in words,
+    /// above it the figure.
+    pub fn count_word(self, n: usize) -> String {
+        match (self, n) {
+            (Language::Nl, 1) => "één".to_owned(),
+            (_, n) if n <= 20 => self.count_opening(n).to_lowercase(),
+            _ => self.number(&n.to_string()),
+        }
+    }
+
     /// A score of the data-quality framework: "2 van 5", "2 of 5".
     pub fn score(self, score: i32) -> String {
         format!("{score} {} 5", self.of())
@@ -211,6 +221,15 @@ impl Language {
         };
         match (latest.filter(|d| *d > 0), self) {
             (None, _) => first,
+            // The same slip against both: said once.
+            (Some(d), Language::Nl) if d == original => format!(
+                "{} later dan oorspronkelijk en bij de laatste herplanning gepland",
+                self.days(d)
+            ),
+            (Some(d), Language::En) if d == original => format!(
+                "{} later than first planned and than at the latest re-plan",
+                self.days(d)
+            ),
             (Some(d), Language::Nl) => format!(
                 "{first} en {} later dan bij de laatste herplanning",
                 self.days(d)
@@ -428,5 +447,62 @@ mod tests {
         assert_eq!(Language::En.number("482754.25"), "482,754.25");
         assert_eq!(Language::Nl.number("45"), "45");
         assert_eq!(Language::Nl.days(1), "1 dag");
+    }
+
+    #[test]
+    fn counts_periods_slips_and_stamps_read_as_written() {
+        assert_eq!(Language::Nl.count_opening(1), "Eén");
+        assert_eq!(Language::Nl.count_word(1), "één");
+        assert_eq!(Language::Nl.count_opening(13), "Dertien");
+        assert_eq!(Language::Nl.count_word(0), "geen");
+        assert_eq!(Language::Nl.count_opening(22), "22");
+        assert_eq!(Language::En.count_opening(3), "Three");
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap_or_default();
+        assert_eq!(
+            Language::Nl.period(d("2025-07-01"), d("2025-12-31")),
+            "tweede helft 2025"
+        );
+        assert_eq!(
+            Language::En.period(d("2025-07-01"), d("2025-09-30")),
+            "third quarter of 2025"
+        );
+        assert_eq!(
+            Language::Nl.period(d("2023-01-01"), d("2023-12-31")),
+            "2023"
+        );
+        assert_eq!(
+            Language::Nl.period(d("2025-03-01"), d("2025-05-31")),
+            "1 maart 2025 tot en met 31 mei 2025"
+        );
+        assert_eq!(
+            Language::Nl.slip(9, Some(9)),
+            "9 dagen later dan oorspronkelijk en bij de laatste herplanning gepland"
+        );
+        assert_eq!(
+            Language::Nl.slip(70, Some(21)),
+            "70 dagen later dan oorspronkelijk gepland en 21 dagen later dan bij de laatste herplanning"
+        );
+        assert_eq!(
+            Language::Nl.slip(5, Some(0)),
+            "5 dagen later dan oorspronkelijk gepland"
+        );
+        let stamp = super::super::content::Stamp {
+            definitive: true,
+            edition: 2,
+            reference: Some("2026-0000123456".into()),
+            date: d("2026-07-01"),
+        };
+        assert_eq!(
+            Language::Nl.stamp(&stamp),
+            "Kenmerk 2026-0000123456 · Versie 2 · Definitief · 1 juli 2026"
+        );
+        assert_eq!(
+            Language::En.stamp(&super::super::content::Stamp::draft(d("2026-07-01"))),
+            "No reference yet · Version 1 · Draft · 1 July 2026"
+        );
+        assert_eq!(
+            Language::Nl.enumerate(&["a".into(), "b".into(), "c".into()]),
+            "a, b en c"
+        );
     }
 }

@@ -320,7 +320,9 @@ impl Schedule {
             worsen(Health::AtRisk);
             reasons.push(
                 Reason::new(ReasonCode::PredecessorOffTrack)
-                    .about(self.nodes[q].id, &self.nodes[q].title),
+                    .about(self.nodes[q].id, &self.nodes[q].title)
+                    // Successors see the health that counts; said so when it is a judgement.
+                    .judged(self.projections[q].computed != Health::OffTrack),
             );
         }
         if let (Some(driver), Some(earliest)) = (p.driver, p.earliest)

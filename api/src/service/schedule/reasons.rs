@@ -50,6 +50,9 @@ pub struct Reason {
     pub commitment: Option<String>,
     /// The milestone's own date is a forecast (not its planned date).
     pub forecast: Option<NaiveDate>,
+    /// For `PredecessorOffTrack`: the predecessor is off track by its manager's judgement, not
+    /// by the schedule.
+    pub judged: bool,
 }
 
 impl Reason {
@@ -62,7 +65,13 @@ impl Reason {
             date: None,
             commitment: None,
             forecast: None,
+            judged: false,
         }
+    }
+
+    pub(super) fn judged(mut self, judged: bool) -> Self {
+        self.judged = judged;
+        self
     }
 
     pub(super) fn about(mut self, milestone: i32, title: &str) -> Self {
@@ -169,12 +178,20 @@ impl Reason {
                     lang.quote(title)
                 )
             }
+            (ReasonCode::PredecessorOffTrack, true) if self.judged => format!(
+                "voorgaande mijlpaal {} ligt volgens de beheerder achter op schema",
+                lang.quote(title)
+            ),
             (ReasonCode::PredecessorOffTrack, true) => {
                 format!(
                     "voorgaande mijlpaal {} ligt achter op schema",
                     lang.quote(title)
                 )
             }
+            (ReasonCode::PredecessorOffTrack, false) if self.judged => format!(
+                "predecessor {} is off track by its manager's judgement",
+                lang.quote(title)
+            ),
             (ReasonCode::PredecessorOffTrack, false) => {
                 format!("predecessor {} is off track", lang.quote(title))
             }
@@ -197,10 +214,10 @@ impl Reason {
                 lang.quote(title)
             ),
             (ReasonCode::BehindBaseline, true) => {
-                format!("verwacht {days} later dan in de laatste basislijn ({date})")
+                format!("wordt {days} later verwacht dan in de laatste basislijn ({date})")
             }
             (ReasonCode::BehindBaseline, false) => {
-                format!("projected {days} later than in its latest baseline ({date})")
+                format!("is expected {days} later than in its latest baseline ({date})")
             }
         }
     }

@@ -453,7 +453,7 @@ mod status_date {
         assert_eq!(f.reasons[0].days, Some(28));
         assert_eq!(
             f.reason(En).as_deref(),
-            Some("projected 28 days later than in its latest baseline (1 February 2027)")
+            Some("is expected 28 days later than in its latest baseline (1 February 2027)")
         );
         // Exactly the threshold is not beyond it.
         let mut edge_case = node(1, "2027-01-01");

@@ -49,10 +49,15 @@ pub(super) async fn commitments(
 }
 
 /// A deadline as promised and as a date: "voor het zomerreces 2026 (2 juli 2026)".
-fn deadline(lang: Language, text: Option<&str>, day: chrono::NaiveDate) -> String {
-    match text {
-        Some(text) => format!("{text} ({})", lang.date(day)),
-        None => lang.date(day),
+/// A deadline as promised with its date: "voor het zomerreces 2026 (2 juli 2026)"; the date
+/// alone when there is no text, and the text alone when it already names the date ("uiterlijk
+/// 1 oktober 2025").
+pub(super) fn deadline(lang: Language, text: Option<&str>, day: chrono::NaiveDate) -> String {
+    let date = lang.date(day);
+    match text.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(text) if text.contains(&date) => text.to_owned(),
+        Some(text) => format!("{text} ({date})"),
+        None => date,
     }
 }
 
@@ -65,15 +70,31 @@ pub(super) fn answered(plan: &Plan, c: &commitment::Model) -> String {
         Language::Nl => "Deze rapportage geeft invulling aan de toezegging.".to_owned(),
         Language::En => "This report fulfils the commitment.".to_owned(),
     };
-    if plan
-        .schedule
-        .commitment(c.id)
-        .is_some_and(|r| r.needs_postponement_letter())
-    {
+    if let Some(day) = late_report(plan, c) {
+        let late = lang.days((day - c.deadline_date).num_days());
         state.push(' ');
-        state.push_str(&open_state(plan, c));
+        state.push_str(&match lang {
+            Language::Nl => format!(
+                "Volgens de planning gaat zij pas op {} naar de Kamer, {late} na de termijn; daarvoor is een uitstelbrief nodig.",
+                lang.date(day)
+            ),
+            Language::En => format!(
+                "By the plan it reaches the Kamer only on {}, {late} after the deadline; that needs a postponement letter.",
+                lang.date(day)
+            ),
+        });
     }
     state
+}
+
+/// The day the plan has this report (its Kamerbrief milestones for `c`) reach the Kamer, when
+/// that is after `c`'s deadline.
+pub(super) fn late_report(plan: &Plan, c: &commitment::Model) -> Option<chrono::NaiveDate> {
+    plan.own_letters
+        .iter()
+        .filter_map(|id| plan.p(*id).map(|p| p.projected))
+        .max()
+        .filter(|day| *day > c.deadline_date)
 }
 
 fn fulfilled(lang: Language, letters: &[&commitment_letter::Model]) -> String {
@@ -113,7 +134,7 @@ fn letter(lang: Language, l: &commitment_letter::Model) -> String {
                 text.push_str(&format!(", met als nieuwe termijn {d}"));
             }
             if let Some(why) = reason {
-                text.push_str(&format!(". Reden: {why}"));
+                text.push_str(&format!(". Reden: {}", super::lower_first(why)));
             }
             text
         }
@@ -123,7 +144,7 @@ fn letter(lang: Language, l: &commitment_letter::Model) -> String {
                 text.push_str(&format!(", with the new deadline {d}"));
             }
             if let Some(why) = reason {
-                text.push_str(&format!(". Reason: {why}"));
+                text.push_str(&format!(". Reason: {}", super::lower_first(why)));
             }
             text
         }
@@ -136,7 +157,16 @@ fn open_state(plan: &Plan, c: &commitment::Model) -> String {
     let lang = plan.lang;
     let nl = lang == Language::Nl;
     let risk = plan.schedule.commitment(c.id);
+    // When the work that decides it is expected: at the earliest, when overdue work sets it.
     let expected = risk
+        .as_ref()
+        .and_then(|r| r.projected)
+        .map(|d| match risk.as_ref().and_then(|r| r.caused_by) {
+            Some(id) if !risk.as_ref().is_some_and(|r| r.work_done) => plan.expected(id),
+            _ => format!("{} {}", if nl { "op" } else { "on" }, lang.date(d)),
+        })
+        .unwrap_or_default();
+    let done_on = risk
         .as_ref()
         .and_then(|r| r.projected)
         .map(|d| lang.date(d))
@@ -151,46 +181,42 @@ fn open_state(plan: &Plan, c: &commitment::Model) -> String {
     let work_done = risk.as_ref().is_some_and(|r| r.work_done);
     let left = lang.days((c.deadline_date - plan.as_of).num_days());
     match (risk.as_ref().map(|r| r.state), nl) {
-        (Some(CommitmentState::Missed), true) if cause.is_empty() => {
-            format!("Termijn verstreken: de toezegging is {late} over tijd en niet nagekomen.")
-        }
-        (Some(CommitmentState::Missed), false) if cause.is_empty() => {
-            format!("Deadline passed: the commitment is {late} overdue and has not been kept.")
-        }
+        (Some(CommitmentState::Missed), true) if cause.is_empty() => format!(
+            "De termijn is verstreken; de toezegging is {late} over tijd en niet nagekomen."
+        ),
+        (Some(CommitmentState::Missed), false) if cause.is_empty() => format!(
+            "The deadline has passed; the commitment is {late} overdue and has not been kept."
+        ),
         (Some(CommitmentState::Missed), true) if work_done => format!(
-            "Termijn verstreken: de toezegging is {late} over tijd. {cause} is gereed sinds {expected}, maar er is geen brief aan de Kamer vastgelegd."
+            "De termijn is verstreken; de toezegging is {late} over tijd. {cause} is gereed sinds {done_on}, maar er is geen brief aan de Kamer vastgelegd."
         ),
         (Some(CommitmentState::Missed), false) if work_done => format!(
-            "Deadline passed: the commitment is {late} overdue. {cause} has been done since {expected}, but no letter to the Kamer was recorded."
+            "The deadline has passed; the commitment is {late} overdue. {cause} has been done since {done_on}, but no letter to the Kamer was recorded."
         ),
         (Some(CommitmentState::Missed), true) => format!(
-            "Termijn verstreken: de toezegging is {late} over tijd en niet nagekomen. {cause} wordt nu verwacht op {expected}."
+            "De termijn is verstreken; de toezegging is {late} over tijd en niet nagekomen. {cause} wordt nu {expected} verwacht."
         ),
         (Some(CommitmentState::Missed), false) => format!(
-            "Deadline passed: the commitment is {late} overdue and has not been kept. {cause} is now expected on {expected}."
+            "The deadline has passed; the commitment is {late} overdue and has not been kept. {cause} is now expected {expected}."
         ),
         (Some(CommitmentState::NeedsPostponementLetter), true) => format!(
-            "Uitstelbrief nodig: {cause} wordt verwacht op {expected}, {late} na de termijn."
+            "{cause} wordt {expected} verwacht, {late} na de termijn; daarvoor is een uitstelbrief nodig."
         ),
         (Some(CommitmentState::NeedsPostponementLetter), false) => format!(
-            "Postponement letter needed: {cause} is expected on {expected}, {late} after the deadline."
+            "{cause} is expected {expected}, {late} after the deadline; that needs a postponement letter."
         ),
         (Some(CommitmentState::AtRisk), true) if expected.is_empty() => format!(
-            "Risico: de termijn valt over {left}, en er is nog geen mijlpaal aan de toezegging gekoppeld."
+            "De termijn valt over {left} en er is nog geen mijlpaal aan de toezegging gekoppeld; dat is een risico."
         ),
         (Some(CommitmentState::AtRisk), false) if expected.is_empty() => format!(
-            "At risk: the deadline is {left} away, and no milestone is linked to the commitment yet."
+            "The deadline is {left} away and no milestone is linked to the commitment yet; that is a risk."
         ),
-        (Some(CommitmentState::AtRisk), true) => {
-            format!(
-                "Risico: {cause} wordt verwacht op {expected}, met weinig marge tot de termijn."
-            )
-        }
-        (Some(CommitmentState::AtRisk), false) => {
-            format!(
-                "At risk: {cause} is expected on {expected}, with little margin to the deadline."
-            )
-        }
+        (Some(CommitmentState::AtRisk), true) => format!(
+            "{cause} wordt {expected} verwacht, met weinig marge tot de termijn; dat is een risico."
+        ),
+        (Some(CommitmentState::AtRisk), false) => format!(
+            "{cause} is expected {expected}, with little margin to the deadline; that is a risk."
+        ),
         (_, true) if expected.is_empty() => {
             "Er is nog geen mijlpaal aan de toezegging gekoppeld.".to_owned()
         }
@@ -198,12 +224,12 @@ fn open_state(plan: &Plan, c: &commitment::Model) -> String {
             "No milestone is linked to the commitment yet.".to_owned()
         }
         (_, true) if work_done => format!(
-            "Op schema: {cause} is gereed sinds {expected}; de brief aan de Kamer is nog niet vastgelegd."
+            "Op schema. {cause} is gereed sinds {done_on}; de brief aan de Kamer is nog niet vastgelegd."
         ),
         (_, false) if work_done => format!(
-            "On track: {cause} has been done since {expected}; the letter to the Kamer is not recorded yet."
+            "On track. {cause} has been done since {done_on}; the letter to the Kamer is not recorded yet."
         ),
-        (_, true) => format!("Op schema: {cause} wordt verwacht op {expected}."),
-        (_, false) => format!("On track: {cause} is expected on {expected}."),
+        (_, true) => format!("Op schema. {cause} wordt {expected} verwacht."),
+        (_, false) => format!("On track. {cause} is expected {expected}."),
     }
 }

@@ -4,7 +4,6 @@ use super::content::*;
 use super::words::Language;
 use crate::error::ApiResult;
 use crate::service::as_of::Snapshot;
-use crate::service::measurements::period_label;
 use crate::service::schedule::{Projection, ReasonCode, Schedule, Settings};
 use crate::service::{baselines, links};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -17,7 +16,10 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOr
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 mod commitments;
+mod kpis;
 mod progress;
+
+use kpis::kpis;
 
 /// What to report on.
 #[derive(Clone, Debug)]
@@ -70,6 +72,10 @@ struct Plan {
     recesses: Vec<recess_period::Model>,
     /// The latest quality assessment per (data source, dimension).
     quality: BTreeMap<(i32, entity::QualityDimension), data_quality_assessment::Model>,
+    /// The Kamerbrief milestones this report is (set once the commitments it answers are
+    /// known): not counted as risks or coming work of the plan, since the report speaks of
+    /// itself separately.
+    own_letters: HashSet<i32>,
 }
 
 impl Plan {
@@ -83,6 +89,38 @@ impl Plan {
 
     fn in_period(&self, day: Option<NaiveDate>) -> bool {
         day.is_some_and(|d| d <= self.as_of && self.since.is_none_or(|s| d > s))
+    }
+
+    /// Whether `id`'s projection is only the earliest it can still happen: it is overdue itself
+    /// (moved to the status date), or a predecessor that is pushes it.
+    fn at_earliest(&self, id: i32) -> bool {
+        let mut at = id;
+        for _ in 0..self.milestones.len() + 1 {
+            let Some(p) = self.p(at) else { return false };
+            if p.overdue_days.is_some() {
+                return true;
+            }
+            match p.driver.filter(|_| p.earliest == Some(p.projected)) {
+                Some(driver) => at = driver,
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// When an open milestone is expected, as a phrase: "op 24 juni 2026", or "op zijn vroegst
+    /// op 7 december 2026" when overdue work sets its date.
+    fn expected(&self, id: i32) -> String {
+        let day = self
+            .p(id)
+            .map(|p| self.lang.date(p.projected))
+            .unwrap_or_default();
+        match (self.at_earliest(id), self.lang) {
+            (true, Language::Nl) => format!("op zijn vroegst op {day}"),
+            (true, Language::En) => format!("at the earliest on {day}"),
+            (false, Language::Nl) => format!("op {day}"),
+            (false, Language::En) => format!("on {day}"),
+        }
     }
 
     fn line(&self, m: &milestone::Model, note: Option<String>) -> Line {
@@ -128,7 +166,7 @@ pub async fn build(
     let mut recesses = now.live::<recess_period::Entity>().await?;
     recesses.sort_by_key(|r| r.first_day);
     let (explained, postponed) = explanations(db, &now, request).await?;
-    let plan = Plan {
+    let mut plan = Plan {
         lang,
         as_of: request.as_of,
         read_at: request.read_at,
@@ -140,6 +178,7 @@ pub async fn build(
         baselined,
         recesses,
         quality: latest_quality(&now).await?,
+        own_letters: HashSet::new(),
     };
     let programme = now.live::<programme::Entity>().await?.into_iter().next();
     let period = match &request.previous {
@@ -198,6 +237,8 @@ pub async fn build(
         .iter()
         .flat_map(|c| letters_of(*c))
         .collect();
+    plan.own_letters = own_letters.clone();
+    let plan = plan;
     for (c, line) in commitments.iter_mut() {
         if own_commitments.contains(&c.id) {
             line.state = commitments::answered(&plan, c);
@@ -233,6 +274,7 @@ pub async fn build(
         None => Changes::default(),
     };
     Ok(Content {
+        layout: super::content::LAYOUT,
         title: request.title.clone(),
         language: lang,
         peildatum: request.as_of,
@@ -251,9 +293,7 @@ pub async fn build(
         earlier: earlier_letters(db, &now, request).await?,
         health,
         kern,
-        phases: Vec::new(),
         milestone_tables: progress::milestone_tables(&plan, &now).await?,
-        kpis: Vec::new(),
         kpi_rows: kpis,
         risks: progress::risks(&plan),
         unreportable,
@@ -407,17 +447,19 @@ fn explanation(plan: &Plan, m: &milestone::Model) -> Option<String> {
     let nl = plan.lang == Language::Nl;
     if let Some(why) = plan.explained.get(&m.id) {
         return Some(if nl {
-            format!("Toelichting: {why}")
+            format!("Toelichting: {}", lower_first(why))
         } else {
-            format!("Reason: {why}")
+            format!("Reason: {}", lower_first(why))
         });
     }
     if let Some((sent, why)) = plan.postponed.get(&m.id) {
         let day = plan.lang.date(*sent);
+        // The letter's reason as a sentence of its own.
+        let why = full_stop(&sentence(why.trim()));
         return Some(if nl {
-            format!("Uitgesteld met de uitstelbrief van {day}: {why}")
+            format!("Uitgesteld met de uitstelbrief van {day}. {why}")
         } else {
-            format!("Postponed by the letter of {day}: {why}")
+            format!("Postponed by the letter of {day}. {why}")
         });
     }
     // What the schedule knows: a predecessor pushes it, or it is overdue.
@@ -427,13 +469,26 @@ fn explanation(plan: &Plan, m: &milestone::Model) -> Option<String> {
             .find(|r| {
                 matches!(
                     r.code,
-                    ReasonCode::PushedByPredecessor
-                        | ReasonCode::InfeasibleForecast
-                        | ReasonCode::Overdue
+                    ReasonCode::PushedByPredecessor | ReasonCode::InfeasibleForecast
                 )
             })
             .map(|r| r.message(plan.lang))
     })
+}
+
+/// `text` with its first letter in lower case when it is an ordinary word ("Minister niet
+/// eerder beschikbaar" → "minister niet eerder beschikbaar"), for text after a colon; a word
+/// in capitals or with a capital inside ("VNG", "TenderNed") stays as it is.
+pub(super) fn lower_first(text: &str) -> String {
+    let word = text.split_whitespace().next().unwrap_or_default();
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let ordinary =
+        letters.next().is_some_and(char::is_uppercase) && letters.all(|c| !c.is_uppercase());
+    let mut chars = text.chars();
+    match (ordinary, chars.next()) {
+        (true, Some(first)) => first.to_lowercase().chain(chars).collect(),
+        _ => text.to_owned(),
+    }
 }
 
 /// `text` ending a sentence: a full stop added unless it ends with one, "!" or "?".
@@ -457,9 +512,6 @@ pub(super) fn sentence(text: &str) -> String {
         None => String::new(),
     }
 }
-
-mod kpis;
-use kpis::kpis;
 
 /// The latest assessment per (source, dimension).
 async fn latest_quality(
@@ -659,7 +711,7 @@ async fn changes(
                         note: Some(format!(
                             "{} {unit} ({}{whose})",
                             lang.measured(&m.value, m.qualifier),
-                            period_label(m.period_start, m.period_end)
+                            lang.period(m.period_start, m.period_end)
                         )),
                     });
                 }
@@ -701,7 +753,7 @@ fn next_steps(plan: &Plan, horizon: NaiveDate) -> Vec<Line> {
     let mut open: Vec<(&milestone::Model, NaiveDate)> = plan
         .milestones
         .iter()
-        .filter(|m| Plan::open(m))
+        .filter(|m| Plan::open(m) && !plan.own_letters.contains(&m.id))
         .filter_map(|m| plan.p(m.id).map(|p| (m, p.projected)))
         .filter(|(_, d)| *d > plan.as_of && *d <= horizon)
         .collect();
@@ -752,10 +804,7 @@ fn next_moment(
         );
     }
     if let Some(c) = promised {
-        let deadline = match &c.deadline_text {
-            Some(text) => format!("{text} ({})", lang.date(c.deadline_date)),
-            None => lang.date(c.deadline_date),
-        };
+        let deadline = commitments::deadline(lang, c.deadline_text.as_deref(), c.deadline_date);
         return (
             Some(c.deadline_date),
             match lang {
@@ -774,8 +823,8 @@ fn next_moment(
     (
         None,
         match lang {
-            Language::Nl => "Er is nog geen volgend Kamermoment gepland: er staat geen andere toezegging open en er is geen Kamerbrief gepland.".to_owned(),
-            Language::En => "No next moment to inform the Kamer is planned yet: no other commitment is open and no letter to the Kamer is planned.".to_owned(),
+            Language::Nl => "Er is nog geen volgend Kamermoment gepland: er staat geen andere toezegging open en er is geen andere Kamerbrief gepland.".to_owned(),
+            Language::En => "No next moment to inform the Kamer is planned yet: no other commitment is open and no other letter to the Kamer is planned.".to_owned(),
         },
     )
 }
@@ -866,5 +915,13 @@ mod tests {
             "Geen toelichting gegeven."
         );
         assert_eq!(full_stop("Kost meer tijd."), "Kost meer tijd.");
+        use super::lower_first;
+        assert_eq!(
+            lower_first("Minister niet beschikbaar"),
+            "minister niet beschikbaar"
+        );
+        assert_eq!(lower_first("VNG stemt later in"), "VNG stemt later in");
+        assert_eq!(lower_first("TenderNed vertraagd"), "TenderNed vertraagd");
+        assert_eq!(lower_first("Één dag"), "één dag");
     }
 }

@@ -41,16 +41,19 @@ fn judgement(plan: &Plan, m: &milestone::Model, p: &Projection) -> Option<String
     let lang = plan.lang;
     Some(full_stop(&match (lang, why) {
         (Language::Nl, Some(why)) => format!(
-            "De beheerder beoordeelt de mijlpaal als {}: {why}",
-            lang.health(health)
+            "De beheerder beoordeelt de mijlpaal als {}: {}",
+            lang.health(health),
+            super::lower_first(why)
         ),
         (Language::Nl, None) => format!(
             "De beheerder beoordeelt de mijlpaal als {}, zonder toelichting",
             lang.health(health)
         ),
-        (Language::En, Some(why)) => {
-            format!("The manager judges it {}: {why}", lang.health(health))
-        }
+        (Language::En, Some(why)) => format!(
+            "The manager judges it {}: {}",
+            lang.health(health),
+            super::lower_first(why)
+        ),
         (Language::En, None) => format!(
             "The manager judges it {}, without explanation",
             lang.health(health)
@@ -77,7 +80,7 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
     let open_with = |h: Health| -> Vec<(&milestone::Model, &Projection)> {
         plan.milestones
             .iter()
-            .filter(|m| Plan::open(m))
+            .filter(|m| Plan::open(m) && !promises.own_letters.contains(&m.id))
             .filter_map(|m| plan.p(m.id).filter(|p| p.computed == h).map(|p| (m, p)))
             .collect()
     };
@@ -138,7 +141,7 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
             lang.count_opening(l),
             milestones(l),
             if l == 1 { "ligt" } else { "liggen" },
-            lang.count_opening(r).to_lowercase(),
+            lang.count_word(r),
             if r == 1 { "loopt" } else { "lopen" }
         ),
         (false, r, l) => format!(
@@ -146,7 +149,7 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
             lang.count_opening(l),
             milestones(l),
             if l == 1 { "is" } else { "are" },
-            lang.count_opening(r).to_lowercase(),
+            lang.count_word(r),
             if r == 1 { "is" } else { "are" }
         ),
     });
@@ -166,10 +169,25 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
         });
     if let Some((m, p)) = key {
         let title = lang.quote(&m.title);
-        let day = lang.date(p.projected);
-        sentences.push(match lang {
-            Language::Nl => format!("Het grootste risico ligt bij {title}, verwacht op {day}."),
-            Language::En => format!("The main risk is {title}, expected on {day}."),
+        sentences.push(match (p.overdue_days, lang) {
+            (Some(_), Language::Nl) => format!(
+                "Het grootste risico ligt bij {title}, gepland op {} en nog niet gereed.",
+                lang.date(p.own)
+            ),
+            (Some(_), Language::En) => format!(
+                "The main risk is {title}, planned on {} and not done yet.",
+                lang.date(p.own)
+            ),
+            (None, Language::Nl) => format!(
+                "Het grootste risico ligt bij {title}, verwacht {}.",
+                plan.expected(m.id)
+            ),
+            (None, Language::En) => {
+                format!(
+                    "The main risk is {title}, expected {}.",
+                    plan.expected(m.id)
+                )
+            }
         });
         // Each reason a sentence of its own; the margin it leaves a later deadline with the
         // milestone as its subject ("Deze mijlpaal laat „Kamerbrief” nog 1 dag marge ...").
@@ -179,12 +197,14 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
             .filter(|r| !matches!(r.code, ReasonCode::Done | ReasonCode::Cancelled))
         {
             let message = r.message(lang);
-            sentences.push(full_stop(&match (r.code, &r.title, lang) {
-                (ReasonCode::DeadlineSlack, Some(_), Language::Nl) => {
-                    format!("Deze mijlpaal {message}")
-                }
-                (ReasonCode::DeadlineSlack, Some(_), Language::En) => format!("It {message}"),
-                _ => sentence(&message),
+            let with_subject = matches!(
+                (r.code, &r.title),
+                (ReasonCode::DeadlineSlack, Some(_)) | (ReasonCode::BehindBaseline, _)
+            );
+            sentences.push(full_stop(&match (with_subject, lang) {
+                (true, Language::Nl) => format!("Deze mijlpaal {message}"),
+                (true, Language::En) => format!("It {message}"),
+                (false, _) => sentence(&message),
             }));
         }
     }
@@ -203,14 +223,14 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
         [] => {}
         [(m, p)] => sentences.push(if nl {
             format!(
-                "De beheerder beoordeelt {} als {}; volgens de berekening is de stand {}, en die is in deze rapportage aangehouden.",
+                "De beheerder schat {} in als {}, terwijl de planning {} aangeeft; de tellingen in deze rapportage volgen de planning.",
                 lang.quote(&m.title),
                 lang.health(p.health),
                 lang.health(p.computed)
             )
         } else {
             format!(
-                "The manager judges {} {}; the schedule gives {}, which this report uses.",
+                "The manager judges {} {}, while the schedule gives {}; the counts in this report follow the schedule.",
                 lang.quote(&m.title),
                 lang.health(p.health),
                 lang.health(p.computed)
@@ -218,12 +238,12 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
         }),
         more => sentences.push(if nl {
             format!(
-                "Bij {} mijlpalen wijkt het oordeel van de beheerder af van de berekening; in deze rapportage is de berekende stand aangehouden.",
+                "Bij {} mijlpalen schat de beheerder de stand anders in dan de planning aangeeft; de tellingen in deze rapportage volgen de planning.",
                 more.len()
             )
         } else {
             format!(
-                "For {} milestones the manager's judgement differs from the computed health; this report uses the computed health.",
+                "For {} milestones the manager's judgement differs from the schedule; the counts in this report follow the schedule.",
                 more.len()
             )
         }),
@@ -267,12 +287,12 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
             .schedule
             .commitments_at_risk()
             .iter()
-            .filter(|r| {
-                (promises.others.iter())
-                    .chain(promises.answered.iter())
-                    .any(|c| c.id == r.id)
-            })
+            .filter(|r| promises.others.iter().any(|c| c.id == r.id))
             .any(|r| r.needs_postponement_letter() || r.state == CommitmentState::Missed)
+        || promises
+            .answered
+            .iter()
+            .any(|c| super::commitments::late_report(plan, c).is_some())
     {
         Health::OffTrack
     } else if !risky.is_empty() {
@@ -309,15 +329,11 @@ fn commitment_sentences(plan: &Plan, promises: &Promises) -> Vec<String> {
     }
     // The report itself planned to reach the Kamer after the deadline: said first.
     for c in &promises.answered {
-        let Some(r) = plan
-            .schedule
-            .commitment(c.id)
-            .filter(|r| r.needs_postponement_letter())
-        else {
+        let Some(day) = super::commitments::late_report(plan, c) else {
             continue;
         };
-        let day = r.projected.map(|d| lang.date(d)).unwrap_or_default();
-        let late = lang.days(r.days_late.unwrap_or_default());
+        let late = lang.days((day - c.deadline_date).num_days());
+        let day = lang.date(day);
         out.push(match lang {
             Language::Nl => format!(
                 "Volgens de planning gaat deze rapportage pas op {day} naar de Kamer, {late} na de termijn van toezegging {}; daarvoor is een uitstelbrief nodig.",
@@ -541,11 +557,37 @@ fn row(plan: &Plan, m: &milestone::Model, p: &Projection) -> MilestoneRow {
         }
         note.extend(judged);
     }
+    if plan.own_letters.contains(&m.id) {
+        note.insert(
+            0,
+            match lang {
+                Language::Nl => "Deze rapportage.".to_owned(),
+                Language::En => "This report.".to_owned(),
+            },
+        );
+    }
+    // An overdue milestone has no new date: its plan and that it is not done; a milestone that
+    // overdue work pushes, its earliest date.
+    let current = match (done, p.overdue_days, plan.at_earliest(m.id), lang) {
+        (false, Some(_), _, Language::Nl) => {
+            format!("nog niet gereed (gepland {})", lang.date(p.own))
+        }
+        (false, Some(_), _, Language::En) => {
+            format!("not done yet (planned {})", lang.date(p.own))
+        }
+        (false, None, true, Language::Nl) => {
+            format!("op zijn vroegst {}", lang.date(p.projected))
+        }
+        (false, None, true, Language::En) => {
+            format!("at the earliest {}", lang.date(p.projected))
+        }
+        _ => lang.date(p.projected),
+    };
     MilestoneRow {
         title: m.title.clone(),
         layer: lang.layer(m.layer).to_owned(),
         original: lang.date(original),
-        current: lang.date(p.projected),
+        current,
         status,
         note: note.join(" "),
     }
@@ -558,7 +600,7 @@ pub(super) fn risks(plan: &Plan) -> Vec<RiskLine> {
     let mut at: Vec<(&milestone::Model, &Projection)> = plan
         .milestones
         .iter()
-        .filter(|m| Plan::open(m))
+        .filter(|m| Plan::open(m) && !plan.own_letters.contains(&m.id))
         .filter_map(|m| plan.p(m.id).map(|p| (m, p)))
         .filter(|(_, p)| p.computed != Health::OnTrack || p.health != Health::OnTrack)
         .collect();
