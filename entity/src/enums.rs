@@ -134,6 +134,14 @@ db_enum!(
     ReportStatus { Draft, Published }
 );
 db_enum!(
+    /// How likely a risk is, or how bad its impact would be.
+    RiskLevel { Low, Medium, High }
+);
+db_enum!(
+    /// Whether a risk still counts.
+    RiskStatus { Open, Closed }
+);
+db_enum!(
     /// Language of a progress report.
     ReportLanguage { Nl, En }
 );

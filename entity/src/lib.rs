@@ -31,6 +31,7 @@ pub mod programme;
 pub mod progress_report;
 pub mod recess_period;
 pub mod report_document;
+pub mod risk;
 pub mod task_kpi;
 pub mod workstream;
 

@@ -17,6 +17,7 @@ mod m20261130_000011_idempotency_leases;
 mod m20261130_000012_change_reason;
 mod m20261130_000013_measurement_qualifier;
 mod m20261130_000014_report_edition;
+mod m20261130_000015_risks;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -39,6 +40,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000012_change_reason::Migration),
             Box::new(m20261130_000013_measurement_qualifier::Migration),
             Box::new(m20261130_000014_report_edition::Migration),
+            Box::new(m20261130_000015_risks::Migration),
         ]
     }
 }

@@ -163,6 +163,21 @@ async fn fixture(app: &TestApp) -> Fixture {
         )
         .await,
     );
+    let risk = |title: &str, layer: Value| json!({ "programmeId": pid, "title": title, "likelihood": "MEDIUM", "impact": "HIGH", "layer": layer });
+    ids.insert(
+        "rr",
+        create(app, "createRisk", "risk", risk("Rijk", json!("RIJK"))).await,
+    );
+    ids.insert(
+        "rg",
+        create(
+            app,
+            "createRisk",
+            "risk",
+            risk("Gemeente", json!("GEMEENTE")),
+        )
+        .await,
+    );
     let k = create(app, "createKpi", "kpi", json!({ "programmeId": pid, "code": format!("K1-{n}"), "name": "K", "definition": "D", "unit": "%", "direction": "HIGHER_IS_BETTER", "level": "INPUT", "frequency": "QUARTERLY" })).await;
     let kid = k.0.clone();
     ids.insert("kpi", k);
@@ -304,6 +319,17 @@ fn cases() -> Vec<(&'static str, Touches)> {
         ("createDataInfraTask:gemeente", Layer(Some(Gemeente))),
         ("updateDataInfraTask:rijk", Layer(Some(Rijk))),
         ("deleteDataInfraTask:gemeente", Layer(Some(Gemeente))),
+        ("createRisk:gemeente", Layer(Some(Gemeente))),
+        ("createRisk:joint", Layer(None)),
+        ("updateRisk:rijk", Layer(Some(Rijk))),
+        ("updateRisk:gemeente", Layer(Some(Gemeente))),
+        (
+            "updateRisk:gemeente-to-rijk",
+            Move(Some(Gemeente), Some(Rijk)),
+        ),
+        ("deleteRisk:gemeente", Layer(Some(Gemeente))),
+        ("deleteRisk:rijk", Layer(Some(Rijk))),
+        ("updateProgressReport", Reports),
         ("createRecessPeriod", Plan),
         ("updateRecessPeriod", Plan),
         ("deleteRecessPeriod", Plan),
@@ -427,6 +453,19 @@ async fn prepare(app: &TestApp, fx: &Fixture, case: &str) -> (String, Value) {
         }
         ("updateDataInfraTask", _) => upd(fx.id("tr"), fx.v("tr"), json!({ "title": "T2" })),
         ("deleteDataInfraTask", _) => upd(fx.id("tg"), fx.v("tg"), json!({})),
+        ("createRisk", layer) => {
+            json!({ "programmeId": pid, "title": "R", "likelihood": "LOW", "impact": "LOW", "layer": if layer == "gemeente" { json!("GEMEENTE") } else { Value::Null } })
+        }
+        ("updateRisk", "rijk") => upd(fx.id("rr"), fx.v("rr"), json!({ "mitigation": "M" })),
+        ("updateRisk", "gemeente") => upd(fx.id("rg"), fx.v("rg"), json!({ "owner": "O" })),
+        ("updateRisk", _) => upd(fx.id("rg"), fx.v("rg"), json!({ "layer": "RIJK" })),
+        ("deleteRisk", "rijk") => upd(fx.id("rr"), fx.v("rr"), json!({})),
+        ("deleteRisk", _) => upd(fx.id("rg"), fx.v("rg"), json!({})),
+        ("updateProgressReport", _) => upd(
+            fx.id("report"),
+            fx.v("report"),
+            json!({ "reference": "K-1" }),
+        ),
         ("createRecessPeriod", _) => recess(),
         ("updateRecessPeriod", _) => {
             let (id, v) = create(app, "createRecessPeriod", "recessPeriod", recess()).await;
@@ -491,6 +530,7 @@ async fn prepare(app: &TestApp, fx: &Fixture, case: &str) -> (String, Value) {
             | "deleteDataQualityAssessment"
             | "deleteDataInfraTask"
             | "deleteRecessPeriod"
+            | "deleteRisk"
             | "deleteCommitment"
             | "deleteProgressReport"
             | "publishProgressReport" => {

@@ -31,6 +31,7 @@ mod queries;
 mod report_text;
 mod reports;
 mod retries;
+mod risks;
 mod rules;
 mod scheduling;
 mod schema;

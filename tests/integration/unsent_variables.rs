@@ -225,6 +225,9 @@ fn required(mutation: &str, n: usize, fx: &Fixture) -> Value {
             let (id, version) = &fx.commitments[n];
             json!({ "commitmentId": id, "version": version, "kind": "FULFILMENT", "sentOn": "2026-06-10" })
         }
+        "createRisk" => {
+            json!({ "programmeId": p, "title": format!("Risico {n}"), "likelihood": "LOW", "impact": "HIGH" })
+        }
         "generateProgressReport" => {
             json!({ "asOf": "2026-06-15", "title": format!("Rapportage {n}") })
         }
@@ -248,6 +251,15 @@ async fn target(app: &TestApp, ty: &str) -> (String, i64) {
         let nodes = data["milestones"]["nodes"].as_array().expect("nodes");
         let with_forecast = nodes.iter().find(|m| !m["forecastDate"].is_null());
         with_forecast.expect("a RIJK milestone with a forecast")["id"]
+            .as_str()
+            .expect("id")
+            .to_owned()
+    } else if ty == "Risk" {
+        app.ok(
+            "mutation($p: ID!) { createRisk(input: { programmeId: $p, title: \"Doel\", likelihood: LOW, impact: LOW, owner: \"BZK\" }) { risk { id } } }",
+            json!({ "p": global_id("Programme", 1) }),
+        )
+        .await["createRisk"]["risk"]["id"]
             .as_str()
             .expect("id")
             .to_owned()

@@ -242,6 +242,7 @@ connection!(
     RecessPeriod,
     "recess periods"
 );
+connection!(RiskConnection, RiskEdge, Risk, "risks");
 connection!(
     ProgressReportConnection,
     ProgressReportEdge,

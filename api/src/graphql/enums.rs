@@ -302,3 +302,25 @@ pub enum MutationStatus {
     /// The version sent was stale: nothing changed; the payload holds the current object.
     Conflict,
 }
+
+/// How likely a risk is, or how bad its impact would be.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::RiskLevel")]
+pub enum RiskLevel {
+    /// Low (kans of impact klein).
+    Low,
+    /// Medium.
+    Medium,
+    /// High.
+    High,
+}
+
+/// Whether a risk still counts.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::RiskStatus")]
+pub enum RiskStatus {
+    /// It may still happen: reports list it.
+    Open,
+    /// It has passed or been dealt with: reports leave it out.
+    Closed,
+}

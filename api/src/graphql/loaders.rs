@@ -348,6 +348,8 @@ impl Loaders {
             .data(children::<commitment_letter::Entity>(db))
             .data(by_id::<commitment_letter::Entity>(db))
             .data(by_id::<progress_report::Entity>(db))
+            .data(by_id::<entity::risk::Entity>(db))
+            .data(children::<entity::risk::Entity>(db))
             .data(links::<milestone_kpi::Entity>(db))
             .data(links::<milestone_task::Entity>(db))
             .data(links::<task_kpi::Entity>(db))

@@ -271,6 +271,7 @@ plan_entities!(
     commitment => "Commitment",
     commitment_letter => "CommitmentLetter",
     progress_report => "ProgressReport" scope |_| Scope::Reports,
+    risk => "Risk" scope |r| Scope::Layer(r.layer),
 );
 
 /// Domain rules of one entity, checked on every create and update.

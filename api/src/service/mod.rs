@@ -30,6 +30,7 @@ pub mod plan;
 pub mod recess;
 pub mod report;
 pub mod reports;
+pub mod risks;
 pub mod tasks;
 pub mod tokens;
 

@@ -20,6 +20,7 @@ const TABLES: &[&str] = &[
     "commitment_letter",
     "baseline",
     "progress_report",
+    "risk",
     "change_record",
 ];
 

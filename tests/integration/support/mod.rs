@@ -348,7 +348,7 @@ pub async fn kpi(app: &TestApp, programme: &str, code: &str, themes: &[&str]) ->
 
 /// The `version` of any object.
 pub async fn version(app: &TestApp, id: &str) -> i64 {
-    let data = app.ok("query($id: ID!) { node(id: $id) { ... on Milestone { version } ... on Kpi { version } ... on Programme { version } ... on Phase { version } ... on DataInfraTask { version } ... on Commitment { version } ... on RecessPeriod { version } ... on DataSource { version } ... on KpiTarget { version } ... on KpiMeasurement { version } ... on Organisation { version } ... on Workstream { version } ... on DataQualityAssessment { version } ... on ProgressReport { version } } }", json!({ "id": id })).await;
+    let data = app.ok("query($id: ID!) { node(id: $id) { ... on Milestone { version } ... on Kpi { version } ... on Programme { version } ... on Phase { version } ... on DataInfraTask { version } ... on Commitment { version } ... on RecessPeriod { version } ... on DataSource { version } ... on KpiTarget { version } ... on KpiMeasurement { version } ... on Organisation { version } ... on Workstream { version } ... on DataQualityAssessment { version } ... on ProgressReport { version } ... on Risk { version } } }", json!({ "id": id })).await;
     data["node"]["version"].as_i64().expect("version")
 }
 

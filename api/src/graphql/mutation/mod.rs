@@ -13,6 +13,7 @@ mod milestones;
 mod parliament;
 mod plan;
 mod reports;
+mod risks;
 mod sources;
 
 use crate::error::{ApiError, ApiResult};
@@ -35,6 +36,7 @@ pub struct Mutation(
     baselines::BaselineMutation,
     reports::ReportMutation,
     links::LinkMutation,
+    risks::RiskMutation,
 );
 
 /// Payload types of one entity: create, and update/delete with a status.

@@ -8,6 +8,7 @@ mod node;
 mod parliament;
 mod plan;
 mod reports;
+mod risks;
 mod sources;
 
 use async_graphql::MergedObject;
@@ -25,6 +26,7 @@ pub struct Query(
     history::HistoryQuery,
     baselines::BaselineQuery,
     reports::ReportQuery,
+    risks::RiskQuery,
     node::NodeQuery,
 );
 

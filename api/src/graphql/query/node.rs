@@ -41,6 +41,8 @@ pub enum Node {
     CommitmentLetter(CommitmentLetter),
     /// A progress report.
     ProgressReport(ProgressReport),
+    /// A risk.
+    Risk(Risk),
 }
 
 #[derive(Default)]
@@ -83,6 +85,7 @@ impl NodeQuery {
             "RecessPeriod" => load!(recess_period, RecessPeriod),
             "Commitment" => load!(commitment, Commitment),
             "CommitmentLetter" => load!(commitment_letter, CommitmentLetter),
+            "Risk" => load!(risk, Risk),
             "ProgressReport" => loaders::one::<entity::progress_report::Entity>(ctx, row)
                 .await?
                 .filter(|m| crate::service::reports::visible(m, ctx.caller().role))

@@ -67,6 +67,13 @@ plan_object!(
             )
             .await
     }
+    /// The recorded risks to it (the risk register), in the order they were recorded; `risk`
+    /// is the schedule's verdict on its deadline.
+    async fn risks(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<super::Risk>> {
+        self.1
+            .children::<entity::risk::Entity, _>(ctx, "commitment_id", |m| m.id, self.0.id)
+            .await
+    }
     /// Letters that fulfilled or postponed it, oldest first.
     async fn letters(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CommitmentLetter>> {
         let mut letters: Vec<CommitmentLetter> = self

@@ -280,6 +280,12 @@ plan_object!(
     ) -> async_graphql::Result<Vec<MilestoneDependency>> {
         self.dependencies(ctx, DepEnd::Successors).await
     }
+    /// The recorded risks to it (the risk register), in the order they were recorded.
+    async fn risks(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<super::Risk>> {
+        self.1
+            .children::<entity::risk::Entity, _>(ctx, "milestone_id", |m| m.id, self.0.id)
+            .await
+    }
     /// Commitments to the Kamer that this milestone fulfils.
     async fn commitments(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<Commitment>> {
         self.1

@@ -17,6 +17,7 @@ mod phase;
 mod programme;
 mod progress_report;
 mod recess_period;
+mod risk;
 mod schedule;
 mod workstream;
 
@@ -37,6 +38,7 @@ pub use phase::Phase;
 pub use programme::Programme;
 pub use progress_report::{ProgressReport, ReportDocument};
 pub use recess_period::RecessPeriod;
+pub use risk::Risk;
 pub use schedule::{
     CommitmentRisk, CriticalPath, HealthAssessment, HealthOverride, HealthReason, milestone_by_id,
 };

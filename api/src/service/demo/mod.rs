@@ -12,10 +12,11 @@ use crate::service::{Actor, kpis};
 use chrono::NaiveDate;
 use entity::{
     CommitmentStatus, DataAccess, DateConfidence, Exact, Frequency, GovernmentLayer, Health,
-    KpiDirection, KpiLevel, MilestoneKind, QualityDimension, RecessKind, TaskKind, Theme,
-    WorkStatus, commitment, commitment_milestone, data_infra_task, data_quality_assessment,
-    data_source, kpi, kpi_data_source, kpi_measurement, kpi_target, milestone, milestone_kpi,
-    milestone_task, organisation, phase, programme, recess_period, task_kpi, workstream,
+    KpiDirection, KpiLevel, MilestoneKind, QualityDimension, RecessKind, RiskLevel, RiskStatus,
+    TaskKind, Theme, WorkStatus, commitment, commitment_milestone, data_infra_task,
+    data_quality_assessment, data_source, kpi, kpi_data_source, kpi_measurement, kpi_target,
+    milestone, milestone_kpi, milestone_task, organisation, phase, programme, recess_period,
+    task_kpi, workstream,
 };
 use rust_decimal::Decimal;
 use sea_orm::{ActiveModelTrait, DatabaseConnection, DatabaseTransaction, EntityTrait};
@@ -1652,7 +1653,8 @@ async fn load_into(db: &DatabaseTransaction, actor: &Actor) -> ApiResult<()> {
     .await?;
 
     let recesses = load_recesses(db, actor).await?;
-    load_commitment(db, actor, programme_id, &milestones).await?;
+    let commitment_id = load_commitment(db, actor, programme_id, &milestones).await?;
+    load_risks(db, actor, programme_id, &milestones, commitment_id).await?;
     scheduling::load_phase2_commitment(db, actor, programme_id, &milestones).await?;
     let all_milestones = milestone::Entity::find().all(db).await?;
     scheduling::load_baselines(db, actor, &all_milestones).await?;
@@ -1970,7 +1972,7 @@ async fn load_commitment(
     actor: &Actor,
     programme_id: i32,
     milestones: &Ids,
-) -> ApiResult<()> {
+) -> ApiResult<i32> {
     let model = commitment::Model {
         id: 0,
         programme_id,
@@ -1996,6 +1998,90 @@ async fn load_commitment(
         true,
     )
     .await?;
+    Ok(commitment_id)
+}
+
+/// One risk of the demo's register: (title, description, likelihood, impact, mitigation,
+/// owner, layer, milestone key, about the summer-recess commitment).
+type DemoRisk = (
+    &'static str,
+    &'static str,
+    RiskLevel,
+    RiskLevel,
+    &'static str,
+    &'static str,
+    Option<GovernmentLayer>,
+    &'static str,
+    bool,
+);
+
+/// The demo's risk register: two risks with a mitigation, one without yet.
+const RISKS: &[DemoRisk] = &[
+    (
+        "Bestuurlijk overleg schuift opnieuw door volle bestuurdersagenda's",
+        "Na de gemeenteraadsverkiezingen is het lastig de vier bestuurders tegelijk te spreken; een nieuwe verschuiving raakt de Kamerbrief voor het zomerreces.",
+        RiskLevel::Medium,
+        RiskLevel::High,
+        "De datum staat vast in de agenda's van de vier bestuurders; een schriftelijke ronde is voorbereid als terugvaloptie.",
+        "Programmamanager BZK",
+        None,
+        "administrative_consultation",
+        true,
+    ),
+    (
+        "Te weinig gemeenten ronden de pilot productkaarten af",
+        "Twee van de vijf pilotgemeenten hebben minder capaciteit dan verwacht.",
+        RiskLevel::Medium,
+        RiskLevel::Medium,
+        "VNG heeft twee reservegemeenten benaderd; de pilot kan met vier gemeenten worden afgerond.",
+        "Programmamanager VNG",
+        Some(GovernmentLayer::Gemeente),
+        "vng_pilot",
+        false,
+    ),
+    (
+        "MVOI-velden in TenderNed blijven langer optioneel",
+        "Het verplicht stellen van de velden hangt af van een aanpassing van de aankondigingsformulieren.",
+        RiskLevel::Medium,
+        RiskLevel::High,
+        "",
+        "PIANOo",
+        Some(GovernmentLayer::Rijk),
+        "tenderned_fields_mandatory",
+        false,
+    ),
+];
+
+async fn load_risks(
+    db: &DatabaseTransaction,
+    actor: &Actor,
+    programme_id: i32,
+    milestones: &Ids,
+    commitment_id: i32,
+) -> ApiResult<()> {
+    for &(title, description, likelihood, impact, mitigation, owner, layer, milestone, about) in
+        RISKS
+    {
+        let model = entity::risk::Model {
+            id: 0,
+            programme_id,
+            title: title.to_owned(),
+            description: description.to_owned(),
+            likelihood,
+            impact,
+            mitigation: mitigation.to_owned(),
+            owner: owner.to_owned(),
+            layer,
+            status: RiskStatus::Open,
+            milestone_id: Some(lookup(milestones, milestone)?),
+            commitment_id: about.then_some(commitment_id),
+            version: 1,
+            created_at: actor.at,
+            updated_at: actor.at,
+            deleted_at: None,
+        };
+        insert::<entity::risk::Entity>(db, actor, model).await?;
+    }
     Ok(())
 }
 

@@ -104,8 +104,8 @@ pub struct KpiRow {
     pub source: String,
 }
 
-/// A risk to the plan: a milestone that is not on track, with its reasons and, where recorded,
-/// what is done about it.
+/// A risk to the plan: a milestone that is not on track, with its reasons, or a risk from the
+/// register; with what is done about it and who owns it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RiskLine {
     /// What is at risk.
@@ -114,8 +114,16 @@ pub struct RiskLine {
     pub layer: String,
     /// The computed health, written out.
     pub health: String,
-    /// All reasons, as sentences; a manager's differing judgement named as such.
+    /// All reasons, as sentences; a manager's differing judgement named as such; for a risk
+    /// from the register, what it is and what it threatens.
     pub reasons: String,
+    /// What is done about it (the beheersmaatregelen of the recorded risks), or that none is
+    /// recorded yet.
+    #[serde(default)]
+    pub mitigation: String,
+    /// Who owns it, or "-".
+    #[serde(default)]
+    pub owner: String,
 }
 
 /// What a document says about the report it belongs to beyond its frozen content: draft or
@@ -205,7 +213,7 @@ impl Stamp {
 /// The layout of the content this version of koers builds and renders. Content of an earlier
 /// layout (stored with a draft generated before) lacks sections the templates now read: such a
 /// draft is refused (`CONFLICT`, generate it anew) rather than rendered with empty sections.
-pub const LAYOUT: u32 = 2;
+pub const LAYOUT: u32 = 3;
 
 /// The whole report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

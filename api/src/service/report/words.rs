@@ -267,6 +267,23 @@ impl Language {
         )
     }
 
+    /// A risk's likelihood and impact: "kans hoog, impact middel" ("likelihood high, impact
+    /// medium").
+    pub fn risk_levels(self, likelihood: entity::RiskLevel, impact: entity::RiskLevel) -> String {
+        let level = |l: entity::RiskLevel| match (self, l) {
+            (Language::Nl, entity::RiskLevel::Low) => "laag",
+            (Language::Nl, entity::RiskLevel::Medium) => "middel",
+            (Language::Nl, entity::RiskLevel::High) => "hoog",
+            (Language::En, entity::RiskLevel::Low) => "low",
+            (Language::En, entity::RiskLevel::Medium) => "medium",
+            (Language::En, entity::RiskLevel::High) => "high",
+        };
+        match self {
+            Language::Nl => format!("kans {}, impact {}", level(likelihood), level(impact)),
+            Language::En => format!("likelihood {}, impact {}", level(likelihood), level(impact)),
+        }
+    }
+
     /// A health value.
     pub fn health(self, health: Health) -> &'static str {
         match (self, health) {
@@ -359,6 +376,14 @@ impl Language {
             ("reasons", "Redenen", "Reasons"),
             ("letters", "Brieven", "Letters"),
             ("coming_period", "Komende periode", "Coming period"),
+            ("risk", "Risico", "Risk"),
+            ("mitigation", "Beheersmaatregel", "Mitigation"),
+            ("owner", "Eigenaar", "Owner"),
+            (
+                "risks_title",
+                "Risico's en beheersmaatregelen",
+                "Risks and mitigations",
+            ),
             (
                 "data",
                 "Data-infrastructuur en datagovernance",

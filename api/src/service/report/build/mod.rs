@@ -76,6 +76,10 @@ struct Plan {
     /// known): not counted as risks or coming work of the plan, since the report speaks of
     /// itself separately.
     own_letters: HashSet<i32>,
+    /// The open risks of the register as of the peildatum, in the order they were recorded.
+    registered: Vec<entity::risk::Model>,
+    /// Every commitment's register number, by id.
+    commitment_numbers: HashMap<i32, String>,
 }
 
 impl Plan {
@@ -179,6 +183,22 @@ pub async fn build(
         recesses,
         quality: latest_quality(&now).await?,
         own_letters: HashSet::new(),
+        registered: {
+            let mut open: Vec<entity::risk::Model> = now
+                .live::<entity::risk::Entity>()
+                .await?
+                .into_iter()
+                .filter(|r| r.status == entity::RiskStatus::Open)
+                .collect();
+            open.sort_by_key(|r| r.id);
+            open
+        },
+        commitment_numbers: now
+            .all::<commitment::Entity>()
+            .await?
+            .iter()
+            .map(|c| (c.id, c.number.clone()))
+            .collect(),
     };
     let programme = now.live::<programme::Entity>().await?.into_iter().next();
     let period = match &request.previous {

@@ -594,7 +594,9 @@ fn row(plan: &Plan, m: &milestone::Model, p: &Projection) -> MilestoneRow {
 }
 
 /// The risks: every open milestone whose computed health is not on track, or that its
-/// manager judges worse, with all its reasons; off track first, then by date.
+/// manager judges worse, with all its reasons and the recorded risks to it (their mitigations
+/// and owners); then the open risks of the register about nothing listed above, worst first.
+/// Off track before at risk, then by date.
 pub(super) fn risks(plan: &Plan) -> Vec<RiskLine> {
     let lang = plan.lang;
     let mut at: Vec<(&milestone::Model, &Projection)> = plan
@@ -605,16 +607,106 @@ pub(super) fn risks(plan: &Plan) -> Vec<RiskLine> {
         .filter(|(_, p)| p.computed != Health::OnTrack || p.health != Health::OnTrack)
         .collect();
     at.sort_by_key(|(m, p)| (p.computed != Health::OffTrack, p.projected, m.id));
-    at.into_iter()
+    let mut used = HashSet::new();
+    let mut out: Vec<RiskLine> = at
+        .into_iter()
         .map(|(m, p)| {
             let mut why = reasons(plan, p);
             why.extend(judgement(plan, m, p));
+            let recorded: Vec<&entity::risk::Model> = plan
+                .registered
+                .iter()
+                .filter(|r| r.milestone_id == Some(m.id))
+                .collect();
+            used.extend(recorded.iter().map(|r| r.id));
+            for r in &recorded {
+                why.push(full_stop(&sentence(&format!(
+                    "{} ({})",
+                    r.title.trim(),
+                    lang.risk_levels(r.likelihood, r.impact)
+                ))));
+            }
+            let (mitigation, owner) = handling(lang, &recorded);
             RiskLine {
                 title: m.title.clone(),
                 layer: lang.layer(m.layer).to_owned(),
                 health: lang.health(p.computed).to_owned(),
                 reasons: why.join(" "),
+                mitigation,
+                owner,
             }
         })
-        .collect()
+        .collect();
+    let mut rest: Vec<&entity::risk::Model> = plan
+        .registered
+        .iter()
+        .filter(|r| !used.contains(&r.id))
+        .collect();
+    rest.sort_by_key(|r| (std::cmp::Reverse(crate::service::risks::score(r)), r.id));
+    for r in rest {
+        let mut why = Vec::new();
+        if !r.description.trim().is_empty() {
+            why.push(full_stop(&sentence(r.description.trim())));
+        }
+        let about = r
+            .milestone_id
+            .and_then(|id| plan.schedule.title(id))
+            .map(|t| lang.quote(t));
+        let promise = r
+            .commitment_id
+            .and_then(|id| plan.commitment_numbers.get(&id).cloned());
+        match (about, promise, lang) {
+            (Some(m), Some(c), Language::Nl) => {
+                why.push(format!("Raakt {m} en toezegging {c}."));
+            }
+            (Some(m), None, Language::Nl) => why.push(format!("Raakt {m}.")),
+            (None, Some(c), Language::Nl) => why.push(format!("Raakt toezegging {c}.")),
+            (Some(m), Some(c), Language::En) => {
+                why.push(format!("Concerns {m} and commitment {c}."));
+            }
+            (Some(m), None, Language::En) => why.push(format!("Concerns {m}.")),
+            (None, Some(c), Language::En) => why.push(format!("Concerns commitment {c}.")),
+            (None, None, _) => {}
+        }
+        let (mitigation, owner) = handling(lang, &[r]);
+        out.push(RiskLine {
+            title: r.title.clone(),
+            layer: lang.layer(r.layer).to_owned(),
+            health: lang.risk_levels(r.likelihood, r.impact),
+            reasons: why.join(" "),
+            mitigation,
+            owner,
+        });
+    }
+    out
+}
+
+/// The mitigations and owners of recorded risks, or that none is recorded.
+fn handling(lang: Language, recorded: &[&entity::risk::Model]) -> (String, String) {
+    let mitigations: Vec<String> = recorded
+        .iter()
+        .map(|r| r.mitigation.trim())
+        .filter(|m| !m.is_empty())
+        .map(|m| full_stop(&sentence(m)))
+        .collect();
+    let mut owners: Vec<&str> = recorded
+        .iter()
+        .map(|r| r.owner.trim())
+        .filter(|o| !o.is_empty())
+        .collect();
+    owners.dedup();
+    let mitigation = if mitigations.is_empty() {
+        match lang {
+            Language::Nl => "Nog geen beheersmaatregel vastgelegd.".to_owned(),
+            Language::En => "No mitigation recorded yet.".to_owned(),
+        }
+    } else {
+        mitigations.join(" ")
+    };
+    let owner = if owners.is_empty() {
+        "-".to_owned()
+    } else {
+        owners.join(", ")
+    };
+    (mitigation, owner)
 }

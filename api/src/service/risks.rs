@@ -1,0 +1,117 @@
+//! Risks to the plan (risico's) with their mitigation (beheersmaatregel) and owner: the rules of
+//! one risk, and which risks a list shows. The progress report reads them as of its peildatum.
+
+use super::crud::{Rules, refers};
+use super::validate as v;
+use crate::error::ApiResult;
+use entity::{RiskLevel, RiskStatus, commitment, milestone, programme, risk};
+use futures::future::BoxFuture;
+use sea_orm::DatabaseTransaction;
+
+impl Rules for risk::Entity {
+    fn validate(m: &risk::Model) -> ApiResult<()> {
+        v::line("title", &m.title, 200)?;
+        v::length("description", &m.description, 10_000)?;
+        v::length("mitigation", &m.mitigation, 2_000)?;
+        // An owner is one line when given; empty means nobody owns it yet.
+        v::opt_line(
+            "owner",
+            Some(m.owner.as_str()).filter(|o| !o.is_empty()),
+            200,
+        )
+    }
+
+    fn check<'a>(
+        txn: &'a DatabaseTransaction,
+        m: &'a risk::Model,
+        before: Option<&'a risk::Model>,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async move {
+            let was = |f: fn(&risk::Model) -> Option<i32>| before.map(f);
+            refers::<programme::Entity>(
+                txn,
+                "programmeId",
+                Some(m.programme_id),
+                was(|b| Some(b.programme_id)),
+            )
+            .await?;
+            refers::<milestone::Entity>(
+                txn,
+                "milestoneId",
+                m.milestone_id,
+                was(|b| b.milestone_id),
+            )
+            .await?;
+            refers::<commitment::Entity>(
+                txn,
+                "commitmentId",
+                m.commitment_id,
+                was(|b| b.commitment_id),
+            )
+            .await
+        })
+    }
+}
+
+/// Which risks a list shows.
+#[derive(Clone, Debug, Default)]
+pub struct RiskFilter {
+    /// Only this layer.
+    pub layer: Option<entity::GovernmentLayer>,
+    /// Only these statuses (none: any).
+    pub status: Option<Vec<RiskStatus>>,
+    /// Only risks to this milestone.
+    pub milestone_id: Option<i32>,
+    /// Only risks to this commitment.
+    pub commitment_id: Option<i32>,
+}
+
+impl RiskFilter {
+    /// Whether `r` matches, in memory (for as-of views; the same rules as [`list`]).
+    pub fn matches(&self, r: &risk::Model) -> bool {
+        self.layer.is_none_or(|l| r.layer == Some(l))
+            && super::page::one_of(self.status.as_deref(), &r.status)
+            && self
+                .milestone_id
+                .is_none_or(|id| r.milestone_id == Some(id))
+            && self
+                .commitment_id
+                .is_none_or(|id| r.commitment_id == Some(id))
+    }
+}
+
+/// The live risks matching `filter`, by id (the order they were recorded in).
+pub fn list(filter: &RiskFilter) -> ApiResult<super::page::Listing<risk::Entity>> {
+    use risk::Column;
+    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+    let mut select = super::page::live(risk::Entity::find())?;
+    if let Some(layer) = filter.layer {
+        select = select.filter(Column::Layer.eq(layer));
+    }
+    if let Some(condition) = super::page::one_of_sql(Column::Status, filter.status.as_deref()) {
+        select = select.filter(condition);
+    }
+    if let Some(id) = filter.milestone_id {
+        select = select.filter(Column::MilestoneId.eq(id));
+    }
+    if let Some(id) = filter.commitment_id {
+        select = select.filter(Column::CommitmentId.eq(id));
+    }
+    Ok(super::page::Listing {
+        select,
+        order: super::page::Order {
+            key: None,
+            id: Column::Id,
+        },
+    })
+}
+
+/// How a risk ranks: likelihood times impact, both counted 1 (low) to 3 (high); 9 is the worst.
+pub fn score(r: &risk::Model) -> u8 {
+    let level = |l: RiskLevel| match l {
+        RiskLevel::Low => 1,
+        RiskLevel::Medium => 2,
+        RiskLevel::High => 3,
+    };
+    level(r.likelihood) * level(r.impact)
+}
