@@ -197,6 +197,11 @@ async fn the_demo_plan_at_15_june_and_30_november_2026() {
         markdown.contains("De termijn is verstreken; de toezegging is 151 dagen over tijd en niet nagekomen. „Kamerbrief voortgang fase 3 (voor het zomerreces 2026)” wordt nu op zijn vroegst op 7 december 2026 verwacht."),
         "{markdown}"
     );
+    // Overdue work has no new date; what it pushes has its earliest, explained by the push.
+    assert!(
+        markdown.contains("| Kamerbrief voortgang fase 3 (voor het zomerreces 2026) | Rijk | 2 juli 2026 | nog niet gereed (gepland 2 juli 2026) | over tijd | 158 dagen later dan oorspronkelijk en bij de laatste herplanning gepland. Prognose 2 juli 2026 is eerder dan voorgaande mijlpaal „Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan” toelaat (7 december 2026)."),
+        "{markdown}"
+    );
     assert!(
         markdown.contains("De termijn van de openstaande toezegging is verstreken zonder dat die is nagekomen. De openstaande toezegging vraagt om een uitstelbrief."),
         "{markdown}"

@@ -258,6 +258,8 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
     let app = TestApp::with_demo().await;
     let june = generate(&app, "2026-06-15", "Juni 2026").await;
     let june_markdown = june["markdown"].as_str().unwrap_or_default().to_owned();
+    // Published the next day: the Kamerbrief it is goes out on 16 June.
+    app.on_day("2026-06-16");
     app.ok(PUBLISH, json!({ "id": june["id"], "v": june["version"] }))
         .await;
 
@@ -329,12 +331,15 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
         changes.contains("Extra consultatie waterschappen (20 juni 2026): planning van 1 september 2026 naar 15 september 2026; geen toelichting gegeven"),
         "{changes}"
     );
-    // A slip with no reason of its own is explained by what pushes it.
+    // Publishing the June report sent the Kamerbrief it is: done on 16 June, and the
+    // summer-recess commitment fulfilled by it; this report claims it no more.
     assert!(
-        md.contains("| Kamerbrief voortgang fase 3 (voor het zomerreces 2026) | Rijk | 2 juli 2026 | 15 juli 2026 | achter op schema | Deze rapportage. 13 dagen later dan oorspronkelijk en bij de laatste herplanning gepland. Prognose 2 juli 2026 is eerder dan voorgaande mijlpaal „Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan” toelaat (15 juli 2026)."),
+        md.contains("| Kamerbrief voortgang fase 3 (voor het zomerreces 2026) | Rijk | 2 juli 2026 | 16 juni 2026 | gerealiseerd | - |"),
         "{md}"
     );
-    assert!(md.contains("Van de 22 mijlpalen zijn er 14 gerealiseerd, waarvan 1 in deze periode."));
+    assert!(md.contains("- Stand: Nagekomen met de brief van 16 juni 2026."));
+    assert!(!md.contains("geeft het kabinet invulling aan"));
+    assert!(md.contains("Van de 22 mijlpalen zijn er 15 gerealiseerd, waarvan 2 in deze periode."));
     // The Aanleiding names the earlier letters to the Kamer, the published report among them.
     assert!(
         md.contains("Eerder is de Kamer geïnformeerd met:\n\n- uitstelbrief van 20 maart 2025 over toezegging TZ202410-031 (Kamerbrief over de planning van fase 2, 20 maart 2025)\n- brief van 30 september 2025 waarmee toezegging TZ202410-031 is nagekomen (Kamerbrief eindproducten fase 2, 30 september 2025)\n- voortgangsrapportage „Juni 2026” (peildatum 15 juni 2026)"),
@@ -342,12 +347,12 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
     );
     // The slip is explained by the reason given with the move.
     assert!(
-        md.contains("| Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan | Gezamenlijk | 15 april 2026 | 8 juli 2026 | achter op schema | 84 dagen later dan oorspronkelijk gepland en 35 dagen later dan bij de laatste herplanning. Toelichting: minister niet eerder beschikbaar."),
+        md.contains("| Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan | Gezamenlijk | 15 april 2026 | 8 juli 2026 | risico | 84 dagen later dan oorspronkelijk gepland en 35 dagen later dan bij de laatste herplanning. Toelichting: minister niet eerder beschikbaar."),
         "{md}"
     );
     assert!(
         changes.contains(
-            "Afgerond:\n\n- Pilot productkaarten in vijf gemeenten (VNG) afgerond (19 juni 2026)"
+            "Afgerond:\n\n- Kamerbrief voortgang fase 3 (voor het zomerreces 2026) (16 juni 2026)\n- Pilot productkaarten in vijf gemeenten (VNG) afgerond (19 juni 2026)"
         ),
         "{changes}"
     );
@@ -359,11 +364,9 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
         changes.contains("Vervallen:\n\n- KPI's gekoppeld aan de klimaatmonitor"),
         "{changes}"
     );
-    assert!(changes.contains("Kamerbrief voortgang fase 3 (voor het zomerreces 2026) (15 juli 2026): van risico naar achter op schema"), "{changes}");
-    assert!(
-        md.contains("Volgens de planning gaat deze rapportage pas op 15 juli 2026 naar de Kamer, 13 dagen na de termijn van toezegging TZ202504-057; daarvoor is een uitstelbrief nodig."),
-        "the commitment now needs a postponement letter: {md}"
-    );
+    // No open milestone changed its health: the bestuurlijk overleg is judged off track by its
+    // manager before and after, and the two that were at risk are done.
+    assert!(!changes.contains("Gewijzigde status"), "{changes}");
 
     // A report of the earlier peildatum, generated now, is that day's report, as its next
     // version (dated the day it was made).
@@ -871,4 +874,56 @@ async fn a_kenmerk_is_changed_only_on_the_current_version_and_a_stale_draft_is_n
         )
         .await;
     assert_eq!(code(&refused), "CONFLICT", "{refused}");
+}
+
+#[tokio::test]
+async fn publishing_a_report_records_the_letter_it_is_and_a_later_report_knows() {
+    let app = TestApp::with_demo().await;
+    let report = app
+        .ok(
+            "mutation { generateProgressReport(input: { asOf: \"2026-06-15\", title: \"Juni 2026\", reference: \"2026-0000123456\" }) { report { id version } } }",
+            json!({}),
+        )
+        .await["generateProgressReport"]["report"]
+        .clone();
+    let published = app
+        .ok(
+            PUBLISH,
+            json!({ "id": report["id"], "v": report["version"] }),
+        )
+        .await;
+    assert_eq!(published["publishProgressReport"]["status"], "OK");
+    // The commitment it answers is fulfilled by a letter of the day of publication with its
+    // kenmerk, and the Kamerbrief milestone it is is done that day.
+    let state = app
+        .ok(
+            "{ commitments { nodes { number status letters { kind sentOn reference } } } milestones(first: 5, filter: { search: \"Kamerbrief voortgang fase 3\" }) { nodes { status actualDate } } }",
+            json!({}),
+        )
+        .await;
+    let tz = state["commitments"]["nodes"]
+        .as_array()
+        .expect("commitments")
+        .iter()
+        .find(|c| c["number"] == "TZ202504-057")
+        .expect("the summer-recess commitment")
+        .clone();
+    assert_eq!(tz["status"], "FULFILLED", "{tz}");
+    assert_eq!(
+        tz["letters"][0],
+        json!({ "kind": "FULFILMENT", "sentOn": "2026-06-15", "reference": "2026-0000123456" })
+    );
+    assert_eq!(state["milestones"]["nodes"][0]["status"], "DONE");
+    assert_eq!(state["milestones"]["nodes"][0]["actualDate"], "2026-06-15");
+    // Half a year later the report says so, instead of a missed deadline.
+    app.on_day("2026-11-30");
+    let later = crate::support::report_markdown(&app, "2026-11-30").await;
+    assert!(
+        later.contains("- Stand: Nagekomen met de brief van 15 juni 2026."),
+        "{later}"
+    );
+    assert!(!later.contains("Termijn verstreken") && !later.contains("termijn is verstreken"));
+    assert!(later.contains(
+        "- Brief van 15 juni 2026 (2026-0000123456), waarmee de toezegging is nagekomen."
+    ));
 }

@@ -332,6 +332,7 @@ pub async fn publish(
         .insert(&txn)
         .await?;
     }
+    answer(&txn, actor, &current, &draft_content(&current)?).await?;
     let mut next = current.clone();
     next.status = ReportStatus::Published;
     next.published_at = Some(actor.at);
@@ -347,6 +348,95 @@ pub async fn publish(
         super::commit(txn, actor).await?;
     }
     Ok(outcome)
+}
+
+/// What publishing a report does to the plan: the report is the Kamerbrief of the commitments
+/// it answers, so each of them gets its fulfilment letter (sent on the day of publication, with
+/// the report's kenmerk, or its title without one) and the Kamerbrief milestones it is are done
+/// on that day. A reporter may do this only through publishing (the letter a report calls for);
+/// it is recorded in the history under the reporter's name. A commitment already fulfilled or a
+/// milestone already done is left as it is.
+async fn answer(
+    txn: &sea_orm::DatabaseTransaction,
+    actor: &Actor,
+    report: &progress_report::Model,
+    content: &Content,
+) -> ApiResult<()> {
+    use entity::{CommitmentStatus, LetterKind, WorkStatus, commitment, milestone};
+    let day = actor.status_date;
+    let on_behalf = Actor {
+        role: Role::ProgrammeManager,
+        layer: None,
+        change_reason: Some(format!(
+            "Voortgangsrapportage \u{201E}{}\u{201D} gepubliceerd",
+            report.title
+        )),
+        ..actor.clone()
+    };
+    for &id in &content.own_letters {
+        let Some(current) = milestone::Entity::find_by_id(id)
+            .filter(milestone::Column::DeletedAt.is_null())
+            .one(txn)
+            .await?
+        else {
+            continue;
+        };
+        if matches!(current.status, WorkStatus::Done | WorkStatus::Cancelled) {
+            continue;
+        }
+        let mut next = current.clone();
+        next.status = WorkStatus::Done;
+        next.actual_date = Some(day);
+        <milestone::Entity as Rules>::validate(&next)?;
+        if let Versioned::Conflict(_) = crud::update::<milestone::Entity, _>(
+            txn,
+            &on_behalf,
+            &current,
+            next,
+            ChangeAction::Update,
+        )
+        .await?
+        {
+            return Err(ApiError::Conflict(format!(
+                "milestone {id} changed while report {} was being published",
+                report.id
+            )));
+        }
+    }
+    for &id in &content.answers {
+        let Some(current) = commitment::Entity::find_by_id(id)
+            .filter(commitment::Column::DeletedAt.is_null())
+            .one(txn)
+            .await?
+        else {
+            continue;
+        };
+        if current.status == CommitmentStatus::Fulfilled {
+            continue;
+        }
+        let letter = super::letters::LetterDraft {
+            commitment_id: id,
+            version: version_of(&current)?,
+            kind: LetterKind::Fulfilment,
+            sent_on: day.max(current.made_on),
+            reference: Some(
+                report
+                    .reference
+                    .clone()
+                    .unwrap_or_else(|| report.title.clone()),
+            ),
+            reason: None,
+            new_deadline_date: None,
+            new_deadline_text: None,
+        };
+        if let Versioned::Conflict(_) = super::letters::record_in(txn, &on_behalf, letter).await? {
+            return Err(ApiError::Conflict(format!(
+                "commitment {id} changed while report {} was being published",
+                report.id
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// Delete a draft (published reports are frozen and cannot be deleted).

@@ -213,7 +213,7 @@ impl Stamp {
 /// The layout of the content this version of koers builds and renders. Content of an earlier
 /// layout (stored with a draft generated before) lacks sections the templates now read: such a
 /// draft is refused (`CONFLICT`, generate it anew) rather than rendered with empty sections.
-pub const LAYOUT: u32 = 3;
+pub const LAYOUT: u32 = 4;
 
 /// The whole report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -239,6 +239,13 @@ pub struct Content {
     pub previous: Option<String>,
     /// Aanleiding: the commitments this report fulfils.
     pub fulfils: Vec<CommitmentLine>,
+    /// The ids of the commitments this report answers: publishing it records its fulfilment
+    /// letter for each (see `reports::publish`).
+    #[serde(default)]
+    pub answers: Vec<i32>,
+    /// The ids of the Kamerbrief milestones this report is: publishing it marks them done.
+    #[serde(default)]
+    pub own_letters: Vec<i32>,
     /// Aanleiding: the earlier letters to the Kamer about the programme, oldest first: the
     /// postponement and fulfilment letters of its commitments and the published reports, each
     /// with its date and kenmerk (empty in content generated before it existed).

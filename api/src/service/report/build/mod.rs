@@ -310,6 +310,16 @@ pub async fn build(
             .as_ref()
             .map(|(title, day)| format!("{title} ({})", lang.date(*day))),
         fulfils,
+        answers: {
+            let mut ids: Vec<i32> = own_commitments.iter().copied().collect();
+            ids.sort_unstable();
+            ids
+        },
+        own_letters: {
+            let mut ids: Vec<i32> = plan.own_letters.iter().copied().collect();
+            ids.sort_unstable();
+            ids
+        },
         earlier: earlier_letters(db, &now, request).await?,
         health,
         kern,
