@@ -401,6 +401,12 @@ pub struct ApiConfig {
     #[arg(long, env = "KOERS_DISABLE_SUGGESTIONS")]
     pub disable_suggestions: bool,
 
+    /// Let the reporter who generated a draft publish it without a second person's approval
+    /// (a small team with one reporter). Off by default: a draft is published only after
+    /// another reporter or an admin approved it.
+    #[arg(long, env = "KOERS_SINGLE_REPORTER")]
+    pub single_reporter: bool,
+
     /// A milestone with less slack than this many days to its deadline is at risk.
     #[arg(long, env = "KOERS_AT_RISK_DAYS", default_value_t = defaults::AT_RISK_DAYS, value_parser = clap::value_parser!(i64).range(0..=365))]
     pub at_risk_days: i64,
@@ -452,6 +458,7 @@ impl Default for ApiConfig {
             max_body_bytes: defaults::MAX_BODY_BYTES,
             request_timeout_secs: defaults::REQUEST_TIMEOUT_SECS,
             allow_anonymous: false,
+            single_reporter: false,
             rate_per_minute: defaults::RATE_PER_MINUTE,
             cors_origins: Vec::new(),
             disable_introspection: false,

@@ -23,6 +23,9 @@ pub struct Model {
     pub reference: Option<String>,
     /// Which version of the report of its peildatum and language this is (1, 2, ...).
     pub edition: i32,
+    /// Who approved the draft for publication (the second pair of eyes), and when.
+    pub approved_by: Option<String>,
+    pub approved_at: Option<DateTimeUtc>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -18,6 +18,7 @@ mod m20261130_000012_change_reason;
 mod m20261130_000013_measurement_qualifier;
 mod m20261130_000014_report_edition;
 mod m20261130_000015_risks;
+mod m20261130_000016_report_approval;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -41,6 +42,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000013_measurement_qualifier::Migration),
             Box::new(m20261130_000014_report_edition::Migration),
             Box::new(m20261130_000015_risks::Migration),
+            Box::new(m20261130_000016_report_approval::Migration),
         ]
     }
 }

@@ -362,7 +362,7 @@ async fn hostile_text_renders_literally_in_every_format_and_the_pdf_is_always_ma
     let published = app
         .ok(
             "mutation($id: ID!, $v: Int!) { publishProgressReport(input: { id: $id, version: $v }) { status report { documents { format sha256 } } } }",
-            json!({ "id": report["id"], "v": report["version"] }),
+            json!({ "id": report["id"], "v": app.approve(&report["id"], &report["version"]).await }),
         )
         .await;
     let published: &Value = &published["publishProgressReport"];

@@ -181,7 +181,10 @@ async fn a_published_report_is_frozen() {
         "a draft has no fixed hash"
     );
     let published = app
-        .ok(PUBLISH, json!({ "id": id, "v": report["version"] }))
+        .ok(
+            PUBLISH,
+            json!({ "id": id, "v": app.approve(&json!(id), &report["version"]).await }),
+        )
         .await["publishProgressReport"]
         .clone();
     assert_eq!(published["status"], "OK");
@@ -244,11 +247,11 @@ async fn a_published_report_is_frozen() {
     );
 
     // Frozen: no second publication, no deletion.
-    let v = published["report"]["version"].clone();
-    let again = app.err(PUBLISH, json!({ "id": id, "v": 2 })).await;
+    let v = version(&app, &id).await;
+    let again = app.err(PUBLISH, json!({ "id": id, "v": v })).await;
     assert_eq!(code(&again), "CONFLICT", "{v}");
     let delete = app
-        .err("mutation($id: ID!) { deleteProgressReport(input: { id: $id, version: 2 }) { status } }", json!({ "id": id }))
+        .err("mutation($id: ID!, $v: Int!) { deleteProgressReport(input: { id: $id, version: $v }) { status } }", json!({ "id": id, "v": v }))
         .await;
     assert_eq!(code(&delete), "CONFLICT");
 }
@@ -260,8 +263,8 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
     let june_markdown = june["markdown"].as_str().unwrap_or_default().to_owned();
     // Published the next day: the Kamerbrief it is goes out on 16 June.
     app.on_day("2026-06-16");
-    app.ok(PUBLISH, json!({ "id": june["id"], "v": june["version"] }))
-        .await;
+    let v = app.approve(&june["id"], &june["version"]).await;
+    app.ok(PUBLISH, json!({ "id": june["id"], "v": v })).await;
 
     // Known edits after the peildatum.
     app.clock.set(
@@ -750,7 +753,10 @@ async fn every_document_says_which_version_it_is_and_a_draft_is_marked_concept()
 
     // Published: final, dated the day of publication, no CONCEPT anywhere.
     let published = app
-        .ok(PUBLISH, json!({ "id": id, "v": set["report"]["version"] }))
+        .ok(
+            PUBLISH,
+            json!({ "id": id, "v": app.approve(&json!(id), &set["report"]["version"]).await }),
+        )
         .await;
     assert_eq!(published["publishProgressReport"]["status"], "OK");
     let (_, _, md) = app.get(&document_url(&first, "MD")).await;
@@ -886,12 +892,16 @@ async fn publishing_a_report_records_the_letter_it_is_and_a_later_report_knows()
         )
         .await["generateProgressReport"]["report"]
         .clone();
-    let published = app
-        .ok(
+    // Its author cannot publish it alone: a second reporter approves it first.
+    let alone = app
+        .err(
             PUBLISH,
             json!({ "id": report["id"], "v": report["version"] }),
         )
         .await;
+    assert_eq!(code(&alone), "FORBIDDEN", "{alone}");
+    let v = app.approve(&report["id"], &report["version"]).await;
+    let published = app.ok(PUBLISH, json!({ "id": report["id"], "v": v })).await;
     assert_eq!(published["publishProgressReport"]["status"], "OK");
     // The commitment it answers is fulfilled by a letter of the day of publication with its
     // kenmerk, and the Kamerbrief milestone it is is done that day.
@@ -926,4 +936,83 @@ async fn publishing_a_report_records_the_letter_it_is_and_a_later_report_knows()
     assert!(later.contains(
         "- Brief van 15 juni 2026 (2026-0000123456), waarmee de toezegging is nagekomen."
     ));
+}
+
+#[tokio::test]
+async fn a_second_pair_of_eyes_approves_before_the_author_publishes() {
+    let app = TestApp::with_demo().await;
+    let report = generate(&app, "2026-06-15", "Juni 2026").await;
+    const APPROVE: &str = "mutation($id: ID!, $v: Int!) { approveProgressReport(input: { id: $id, version: $v }) { status report { version approvedBy approvedAt } } }";
+    // The author cannot approve its own draft.
+    let own = app
+        .err(
+            APPROVE,
+            json!({ "id": report["id"], "v": report["version"] }),
+        )
+        .await;
+    assert_eq!(code(&own), "FORBIDDEN", "{own}");
+    // A second reporter can; it is on the report and in its history.
+    let second = app
+        .token("tweede lezer", entity::Role::Reporter, None)
+        .await;
+    let approved = app
+        .gql_as(
+            &second,
+            APPROVE,
+            json!({ "id": report["id"], "v": report["version"] }),
+        )
+        .await["data"]["approveProgressReport"]
+        .clone();
+    assert_eq!(approved["status"], "OK");
+    assert_eq!(approved["report"]["approvedBy"], "tweede lezer");
+    let id = report["id"].as_str().expect("id");
+    let history = crate::support::changes(&app, id).await;
+    assert!(
+        history
+            .iter()
+            .any(|c| c["field"] == "approved_by" && c["newValue"] == "tweede lezer"),
+        "{history:?}"
+    );
+    // A changed kenmerk asks for a new approval.
+    let changed = app
+        .ok(
+            "mutation($id: ID!, $v: Int!) { updateProgressReport(input: { id: $id, version: $v, reference: \"2026-1\" }) { report { version approvedBy } } }",
+            json!({ "id": id, "v": approved["report"]["version"] }),
+        )
+        .await["updateProgressReport"]["report"]
+        .clone();
+    assert!(changed["approvedBy"].is_null(), "{changed}");
+    let alone = app
+        .err(PUBLISH, json!({ "id": id, "v": changed["version"] }))
+        .await;
+    assert_eq!(code(&alone), "FORBIDDEN");
+    // Another reporter may publish it: that is the second pair of eyes.
+    let published = app
+        .gql_as(
+            &second,
+            PUBLISH,
+            json!({ "id": id, "v": changed["version"] }),
+        )
+        .await;
+    assert_eq!(
+        published["data"]["publishProgressReport"]["status"], "OK",
+        "{published}"
+    );
+
+    // A small team turns the rule off.
+    let config = koers::config::ApiConfig {
+        single_reporter: true,
+        ..Default::default()
+    };
+    let small = TestApp::with_config(config).await;
+    small.load_demo().await;
+    small.on_day("2026-06-15");
+    let report = generate(&small, "2026-06-15", "Juni 2026").await;
+    let published = small
+        .ok(
+            PUBLISH,
+            json!({ "id": report["id"], "v": report["version"] }),
+        )
+        .await;
+    assert_eq!(published["publishProgressReport"]["status"], "OK");
 }

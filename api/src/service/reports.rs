@@ -51,9 +51,47 @@ pub async fn update_draft(
                 "report {id} is published: it is frozen and cannot be changed"
             )));
         }
+        let before = next.reference.clone();
         if let Some(reference) = patch.reference {
             let reference = reference.trim();
             next.reference = (!reference.is_empty()).then(|| reference.to_owned());
+        }
+        // An approval is of the draft as it was: a changed kenmerk asks for a new one.
+        if next.reference != before {
+            next.approved_by = None;
+            next.approved_at = None;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// Approve a draft for publication: the second pair of eyes. The reporter who generated it
+/// cannot approve it (`FORBIDDEN`); another reporter or an admin can, once. The approval is
+/// recorded on the report and in its history.
+pub async fn approve(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i32,
+    version: i32,
+) -> ApiResult<Versioned<progress_report::Model>> {
+    access::may_write(actor, Scope::Reports)?;
+    let at = actor.at;
+    let name = actor.name.clone();
+    crud::update_checked::<progress_report::Entity, _>(db, actor, id, version, move |next| {
+        if next.status == ReportStatus::Published {
+            return Err(ApiError::Conflict(format!(
+                "report {id} is already published"
+            )));
+        }
+        if next.created_by == name {
+            return Err(ApiError::Forbidden(format!(
+                "{name} generated report {id}: a second reporter or an admin approves it"
+            )));
+        }
+        if next.approved_by.is_none() {
+            next.approved_by = Some(name);
+            next.approved_at = Some(at);
         }
         Ok(())
     })
@@ -183,6 +221,8 @@ pub async fn generate(
             .map(|r| r.trim().to_owned())
             .filter(|r| !r.is_empty()),
         edition,
+        approved_by: None,
+        approved_at: None,
         version: 1,
         created_at: actor.at,
         updated_at: actor.at,
@@ -297,6 +337,7 @@ pub async fn publish(
     actor: &Actor,
     id: i32,
     version: i32,
+    single_reporter: bool,
 ) -> ApiResult<Versioned<progress_report::Model>> {
     access::may_write(actor, Scope::Reports)?;
     // Render first, outside the transaction: the content is frozen, and the checks are
@@ -320,6 +361,14 @@ pub async fn publish(
     }
     if current.content != draft.content {
         return Ok(Versioned::Conflict(current));
+    }
+    // Four eyes: a second person approved it, or someone other than its author publishes it
+    // (an approval in the act), unless the instance has a single reporter.
+    if !single_reporter && current.approved_by.is_none() && current.created_by == actor.name {
+        return Err(ApiError::Forbidden(format!(
+            "report {id} needs the approval of a second reporter or an admin before {} can publish it (approveProgressReport)",
+            actor.name
+        )));
     }
     for (format, body) in documents {
         report_document::ActiveModel {

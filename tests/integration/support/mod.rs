@@ -119,6 +119,25 @@ impl TestApp {
         token(&self.db, name, role, layer).await
     }
 
+    /// Approve a draft report as a second reporter (four eyes); returns its new version.
+    pub async fn approve(&self, id: &Value, version: &Value) -> Value {
+        let second = self
+            .token("tweede lezer", entity::Role::Reporter, None)
+            .await;
+        let data = self
+            .gql_as(
+                &second,
+                "mutation($id: ID!, $v: Int!) { approveProgressReport(input: { id: $id, version: $v }) { status report { version approvedBy } } }",
+                json!({ "id": id, "v": version }),
+            )
+            .await;
+        assert_eq!(
+            data["data"]["approveProgressReport"]["status"], "OK",
+            "{data}"
+        );
+        data["data"]["approveProgressReport"]["report"]["version"].clone()
+    }
+
     /// Send a raw HTTP request (with the admin's token when it names none).
     pub async fn request(&self, mut request: Request<Body>) -> (StatusCode, Value) {
         if !request.headers().contains_key("authorization") {

@@ -18,6 +18,25 @@ payloads!(
     DeleteProgressReportPayload
 );
 
+/// Result of approving a draft report.
+pub struct ApproveProgressReportPayload(
+    pub crate::graphql::enums::MutationStatus,
+    pub ProgressReport,
+);
+
+/// Result of approving a draft report.
+#[Object]
+impl ApproveProgressReportPayload {
+    /// OK when applied; CONFLICT when the version sent was stale (nothing changed).
+    async fn status(&self) -> crate::graphql::enums::MutationStatus {
+        self.0
+    }
+    /// The report as it now stands.
+    async fn report(&self) -> &ProgressReport {
+        &self.1
+    }
+}
+
 /// Result of updating a draft report.
 pub struct UpdateProgressReportPayload(
     pub crate::graphql::enums::MutationStatus,
@@ -121,6 +140,26 @@ impl ReportMutation {
         ))
     }
 
+    /// Approve a draft for publication: the second pair of eyes. The reporter who generated it
+    /// cannot (FORBIDDEN); another reporter or an admin can. A changed kenmerk asks for a new
+    /// approval.
+    async fn approve_progress_report(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The draft and the version you last saw.")] input: DeleteInput,
+    ) -> async_graphql::Result<ApproveProgressReportPayload> {
+        let id = input_id(&input.id, "ProgressReport", "id")?;
+        let actor = ctx.actor()?;
+        let outcome = reports::approve(ctx.db()?, &actor, id, input.version)
+            .await
+            .map_err(ApiError::in_input)?;
+        let (status, report) = status(outcome);
+        Ok(ApproveProgressReportPayload(
+            status,
+            ProgressReport::one(report),
+        ))
+    }
+
     /// Publish a draft: its documents are rendered once, stored with their SHA-256 and never
     /// change again; the report can no longer be deleted.
     async fn publish_progress_report(
@@ -130,7 +169,8 @@ impl ReportMutation {
     ) -> async_graphql::Result<PublishProgressReportPayload> {
         let id = input_id(&input.id, "ProgressReport", "id")?;
         let actor = ctx.actor()?;
-        let outcome = reports::publish(ctx.db()?, &actor, id, input.version)
+        let single = ctx.state()?.config.single_reporter;
+        let outcome = reports::publish(ctx.db()?, &actor, id, input.version, single)
             .await
             .map_err(ApiError::in_input)?;
         let (status, report) = status(outcome);

@@ -74,6 +74,14 @@ plan_object!(
     async fn edition(&self) -> i32 {
         self.0.edition
     }
+    /// Who approved the draft for publication (the second pair of eyes), once approved.
+    async fn approved_by(&self) -> Option<&str> {
+        self.0.approved_by.as_deref()
+    }
+    /// When it was approved (UTC).
+    async fn approved_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.0.approved_at
+    }
     /// Who generated it.
     async fn created_by(&self) -> &str {
         &self.0.created_by
