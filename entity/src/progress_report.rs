@@ -26,6 +26,8 @@ pub struct Model {
     /// Who approved the draft for publication (the second pair of eyes), and when.
     pub approved_by: Option<String>,
     pub approved_at: Option<DateTimeUtc>,
+    /// The author's own words (JSON: summary and a note per section), edited on the draft.
+    pub author_text: String,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -19,6 +19,7 @@ mod m20261130_000013_measurement_qualifier;
 mod m20261130_000014_report_edition;
 mod m20261130_000015_risks;
 mod m20261130_000016_report_approval;
+mod m20261130_000017_report_author_text;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000014_report_edition::Migration),
             Box::new(m20261130_000015_risks::Migration),
             Box::new(m20261130_000016_report_approval::Migration),
+            Box::new(m20261130_000017_report_author_text::Migration),
         ]
     }
 }

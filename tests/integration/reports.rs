@@ -1016,3 +1016,56 @@ async fn a_second_pair_of_eyes_approves_before_the_author_publishes() {
         .await;
     assert_eq!(published["publishProgressReport"]["status"], "OK");
 }
+
+#[tokio::test]
+async fn the_authors_own_words_are_in_every_format_and_frozen_on_publication() {
+    let app = TestApp::with_demo().await;
+    let report = generate(&app, "2026-06-15", "Juni 2026").await;
+    let id = report["id"].as_str().expect("id").to_owned();
+    let edited = app
+        .ok(
+            "mutation($id: ID!, $v: Int!) { updateProgressReport(input: { id: $id, version: $v, summary: \"Het programma ligt op koers.\\nDe Kamerbrief volgt voor het zomerreces.\", notes: [{ section: KERN, text: \"Het bestuurlijk overleg is de kritieke stap.\" }, { section: RISICOS, text: \"Zie ook de beslisnota.\" }] }) { status report { version summary notes { section text } markdown } } }",
+            json!({ "id": id, "v": report["version"] }),
+        )
+        .await["updateProgressReport"]
+        .clone();
+    assert_eq!(edited["status"], "OK");
+    assert_eq!(edited["report"]["notes"][0]["section"], "KERN");
+    let md = edited["report"]["markdown"].as_str().unwrap_or_default();
+    // The summary opens the report; each note stands under its section's heading.
+    assert!(
+        md.contains("## Samenvatting\n\nHet programma ligt op koers.\n\nDe Kamerbrief volgt voor het zomerreces.\n\n## 1. Aanleiding"),
+        "{md}"
+    );
+    assert!(md.contains("## 2. Kern\n\nHet bestuurlijk overleg is de kritieke stap.\n"));
+    assert!(md.contains("## 7. Risico's en beheersmaatregelen\n\nZie ook de beslisnota.\n"));
+    let (_, _, html) = app.get(&document_url(&report, "HTML")).await;
+    assert!(
+        String::from_utf8_lossy(&html)
+            .contains("<p class=\"author\">Het bestuurlijk overleg is de kritieke stap.</p>")
+    );
+    let (_, _, odt) = app.get(&document_url(&report, "ODT")).await;
+    assert!(odt_entry(&odt, "content.xml").contains(">Zie ook de beslisnota.</text:p>"));
+    let (_, _, pdf) = app.get(&document_url(&report, "PDF")).await;
+    assert!(pdf_text(&pdf).contains("Het programma ligt op koers."));
+    // A note of more than 5,000 characters is refused and changes nothing.
+    let long = app
+        .err(
+            "mutation($id: ID!, $v: Int!, $t: String!) { updateProgressReport(input: { id: $id, version: $v, notes: [{ section: DATA, text: $t }] }) { status } }",
+            json!({ "id": id, "v": edited["report"]["version"], "t": "x".repeat(5_001) }),
+        )
+        .await;
+    assert_eq!(code(&long), "BAD_USER_INPUT");
+    // Published, the words are frozen in its documents.
+    let v = app.approve(&json!(id), &edited["report"]["version"]).await;
+    app.ok(PUBLISH, json!({ "id": id, "v": v })).await;
+    let (_, _, stored) = app.get(&document_url(&report, "MD")).await;
+    assert!(String::from_utf8_lossy(&stored).contains("Het programma ligt op koers."));
+    let frozen = app
+        .err(
+            "mutation($id: ID!, $v: Int!) { updateProgressReport(input: { id: $id, version: $v, summary: \"Anders\" }) { status } }",
+            json!({ "id": id, "v": version(&app, &id).await }),
+        )
+        .await;
+    assert_eq!(code(&frozen), "CONFLICT");
+}

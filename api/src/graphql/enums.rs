@@ -324,3 +324,57 @@ pub enum RiskStatus {
     /// It has passed or been dealt with: reports leave it out.
     Closed,
 }
+
+/// A section of a progress report, for the author's note under its heading.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportSection {
+    /// 1. Aanleiding.
+    Aanleiding,
+    /// 2. Kern.
+    Kern,
+    /// 3. Voortgang per fase en per overheidslaag.
+    Voortgang,
+    /// 4. Toezeggingen.
+    Toezeggingen,
+    /// 5. KPI's.
+    Kpis,
+    /// 6. Data-infrastructuur en datagovernance.
+    Data,
+    /// 7. Risico's en beheersmaatregelen.
+    Risicos,
+    /// 8. Vervolg.
+    Vervolg,
+}
+
+impl ReportSection {
+    /// The section of a content key, if it is one.
+    pub fn from_key(key: &str) -> Option<Self> {
+        use ReportSection::*;
+        [
+            Aanleiding,
+            Kern,
+            Voortgang,
+            Toezeggingen,
+            Kpis,
+            Data,
+            Risicos,
+            Vervolg,
+        ]
+        .into_iter()
+        .find(|s| s.key() == key)
+    }
+
+    /// The key the report's content and templates use (`service::report::SECTIONS`).
+    pub fn key(self) -> &'static str {
+        match self {
+            ReportSection::Aanleiding => "aanleiding",
+            ReportSection::Kern => "kern",
+            ReportSection::Voortgang => "voortgang",
+            ReportSection::Toezeggingen => "toezeggingen",
+            ReportSection::Kpis => "kpis",
+            ReportSection::Data => "data",
+            ReportSection::Risicos => "risicos",
+            ReportSection::Vervolg => "vervolg",
+        }
+    }
+}

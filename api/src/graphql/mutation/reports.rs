@@ -81,6 +81,21 @@ pub struct UpdateProgressReportInput {
     /// The kenmerk (one line, at most 100 characters); absent: unchanged; an empty text
     /// clears it.
     pub reference: Option<String>,
+    /// The author's summary (Samenvatting) that opens the report (at most 5,000 characters;
+    /// one paragraph per line); absent: unchanged; an empty text clears it.
+    pub summary: Option<String>,
+    /// The author's notes under section headings (at most 5,000 characters each); sections
+    /// not named keep theirs; an empty text clears one.
+    pub notes: Option<Vec<SectionNoteInput>>,
+}
+
+/// The author's note under one section's heading.
+#[derive(InputObject)]
+pub struct SectionNoteInput {
+    /// The section.
+    pub section: crate::graphql::enums::ReportSection,
+    /// The note (one paragraph per line); empty clears it.
+    pub text: String,
 }
 
 #[derive(Default)]
@@ -112,8 +127,10 @@ impl ReportMutation {
         Ok(GenerateProgressReportPayload(ProgressReport::one(report)))
     }
 
-    /// Set or clear a draft's kenmerk (a published report is frozen: CONFLICT). Its content,
-    /// title included, stays as generated; its documents carry the kenmerk.
+    /// Set or clear a draft's kenmerk and the author's own words: a summary and a note per
+    /// section (a published report is frozen: CONFLICT). Its generated content, title
+    /// included, stays as generated; its documents carry the kenmerk and the author's words. A
+    /// change clears an approval.
     async fn update_progress_report(
         &self,
         ctx: &Context<'_>,
@@ -129,6 +146,13 @@ impl ReportMutation {
             input.version,
             reports::DraftPatch {
                 reference: input.reference,
+                summary: input.summary,
+                notes: input
+                    .notes
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(|n| (n.section.key().to_owned(), n.text))
+                    .collect(),
             },
         )
         .await

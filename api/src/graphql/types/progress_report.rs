@@ -27,6 +27,15 @@ pub struct ReportDocument {
     pub byte_size: Option<i64>,
 }
 
+/// The author's note under one section's heading.
+#[derive(SimpleObject)]
+pub struct SectionNote {
+    /// The section.
+    pub section: crate::graphql::enums::ReportSection,
+    /// The note (one paragraph per line).
+    pub text: String,
+}
+
 /// Something a reader of a report's documents should know.
 #[derive(SimpleObject)]
 pub struct ReportWarning {
@@ -81,6 +90,21 @@ plan_object!(
     /// When it was approved (UTC).
     async fn approved_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
         self.0.approved_at
+    }
+    /// The author's summary (Samenvatting) that opens the report; empty when none.
+    async fn summary(&self) -> async_graphql::Result<String> {
+        Ok(reports::author_text(&self.0)?.summary)
+    }
+    /// The author's notes under section headings.
+    async fn notes(&self) -> async_graphql::Result<Vec<SectionNote>> {
+        Ok(reports::author_text(&self.0)?
+            .notes
+            .into_iter()
+            .filter_map(|(key, text)| {
+                crate::graphql::enums::ReportSection::from_key(&key)
+                    .map(|section| SectionNote { section, text })
+            })
+            .collect())
     }
     /// Who generated it.
     async fn created_by(&self) -> &str {

@@ -197,6 +197,62 @@ pub struct KpiChart {
     pub target: Option<f64>,
 }
 
+/// The sections a report has, by the key its templates use.
+pub const SECTIONS: [&str; 8] = [
+    "aanleiding",
+    "kern",
+    "voortgang",
+    "toezeggingen",
+    "kpis",
+    "data",
+    "risicos",
+    "vervolg",
+];
+
+/// The author's own words: a summary that opens the report and a note under each section's
+/// heading, as written on the draft (stored with the report, not with its generated content).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorText {
+    /// The summary (Samenvatting); empty: none.
+    #[serde(default)]
+    pub summary: String,
+    /// A note per section key ([`SECTIONS`]).
+    #[serde(default)]
+    pub notes: std::collections::BTreeMap<String, String>,
+}
+
+/// The author's words as the documents print them: paragraphs (one per line of the text).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AuthorParagraphs {
+    /// The summary's paragraphs.
+    pub summary: Vec<String>,
+    /// Each section's paragraphs, by section key (every key present, empty when none).
+    pub notes: std::collections::BTreeMap<String, Vec<String>>,
+}
+
+impl AuthorText {
+    /// The paragraphs of each text: its non-empty lines, trimmed.
+    pub fn paragraphs(&self) -> AuthorParagraphs {
+        let split = |text: &str| -> Vec<String> {
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect()
+        };
+        AuthorParagraphs {
+            summary: split(&self.summary),
+            notes: SECTIONS
+                .iter()
+                .map(|key| {
+                    let text = self.notes.get(*key).map(String::as_str).unwrap_or_default();
+                    ((*key).to_owned(), split(text))
+                })
+                .collect(),
+        }
+    }
+}
+
 impl Stamp {
     /// A draft without kenmerk, version 1, dated `date`: what a document rendered outside a
     /// stored report (the command line, a benchmark) says about itself.
@@ -288,6 +344,10 @@ pub struct Content {
     pub timeline: Timeline,
     /// KPI charts.
     pub charts: Vec<KpiChart>,
+    /// The author's words, as paragraphs: set when a stored report is rendered (from its
+    /// `author_text`), empty in generated content.
+    #[serde(default)]
+    pub author: AuthorParagraphs,
 }
 
 impl Content {

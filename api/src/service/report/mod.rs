@@ -11,6 +11,6 @@ mod svg;
 mod words;
 
 pub use build::{Request, build, end_of};
-pub use content::{Content, LAYOUT, Stamp};
+pub use content::{AuthorText, Content, LAYOUT, SECTIONS, Stamp};
 pub use pdf::{Unsupported, unsupported, warm_up};
 pub use words::Language;

@@ -377,6 +377,7 @@ impl Language {
             ("letters", "Brieven", "Letters"),
             ("coming_period", "Komende periode", "Coming period"),
             ("risk", "Risico", "Risk"),
+            ("summary", "Samenvatting", "Executive summary"),
             ("mitigation", "Beheersmaatregel", "Mitigation"),
             ("owner", "Eigenaar", "Owner"),
             (

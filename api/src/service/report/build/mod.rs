@@ -340,6 +340,7 @@ pub async fn build(
         next_moment: Some(next_moment),
         timeline: timeline(&plan),
         charts,
+        author: super::content::AuthorText::default().paragraphs(),
     })
 }
 
