@@ -1069,3 +1069,31 @@ async fn the_authors_own_words_are_in_every_format_and_frozen_on_publication() {
         .await;
     assert_eq!(code(&frozen), "CONFLICT");
 }
+
+/// The demo's report of 30 November 2026 (overdue work, the missed summer-recess commitment)
+/// and the English report of 15 June, each as a golden file.
+#[tokio::test]
+async fn the_demo_reports_of_30_november_and_in_english_match_their_golden_files() {
+    let app = TestApp::with_demo().await;
+    let english = app
+        .ok(
+            GENERATE,
+            json!({ "d": "2026-06-15", "t": "Progress report monitoring MVOI, June 2026", "l": "EN" }),
+        )
+        .await["generateProgressReport"]["report"]["markdown"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    golden("report-demo-2026-06-15.en.md", &english);
+    app.on_day("2026-11-30");
+    let november = generate(
+        &app,
+        "2026-11-30",
+        "Voortgangsrapportage monitoring MVOI, november 2026",
+    )
+    .await;
+    golden(
+        "report-demo-2026-11-30.md",
+        november["markdown"].as_str().unwrap_or_default(),
+    );
+}

@@ -824,12 +824,12 @@ fn next_moment(
             Some(day),
             match lang {
                 Language::Nl => format!(
-                    "Het volgende Kamermoment is {title}, verwacht op {}.",
-                    lang.date(day)
+                    "Het volgende Kamermoment is {title}, verwacht {}.",
+                    plan.expected(m.id)
                 ),
                 Language::En => format!(
-                    "The Kamer is next informed by {title}, expected on {}.",
-                    lang.date(day)
+                    "The Kamer is next informed by {title}, expected {}.",
+                    plan.expected(m.id)
                 ),
             },
         );
