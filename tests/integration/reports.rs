@@ -986,10 +986,28 @@ async fn a_second_pair_of_eyes_approves_before_the_author_publishes() {
         .err(PUBLISH, json!({ "id": id, "v": changed["version"] }))
         .await;
     assert_eq!(code(&alone), "FORBIDDEN");
+    // One who edited the draft is no second pair of eyes either.
+    let edited = app
+        .gql_as(
+            &second,
+            "mutation($id: ID!, $v: Int!) { updateProgressReport(input: { id: $id, version: $v, summary: \"Eigen woorden\" }) { report { version } } }",
+            json!({ "id": id, "v": changed["version"] }),
+        )
+        .await["data"]["updateProgressReport"]["report"]["version"]
+        .clone();
+    let own_edit = app
+        .gql_as(&second, PUBLISH, json!({ "id": id, "v": edited }))
+        .await;
+    assert_eq!(
+        own_edit["errors"][0]["extensions"]["code"], "FORBIDDEN",
+        "{own_edit}"
+    );
+    let third = app.token("derde lezer", entity::Role::Reporter, None).await;
+    let changed = json!({ "version": edited });
     // Another reporter may publish it: that is the second pair of eyes.
     let published = app
         .gql_as(
-            &second,
+            &third,
             PUBLISH,
             json!({ "id": id, "v": changed["version"] }),
         )
@@ -1096,4 +1114,53 @@ async fn the_demo_reports_of_30_november_and_in_english_match_their_golden_files
         "report-demo-2026-11-30.md",
         november["markdown"].as_str().unwrap_or_default(),
     );
+}
+
+#[tokio::test]
+async fn a_second_edition_of_a_published_peildatum_answers_what_the_first_answered() {
+    let app = TestApp::with_demo().await;
+    // A second open commitment with a Kamerbrief of its own, due later.
+    let programme =
+        app.ok("{ programmes { nodes { id } } }", json!({})).await["programmes"]["nodes"][0]["id"]
+            .clone();
+    let later = app
+        .ok(
+            "mutation($p: ID!) { createCommitment(input: { programmeId: $p, number: \"TZ-LATER\", text: \"Later\", madeBy: \"BZK\", madeOn: \"2026-01-01\", deadlineDate: \"2026-12-01\" }) { commitment { id } } createMilestone(input: { programmeId: $p, title: \"Kamerbrief december\", kind: PARLIAMENT, layer: RIJK, plannedDate: \"2026-11-20\" }) { milestone { id } } }",
+            json!({ "p": programme }),
+        )
+        .await;
+    app.ok(
+        "mutation($c: ID!, $m: ID!) { linkCommitmentMilestone(input: { commitmentId: $c, milestoneId: $m }) { changed } }",
+        json!({ "c": later["createCommitment"]["commitment"]["id"], "m": later["createMilestone"]["milestone"]["id"] }),
+    )
+    .await;
+    let first = generate(&app, "2026-06-15", "Juni 2026").await;
+    let v = app.approve(&first["id"], &first["version"]).await;
+    app.ok(PUBLISH, json!({ "id": first["id"], "v": v })).await;
+    // The same day, a second edition: it answers the summer-recess commitment, as the first
+    // did, not the next open one.
+    let second = generate(&app, "2026-06-15", "Juni 2026, herzien").await;
+    let md = second["markdown"].as_str().unwrap_or_default();
+    assert!(md.contains("Versie 2"), "{md}");
+    assert!(
+        md.contains("Met deze rapportage geeft het kabinet invulling aan:\n\n- TZ202504-057"),
+        "{md}"
+    );
+    assert!(!md.contains("invulling aan toezegging TZ-LATER"), "{md}");
+    // Published, it fulfils nothing more.
+    let v = app.approve(&second["id"], &second["version"]).await;
+    app.ok(PUBLISH, json!({ "id": second["id"], "v": v })).await;
+    let state = app
+        .ok("{ commitments { nodes { number status } } }", json!({}))
+        .await;
+    let status = |n: &str| {
+        state["commitments"]["nodes"]
+            .as_array()
+            .expect("nodes")
+            .iter()
+            .find(|c| c["number"] == n)
+            .map(|c| c["status"].clone())
+    };
+    assert_eq!(status("TZ-LATER"), Some(json!("OPEN")));
+    assert_eq!(status("TZ202504-057"), Some(json!("FULFILLED")));
 }

@@ -100,6 +100,13 @@ async fn a_risk_is_checked_like_every_plan_object() {
     let programme =
         app.ok("{ programmes { nodes { id } } }", json!({})).await["programmes"]["nodes"][0]["id"]
             .clone();
+    let rijk = app
+        .ok(
+            "{ milestones(first: 1, filter: { layer: RIJK }) { nodes { id } } }",
+            json!({}),
+        )
+        .await["milestones"]["nodes"][0]["id"]
+        .clone();
     let bad = |input: serde_json::Value| {
         let mut i =
             json!({ "programmeId": programme, "title": "R", "likelihood": "LOW", "impact": "LOW" });
@@ -117,6 +124,11 @@ async fn a_risk_is_checked_like_every_plan_object() {
         ),
         (
             json!({ "milestoneId": "TWlsZXN0b25lOjk5OTk5" }),
+            "input.milestoneId",
+        ),
+        // A municipal risk to a Rijk milestone.
+        (
+            json!({ "layer": "GEMEENTE", "milestoneId": rijk }),
             "input.milestoneId",
         ),
     ] {

@@ -41,6 +41,30 @@ pub struct DraftPatch {
     pub notes: Vec<(String, String)>,
 }
 
+/// Whether `name` may be the second pair of eyes on `report`: neither its author nor anyone
+/// who changed its words or kenmerk (the one rule of approving, and of publishing without an
+/// approval).
+fn second_pair_of_eyes(name: &str, report: &progress_report::Model) -> ApiResult<bool> {
+    Ok(report.created_by != name && !author_text(report)?.edited_by.iter().any(|e| e == name))
+}
+
+/// Refuse (`FORBIDDEN`) a publication that would skip the second pair of eyes: without an
+/// approval, only someone who neither generated nor edited the draft publishes it.
+fn may_publish(
+    actor: &Actor,
+    report: &progress_report::Model,
+    single_reporter: bool,
+) -> ApiResult<()> {
+    if single_reporter || report.approved_by.is_some() || second_pair_of_eyes(&actor.name, report)?
+    {
+        return Ok(());
+    }
+    Err(ApiError::Forbidden(format!(
+        "report {} needs the approval of a second reporter or an admin (one who did not generate or edit it) before {} can publish it (approveProgressReport)",
+        report.id, actor.name
+    )))
+}
+
 /// The most characters of the summary and of each section's note.
 const AUTHOR_TEXT_MAX: usize = 5_000;
 
@@ -59,6 +83,7 @@ pub async fn update_draft(
     patch: DraftPatch,
 ) -> ApiResult<Versioned<progress_report::Model>> {
     access::may_write(actor, Scope::Reports)?;
+    let editor = actor.name.clone();
     crud::update_checked::<progress_report::Entity, _>(db, actor, id, version, move |next| {
         if next.status == ReportStatus::Published {
             return Err(ApiError::Conflict(format!(
@@ -72,9 +97,11 @@ pub async fn update_draft(
         }
         let original = author_text(next)?;
         let mut author = original.clone();
+        // One paragraph per line: a lone carriage return is a line break too.
+        let lines = |text: &str| text.replace("\r\n", "\n").replace('\r', "\n");
         if let Some(summary) = patch.summary {
             v::length("summary", &summary, AUTHOR_TEXT_MAX)?;
-            author.summary = summary.trim().to_owned();
+            author.summary = lines(summary.trim());
         }
         for (section, note) in patch.notes {
             if !report::SECTIONS.contains(&section.as_str()) {
@@ -85,11 +112,15 @@ pub async fn update_draft(
             if note.is_empty() {
                 author.notes.remove(&section);
             } else {
-                author.notes.insert(section, note.to_owned());
+                author.notes.insert(section, lines(note));
             }
         }
-        // Written only when the words changed: the same words are no change.
-        if author != original {
+        // Written only when the words changed: the same words are no change. Whoever changes
+        // the words or the kenmerk is no longer a second pair of eyes.
+        if author != original || next.reference != before.0 {
+            if !author.edited_by.contains(&editor) {
+                author.edited_by.push(editor.clone());
+            }
             next.author_text = serde_json::to_string(&author)
                 .map_err(|e| ApiError::Internal(format!("author text: {e}")))?;
         }
@@ -115,15 +146,22 @@ pub async fn approve(
     access::may_write(actor, Scope::Reports)?;
     let at = actor.at;
     let name = actor.name.clone();
+    // Who may approve comes before whether the version is current.
+    let report = find_live::<progress_report::Entity, _>(db, id).await?;
+    if !second_pair_of_eyes(&name, &report)? {
+        return Err(ApiError::Forbidden(format!(
+            "{name} generated or edited report {id}: another reporter or an admin approves it"
+        )));
+    }
     crud::update_checked::<progress_report::Entity, _>(db, actor, id, version, move |next| {
         if next.status == ReportStatus::Published {
             return Err(ApiError::Conflict(format!(
                 "report {id} is already published"
             )));
         }
-        if next.created_by == name {
+        if !second_pair_of_eyes(&name, next)? {
             return Err(ApiError::Forbidden(format!(
-                "{name} generated report {id}: a second reporter or an admin approves it"
+                "{name} generated or edited report {id}: another reporter or an admin approves it"
             )));
         }
         if next.approved_by.is_none() {
@@ -192,8 +230,22 @@ pub async fn content(
         });
     }
     let before = previous(db, as_of).await?;
+    // A published edition of this peildatum (in any language) already answered its
+    // commitments: a later edition answers the same ones, never the next open one.
+    let published = progress_report::Entity::find()
+        .filter(progress_report::Column::Status.eq(ReportStatus::Published))
+        .filter(progress_report::Column::DeletedAt.is_null())
+        .filter(progress_report::Column::AsOf.eq(as_of))
+        .order_by_asc(progress_report::Column::Id)
+        .one(db)
+        .await?;
+    let answers = match published {
+        Some(earlier) => Some(stored_content(&earlier)?.answers),
+        None => None,
+    };
     let request = report::Request {
         title: title.trim().to_owned(),
+        answers,
         as_of,
         language: language(lang),
         previous: before.as_ref().map(|p| (p.title.clone(), p.as_of)),
@@ -307,7 +359,10 @@ pub struct Warning {
 /// of the PDF has (printed there as "�"). Computed from the frozen content, so a published
 /// report's warnings never change.
 pub fn warnings(report: &progress_report::Model) -> ApiResult<Vec<Warning>> {
-    let content = stored_content(report)?.cleaned()?;
+    // The author's words are printed too, so their characters count.
+    let mut content = stored_content(report)?;
+    content.author = author_text(report)?.paragraphs();
+    let content = content.cleaned()?;
     let lang = content.language;
     Ok(report::unsupported(&content)?
         .into_iter()
@@ -382,6 +437,8 @@ pub async fn publish(
     // Render first, outside the transaction: the content is frozen, and the checks are
     // repeated inside the transaction before anything is stored.
     let draft = find_live::<progress_report::Entity, _>(db, id).await?;
+    // Refused before any rendering (checked again inside the transaction).
+    may_publish(actor, &draft, single_reporter)?;
     // The documents are stamped as what they become: the final version, dated today.
     let mut published = draft.clone();
     published.status = ReportStatus::Published;
@@ -401,14 +458,7 @@ pub async fn publish(
     if current.content != draft.content {
         return Ok(Versioned::Conflict(current));
     }
-    // Four eyes: a second person approved it, or someone other than its author publishes it
-    // (an approval in the act), unless the instance has a single reporter.
-    if !single_reporter && current.approved_by.is_none() && current.created_by == actor.name {
-        return Err(ApiError::Forbidden(format!(
-            "report {id} needs the approval of a second reporter or an admin before {} can publish it (approveProgressReport)",
-            actor.name
-        )));
-    }
+    may_publish(actor, &current, single_reporter)?;
     for (format, body) in documents {
         report_document::ActiveModel {
             report_id: Set(id),
@@ -424,6 +474,11 @@ pub async fn publish(
     let mut next = current.clone();
     next.status = ReportStatus::Published;
     next.published_at = Some(actor.at);
+    // Published by a second pair of eyes without a separate approval: they approved it.
+    if next.approved_by.is_none() && !single_reporter {
+        next.approved_by = Some(actor.name.clone());
+        next.approved_at = Some(actor.at);
+    }
     let outcome = crud::update::<progress_report::Entity, _>(
         &txn,
         actor,

@@ -42,6 +42,21 @@ impl Rules for risk::Entity {
                 was(|b| b.milestone_id),
             )
             .await?;
+            // A risk to a layer's milestone is that layer's or a joint one: a layer manager
+            // records risks to its own milestones, never to another layer's.
+            if let Some(id) = m.milestone_id {
+                use sea_orm::EntityTrait;
+                if let Some(target) = milestone::Entity::find_by_id(id).one(txn).await?
+                    && target.layer.is_some()
+                    && m.layer.is_some()
+                    && target.layer != m.layer
+                {
+                    return Err(crate::error::ApiError::invalid(
+                        "milestoneId",
+                        "a risk to a milestone of one layer belongs to that layer, or is joint",
+                    ));
+                }
+            }
             refers::<commitment::Entity>(
                 txn,
                 "commitmentId",

@@ -219,6 +219,9 @@ pub struct AuthorText {
     /// A note per section key ([`SECTIONS`]).
     #[serde(default)]
     pub notes: std::collections::BTreeMap<String, String>,
+    /// Who changed the draft's words or kenmerk: none of them is its second pair of eyes.
+    #[serde(default)]
+    pub edited_by: Vec<String>,
 }
 
 /// The author's words as the documents print them: paragraphs (one per line of the text).

@@ -26,6 +26,9 @@ use kpis::kpis;
 pub struct Request {
     /// The title.
     pub title: String,
+    /// The commitments an earlier published edition of this peildatum answered: this edition
+    /// answers those, not the next open one (None: no edition was published yet).
+    pub answers: Option<Vec<i32>>,
     /// The peildatum: the plan as it stood at the end of this day (24:00 in the Netherlands);
     /// also the report's status date.
     pub as_of: NaiveDate,
@@ -194,7 +197,7 @@ pub async fn build(
             open
         },
         commitment_numbers: now
-            .all::<commitment::Entity>()
+            .live::<commitment::Entity>()
             .await?
             .iter()
             .map(|c| (c.id, c.number.clone()))
@@ -240,12 +243,15 @@ pub async fn build(
         .filter(|(c, _)| open(c) && c.deadline_date >= plan.as_of && !letters_of(c.id).is_empty())
         .map(|(c, _)| c.deadline_date)
         .min();
-    let own_commitments: HashSet<i32> = commitments
-        .iter()
-        .filter(|(c, _)| open(c) && Some(c.deadline_date) == nearest)
-        .filter(|(c, _)| !letters_of(c.id).is_empty())
-        .map(|(c, _)| c.id)
-        .collect();
+    let own_commitments: HashSet<i32> = match &request.answers {
+        Some(earlier) => earlier.iter().copied().collect(),
+        None => commitments
+            .iter()
+            .filter(|(c, _)| open(c) && Some(c.deadline_date) == nearest)
+            .filter(|(c, _)| !letters_of(c.id).is_empty())
+            .map(|(c, _)| c.id)
+            .collect(),
+    };
     let fulfils = commitments
         .iter()
         .filter(|(c, _)| own_commitments.contains(&c.id))

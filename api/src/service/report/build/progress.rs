@@ -637,10 +637,18 @@ pub(super) fn risks(plan: &Plan) -> Vec<RiskLine> {
             }
         })
         .collect();
+    // A risk to a milestone that is done, cancelled or gone, or to this report's own Kamerbrief,
+    // no longer threatens the plan.
+    let threatens = |r: &entity::risk::Model| {
+        r.milestone_id.is_none_or(|id| {
+            !plan.own_letters.contains(&id)
+                && plan.milestones.iter().any(|m| m.id == id && Plan::open(m))
+        })
+    };
     let mut rest: Vec<&entity::risk::Model> = plan
         .registered
         .iter()
-        .filter(|r| !used.contains(&r.id))
+        .filter(|r| !used.contains(&r.id) && threatens(r))
         .collect();
     rest.sort_by_key(|r| (std::cmp::Reverse(crate::service::risks::score(r)), r.id));
     for r in rest {
@@ -689,12 +697,12 @@ fn handling(lang: Language, recorded: &[&entity::risk::Model]) -> (String, Strin
         .filter(|m| !m.is_empty())
         .map(|m| full_stop(&sentence(m)))
         .collect();
-    let mut owners: Vec<&str> = recorded
-        .iter()
-        .map(|r| r.owner.trim())
-        .filter(|o| !o.is_empty())
-        .collect();
-    owners.dedup();
+    let mut owners: Vec<&str> = Vec::new();
+    for owner in recorded.iter().map(|r| r.owner.trim()) {
+        if !owner.is_empty() && !owners.contains(&owner) {
+            owners.push(owner);
+        }
+    }
     let mitigation = if mitigations.is_empty() {
         match lang {
             Language::Nl => "Nog geen beheersmaatregel vastgelegd.".to_owned(),
