@@ -466,6 +466,11 @@ async fn the_odt_report_is_a_valid_opendocument_package() {
     }
     assert!(content.contains("TZ202504-057"));
     assert!(content.contains("xlink:href=\"Pictures/timeline.svg\""));
+    // The KPI charts are in it too: referenced, packaged and listed in the manifest.
+    assert!(content.contains("xlink:href=\"Pictures/chart-0.svg\""));
+    let chart = read("Pictures/chart-0.svg");
+    assert!(chart.starts_with("<svg") && chart.contains("role=\"img\""));
+    assert!(read("META-INF/manifest.xml").contains("Pictures/chart-0.svg"));
 }
 
 /// The text of a PDF, as poppler's `pdftotext` reads it (an independent reader; scripts/test

@@ -20,8 +20,19 @@ const MANIFEST: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
  <manifest:file-entry manifest:full-path="styles.xml" manifest:media-type="text/xml"/>
  <manifest:file-entry manifest:full-path="meta.xml" manifest:media-type="text/xml"/>
  <manifest:file-entry manifest:full-path="Pictures/timeline.svg" manifest:media-type="image/svg+xml"/>
-</manifest:manifest>
 "#;
+
+/// The manifest: the fixed entries, then one per KPI chart (`Pictures/chart-N.svg`).
+fn manifest(charts: usize) -> String {
+    let mut out = MANIFEST.to_owned();
+    for i in 0..charts {
+        out.push_str(&format!(
+            " <manifest:file-entry manifest:full-path=\"Pictures/chart-{i}.svg\" manifest:media-type=\"image/svg+xml\"/>\n"
+        ));
+    }
+    out.push_str("</manifest:manifest>\n");
+    out
+}
 
 const STYLES_HEAD: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
 <office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3">
@@ -99,7 +110,15 @@ fn meta(content: &Content) -> String {
 }
 
 /// The ODT package of a report; `body` is its rendered `content.xml`.
-pub fn package(content: &Content, stamp: &Stamp, body: &str, timeline: &str) -> ApiResult<Vec<u8>> {
+/// The ODT package of a report; `body` is its rendered `content.xml`, `charts` the KPI charts
+/// in the order the content lists them.
+pub fn package(
+    content: &Content,
+    stamp: &Stamp,
+    body: &str,
+    timeline: &str,
+    charts: &[String],
+) -> ApiResult<Vec<u8>> {
     let fail = |e: zip::result::ZipError| ApiError::Internal(format!("odt package: {e}"));
     let io = |e: std::io::Error| ApiError::Internal(format!("odt package: {e}"));
     let day = content.peildatum;
@@ -122,7 +141,7 @@ pub fn package(content: &Content, stamp: &Stamp, body: &str, timeline: &str) -> 
     zip.start_file("mimetype", stored).map_err(fail)?;
     zip.write_all(MIMETYPE.as_bytes()).map_err(io)?;
     for (name, data) in [
-        ("META-INF/manifest.xml", MANIFEST.to_owned()),
+        ("META-INF/manifest.xml", manifest(charts.len())),
         ("meta.xml", meta(content)),
         ("styles.xml", styles(content, stamp)),
         ("content.xml", body.to_owned()),
@@ -130,6 +149,11 @@ pub fn package(content: &Content, stamp: &Stamp, body: &str, timeline: &str) -> 
     ] {
         zip.start_file(name, deflated).map_err(fail)?;
         zip.write_all(data.as_bytes()).map_err(io)?;
+    }
+    for (i, chart) in charts.iter().enumerate() {
+        zip.start_file(format!("Pictures/chart-{i}.svg"), deflated)
+            .map_err(fail)?;
+        zip.write_all(chart.as_bytes()).map_err(io)?;
     }
     Ok(zip.finish().map_err(fail)?.into_inner())
 }

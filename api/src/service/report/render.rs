@@ -110,7 +110,12 @@ pub fn odt(content: &Content, stamp: &Stamp) -> ApiResult<Vec<u8>> {
         stamp,
         context! { timeline_height => format!("{height:.2}") },
     )?;
-    super::odt::package(content, stamp, &body, &timeline.svg)
+    let charts: Vec<String> = content
+        .charts
+        .iter()
+        .map(|c| svg::kpi_chart(c, content.language, svg::Text::Plain))
+        .collect();
+    super::odt::package(content, stamp, &body, &timeline.svg, &charts)
 }
 
 /// The report as PDF/A-2a (typst, `api/templates/report.typ`). CPU-bound: async callers run it
