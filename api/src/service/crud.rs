@@ -94,14 +94,24 @@ where
     E: PlanEntity,
     C: ConnectionTrait,
 {
+    find_live_opt::<E, C>(db, id)
+        .await?
+        .ok_or_else(|| ApiError::not_found(E::NAME, id))
+}
+
+/// A live (not deleted) object, or none.
+pub async fn find_live_opt<E, C>(db: &C, id: i32) -> ApiResult<Option<E::Model>>
+where
+    E: PlanEntity,
+    C: ConnectionTrait,
+{
     let id_col = column::<E>("id")?;
     let deleted = column::<E>("deleted_at")?;
-    E::find()
+    Ok(E::find()
         .filter(id_col.eq(id))
         .filter(deleted.is_null())
         .one(db)
-        .await?
-        .ok_or_else(|| ApiError::not_found(E::NAME, id))
+        .await?)
 }
 
 /// Fail with BAD_USER_INPUT at `field` unless a live object with `id` exists.

@@ -517,11 +517,7 @@ async fn answer(
         ..actor.clone()
     };
     for &id in &content.own_letters {
-        let Some(current) = milestone::Entity::find_by_id(id)
-            .filter(milestone::Column::DeletedAt.is_null())
-            .one(txn)
-            .await?
-        else {
+        let Some(current) = crud::find_live_opt::<milestone::Entity, _>(txn, id).await? else {
             continue;
         };
         if matches!(current.status, WorkStatus::Done | WorkStatus::Cancelled) {
@@ -547,11 +543,7 @@ async fn answer(
         }
     }
     for &id in &content.answers {
-        let Some(current) = commitment::Entity::find_by_id(id)
-            .filter(commitment::Column::DeletedAt.is_null())
-            .one(txn)
-            .await?
-        else {
+        let Some(current) = crud::find_live_opt::<commitment::Entity, _>(txn, id).await? else {
             continue;
         };
         if current.status == CommitmentStatus::Fulfilled {

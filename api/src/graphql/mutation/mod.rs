@@ -39,6 +39,29 @@ pub struct Mutation(
     risks::RiskMutation,
 );
 
+/// The payload of a change that answers with a status: OK when applied, CONFLICT when the
+/// version sent was stale. `$what` completes "Result of … a Type" ("updating", "approving").
+macro_rules! status_payload {
+    ($ty:ident, $field:ident, $name:ident, $what:literal) => {
+        #[doc = concat!("Result of ", $what, " a ", stringify!($ty), ".")]
+        pub struct $name(pub crate::graphql::enums::MutationStatus, pub $ty);
+
+        #[doc = concat!("Result of ", $what, " a ", stringify!($ty), ".")]
+        #[async_graphql::Object]
+        impl $name {
+            /// OK when applied; CONFLICT when the version sent was stale (nothing changed).
+            async fn status(&self) -> crate::graphql::enums::MutationStatus {
+                self.0
+            }
+            #[doc = concat!("The ", stringify!($ty), " as it now stands.")]
+            async fn $field(&self) -> &$ty {
+                &self.1
+            }
+        }
+    };
+}
+pub(crate) use status_payload;
+
 /// Payload types of one entity: create, and update/delete with a status.
 macro_rules! payloads {
     ($ty:ident, $field:ident, $create:ident, $update:ident, $delete:ident) => {
@@ -54,21 +77,7 @@ macro_rules! payloads {
             }
         }
 
-        #[doc = concat!("Result of updating a ", stringify!($ty), ".")]
-        pub struct $update(pub crate::graphql::enums::MutationStatus, pub $ty);
-
-        #[doc = concat!("Result of updating a ", stringify!($ty), ".")]
-        #[async_graphql::Object]
-        impl $update {
-            /// OK when applied; CONFLICT when the version sent was stale (nothing changed).
-            async fn status(&self) -> crate::graphql::enums::MutationStatus {
-                self.0
-            }
-            #[doc = concat!("The ", stringify!($ty), " as it now stands.")]
-            async fn $field(&self) -> &$ty {
-                &self.1
-            }
-        }
+        crate::graphql::mutation::status_payload!($ty, $field, $update, "updating");
 
         #[doc = concat!("Result of deleting a ", stringify!($ty), ".")]
         pub struct $delete(pub crate::graphql::enums::MutationStatus, pub $ty);

@@ -18,43 +18,18 @@ payloads!(
     DeleteProgressReportPayload
 );
 
-/// Result of approving a draft report.
-pub struct ApproveProgressReportPayload(
-    pub crate::graphql::enums::MutationStatus,
-    pub ProgressReport,
+super::status_payload!(
+    ProgressReport,
+    report,
+    ApproveProgressReportPayload,
+    "approving"
 );
-
-/// Result of approving a draft report.
-#[Object]
-impl ApproveProgressReportPayload {
-    /// OK when applied; CONFLICT when the version sent was stale (nothing changed).
-    async fn status(&self) -> crate::graphql::enums::MutationStatus {
-        self.0
-    }
-    /// The report as it now stands.
-    async fn report(&self) -> &ProgressReport {
-        &self.1
-    }
-}
-
-/// Result of updating a draft report.
-pub struct UpdateProgressReportPayload(
-    pub crate::graphql::enums::MutationStatus,
-    pub ProgressReport,
+super::status_payload!(
+    ProgressReport,
+    report,
+    UpdateProgressReportPayload,
+    "updating"
 );
-
-/// Result of updating a draft report.
-#[Object]
-impl UpdateProgressReportPayload {
-    /// OK when applied; CONFLICT when the version sent was stale (nothing changed).
-    async fn status(&self) -> crate::graphql::enums::MutationStatus {
-        self.0
-    }
-    /// The report as it now stands.
-    async fn report(&self) -> &ProgressReport {
-        &self.1
-    }
-}
 
 /// What to report on.
 #[derive(InputObject)]

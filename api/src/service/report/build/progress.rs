@@ -20,12 +20,17 @@ pub(super) struct Promises<'a> {
     pub own_letters: &'a HashSet<i32>,
 }
 
-/// The reasons of a milestone's computed health, as one sentence each (done and cancelled are
-/// no reasons).
-fn reasons(plan: &Plan, p: &Projection) -> Vec<String> {
+/// The reasons of a milestone's computed health that say something about the plan: done and
+/// cancelled are states, no reasons.
+fn open_reasons(p: &Projection) -> impl Iterator<Item = &crate::service::schedule::Reason> {
     p.reasons
         .iter()
         .filter(|r| !matches!(r.code, ReasonCode::Done | ReasonCode::Cancelled))
+}
+
+/// The reasons of a milestone's computed health, as one sentence each.
+fn reasons(plan: &Plan, p: &Projection) -> Vec<String> {
+    open_reasons(p)
         .map(|r| full_stop(&sentence(&r.message(plan.lang))))
         .collect()
 }
@@ -191,11 +196,7 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
         });
         // Each reason a sentence of its own; the margin it leaves a later deadline with the
         // milestone as its subject ("Deze mijlpaal laat „Kamerbrief” nog 1 dag marge ...").
-        for r in p
-            .reasons
-            .iter()
-            .filter(|r| !matches!(r.code, ReasonCode::Done | ReasonCode::Cancelled))
-        {
+        for r in open_reasons(p) {
             let message = r.message(lang);
             let with_subject = matches!(
                 (r.code, &r.title),
@@ -544,11 +545,8 @@ fn row(plan: &Plan, m: &milestone::Model, p: &Projection) -> MilestoneRow {
     }
     if !done {
         // The slip against the baselines is stated above.
-        let reasons = p
-            .reasons
-            .iter()
+        let reasons = open_reasons(p)
             .filter(|r| !(slip > 0 && r.code == ReasonCode::BehindBaseline))
-            .filter(|r| !matches!(r.code, ReasonCode::Done | ReasonCode::Cancelled))
             .map(|r| full_stop(&sentence(&r.message(lang))));
         for reason in reasons {
             if !note.contains(&reason) {
