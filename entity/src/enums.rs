@@ -72,6 +72,19 @@ db_enum!(
     KpiDirection { HigherIsBetter, LowerIsBetter }
 );
 db_enum!(
+    /// How a KPI's layers add up to the whole: not at all (a total is only what was measured
+    /// as one; percentages and ratios), or as a sum (amounts and counts).
+    KpiAggregation { None, Sum }
+);
+
+/// `NONE`: also what a KPI recorded before aggregation existed reads as (in its history).
+#[allow(clippy::derivable_impls)] // the variants come from `db_enum!`, which cannot mark one
+impl Default for KpiAggregation {
+    fn default() -> Self {
+        Self::None
+    }
+}
+db_enum!(
     /// Level of a KPI in the results chain.
     KpiLevel { Input, Process, Output, Outcome, Impact }
 );
@@ -147,7 +160,7 @@ db_enum!(
 );
 db_enum!(
     /// Format of a report document.
-    DocumentFormat { Md, Html, Pdf, Odt }
+    DocumentFormat { Md, Html, Pdf, Odt, FinalOdt }
 );
 db_enum!(
     /// What a change record describes.

@@ -16,6 +16,9 @@ pub struct Model {
     pub definition: String,
     pub unit: String,
     pub direction: KpiDirection,
+    /// How its layers add up to the whole (`NONE`: they do not).
+    #[serde(default)]
+    pub aggregation: KpiAggregation,
     pub level: KpiLevel,
     pub frequency: Frequency,
     pub themes: String,

@@ -28,6 +28,9 @@ pub struct Model {
     pub approved_at: Option<DateTimeUtc>,
     /// The author's own words (JSON: summary and a note per section), edited on the draft.
     pub author_text: String,
+    /// The SHA-256 of the final version attached after publication (the edited ODT as sent;
+    /// its bytes are the report's `FINAL_ODT` document).
+    pub final_sha256: Option<String>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

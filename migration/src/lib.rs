@@ -20,6 +20,8 @@ mod m20261130_000014_report_edition;
 mod m20261130_000015_risks;
 mod m20261130_000016_report_approval;
 mod m20261130_000017_report_author_text;
+mod m20261130_000018_kpi_aggregation;
+mod m20261130_000019_report_final_document;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -45,6 +47,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000015_risks::Migration),
             Box::new(m20261130_000016_report_approval::Migration),
             Box::new(m20261130_000017_report_author_text::Migration),
+            Box::new(m20261130_000018_kpi_aggregation::Migration),
+            Box::new(m20261130_000019_report_final_document::Migration),
         ]
     }
 }

@@ -28,6 +28,7 @@ mod n_plus_one;
 mod outage;
 mod pagination;
 mod queries;
+mod report_documents;
 mod report_text;
 mod reports;
 mod retries;

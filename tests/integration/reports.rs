@@ -566,8 +566,10 @@ async fn the_pdf_report_is_pdf_a_with_embedded_fonts_and_the_sections() {
     // The timeline and the KPI charts are drawn from their SVGs, with their labels as real text:
     // the timeline's legend, and a chart's target line.
     assert!(
-        text.contains("basisplanning") && text.contains("reces"),
-        "the timeline"
+        text.contains("oorspronkelijke datum")
+            && text.contains("uiterste datum")
+            && text.contains("reces"),
+        "the timeline's legend"
     );
     assert!(
         text.lines()

@@ -70,6 +70,18 @@ pub enum KpiDirection {
     LowerIsBetter,
 }
 
+/// How a KPI's layers add up to the whole of all governments.
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::KpiAggregation")]
+pub enum KpiAggregation {
+    /// They do not: a total is only a value measured as one (percentages, ratios). The
+    /// default.
+    None,
+    /// The four layers' values of one period add up to the total (amounts, counts). Reports
+    /// show that sum only where every layer was measured for the period and no total was.
+    Sum,
+}
+
 /// Level of a KPI in the results chain.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "entity::KpiLevel")]
@@ -272,10 +284,13 @@ pub enum DocumentFormat {
     Md,
     /// One self-contained HTML file.
     Html,
-    /// PDF/A (not rendered yet).
+    /// PDF/A-2a and PDF/UA-1.
     Pdf,
     /// OpenDocument text, editable (ODF 1.3).
     Odt,
+    /// The final version as sent to the Kamer: the edited ODT attached after publication
+    /// (`attachFinalReport`).
+    FinalOdt,
 }
 
 /// What a change record describes.

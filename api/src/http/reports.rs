@@ -1,6 +1,6 @@
-//! `GET /reports/{id}.{md,html}`: a progress report's document. A published report serves its
-//! stored bytes (with their SHA-256 in `x-content-sha256`); a draft renders from its frozen
-//! content.
+//! `GET /reports/{id}.{md,html,pdf,odt}`: a progress report's document. A published report
+//! serves its stored bytes (with their SHA-256 in `x-content-sha256`); a draft renders from its
+//! frozen content. `/reports/{id}.final.odt` is the final version attached after publication.
 
 use crate::error::ApiError;
 use crate::service::access::Caller;
@@ -27,16 +27,8 @@ fn canonical_id(text: &str) -> Option<i32> {
 
 /// The document named `file` ("12.html").
 pub async fn document(state: AppState, caller: &Caller, file: &str) -> Response {
-    let parsed = file.rsplit_once('.').and_then(|(id, ext)| {
-        let format = match ext {
-            "md" => DocumentFormat::Md,
-            "html" => DocumentFormat::Html,
-            "pdf" => DocumentFormat::Pdf,
-            "odt" => DocumentFormat::Odt,
-            _ => return None,
-        };
-        Some((canonical_id(id)?, format))
-    });
+    let parsed =
+        reports::parse_file_name(file).and_then(|(id, format)| Some((canonical_id(id)?, format)));
     let Some((id, format)) = parsed else {
         return super::error_response(
             StatusCode::NOT_FOUND,
@@ -50,7 +42,9 @@ pub async fn document(state: AppState, caller: &Caller, file: &str) -> Response 
                 DocumentFormat::Md => "text/markdown; charset=utf-8",
                 DocumentFormat::Html => "text/html; charset=utf-8",
                 DocumentFormat::Pdf => "application/pdf",
-                DocumentFormat::Odt => "application/vnd.oasis.opendocument.text",
+                DocumentFormat::Odt | DocumentFormat::FinalOdt => {
+                    "application/vnd.oasis.opendocument.text"
+                }
             };
             let mut response =
                 (StatusCode::OK, [(header::CONTENT_TYPE, mime)], body).into_response();

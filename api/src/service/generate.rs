@@ -218,6 +218,7 @@ pub async fn generate_shape(
                 definition: "Gegenereerde indicator".into(),
                 unit: "%".into(),
                 direction: KpiDirection::HigherIsBetter,
+                aggregation: KpiAggregation::None,
                 level: KpiLevel::Output,
                 frequency: Frequency::Monthly,
                 themes: super::kpis::themes_to_text(&[Theme::Climate]),

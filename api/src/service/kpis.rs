@@ -3,8 +3,9 @@
 use super::crud::{Rules, refers};
 use super::validate as v;
 use crate::error::{ApiError, ApiResult};
-use entity::{GovernmentLayer, Theme, kpi, kpi_target, programme};
+use entity::{GovernmentLayer, Theme, kpi, kpi_measurement, kpi_target, programme};
 use futures::future::BoxFuture;
+use sea_orm::Iterable;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
 /// Store a set of themes as `,CLIMATE,CIRCULAR,` (sorted, so equal sets compare equal and a
@@ -125,6 +126,67 @@ impl Rules for kpi_target::Entity {
     }
 }
 
+/// The totals of all governments that a `SUM` KPI's layers add up to: one per period
+/// (`period_start`, `period_end`) in which every one of the four layers was measured and no
+/// total was measured (a measured total always wins). `measurements` are one KPI's.
+///
+/// A computed total has `id` 0 and no source. Its qualifier follows from its parts: plain when
+/// all are, "at least" when each part is plain or at least (and so for "at most"), else an
+/// estimate. A KPI with aggregation `NONE` has no computed totals: a percentage of one layer and
+/// one of another do not add up.
+pub fn layer_totals(
+    aggregation: entity::KpiAggregation,
+    measurements: &[&kpi_measurement::Model],
+) -> Vec<kpi_measurement::Model> {
+    use entity::MeasurementQualifier::{AtLeast, AtMost, Estimate};
+    if aggregation != entity::KpiAggregation::Sum {
+        return Vec::new();
+    }
+    let mut periods: Vec<(chrono::NaiveDate, chrono::NaiveDate)> = measurements
+        .iter()
+        .map(|m| (m.period_start, m.period_end))
+        .collect();
+    periods.sort();
+    periods.dedup();
+    let mut totals = Vec::new();
+    for (start, end) in periods {
+        let of: Vec<&&kpi_measurement::Model> = measurements
+            .iter()
+            .filter(|m| m.period_start == start && m.period_end == end)
+            .collect();
+        if of.iter().any(|m| m.layer.is_none()) {
+            continue;
+        }
+        let parts: Vec<&&kpi_measurement::Model> = GovernmentLayer::iter()
+            .filter_map(|layer| of.iter().copied().find(|m| m.layer == Some(layer)))
+            .collect();
+        let (Some(first), 4) = (parts.first(), parts.len()) else {
+            continue;
+        };
+        let qualifiers: Vec<_> = parts.iter().map(|m| m.qualifier).collect();
+        let within = |bound| qualifiers.iter().all(|q| q.is_none() || *q == Some(bound));
+        let qualifier = if qualifiers.iter().all(Option::is_none) {
+            None
+        } else if within(AtLeast) {
+            Some(AtLeast)
+        } else if within(AtMost) {
+            Some(AtMost)
+        } else {
+            Some(Estimate)
+        };
+        totals.push(kpi_measurement::Model {
+            id: 0,
+            layer: None,
+            value: entity::Exact(parts.iter().map(|m| m.value.0).sum()),
+            qualifier,
+            data_source_id: None,
+            note: None,
+            ..(**first).clone()
+        });
+    }
+    totals
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,6 +201,58 @@ mod tests {
         );
         assert_eq!(themes_to_text(&[]), "");
         assert!(themes_from_text("").is_empty());
+    }
+
+    #[test]
+    fn a_sum_kpi_totals_only_periods_every_layer_measured() {
+        use entity::KpiAggregation::{None as Separate, Sum};
+        use entity::MeasurementQualifier::{AtLeast, Estimate};
+        let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap_or_default();
+        let m = |layer: Option<GovernmentLayer>, year: i32, value: i64, q| kpi_measurement::Model {
+            id: 1,
+            kpi_id: 1,
+            period_start: day(&format!("{year}-01-01")),
+            period_end: day(&format!("{year}-12-31")),
+            layer,
+            value: entity::Exact(rust_decimal::Decimal::from(value)),
+            qualifier: q,
+            data_source_id: Some(3),
+            note: None,
+            version: 1,
+            created_at: chrono::DateTime::default(),
+            updated_at: chrono::DateTime::default(),
+            deleted_at: None,
+        };
+        use GovernmentLayer::*;
+        let all = [
+            // 2023: all four layers, one at least: the total is at least their sum.
+            m(Some(Rijk), 2023, 10, None),
+            m(Some(Provincie), 2023, 20, Some(AtLeast)),
+            m(Some(Gemeente), 2023, 30, None),
+            m(Some(Waterschap), 2023, 40, None),
+            // 2024: the water boards are missing: no total.
+            m(Some(Rijk), 2024, 11, None),
+            m(Some(Provincie), 2024, 21, None),
+            m(Some(Gemeente), 2024, 31, None),
+            // 2025: all four, but a total was measured: that one counts.
+            m(Some(Rijk), 2025, 1, None),
+            m(Some(Provincie), 2025, 1, None),
+            m(Some(Gemeente), 2025, 1, Some(Estimate)),
+            m(Some(Waterschap), 2025, 1, None),
+            m(None, 2025, 5, None),
+        ];
+        let refs: Vec<&kpi_measurement::Model> = all.iter().collect();
+        let totals = layer_totals(Sum, &refs);
+        assert_eq!(totals.len(), 1, "{totals:?}");
+        assert_eq!(totals[0].value.0, rust_decimal::Decimal::from(100));
+        assert_eq!(totals[0].qualifier, Some(AtLeast));
+        assert_eq!(totals[0].layer, None);
+        assert_eq!(totals[0].data_source_id, None);
+        assert_eq!(totals[0].period_end, day("2023-12-31"));
+        assert!(
+            layer_totals(Separate, &refs).is_empty(),
+            "percentages never add up"
+        );
     }
 }
 

@@ -25,6 +25,22 @@ impl Language {
         format!("{} {name} {}", day.day(), day.year())
     }
 
+    /// A month's short name, for the axis of a picture: "mrt", "okt"; "Mar", "Oct".
+    /// `month0` counts from 0 (January); out of range gives "".
+    pub fn month_short(self, month0: u32) -> &'static str {
+        const NL: [&str; 12] = [
+            "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+        ];
+        const EN: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let names = match self {
+            Language::Nl => NL,
+            Language::En => EN,
+        };
+        names.get(month0 as usize).copied().unwrap_or_default()
+    }
+
     /// `text` between the language's typographic quotes: „…” in Dutch, “…” in English.
     pub fn quote(self, text: &str) -> String {
         match self {

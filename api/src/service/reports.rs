@@ -181,6 +181,33 @@ pub const FORMATS: [DocumentFormat; 4] = [
     DocumentFormat::Odt,
 ];
 
+/// The end of each document's file name at `/reports/`, longest first so that `12.final.odt`
+/// is the final version and `12.odt` the generated ODT.
+const FILE_ENDS: [(DocumentFormat, &str); 5] = [
+    (DocumentFormat::FinalOdt, ".final.odt"),
+    (DocumentFormat::Html, ".html"),
+    (DocumentFormat::Odt, ".odt"),
+    (DocumentFormat::Pdf, ".pdf"),
+    (DocumentFormat::Md, ".md"),
+];
+
+/// A report document's file name at `/reports/`: "12.html", "12.final.odt".
+pub fn file_name(id: i32, format: DocumentFormat) -> String {
+    let end = FILE_ENDS
+        .iter()
+        .find(|(f, _)| *f == format)
+        .map_or("", |(_, end)| *end);
+    format!("{id}{end}")
+}
+
+/// The report id text and format a file name at `/reports/` names ([`file_name`]'s inverse);
+/// None for any other name.
+pub fn parse_file_name(file: &str) -> Option<(&str, DocumentFormat)> {
+    FILE_ENDS
+        .iter()
+        .find_map(|(format, end)| Some((file.strip_suffix(end)?, *format)))
+}
+
 fn language(l: ReportLanguage) -> Language {
     match l {
         ReportLanguage::Nl => Language::Nl,
@@ -313,6 +340,7 @@ pub async fn generate(
         approved_by: None,
         approved_at: None,
         author_text: "{}".to_owned(),
+        final_sha256: None,
         version: 1,
         created_at: actor.at,
         updated_at: actor.at,
@@ -398,6 +426,11 @@ pub fn render(content: &Content, stamp: &Stamp, format: DocumentFormat) -> ApiRe
         DocumentFormat::Html => report::render::html(content, stamp).map(String::into_bytes),
         DocumentFormat::Odt => report::render::odt(content, stamp),
         DocumentFormat::Pdf => report::render::pdf(content, stamp),
+        DocumentFormat::FinalOdt => {
+            return Err(ApiError::Internal(
+                "the final version is attached, never rendered".into(),
+            ));
+        }
     };
     crate::metrics::METRICS
         .report_render_seconds
@@ -479,6 +512,98 @@ pub async fn publish(
         next.approved_by = Some(actor.name.clone());
         next.approved_at = Some(actor.at);
     }
+    let outcome = crud::update::<progress_report::Entity, _>(
+        &txn,
+        actor,
+        &current,
+        next,
+        ChangeAction::Update,
+    )
+    .await?;
+    if matches!(outcome, Versioned::Applied(_)) {
+        super::commit(txn, actor).await?;
+    }
+    Ok(outcome)
+}
+
+/// The most an attached final version may weigh (an edited ODT of the report with its pictures
+/// is some tens of kilobytes; the request's body limit caps it first).
+pub const FINAL_MAX_BYTES: usize = 20 * 1024 * 1024;
+
+/// Whether `body` is an OpenDocument text: a ZIP package whose first entry is the stored
+/// `mimetype` naming `application/vnd.oasis.opendocument.text` (ODF 1.3, part 2, 3.3), with a
+/// `content.xml`. Errors name the field `odt`.
+pub fn check_odt(body: &[u8]) -> ApiResult<()> {
+    let invalid = |why: &str| ApiError::invalid("odt", why);
+    if body.len() > FINAL_MAX_BYTES {
+        return Err(invalid("is larger than 20 MB"));
+    }
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(body))
+        .map_err(|_| invalid("is not an OpenDocument file (not a ZIP package)"))?;
+    let mimetype = {
+        let mut first = zip
+            .by_index(0)
+            .map_err(|_| invalid("is not an OpenDocument file (empty package)"))?;
+        if first.name() != "mimetype" {
+            return Err(invalid("is not an OpenDocument file (no mimetype first)"));
+        }
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::Read::take(&mut first, 100), &mut text)
+            .map_err(|_| invalid("is not an OpenDocument file (unreadable mimetype)"))?;
+        text
+    };
+    if mimetype.trim() != "application/vnd.oasis.opendocument.text" {
+        return Err(invalid(
+            "is not an OpenDocument text (.odt); a spreadsheet, presentation or other file is not a report",
+        ));
+    }
+    if zip.by_name("content.xml").is_err() {
+        return Err(invalid("is not an OpenDocument text (no content.xml)"));
+    }
+    Ok(())
+}
+
+/// Attach the final version of a published report: the ODT the policy officer edited and sent
+/// to the Kamer. Stored with its SHA-256 next to the generated documents (format `FINAL_ODT`),
+/// and recorded in the report's history (`finalSha256`). Once: a report has one final version
+/// (a second is `CONFLICT`); a draft has none yet (`CONFLICT`: publish it first). Reporters and
+/// admins (`FORBIDDEN` for others); a body that is no ODT is `BAD_USER_INPUT` on `odt`.
+pub async fn attach_final(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i32,
+    version: i32,
+    body: Vec<u8>,
+) -> ApiResult<Versioned<progress_report::Model>> {
+    access::may_write(actor, Scope::Reports)?;
+    check_odt(&body)?;
+    let sha256 = super::digest::sha256(&body);
+    let txn = super::begin_write(db).await?;
+    let current = find_live::<progress_report::Entity, _>(&txn, id).await?;
+    if version_of(&current)? != version {
+        return Ok(Versioned::Conflict(current));
+    }
+    if current.status != ReportStatus::Published {
+        return Err(ApiError::Conflict(format!(
+            "report {id} is a draft: publish it before attaching its final version"
+        )));
+    }
+    if let Some(existing) = &current.final_sha256 {
+        return Err(ApiError::Conflict(format!(
+            "report {id} already has its final version (SHA-256 {existing})"
+        )));
+    }
+    report_document::ActiveModel {
+        report_id: Set(id),
+        format: Set(DocumentFormat::FinalOdt),
+        sha256: Set(sha256.clone()),
+        body: Set(body),
+        created_at: Set(actor.at),
+    }
+    .insert(&txn)
+    .await?;
+    let mut next = current.clone();
+    next.final_sha256 = Some(sha256);
     let outcome = crud::update::<progress_report::Entity, _>(
         &txn,
         actor,
@@ -602,7 +727,7 @@ pub async fn document(
     if !visible(&report, role) {
         return Err(ApiError::not_found("ProgressReport", id));
     }
-    if report.status == ReportStatus::Published {
+    if report.status == ReportStatus::Published || format == DocumentFormat::FinalOdt {
         let stored = report_document::Entity::find_by_id((id, format))
             .one(db)
             .await?

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{
-    Frequency, GovernmentLayer, KpiDirection, KpiLevel, MeasurementQualifier, Theme,
+    Frequency, GovernmentLayer, KpiAggregation, KpiDirection, KpiLevel, MeasurementQualifier, Theme,
 };
 use crate::graphql::scalars::Date;
 use crate::graphql::scalars::Decimal;
@@ -56,6 +56,10 @@ pub struct CreateKpiInput {
     pub unit: String,
     /// Which way is better.
     pub direction: KpiDirection,
+    /// How its layers add up to the whole: `SUM` for amounts and counts, `NONE` (the default)
+    /// for percentages and ratios.
+    #[graphql(default_with = "KpiAggregation::None")]
+    pub aggregation: KpiAggregation,
     /// Level in the results chain.
     pub level: KpiLevel,
     /// How often it is measured.
@@ -89,6 +93,8 @@ pub struct UpdateKpiInput {
     pub unit: Option<String>,
     /// New direction.
     pub direction: Option<KpiDirection>,
+    /// New aggregation.
+    pub aggregation: Option<KpiAggregation>,
     /// New level.
     pub level: Option<KpiLevel>,
     /// New frequency.
@@ -203,6 +209,7 @@ impl KpiMutation {
             definition: input.definition,
             unit: input.unit,
             direction: input.direction.into(),
+            aggregation: input.aggregation.into(),
             level: input.level.into(),
             frequency: input.frequency.into(),
             themes: themes(input.themes),
@@ -233,6 +240,7 @@ impl KpiMutation {
                 set(&mut m.definition, input.definition);
                 set(&mut m.unit, input.unit);
                 set(&mut m.direction, input.direction);
+                set(&mut m.aggregation, input.aggregation);
                 set(&mut m.level, input.level);
                 set(&mut m.frequency, input.frequency);
                 set(&mut m.themes, input.themes.map(themes));

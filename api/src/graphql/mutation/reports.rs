@@ -30,6 +30,24 @@ super::status_payload!(
     UpdateProgressReportPayload,
     "updating"
 );
+super::status_payload!(
+    ProgressReport,
+    report,
+    AttachFinalReportPayload,
+    "attaching"
+);
+
+/// The final version of a published report, as sent to the Kamer.
+#[derive(InputObject)]
+pub struct AttachFinalReportInput {
+    /// The published report.
+    pub id: async_graphql::ID,
+    /// The version you last saw.
+    pub version: i32,
+    /// The edited OpenDocument text (.odt), base64-encoded (standard alphabet, with or without
+    /// padding). The request's body limit (`KOERS_MAX_BODY_BYTES`, 1 MiB by default) caps it.
+    pub odt_base64: String,
+}
 
 /// What to report on.
 #[derive(InputObject)]
@@ -134,6 +152,40 @@ impl ReportMutation {
         .map_err(ApiError::in_input)?;
         let (status, report) = status(outcome);
         Ok(UpdateProgressReportPayload(
+            status,
+            ProgressReport::one(report),
+        ))
+    }
+
+    /// Attach the final version of a published report: the ODT the policy officer edited and
+    /// sent. Stored with its SHA-256 next to the generated documents (`documents`, format
+    /// `FINAL_ODT`, at `/reports/{id}.final.odt`), recorded in the history, once per report.
+    /// Reporters and admins. Errors: `BAD_USER_INPUT` on `input.odtBase64` (not base64, not an
+    /// ODT), `CONFLICT` (a draft, or a final version already attached).
+    async fn attach_final_report(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The report, the version you last saw, and the ODT.")]
+        input: AttachFinalReportInput,
+    ) -> async_graphql::Result<AttachFinalReportPayload> {
+        use base64::Engine;
+        let id = input_id(&input.id, "ProgressReport", "id")?;
+        let actor = ctx.actor()?;
+        let text: String = input.odt_base64.split_whitespace().collect();
+        let body = base64::engine::general_purpose::STANDARD_NO_PAD
+            .decode(text.trim_end_matches('='))
+            .map_err(|_| {
+                ApiError::invalid("odtBase64", "is not base64 (standard alphabet)").in_input()
+            })?;
+        let outcome = reports::attach_final(ctx.db()?, &actor, id, input.version, body)
+            .await
+            .map_err(|e| match e {
+                ApiError::Invalid { message, .. } => ApiError::invalid("odtBase64", message),
+                other => other,
+            })
+            .map_err(ApiError::in_input)?;
+        let (status, report) = status(outcome);
+        Ok(AttachFinalReportPayload(
             status,
             ProgressReport::one(report),
         ))

@@ -1,7 +1,9 @@
 //! `Kpi`: a key performance indicator with targets and measurements.
 
 use super::{DataInfraTask, DataSource, KpiMeasurement, KpiTarget, Milestone, plan_object};
-use crate::graphql::enums::{Frequency, GovernmentLayer, KpiDirection, KpiLevel, Theme};
+use crate::graphql::enums::{
+    Frequency, GovernmentLayer, KpiAggregation, KpiDirection, KpiLevel, Theme,
+};
 use crate::graphql::loaders::{self, MeasurementScope};
 use crate::graphql::scalars::Date;
 use crate::graphql::scalars::Decimal;
@@ -40,6 +42,11 @@ plan_object!(
     /// Which way is better.
     async fn direction(&self) -> KpiDirection {
         self.0.direction.into()
+    }
+
+    /// How its layers add up to the whole of all governments (`NONE`: they do not).
+    async fn aggregation(&self) -> KpiAggregation {
+        self.0.aggregation.into()
     }
     /// Level in the results chain.
     async fn level(&self) -> KpiLevel {

@@ -124,13 +124,19 @@ plan_object!(
         } else {
             vec![]
         };
+        let attached = self
+            .0
+            .final_sha256
+            .as_ref()
+            .map(|_| entity::DocumentFormat::FinalOdt);
         Ok(reports::FORMATS
             .iter()
+            .chain(attached.as_ref())
             .map(|format| {
                 let found = stored.iter().find(|(f, _, _)| f == format);
                 ReportDocument {
                     format: (*format).into(),
-                    url: format!("/reports/{}.{}", self.0.id, format.as_str().to_lowercase()),
+                    url: format!("/reports/{}", reports::file_name(self.0.id, *format)),
                     sha256: found.map(|(_, hash, _)| hash.clone()),
                     byte_size: found.map(|(_, _, size)| *size as i64),
                 }

@@ -171,6 +171,10 @@ pub struct TimelineItem {
     pub done: bool,
     /// Its health ("OnTrack", ...).
     pub health: entity::Health,
+    /// The hard deadline it works towards, its own or its commitment's (drawn as a bar).
+    /// Absent in content frozen before deadlines were drawn.
+    #[serde(default)]
+    pub deadline: Option<chrono::NaiveDate>,
 }
 
 /// The timeline: milestones per layer, recess bands, the peildatum.

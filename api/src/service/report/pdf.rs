@@ -318,6 +318,7 @@ pub fn pdf(content: &Content, stamp: &super::content::Stamp) -> ApiResult<Vec<u8
     let mut files = HashMap::new();
     files.insert(file_id("/content.json")?, json(content)?);
     files.insert(file_id("/labels.json")?, json(&lang.labels())?);
+    let window = svg::window(&shown.timeline);
     files.insert(
         file_id("/meta.json")?,
         json(&serde_json::json!({
@@ -325,6 +326,9 @@ pub fn pdf(content: &Content, stamp: &super::content::Stamp) -> ApiResult<Vec<u8
             "programme": shown.programme,
             "stamp": shown_text(&lang.stamp(stamp)),
             "draft": !stamp.definitive,
+            // Alternative texts of the pictures (PDF/UA): what each shows, in words.
+            "timeline_alt": lang.timeline_description(window.0, window.1),
+            "chart_alts": shown.charts.iter().map(|c| lang.chart_description(c)).collect::<Vec<_>>(),
         }))?,
     );
     files.insert(
@@ -350,7 +354,7 @@ pub fn pdf(content: &Content, stamp: &super::content::Stamp) -> ApiResult<Vec<u8
             let options = PdfOptions {
                 ident: Smart::Custom(format!("koers-report-{day}-{}", shown.title)),
                 timestamp: Some(Timestamp::new_utc(today)),
-                standards: PdfStandards::new(&[PdfStandard::A_2a])
+                standards: PdfStandards::new(&[PdfStandard::A_2a, PdfStandard::Ua_1])
                     .map_err(|e| ApiError::Internal(format!("pdf standard: {e:?}")))?,
                 ..PdfOptions::default()
             };

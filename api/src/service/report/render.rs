@@ -102,13 +102,21 @@ pub fn html(content: &Content, stamp: &Stamp) -> ApiResult<String> {
 /// The report as an OpenDocument text (ODT), with the timeline as a picture.
 pub fn odt(content: &Content, stamp: &Stamp) -> ApiResult<Vec<u8>> {
     let content = &content.cleaned()?;
-    let timeline = svg::timeline(&content.timeline, content.language, svg::Text::Plain);
-    let height = timeline.height_cm(17.0);
+    let lang = content.language;
+    let timeline = svg::timeline(&content.timeline, lang, svg::Text::Plain);
+    let (from, to) = svg::window(&content.timeline);
     let body = render(
         "content.xml",
         content,
         stamp,
-        context! { timeline_height => format!("{height:.2}") },
+        context! {
+            timeline_width => format!("{:.2}", svg::TIMELINE_CM),
+            timeline_height => format!("{:.2}", timeline.height_cm(svg::TIMELINE_CM)),
+            timeline_alt => lang.timeline_description(from, to),
+            chart_width => format!("{:.2}", svg::CHART_CM),
+            chart_height => format!("{:.2}", svg::chart_height_cm()),
+            chart_alts => content.charts.iter().map(|c| lang.chart_description(c)).collect::<Vec<_>>(),
+        },
     )?;
     let charts: Vec<String> = content
         .charts

@@ -63,7 +63,14 @@ impl Text {
     }
 }
 
-const WIDTH: f64 = 960.0;
+/// The timeline's width in SVG units. Documents draw it about 16 cm wide (the text width of an
+/// A4 page), so a unit is about 0.8 pt and the 10.5-unit type prints at 8.5 pt, the least that
+/// stays legible on paper.
+const WIDTH: f64 = 560.0;
+/// Type size of the timeline's text, in units (see [`WIDTH`]).
+const TYPE: f64 = 10.5;
+/// Average advance of a Latin letter at [`TYPE`], in units (DejaVu Sans: about 0.58 em).
+const LETTER: f64 = 6.1;
 
 /// A drawn picture and its size in pixels (its `viewBox`).
 pub struct Picture {
@@ -82,10 +89,11 @@ impl Picture {
     }
 }
 
-const LABEL: f64 = 330.0;
-/// What fits the label column at 10 px: about 50 average Latin letters (a wide character, as in
+/// The label column: a milestone's title starts 8 units in.
+const LABEL: f64 = 200.0;
+/// What fits the label column: about 30 average Latin letters (a wide character, as in
 /// Chinese or an emoji, counts twice).
-const LABEL_UNITS: usize = 50;
+const LABEL_UNITS: usize = 30;
 
 /// Whether `c` is drawn about twice as wide as a Latin letter (East Asian wide, emoji).
 fn wide(c: char) -> bool {
@@ -112,12 +120,113 @@ fn fit(text: &str, units: usize) -> String {
     out.push('…');
     out
 }
-const ROW: f64 = 16.0;
+const ROW: f64 = 18.0;
 
-/// The timeline. Only milestones from a year before to a year after the peildatum are drawn.
+/// The days the timeline spans: a year before to a year after the peildatum.
+pub fn window(t: &Timeline) -> (NaiveDate, NaiveDate) {
+    (
+        t.peildatum - chrono::Duration::days(365),
+        t.peildatum + chrono::Duration::days(365),
+    )
+}
+
+/// The colour of a milestone's dot: grey when done, else its health's.
+fn colour(done: bool, health: entity::Health) -> &'static str {
+    match health {
+        _ if done => "#4d4d4d",
+        entity::Health::OnTrack => "#1a7f37",
+        entity::Health::AtRisk => "#a86500",
+        entity::Health::OffTrack => "#c53030",
+    }
+}
+
+/// A hard deadline's mark: a dark red bar across the row.
+const DEADLINE: &str = "#7a1f1f";
+
+/// A mark of the timeline, as its legend draws it.
+enum Mark {
+    /// The baseline's hollow diamond.
+    Diamond,
+    /// A projected date's dot in a colour.
+    Dot(&'static str),
+    /// A vertical line in a colour and width (a deadline, the peildatum).
+    Bar(&'static str, f64),
+    /// A recess band.
+    Band,
+}
+
+impl Mark {
+    /// The mark in a 12-unit box whose left edge is at `x`, text baseline at `y`.
+    fn draw(&self, x: f64, y: f64) -> String {
+        match self {
+            Mark::Diamond => format!(
+                r##"<path d="M{:.1} {:.1} l4 4 l-4 4 l-4 -4 z" fill="none" stroke="#555"/>"##,
+                x + 5.0,
+                y - 8.0
+            ),
+            Mark::Dot(colour) => format!(
+                r#"<circle cx="{:.1}" cy="{:.1}" r="4" fill="{colour}"/>"#,
+                x + 5.0,
+                y - 4.0
+            ),
+            Mark::Bar(colour, width) => format!(
+                r#"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="{colour}" stroke-width="{width}"/>"#,
+                x + 5.0,
+                y - 10.0,
+                x + 5.0,
+                y + 1.0
+            ),
+            Mark::Band => format!(
+                r##"<rect x="{x:.1}" y="{:.1}" width="11" height="10" fill="#e8e8e8" stroke="#bbb" stroke-width="0.5"/>"##,
+                y - 9.0
+            ),
+        }
+    }
+}
+
+/// The peildatum's line colour.
+const PEILDATUM: &str = "#c53030";
+
+/// The legend: every mark and colour the timeline uses, in rows that fit its width. Gives the
+/// SVG and its height.
+fn legend(lang: Language) -> (String, f64) {
+    use entity::Health::{AtRisk, OffTrack, OnTrack};
+    let words = lang.picture_words();
+    let marks = [
+        (Mark::Diamond, words.original),
+        (Mark::Dot(colour(false, OnTrack)), lang.health(OnTrack)),
+        (Mark::Dot(colour(false, AtRisk)), lang.health(AtRisk)),
+        (Mark::Dot(colour(false, OffTrack)), lang.health(OffTrack)),
+        (Mark::Dot(colour(true, OnTrack)), words.done),
+        (Mark::Bar(DEADLINE, 2.0), words.deadline),
+        (Mark::Band, words.recess),
+        (Mark::Bar(PEILDATUM, 1.5), words.peildatum),
+    ];
+    let mut out = String::new();
+    let (mut x, mut y) = (4.0, 14.0);
+    for (mark, label) in marks {
+        let width = 16.0 + label.chars().count() as f64 * LETTER + 12.0;
+        if x + width > WIDTH && x > 4.0 {
+            x = 4.0;
+            y += ROW;
+        }
+        out.push_str(&mark.draw(x, y));
+        let _ = write!(
+            out,
+            r#"<text x="{:.1}" y="{y:.1}">{}</text>"#,
+            x + 16.0,
+            escape(label)
+        );
+        x += width;
+    }
+    (out, y + 6.0)
+}
+
+/// The timeline. Only milestones from a year before to a year after the peildatum are drawn
+/// ([`window`]). Titles longer than the label column are cut with "…" (the tables give them in
+/// full).
 pub fn timeline(t: &Timeline, lang: Language, text: Text) -> Picture {
-    let from = t.peildatum - chrono::Duration::days(365);
-    let to = t.peildatum + chrono::Duration::days(365);
+    let (from, to) = window(t);
     let visible = |d: NaiveDate| d >= from && d <= to;
     let rows: Vec<(&String, Vec<&super::content::TimelineItem>)> = t
         .rows
@@ -133,36 +242,25 @@ pub fn timeline(t: &Timeline, lang: Language, text: Text) -> Picture {
         })
         .filter(|(_, items): &(&String, Vec<_>)| !items.is_empty())
         .collect();
+    let (legend, legend_height) = legend(lang);
+    // The axis sits under the legend; the rows under the axis.
+    let axis = legend_height + 14.0;
+    let top = axis + 6.0;
     let lines: usize = rows.iter().map(|(_, items)| items.len() + 1).sum();
-    let height = 40.0 + lines as f64 * ROW + 10.0;
+    let height = top + 4.0 + lines as f64 * ROW + 16.0;
     let span = (to - from).num_days() as f64;
-    let x = |d: NaiveDate| LABEL + ((d - from).num_days() as f64 / span) * (WIDTH - LABEL - 10.0);
+    let x = |d: NaiveDate| LABEL + ((d - from).num_days() as f64 / span) * (WIDTH - LABEL - 12.0);
     let mut s = String::new();
     let _ = write!(
         s,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" font-family="DejaVu Sans, Arial, sans-serif" font-size="10" role="img">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" font-family="DejaVu Sans, Arial, sans-serif" font-size="{TYPE}" role="img">"#
     );
     let _ = write!(
         s,
         "<title>{}</title>",
-        escape(match lang {
-            Language::Nl => "Tijdlijn van de mijlpalen per overheidslaag",
-            Language::En => "Timeline of milestones per government layer",
-        })
+        escape(&lang.timeline_description(from, to))
     );
-    // Legend: baseline (diamond), expected date (dot, coloured by health), recess, peildatum.
-    let (baseline, expected, recess) = match lang {
-        Language::Nl => ("basisplanning", "verwacht", "reces"),
-        Language::En => ("baseline", "expected", "recess"),
-    };
-    let _ = write!(
-        s,
-        r##"<path d="M8 6 l4 4 l-4 4 l-4 -4 z" fill="none" stroke="#555"/><text x="16" y="13">{baseline}</text><circle cx="104" cy="10" r="4" fill="#1a7f37"/><text x="112" y="13">{expected}</text><rect x="172" y="5" width="12" height="10" fill="#e8e8e8"/><text x="188" y="13">{recess}</text><line x1="236" y1="4" x2="236" y2="16" stroke="#c53030" stroke-width="1.5"/><text x="242" y="13">{}</text>"##,
-        match lang {
-            Language::Nl => "peildatum",
-            Language::En => "reference date",
-        }
-    );
+    s.push_str(&legend);
     for (name, first, last) in &t.recesses {
         if *last < from || *first > to {
             continue;
@@ -170,26 +268,31 @@ pub fn timeline(t: &Timeline, lang: Language, text: Text) -> Picture {
         let (a, b) = (x((*first).max(from)), x((*last).min(to)));
         let _ = write!(
             s,
-            r##"<rect x="{a:.1}" y="24" width="{:.1}" height="{:.1}" fill="#e8e8e8"><title>{}</title></rect>"##,
+            r##"<rect x="{a:.1}" y="{top:.1}" width="{:.1}" height="{:.1}" fill="#e8e8e8"><title>{}</title></rect>"##,
             (b - a).max(1.0),
-            height - 34.0,
+            height - top - 16.0,
             escape(name)
         );
     }
-    // Month ticks, labelled per quarter.
+    // Month ticks; the quarters labelled, January with its year.
     let mut month = NaiveDate::from_ymd_opt(from.year(), from.month(), 1).unwrap_or(from);
     while month <= to {
         if month >= from {
             let mx = x(month);
             let _ = write!(
                 s,
-                r##"<line x1="{mx:.1}" y1="20" x2="{mx:.1}" y2="24" stroke="#999"/>"##
+                r##"<line x1="{mx:.1}" y1="{:.1}" x2="{mx:.1}" y2="{top:.1}" stroke="#999"/>"##,
+                top - 4.0
             );
             if month.month0().is_multiple_of(3) {
+                let label = if month.month() == 1 {
+                    month.year().to_string()
+                } else {
+                    lang.month_short(month.month0()).to_owned()
+                };
                 let _ = write!(
                     s,
-                    r##"<text x="{mx:.1}" y="16" text-anchor="middle" fill="#555">{}</text>"##,
-                    format_args!("{}-{:02}", month.year(), month.month())
+                    r##"<text x="{mx:.1}" y="{axis:.1}" text-anchor="middle" fill="#444">{label}</text>"##
                 );
             }
         }
@@ -197,21 +300,17 @@ pub fn timeline(t: &Timeline, lang: Language, text: Text) -> Picture {
             .checked_add_months(chrono::Months::new(1))
             .unwrap_or(NaiveDate::MAX);
     }
-    let mut y = 40.0;
+    let mut y = top + 4.0 + ROW - 4.0;
     for (name, items) in rows {
         let _ = write!(
             s,
             r##"<text x="4" y="{y:.1}" font-weight="bold">{}</text>"##,
-            text.write(name)
+            text.write(&fit(name, LABEL_UNITS + 1))
         );
         y += ROW;
         for item in items {
-            let colour = match item.health {
-                _ if item.done => "#4d4d4d",
-                entity::Health::OnTrack => "#1a7f37",
-                entity::Health::AtRisk => "#b7791f",
-                entity::Health::OffTrack => "#c53030",
-            };
+            let colour = colour(item.done, item.health);
+            let mid = y - 4.0;
             let _ = write!(
                 s,
                 r##"<text x="12" y="{y:.1}">{}</text>"##,
@@ -221,23 +320,29 @@ pub fn timeline(t: &Timeline, lang: Language, text: Text) -> Picture {
                 x(item.baseline.clamp(from, to)),
                 x(item.projected.clamp(from, to)),
             );
+            if let Some(deadline) = item.deadline.filter(|d| visible(*d)) {
+                let dx = x(deadline);
+                let _ = write!(
+                    s,
+                    r#"<line x1="{dx:.1}" y1="{:.1}" x2="{dx:.1}" y2="{:.1}" stroke="{DEADLINE}" stroke-width="2"/>"#,
+                    mid - 6.5,
+                    mid + 6.5
+                );
+            }
             if (bx - px).abs() > 0.5 {
                 let _ = write!(
                     s,
-                    r##"<line x1="{bx:.1}" y1="{:.1}" x2="{px:.1}" y2="{:.1}" stroke="{colour}" stroke-dasharray="2,2"/>"##,
-                    y - 3.5,
-                    y - 3.5
+                    r##"<line x1="{bx:.1}" y1="{mid:.1}" x2="{px:.1}" y2="{mid:.1}" stroke="{colour}" stroke-dasharray="2,2"/>"##
                 );
             }
             let _ = write!(
                 s,
                 r##"<path d="M{bx:.1} {:.1} l4 4 l-4 4 l-4 -4 z" fill="none" stroke="#555"/>"##,
-                y - 7.5
+                mid - 4.0
             );
             let _ = write!(
                 s,
-                r##"<circle cx="{px:.1}" cy="{:.1}" r="4" fill="{colour}"/>"##,
-                y - 3.5
+                r##"<circle cx="{px:.1}" cy="{mid:.1}" r="4" fill="{colour}"/>"##
             );
             y += ROW;
         }
@@ -245,9 +350,10 @@ pub fn timeline(t: &Timeline, lang: Language, text: Text) -> Picture {
     let px = x(t.peildatum);
     let _ = write!(
         s,
-        r##"<line x1="{px:.1}" y1="22" x2="{px:.1}" y2="{:.1}" stroke="#c53030" stroke-width="1.5"/><text x="{px:.1}" y="{:.1}" text-anchor="middle" fill="#c53030">{}</text>"##,
-        height - 10.0,
-        height - 1.0,
+        r#"<line x1="{px:.1}" y1="{:.1}" x2="{px:.1}" y2="{:.1}" stroke="{PEILDATUM}" stroke-width="1.5"/><text x="{px:.1}" y="{:.1}" text-anchor="middle" fill="{PEILDATUM}">{}</text>"#,
+        top - 2.0,
+        height - 14.0,
+        height - 3.0,
         escape(&lang.date(t.peildatum))
     );
     s.push_str("</svg>");
@@ -258,9 +364,22 @@ pub fn timeline(t: &Timeline, lang: Language, text: Text) -> Picture {
     }
 }
 
-/// A small chart of one KPI's overall measurements against its target.
+/// How wide documents draw the timeline: the text width of an A4 page (see [`WIDTH`]).
+pub const TIMELINE_CM: f64 = 16.0;
+/// A KPI chart's size in SVG units.
+const CHART: (f64, f64) = (240.0, 120.0);
+/// How wide documents draw a KPI chart: two side by side on an A4 page, so the 9-unit type
+/// prints at about 8.5 pt.
+pub const CHART_CM: f64 = 8.0;
+
+/// A KPI chart's height when drawn [`CHART_CM`] wide.
+pub fn chart_height_cm() -> f64 {
+    CHART_CM * CHART.1 / CHART.0
+}
+
+/// A small chart of one KPI series's measurements against its target (see [`CHART_CM`]).
 pub fn kpi_chart(chart: &KpiChart, lang: Language, text: Text) -> String {
-    let (w, h, pad) = (300.0, 130.0, 34.0);
+    let ((w, h), pad) = (CHART, 30.0);
     let mut values: Vec<f64> = chart.points.iter().map(|(_, v)| *v).collect();
     values.extend(chart.target);
     let (lo, hi) = values
@@ -278,7 +397,7 @@ pub fn kpi_chart(chart: &KpiChart, lang: Language, text: Text) -> String {
     let _ = write!(
         s,
         r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" font-family="DejaVu Sans, Arial, sans-serif" font-size="9" role="img"><title>{}</title>"#,
-        escape(&chart.code)
+        escape(&lang.chart_description(chart))
     );
     let _ = write!(
         s,
@@ -300,10 +419,7 @@ pub fn kpi_chart(chart: &KpiChart, lang: Language, text: Text) -> String {
             w - 10.0,
             w - 10.0,
             ty - 3.0,
-            match lang {
-                Language::Nl => "doel",
-                Language::En => "target",
-            },
+            lang.picture_words().target,
             escape(&lang.number(&format!("{target}")))
         );
     }

@@ -4,6 +4,22 @@ use entity::{GovernmentLayer, Health, QualityDimension};
 
 pub use crate::service::language::Language;
 
+/// The words of the report's pictures ([`Language::picture_words`]).
+pub struct PictureWords {
+    /// The baseline's mark: "oorspronkelijke datum".
+    pub original: &'static str,
+    /// A done milestone's colour: "gereed".
+    pub done: &'static str,
+    /// A hard deadline's mark: "uiterste datum".
+    pub deadline: &'static str,
+    /// The recess bands: "reces".
+    pub recess: &'static str,
+    /// The peildatum's line: "peildatum".
+    pub peildatum: &'static str,
+    /// A chart's target line: "doel".
+    pub target: &'static str,
+}
+
 impl Language {
     /// The warning about a character the PDF has no glyph for.
     pub fn unsupported_character(self, code_point: &str, excerpt: &str) -> String {
@@ -337,12 +353,96 @@ impl Language {
         }
     }
 
+    /// The words the report's pictures print: the timeline's legend and a chart's target line.
+    pub fn picture_words(self) -> PictureWords {
+        match self {
+            Language::Nl => PictureWords {
+                original: "oorspronkelijke datum",
+                done: "gereed",
+                deadline: "uiterste datum",
+                recess: "reces",
+                peildatum: "peildatum",
+                target: "doel",
+            },
+            Language::En => PictureWords {
+                original: "original date",
+                done: "done",
+                deadline: "deadline",
+                recess: "recess",
+                peildatum: "reference date",
+                target: "target",
+            },
+        }
+    }
+
+    /// What a KPI chart shows, as its alternative text (PDF/UA, the SVG's `<title>`): the series,
+    /// its unit, every value with the year its period ends, and the target line.
+    /// E.g. "MVOI-03 (Rijk) in aantal: 482.754 in 2022 en 337.013 in 2025; doel 300.000."
+    pub fn chart_description(self, chart: &super::content::KpiChart) -> String {
+        use chrono::Datelike;
+        let values: Vec<String> = chart
+            .points
+            .iter()
+            .map(|(day, v)| format!("{} in {}", self.number(&v.to_string()), day.year()))
+            .collect();
+        let target = chart.target.map(|t| match self {
+            Language::Nl => format!("; doel {}", self.number(&t.to_string())),
+            Language::En => format!("; target {}", self.number(&t.to_string())),
+        });
+        format!(
+            "{} in {}: {}{}.",
+            chart.code,
+            chart.unit,
+            self.enumerate(&values),
+            target.unwrap_or_default()
+        )
+    }
+
+    /// What the timeline shows, as its alternative text: the span drawn and how to read it; the
+    /// milestone tables under it give the same dates in words.
+    pub fn timeline_description(self, from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+        match self {
+            Language::Nl => format!(
+                "Tijdlijn van de mijlpalen per overheidslaag van {} tot {}: per mijlpaal de \
+                 oorspronkelijke datum (ruit), de huidige datum (stip in de kleur van de status) \
+                 en een uiterste datum (streep), met de recesperiodes en de peildatum. De tabellen \
+                 hieronder geven dezelfde datums.",
+                self.date(from),
+                self.date(to)
+            ),
+            Language::En => format!(
+                "Timeline of the milestones per government layer from {} to {}: for each \
+                 milestone the original date (diamond), the current date (dot in the colour of its \
+                 health) and a hard deadline (bar), with the recesses and the reference date. The \
+                 tables below give the same dates.",
+                self.date(from),
+                self.date(to)
+            ),
+        }
+    }
+
     /// Fixed texts of the report (headings and labels), by key, for the templates.
     pub fn labels(self) -> serde_json::Value {
         let nl = self == Language::Nl;
         let pick = |a: &str, b: &str| if nl { a.to_owned() } else { b.to_owned() };
         let labels: &[(&str, &str, &str)] = &[
             ("report", "Voortgangsrapportage", "Progress report"),
+            (
+                "informs",
+                "Deze voortgangsrapportage informeert de Tweede Kamer over",
+                "This progress report informs the Tweede Kamer about",
+            ),
+            ("previous_report", "Vorige rapportage", "Previous report"),
+            (
+                "informed_earlier",
+                "Eerder is de Kamer geïnformeerd met",
+                "The Kamer was informed earlier by",
+            ),
+            (
+                "fulfils",
+                "Met deze rapportage geeft het kabinet invulling aan",
+                "This report fulfils",
+            ),
             ("peildatum", "Peildatum", "Reference date"),
             ("period", "Periode", "Period"),
             ("aanleiding", "Aanleiding", "Background"),

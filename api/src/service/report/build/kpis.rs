@@ -1,5 +1,5 @@
 //! The KPI section: one table row per series (a layer, or the whole where it was measured as
-//! one), the KPIs that cannot be reported yet and why, and a chart per series of two or more
+//! one or its layers add up), the KPIs that cannot be reported yet and why, and a chart per series of two or more
 //! values.
 
 use super::{LAYERS, Plan};
@@ -18,8 +18,9 @@ use std::collections::HashMap;
 
 pub(super) type KpiSections = (Vec<KpiRow>, Vec<Unreportable>, Vec<KpiChart>);
 
-/// The KPI section as of the peildatum. Layers never add up to a total here: a total is only
-/// what was measured as one (layer: none).
+/// The KPI section as of the peildatum. A total of all governments is what was measured as one
+/// (layer: none), or, for a KPI whose layers add up (aggregation `SUM`), the sum of the four
+/// layers' values of one period ([`crate::service::kpis::layer_totals`]).
 pub(super) async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
     let lang = plan.lang;
     let nl = lang == Language::Nl;
@@ -145,13 +146,18 @@ pub(super) async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> 
                 named.join("; ")
             }
         };
+        // The totals the layers add up to, where the KPI says they do (computed: id 0).
+        let summed = crate::service::kpis::layer_totals(k.aggregation, &mine);
+        let mut all = mine.clone();
+        all.extend(summed.iter());
+        all.sort_by_key(|m| (m.period_end, m.id));
         // One series per layer measured, and one for the whole, in LAYERS order (the whole
         // last).
         let series: Vec<(Option<GovernmentLayer>, Vec<&kpi_measurement::Model>)> = LAYERS
             .iter()
             .map(|layer| {
                 let of: Vec<&kpi_measurement::Model> =
-                    mine.iter().copied().filter(|m| m.layer == *layer).collect();
+                    all.iter().copied().filter(|m| m.layer == *layer).collect();
                 (*layer, of)
             })
             .filter(|(_, of)| !of.is_empty())
@@ -172,8 +178,13 @@ pub(super) async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> 
                 continue;
             };
             let value = |m: &kpi_measurement::Model| {
+                let summed = match (m.id, nl) {
+                    (0, true) => ", opgeteld over de vier overheidslagen",
+                    (0, false) => ", the sum of the four government layers",
+                    _ => "",
+                };
                 format!(
-                    "{} {} ({})",
+                    "{} {} ({}{summed})",
                     lang.measured(&m.value, m.qualifier),
                     k.unit,
                     lang.period(m.period_start, m.period_end)

@@ -898,6 +898,7 @@ fn timeline(plan: &Plan) -> Timeline {
                         projected: p.projected,
                         done: m.status == WorkStatus::Done,
                         health: p.health,
+                        deadline: p.deadline.as_ref().map(|d| d.date),
                     })
                 })
                 .collect();

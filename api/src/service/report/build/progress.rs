@@ -92,6 +92,12 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
     let (risky, late) = (open_with(Health::AtRisk), open_with(Health::OffTrack));
     let mut sentences = Vec::new();
     sentences.push(match (nl, plan.since.is_none()) {
+        // A plan without milestones has nothing done, open or at risk to count.
+        (true, _) if total == 0 => "Er zijn nog geen mijlpalen vastgelegd.".to_owned(),
+        (false, _) if total == 0 => "No milestones have been recorded yet.".to_owned(),
+        (true, true) if done == 0 => format!(
+            "Sinds de start van het programma is nog geen van de {total} mijlpalen gerealiseerd."
+        ),
         (true, true) => format!(
             "Sinds de start van het programma {} {done} van de {total} mijlpalen gerealiseerd.",
             if done == 1 { "is" } else { "zijn" }
@@ -115,6 +121,7 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
         (false, false) => "milestones",
     };
     sentences.push(match (nl, r, l) {
+        _ if total == 0 => String::new(),
         (true, 0, 0) => "Alle openstaande mijlpalen liggen op schema.".to_owned(),
         (false, 0, 0) => "All open milestones are on track.".to_owned(),
         (true, r, 0) => format!(
@@ -301,6 +308,7 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
     } else {
         Health::OnTrack
     };
+    sentences.retain(|s| !s.is_empty());
     (lang.health(overall).to_owned(), sentences)
 }
 

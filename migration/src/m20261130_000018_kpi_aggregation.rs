@@ -1,0 +1,34 @@
+//! How a KPI's layers add up to the whole: `NONE` (the default: a total is only what was
+//! measured as one, as for percentages) or `SUM` (amounts and counts: the four layers' values
+//! of one period add up to the total of all governments).
+
+use crate::columns::enum_text;
+use sea_orm_migration::prelude::*;
+
+#[derive(DeriveMigrationName)]
+pub struct Migration;
+
+#[async_trait::async_trait]
+impl MigrationTrait for Migration {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Alias::new("kpi"))
+                    .add_column(enum_text("aggregation").default("NONE").take())
+                    .take(),
+            )
+            .await
+    }
+
+    async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Alias::new("kpi"))
+                    .drop_column(Alias::new("aggregation"))
+                    .take(),
+            )
+            .await
+    }
+}
