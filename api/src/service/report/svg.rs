@@ -390,8 +390,23 @@ pub fn kpi_chart(chart: &KpiChart, lang: Language, text: Text) -> String {
     } else {
         (lo.min(0.0), hi * 1.1)
     };
-    let n = chart.points.len().max(2) - 1;
-    let x = |i: usize| pad + (i as f64 / n as f64) * (w - pad - 10.0);
+    // Points at their dates (a missing year leaves its gap), inside margins wide enough for a
+    // value's label centred on the first and the last point.
+    let (first, last) = (
+        chart.points.first().map(|p| p.0),
+        chart.points.last().map(|p| p.0),
+    );
+    let days = match (first, last) {
+        (Some(a), Some(b)) if b > a => (b - a).num_days() as f64,
+        _ => 1.0,
+    };
+    let x = |i: usize| {
+        let since = match (chart.points.get(i), first) {
+            (Some((day, _)), Some(a)) => (*day - a).num_days() as f64,
+            _ => 0.0,
+        };
+        pad + 8.0 + (since / days) * (w - pad - 8.0 - 28.0)
+    };
     let y = |v: f64| h - 20.0 - ((v - lo) / (hi - lo)) * (h - 40.0);
     let mut s = String::new();
     let _ = write!(

@@ -205,18 +205,22 @@ pub(super) async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> 
             let trend = match of.len().checked_sub(2).and_then(|i| of.get(i)) {
                 None => "-".to_owned(),
                 Some(before) => {
-                    let (b, l) = (before.value.0, last.value.0);
-                    let better = match k.direction {
-                        KpiDirection::HigherIsBetter => l > b,
-                        KpiDirection::LowerIsBetter => l < b,
+                    use std::cmp::Ordering::{Equal, Greater, Less};
+                    let better = |order: std::cmp::Ordering| match k.direction {
+                        KpiDirection::HigherIsBetter => order,
+                        KpiDirection::LowerIsBetter => order.reverse(),
                     };
-                    match (l == b, better, nl) {
-                        (true, _, true) => "gelijk aan de vorige meting",
-                        (true, _, false) => "the same as the previous measurement",
-                        (false, true, true) => "beter dan de vorige meting",
-                        (false, true, false) => "better than the previous measurement",
-                        (false, false, true) => "slechter dan de vorige meting",
-                        (false, false, false) => "worse than the previous measurement",
+                    match (compare(before, last).map(better), nl) {
+                        (Some(Equal), true) => "gelijk aan de vorige meting",
+                        (Some(Equal), false) => "the same as the previous measurement",
+                        (Some(Greater), true) => "beter dan de vorige meting",
+                        (Some(Greater), false) => "better than the previous measurement",
+                        (Some(Less), true) => "slechter dan de vorige meting",
+                        (Some(Less), false) => "worse than the previous measurement",
+                        (None, true) => {
+                            "niet vast te stellen: een van beide metingen is een grenswaarde"
+                        }
+                        (None, false) => "cannot be told: a measurement is a bound",
                     }
                     .to_owned()
                 }
@@ -258,4 +262,80 @@ pub(super) async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> 
         }
     }
     Ok((rows, blocked, charts))
+}
+
+/// How `last` compares with `before` (Greater: higher), where that is certain: a lower bound
+/// ("ten minste") may be anything above its value and an upper bound anything below, so two
+/// values compare only when their ranges do not overlap (or both are plain, or both estimates
+/// taken as they are). None: it cannot be told.
+fn compare(
+    before: &kpi_measurement::Model,
+    last: &kpi_measurement::Model,
+) -> Option<std::cmp::Ordering> {
+    use entity::MeasurementQualifier::{AtLeast, AtMost};
+    use rust_decimal::Decimal;
+    let range = |m: &kpi_measurement::Model| -> (Option<Decimal>, Option<Decimal>) {
+        match m.qualifier {
+            Some(AtLeast) => (Some(m.value.0), None),
+            Some(AtMost) => (None, Some(m.value.0)),
+            _ => (Some(m.value.0), Some(m.value.0)),
+        }
+    };
+    let ((b_lo, b_hi), (l_lo, l_hi)) = (range(before), range(last));
+    let above = |lo: Option<Decimal>, hi: Option<Decimal>| matches!((lo, hi), (Some(lo), Some(hi)) if lo > hi);
+    if above(l_lo, b_hi) {
+        Some(std::cmp::Ordering::Greater)
+    } else if above(b_lo, l_hi) {
+        Some(std::cmp::Ordering::Less)
+    } else if (l_lo, l_hi) == (b_lo, b_hi) && l_lo == l_hi {
+        Some(std::cmp::Ordering::Equal)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compare;
+    use entity::MeasurementQualifier::{AtLeast, AtMost};
+    use std::cmp::Ordering::{Equal, Greater, Less};
+
+    fn m(
+        value: i64,
+        qualifier: Option<entity::MeasurementQualifier>,
+    ) -> entity::kpi_measurement::Model {
+        entity::kpi_measurement::Model {
+            id: 1,
+            kpi_id: 1,
+            period_start: chrono::NaiveDate::default(),
+            period_end: chrono::NaiveDate::default(),
+            layer: None,
+            value: entity::Exact(rust_decimal::Decimal::from(value)),
+            qualifier,
+            data_source_id: None,
+            note: None,
+            version: 1,
+            created_at: chrono::DateTime::default(),
+            updated_at: chrono::DateTime::default(),
+            deleted_at: None,
+        }
+    }
+
+    #[test]
+    fn a_trend_against_a_bound_is_told_only_where_it_is_certain() {
+        assert_eq!(compare(&m(1, None), &m(2, None)), Some(Greater));
+        assert_eq!(compare(&m(2, None), &m(2, None)), Some(Equal));
+        // At least 450, then at least 587: the first may have been 600.
+        assert_eq!(
+            compare(&m(450, Some(AtLeast)), &m(587, Some(AtLeast))),
+            None
+        );
+        // At least 1, then at most 1.5 (here 2): anything.
+        assert_eq!(compare(&m(1, Some(AtLeast)), &m(2, Some(AtMost))), None);
+        // Exactly 3, then at least 4: certainly higher; at most 2: certainly lower.
+        assert_eq!(compare(&m(3, None), &m(4, Some(AtLeast))), Some(Greater));
+        assert_eq!(compare(&m(3, None), &m(2, Some(AtMost))), Some(Less));
+        // Exactly 3, then at least 3: not equal for certain.
+        assert_eq!(compare(&m(3, None), &m(3, Some(AtLeast))), None);
+    }
 }

@@ -897,7 +897,9 @@ fn timeline(plan: &Plan) -> Timeline {
                         baseline: plan.baselined.get(&m.id).map_or(m.baseline_date, |b| b.0),
                         projected: p.projected,
                         done: m.status == WorkStatus::Done,
-                        health: p.health,
+                        // The computed health, as in the Kern and the tables (a manager's
+                        // different judgement is named there, never drawn as the status).
+                        health: p.computed,
                         deadline: p.deadline.as_ref().map(|d| d.date),
                     })
                 })
