@@ -197,3 +197,29 @@ mod tests {
         assert_eq!(parse_name::<Role>("programmemanager"), None);
     }
 }
+
+/// Reads a value that may be absent or `null` as its default: for a column added after records
+/// of its table were written to the history (an as-of view rebuilds those with `null`).
+pub fn null_as_default<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
+}
+
+#[cfg(test)]
+mod added_columns {
+    #[test]
+    fn a_kpi_recorded_before_aggregation_existed_reads_as_none() {
+        let recorded = serde_json::json!({
+            "id": 1, "programme_id": 1, "code": "K", "name": "K", "definition": "d", "unit": "%",
+            "direction": "HIGHER_IS_BETTER", "aggregation": null, "level": "OUTPUT",
+            "frequency": "YEARLY", "themes": "", "baseline_value": null, "baseline_period": null,
+            "version": 1, "created_at": "2026-01-01T00:00:00Z", "updated_at": "2026-01-01T00:00:00Z",
+            "deleted_at": null
+        });
+        let kpi: crate::kpi::Model = serde_json::from_value(recorded).expect("rebuilds");
+        assert_eq!(kpi.aggregation, super::KpiAggregation::None);
+    }
+}

@@ -16,8 +16,9 @@ pub struct Model {
     pub definition: String,
     pub unit: String,
     pub direction: KpiDirection,
-    /// How its layers add up to the whole (`NONE`: they do not).
-    #[serde(default)]
+    /// How its layers add up to the whole (`NONE`: they do not). History recorded before the
+    /// column existed rebuilds it as `null`: that reads as `NONE`.
+    #[serde(default, deserialize_with = "crate::enums::null_as_default")]
     pub aggregation: KpiAggregation,
     pub level: KpiLevel,
     pub frequency: Frequency,

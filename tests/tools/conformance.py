@@ -44,7 +44,7 @@ def stream_lengths_exact(path):
         if head is None or (following != -1 and head.start() > following):
             continue
         dictionary = data[m.end() : head.start()]
-        length = re.search(rb"/Length (\d+)(?! \d+ R)", dictionary)
+        length = re.search(rb"/Length (\d+)(?![\d ]*\d+ R)", dictionary)
         if length is None:
             continue
         end = head.end() + int(length.group(1))

@@ -171,6 +171,8 @@ impl ReportMutation {
         use base64::Engine;
         let id = input_id(&input.id, "ProgressReport", "id")?;
         let actor = ctx.actor()?;
+        // Who may attach comes before what was sent.
+        crate::service::access::may_write(&actor, crate::service::access::Scope::Reports)?;
         let text: String = input.odt_base64.split_whitespace().collect();
         let body = base64::engine::general_purpose::STANDARD_NO_PAD
             .decode(text.trim_end_matches('='))
@@ -180,7 +182,9 @@ impl ReportMutation {
         let outcome = reports::attach_final(ctx.db()?, &actor, id, input.version, body)
             .await
             .map_err(|e| match e {
-                ApiError::Invalid { message, .. } => ApiError::invalid("odtBase64", message),
+                ApiError::Invalid { field, message } if field == "odt" => {
+                    ApiError::invalid("odtBase64", message)
+                }
                 other => other,
             })
             .map_err(ApiError::in_input)?;
