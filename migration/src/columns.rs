@@ -95,3 +95,42 @@ pub async fn drop_tables(
     }
     Ok(())
 }
+
+/// Add `columns` to the existing `table`, one statement each (SQLite alters one column at a
+/// time).
+pub async fn add_columns(
+    manager: &SchemaManager<'_>,
+    table: &'static str,
+    columns: Vec<ColumnDef>,
+) -> Result<(), DbErr> {
+    for column in columns {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Alias::new(table))
+                    .add_column(column)
+                    .take(),
+            )
+            .await?;
+    }
+    Ok(())
+}
+
+/// Drop `columns` of `table`, one statement each, in the order given.
+pub async fn drop_columns(
+    manager: &SchemaManager<'_>,
+    table: &'static str,
+    columns: &[&'static str],
+) -> Result<(), DbErr> {
+    for column in columns {
+        manager
+            .alter_table(
+                Table::alter()
+                    .table(Alias::new(table))
+                    .drop_column(Alias::new(*column))
+                    .take(),
+            )
+            .await?;
+    }
+    Ok(())
+}

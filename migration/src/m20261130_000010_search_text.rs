@@ -1,6 +1,7 @@
 //! The folded search text of milestones, KPIs and data sources (`entity::search`), so a search
 //! ignores case and accents the same way on SQLite and PostgreSQL. Existing rows are filled in.
 
+use crate::columns::{add_columns, drop_columns};
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, Statement};
 
@@ -21,19 +22,18 @@ impl MigrationTrait for Migration {
         let db = manager.get_connection();
         let backend = manager.get_database_backend();
         for (table, parts) in TABLES {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table(Alias::new(table))
-                        .add_column(
-                            ColumnDef::new(Alias::new("search_text"))
-                                .text()
-                                .not_null()
-                                .default(""),
-                        )
+            add_columns(
+                manager,
+                table,
+                vec![
+                    ColumnDef::new(Alias::new("search_text"))
+                        .text()
+                        .not_null()
+                        .default("")
                         .take(),
-                )
-                .await?;
+                ],
+            )
+            .await?;
             let select = Query::select()
                 .column(Alias::new("id"))
                 .columns(parts.iter().map(|p| Alias::new(*p)))
@@ -64,14 +64,7 @@ impl MigrationTrait for Migration {
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for (table, _) in TABLES {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table(Alias::new(table))
-                        .drop_column(Alias::new("search_text"))
-                        .take(),
-                )
-                .await?;
+            drop_columns(manager, table, &["search_text"]).await?;
         }
         Ok(())
     }

@@ -2,6 +2,7 @@
 //! marked committed in the same transaction as the request's writes, so a retry after a request
 //! that ended without an answer (cut off, timed out, killed) runs again when nothing was saved.
 
+use crate::columns::{add_columns, drop_columns};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -10,53 +11,34 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        // One column per statement: SQLite alters one at a time.
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Alias::new("idempotency_key"))
-                    .add_column(
-                        ColumnDef::new(Alias::new("committed"))
-                            .boolean()
-                            .not_null()
-                            .default(false),
-                    )
+        add_columns(
+            manager,
+            "idempotency_key",
+            vec![
+                ColumnDef::new(Alias::new("committed"))
+                    .boolean()
+                    .not_null()
+                    .default(false)
                     .take(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Alias::new("idempotency_key"))
-                    .add_column(
-                        ColumnDef::new(Alias::new("lease_until"))
-                            .timestamp_with_time_zone()
-                            .null(),
-                    )
+                ColumnDef::new(Alias::new("lease_until"))
+                    .timestamp_with_time_zone()
+                    .null()
                     .take(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Alias::new("idempotency_key"))
-                    .add_column(ColumnDef::new(Alias::new("holder")).string_len(36).null())
+                ColumnDef::new(Alias::new("holder"))
+                    .string_len(36)
+                    .null()
                     .take(),
-            )
-            .await
+            ],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for column in ["holder", "lease_until", "committed"] {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table(Alias::new("idempotency_key"))
-                        .drop_column(Alias::new(column))
-                        .take(),
-                )
-                .await?;
-        }
-        Ok(())
+        drop_columns(
+            manager,
+            "idempotency_key",
+            &["holder", "lease_until", "committed"],
+        )
+        .await
     }
 }

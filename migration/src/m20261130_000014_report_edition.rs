@@ -3,6 +3,7 @@
 //! silent duplicate. The unique index makes two concurrent generations of one peildatum end in
 //! one success and one `CONFLICT`, not in two reports with the same version.
 
+use crate::columns::{add_columns, drop_columns};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -12,33 +13,22 @@ pub struct Migration;
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         // One column per statement: SQLite alters one column at a time.
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Alias::new("progress_report"))
-                    .add_column(
-                        ColumnDef::new(Alias::new("reference"))
-                            .string_len(100)
-                            .null(),
-                    )
+        add_columns(
+            manager,
+            "progress_report",
+            vec![
+                ColumnDef::new(Alias::new("reference"))
+                    .string_len(100)
+                    .null()
                     .take(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Alias::new("progress_report"))
-                    .add_column(
-                        ColumnDef::new(Alias::new("edition"))
-                            .integer()
-                            .not_null()
-                            .default(1),
-                    )
+                ColumnDef::new(Alias::new("edition"))
+                    .integer()
+                    .not_null()
+                    .default(1)
                     .take(),
-            )
-            .await?;
-        // Reports generated before editions existed: number those of one peildatum and
-        // language by their id.
+            ],
+        )
+        .await?;
         manager
             .get_connection()
             .execute_unprepared(
@@ -70,16 +60,6 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for column in ["edition", "reference"] {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table(Alias::new("progress_report"))
-                        .drop_column(Alias::new(column))
-                        .take(),
-                )
-                .await?;
-        }
-        Ok(())
+        drop_columns(manager, "progress_report", &["edition", "reference"]).await
     }
 }

@@ -2,6 +2,7 @@
 //! second person (another reporter or an admin) approved it, unless the instance turns the rule
 //! off for a small team (`--single-reporter`).
 
+use crate::columns::{add_columns, drop_columns};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -10,40 +11,24 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        // One column per statement: SQLite alters one column at a time.
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Alias::new("progress_report"))
-                    .add_column(ColumnDef::new(Alias::new("approved_by")).text().null())
+        add_columns(
+            manager,
+            "progress_report",
+            vec![
+                ColumnDef::new(Alias::new("approved_by"))
+                    .text()
+                    .null()
                     .take(),
-            )
-            .await?;
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Alias::new("progress_report"))
-                    .add_column(
-                        ColumnDef::new(Alias::new("approved_at"))
-                            .timestamp_with_time_zone()
-                            .null(),
-                    )
+                ColumnDef::new(Alias::new("approved_at"))
+                    .timestamp_with_time_zone()
+                    .null()
                     .take(),
-            )
-            .await
+            ],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for column in ["approved_at", "approved_by"] {
-            manager
-                .alter_table(
-                    Table::alter()
-                        .table(Alias::new("progress_report"))
-                        .drop_column(Alias::new(column))
-                        .take(),
-                )
-                .await?;
-        }
-        Ok(())
+        drop_columns(manager, "progress_report", &["approved_at", "approved_by"]).await
     }
 }

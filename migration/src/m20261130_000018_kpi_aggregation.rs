@@ -2,7 +2,7 @@
 //! measured as one, as for percentages) or `SUM` (amounts and counts: the four layers' values
 //! of one period add up to the total of all governments).
 
-use crate::columns::enum_text;
+use crate::columns::{add_columns, drop_columns, enum_text};
 use sea_orm_migration::prelude::*;
 
 #[derive(DeriveMigrationName)]
@@ -11,24 +11,15 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Alias::new("kpi"))
-                    .add_column(enum_text("aggregation").default("NONE").take())
-                    .take(),
-            )
-            .await
+        add_columns(
+            manager,
+            "kpi",
+            vec![enum_text("aggregation").default("NONE").take()],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Alias::new("kpi"))
-                    .drop_column(Alias::new("aggregation"))
-                    .take(),
-            )
-            .await
+        drop_columns(manager, "kpi", &["aggregation"]).await
     }
 }

@@ -2,6 +2,7 @@
 //! attached afterwards. Its bytes are a `report_document` of format `FINAL_ODT`; the report
 //! carries its SHA-256, so attaching it is a recorded change of the report.
 
+use crate::columns::{add_columns, drop_columns};
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::string_len_null;
 
@@ -11,24 +12,15 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Alias::new("progress_report"))
-                    .add_column(string_len_null("final_sha256", 64))
-                    .take(),
-            )
-            .await
+        add_columns(
+            manager,
+            "progress_report",
+            vec![string_len_null("final_sha256", 64)],
+        )
+        .await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(
-                Table::alter()
-                    .table(Alias::new("progress_report"))
-                    .drop_column(Alias::new("final_sha256"))
-                    .take(),
-            )
-            .await
+        drop_columns(manager, "progress_report", &["final_sha256"]).await
     }
 }
