@@ -15,7 +15,7 @@ use entity::{
 };
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
 impl Rules for progress_report::Entity {
@@ -493,15 +493,7 @@ pub async fn publish(
     }
     may_publish(actor, &current, single_reporter)?;
     for (format, body) in documents {
-        report_document::ActiveModel {
-            report_id: Set(id),
-            format: Set(format),
-            sha256: Set(super::digest::sha256(&body)),
-            body: Set(body),
-            created_at: Set(actor.at),
-        }
-        .insert(&txn)
-        .await?;
+        store_document(&txn, actor, id, format, body).await?;
     }
     answer(&txn, actor, &current, &draft_content(&current)?).await?;
     let mut next = current.clone();
@@ -512,10 +504,43 @@ pub async fn publish(
         next.approved_by = Some(actor.name.clone());
         next.approved_at = Some(actor.at);
     }
+    update_and_commit(txn, actor, &current, next).await
+}
+
+/// Store a report's document with its SHA-256 (inside the write that publishes or attaches
+/// it); gives the hash.
+async fn store_document(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    id: i32,
+    format: DocumentFormat,
+    body: Vec<u8>,
+) -> ApiResult<String> {
+    let sha256 = super::digest::sha256(&body);
+    report_document::ActiveModel {
+        report_id: Set(id),
+        format: Set(format),
+        sha256: Set(sha256.clone()),
+        body: Set(body),
+        created_at: Set(actor.at),
+    }
+    .insert(txn)
+    .await?;
+    Ok(sha256)
+}
+
+/// Record `next` as the report's new version and commit the write, unless the version went
+/// stale meanwhile (then nothing is committed).
+async fn update_and_commit(
+    txn: DatabaseTransaction,
+    actor: &Actor,
+    current: &progress_report::Model,
+    next: progress_report::Model,
+) -> ApiResult<Versioned<progress_report::Model>> {
     let outcome = crud::update::<progress_report::Entity, _>(
         &txn,
         actor,
-        &current,
+        current,
         next,
         ChangeAction::Update,
     )
@@ -536,7 +561,7 @@ pub const FINAL_MAX_BYTES: usize = 20 * 1024 * 1024;
 pub fn check_odt(body: &[u8]) -> ApiResult<()> {
     let invalid = |why: &str| ApiError::invalid("odt", why);
     if body.len() > FINAL_MAX_BYTES {
-        return Err(invalid("is larger than 20 MB"));
+        return Err(invalid("is larger than 20 MiB"));
     }
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(body))
         .map_err(|_| invalid("is not an OpenDocument file (not a ZIP package)"))?;
@@ -577,7 +602,6 @@ pub async fn attach_final(
 ) -> ApiResult<Versioned<progress_report::Model>> {
     access::may_write(actor, Scope::Reports)?;
     check_odt(&body)?;
-    let sha256 = super::digest::sha256(&body);
     let txn = super::begin_write(db).await?;
     let current = find_live::<progress_report::Entity, _>(&txn, id).await?;
     if version_of(&current)? != version {
@@ -593,29 +617,10 @@ pub async fn attach_final(
             "report {id} already has its final version (SHA-256 {existing})"
         )));
     }
-    report_document::ActiveModel {
-        report_id: Set(id),
-        format: Set(DocumentFormat::FinalOdt),
-        sha256: Set(sha256.clone()),
-        body: Set(body),
-        created_at: Set(actor.at),
-    }
-    .insert(&txn)
-    .await?;
+    let sha256 = store_document(&txn, actor, id, DocumentFormat::FinalOdt, body).await?;
     let mut next = current.clone();
     next.final_sha256 = Some(sha256);
-    let outcome = crud::update::<progress_report::Entity, _>(
-        &txn,
-        actor,
-        &current,
-        next,
-        ChangeAction::Update,
-    )
-    .await?;
-    if matches!(outcome, Versioned::Applied(_)) {
-        super::commit(txn, actor).await?;
-    }
-    Ok(outcome)
+    update_and_commit(txn, actor, &current, next).await
 }
 
 /// What publishing a report does to the plan: the report is the Kamerbrief of the commitments
