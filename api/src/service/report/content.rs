@@ -188,6 +188,16 @@ pub struct Timeline {
     pub peildatum: chrono::NaiveDate,
 }
 
+impl Timeline {
+    /// The days it spans: a year before to a year after the peildatum.
+    pub fn window(&self) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        (
+            self.peildatum - chrono::Duration::days(365),
+            self.peildatum + chrono::Duration::days(365),
+        )
+    }
+}
+
 /// A KPI's measurements against its target, for a chart.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct KpiChart {

@@ -318,7 +318,6 @@ pub fn pdf(content: &Content, stamp: &super::content::Stamp) -> ApiResult<Vec<u8
     let mut files = HashMap::new();
     files.insert(file_id("/content.json")?, json(content)?);
     files.insert(file_id("/labels.json")?, json(&lang.labels())?);
-    let window = svg::window(&shown.timeline);
     files.insert(
         file_id("/meta.json")?,
         json(&serde_json::json!({
@@ -327,7 +326,7 @@ pub fn pdf(content: &Content, stamp: &super::content::Stamp) -> ApiResult<Vec<u8
             "stamp": shown_text(&lang.stamp(stamp)),
             "draft": !stamp.definitive,
             // Alternative texts of the pictures (PDF/UA): what each shows, in words.
-            "timeline_alt": lang.timeline_description(window.0, window.1),
+            "timeline_alt": lang.timeline_description(&shown.timeline),
             "chart_alts": shown.charts.iter().map(|c| lang.chart_description(c)).collect::<Vec<_>>(),
         }))?,
     );

@@ -104,7 +104,6 @@ pub fn odt(content: &Content, stamp: &Stamp) -> ApiResult<Vec<u8>> {
     let content = &content.cleaned()?;
     let lang = content.language;
     let timeline = svg::timeline(&content.timeline, lang, svg::Text::Plain);
-    let (from, to) = svg::window(&content.timeline);
     let body = render(
         "content.xml",
         content,
@@ -112,7 +111,7 @@ pub fn odt(content: &Content, stamp: &Stamp) -> ApiResult<Vec<u8>> {
         context! {
             timeline_width => format!("{:.2}", svg::TIMELINE_CM),
             timeline_height => format!("{:.2}", timeline.height_cm(svg::TIMELINE_CM)),
-            timeline_alt => lang.timeline_description(from, to),
+            timeline_alt => lang.timeline_description(&content.timeline),
             chart_width => format!("{:.2}", svg::CHART_CM),
             chart_height => format!("{:.2}", svg::chart_height_cm()),
             chart_alts => content.charts.iter().map(|c| lang.chart_description(c)).collect::<Vec<_>>(),

@@ -122,14 +122,6 @@ fn fit(text: &str, units: usize) -> String {
 }
 const ROW: f64 = 18.0;
 
-/// The days the timeline spans: a year before to a year after the peildatum.
-pub fn window(t: &Timeline) -> (NaiveDate, NaiveDate) {
-    (
-        t.peildatum - chrono::Duration::days(365),
-        t.peildatum + chrono::Duration::days(365),
-    )
-}
-
 /// The colour of a milestone's dot: grey when done, else its health's.
 fn colour(done: bool, health: entity::Health) -> &'static str {
     match health {
@@ -223,10 +215,10 @@ fn legend(lang: Language) -> (String, f64) {
 }
 
 /// The timeline. Only milestones from a year before to a year after the peildatum are drawn
-/// ([`window`]). Titles longer than the label column are cut with "…" (the tables give them in
+/// ([`Timeline::window`]). Titles longer than the label column are cut with "…" (the tables give them in
 /// full).
 pub fn timeline(t: &Timeline, lang: Language, text: Text) -> Picture {
-    let (from, to) = window(t);
+    let (from, to) = t.window();
     let visible = |d: NaiveDate| d >= from && d <= to;
     let rows: Vec<(&String, Vec<&super::content::TimelineItem>)> = t
         .rows
@@ -258,7 +250,7 @@ pub fn timeline(t: &Timeline, lang: Language, text: Text) -> Picture {
     let _ = write!(
         s,
         "<title>{}</title>",
-        escape(&lang.timeline_description(from, to))
+        escape(&lang.timeline_description(t))
     );
     s.push_str(&legend);
     for (name, first, last) in &t.recesses {

@@ -400,7 +400,8 @@ impl Language {
 
     /// What the timeline shows, as its alternative text: the span drawn and how to read it; the
     /// milestone tables under it give the same dates in words.
-    pub fn timeline_description(self, from: chrono::NaiveDate, to: chrono::NaiveDate) -> String {
+    pub fn timeline_description(self, timeline: &super::content::Timeline) -> String {
+        let (from, to) = timeline.window();
         match self {
             Language::Nl => format!(
                 "Tijdlijn van de mijlpalen per overheidslaag van {} tot {}: per mijlpaal de \
