@@ -6,7 +6,7 @@
 //! SQLite database. Prints medians and how the time grows with the plan.
 
 use crate::service::{self, Actor, reports, schedule::Settings};
-use entity::{DocumentFormat, ReportLanguage};
+use entity::{DocumentFormat, Language};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use std::time::Instant;
 
@@ -124,7 +124,7 @@ pub async fn report(runs: usize) -> anyhow::Result<()> {
                 as_of,
                 as_of,
                 None,
-                ReportLanguage::Nl,
+                Language::Nl,
             )
             .await
             .map_err(fail)?;

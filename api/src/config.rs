@@ -107,8 +107,8 @@ pub enum Command {
         #[arg(long, default_value = "Voortgangsrapportage monitoring MVOI")]
         title: String,
         /// Language: nl (default) or en.
-        #[arg(long, value_parser = lenient_parser::<ReportLanguage>(), default_value = "nl")]
-        language: ReportLanguage,
+        #[arg(long, value_parser = language, default_value = "nl")]
+        language: entity::Language,
     },
     /// Create, list and revoke bearer API tokens (the first admin starts here).
     Token {
@@ -248,13 +248,9 @@ pub enum ReportFormat {
     Odt,
 }
 
-/// Languages of a report.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ReportLanguage {
-    /// Dutch.
-    Nl,
-    /// English.
-    En,
+/// A report's language as the command line names it: "nl" or "en", in any case.
+fn language(text: &str) -> Result<entity::Language, String> {
+    entity::parse_name(text).ok_or_else(|| "expected nl or en".to_owned())
 }
 
 /// Migration actions.

@@ -109,10 +109,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let db = connect(cli.database_url.clone(), cli.log_sql).await?;
             db::migrate(&db).await?;
-            let language = match language {
-                config::ReportLanguage::Nl => entity::ReportLanguage::Nl,
-                config::ReportLanguage::En => entity::ReportLanguage::En,
-            };
             // The same content as generateProgressReport: the plan as of the peildatum, covering
             // the period since the latest published report before it.
             let today = service::status_date::dutch_day(clock::Clock::now(&SystemClock));

@@ -155,8 +155,11 @@ db_enum!(
     RiskStatus { Open, Closed }
 );
 db_enum!(
-    /// Language of a progress report.
-    ReportLanguage { Nl, En }
+    /// A language koers writes text for users in: Dutch (the default: what reaches the Kamer
+    /// and the programme's managers) or English. The one language type: a report's language is
+    /// stored as it, the API and the command line name it, and the words of each language
+    /// (`service::language::Words` in the api crate) are chosen by it.
+    Language { Nl, En }
 );
 db_enum!(
     /// Format of a report document.

@@ -12,7 +12,7 @@ pub struct Model {
     pub title: String,
     /// The peildatum.
     pub as_of: Date,
-    pub language: ReportLanguage,
+    pub language: Language,
     pub status: ReportStatus,
     pub previous_report_id: Option<i32>,
     /// The content as built on generation (JSON); never changed afterwards.

@@ -127,7 +127,7 @@ async fn the_pdf_says_it_is_pdf_ua_and_its_pictures_say_what_they_show() {
     assert!(
         alts.iter()
             .any(|a| a
-                == "MVOI-03 (Rijk) in ton CO₂-eq: 482.754 in 2019 en 337.013 in 2021; doel 0."),
+                == "MVOI-03 (Rijk) in ton CO₂-eq: 482.754 (2019) en 337.013 (2021); doel 0."),
         "a chart's alternative text gives its values: {alts:?}"
     );
 }

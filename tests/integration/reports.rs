@@ -4,7 +4,7 @@
 use crate::support::{TestApp, code, version};
 use serde_json::{Value, json};
 
-const GENERATE: &str = "mutation($d: Date!, $t: String!, $l: ReportLanguage! = NL) { generateProgressReport(input: { asOf: $d, title: $t, language: $l }) { report { id version status markdown documents { format url sha256 } } } }";
+const GENERATE: &str = "mutation($d: Date!, $t: String!, $l: Language! = NL) { generateProgressReport(input: { asOf: $d, title: $t, language: $l }) { report { id version status markdown documents { format url sha256 } } } }";
 const PUBLISH: &str = "mutation($id: ID!, $v: Int!) { publishProgressReport(input: { id: $id, version: $v }) { status report { status publishedAt documents { format url sha256 byteSize } } } }";
 
 async fn generate(app: &TestApp, as_of: &str, title: &str) -> Value {
@@ -112,8 +112,14 @@ async fn the_demo_report_of_15_june_2026_matches_its_golden_file() {
     assert!(markdown.contains(
         "- MVOI-04 Vermeden CO₂-uitstoot door MVOI: de actualiteit van RIVM-effectmeting MVI scoort 2 van 5"
     ));
-    // Risks with all their reasons.
-    assert!(markdown.contains("| Pilot productkaarten in vijf gemeenten (VNG) afgerond | Gemeenten | risico | Laat „Kamerbrief voortgang fase 3 (voor het zomerreces 2026)” nog 6 dagen marge tot de termijn van 2 juli 2026. Te weinig gemeenten ronden de pilot productkaarten af (kans middel, impact middel). | VNG heeft twee reservegemeenten benaderd; de pilot kan met vier gemeenten worden afgerond. | Programmamanager VNG |"), "{markdown}");
+    // Risks with all their reasons; the assessment column says whose it is: the planning's
+    // health of a milestone, or a recorded risk's likelihood and impact (not a "status").
+    assert!(markdown.contains(
+        "| Risico | Overheidslaag | Inschatting | Redenen | Beheersmaatregel | Eigenaar |"
+    ));
+    // The programme's goal is a sentence, also where it was recorded as a phrase.
+    assert!(markdown.contains("over Regie op de monitoring van MVOI. Doel van het programma: betere stuur- en monitoringsinformatie"), "{markdown}");
+    assert!(markdown.contains("| Pilot productkaarten in vijf gemeenten (VNG) afgerond | Gemeenten | risico (planning) | Laat „Kamerbrief voortgang fase 3 (voor het zomerreces 2026)” nog 6 dagen marge tot de termijn van 2 juli 2026. Te weinig gemeenten ronden de pilot productkaarten af (kans middel, impact middel). | VNG heeft twee reservegemeenten benaderd; de pilot kan met vier gemeenten worden afgerond. | Programmamanager VNG |"), "{markdown}");
     // A recorded risk to a milestone on schedule has its own row; one without a mitigation
     // says so.
     assert!(markdown.contains("| MVOI-velden in TenderNed blijven langer optioneel | Rijk | kans middel, impact hoog | Het verplicht stellen van de velden hangt af van een aanpassing van de aankondigingsformulieren. Raakt „MVOI-velden verplicht in TenderNed-aankondigingen”. | Nog geen beheersmaatregel vastgelegd. | PIANOo |"));
@@ -599,7 +605,7 @@ async fn a_crowded_plan_keeps_its_timeline_to_what_matters() {
         as_of,
         as_of,
         None,
-        entity::ReportLanguage::Nl,
+        entity::Language::Nl,
     )
     .await
     .expect("content");

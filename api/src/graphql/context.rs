@@ -142,8 +142,7 @@ impl ContextExt for Context<'_> {
 
     fn language(&self) -> crate::service::language::Language {
         self.data_opt::<RequestInfo>()
-            .map(|i| i.language)
-            .unwrap_or_default()
+            .map_or(crate::service::language::Language::Nl, |i| i.language)
     }
 
     fn status_date(&self) -> async_graphql::Result<chrono::NaiveDate> {

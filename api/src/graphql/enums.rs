@@ -256,20 +256,11 @@ pub enum MeasurementQualifier {
     Estimate,
 }
 
-/// A language of text for users (health reasons and the like).
+/// A language of text for users: a report's, or the health reasons' and the like (the
+/// request's `Accept-Language` by default).
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "crate::service::language::Language")]
+#[graphql(remote = "entity::Language")]
 pub enum Language {
-    /// Dutch (the default).
-    Nl,
-    /// English.
-    En,
-}
-
-/// Language of a progress report.
-#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
-#[graphql(remote = "entity::ReportLanguage")]
-pub enum ReportLanguage {
     /// Dutch (the default: what reaches the Kamer).
     Nl,
     /// English.

@@ -82,7 +82,7 @@ mod tests {
         );
 
         let mut null_input = ServerError::new(
-            "Expected input type \"ReportLanguage\", found null. (occurred while parsing \"GenerateProgressReportInput\")",
+            "Expected input type \"Language\", found null. (occurred while parsing \"GenerateProgressReportInput\")",
             None,
         );
         null_input.path = vec![async_graphql::PathSegment::Field(

@@ -282,7 +282,7 @@ async fn run_holding(
         claim,
         // One "today" for the whole request, however long it runs.
         status_date: api.state.config.status_date().at(api.state.clock.now()),
-        language: crate::service::language::Language::from_accept_language(
+        language: crate::service::language::from_accept_language(
             headers
                 .get(axum::http::header::ACCEPT_LANGUAGE)
                 .and_then(|v| v.to_str().ok()),

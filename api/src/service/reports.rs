@@ -9,10 +9,7 @@ use super::validate as v;
 use super::{Actor, Versioned};
 use crate::error::{ApiError, ApiResult};
 use chrono::NaiveDate;
-use entity::{
-    ChangeAction, DocumentFormat, ReportLanguage, ReportStatus, Role, progress_report,
-    report_document,
-};
+use entity::{ChangeAction, DocumentFormat, ReportStatus, Role, progress_report, report_document};
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -208,13 +205,6 @@ pub fn parse_file_name(file: &str) -> Option<(&str, DocumentFormat)> {
         .find_map(|(format, end)| Some((file.strip_suffix(end)?, *format)))
 }
 
-fn language(l: ReportLanguage) -> Language {
-    match l {
-        ReportLanguage::Nl => Language::Nl,
-        ReportLanguage::En => Language::En,
-    }
-}
-
 /// The latest published report with a peildatum before `as_of`.
 async fn previous<C: ConnectionTrait>(
     db: &C,
@@ -246,7 +236,7 @@ pub async fn content(
     as_of: NaiveDate,
     today: NaiveDate,
     until_now: Option<chrono::DateTime<chrono::Utc>>,
-    lang: ReportLanguage,
+    lang: Language,
 ) -> ApiResult<(Content, Option<i32>)> {
     if as_of > today {
         return Err(ApiError::Invalid {
@@ -274,7 +264,7 @@ pub async fn content(
         title: title.trim().to_owned(),
         answers,
         as_of,
-        language: language(lang),
+        language: lang,
         previous: before.as_ref().map(|p| (p.title.clone(), p.as_of)),
         read_at: until_now.map_or_else(
             || report::end_of(as_of),
@@ -296,7 +286,7 @@ pub async fn generate(
     title: &str,
     as_of: NaiveDate,
     fixed_status_date: Option<NaiveDate>,
-    lang: ReportLanguage,
+    lang: Language,
     reference: Option<&str>,
 ) -> ApiResult<progress_report::Model> {
     access::may_write(actor, Scope::Reports)?;
@@ -391,7 +381,7 @@ pub fn warnings(report: &progress_report::Model) -> ApiResult<Vec<Warning>> {
     let mut content = stored_content(report)?;
     content.author = author_text(report)?.paragraphs();
     let content = content.cleaned()?;
-    let lang = content.language;
+    let lang = content.words();
     Ok(report::unsupported(&content)?
         .into_iter()
         .map(|u| {

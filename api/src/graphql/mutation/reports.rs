@@ -4,7 +4,7 @@ use super::{DeleteInput, input_id, payloads, status};
 use crate::error::ApiError;
 use crate::graphql::batch::Batched;
 use crate::graphql::context::ContextExt;
-use crate::graphql::enums::ReportLanguage;
+use crate::graphql::enums::Language;
 use crate::graphql::scalars::Date;
 use crate::graphql::types::ProgressReport;
 use crate::service::reports;
@@ -57,8 +57,8 @@ pub struct GenerateProgressReportInput {
     /// Its title (one line, at most 200 characters).
     pub title: String,
     /// Its language (default NL).
-    #[graphql(default_with = "ReportLanguage::Nl")]
-    pub language: ReportLanguage,
+    #[graphql(default_with = "Language::Nl")]
+    pub language: Language,
     /// The kenmerk: the ministry's reference of the letter (one line, at most 100 characters);
     /// can be set later with `updateProgressReport` until it is published.
     pub reference: Option<String>,

@@ -1,7 +1,7 @@
 //! `ProgressReport`: a progress report for the Kamer (voortgangsrapportage).
 
 use super::{date, plan_object};
-use crate::graphql::enums::{DocumentFormat, ReportLanguage, ReportStatus};
+use crate::graphql::enums::{DocumentFormat, Language, ReportStatus};
 use crate::graphql::scalars::Date;
 use crate::service::reports;
 use async_graphql::{Context, SimpleObject};
@@ -63,7 +63,7 @@ plan_object!(
         self.0.as_of.into()
     }
     /// Its language.
-    async fn language(&self) -> ReportLanguage {
+    async fn language(&self) -> Language {
         self.0.language.into()
     }
     /// Draft or published.

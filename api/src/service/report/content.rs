@@ -2,7 +2,7 @@
 //! frozen with the report. Texts are already in the report's language, so every document
 //! format renders the same words.
 
-use super::words::Language;
+use super::words::{Language, Words};
 use serde::{Deserialize, Serialize};
 
 /// One line about a milestone, task or commitment.
@@ -112,7 +112,8 @@ pub struct RiskLine {
     pub title: String,
     /// Its layer.
     pub layer: String,
-    /// The computed health, written out.
+    /// How serious it is: a milestone's computed health ("risico (planning)"), or a recorded
+    /// risk's likelihood and impact ("kans middel, impact hoog").
     pub health: String,
     /// All reasons, as sentences; a manager's differing judgement named as such; for a risk
     /// from the register, what it is and what it threatens.
@@ -209,6 +210,19 @@ pub struct KpiChart {
     pub points: Vec<(chrono::NaiveDate, f64)>,
     /// The target (overall) of the latest year with one.
     pub target: Option<f64>,
+    /// Each point as written, in the order of `points` (empty in content frozen before: the
+    /// plain numbers are drawn then).
+    #[serde(default)]
+    pub values: Vec<ChartValue>,
+}
+
+/// One value of a KPI chart as written.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChartValue {
+    /// Its label in the picture: the value with its qualifier's sign ("≥ 6,8", "≈ 12", "82").
+    pub label: String,
+    /// The value in words with its period, for the alternative text ("ten minste 6,8 (2024)").
+    pub text: String,
 }
 
 /// The sections a report has, by the key its templates use.
@@ -296,7 +310,8 @@ pub struct Content {
     pub layout: u32,
     /// The title.
     pub title: String,
-    /// The language.
+    /// The language ("nl" or "en" in the stored JSON; earlier content has the same).
+    #[serde(with = "lowercase_language")]
     pub language: Language,
     /// The peildatum (ISO), and written out.
     pub peildatum: chrono::NaiveDate,
@@ -306,7 +321,8 @@ pub struct Content {
     pub period: String,
     /// The programme's name.
     pub programme: String,
-    /// Its goal.
+    /// Its goal, as a sentence of the Aanleiding ("Doel van het programma: …"); empty when none
+    /// is recorded.
     pub goal: String,
     /// Aanleiding: the previous report, if any.
     pub previous: Option<String>,
@@ -368,6 +384,11 @@ pub struct Content {
 }
 
 impl Content {
+    /// The words of its language.
+    pub fn words(&self) -> Words {
+        Words::from(self.language)
+    }
+
     /// The content with `f` applied to every text in it (titles, notes, labels of the
     /// pictures; not the ISO dates, which are no text): one pass over the whole structure, so no
     /// field a renderer reads can be missed.
@@ -394,5 +415,22 @@ impl Content {
     /// format. Borrowed work: nearly always nothing changes.
     pub fn cleaned(&self) -> crate::error::ApiResult<Content> {
         self.map_text(|t| crate::service::text::clean(t).into_owned())
+    }
+}
+
+/// The language in the stored content: "nl" or "en", as content frozen before
+/// [`Language`] was one type for the API, the database and the words has it.
+mod lowercase_language {
+    use super::Language;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(language: &Language, to: S) -> Result<S::Ok, S::Error> {
+        to.serialize_str(&language.as_str().to_ascii_lowercase())
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(from: D) -> Result<Language, D::Error> {
+        let text = String::deserialize(from)?;
+        entity::parse_name(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown language {text:?}")))
     }
 }

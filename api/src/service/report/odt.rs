@@ -37,7 +37,7 @@ fn manifest(charts: usize) -> String {
 const STYLES_HEAD: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
 <office:document-styles xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3">
  <office:styles>
-  <style:default-style style:family="paragraph"><style:text-properties fo:font-size="11pt" fo:language="nl" fo:country="NL"/></style:default-style>
+  <style:default-style style:family="paragraph"><style:text-properties fo:font-size="11pt" fo:language="@LANGUAGE@" fo:country="@COUNTRY@"/></style:default-style>
   <style:style style:name="Standard" style:family="paragraph" style:class="text"/>
   <style:style style:name="Text_20_body" style:display-name="Text body" style:family="paragraph" style:parent-style-name="Standard" style:class="text"><style:paragraph-properties fo:margin-top="0cm" fo:margin-bottom="0.2cm"/></style:style>
   <style:style style:name="Heading" style:family="paragraph" style:parent-style-name="Standard" style:next-style-name="Text_20_body" style:class="text"><style:paragraph-properties fo:margin-top="0.42cm" fo:margin-bottom="0.21cm" fo:keep-with-next="always"/><style:text-properties fo:font-weight="bold"/></style:style>
@@ -53,8 +53,13 @@ const STYLES_HEAD: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
 /// The styles: the named styles above, an A4 page with a header (the stamp line; a draft also
 /// CONCEPT) and a footer with "Pagina 3 van 12".
 fn styles(content: &Content, stamp: &Stamp) -> String {
-    let lang = content.language;
+    let lang = content.words();
     let labels = lang.labels();
+    // The text's language, so LibreOffice hyphenates and checks it by the right rules.
+    let (language, country) = lang.tag().split_once('-').unwrap_or(("nl", "NL"));
+    let head = STYLES_HEAD
+        .replace("@LANGUAGE@", language)
+        .replace("@COUNTRY@", country);
     let label = |key: &str| svg::escape(labels[key].as_str().unwrap_or_default());
     let concept = if stamp.definitive {
         String::new()
@@ -65,7 +70,7 @@ fn styles(content: &Content, stamp: &Stamp) -> String {
         )
     };
     format!(
-        r#"{STYLES_HEAD} <office:automatic-styles>
+        r#"{head} <office:automatic-styles>
   <style:page-layout style:name="A4">
    <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" style:print-orientation="portrait" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2.2cm" fo:margin-right="2.2cm"/>
    <style:header-style><style:header-footer-properties fo:min-height="0cm" fo:margin-bottom="0.4cm"/></style:header-style>
@@ -100,10 +105,7 @@ fn meta(content: &Content) -> String {
 </office:document-meta>
 "#,
         svg::escape(&content.title),
-        match content.language {
-            super::Language::Nl => "nl-NL",
-            super::Language::En => "en-GB",
-        },
+        content.words().tag(),
         content.peildatum,
         content.peildatum
     )

@@ -306,7 +306,7 @@ pub fn pdf(content: &Content, stamp: &super::content::Stamp) -> ApiResult<Vec<u8
     let shown = content.map_text(shown_text)?;
     let pictured = shown.map_text(picture_text)?;
     let content = &shown.map_text(hyphenated)?;
-    let lang = content.language;
+    let lang = content.words();
     let day = content.peildatum;
     let today = Datetime::from_ymd(day.year(), day.month() as u8, day.day() as u8)
         .ok_or_else(|| ApiError::Internal(format!("pdf date {day}")))?;

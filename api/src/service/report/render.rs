@@ -55,7 +55,7 @@ fn render(name: &str, content: &Content, stamp: &Stamp, extra: Value) -> ApiResu
     let template = env
         .get_template(name)
         .map_err(|e| ApiError::Internal(format!("report template {name}: {e}")))?;
-    let lang = content.language;
+    let lang = content.words();
     template
         .render(context! {
             c => content,
@@ -82,7 +82,7 @@ pub fn markdown(content: &Content, stamp: &Stamp) -> ApiResult<String> {
 /// The report as one self-contained HTML file (inline style and pictures, nothing external).
 pub fn html(content: &Content, stamp: &Stamp) -> ApiResult<String> {
     let content = &content.cleaned()?;
-    let lang = content.language;
+    let lang = content.words();
     let charts: Vec<Value> = content
         .charts
         .iter()
@@ -102,7 +102,7 @@ pub fn html(content: &Content, stamp: &Stamp) -> ApiResult<String> {
 /// The report as an OpenDocument text (ODT), with the timeline as a picture.
 pub fn odt(content: &Content, stamp: &Stamp) -> ApiResult<Vec<u8>> {
     let content = &content.cleaned()?;
-    let lang = content.language;
+    let lang = content.words();
     let timeline = svg::timeline(&content.timeline, lang, svg::Text::Plain);
     let body = render(
         "content.xml",
@@ -120,7 +120,7 @@ pub fn odt(content: &Content, stamp: &Stamp) -> ApiResult<Vec<u8>> {
     let charts: Vec<String> = content
         .charts
         .iter()
-        .map(|c| svg::kpi_chart(c, content.language, svg::Text::Plain))
+        .map(|c| svg::kpi_chart(c, content.words(), svg::Text::Plain))
         .collect();
     super::odt::package(content, stamp, &body, &timeline.svg, &charts)
 }

@@ -3,7 +3,7 @@
 //! against target). Text stays text, so the pictures are searchable and accessible.
 
 use super::content::{KpiChart, Timeline};
-use super::words::Language;
+use super::words::Words;
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 
@@ -102,6 +102,13 @@ fn wide(c: char) -> bool {
         | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1FAFF | 0x20000..=0x3FFFD)
 }
 
+/// About how wide `text` prints at `size` units: DejaVu Sans's letters and digits are at most
+/// 0.64 em wide on average (a wide character counts two), so the estimate errs on the wide side.
+fn approximate_width(text: &str, size: f64) -> f64 {
+    let units: usize = text.chars().map(|c| if wide(c) { 2 } else { 1 }).sum();
+    units as f64 * size * 0.64
+}
+
 /// `text` cut to `units` (a wide character counts two), with "…" where it was cut.
 fn fit(text: &str, units: usize) -> String {
     let width = |c: char| if wide(c) { 2 } else { 1 };
@@ -181,7 +188,7 @@ const PEILDATUM: &str = "#c53030";
 
 /// The legend: every mark and colour the timeline uses, in rows that fit its width. Gives the
 /// SVG and its height.
-fn legend(lang: Language) -> (String, f64) {
+fn legend(lang: Words) -> (String, f64) {
     use entity::Health::{AtRisk, OffTrack, OnTrack};
     let words = lang.picture_words();
     let marks = [
@@ -217,7 +224,7 @@ fn legend(lang: Language) -> (String, f64) {
 /// The timeline. Only milestones from a year before to a year after the peildatum are drawn
 /// ([`Timeline::window`]). Titles longer than the label column are cut with "…" (the tables give them in
 /// full).
-pub fn timeline(t: &Timeline, lang: Language, text: Text) -> Picture {
+pub fn timeline(t: &Timeline, lang: Words, text: Text) -> Picture {
     let (from, to) = t.window();
     let visible = |d: NaiveDate| d >= from && d <= to;
     let rows: Vec<(&String, Vec<&super::content::TimelineItem>)> = t
@@ -370,7 +377,7 @@ pub fn chart_height_cm() -> f64 {
 }
 
 /// A small chart of one KPI series's measurements against its target (see [`CHART_CM`]).
-pub fn kpi_chart(chart: &KpiChart, lang: Language, text: Text) -> String {
+pub fn kpi_chart(chart: &KpiChart, lang: Words, text: Text) -> String {
     let ((w, h), pad) = (CHART, 30.0);
     let mut values: Vec<f64> = chart.points.iter().map(|(_, v)| *v).collect();
     values.extend(chart.target);
@@ -420,14 +427,21 @@ pub fn kpi_chart(chart: &KpiChart, lang: Language, text: Text) -> String {
     );
     if let Some(target) = chart.target {
         let ty = y(target);
+        // The line across the plot; its label in the top corner with a sample of the line, where
+        // no value's label can be (the highest value sits below a tenth of headroom).
+        let label = format!(
+            "{} {}",
+            lang.picture_words().target,
+            lang.number(&format!("{target}"))
+        );
+        let sample = w - 10.0 - approximate_width(&label, 9.0) - 4.0;
         let _ = write!(
             s,
-            r##"<line x1="{pad}" y1="{ty:.1}" x2="{:.1}" y2="{ty:.1}" stroke="#1a7f37" stroke-dasharray="4,3"/><text x="{:.1}" y="{:.1}" text-anchor="end" fill="#1a7f37">{} {}</text>"##,
+            r##"<line x1="{pad}" y1="{ty:.1}" x2="{:.1}" y2="{ty:.1}" stroke="#1a7f37" stroke-dasharray="4,3"/><line x1="{:.1}" y1="9" x2="{sample:.1}" y2="9" stroke="#1a7f37" stroke-dasharray="4,3"/><text x="{:.1}" y="12" text-anchor="end" fill="#1a7f37">{}</text>"##,
             w - 10.0,
+            sample - 14.0,
             w - 10.0,
-            ty - 3.0,
-            lang.picture_words().target,
-            escape(&lang.number(&format!("{target}")))
+            text.write(&label)
         );
     }
     let points: Vec<String> = chart
@@ -445,6 +459,11 @@ pub fn kpi_chart(chart: &KpiChart, lang: Language, text: Text) -> String {
         );
     }
     for (i, (day, v)) in chart.points.iter().enumerate() {
+        // The value as written, with its qualifier's sign; plain in content frozen before.
+        let label = match chart.values.get(i) {
+            Some(value) if chart.values.len() == chart.points.len() => value.label.clone(),
+            _ => lang.number(&format!("{v}")),
+        };
         let _ = write!(
             s,
             r##"<circle cx="{:.1}" cy="{:.1}" r="2.5" fill="#1f4e79"/><text x="{:.1}" y="{:.1}" text-anchor="middle">{}</text><text x="{:.1}" y="{:.1}" text-anchor="middle" fill="#555">{}</text>"##,
@@ -452,7 +471,7 @@ pub fn kpi_chart(chart: &KpiChart, lang: Language, text: Text) -> String {
             y(*v),
             x(i),
             y(*v) - 5.0,
-            escape(&lang.number(&format!("{v}"))),
+            text.write(&label),
             x(i),
             h - 8.0,
             day.year()
@@ -465,6 +484,32 @@ pub fn kpi_chart(chart: &KpiChart, lang: Language, text: Text) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::service::language::Language;
+
+    #[test]
+    fn a_chart_draws_qualified_values_and_keeps_its_target_label_clear_of_them() {
+        use crate::service::report::content::ChartValue;
+        let day = |y| chrono::NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or_default();
+        let value = |label: &str| ChartValue {
+            label: label.into(),
+            text: String::new(),
+        };
+        let chart = KpiChart {
+            code: "MVOI-04".into(),
+            unit: "Mton".into(),
+            points: vec![(day(2022), 5.2), (day(2024), 8.0)],
+            target: Some(8.0),
+            values: vec![value("\u{2265} 5,2"), value("8")],
+        };
+        let svg = kpi_chart(&chart, Words::from(Language::Nl), Text::Plain);
+        assert!(svg.contains(">\u{2265} 5,2</text>"), "{svg}");
+        // The target's label sits in the top corner (y 12), not on its line next to the last
+        // value, which has the same height here.
+        assert!(
+            svg.contains(r##"y="12" text-anchor="end" fill="#1a7f37">doel 8</text>"##),
+            "{svg}"
+        );
+    }
 
     #[test]
     fn labels_are_cut_with_an_ellipsis_to_what_fits() {

@@ -7,7 +7,7 @@ use crate::error::ApiResult;
 use crate::service::as_of::Snapshot;
 use crate::service::links;
 use crate::service::report::content::{KpiChart, KpiRow, Unreportable};
-use crate::service::report::words::Language;
+use crate::service::report::facts::{Blocker, SourceQuality, Trend};
 use chrono::NaiveDate;
 use entity::{
     GovernmentLayer, KpiDirection, WorkStatus, data_infra_task, data_source, kpi, kpi_measurement,
@@ -23,7 +23,6 @@ pub(super) type KpiSections = (Vec<KpiRow>, Vec<Unreportable>, Vec<KpiChart>);
 /// layers' values of one period ([`crate::service::kpis::layer_totals`]).
 pub(super) async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> {
     let lang = plan.lang;
-    let nl = lang == Language::Nl;
     let mut kpis = now.live::<kpi::Entity>().await?;
     kpis.sort_by(|a, b| a.code.cmp(&b.code));
     let measurements = now.live::<kpi_measurement::Entity>().await?;
@@ -68,84 +67,42 @@ pub(super) async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> 
                 .filter(|((s, _), q)| s == source_id && q.score < 3)
                 .map(|((_, d), q)| (d, q.score))
             {
-                why.push(match lang {
-                    Language::Nl => format!(
-                        "de {} van {name} scoort {}",
-                        lang.dimension(*dimension),
-                        lang.score(score)
-                    ),
-                    Language::En => format!(
-                        "the {} of {name} scores {}",
-                        lang.dimension(*dimension),
-                        lang.score(score)
-                    ),
-                });
+                why.push(Blocker::Quality(name.to_owned(), *dimension, score));
             }
         }
         for &(task_id, _) in task_kpis.iter().filter(|(_, kid)| *kid == k.id) {
             if let Some(t) = tasks.get(&task_id).filter(|t| t.status != WorkStatus::Done) {
-                why.push(match lang {
-                    Language::Nl => format!(
-                        "de taak {} is nog niet gereed (gepland {})",
-                        lang.quote(&t.title),
-                        lang.date(t.due_date)
-                    ),
-                    Language::En => format!(
-                        "the task {} is not done yet (due {})",
-                        lang.quote(&t.title),
-                        lang.date(t.due_date)
-                    ),
-                });
+                why.push(Blocker::Task(t.title.clone(), t.due_date));
             }
         }
         if mine.is_empty() {
-            why.push(if nl {
-                "er is nog geen meting".to_owned()
-            } else {
-                "there is no measurement yet".to_owned()
-            });
+            why.push(Blocker::NoMeasurement);
         }
         // Either reported with its values or listed as not reportable, never both.
         if !why.is_empty() {
             blocked.push(Unreportable {
                 code: k.code.clone(),
                 name: k.name.clone(),
-                why,
+                why: why.iter().map(|b| lang.blocker(b)).collect(),
             });
             continue;
         }
         // The data sources with their weakest assessed dimension.
-        let source = {
-            let named: Vec<String> = mine_sources
+        let source = lang.sources(
+            &mine_sources
                 .iter()
                 .filter_map(|id| sources.get(id).map(|s| (id, s)))
-                .map(|(id, s)| {
-                    let weakest = plan
+                .map(|(id, s)| SourceQuality {
+                    name: s.name.clone(),
+                    weakest: plan
                         .quality
                         .iter()
                         .filter(|((sid, _), _)| sid == id)
                         .min_by_key(|((_, d), q)| (q.score, *d))
-                        .map(|((_, d), q)| (d, q.score));
-                    match (weakest, nl) {
-                        (Some((d, score)), _) => {
-                            format!("{} ({} {})", s.name, lang.dimension(*d), lang.score(score))
-                        }
-                        (None, true) => format!("{} (kwaliteit niet beoordeeld)", s.name),
-                        (None, false) => format!("{} (quality not assessed)", s.name),
-                    }
+                        .map(|((_, d), q)| (*d, q.score)),
                 })
-                .collect();
-            if named.is_empty() {
-                if nl {
-                    "geen bron vastgelegd"
-                } else {
-                    "no source recorded"
-                }
-                .to_owned()
-            } else {
-                named.join("; ")
-            }
-        };
+                .collect::<Vec<_>>(),
+        );
         // The totals the layers add up to, where the KPI says they do (computed: id 0).
         let summed = crate::service::kpis::layer_totals(k.aggregation, &mine);
         let mut all = mine.clone();
@@ -177,71 +134,42 @@ pub(super) async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> 
             let (Some(first), Some(last)) = (of.first(), of.last()) else {
                 continue;
             };
-            let value = |m: &kpi_measurement::Model| {
-                let summed = match (m.id, nl) {
-                    (0, true) => ", opgeteld over de vier overheidslagen",
-                    (0, false) => ", the sum of the four government layers",
-                    _ => "",
-                };
-                format!(
-                    "{} {} ({}{summed})",
-                    lang.measured(&m.value, m.qualifier),
-                    k.unit,
-                    lang.period(m.period_start, m.period_end)
-                )
-            };
+            let value = |m: &kpi_measurement::Model| lang.kpi_value(m, &k.unit);
             // The KPI's own nulmeting belongs to the series that is the KPI's figure: the
             // whole, or its only series; another series starts from its first measurement.
-            let baseline = match (&k.baseline_value, &k.baseline_period) {
+            let own = match (&k.baseline_value, &k.baseline_period) {
                 (Some(v), Some(period)) if single || layer.is_none() => {
-                    format!("{} {} in {period}", lang.exact(v), k.unit)
+                    Some((v, k.unit.as_str(), period.as_str()))
                 }
-                _ if of.len() > 1 => match lang {
-                    Language::Nl => format!("{}, eerste meting", value(first)),
-                    Language::En => format!("{}, first measurement", value(first)),
-                },
-                _ => "-".to_owned(),
+                _ => None,
             };
-            let trend = match of.len().checked_sub(2).and_then(|i| of.get(i)) {
-                None => "-".to_owned(),
-                Some(before) => {
+            let baseline = lang.kpi_baseline(own, (of.len() > 1).then(|| value(first)).as_deref());
+            let trend = of
+                .len()
+                .checked_sub(2)
+                .and_then(|i| of.get(i))
+                .map(|before| {
                     use std::cmp::Ordering::{Equal, Greater, Less};
                     let better = |order: std::cmp::Ordering| match k.direction {
                         KpiDirection::HigherIsBetter => order,
                         KpiDirection::LowerIsBetter => order.reverse(),
                     };
-                    match (compare(before, last).map(better), nl) {
-                        (Some(Equal), true) => "gelijk aan de vorige meting",
-                        (Some(Equal), false) => "the same as the previous measurement",
-                        (Some(Greater), true) => "beter dan de vorige meting",
-                        (Some(Greater), false) => "better than the previous measurement",
-                        (Some(Less), true) => "slechter dan de vorige meting",
-                        (Some(Less), false) => "worse than the previous measurement",
-                        (None, true) => {
-                            "niet vast te stellen: een van beide metingen is een grenswaarde"
-                        }
-                        (None, false) => "cannot be told: a measurement is a bound",
+                    match compare(before, last).map(better) {
+                        Some(Greater) => Trend::Better,
+                        Some(Equal) => Trend::Same,
+                        Some(Less) => Trend::Worse,
+                        None => Trend::Unknown,
                     }
-                    .to_owned()
-                }
-            };
-            let target = match (target_of(*layer), nl) {
-                (Some(t), true) => format!("{} {} in {}", lang.exact(&t.value), k.unit, t.year),
-                (Some(t), false) => format!("{} {} in {}", lang.exact(&t.value), k.unit, t.year),
-                (None, true) => "geen doel vastgesteld".to_owned(),
-                (None, false) => "no target set".to_owned(),
-            };
+                });
+            let target =
+                lang.kpi_target(target_of(*layer).map(|t| (&t.value, k.unit.as_str(), t.year)));
             rows.push(KpiRow {
                 kpi: format!("{} {}", k.code, k.name),
-                layer: match (layer, nl) {
-                    (Some(_), _) => lang.layer(*layer).to_owned(),
-                    (None, true) => "Alle overheden".to_owned(),
-                    (None, false) => "All governments".to_owned(),
-                },
+                layer: lang.series(*layer),
                 baseline,
                 target,
                 realised: value(last),
-                trend,
+                trend: lang.trend(trend),
                 source: source.clone(),
             });
             // A chart for every series of two or more values.
@@ -257,6 +185,11 @@ pub(super) async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> 
                         .filter_map(|m| Some((m.period_end, m.value.0.to_f64()?)))
                         .collect::<Vec<(NaiveDate, f64)>>(),
                     target: target_of(*layer).and_then(|t| t.value.0.to_f64()),
+                    values: of
+                        .iter()
+                        .filter(|m| m.value.0.to_f64().is_some())
+                        .map(|m| lang.chart_value(m))
+                        .collect(),
                 });
             }
         }

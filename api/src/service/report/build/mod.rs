@@ -1,7 +1,8 @@
 //! Building a report's content from the plan as it stood on the peildatum.
 
 use super::content::*;
-use super::words::Language;
+use super::facts::{EarlierLetter, Expected, Explanation, Moved, NextMoment, Period};
+use super::words::{Language, Words};
 use crate::error::ApiResult;
 use crate::service::as_of::Snapshot;
 use crate::service::schedule::{Projection, ReasonCode, Schedule, Settings};
@@ -58,7 +59,7 @@ const LAYERS: [Option<GovernmentLayer>; 5] = [
 
 /// Everything the sections read, as of the peildatum.
 struct Plan {
-    lang: Language,
+    lang: Words,
     as_of: NaiveDate,
     /// The moment of the history it reads (see [`Request::read_at`]).
     read_at: DateTime<Utc>,
@@ -115,18 +116,12 @@ impl Plan {
         false
     }
 
-    /// When an open milestone is expected, as a phrase: "op 24 juni 2026", or "op zijn vroegst
-    /// op 7 december 2026" when overdue work sets its date.
-    fn expected(&self, id: i32) -> String {
-        let day = self
-            .p(id)
-            .map(|p| self.lang.date(p.projected))
-            .unwrap_or_default();
-        match (self.at_earliest(id), self.lang) {
-            (true, Language::Nl) => format!("op zijn vroegst op {day}"),
-            (true, Language::En) => format!("at the earliest on {day}"),
-            (false, Language::Nl) => format!("op {day}"),
-            (false, Language::En) => format!("on {day}"),
+    /// When an open milestone is expected: its projected date, and whether that is only the
+    /// earliest it can still happen (overdue work sets it).
+    fn expected(&self, id: i32) -> Expected {
+        Expected {
+            day: self.p(id).map(|p| p.projected).unwrap_or_default(),
+            at_earliest: self.at_earliest(id),
         }
     }
 
@@ -146,7 +141,7 @@ pub async fn build(
     settings: Settings,
     request: &Request,
 ) -> ApiResult<Content> {
-    let lang = request.language;
+    let lang = Words::from(request.language);
     let now = Snapshot::on(db.clone(), request.read_at, settings.on(request.as_of));
     let mut milestones = now.live::<milestone::Entity>().await?;
     milestones.sort_by_key(|m| (m.planned_date, m.id));
@@ -204,23 +199,10 @@ pub async fn build(
             .collect(),
     };
     let programme = now.live::<programme::Entity>().await?.into_iter().next();
-    let period = match &request.previous {
-        Some((_, day)) => match lang {
-            Language::Nl => format!(
-                "{} tot en met {}",
-                lang.date(*day),
-                lang.date(request.as_of)
-            ),
-            Language::En => format!("{} to {}", lang.date(*day), lang.date(request.as_of)),
-        },
-        None => match lang {
-            Language::Nl => format!(
-                "tot en met {} (eerste rapportage)",
-                lang.date(request.as_of)
-            ),
-            Language::En => format!("up to {} (first report)", lang.date(request.as_of)),
-        },
-    };
+    let period = lang.report_period(Period {
+        after: request.previous.as_ref().map(|p| p.1),
+        until: request.as_of,
+    });
     let mut commitments = commitments::commitments(&plan, &now).await?;
     // This report is the Kamerbrief of the open commitments (not yet due) that wait for an open
     // Kamerbrief milestone: the nearest of them. Others are not claimed.
@@ -302,7 +284,7 @@ pub async fn build(
     Ok(Content {
         layout: super::content::LAYOUT,
         title: request.title.clone(),
-        language: lang,
+        language: request.language,
         peildatum: request.as_of,
         peildatum_text: lang.date(request.as_of),
         period,
@@ -310,7 +292,7 @@ pub async fn build(
             .as_ref()
             .map(|p| p.name.clone())
             .unwrap_or_default(),
-        goal: programme.map(|p| p.goal).unwrap_or_default(),
+        goal: programme.map(|p| lang.goal(&p.goal)).unwrap_or_default(),
         previous: request
             .previous
             .as_ref()
@@ -339,11 +321,8 @@ pub async fn build(
         commitments: commitments.into_iter().map(|(_, line)| line).collect(),
         changes,
         next_steps: next_steps(&plan, horizon),
-        coming_until: match lang {
-            Language::Nl => format!("tot en met {}", lang.date(horizon)),
-            Language::En => format!("up to {}", lang.date(horizon)),
-        },
-        next_moment: Some(next_moment),
+        coming_until: lang.up_to(horizon),
+        next_moment: Some(lang.next_moment(&next_moment)),
         timeline: timeline(&plan),
         charts,
         author: super::content::AuthorText::default().paragraphs(),
@@ -357,45 +336,31 @@ async fn earlier_letters(
     now: &Snapshot,
     request: &Request,
 ) -> ApiResult<Vec<String>> {
-    let lang = request.language;
-    let nl = lang == Language::Nl;
     let numbers: HashMap<i32, String> = now
         .all::<commitment::Entity>()
         .await?
         .iter()
         .map(|c| (c.id, c.number.clone()))
         .collect();
-    let mut out: Vec<(NaiveDate, String)> = Vec::new();
+    let mut out: Vec<(NaiveDate, EarlierLetter)> = Vec::new();
     for letter in now
         .live::<entity::commitment_letter::Entity>()
         .await?
-        .iter()
+        .into_iter()
         .filter(|l| l.sent_on <= request.as_of)
     {
-        let number = numbers
-            .get(&letter.commitment_id)
-            .cloned()
-            .unwrap_or_default();
-        let day = lang.date(letter.sent_on);
-        let kenmerk = match &letter.reference {
-            Some(r) => format!(" ({r})"),
-            None => String::new(),
-        };
-        let text = match (letter.kind, nl) {
-            (entity::LetterKind::Postponement, true) => {
-                format!("uitstelbrief van {day} over toezegging {number}{kenmerk}")
-            }
-            (entity::LetterKind::Postponement, false) => {
-                format!("postponement letter of {day} on commitment {number}{kenmerk}")
-            }
-            (entity::LetterKind::Fulfilment, true) => {
-                format!("brief van {day} waarmee toezegging {number} is nagekomen{kenmerk}")
-            }
-            (entity::LetterKind::Fulfilment, false) => {
-                format!("letter of {day} fulfilling commitment {number}{kenmerk}")
-            }
-        };
-        out.push((letter.sent_on, text));
+        out.push((
+            letter.sent_on,
+            EarlierLetter::Commitment {
+                kind: letter.kind,
+                sent_on: letter.sent_on,
+                number: numbers
+                    .get(&letter.commitment_id)
+                    .cloned()
+                    .unwrap_or_default(),
+                reference: letter.reference,
+            },
+        ));
     }
     use entity::progress_report;
     let reports = progress_report::Entity::find()
@@ -407,21 +372,20 @@ async fn earlier_letters(
         .all(db)
         .await?;
     for r in reports {
-        let day = lang.date(r.as_of);
         out.push((
             r.as_of,
-            if nl {
-                format!(
-                    "voortgangsrapportage {} (peildatum {day})",
-                    lang.quote(&r.title)
-                )
-            } else {
-                format!("progress report {} (as of {day})", lang.quote(&r.title))
+            EarlierLetter::Report {
+                title: r.title,
+                as_of: r.as_of,
             },
         ));
     }
     out.sort_by_key(|(day, _)| *day);
-    Ok(out.into_iter().map(|(_, text)| text).collect())
+    let lang = Words::from(request.language);
+    Ok(out
+        .iter()
+        .map(|(_, letter)| lang.earlier_letter(letter))
+        .collect())
 }
 
 /// Why milestones' dates moved, as of the report: the latest `changeReason` of a change to each
@@ -476,28 +440,15 @@ async fn explanations(
     Ok((explained, postponed))
 }
 
-/// Why `m` moved, as a sentence in the report's language: the reason given with a move to a
-/// later date, the postponement letter that moved it, or the predecessor that pushes it or its
-/// being overdue; none when none of these is known (the caller then names the manager's
-/// judgement, or says that no explanation was given).
-fn explanation(plan: &Plan, m: &milestone::Model) -> Option<String> {
-    let nl = plan.lang == Language::Nl;
+/// Why `m` moved: the reason given with a move to a later date, the postponement letter that
+/// moved it, or the predecessor that pushes it or its being overdue; none when none of these is
+/// known (the caller then names the manager's judgement, or says that no explanation was given).
+fn explanation(plan: &Plan, m: &milestone::Model) -> Option<Explanation> {
     if let Some(why) = plan.explained.get(&m.id) {
-        return Some(if nl {
-            format!("Toelichting: {}", lower_first(why))
-        } else {
-            format!("Reason: {}", lower_first(why))
-        });
+        return Some(Explanation::Given(why.clone()));
     }
     if let Some((sent, why)) = plan.postponed.get(&m.id) {
-        let day = plan.lang.date(*sent);
-        // The letter's reason as a sentence of its own.
-        let why = full_stop(&sentence(why.trim()));
-        return Some(if nl {
-            format!("Uitgesteld met de uitstelbrief van {day}. {why}")
-        } else {
-            format!("Postponed by the letter of {day}. {why}")
-        });
+        return Some(Explanation::Postponed(*sent, why.clone()));
     }
     // What the schedule knows: a predecessor pushes it, or it is overdue.
     plan.p(m.id).and_then(|p| {
@@ -509,45 +460,9 @@ fn explanation(plan: &Plan, m: &milestone::Model) -> Option<String> {
                     ReasonCode::PushedByPredecessor | ReasonCode::InfeasibleForecast
                 )
             })
-            .map(|r| r.message(plan.lang))
+            .cloned()
+            .map(Explanation::Schedule)
     })
-}
-
-/// `text` with its first letter in lower case when it is an ordinary word ("Minister niet
-/// eerder beschikbaar" → "minister niet eerder beschikbaar"), for text after a colon; a word
-/// in capitals or with a capital inside ("VNG", "TenderNed") stays as it is.
-pub(super) fn lower_first(text: &str) -> String {
-    let word = text.split_whitespace().next().unwrap_or_default();
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    let ordinary =
-        letters.next().is_some_and(char::is_uppercase) && letters.all(|c| !c.is_uppercase());
-    let mut chars = text.chars();
-    match (ordinary, chars.next()) {
-        (true, Some(first)) => first.to_lowercase().chain(chars).collect(),
-        _ => text.to_owned(),
-    }
-}
-
-/// `text` ending a sentence: a full stop added unless it ends with one, "!" or "?".
-pub(super) fn full_stop(text: &str) -> String {
-    if text.ends_with(['.', '!', '?']) {
-        text.to_owned()
-    } else {
-        format!("{text}.")
-    }
-}
-
-/// `text` with its first letter in upper case ("gepland 2 juli" → "Gepland 2 juli"; the Dutch
-/// digraph too: "ijkpunt" → "IJkpunt").
-pub(super) fn sentence(text: &str) -> String {
-    if let Some(rest) = text.strip_prefix("ij") {
-        return format!("IJ{rest}");
-    }
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// The latest assessment per (source, dimension).
@@ -595,14 +510,7 @@ async fn data(plan: &Plan, now: &Snapshot) -> ApiResult<(Vec<Line>, Vec<Line>, V
                 .quality
                 .iter()
                 .filter(|((id, _), _)| *id == s.id)
-                .map(|((_, d), q)| {
-                    full_stop(&format!(
-                        "{}: {}. {}",
-                        sentence(lang.dimension(*d)),
-                        lang.score(q.score),
-                        sentence(q.finding.trim())
-                    ))
-                })
+                .map(|((_, d), q)| lang.quality_score(*d, q.score, &q.finding))
                 .collect(),
             name: s.name,
         })
@@ -617,7 +525,6 @@ async fn changes(
     settings: Settings,
 ) -> ApiResult<Changes> {
     let lang = plan.lang;
-    let nl = lang == Language::Nl;
     let Some(since) = plan.since else {
         return Ok(Changes::default());
     };
@@ -687,49 +594,17 @@ async fn changes(
                 ChangeAction::Update,
                 Some(field @ ("forecast_date" | "planned_date")),
             ) => {
-                let show = |v: &Option<String>| {
-                    v.as_deref()
-                        .and_then(|t| t.parse::<NaiveDate>().ok())
-                        .map_or_else(|| "-".to_owned(), |d| lang.date(d))
-                };
-                let what = match (field, nl) {
-                    ("forecast_date", true) => "prognose",
-                    ("forecast_date", false) => "forecast",
-                    (_, true) => "planning",
-                    (_, false) => "plan",
-                };
-                // Why it moved: the reason given with the change, or (for a later date) that
-                // none was given.
                 let day_of =
                     |v: &Option<String>| v.as_deref().and_then(|t| t.parse::<NaiveDate>().ok());
-                let later = match (day_of(&r.old_value), day_of(&r.new_value)) {
-                    (Some(old), Some(new)) => new > old,
-                    (None, Some(_)) => true,
-                    _ => false,
-                };
-                let why = match (&r.change_reason, later, nl) {
-                    (Some(reason), _, true) => format!("; toelichting: {reason}"),
-                    (Some(reason), _, false) => format!("; reason: {reason}"),
-                    (None, true, true) => "; geen toelichting gegeven".to_owned(),
-                    (None, true, false) => "; no explanation given".to_owned(),
-                    (None, false, _) => String::new(),
-                };
                 out.moved.push(Line {
                     title: title(r.entity_id),
                     date: day,
-                    note: Some(if nl {
-                        format!(
-                            "{what} van {} naar {}{why}",
-                            show(&r.old_value),
-                            show(&r.new_value)
-                        )
-                    } else {
-                        format!(
-                            "{what} from {} to {}{why}",
-                            show(&r.old_value),
-                            show(&r.new_value)
-                        )
-                    }),
+                    note: Some(lang.moved(&Moved {
+                        forecast: field == "forecast_date",
+                        from: day_of(&r.old_value),
+                        to: day_of(&r.new_value),
+                        why: r.change_reason.clone(),
+                    })),
                 });
             }
             ("KpiMeasurement", ChangeAction::Create, _)
@@ -737,19 +612,10 @@ async fn changes(
             {
                 if let Some(m) = measured.get(&r.entity_id) {
                     let (code, unit) = codes.get(&m.kpi_id).cloned().unwrap_or_default();
-                    // The layer measured, or the whole: a layer's value never passes for it.
-                    let whose = match m.layer {
-                        Some(_) => format!(", {}", lang.layer(m.layer)),
-                        None => String::new(),
-                    };
                     out.measurements.push(Line {
                         title: code,
                         date: day,
-                        note: Some(format!(
-                            "{} {unit} ({}{whose})",
-                            lang.measured(&m.value, m.qualifier),
-                            lang.period(m.period_start, m.period_end)
-                        )),
+                        note: Some(lang.measurement(m, &unit)),
                     });
                 }
             }
@@ -765,19 +631,7 @@ async fn changes(
             out.health.push(Line {
                 title: m.title.clone(),
                 date: lang.date(b.projected),
-                note: Some(if nl {
-                    format!(
-                        "van {} naar {}",
-                        lang.health(a.health),
-                        lang.health(b.health)
-                    )
-                } else {
-                    format!(
-                        "from {} to {}",
-                        lang.health(a.health),
-                        lang.health(b.health)
-                    )
-                }),
+                note: Some(lang.health_change(a.health, b.health)),
             });
         }
     }
@@ -800,16 +654,15 @@ fn next_steps(plan: &Plan, horizon: NaiveDate) -> Vec<Line> {
         .collect()
 }
 
-/// The next moment the Kamer is informed after this report, and a sentence on it: the earliest
-/// of the next planned Kamerbrief (other than this report's own) and the deadline of the next
-/// open commitment this report does not answer; else that none is planned yet.
+/// The next moment the Kamer is informed after this report, and its day: the earliest of the
+/// next planned Kamerbrief (other than this report's own) and the deadline of the next open
+/// commitment this report does not answer; else that none is planned yet.
 fn next_moment(
     plan: &Plan,
     others: &[&commitment::Model],
     own_letters: &HashSet<i32>,
     own_commitments: &HashSet<i32>,
-) -> (Option<NaiveDate>, String) {
-    let lang = plan.lang;
+) -> (Option<NaiveDate>, NextMoment) {
     let parliament = plan
         .milestones
         .iter()
@@ -825,45 +678,18 @@ fn next_moment(
     if let Some((m, day)) = parliament
         && promised.is_none_or(|c| day <= c.deadline_date)
     {
-        let title = lang.quote(&m.title);
         return (
             Some(day),
-            match lang {
-                Language::Nl => format!(
-                    "Het volgende Kamermoment is {title}, verwacht {}.",
-                    plan.expected(m.id)
-                ),
-                Language::En => format!(
-                    "The Kamer is next informed by {title}, expected {}.",
-                    plan.expected(m.id)
-                ),
-            },
+            NextMoment::Letter(m.title.clone(), plan.expected(m.id)),
         );
     }
-    if let Some(c) = promised {
-        let deadline = commitments::deadline(lang, c.deadline_text.as_deref(), c.deadline_date);
-        return (
+    match promised {
+        Some(c) => (
             Some(c.deadline_date),
-            match lang {
-                Language::Nl => format!(
-                    "Het volgende Kamermoment is de termijn van toezegging {}: {deadline}.",
-                    c.number
-                ),
-                Language::En => format!(
-                    "The Kamer is next informed by the deadline of commitment {}: {deadline}.",
-                    c.number
-                ),
-            },
-        );
+            NextMoment::Deadline(c.number.clone(), c.deadline_text.clone(), c.deadline_date),
+        ),
+        None => (None, NextMoment::NonePlanned),
     }
-    // Nothing planned: say so, rather than guess a moment.
-    (
-        None,
-        match lang {
-            Language::Nl => "Er is nog geen volgend Kamermoment gepland: er staat geen andere toezegging open en er is geen andere Kamerbrief gepland.".to_owned(),
-            Language::En => "No next moment to inform the Kamer is planned yet: no other commitment is open and no other letter to the Kamer is planned.".to_owned(),
-        },
-    )
 }
 
 /// The most milestones the timeline shows per layer: a picture is for the few that matter, and
@@ -918,12 +744,7 @@ fn timeline(plan: &Plan) -> Timeline {
                     index += 1;
                     keep[index - 1]
                 });
-                name = format!(
-                    "{name} ({} {} {})",
-                    TIMELINE_PER_LAYER,
-                    plan.lang.of(),
-                    plan.lang.number(&total.to_string())
-                );
+                name = plan.lang.crowded_row(&name, TIMELINE_PER_LAYER, total);
             }
             (name, items)
         })
@@ -936,32 +757,5 @@ fn timeline(plan: &Plan) -> Timeline {
             .map(|r| (r.name.clone(), r.first_day, r.last_day))
             .collect(),
         peildatum: plan.as_of,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_sentence_starts_with_a_capital() {
-        use super::sentence;
-        assert_eq!(sentence("gepland 2 juli 2026"), "Gepland 2 juli 2026");
-        assert_eq!(sentence("ijkpunt gemist"), "IJkpunt gemist");
-        assert_eq!(sentence("éénmalig"), "Éénmalig");
-        assert_eq!(sentence("Al hoofdletter"), "Al hoofdletter");
-        assert_eq!(sentence(""), "");
-        use super::full_stop;
-        assert_eq!(
-            full_stop("Geen toelichting gegeven"),
-            "Geen toelichting gegeven."
-        );
-        assert_eq!(full_stop("Kost meer tijd."), "Kost meer tijd.");
-        use super::lower_first;
-        assert_eq!(
-            lower_first("Minister niet beschikbaar"),
-            "minister niet beschikbaar"
-        );
-        assert_eq!(lower_first("VNG stemt later in"), "VNG stemt later in");
-        assert_eq!(lower_first("TenderNed vertraagd"), "TenderNed vertraagd");
-        assert_eq!(lower_first("Één dag"), "één dag");
     }
 }

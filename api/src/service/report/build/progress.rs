@@ -1,11 +1,14 @@
 //! The progress sections: the Kern (a prose summary that can go into a beslisnota), the
 //! milestone table per phase, and the risks.
 
-use super::{LAYERS, Plan, explanation, full_stop, sentence};
+use super::{LAYERS, Plan, explanation};
 use crate::error::ApiResult;
 use crate::service::as_of::Snapshot;
 use crate::service::report::content::{MilestoneRow, MilestoneTable, RiskLine};
-use crate::service::report::words::Language;
+use crate::service::report::facts::{
+    CommitmentTally, Concerns, Current, HealthCounts, Judged, Judgement, KeyRisk, RowStatus, Tally,
+};
+use crate::service::report::words::{Words, full_stop, sentence};
 use crate::service::schedule::{CommitmentState, Projection, ReasonCode, Scope};
 use entity::{Health, WorkStatus, commitment, milestone, phase};
 use std::collections::HashSet;
@@ -30,46 +33,24 @@ fn open_reasons(p: &Projection) -> impl Iterator<Item = &crate::service::schedul
 
 /// The reasons of a milestone's computed health, as one sentence each.
 fn reasons(plan: &Plan, p: &Projection) -> Vec<String> {
-    open_reasons(p)
-        .map(|r| full_stop(&sentence(&r.message(plan.lang))))
-        .collect()
+    open_reasons(p).map(|r| plan.lang.reason(r)).collect()
 }
 
-/// A manager's judgement that differs from the computed health, as a sentence.
-fn judgement(plan: &Plan, m: &milestone::Model, p: &Projection) -> Option<String> {
+/// A manager's judgement that differs from the computed health.
+fn judgement(m: &milestone::Model, p: &Projection) -> Option<Judgement> {
     let health = m.health_override.filter(|h| *h != p.computed)?;
     let why = m
         .health_override_reason
         .as_deref()
         .map(str::trim)
-        .filter(|r| !r.is_empty());
-    let lang = plan.lang;
-    Some(full_stop(&match (lang, why) {
-        (Language::Nl, Some(why)) => format!(
-            "De beheerder beoordeelt de mijlpaal als {}: {}",
-            lang.health(health),
-            super::lower_first(why)
-        ),
-        (Language::Nl, None) => format!(
-            "De beheerder beoordeelt de mijlpaal als {}, zonder toelichting",
-            lang.health(health)
-        ),
-        (Language::En, Some(why)) => format!(
-            "The manager judges it {}: {}",
-            lang.health(health),
-            super::lower_first(why)
-        ),
-        (Language::En, None) => format!(
-            "The manager judges it {}, without explanation",
-            lang.health(health)
-        ),
-    }))
+        .filter(|r| !r.is_empty())
+        .map(str::to_owned);
+    Some(Judgement { health, why })
 }
 
 /// The Kern: the computed overall health, written out, and its sentences.
 pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
     let lang = plan.lang;
-    let nl = lang == Language::Nl;
     let counted = |m: &&milestone::Model| m.status != WorkStatus::Cancelled;
     let total = plan.milestones.iter().filter(counted).count();
     let done = plan
@@ -91,80 +72,17 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
     };
     let (risky, late) = (open_with(Health::AtRisk), open_with(Health::OffTrack));
     let mut sentences = Vec::new();
-    sentences.push(match (nl, plan.since.is_none()) {
-        // A plan without milestones has nothing done, open or at risk to count.
-        (true, _) if total == 0 => "Er zijn nog geen mijlpalen vastgelegd.".to_owned(),
-        (false, _) if total == 0 => "No milestones have been recorded yet.".to_owned(),
-        (true, true) if done == 0 => format!(
-            "Sinds de start van het programma is nog geen van de {total} mijlpalen gerealiseerd."
-        ),
-        (true, true) => format!(
-            "Sinds de start van het programma {} {done} van de {total} mijlpalen gerealiseerd.",
-            if done == 1 { "is" } else { "zijn" }
-        ),
-        (true, false) => format!(
-            "Van de {total} mijlpalen {} er {done} gerealiseerd, waarvan {done_since} in deze periode.",
-            if done == 1 { "is" } else { "zijn" }
-        ),
-        (false, true) => format!(
-            "Since the programme started, {done} of its {total} milestones have been done."
-        ),
-        (false, false) => format!(
-            "Of the {total} milestones, {done} have been done, {done_since} of them in this period."
-        ),
-    });
-    let (r, l) = (risky.len(), late.len());
-    let milestones = |n: usize| match (nl, n == 1) {
-        (true, true) => "mijlpaal",
-        (true, false) => "mijlpalen",
-        (false, true) => "milestone",
-        (false, false) => "milestones",
-    };
-    sentences.push(match (nl, r, l) {
-        _ if total == 0 => String::new(),
-        (true, 0, 0) => "Alle openstaande mijlpalen liggen op schema.".to_owned(),
-        (false, 0, 0) => "All open milestones are on track.".to_owned(),
-        (true, r, 0) => format!(
-            "{} {} {} risico; geen enkele ligt achter op schema.",
-            lang.count_opening(r),
-            milestones(r),
-            if r == 1 { "loopt" } else { "lopen" }
-        ),
-        (false, r, 0) => format!(
-            "{} {} {} at risk; none is off track.",
-            lang.count_opening(r),
-            milestones(r),
-            if r == 1 { "is" } else { "are" }
-        ),
-        (true, 0, l) => format!(
-            "{} {} {} achter op schema; de andere liggen op schema.",
-            lang.count_opening(l),
-            milestones(l),
-            if l == 1 { "ligt" } else { "liggen" }
-        ),
-        (false, 0, l) => format!(
-            "{} {} {} off track; the others are on track.",
-            lang.count_opening(l),
-            milestones(l),
-            if l == 1 { "is" } else { "are" }
-        ),
-        (true, r, l) => format!(
-            "{} {} {} achter op schema en {} {} risico.",
-            lang.count_opening(l),
-            milestones(l),
-            if l == 1 { "ligt" } else { "liggen" },
-            lang.count_word(r),
-            if r == 1 { "loopt" } else { "lopen" }
-        ),
-        (false, r, l) => format!(
-            "{} {} {} off track and {} {} at risk.",
-            lang.count_opening(l),
-            milestones(l),
-            if l == 1 { "is" } else { "are" },
-            lang.count_word(r),
-            if r == 1 { "is" } else { "are" }
-        ),
-    });
+    sentences.push(lang.tally(Tally {
+        total,
+        done,
+        done_in_period: plan.since.map(|_| done_since),
+    }));
+    if total > 0 {
+        sentences.push(lang.health_counts(HealthCounts {
+            at_risk: risky.len(),
+            off_track: late.len(),
+        }));
+    }
     // The key risk: off track before at risk, then the least margin; the Kamerbrief this report
     // is does not count (its date is the report's own).
     let key = late
@@ -180,41 +98,13 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
             )
         });
     if let Some((m, p)) = key {
-        let title = lang.quote(&m.title);
-        sentences.push(match (p.overdue_days, lang) {
-            (Some(_), Language::Nl) => format!(
-                "Het grootste risico ligt bij {title}, gepland op {} en nog niet gereed.",
-                lang.date(p.own)
-            ),
-            (Some(_), Language::En) => format!(
-                "The main risk is {title}, planned on {} and not done yet.",
-                lang.date(p.own)
-            ),
-            (None, Language::Nl) => format!(
-                "Het grootste risico ligt bij {title}, verwacht {}.",
-                plan.expected(m.id)
-            ),
-            (None, Language::En) => {
-                format!(
-                    "The main risk is {title}, expected {}.",
-                    plan.expected(m.id)
-                )
-            }
-        });
-        // Each reason a sentence of its own; the margin it leaves a later deadline with the
-        // milestone as its subject ("Deze mijlpaal laat „Kamerbrief” nog 1 dag marge ...").
-        for r in open_reasons(p) {
-            let message = r.message(lang);
-            let with_subject = matches!(
-                (r.code, &r.title),
-                (ReasonCode::DeadlineSlack, Some(_)) | (ReasonCode::BehindBaseline, _)
-            );
-            sentences.push(full_stop(&match (with_subject, lang) {
-                (true, Language::Nl) => format!("Deze mijlpaal {message}"),
-                (true, Language::En) => format!("It {message}"),
-                (false, _) => sentence(&message),
-            }));
-        }
+        sentences.push(lang.key_risk(&KeyRisk {
+            title: m.title.clone(),
+            overdue_since: p.overdue_days.map(|_| p.own),
+            expected: plan.expected(m.id),
+        }));
+        // Each reason a sentence of its own.
+        sentences.extend(open_reasons(p).map(|r| lang.key_reason(r)));
     }
     // A manager's differing judgement is named; the computed health counts.
     let judged: Vec<(&milestone::Model, &Projection)> = plan
@@ -229,32 +119,10 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
         .collect();
     match judged.as_slice() {
         [] => {}
-        [(m, p)] => sentences.push(if nl {
-            format!(
-                "De beheerder schat {} in als {}, terwijl de planning {} aangeeft; de tellingen in deze rapportage volgen de planning.",
-                lang.quote(&m.title),
-                lang.health(p.health),
-                lang.health(p.computed)
-            )
-        } else {
-            format!(
-                "The manager judges {} {}, while the schedule gives {}; the counts in this report follow the schedule.",
-                lang.quote(&m.title),
-                lang.health(p.health),
-                lang.health(p.computed)
-            )
-        }),
-        more => sentences.push(if nl {
-            format!(
-                "Bij {} mijlpalen schat de beheerder de stand anders in dan de planning aangeeft; de tellingen in deze rapportage volgen de planning.",
-                more.len()
-            )
-        } else {
-            format!(
-                "For {} milestones the manager's judgement differs from the schedule; the counts in this report follow the schedule.",
-                more.len()
-            )
-        }),
+        [(m, p)] => {
+            sentences.push(lang.judged(&Judged::One(m.title.clone(), p.health, p.computed)))
+        }
+        more => sentences.push(lang.judged(&Judged::Many(more.len()))),
     }
     sentences.extend(commitment_sentences(plan, promises));
     let path = plan.milestones.first().map(|m| {
@@ -262,17 +130,7 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
             .critical_path(Scope::Programme(m.programme_id))
     });
     if let Some(end) = path.as_ref().and_then(|c| c.end) {
-        sentences.push(if nl {
-            format!(
-                "De laatste mijlpaal van het programma wordt verwacht op {}.",
-                lang.date(end)
-            )
-        } else {
-            format!(
-                "The programme's last milestone is expected on {}.",
-                lang.date(end)
-            )
-        });
+        sentences.push(lang.programme_end(end));
     }
     // The chain that decides the end, as far as it is still open.
     let chain: Vec<String> = path
@@ -280,15 +138,10 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
         .flat_map(|c| &c.steps)
         .filter(|step| step.slack_days.is_some())
         .filter_map(|step| plan.schedule.title(step.milestone))
-        .map(|title| lang.quote(title.trim()))
+        .map(str::to_owned)
         .collect();
     if chain.len() > 1 {
-        let chain = lang.enumerate(&chain);
-        sentences.push(if nl {
-            format!("Het kritieke pad naar die mijlpaal loopt via {chain}.")
-        } else {
-            format!("The critical path to it runs through {chain}.")
-        });
+        sentences.push(lang.critical_path(&chain));
     }
     let overall = if !late.is_empty()
         || plan
@@ -316,142 +169,38 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
 /// with the others (missed), then what needs a postponement letter.
 fn commitment_sentences(plan: &Plan, promises: &Promises) -> Vec<String> {
     let lang = plan.lang;
-    let nl = lang == Language::Nl;
     let mut out = Vec::new();
     if !promises.answered.is_empty() {
-        let numbers = lang.enumerate(
-            &promises
-                .answered
-                .iter()
-                .map(|c| c.number.clone())
-                .collect::<Vec<_>>(),
-        );
-        let plural = promises.answered.len() > 1;
-        out.push(match (nl, plural) {
-            (true, false) => format!("Deze rapportage geeft invulling aan toezegging {numbers}."),
-            (true, true) => {
-                format!("Deze rapportage geeft invulling aan de toezeggingen {numbers}.")
-            }
-            (false, false) => format!("This report fulfils commitment {numbers}."),
-            (false, true) => format!("This report fulfils commitments {numbers}."),
-        });
+        let numbers: Vec<String> = promises.answered.iter().map(|c| c.number.clone()).collect();
+        out.push(lang.report_fulfils(&numbers));
     }
     // The report itself planned to reach the Kamer after the deadline: said first.
-    for c in &promises.answered {
-        let Some(day) = super::commitments::late_report(plan, c) else {
-            continue;
-        };
-        let late = lang.days((day - c.deadline_date).num_days());
-        let day = lang.date(day);
-        out.push(match lang {
-            Language::Nl => format!(
-                "Volgens de planning gaat deze rapportage pas op {day} naar de Kamer, {late} na de termijn van toezegging {}; daarvoor is een uitstelbrief nodig.",
-                c.number
-            ),
-            Language::En => format!(
-                "By the plan this report reaches the Kamer only on {day}, {late} after the deadline of commitment {}; that needs a postponement letter.",
-                c.number
-            ),
-        });
-    }
+    out.extend(
+        promises
+            .answered
+            .iter()
+            .filter_map(|c| super::commitments::late_report(plan, c))
+            .map(|late| lang.late_report(&late)),
+    );
     let risks: Vec<_> = plan
         .schedule
         .commitments_at_risk()
         .into_iter()
         .filter(|r| promises.others.iter().any(|c| c.id == r.id))
         .collect();
-    let open = promises.others.len();
-    let missed = risks
-        .iter()
-        .filter(|r| r.state == CommitmentState::Missed)
-        .count();
-    let missed_done = risks
-        .iter()
-        .filter(|r| r.state == CommitmentState::Missed && r.work_done)
-        .count();
-    let letters = risks
-        .iter()
-        .filter(|r| r.needs_postponement_letter())
-        .count();
-    let other = if promises.answered.is_empty() {
-        ""
-    } else {
-        " andere"
-    };
-    let other_en = if promises.answered.is_empty() {
-        ""
-    } else {
-        " other"
-    };
-    if open == 0 {
-        out.push(if nl {
-            format!("Er staan geen{other} toezeggingen aan de Kamer open.")
-        } else {
-            format!("There are no{other_en} open commitments to the Kamer.")
-        });
-        return out;
-    }
-    if missed > 0 {
-        out.push(match (nl, missed, open) {
-            (true, 1, 1) => format!(
-                "De termijn van de{other} openstaande toezegging is verstreken zonder dat die is nagekomen."
-            ),
-            (true, n, _) => format!(
-                "Van {n} van de {open}{other} openstaande toezeggingen is de termijn verstreken zonder dat ze zijn nagekomen."
-            ),
-            (false, 1, 1) => format!(
-                "The deadline of the{other_en} open commitment has passed without it being kept."
-            ),
-            (false, n, _) => format!(
-                "{} of the {open}{other_en} open commitments have passed their deadline without being kept.",
-                lang.count_opening(n)
-            ),
-        });
-        if missed_done > 0 {
-            out.push(match (nl, missed_done == missed) {
-                (true, true) => {
-                    "Het werk daarvoor is gereed; de brief aan de Kamer ontbreekt nog.".to_owned()
-                }
-                (true, false) => format!(
-                    "Voor {missed_done} daarvan is het werk gereed en ontbreekt alleen de brief aan de Kamer."
-                ),
-                (false, true) => {
-                    "The work for it is done; the letter to the Kamer is missing.".to_owned()
-                }
-                (false, false) => format!(
-                    "For {missed_done} of them the work is done and only the letter to the Kamer is missing."
-                ),
-            });
-        }
-    }
-    if letters > 0 || missed == 0 {
-        out.push(match (nl, letters, open) {
-            (true, 0, 1) => {
-                format!("De{other} openstaande toezegging vraagt nu geen uitstelbrief.")
-            }
-            (true, 1, 1) => format!("De{other} openstaande toezegging vraagt om een uitstelbrief."),
-            (true, 0, _) => format!(
-                "Geen van de {open}{other} openstaande toezeggingen vraagt nu om een uitstelbrief."
-            ),
-            (true, n, _) => format!(
-                "Van de {open}{other} openstaande toezeggingen {} er {n} om een uitstelbrief.",
-                if n == 1 { "vraagt" } else { "vragen" }
-            ),
-            (false, 0, 1) => {
-                format!("The{other_en} open commitment does not need a postponement letter now.")
-            }
-            (false, 1, 1) => {
-                format!("The{other_en} open commitment needs a postponement letter.")
-            }
-            (false, 0, _) => format!(
-                "None of the {open}{other_en} open commitments needs a postponement letter now."
-            ),
-            (false, n, _) => format!(
-                "Of the {open}{other_en} open commitments, {n} {} a postponement letter.",
-                if n == 1 { "needs" } else { "need" }
-            ),
-        });
-    }
+    let missed = |r: &&crate::service::schedule::CommitmentRisk| r.state == CommitmentState::Missed;
+    out.extend(
+        lang.commitment_tally(CommitmentTally {
+            open: promises.others.len(),
+            missed: risks.iter().filter(missed).count(),
+            missed_work_done: risks.iter().filter(missed).filter(|r| r.work_done).count(),
+            need_letter: risks
+                .iter()
+                .filter(|r| r.needs_postponement_letter())
+                .count(),
+            besides_own: !promises.answered.is_empty(),
+        }),
+    );
     out
 }
 
@@ -468,13 +217,7 @@ pub(super) async fn milestone_tables(
         .iter()
         .map(|p| (p.name.clone(), Some(p.id)))
         .collect();
-    groups.push((
-        match lang {
-            Language::Nl => "Overige mijlpalen".to_owned(),
-            Language::En => "Other milestones".to_owned(),
-        },
-        None,
-    ));
+    groups.push((lang.other_milestones(), None));
     let mut out = Vec::new();
     for (name, phase_id) in groups {
         let mine: Vec<&milestone::Model> = plan
@@ -499,22 +242,7 @@ pub(super) async fn milestone_tables(
         out.push(MilestoneTable {
             name,
             rows,
-            earlier: (earlier > 0).then(|| match lang {
-                Language::Nl if earlier == 1 => {
-                    "Eén mijlpaal van deze fase was al eerder gerealiseerd.".to_owned()
-                }
-                Language::Nl => format!(
-                    "{} mijlpalen van deze fase waren al eerder gerealiseerd.",
-                    lang.count_opening(earlier)
-                ),
-                Language::En if earlier == 1 => {
-                    "One milestone of this phase was done before this period.".to_owned()
-                }
-                Language::En => format!(
-                    "{} milestones of this phase were done before this period.",
-                    lang.count_opening(earlier)
-                ),
-            }),
+            earlier: (earlier > 0).then(|| lang.done_earlier(earlier)),
         });
     }
     Ok(out)
@@ -528,67 +256,46 @@ fn row(plan: &Plan, m: &milestone::Model, p: &Projection) -> MilestoneRow {
         .get(&m.id)
         .copied()
         .unwrap_or((m.baseline_date, None));
-    let status = match (done, p.overdue_days, lang) {
-        (true, _, Language::Nl) => "gerealiseerd".to_owned(),
-        (true, _, Language::En) => "done".to_owned(),
-        (false, Some(_), Language::Nl) => "over tijd".to_owned(),
-        (false, Some(_), Language::En) => "overdue".to_owned(),
-        (false, None, _) => lang.health(p.computed).to_owned(),
-    };
+    let status = lang.row_status(match (done, p.overdue_days) {
+        (true, _) => RowStatus::Done,
+        (false, Some(_)) => RowStatus::Overdue,
+        (false, None) => RowStatus::Open(p.computed),
+    });
     let mut note = Vec::new();
     let slip = (p.projected - original).num_days();
-    let judged = if done { None } else { judgement(plan, m, p) };
+    let judged = if done { None } else { judgement(m, p) };
     if slip > 0 {
         let latest = latest.map(|d| (p.projected - d).num_days());
         note.push(full_stop(&sentence(&lang.slip(slip, latest))));
         match (explanation(plan, m), &judged) {
-            (Some(why), _) => note.push(full_stop(&sentence(&why))),
+            (Some(why), _) => note.push(full_stop(&sentence(&lang.explanation(&why)))),
             // The manager's judgement below is the only explanation there is.
             (None, Some(_)) => {}
-            (None, None) => note.push(match lang {
-                Language::Nl => "Geen toelichting gegeven.".to_owned(),
-                Language::En => "No explanation given.".to_owned(),
-            }),
+            (None, None) => note.push(lang.no_explanation()),
         }
     }
     if !done {
         // The slip against the baselines is stated above.
         let reasons = open_reasons(p)
             .filter(|r| !(slip > 0 && r.code == ReasonCode::BehindBaseline))
-            .map(|r| full_stop(&sentence(&r.message(lang))));
+            .map(|r| lang.reason(r));
         for reason in reasons {
             if !note.contains(&reason) {
                 note.push(reason);
             }
         }
-        note.extend(judged);
+        note.extend(judged.map(|j| lang.judgement(&j)));
     }
     if plan.own_letters.contains(&m.id) {
-        note.insert(
-            0,
-            match lang {
-                Language::Nl => "Deze rapportage.".to_owned(),
-                Language::En => "This report.".to_owned(),
-            },
-        );
+        note.insert(0, lang.this_report());
     }
     // An overdue milestone has no new date: its plan and that it is not done; a milestone that
     // overdue work pushes, its earliest date.
-    let current = match (done, p.overdue_days, plan.at_earliest(m.id), lang) {
-        (false, Some(_), _, Language::Nl) => {
-            format!("nog niet gereed (gepland {})", lang.date(p.own))
-        }
-        (false, Some(_), _, Language::En) => {
-            format!("not done yet (planned {})", lang.date(p.own))
-        }
-        (false, None, true, Language::Nl) => {
-            format!("op zijn vroegst {}", lang.date(p.projected))
-        }
-        (false, None, true, Language::En) => {
-            format!("at the earliest {}", lang.date(p.projected))
-        }
-        _ => lang.date(p.projected),
-    };
+    let current = lang.current(match (done, p.overdue_days, plan.at_earliest(m.id)) {
+        (false, Some(_), _) => Current::NotDone(p.own),
+        (false, None, true) => Current::Earliest(p.projected),
+        _ => Current::On(p.projected),
+    });
     MilestoneRow {
         title: m.title.clone(),
         layer: lang.layer(m.layer).to_owned(),
@@ -618,25 +325,23 @@ pub(super) fn risks(plan: &Plan) -> Vec<RiskLine> {
         .into_iter()
         .map(|(m, p)| {
             let mut why = reasons(plan, p);
-            why.extend(judgement(plan, m, p));
+            why.extend(judgement(m, p).map(|j| lang.judgement(&j)));
             let recorded: Vec<&entity::risk::Model> = plan
                 .registered
                 .iter()
                 .filter(|r| r.milestone_id == Some(m.id))
                 .collect();
             used.extend(recorded.iter().map(|r| r.id));
-            for r in &recorded {
-                why.push(full_stop(&sentence(&format!(
-                    "{} ({})",
-                    r.title.trim(),
-                    lang.risk_levels(r.likelihood, r.impact)
-                ))));
-            }
+            why.extend(
+                recorded
+                    .iter()
+                    .map(|r| lang.recorded_risk(&r.title, r.likelihood, r.impact)),
+            );
             let (mitigation, owner) = handling(lang, &recorded);
             RiskLine {
                 title: m.title.clone(),
                 layer: lang.layer(m.layer).to_owned(),
-                health: lang.health(p.computed).to_owned(),
+                health: lang.scheduled_health(p.computed),
                 reasons: why.join(" "),
                 mitigation,
                 owner,
@@ -662,25 +367,17 @@ pub(super) fn risks(plan: &Plan) -> Vec<RiskLine> {
         if !r.description.trim().is_empty() {
             why.push(full_stop(&sentence(r.description.trim())));
         }
-        let about = r
-            .milestone_id
-            .and_then(|id| plan.schedule.title(id))
-            .map(|t| lang.quote(t));
-        let promise = r
-            .commitment_id
-            .and_then(|id| plan.commitment_numbers.get(&id).cloned());
-        match (about, promise, lang) {
-            (Some(m), Some(c), Language::Nl) => {
-                why.push(format!("Raakt {m} en toezegging {c}."));
-            }
-            (Some(m), None, Language::Nl) => why.push(format!("Raakt {m}.")),
-            (None, Some(c), Language::Nl) => why.push(format!("Raakt toezegging {c}.")),
-            (Some(m), Some(c), Language::En) => {
-                why.push(format!("Concerns {m} and commitment {c}."));
-            }
-            (Some(m), None, Language::En) => why.push(format!("Concerns {m}.")),
-            (None, Some(c), Language::En) => why.push(format!("Concerns commitment {c}.")),
-            (None, None, _) => {}
+        let concerns = lang.concerns(&Concerns {
+            milestone: r
+                .milestone_id
+                .and_then(|id| plan.schedule.title(id))
+                .map(str::to_owned),
+            commitment: r
+                .commitment_id
+                .and_then(|id| plan.commitment_numbers.get(&id).cloned()),
+        });
+        if !concerns.is_empty() {
+            why.push(concerns);
         }
         let (mitigation, owner) = handling(lang, &[r]);
         out.push(RiskLine {
@@ -696,7 +393,7 @@ pub(super) fn risks(plan: &Plan) -> Vec<RiskLine> {
 }
 
 /// The mitigations and owners of recorded risks, or that none is recorded.
-fn handling(lang: Language, recorded: &[&entity::risk::Model]) -> (String, String) {
+fn handling(lang: Words, recorded: &[&entity::risk::Model]) -> (String, String) {
     let mitigations: Vec<String> = recorded
         .iter()
         .map(|r| r.mitigation.trim())
@@ -710,10 +407,7 @@ fn handling(lang: Language, recorded: &[&entity::risk::Model]) -> (String, Strin
         }
     }
     let mitigation = if mitigations.is_empty() {
-        match lang {
-            Language::Nl => "Nog geen beheersmaatregel vastgelegd.".to_owned(),
-            Language::En => "No mitigation recorded yet.".to_owned(),
-        }
+        lang.no_mitigation()
     } else {
         mitigations.join(" ")
     };

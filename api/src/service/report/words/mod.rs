@@ -1,10 +1,18 @@
 //! The words of a report in its language: Dutch by default ("2 juli 2026", "6,8"), or English.
+//! Every text of a report is chosen here, from the typed facts `build` composes
+//! ([`super::facts`]): no other module of the report branches on the language.
+
+mod commitments;
+mod kern;
+mod kpis;
+mod milestones;
+mod plan;
 
 use entity::{GovernmentLayer, Health, QualityDimension};
 
-pub use crate::service::language::Language;
+pub use crate::service::language::{Language, Words};
 
-/// The words of the report's pictures ([`Language::picture_words`]).
+/// The words of the report's pictures ([`Words::picture_words`]).
 pub struct PictureWords {
     /// The baseline's mark: "oorspronkelijke datum".
     pub original: &'static str,
@@ -20,10 +28,47 @@ pub struct PictureWords {
     pub target: &'static str,
 }
 
-impl Language {
+/// `text` with its first letter in lower case when it is an ordinary word ("Minister niet
+/// eerder beschikbaar" → "minister niet eerder beschikbaar"), for text after a colon; a word
+/// in capitals or with a capital inside ("VNG", "TenderNed") stays as it is.
+pub fn lower_first(text: &str) -> String {
+    let word = text.split_whitespace().next().unwrap_or_default();
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let ordinary =
+        letters.next().is_some_and(char::is_uppercase) && letters.all(|c| !c.is_uppercase());
+    let mut chars = text.chars();
+    match (ordinary, chars.next()) {
+        (true, Some(first)) => first.to_lowercase().chain(chars).collect(),
+        _ => text.to_owned(),
+    }
+}
+
+/// `text` ending a sentence: a full stop added unless it ends with one, "!" or "?".
+pub fn full_stop(text: &str) -> String {
+    if text.ends_with(['.', '!', '?']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
+    }
+}
+
+/// `text` with its first letter in upper case ("gepland 2 juli" → "Gepland 2 juli"; the Dutch
+/// digraph too: "ijkpunt" → "IJkpunt").
+pub fn sentence(text: &str) -> String {
+    if let Some(rest) = text.strip_prefix("ij") {
+        return format!("IJ{rest}");
+    }
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl Words {
     /// The warning about a character the PDF has no glyph for.
     pub fn unsupported_character(self, code_point: &str, excerpt: &str) -> String {
-        match self {
+        match self.0 {
             Language::Nl => format!(
                 "Het teken {code_point} in „{excerpt}” kan de PDF niet tonen (geen van haar lettertypen heeft het, of het is een teken voor eigen gebruik); in de PDF staat op die plaats �."
             ),
@@ -35,7 +80,7 @@ impl Language {
 
     /// "van" / "of", as in "15 van 2.500".
     pub fn of(self) -> &'static str {
-        match self {
+        match self.0 {
             Language::Nl => "van",
             Language::En => "of",
         }
@@ -48,7 +93,7 @@ impl Language {
             .map_or(("", text), |rest| ("-", rest));
         let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
         let fraction = fraction.trim_end_matches('0');
-        let (group, point) = match self {
+        let (group, point) = match self.0 {
             Language::Nl => ('.', ','),
             Language::En => (',', '.'),
         };
@@ -80,7 +125,7 @@ impl Language {
     ) -> String {
         use entity::MeasurementQualifier::*;
         let number = self.exact(value);
-        let word = match (self, qualifier) {
+        let word = match (self.0, qualifier) {
             (_, None) => return number,
             (Language::Nl, Some(AtLeast)) => "ten minste",
             (Language::Nl, Some(AtMost)) => "ten hoogste",
@@ -112,14 +157,14 @@ impl Language {
             let year = start.year();
             if months == 6 && (start.month() == 1 || start.month() == 7) {
                 let nth = (start.month() / 6) as usize;
-                return match self {
+                return match self.0 {
                     Language::Nl => format!("{} helft {year}", ["eerste", "tweede"][nth]),
                     Language::En => format!("{} half of {year}", ["first", "second"][nth]),
                 };
             }
             if months == 3 && (start.month() - 1).is_multiple_of(3) {
                 let nth = ((start.month() - 1) / 3) as usize;
-                return match self {
+                return match self.0 {
                     Language::Nl => format!(
                         "{} kwartaal {year}",
                         ["eerste", "tweede", "derde", "vierde"][nth]
@@ -131,7 +176,7 @@ impl Language {
                 };
             }
         }
-        match self {
+        match self.0 {
             Language::Nl => format!("{} tot en met {}", self.date(start), self.date(end)),
             Language::En => format!("{} to {}", self.date(start), self.date(end)),
         }
@@ -186,21 +231,21 @@ impl Language {
             "nineteen",
             "twenty",
         ];
-        let word = match self {
+        let word = match self.0 {
             Language::Nl => NL.get(n),
             Language::En => EN.get(n),
         };
         match word {
             // A capital drops the accent: "Eén", not "Één".
             Some(&"één") => "Eén".to_owned(),
-            Some(word) => super::build::sentence(word),
+            Some(word) => sentence(word),
             None => self.number(&n.to_string()),
         }
     }
 
     /// Items as a reader lists them: "a", "a en b", "a, b en c" ("a, b and c").
     pub fn enumerate(self, items: &[String]) -> String {
-        let and = match self {
+        let and = match self.0 {
             Language::Nl => "en",
             Language::En => "and",
         };
@@ -214,7 +259,7 @@ impl Language {
     /// A count in words inside a sentence ("dertien", "één", "geen"): up to twenty in words,
     /// above it the figure.
     pub fn count_word(self, n: usize) -> String {
-        match (self, n) {
+        match (self.0, n) {
             (Language::Nl, 1) => "één".to_owned(),
             (_, n) if n <= 20 => self.count_opening(n).to_lowercase(),
             _ => self.number(&n.to_string()),
@@ -231,11 +276,11 @@ impl Language {
     /// herplanning" (English: "74 days later than first planned and 9 days later than at the
     /// latest re-plan").
     pub fn slip(self, original: i64, latest: Option<i64>) -> String {
-        let first = match self {
+        let first = match self.0 {
             Language::Nl => format!("{} later dan oorspronkelijk gepland", self.days(original)),
             Language::En => format!("{} later than first planned", self.days(original)),
         };
-        match (latest.filter(|d| *d > 0), self) {
+        match (latest.filter(|d| *d > 0), self.0) {
             (None, _) => first,
             // The same slip against both: said once.
             (Some(d), Language::Nl) if d == original => format!(
@@ -261,8 +306,8 @@ impl Language {
 
     /// The line that says which document this is: "Kenmerk 2026-0001234 · Versie 2 · Concept
     /// · 15 juni 2026" (without a kenmerk: "Kenmerk nog niet toegekend").
-    pub fn stamp(self, stamp: &super::content::Stamp) -> String {
-        let nl = self == Language::Nl;
+    pub fn stamp(self, stamp: &crate::service::report::content::Stamp) -> String {
+        let nl = self.0 == Language::Nl;
         let reference = match (&stamp.reference, nl) {
             (Some(r), true) => format!("Kenmerk {r}"),
             (Some(r), false) => format!("Reference {r}"),
@@ -286,7 +331,7 @@ impl Language {
     /// A risk's likelihood and impact: "kans hoog, impact middel" ("likelihood high, impact
     /// medium").
     pub fn risk_levels(self, likelihood: entity::RiskLevel, impact: entity::RiskLevel) -> String {
-        let level = |l: entity::RiskLevel| match (self, l) {
+        let level = |l: entity::RiskLevel| match (self.0, l) {
             (Language::Nl, entity::RiskLevel::Low) => "laag",
             (Language::Nl, entity::RiskLevel::Medium) => "middel",
             (Language::Nl, entity::RiskLevel::High) => "hoog",
@@ -294,7 +339,7 @@ impl Language {
             (Language::En, entity::RiskLevel::Medium) => "medium",
             (Language::En, entity::RiskLevel::High) => "high",
         };
-        match self {
+        match self.0 {
             Language::Nl => format!("kans {}, impact {}", level(likelihood), level(impact)),
             Language::En => format!("likelihood {}, impact {}", level(likelihood), level(impact)),
         }
@@ -302,7 +347,7 @@ impl Language {
 
     /// A health value.
     pub fn health(self, health: Health) -> &'static str {
-        match (self, health) {
+        match (self.0, health) {
             (Language::Nl, Health::OnTrack) => "op schema",
             (Language::Nl, Health::AtRisk) => "risico",
             (Language::Nl, Health::OffTrack) => "achter op schema",
@@ -314,7 +359,7 @@ impl Language {
 
     /// A government layer, or the joint milestones (None).
     pub fn layer(self, layer: Option<GovernmentLayer>) -> &'static str {
-        match (self, layer) {
+        match (self.0, layer) {
             (Language::Nl, Some(GovernmentLayer::Rijk)) => "Rijk",
             (Language::Nl, Some(GovernmentLayer::Provincie)) => "Provincies",
             (Language::Nl, Some(GovernmentLayer::Gemeente)) => "Gemeenten",
@@ -331,7 +376,7 @@ impl Language {
     /// A dimension of the NORA data-quality framework.
     pub fn dimension(self, d: QualityDimension) -> &'static str {
         use QualityDimension::*;
-        match (self, d) {
+        match (self.0, d) {
             (Language::Nl, Accuracy) => "juistheid",
             (Language::Nl, Completeness) => "compleetheid",
             (Language::Nl, Validity) => "validiteit",
@@ -355,7 +400,7 @@ impl Language {
 
     /// The words the report's pictures print: the timeline's legend and a chart's target line.
     pub fn picture_words(self) -> PictureWords {
-        match self {
+        match self.0 {
             Language::Nl => PictureWords {
                 original: "oorspronkelijke datum",
                 done: "gereed",
@@ -376,16 +421,21 @@ impl Language {
     }
 
     /// What a KPI chart shows, as its alternative text (PDF/UA, the SVG's `<title>`): the series,
-    /// its unit, every value with the year its period ends, and the target line.
-    /// E.g. "MVOI-03 (Rijk) in aantal: 482.754 in 2022 en 337.013 in 2025; doel 300.000."
-    pub fn chart_description(self, chart: &super::content::KpiChart) -> String {
+    /// its unit, every value with its qualifier and period, and the target line.
+    /// E.g. "MVOI-04 in Mton CO₂-eq: ten minste 5,2 (2022) en ten minste 6,8 (2024); doel 8."
+    /// (Content frozen before values were written gives each value with its period's end year.)
+    pub fn chart_description(self, chart: &crate::service::report::content::KpiChart) -> String {
         use chrono::Datelike;
-        let values: Vec<String> = chart
-            .points
-            .iter()
-            .map(|(day, v)| format!("{} in {}", self.number(&v.to_string()), day.year()))
-            .collect();
-        let target = chart.target.map(|t| match self {
+        let values: Vec<String> = if chart.values.len() == chart.points.len() {
+            chart.values.iter().map(|v| v.text.clone()).collect()
+        } else {
+            chart
+                .points
+                .iter()
+                .map(|(day, v)| format!("{} in {}", self.number(&v.to_string()), day.year()))
+                .collect()
+        };
+        let target = chart.target.map(|t| match self.0 {
             Language::Nl => format!("; doel {}", self.number(&t.to_string())),
             Language::En => format!("; target {}", self.number(&t.to_string())),
         });
@@ -400,9 +450,12 @@ impl Language {
 
     /// What the timeline shows, as its alternative text: the span drawn and how to read it; the
     /// milestone tables under it give the same dates in words.
-    pub fn timeline_description(self, timeline: &super::content::Timeline) -> String {
+    pub fn timeline_description(
+        self,
+        timeline: &crate::service::report::content::Timeline,
+    ) -> String {
         let (from, to) = timeline.window();
-        match self {
+        match self.0 {
             Language::Nl => format!(
                 "Tijdlijn van de mijlpalen per overheidslaag van {} tot {}: per mijlpaal de \
                  oorspronkelijke datum (ruit), de huidige datum (stip in de kleur van de status) \
@@ -424,7 +477,7 @@ impl Language {
 
     /// Fixed texts of the report (headings and labels), by key, for the templates.
     pub fn labels(self) -> serde_json::Value {
-        let nl = self == Language::Nl;
+        let nl = self.0 == Language::Nl;
         let pick = |a: &str, b: &str| if nl { a.to_owned() } else { b.to_owned() };
         let labels: &[(&str, &str, &str)] = &[
             ("report", "Voortgangsrapportage", "Progress report"),
@@ -493,9 +546,11 @@ impl Language {
                 "Changes since the previous report",
             ),
             ("timeline", "Tijdlijn", "Timeline"),
+            ("charts", "Grafieken KPI's", "KPI charts"),
             ("milestone", "Mijlpaal", "Milestone"),
             ("reason", "Toelichting", "Reason"),
             ("health", "Status", "Health"),
+            ("assessment", "Inschatting", "Assessment"),
             ("target", "Doel", "Target"),
             ("trend", "Trend", "Trend"),
             (
@@ -537,74 +592,99 @@ impl Language {
 #[cfg(test)]
 mod tests {
     use super::*;
+    const NL: Words = Words(Language::Nl);
+    const EN: Words = Words(Language::En);
 
     #[test]
     fn dutch_dates_and_numbers() {
         let d = chrono::NaiveDate::from_ymd_opt(2026, 7, 2).unwrap_or_default();
-        assert_eq!(Language::Nl.date(d), "2 juli 2026");
-        assert_eq!(Language::En.date(d), "2 July 2026");
-        assert_eq!(Language::Nl.number("482754"), "482.754");
-        assert_eq!(Language::Nl.number("6.80"), "6,8");
-        assert_eq!(Language::Nl.number("-1234.5"), "-1.234,5");
-        assert_eq!(Language::En.number("482754.25"), "482,754.25");
-        assert_eq!(Language::Nl.number("45"), "45");
-        assert_eq!(Language::Nl.days(1), "1 dag");
+        assert_eq!(NL.date(d), "2 juli 2026");
+        assert_eq!(EN.date(d), "2 July 2026");
+        assert_eq!(NL.number("482754"), "482.754");
+        assert_eq!(NL.number("6.80"), "6,8");
+        assert_eq!(NL.number("-1234.5"), "-1.234,5");
+        assert_eq!(EN.number("482754.25"), "482,754.25");
+        assert_eq!(NL.number("45"), "45");
+        assert_eq!(NL.days(1), "1 dag");
     }
 
     #[test]
     fn counts_periods_slips_and_stamps_read_as_written() {
-        assert_eq!(Language::Nl.count_opening(1), "Eén");
-        assert_eq!(Language::Nl.count_word(1), "één");
-        assert_eq!(Language::Nl.count_opening(13), "Dertien");
-        assert_eq!(Language::Nl.count_word(0), "geen");
-        assert_eq!(Language::Nl.count_opening(22), "22");
-        assert_eq!(Language::En.count_opening(3), "Three");
+        assert_eq!(NL.count_opening(1), "Eén");
+        assert_eq!(NL.count_word(1), "één");
+        assert_eq!(NL.count_opening(13), "Dertien");
+        assert_eq!(NL.count_word(0), "geen");
+        assert_eq!(NL.count_opening(22), "22");
+        assert_eq!(EN.count_opening(3), "Three");
         let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap_or_default();
         assert_eq!(
-            Language::Nl.period(d("2025-07-01"), d("2025-12-31")),
+            NL.period(d("2025-07-01"), d("2025-12-31")),
             "tweede helft 2025"
         );
         assert_eq!(
-            Language::En.period(d("2025-07-01"), d("2025-09-30")),
+            EN.period(d("2025-07-01"), d("2025-09-30")),
             "third quarter of 2025"
         );
+        assert_eq!(NL.period(d("2023-01-01"), d("2023-12-31")), "2023");
         assert_eq!(
-            Language::Nl.period(d("2023-01-01"), d("2023-12-31")),
-            "2023"
-        );
-        assert_eq!(
-            Language::Nl.period(d("2025-03-01"), d("2025-05-31")),
+            NL.period(d("2025-03-01"), d("2025-05-31")),
             "1 maart 2025 tot en met 31 mei 2025"
         );
         assert_eq!(
-            Language::Nl.slip(9, Some(9)),
+            NL.slip(9, Some(9)),
             "9 dagen later dan oorspronkelijk en bij de laatste herplanning gepland"
         );
         assert_eq!(
-            Language::Nl.slip(70, Some(21)),
+            NL.slip(70, Some(21)),
             "70 dagen later dan oorspronkelijk gepland en 21 dagen later dan bij de laatste herplanning"
         );
         assert_eq!(
-            Language::Nl.slip(5, Some(0)),
+            NL.slip(5, Some(0)),
             "5 dagen later dan oorspronkelijk gepland"
         );
-        let stamp = super::super::content::Stamp {
+        let stamp = crate::service::report::content::Stamp {
             definitive: true,
             edition: 2,
             reference: Some("2026-0000123456".into()),
             date: d("2026-07-01"),
         };
         assert_eq!(
-            Language::Nl.stamp(&stamp),
+            NL.stamp(&stamp),
             "Kenmerk 2026-0000123456 · Versie 2 · Definitief · 1 juli 2026"
         );
         assert_eq!(
-            Language::En.stamp(&super::super::content::Stamp::draft(d("2026-07-01"))),
+            EN.stamp(&crate::service::report::content::Stamp::draft(d(
+                "2026-07-01"
+            ))),
             "No reference yet · Version 1 · Draft · 1 July 2026"
         );
         assert_eq!(
-            Language::Nl.enumerate(&["a".into(), "b".into(), "c".into()]),
+            NL.enumerate(&["a".into(), "b".into(), "c".into()]),
             "a, b en c"
         );
+    }
+
+    #[test]
+    fn a_sentence_starts_with_a_capital() {
+        use super::sentence;
+        assert_eq!(sentence("gepland 2 juli 2026"), "Gepland 2 juli 2026");
+        assert_eq!(sentence("ijkpunt gemist"), "IJkpunt gemist");
+        assert_eq!(sentence("éénmalig"), "Éénmalig");
+        assert_eq!(sentence("Al hoofdletter"), "Al hoofdletter");
+        assert_eq!(sentence(""), "");
+        use super::full_stop;
+        assert_eq!(
+            full_stop("Geen toelichting gegeven"),
+            "Geen toelichting gegeven."
+        );
+        assert_eq!(full_stop("Kost meer tijd."), "Kost meer tijd.");
+        use super::lower_first;
+        assert_eq!(
+            lower_first("Minister niet beschikbaar"),
+            "minister niet beschikbaar"
+        );
+        assert_eq!(lower_first("VNG stemt later in"), "VNG stemt later in");
+        assert_eq!(lower_first("TenderNed vertraagd"), "TenderNed vertraagd");
+        assert_eq!(lower_first("Één dag"), "één dag");
     }
 }

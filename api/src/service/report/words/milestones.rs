@@ -1,0 +1,124 @@
+//! The words of the milestone tables and the risks: a milestone's status and current date,
+//! what a risk concerns, and what the tables say when there is nothing to say.
+
+use super::{Language, Words, full_stop, sentence};
+use crate::service::report::facts::{Concerns, Current, RowStatus};
+use entity::{Health, RiskLevel};
+
+impl Words {
+    /// The heading of the milestones without a phase.
+    pub fn other_milestones(self) -> String {
+        match self.0 {
+            Language::Nl => "Overige mijlpalen",
+            Language::En => "Other milestones",
+        }
+        .to_owned()
+    }
+
+    /// "Eén mijlpaal van deze fase was al eerder gerealiseerd.", "Drie mijlpalen …".
+    pub fn done_earlier(self, n: usize) -> String {
+        match (self.0, n == 1) {
+            (Language::Nl, true) => {
+                "Eén mijlpaal van deze fase was al eerder gerealiseerd.".to_owned()
+            }
+            (Language::Nl, false) => format!(
+                "{} mijlpalen van deze fase waren al eerder gerealiseerd.",
+                self.count_opening(n)
+            ),
+            (Language::En, true) => {
+                "One milestone of this phase was done before this period.".to_owned()
+            }
+            (Language::En, false) => format!(
+                "{} milestones of this phase were done before this period.",
+                self.count_opening(n)
+            ),
+        }
+    }
+
+    /// A milestone's status in its table: "gerealiseerd", "over tijd", or its health.
+    pub fn row_status(self, status: RowStatus) -> String {
+        match (status, self.0) {
+            (RowStatus::Done, Language::Nl) => "gerealiseerd".to_owned(),
+            (RowStatus::Done, Language::En) => "done".to_owned(),
+            (RowStatus::Overdue, Language::Nl) => "over tijd".to_owned(),
+            (RowStatus::Overdue, Language::En) => "overdue".to_owned(),
+            (RowStatus::Open(health), _) => self.health(health).to_owned(),
+        }
+    }
+
+    /// A milestone's current date in its table: the day, "nog niet gereed (gepland …)", or "op
+    /// zijn vroegst …".
+    pub fn current(self, current: Current) -> String {
+        match (current, self.0) {
+            (Current::On(day), _) => self.date(day),
+            (Current::NotDone(planned), Language::Nl) => {
+                format!("nog niet gereed (gepland {})", self.date(planned))
+            }
+            (Current::NotDone(planned), Language::En) => {
+                format!("not done yet (planned {})", self.date(planned))
+            }
+            (Current::Earliest(day), Language::Nl) => format!("op zijn vroegst {}", self.date(day)),
+            (Current::Earliest(day), Language::En) => format!("at the earliest {}", self.date(day)),
+        }
+    }
+
+    /// What a slip without any known reason says.
+    pub fn no_explanation(self) -> String {
+        match self.0 {
+            Language::Nl => "Geen toelichting gegeven.",
+            Language::En => "No explanation given.",
+        }
+        .to_owned()
+    }
+
+    /// The note on the Kamerbrief milestone that is this report.
+    pub fn this_report(self) -> String {
+        match self.0 {
+            Language::Nl => "Deze rapportage.",
+            Language::En => "This report.",
+        }
+        .to_owned()
+    }
+
+    /// A milestone's computed health in the risk table's assessment column: "risico
+    /// (planning)" ("at risk (schedule)"), next to a recorded risk's likelihood and impact.
+    pub fn scheduled_health(self, health: Health) -> String {
+        match self.0 {
+            Language::Nl => format!("{} (planning)", self.health(health)),
+            Language::En => format!("{} (schedule)", self.health(health)),
+        }
+    }
+
+    /// A recorded risk to a milestone, as a reason: "Bestuurlijk overleg schuift opnieuw (kans
+    /// middel, impact hoog)."
+    pub fn recorded_risk(self, title: &str, likelihood: RiskLevel, impact: RiskLevel) -> String {
+        full_stop(&sentence(&format!(
+            "{} ({})",
+            title.trim(),
+            self.risk_levels(likelihood, impact)
+        )))
+    }
+
+    /// What a risk of the register concerns: "Raakt „…” en toezegging TZ…"; empty for neither.
+    pub fn concerns(self, c: &Concerns) -> String {
+        let milestone = c.milestone.as_deref().map(|t| self.quote(t));
+        match (milestone, c.commitment.as_deref(), self.0) {
+            (Some(m), Some(n), Language::Nl) => format!("Raakt {m} en toezegging {n}."),
+            (Some(m), None, Language::Nl) => format!("Raakt {m}."),
+            (None, Some(n), Language::Nl) => format!("Raakt toezegging {n}."),
+            (Some(m), Some(n), Language::En) => format!("Concerns {m} and commitment {n}."),
+            (Some(m), None, Language::En) => format!("Concerns {m}."),
+            (None, Some(n), Language::En) => format!("Concerns commitment {n}."),
+            (None, None, _) => String::new(),
+        }
+    }
+
+    /// The mitigation column of a risk without one recorded.
+    pub fn no_mitigation(self) -> String {
+        match self.0 {
+            Language::Nl => "Nog geen beheersmaatregel vastgelegd.",
+            Language::En => "No mitigation recorded yet.",
+        }
+        .to_owned()
+    }
+}
