@@ -185,9 +185,12 @@ async fn the_final_version_is_attached_once_to_a_published_report_with_its_sha25
         ["report"]["version"]
         .clone();
     // What is not an ODT is refused, naming the field; nothing is stored.
+    let mut prefixed = b"MZ".to_vec();
+    prefixed.extend(&odt);
     for (bytes, why) in [
         (b"not a zip".to_vec(), "not a ZIP"),
         (spreadsheet(), "an OpenDocument spreadsheet"),
+        (prefixed, "bytes before the package"),
     ] {
         let refused = app
             .err(
@@ -220,13 +223,13 @@ async fn the_final_version_is_attached_once_to_a_published_report_with_its_sha25
         )
         .await;
     assert_eq!(code(&forbidden["errors"][0]), "FORBIDDEN", "{forbidden}");
-    // A reporter attaches the edited ODT (here: the draft's, which differs from the published
-    // one by its stamp): stored as sent, with its SHA-256, next to the generated ones.
-    let edited = odt;
+    // A reporter attaches the edited ODT, as LibreOffice saves it (here: the draft's, opened
+    // and saved again): stored as sent, with its SHA-256, next to the generated ones.
+    let edited = saved_by_libreoffice(&odt);
     let attached = app
         .ok(
             ATTACH,
-            json!({ "id": report["id"], "v": v, "odt": encoded }),
+            json!({ "id": report["id"], "v": v, "odt": base64::engine::general_purpose::STANDARD.encode(&edited) }),
         )
         .await["attachFinalReport"]
         .clone();
@@ -265,6 +268,35 @@ async fn the_final_version_is_attached_once_to_a_published_report_with_its_sha25
         .await;
     assert_eq!(code(&again), "CONFLICT", "{again}");
     assert_eq!(app.count("report_document").await, 5);
+}
+
+/// `odt` opened and saved again by LibreOffice, as a policy officer's edited version is.
+fn saved_by_libreoffice(odt: &[u8]) -> Vec<u8> {
+    let dir = std::env::temp_dir().join(format!("koers-{}", uuid::Uuid::new_v4().simple()));
+    let out = dir.join("saved");
+    std::fs::create_dir_all(&out).expect("scratch dir");
+    let source = dir.join("report.odt");
+    std::fs::write(&source, odt).expect("write");
+    let converted = std::process::Command::new("soffice")
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "odt",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("lo").display()
+        ))
+        .arg(&source)
+        .output()
+        .expect("LibreOffice runs (libreoffice-writer-nogui; scripts/test installs it)");
+    let saved = std::fs::read(out.join("report.odt"))
+        .unwrap_or_else(|e| panic!("LibreOffice saved the ODT ({e}): {converted:?}"));
+    assert_ne!(saved, odt, "LibreOffice wrote its own package");
+    saved
 }
 
 /// A minimal OpenDocument spreadsheet package: an ODF file that is no report.

@@ -26,6 +26,7 @@ pub mod kpis;
 pub mod letters;
 pub mod measurements;
 pub mod milestones;
+pub mod odt_package;
 pub mod plan;
 pub mod recess;
 pub mod report;

@@ -541,43 +541,6 @@ async fn update_and_commit(
     Ok(outcome)
 }
 
-/// The most an attached final version may weigh (an edited ODT of the report with its pictures
-/// is some tens of kilobytes; the request's body limit caps it first).
-pub const FINAL_MAX_BYTES: usize = 20 * 1024 * 1024;
-
-/// Whether `body` is an OpenDocument text: a ZIP package whose first entry is the stored
-/// `mimetype` naming `application/vnd.oasis.opendocument.text` (ODF 1.3, part 2, 3.3), with a
-/// `content.xml`. Errors name the field `odt`.
-pub fn check_odt(body: &[u8]) -> ApiResult<()> {
-    let invalid = |why: &str| ApiError::invalid("odt", why);
-    if body.len() > FINAL_MAX_BYTES {
-        return Err(invalid("is larger than 20 MiB"));
-    }
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(body))
-        .map_err(|_| invalid("is not an OpenDocument file (not a ZIP package)"))?;
-    let mimetype = {
-        let mut first = zip
-            .by_index(0)
-            .map_err(|_| invalid("is not an OpenDocument file (empty package)"))?;
-        if first.name() != "mimetype" {
-            return Err(invalid("is not an OpenDocument file (no mimetype first)"));
-        }
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::Read::take(&mut first, 100), &mut text)
-            .map_err(|_| invalid("is not an OpenDocument file (unreadable mimetype)"))?;
-        text
-    };
-    if mimetype.trim() != "application/vnd.oasis.opendocument.text" {
-        return Err(invalid(
-            "is not an OpenDocument text (.odt); a spreadsheet, presentation or other file is not a report",
-        ));
-    }
-    if zip.by_name("content.xml").is_err() {
-        return Err(invalid("is not an OpenDocument text (no content.xml)"));
-    }
-    Ok(())
-}
-
 /// Attach the final version of a published report: the ODT the policy officer edited and sent
 /// to the Kamer. Stored with its SHA-256 next to the generated documents (format `FINAL_ODT`),
 /// and recorded in the report's history (`finalSha256`). Once: a report has one final version
@@ -591,7 +554,7 @@ pub async fn attach_final(
     body: Vec<u8>,
 ) -> ApiResult<Versioned<progress_report::Model>> {
     access::may_write(actor, Scope::Reports)?;
-    check_odt(&body)?;
+    super::odt_package::check(&body)?;
     let txn = super::begin_write(db).await?;
     let current = find_live::<progress_report::Entity, _>(&txn, id).await?;
     if version_of(&current)? != version {
