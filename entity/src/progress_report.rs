@@ -31,6 +31,10 @@ pub struct Model {
     /// The SHA-256 of the final version attached after publication (the edited ODT as sent;
     /// its bytes are the report's `FINAL_ODT` document).
     pub final_sha256: Option<String>,
+    /// The report's date (its documents' stamp): the status date of its generation, then of
+    /// its publication, the day its fulfilment letters are sent on. None in reports stored
+    /// before it was kept (their date is the Dutch day of publication or generation).
+    pub dated_on: Option<Date>,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

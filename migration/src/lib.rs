@@ -22,6 +22,7 @@ mod m20261130_000016_report_approval;
 mod m20261130_000017_report_author_text;
 mod m20261130_000018_kpi_aggregation;
 mod m20261130_000019_report_final_document;
+mod m20261130_000020_report_date;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000017_report_author_text::Migration),
             Box::new(m20261130_000018_kpi_aggregation::Migration),
             Box::new(m20261130_000019_report_final_document::Migration),
+            Box::new(m20261130_000020_report_date::Migration),
         ]
     }
 }

@@ -496,3 +496,60 @@ async fn a_fixed_status_date_reports_the_changes_made_on_the_instance() {
     let markdown = report_markdown(&app, "2026-06-14").await;
     assert!(!markdown.contains("15 juli 2026"), "{markdown}");
 }
+
+/// On an instance with a fixed status date, a report is dated by it, as its fulfilment letter
+/// is: the draft on the day it was generated, the published report on the day it was published,
+/// not on the clock's day.
+#[tokio::test]
+async fn a_report_is_dated_by_the_status_date_as_its_letters_are() {
+    let config = koers::config::ApiConfig {
+        status_date: chrono::NaiveDate::from_ymd_opt(2026, 6, 15),
+        ..Default::default()
+    };
+    let app = TestApp::with_config(config).await;
+    app.load_demo().await;
+    app.on_day("2026-11-30");
+    let draft = app
+        .ok(
+            "mutation { generateProgressReport(input: { asOf: \"2026-06-15\", title: \"Rapportage\" }) { report { id version markdown } } }",
+            json!({}),
+        )
+        .await["generateProgressReport"]["report"]
+        .clone();
+    let markdown = draft["markdown"].as_str().expect("markdown");
+    assert!(
+        markdown.contains("· Versie 1 · Concept · 15 juni 2026"),
+        "{markdown}"
+    );
+    let v = app.approve(&draft["id"], &draft["version"]).await;
+    let published = app
+        .ok(
+            "mutation($id: ID!, $v: Int!) { publishProgressReport(input: { id: $id, version: $v }) { report { markdown } } }",
+            json!({ "id": draft["id"], "v": v }),
+        )
+        .await["publishProgressReport"]["report"]["markdown"]
+        .as_str()
+        .expect("markdown")
+        .to_owned();
+    assert!(
+        published.contains("· Versie 1 · Definitief · 15 juni 2026"),
+        "{published}"
+    );
+    let letters = app
+        .ok(
+            "{ commitments(first: 50) { nodes { number letters { kind sentOn } } } }",
+            json!({}),
+        )
+        .await;
+    let answered = letters["commitments"]["nodes"]
+        .as_array()
+        .expect("commitments")
+        .iter()
+        .find(|c| c["number"] == "TZ202504-057")
+        .expect("the summer-recess commitment");
+    assert_eq!(
+        answered["letters"][0],
+        json!({ "kind": "FULFILMENT", "sentOn": "2026-06-15" }),
+        "{letters}"
+    );
+}

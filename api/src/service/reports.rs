@@ -331,6 +331,7 @@ pub async fn generate(
         approved_at: None,
         author_text: "{}".to_owned(),
         final_sha256: None,
+        dated_on: Some(actor.status_date),
         version: 1,
         created_at: actor.at,
         updated_at: actor.at,
@@ -397,14 +398,18 @@ pub fn warnings(report: &progress_report::Model) -> ApiResult<Vec<Warning>> {
 }
 
 /// What a document of `report` says about it: final once published (dated the day of
-/// publication), else a draft dated the day it was generated; its version and kenmerk.
+/// publication), else a draft dated the day it was generated; its version and kenmerk. The day
+/// is the status date of that moment ("today" for the plan, as the fulfilment letters have it);
+/// for a report stored before it was kept, the Dutch day of the moment.
 pub fn stamp(report: &progress_report::Model) -> Stamp {
     let day = super::status_date::dutch_day;
     Stamp {
         definitive: report.status == ReportStatus::Published,
         edition: report.edition,
         reference: report.reference.clone(),
-        date: day(report.published_at.unwrap_or(report.created_at)),
+        date: report
+            .dated_on
+            .unwrap_or_else(|| day(report.published_at.unwrap_or(report.created_at))),
     }
 }
 
@@ -466,6 +471,7 @@ pub async fn publish(
     let mut published = draft.clone();
     published.status = ReportStatus::Published;
     published.published_at = Some(actor.at);
+    published.dated_on = Some(actor.status_date);
     let documents =
         render_off_thread(draft_content(&draft)?, stamp(&published), FORMATS.to_vec()).await?;
     let txn = super::begin_write(db).await?;
@@ -489,6 +495,7 @@ pub async fn publish(
     let mut next = current.clone();
     next.status = ReportStatus::Published;
     next.published_at = Some(actor.at);
+    next.dated_on = Some(actor.status_date);
     // Published by a second pair of eyes without a separate approval: they approved it.
     if next.approved_by.is_none() && !single_reporter {
         next.approved_by = Some(actor.name.clone());
