@@ -715,12 +715,20 @@ pub async fn stored_documents<C: ConnectionTrait>(
     db: &C,
     id: i32,
 ) -> ApiResult<Vec<(DocumentFormat, String, usize)>> {
-    Ok(report_document::Entity::find()
+    // The sizes from the database: the bodies (up to 20 MiB each) stay there.
+    use sea_orm::QuerySelect;
+    let rows: Vec<(DocumentFormat, String, i64)> = report_document::Entity::find()
+        .select_only()
+        .column(report_document::Column::Format)
+        .column(report_document::Column::Sha256)
+        .column_as(sea_orm::sea_query::Expr::cust("length(body)"), "byte_size")
         .filter(report_document::Column::ReportId.eq(id))
+        .into_tuple()
         .all(db)
-        .await?
+        .await?;
+    Ok(rows
         .into_iter()
-        .map(|d| (d.format, d.sha256, d.body.len()))
+        .map(|(format, sha256, size)| (format, sha256, usize::try_from(size).unwrap_or_default()))
         .collect())
 }
 
