@@ -721,7 +721,10 @@ pub async fn stored_documents<C: ConnectionTrait>(
         .select_only()
         .column(report_document::Column::Format)
         .column(report_document::Column::Sha256)
-        .column_as(sea_orm::sea_query::Expr::cust("length(body)"), "byte_size")
+        .column_as(
+            sea_orm::sea_query::Expr::cust("CAST(length(body) AS BIGINT)"),
+            "byte_size",
+        )
         .filter(report_document::Column::ReportId.eq(id))
         .into_tuple()
         .all(db)
