@@ -107,7 +107,7 @@ pub enum Command {
         #[arg(long, default_value = "Voortgangsrapportage monitoring MVOI")]
         title: String,
         /// Language: nl (default) or en.
-        #[arg(long, value_parser = language, default_value = "nl")]
+        #[arg(long, value_parser = language(), ignore_case = true, default_value = "nl")]
         language: entity::Language,
     },
     /// Create, list and revoke bearer API tokens (the first admin starts here).
@@ -248,9 +248,12 @@ pub enum ReportFormat {
     Odt,
 }
 
-/// A report's language as the command line names it: "nl" or "en", in any case.
-fn language(text: &str) -> Result<entity::Language, String> {
-    entity::parse_name(text).ok_or_else(|| "expected nl or en".to_owned())
+/// A report's language as the command line names it: "nl" or "en", in any case (listed in
+/// `--help`, as the other options' values are).
+fn language() -> impl clap::builder::TypedValueParser<Value = entity::Language> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(["nl", "en"])
+        .map(|name| entity::parse_name(&name).unwrap_or(entity::Language::Nl))
 }
 
 /// Migration actions.

@@ -122,7 +122,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 language,
             )
             .await
-            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+            .map_err(cli_error)?;
             let format = match format {
                 config::ReportFormat::Md => entity::DocumentFormat::Md,
                 config::ReportFormat::Html => entity::DocumentFormat::Html,
@@ -131,9 +131,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let bytes =
                 service::reports::render(&content, &service::report::Stamp::draft(today), format)
-                    .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+                    .map_err(cli_error)?;
             match out {
-                Some(path) => std::fs::write(path, bytes)?,
+                Some(path) => std::fs::write(&path, bytes).map_err(|e| {
+                    anyhow::anyhow!("cannot write the report to {}: {e}", path.display())
+                })?,
                 None => {
                     use std::io::Write;
                     std::io::stdout().write_all(&bytes)?;
@@ -189,4 +191,24 @@ async fn load_demo(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
         tracing::info!("demo plan already present; nothing loaded");
     }
     Ok(())
+}
+
+/// A service error as the command line says it: the field and what is wrong with it
+/// ("--as-of: the peildatum … is after today"), or what the API would say.
+fn cli_error(error: error::ApiError) -> anyhow::Error {
+    match error {
+        error::ApiError::Invalid { field, message } => {
+            let option = match field.as_str() {
+                "asOf" => "--as-of",
+                "title" => "--title",
+                other => other,
+            };
+            anyhow::anyhow!("{option}: {message}")
+        }
+        // An operator at the command line sees the cause a client would not.
+        error::ApiError::Internal(cause) | error::ApiError::Unavailable(cause) => {
+            anyhow::anyhow!("{cause}")
+        }
+        other => anyhow::anyhow!("{}", other.public_message()),
+    }
 }

@@ -126,6 +126,21 @@ fn token_accepts_the_apis_names_and_tools_print_only_their_result() {
     );
     assert!(String::from_utf8_lossy(&status.stderr).is_empty());
 
+    // A report needs a plan: without one the peildatum is refused, naming the option.
+    let empty = run(&database, &["report", "--as-of", "2026-06-15"]);
+    assert!(!empty.status.success());
+    assert!(
+        String::from_utf8_lossy(&empty.stderr)
+            .contains("--as-of: on 2026-06-15 the plan held no programme yet"),
+        "{}",
+        String::from_utf8_lossy(&empty.stderr)
+    );
+    let demo = run(&database, &["demo"]);
+    assert!(
+        demo.status.success(),
+        "{}",
+        String::from_utf8_lossy(&demo.stderr)
+    );
     let report = run(
         &database,
         &[

@@ -189,21 +189,45 @@ async fn the_demo_plan_at_15_june_and_30_november_2026() {
         "{risk}"
     );
 
-    // The report of 30 November tells the Kamer the commitment was not kept, and does not
-    // expect the letter in the past.
+    // The report of 30 November is the letter the summer-recess commitment waits for: it
+    // answers it late and says so (the deadline passed; no postponement letter can help), and
+    // does not expect the letter in the past.
     let markdown = crate::support::report_markdown(&app, "2026-11-30").await;
     assert!(!markdown.contains("verwacht op 2 juli 2026"), "{markdown}");
     assert!(
-        markdown.contains("De termijn is verstreken; de toezegging is 151 dagen over tijd en niet nagekomen. „Kamerbrief voortgang fase 3 (voor het zomerreces 2026)” wordt nu op zijn vroegst op 7 december 2026 verwacht."),
+        markdown.contains("- Stand: Deze rapportage geeft invulling aan de toezegging. De termijn is verstreken: zij komt ten minste 151 dagen na de termijn."),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("Deze rapportage geeft invulling aan toezegging TZ202504-057. De termijn van toezegging TZ202504-057 is verstreken: deze rapportage komt ten minste 151 dagen na de termijn. Er staan geen andere toezeggingen aan de Kamer open."),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("Status: **achter op schema**."),
         "{markdown}"
     );
     // Overdue work has no new date; what it pushes has its earliest, explained by the push.
     assert!(
-        markdown.contains("| Kamerbrief voortgang fase 3 (voor het zomerreces 2026) | Rijk | 2 juli 2026 | nog niet gereed (gepland 2 juli 2026) | over tijd | 158 dagen later dan oorspronkelijk en bij de laatste herplanning gepland. Prognose 2 juli 2026 is eerder dan voorgaande mijlpaal „Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan” toelaat (7 december 2026)."),
+        markdown.contains("| Kamerbrief voortgang fase 3 (voor het zomerreces 2026) | Rijk | 2 juli 2026 | nog niet gereed (gepland 2 juli 2026); op zijn vroegst 7 december 2026 | over tijd | Deze rapportage. 158 dagen later dan oorspronkelijk en bij de laatste herplanning gepland. Prognose 2 juli 2026 is eerder dan voorgaande mijlpaal „Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan” toelaat (7 december 2026)."),
+        "{markdown}"
+    );
+    // A forecast that passed is called one, and the manager's reason explains the slip.
+    assert!(
+        markdown.contains("| Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan | Gezamenlijk | 15 april 2026 | nog niet gereed (prognose 24 juni 2026) | over tijd | 229 dagen later dan oorspronkelijk gepland en 180 dagen later dan bij de laatste herplanning. Toelichting van de beheerder: verschoven door later conceptplan"),
         "{markdown}"
     );
     assert!(
-        markdown.contains("De termijn van de openstaande toezegging is verstreken zonder dat die is nagekomen. De openstaande toezegging vraagt om een uitstelbrief."),
+        markdown.contains("Het grootste risico ligt bij „Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan”, met als prognose 24 juni 2026 en nog niet gereed."),
+        "{markdown}"
+    );
+    // The coming period lists the overdue work first: it still has to be done.
+    assert!(
+        markdown.contains("- Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan (over tijd, prognose 24 juni 2026, Gezamenlijk)\n- Pilot productkaarten in vijf gemeenten (VNG) afgerond (over tijd, gepland 26 juni 2026, Gemeenten)"),
+        "{markdown}"
+    );
+    // Overdue tasks say so.
+    assert!(
+        markdown.contains("- MVOI-velden verplicht maken in TenderNed-aankondigingen (30 september 2026, Rijk, over tijd)"),
         "{markdown}"
     );
 }

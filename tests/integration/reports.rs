@@ -89,6 +89,14 @@ async fn the_demo_report_of_15_june_2026_matches_its_golden_file() {
     ));
     assert!(markdown.contains("Het grootste risico ligt bij „Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan”, verwacht op 24 juni 2026. Deze mijlpaal laat „Kamerbrief voortgang fase 3 (voor het zomerreces 2026)” nog 1 dag marge tot de termijn van 2 juli 2026."), "{markdown}");
     assert!(markdown.contains("De beheerder schat „Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan” in als achter op schema, terwijl de planning risico aangeeft; de tellingen in deze rapportage volgen de planning."));
+    // The critical path gives each step's slack: the chain moves the end first, but only a step
+    // without slack moves it at once.
+    assert!(markdown.contains("Het kritieke pad naar die mijlpaal, de keten die het einde het eerst verschuift, loopt via „Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan” (1 dag marge), „Kamerbrief voortgang fase 3 (voor het zomerreces 2026)” (geen marge), „Meerjarenplan monitoring MVOI bestuurlijk vastgesteld” (18 dagen marge) en „Start monitoringscyclus 2027” (geen marge)."), "{markdown}");
+    // A value's note (an invented value, a provisional target) travels with it.
+    assert!(
+        markdown.contains("| 100 % in 2026. Demowaarde. | 83,3 % (2025). Demowaarde. |"),
+        "{markdown}"
+    );
     // The milestone table: original and current date, computed status, the slip explained.
     assert!(markdown.contains("| Eindproducten fase 2 opgeleverd | Gezamenlijk | 3 juli 2025 | 30 september 2025 | gerealiseerd | 89 dagen later dan oorspronkelijk gepland. Uitgesteld met de uitstelbrief van 20 maart 2025. Het afstemmen van definities en KPI's met provincies, gemeenten en waterschappen kost meer tijd dan voorzien. |"), "{markdown}");
     assert!(markdown.contains("| Review sectorkaarten door de provincies (IPO) | Provincies | 13 juni 2025 | 5 september 2025 | gerealiseerd | 84 dagen later dan oorspronkelijk gepland. Geen toelichting gegeven. |"));
@@ -98,9 +106,9 @@ async fn the_demo_report_of_15_june_2026_matches_its_golden_file() {
     // KPI figures per layer: no layer's value passes for the whole, each value has its own
     // target, nulmeting and source quality, trends follow the KPI's direction, and a KPI that
     // is not reportable is only listed as such.
-    assert!(markdown.contains("| MVOI-01 Aandeel aanbestedingen met MVOI-criteria in relevante productgroepen | Waterschappen | \\- | geen doel vastgesteld | 68 % (2024) | \\- | MVI-zelfevaluatietool (compleetheid 3 van 5) |"), "{markdown}");
-    assert!(markdown.contains("| MVOI-11 Deelname aan de MVI-zelfevaluatietool | Gemeenten | 31 % (2024), eerste meting | 60 % in 2026 | 38 % (2025) | beter dan de vorige meting |"));
-    assert!(markdown.contains("| MVOI-03 CO₂-uitstoot van de bedrijfsvoering van het Rijk | Rijk | 482.754 ton CO₂-eq in 2019 | 0 ton CO₂-eq in 2030 | 337.013 ton CO₂-eq (2021) | beter dan de vorige meting | Jaarrapportage Bedrijfsvoering Rijk (actualiteit 3 van 5) |"), "{markdown}");
+    assert!(markdown.contains("| MVOI-01 Aandeel aanbestedingen met MVOI-criteria in relevante productgroepen | Waterschappen | \\- | geen doel vastgesteld | 68 % (2024). Demowaarde. | \\- | MVI-zelfevaluatietool (compleetheid 3 van 5) |"), "{markdown}");
+    assert!(markdown.contains("| MVOI-11 Deelname aan de MVI-zelfevaluatietool | Gemeenten | 31 % (2024), eerste meting | 60 % in 2026. Demowaarde. | 38 % (2025). Demowaarde. | beter dan de vorige meting |"));
+    assert!(markdown.contains("| MVOI-03 CO₂-uitstoot van de bedrijfsvoering van het Rijk | Rijk | 482.754 ton CO₂-eq in 2019 | 0 ton CO₂-eq in 2030. Klimaatneutrale bedrijfsvoering Rijk in 2030 (netto nul). | 337.013 ton CO₂-eq (2021) | beter dan de vorige meting | Jaarrapportage Bedrijfsvoering Rijk (actualiteit 3 van 5) |"), "{markdown}");
     assert!(
         !markdown.contains("Alle overheden"),
         "no layer passes for the whole"
@@ -138,7 +146,7 @@ async fn the_demo_report_of_15_june_2026_matches_its_golden_file() {
         .unwrap_or_default()
         .to_owned();
     assert!(
-        english.contains("## 2. Summary") && english.contains("2 July 2026"),
+        english.contains("## 2. Key points") && english.contains("2 July 2026"),
         "{english}"
     );
 }
@@ -348,10 +356,12 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
     );
     assert!(md.contains("- Stand: Nagekomen met de brief van 16 juni 2026."));
     assert!(!md.contains("geeft het kabinet invulling aan"));
-    assert!(md.contains("Van de 22 mijlpalen zijn er 15 gerealiseerd, waarvan 2 in deze periode."));
+    assert!(
+        md.contains("Van de 22 mijlpalen zijn er 15 gerealiseerd, waarvan twee in deze periode.")
+    );
     // The Aanleiding names the earlier letters to the Kamer, the published report among them.
     assert!(
-        md.contains("Eerder is de Kamer geïnformeerd met:\n\n- uitstelbrief van 20 maart 2025 over toezegging TZ202410-031 (Kamerbrief over de planning van fase 2, 20 maart 2025)\n- brief van 30 september 2025 waarmee toezegging TZ202410-031 is nagekomen (Kamerbrief eindproducten fase 2, 30 september 2025)\n- voortgangsrapportage „Juni 2026” (peildatum 15 juni 2026)"),
+        md.contains("Eerder is de Kamer geïnformeerd met:\n\n- uitstelbrief van 20 maart 2025 over toezegging TZ202410-031 (Kamerbrief over de planning van fase 2, 20 maart 2025)\n- brief van 30 september 2025 waarmee toezegging TZ202410-031 is nagekomen (Kamerbrief eindproducten fase 2, 30 september 2025)\n- voortgangsrapportage „Juni 2026” (peildatum 15 juni 2026), waarmee toezegging TZ202504-057 is nagekomen\n\n"),
         "{md}"
     );
     // The slip is explained by the reason given with the move.
@@ -1176,4 +1186,56 @@ async fn a_second_edition_of_a_published_peildatum_answers_what_the_first_answer
     };
     assert_eq!(status("TZ-LATER"), Some(json!("OPEN")));
     assert_eq!(status("TZ202504-057"), Some(json!("FULFILLED")));
+}
+
+/// What a report cannot say is refused with the field to fix, and nothing changes: a peildatum
+/// before the plan existed, a note given twice for one section, a kenmerk that would display in
+/// another order than it is stored.
+#[tokio::test]
+async fn a_report_refuses_what_it_cannot_say_truly() {
+    let app = TestApp::with_demo().await;
+    let before = app
+        .err(GENERATE, json!({ "d": "2020-01-01", "t": "Te vroeg" }))
+        .await;
+    assert_eq!(code(&before), "BAD_USER_INPUT", "{before}");
+    assert_eq!(before["extensions"]["field"], "input.asOf", "{before}");
+    assert_eq!(app.count("progress_report").await, 0);
+    let report = app
+        .ok(GENERATE, json!({ "d": "2026-06-15", "t": "Juni 2026" }))
+        .await["generateProgressReport"]["report"]
+        .clone();
+    let twice = app
+        .err(
+            "mutation($id: ID!, $v: Int!) { updateProgressReport(input: { id: $id, version: $v, notes: [{ section: KERN, text: \"x\" }, { section: KERN, text: \"y\" }] }) { status } }",
+            json!({ "id": report["id"], "v": report["version"] }),
+        )
+        .await;
+    assert_eq!(code(&twice), "BAD_USER_INPUT", "{twice}");
+    assert_eq!(
+        twice["extensions"]["field"], "input.notes.1.section",
+        "{twice}"
+    );
+    let spoofed = app
+        .err(
+            "mutation($id: ID!, $v: Int!) { updateProgressReport(input: { id: $id, version: $v, reference: \"KN-2026/\u{202E}evil\u{202C}-1\" }) { status } }",
+            json!({ "id": report["id"], "v": report["version"] }),
+        )
+        .await;
+    assert_eq!(code(&spoofed), "BAD_USER_INPUT", "{spoofed}");
+    assert!(
+        spoofed["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("U+202E")),
+        "{spoofed}"
+    );
+    // Nothing changed: the draft is at its first version, without notes or kenmerk.
+    let now = app
+        .ok(
+            "query($id: ID!) { node(id: $id) { ... on ProgressReport { version reference notes { section } } } }",
+            json!({ "id": report["id"] }),
+        )
+        .await;
+    assert_eq!(now["node"]["version"], report["version"], "{now}");
+    assert_eq!(now["node"]["reference"], json!(null), "{now}");
+    assert_eq!(now["node"]["notes"], json!([]), "{now}");
 }

@@ -95,7 +95,10 @@ async fn read_body(
         error_response(
             StatusCode::PAYLOAD_TOO_LARGE,
             "PAYLOAD_TOO_LARGE",
-            "the request body is larger than the server allows",
+            &format!(
+                "the request body is larger than the server allows ({} bytes, --max-body-bytes)",
+                limits.max_body_bytes
+            ),
         )
     };
     let declared = request

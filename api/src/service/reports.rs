@@ -100,9 +100,17 @@ pub async fn update_draft(
             v::length("summary", &summary, AUTHOR_TEXT_MAX)?;
             author.summary = lines(summary.trim());
         }
-        for (section, note) in patch.notes {
+        let mut seen = std::collections::HashSet::new();
+        for (i, (section, note)) in patch.notes.into_iter().enumerate() {
             if !report::SECTIONS.contains(&section.as_str()) {
                 return Err(ApiError::invalid("notes", format!("no section {section}")));
+            }
+            // One note per section in one change: a second would silently replace the first.
+            if !seen.insert(section.clone()) {
+                return Err(ApiError::invalid(
+                    format!("notes.{i}.section"),
+                    format!("notes name the section {section} twice: give one note per section"),
+                ));
             }
             v::length("notes", &note, AUTHOR_TEXT_MAX)?;
             let note = note.trim();
@@ -238,6 +246,8 @@ pub async fn content(
     until_now: Option<chrono::DateTime<chrono::Utc>>,
     lang: Language,
 ) -> ApiResult<(Content, Option<i32>)> {
+    // The same title rule for the API and the command line: one line, not empty.
+    v::line("title", title, 200)?;
     if as_of > today {
         return Err(ApiError::Invalid {
             field: "asOf".into(),
@@ -290,7 +300,6 @@ pub async fn generate(
     reference: Option<&str>,
 ) -> ApiResult<progress_report::Model> {
     access::may_write(actor, Scope::Reports)?;
-    v::line("title", title, 200)?;
     if let Some(r) = reference {
         v::line("reference", r, 100)?;
     }

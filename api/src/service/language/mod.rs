@@ -5,11 +5,12 @@ mod reasons;
 
 pub use entity::Language;
 
-/// The words of a language: every text koers writes for users is chosen here and in the
-/// report's `words` module, by the language alone, so no other code branches on it.
-/// A copy of the language, free to pass around.
+/// The words of a language: the texts koers writes for users are chosen here (dates, day
+/// counts, the schedule's reasons) and in the report's `words` module, by the language alone,
+/// so the code that works out the facts does not branch on it. A copy of the language, free to
+/// pass around.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Words(pub(crate) Language);
+pub struct Words(Language);
 
 impl From<Language> for Words {
     fn from(language: Language) -> Self {
@@ -18,6 +19,11 @@ impl From<Language> for Words {
 }
 
 impl Words {
+    /// The words of `language`.
+    pub const fn new(language: Language) -> Self {
+        Words(language)
+    }
+
     /// The language these are the words of.
     pub fn language(self) -> Language {
         self.0

@@ -113,8 +113,10 @@ pub struct RiskLine {
     /// Its layer.
     pub layer: String,
     /// How serious it is: a milestone's computed health ("risico (planning)"), or a recorded
-    /// risk's likelihood and impact ("kans middel, impact hoog").
-    pub health: String,
+    /// risk's likelihood and impact ("kans middel, impact hoog"). Stored as `health` in content
+    /// frozen before.
+    #[serde(alias = "health")]
+    pub assessment: String,
     /// All reasons, as sentences; a manager's differing judgement named as such; for a risk
     /// from the register, what it is and what it threatens.
     pub reasons: String,
@@ -300,7 +302,7 @@ impl Stamp {
 /// The layout of the content this version of koers builds and renders. Content of an earlier
 /// layout (stored with a draft generated before) lacks sections the templates now read: such a
 /// draft is refused (`CONFLICT`, generate it anew) rather than rendered with empty sections.
-pub const LAYOUT: u32 = 4;
+pub const LAYOUT: u32 = 5;
 
 /// The whole report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -432,5 +434,38 @@ mod lowercase_language {
         let text = String::deserialize(from)?;
         entity::parse_name(&text)
             .ok_or_else(|| serde::de::Error::custom(format!("unknown language {text:?}")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Language;
+
+    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    struct Frozen {
+        #[serde(with = "super::lowercase_language")]
+        language: Language,
+    }
+
+    #[test]
+    fn the_language_is_stored_as_before_and_read_in_any_case() {
+        let nl = Frozen {
+            language: Language::Nl,
+        };
+        assert_eq!(
+            serde_json::to_string(&nl).ok().as_deref(),
+            Some(r#"{"language":"nl"}"#)
+        );
+        for stored in [r#"{"language":"en"}"#, r#"{"language":"EN"}"#] {
+            let read: Option<Frozen> = serde_json::from_str(stored).ok();
+            assert_eq!(
+                read,
+                Some(Frozen {
+                    language: Language::En
+                }),
+                "{stored}"
+            );
+        }
+        assert!(serde_json::from_str::<Frozen>(r#"{"language":"de"}"#).is_err());
     }
 }

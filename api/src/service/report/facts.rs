@@ -26,6 +26,24 @@ pub struct Expected {
     pub at_earliest: bool,
 }
 
+/// A milestone's own date: its forecast, or its planned date without one.
+#[derive(Clone, Copy, Debug)]
+pub struct OwnDate {
+    /// The day.
+    pub day: NaiveDate,
+    /// Whether it is a forecast (else the planned date).
+    pub forecast: bool,
+}
+
+/// One milestone of the critical path, with its slack.
+#[derive(Clone, Debug)]
+pub struct PathStep {
+    /// Its title.
+    pub title: String,
+    /// Days it can slip without moving the end or missing a deadline.
+    pub slack: i64,
+}
+
 /// An earlier letter to the Kamer about the programme.
 #[derive(Clone, Debug)]
 pub enum EarlierLetter {
@@ -40,12 +58,15 @@ pub enum EarlierLetter {
         /// The letter's kenmerk, if recorded.
         reference: Option<String>,
     },
-    /// A published progress report of an earlier peildatum.
+    /// A published progress report (of an earlier peildatum, or an earlier edition of this
+    /// one).
     Report {
         /// Its title.
         title: String,
         /// Its peildatum.
         as_of: NaiveDate,
+        /// The commitments its publication fulfilled (their numbers).
+        fulfilled: Vec<String>,
     },
 }
 
@@ -58,6 +79,9 @@ pub enum Explanation {
     Postponed(NaiveDate, String),
     /// What the schedule knows: a predecessor pushes it, or its forecast cannot be met.
     Schedule(Reason),
+    /// The reason its manager gave with a judgement of its health that the schedule shares
+    /// (so it is not stated as a differing judgement).
+    Manager(String),
 }
 
 /// A manager's judgement of a milestone's health that differs from the computed one.
@@ -94,8 +118,8 @@ pub struct HealthCounts {
 pub struct KeyRisk {
     /// The milestone's title.
     pub title: String,
-    /// Its planned date when it is overdue (not done by then); none when it is not.
-    pub overdue_since: Option<NaiveDate>,
+    /// Its own date when it is overdue (not done by then); none when it is not.
+    pub overdue_since: Option<OwnDate>,
     /// When it is expected.
     pub expected: Expected,
 }
@@ -109,15 +133,19 @@ pub enum Judged {
     Many(usize),
 }
 
-/// The report itself, planned to reach the Kamer after a commitment's deadline.
+/// The report itself reaching the Kamer after a commitment's deadline.
 #[derive(Clone, Debug)]
 pub struct LateReport {
-    /// The day the plan has it reach the Kamer.
+    /// The day the plan has it reach the Kamer (its Kamerbrief milestone's projection), or the
+    /// peildatum when the deadline has already passed.
     pub day: NaiveDate,
     /// Days after the deadline.
     pub days_late: i64,
     /// The commitment's register number.
     pub number: String,
+    /// The deadline had passed by the peildatum: the report is late, no postponement letter
+    /// can help any more.
+    pub missed: bool,
 }
 
 /// The open commitments this report does not answer, counted by state.
@@ -170,8 +198,9 @@ pub enum RowStatus {
 pub enum Current {
     /// Done on this day, or expected on it.
     On(NaiveDate),
-    /// Not done by its planned date (the day).
-    NotDone(NaiveDate),
+    /// Not done by its own date; and the earliest it can now be done, when that is later than
+    /// the peildatum (overdue work before it pushes it).
+    NotDone(OwnDate, Option<NaiveDate>),
     /// At the earliest on this day: overdue work before it pushes it.
     Earliest(NaiveDate),
 }

@@ -384,10 +384,13 @@ pub fn kpi_chart(chart: &KpiChart, lang: Words, text: Text) -> String {
     let (lo, hi) = values
         .iter()
         .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
+    // The axis from zero (or the lowest value below it) to the highest value plus headroom of a
+    // seventh of the range, so the top value's label stays below the target's label band.
+    let (lo, hi) = (lo.min(0.0), hi.max(0.0));
     let (lo, hi) = if (hi - lo).abs() < f64::EPSILON {
         (lo - 1.0, hi + 1.0)
     } else {
-        (lo.min(0.0), hi * 1.1)
+        (lo, hi + (hi - lo) * 0.15)
     };
     // Points at their dates (a missing year leaves its gap), inside margins wide enough for a
     // value's label centred on the first and the last point.
@@ -423,7 +426,8 @@ pub fn kpi_chart(chart: &KpiChart, lang: Words, text: Text) -> String {
     let _ = write!(
         s,
         r##"<text x="2" y="12" fill="#555">{}</text>"##,
-        text.write(&chart.unit)
+        // Cut to the left half, clear of the target's label on the right.
+        text.write(&fit(&chart.unit, 18))
     );
     if let Some(target) = chart.target {
         let ty = y(target);
@@ -487,7 +491,7 @@ mod tests {
     use crate::service::language::Language;
 
     #[test]
-    fn a_chart_draws_qualified_values_and_keeps_its_target_label_clear_of_them() {
+    fn a_chart_draws_qualified_values_and_puts_its_target_label_in_the_top_band() {
         use crate::service::report::content::ChartValue;
         let day = |y| chrono::NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or_default();
         let value = |label: &str| ChartValue {
@@ -509,6 +513,27 @@ mod tests {
             svg.contains(r##"y="12" text-anchor="end" fill="#1a7f37">doel 8</text>"##),
             "{svg}"
         );
+        // With values below zero too, the top value's label (5 above its dot) stays below that
+        // band (its glyphs reach about 7 units above their baseline; the band ends at 15).
+        let negative = KpiChart {
+            points: vec![(day(2022), -100.0), (day(2024), 10.0)],
+            target: Some(0.0),
+            values: Vec::new(),
+            ..chart
+        };
+        let svg = kpi_chart(&negative, Words::from(Language::Nl), Text::Plain);
+        let top_dot = svg
+            .split("<circle ")
+            .filter_map(|c| {
+                c.split("cy=\"")
+                    .nth(1)?
+                    .split('"')
+                    .next()?
+                    .parse::<f64>()
+                    .ok()
+            })
+            .fold(f64::MAX, f64::min);
+        assert!(top_dot - 5.0 - 7.0 > 15.0, "top dot at {top_dot}: {svg}");
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub(super) async fn commitments(
                     mine.iter()
                         .rev()
                         .find(|l| l.kind == LetterKind::Fulfilment)
-                        .map(|l| l.sent_on),
+                        .map(|l| (l.sent_on, (l.sent_on - c.deadline_date).num_days())),
                 ),
                 CommitmentStatus::Open => lang.open_commitment(&open_state(plan, &c)),
             };
@@ -59,9 +59,17 @@ pub(super) fn answered(plan: &Plan, c: &commitment::Model) -> String {
     plan.lang.answered(late_report(plan, c).as_ref())
 }
 
-/// The day the plan has this report (its Kamerbrief milestones for `c`) reach the Kamer, when
-/// that is after `c`'s deadline.
+/// This report reaching the Kamer after `c`'s deadline: the deadline had passed by the
+/// peildatum, or the plan has its Kamerbrief milestones for `c` reach the Kamer after it.
 pub(super) fn late_report(plan: &Plan, c: &commitment::Model) -> Option<LateReport> {
+    if c.deadline_date < plan.as_of {
+        return Some(LateReport {
+            day: plan.as_of,
+            days_late: (plan.as_of - c.deadline_date).num_days(),
+            number: c.number.clone(),
+            missed: true,
+        });
+    }
     plan.own_letters
         .iter()
         .filter_map(|id| plan.p(*id).map(|p| p.projected))
@@ -71,6 +79,7 @@ pub(super) fn late_report(plan: &Plan, c: &commitment::Model) -> Option<LateRepo
             day,
             days_late: (day - c.deadline_date).num_days(),
             number: c.number.clone(),
+            missed: false,
         })
 }
 

@@ -161,14 +161,15 @@ pub(super) async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> 
                         None => Trend::Unknown,
                     }
                 });
-            let target =
-                lang.kpi_target(target_of(*layer).map(|t| (&t.value, k.unit.as_str(), t.year)));
+            let target = lang.kpi_target(
+                target_of(*layer).map(|t| (&t.value, k.unit.as_str(), t.year, t.note.as_deref())),
+            );
             rows.push(KpiRow {
                 kpi: format!("{} {}", k.code, k.name),
                 layer: lang.series(*layer),
                 baseline,
                 target,
-                realised: value(last),
+                realised: lang.realised(last, &k.unit),
                 trend: lang.trend(trend),
                 source: source.clone(),
             });

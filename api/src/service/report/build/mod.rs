@@ -120,7 +120,7 @@ impl Plan {
     /// earliest it can still happen (overdue work sets it).
     fn expected(&self, id: i32) -> Expected {
         Expected {
-            day: self.p(id).map(|p| p.projected).unwrap_or_default(),
+            day: self.p(id).map_or(self.as_of, |p| p.projected),
             at_earliest: self.at_earliest(id),
         }
     }
@@ -198,14 +198,24 @@ pub async fn build(
             .map(|c| (c.id, c.number.clone()))
             .collect(),
     };
-    let programme = now.live::<programme::Entity>().await?.into_iter().next();
+    // A report describes a plan: a day before there was one has nothing to report.
+    let Some(programme) = now.live::<programme::Entity>().await?.into_iter().next() else {
+        return Err(crate::error::ApiError::invalid(
+            "asOf",
+            format!(
+                "on {} the plan held no programme yet: choose a peildatum on or after the day the plan was recorded",
+                request.as_of
+            ),
+        ));
+    };
     let period = lang.report_period(Period {
         after: request.previous.as_ref().map(|p| p.1),
         until: request.as_of,
     });
     let mut commitments = commitments::commitments(&plan, &now).await?;
-    // This report is the Kamerbrief of the open commitments (not yet due) that wait for an open
-    // Kamerbrief milestone: the nearest of them. Others are not claimed.
+    // This report is the Kamerbrief of the open commitments that wait for an open Kamerbrief
+    // milestone: the one due first (a missed one too: the report answers it late, and says so).
+    // Others are not claimed.
     let links = now.links(&links::COMMITMENT_MILESTONE).await?;
     let letters_of = |commitment: i32| -> Vec<i32> {
         links
@@ -222,7 +232,7 @@ pub async fn build(
     let open = |c: &commitment::Model| c.status == CommitmentStatus::Open;
     let nearest = commitments
         .iter()
-        .filter(|(c, _)| open(c) && c.deadline_date >= plan.as_of && !letters_of(c.id).is_empty())
+        .filter(|(c, _)| open(c) && !letters_of(c.id).is_empty())
         .map(|(c, _)| c.deadline_date)
         .min();
     let own_commitments: HashSet<i32> = match &request.answers {
@@ -288,11 +298,8 @@ pub async fn build(
         peildatum: request.as_of,
         peildatum_text: lang.date(request.as_of),
         period,
-        programme: programme
-            .as_ref()
-            .map(|p| p.name.clone())
-            .unwrap_or_default(),
-        goal: programme.map(|p| lang.goal(&p.goal)).unwrap_or_default(),
+        goal: lang.goal(&programme.goal),
+        programme: programme.name,
         previous: request
             .previous
             .as_ref()
@@ -342,6 +349,27 @@ async fn earlier_letters(
         .iter()
         .map(|c| (c.id, c.number.clone()))
         .collect();
+    use entity::progress_report;
+    // The published reports up to this peildatum (an earlier edition of it too) by the moment
+    // read: each is a letter to the Kamer.
+    let reports = progress_report::Entity::find()
+        .filter(progress_report::Column::Status.eq(entity::ReportStatus::Published))
+        .filter(progress_report::Column::DeletedAt.is_null())
+        .filter(progress_report::Column::AsOf.lte(request.as_of))
+        .filter(progress_report::Column::PublishedAt.lte(request.read_at))
+        .order_by_asc(progress_report::Column::AsOf)
+        .all(db)
+        .await?;
+    // The fulfilment letter publishing a report recorded is that report: named with it, not
+    // twice (its kenmerk, else its title, on the report's day).
+    let is_report = |l: &entity::commitment_letter::Model| {
+        reports.iter().position(|r| {
+            l.kind == entity::LetterKind::Fulfilment
+                && l.reference.as_deref() == Some(r.reference.as_deref().unwrap_or(&r.title))
+                && Some(l.sent_on) == crate::service::reports::stamp(r).date.into()
+        })
+    };
+    let mut fulfilled: Vec<Vec<String>> = vec![Vec::new(); reports.len()];
     let mut out: Vec<(NaiveDate, EarlierLetter)> = Vec::new();
     for letter in now
         .live::<entity::commitment_letter::Entity>()
@@ -349,34 +377,31 @@ async fn earlier_letters(
         .into_iter()
         .filter(|l| l.sent_on <= request.as_of)
     {
+        let number = numbers
+            .get(&letter.commitment_id)
+            .cloned()
+            .unwrap_or_default();
+        if let Some(i) = is_report(&letter) {
+            fulfilled[i].push(number);
+            continue;
+        }
         out.push((
             letter.sent_on,
             EarlierLetter::Commitment {
                 kind: letter.kind,
                 sent_on: letter.sent_on,
-                number: numbers
-                    .get(&letter.commitment_id)
-                    .cloned()
-                    .unwrap_or_default(),
+                number,
                 reference: letter.reference,
             },
         ));
     }
-    use entity::progress_report;
-    let reports = progress_report::Entity::find()
-        .filter(progress_report::Column::Status.eq(entity::ReportStatus::Published))
-        .filter(progress_report::Column::DeletedAt.is_null())
-        .filter(progress_report::Column::AsOf.lt(request.as_of))
-        .filter(progress_report::Column::PublishedAt.lte(request.read_at))
-        .order_by_asc(progress_report::Column::AsOf)
-        .all(db)
-        .await?;
-    for r in reports {
+    for (r, fulfilled) in reports.into_iter().zip(fulfilled) {
         out.push((
             r.as_of,
             EarlierLetter::Report {
                 title: r.title,
                 as_of: r.as_of,
+                fulfilled,
             },
         ));
     }
@@ -451,17 +476,26 @@ fn explanation(plan: &Plan, m: &milestone::Model) -> Option<Explanation> {
         return Some(Explanation::Postponed(*sent, why.clone()));
     }
     // What the schedule knows: a predecessor pushes it, or it is overdue.
-    plan.p(m.id).and_then(|p| {
-        p.reasons
-            .iter()
-            .find(|r| {
-                matches!(
-                    r.code,
-                    ReasonCode::PushedByPredecessor | ReasonCode::InfeasibleForecast
-                )
-            })
-            .cloned()
-            .map(Explanation::Schedule)
+    let p = plan.p(m.id)?;
+    let schedule = p
+        .reasons
+        .iter()
+        .find(|r| {
+            matches!(
+                r.code,
+                ReasonCode::PushedByPredecessor | ReasonCode::InfeasibleForecast
+            )
+        })
+        .cloned()
+        .map(Explanation::Schedule);
+    // Else the reason its manager gave with a judgement the schedule shares (a differing one is
+    // stated as such by the caller).
+    schedule.or_else(|| {
+        m.health_override_reason
+            .as_deref()
+            .map(str::trim)
+            .filter(|why| !why.is_empty() && m.health_override == Some(p.computed))
+            .map(|why| Explanation::Manager(why.to_owned()))
     })
 }
 
@@ -482,7 +516,10 @@ async fn data(plan: &Plan, now: &Snapshot) -> ApiResult<(Vec<Line>, Vec<Line>, V
     let lang = plan.lang;
     let mut tasks = now.live::<data_infra_task::Entity>().await?;
     tasks.sort_by_key(|t| (t.due_date, t.id));
-    let note = |t: &data_infra_task::Model| Some(lang.layer(t.layer).to_owned());
+    let note = |t: &data_infra_task::Model| {
+        let overdue = t.status != WorkStatus::Done && t.due_date < plan.as_of;
+        Some(lang.task_note(t.layer, overdue))
+    };
     let done = tasks
         .iter()
         .filter(|t| t.status == WorkStatus::Done && plan.in_period(t.completed_on))
@@ -625,32 +662,46 @@ async fn changes(
     // Health is computed: compare the schedule then and now.
     let before = then.schedule().await?;
     for m in plan.milestones.iter().filter(|m| Plan::open(m)) {
+        // The computed health, as the report counts it (a manager's judgement is named
+        // where it differs, never counted).
         if let (Some(a), Some(b)) = (before.get(m.id), plan.p(m.id))
-            && a.health != b.health
+            && a.computed != b.computed
         {
             out.health.push(Line {
                 title: m.title.clone(),
                 date: lang.date(b.projected),
-                note: Some(lang.health_change(a.health, b.health)),
+                note: Some(lang.health_change(a.computed, b.computed)),
             });
         }
     }
     Ok(out)
 }
 
-/// The open milestones expected in the coming period: after the peildatum, up to and including
-/// `horizon`.
+/// The open milestones of the coming period: the overdue ones first (still to be done), then
+/// those expected after the peildatum, up to and including `horizon`.
 fn next_steps(plan: &Plan, horizon: NaiveDate) -> Vec<Line> {
-    let mut open: Vec<(&milestone::Model, NaiveDate)> = plan
+    let mut open: Vec<(&milestone::Model, &Projection)> = plan
         .milestones
         .iter()
         .filter(|m| Plan::open(m) && !plan.own_letters.contains(&m.id))
-        .filter_map(|m| plan.p(m.id).map(|p| (m, p.projected)))
-        .filter(|(_, d)| *d > plan.as_of && *d <= horizon)
+        .filter_map(|m| plan.p(m.id).map(|p| (m, p)))
+        .filter(|(_, p)| p.projected <= horizon)
         .collect();
-    open.sort_by_key(|(m, d)| (*d, m.id));
+    open.sort_by_key(|(m, p)| (p.overdue_days.is_none(), p.projected, p.own, m.id));
     open.into_iter()
-        .map(|(m, _)| plan.line(m, Some(plan.lang.layer(m.layer).to_owned())))
+        .map(|(m, p)| {
+            let mut line = plan.line(m, Some(plan.lang.layer(m.layer).to_owned()));
+            if p.overdue_days.is_some() {
+                line.date = plan.lang.overdue(
+                    super::facts::OwnDate {
+                        day: p.own,
+                        forecast: m.forecast_date.is_some_and(|f| f != m.planned_date),
+                    },
+                    (p.projected > plan.as_of).then_some(p.projected),
+                );
+            }
+            line
+        })
         .collect()
 }
 

@@ -6,7 +6,8 @@ use crate::error::ApiResult;
 use crate::service::as_of::Snapshot;
 use crate::service::report::content::{MilestoneRow, MilestoneTable, RiskLine};
 use crate::service::report::facts::{
-    CommitmentTally, Concerns, Current, HealthCounts, Judged, Judgement, KeyRisk, RowStatus, Tally,
+    CommitmentTally, Concerns, Current, HealthCounts, Judged, Judgement, KeyRisk, OwnDate,
+    PathStep, RowStatus, Tally,
 };
 use crate::service::report::words::{Words, full_stop, sentence};
 use crate::service::schedule::{CommitmentState, Projection, ReasonCode, Scope};
@@ -100,7 +101,10 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
     if let Some((m, p)) = key {
         sentences.push(lang.key_risk(&KeyRisk {
             title: m.title.clone(),
-            overdue_since: p.overdue_days.map(|_| p.own),
+            overdue_since: p.overdue_days.map(|_| OwnDate {
+                day: p.own,
+                forecast: m.forecast_date.is_some_and(|f| f != m.planned_date),
+            }),
             expected: plan.expected(m.id),
         }));
         // Each reason a sentence of its own.
@@ -133,12 +137,15 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
         sentences.push(lang.programme_end(end));
     }
     // The chain that decides the end, as far as it is still open.
-    let chain: Vec<String> = path
+    let chain: Vec<PathStep> = path
         .iter()
         .flat_map(|c| &c.steps)
-        .filter(|step| step.slack_days.is_some())
-        .filter_map(|step| plan.schedule.title(step.milestone))
-        .map(str::to_owned)
+        .filter_map(|step| {
+            Some(PathStep {
+                title: plan.schedule.title(step.milestone)?.to_owned(),
+                slack: step.slack_days?,
+            })
+        })
         .collect();
     if chain.len() > 1 {
         sentences.push(lang.critical_path(&chain));
@@ -234,7 +241,15 @@ pub(super) async fn milestone_tables(
             .filter(|m| !before(m))
             .filter_map(|m| plan.p(m.id).map(|p| (*m, p)))
             .collect();
-        shown.sort_by_key(|(m, p)| (p.projected, LAYERS.iter().position(|l| *l == m.layer), m.id));
+        // By current date; overdue ones (all on the peildatum) by the date they were due.
+        shown.sort_by_key(|(m, p)| {
+            (
+                p.projected,
+                p.own,
+                LAYERS.iter().position(|l| *l == m.layer),
+                m.id,
+            )
+        });
         if shown.is_empty() && earlier == 0 {
             continue;
         }
@@ -292,7 +307,13 @@ fn row(plan: &Plan, m: &milestone::Model, p: &Projection) -> MilestoneRow {
     // An overdue milestone has no new date: its plan and that it is not done; a milestone that
     // overdue work pushes, its earliest date.
     let current = lang.current(match (done, p.overdue_days, plan.at_earliest(m.id)) {
-        (false, Some(_), _) => Current::NotDone(p.own),
+        (false, Some(_), _) => Current::NotDone(
+            OwnDate {
+                day: p.own,
+                forecast: m.forecast_date.is_some_and(|f| f != m.planned_date),
+            },
+            (p.projected > plan.as_of).then_some(p.projected),
+        ),
         (false, None, true) => Current::Earliest(p.projected),
         _ => Current::On(p.projected),
     });
@@ -341,7 +362,7 @@ pub(super) fn risks(plan: &Plan) -> Vec<RiskLine> {
             RiskLine {
                 title: m.title.clone(),
                 layer: lang.layer(m.layer).to_owned(),
-                health: lang.scheduled_health(p.computed),
+                assessment: lang.scheduled_health(p.computed),
                 reasons: why.join(" "),
                 mitigation,
                 owner,
@@ -383,7 +404,7 @@ pub(super) fn risks(plan: &Plan) -> Vec<RiskLine> {
         out.push(RiskLine {
             title: r.title.clone(),
             layer: lang.layer(r.layer).to_owned(),
-            health: lang.risk_levels(r.likelihood, r.impact),
+            assessment: lang.risk_levels(r.likelihood, r.impact),
             reasons: why.join(" "),
             mitigation,
             owner,

@@ -23,14 +23,25 @@ impl Words {
     /// The state of a commitment this report answers; when the plan has the report reach the
     /// Kamer after the deadline, that a postponement letter is needed all the same.
     pub fn answered(self, late: Option<&LateReport>) -> String {
-        let mut state = match self.0 {
+        let mut state = match self.language() {
             Language::Nl => "Deze rapportage geeft invulling aan de toezegging.".to_owned(),
             Language::En => "This report fulfils the commitment.".to_owned(),
         };
         if let Some(late) = late {
             let (day, days) = (self.date(late.day), self.days(late.days_late));
             state.push(' ');
-            state.push_str(&match self.0 {
+            if late.missed {
+                state.push_str(&match self.language() {
+                    Language::Nl => format!(
+                        "De termijn is verstreken: zij komt ten minste {days} na de termijn."
+                    ),
+                    Language::En => {
+                        format!("The deadline has passed: it comes at least {days} after it.")
+                    }
+                });
+                return state;
+            }
+            state.push_str(&match self.language() {
                 Language::Nl => format!(
                     "Volgens de planning gaat zij pas op {day} naar de Kamer, {days} na de termijn; daarvoor is een uitstelbrief nodig."
                 ),
@@ -42,11 +53,26 @@ impl Words {
         state
     }
 
-    /// The state of a fulfilled commitment: "Nagekomen met de brief van 30 september 2025."
-    pub fn fulfilled(self, letter_of: Option<NaiveDate>) -> String {
-        match (letter_of, self.0) {
-            (Some(day), Language::Nl) => format!("Nagekomen met de brief van {}.", self.date(day)),
-            (Some(day), Language::En) => format!("Fulfilled by the letter of {}.", self.date(day)),
+    /// The state of a fulfilled commitment: "Nagekomen met de brief van 30 september 2025.";
+    /// a letter after the deadline says how late it came ("…, 151 dagen na de termijn.").
+    pub fn fulfilled(self, letter_of: Option<(NaiveDate, i64)>) -> String {
+        match (letter_of, self.language()) {
+            (Some((day, late)), Language::Nl) if late > 0 => format!(
+                "Nagekomen met de brief van {}, {} na de termijn.",
+                self.date(day),
+                self.days(late)
+            ),
+            (Some((day, late)), Language::En) if late > 0 => format!(
+                "Fulfilled by the letter of {}, {} after the deadline.",
+                self.date(day),
+                self.days(late)
+            ),
+            (Some((day, _)), Language::Nl) => {
+                format!("Nagekomen met de brief van {}.", self.date(day))
+            }
+            (Some((day, _)), Language::En) => {
+                format!("Fulfilled by the letter of {}.", self.date(day))
+            }
             (None, Language::Nl) => "Nagekomen.".to_owned(),
             (None, Language::En) => "Fulfilled.".to_owned(),
         }
@@ -64,7 +90,7 @@ impl Words {
             .new_deadline_date
             .map(|d| self.deadline(l.new_deadline_text.as_deref(), d));
         let reason = l.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
-        let nl = self.0 == Language::Nl;
+        let nl = self.language() == Language::Nl;
         let mut text = match (l.kind, nl) {
             (LetterKind::Fulfilment, true) => {
                 format!("Brief van {day}{reference}, waarmee de toezegging is nagekomen")
@@ -92,7 +118,7 @@ impl Words {
 
     /// Where an open commitment stands by the schedule, as sentences.
     pub fn open_commitment(self, c: &OpenCommitment) -> String {
-        let nl = self.0 == Language::Nl;
+        let nl = self.language() == Language::Nl;
         let cause = c
             .cause
             .as_deref()

@@ -14,7 +14,7 @@ impl Words {
     pub fn tally(self, t: Tally) -> String {
         let (total, done) = (t.total, t.done);
         let is = if done == 1 { "is" } else { "zijn" };
-        match (self.0, t.done_in_period) {
+        match (self.language(), t.done_in_period) {
             // A plan without milestones has nothing done, open or at risk to count.
             (Language::Nl, _) if total == 0 => "Er zijn nog geen mijlpalen vastgelegd.".to_owned(),
             (Language::En, _) if total == 0 => "No milestones have been recorded yet.".to_owned(),
@@ -25,20 +25,22 @@ impl Words {
                 "Sinds de start van het programma {is} {done} van de {total} mijlpalen gerealiseerd."
             ),
             (Language::Nl, Some(since)) => format!(
-                "Van de {total} mijlpalen {is} er {done} gerealiseerd, waarvan {since} in deze periode."
+                "Van de {total} mijlpalen {is} er {done} gerealiseerd, waarvan {} in deze periode.",
+                self.count_word(since)
             ),
             (Language::En, None) => format!(
                 "Since the programme started, {done} of its {total} milestones have been done."
             ),
             (Language::En, Some(since)) => format!(
-                "Of the {total} milestones, {done} have been done, {since} of them in this period."
+                "Of the {total} milestones, {done} have been done, {} of them in this period.",
+                self.count_word(since)
             ),
         }
     }
 
     /// "mijlpaal" or "mijlpalen" by count.
     fn milestones(self, n: usize) -> &'static str {
-        match (self.0, n == 1) {
+        match (self.language(), n == 1) {
             (Language::Nl, true) => "mijlpaal",
             (Language::Nl, false) => "mijlpalen",
             (Language::En, true) => "milestone",
@@ -50,7 +52,7 @@ impl Words {
     /// ligt achter op schema."
     pub fn health_counts(self, c: HealthCounts) -> String {
         let (r, l) = (c.at_risk, c.off_track);
-        let nl = self.0 == Language::Nl;
+        let nl = self.language() == Language::Nl;
         let verb =
             |n: usize, one: &'static str, more: &'static str| if n == 1 { one } else { more };
         match (nl, r, l) {
@@ -102,14 +104,24 @@ impl Words {
     /// The main risk: "Het grootste risico ligt bij „…”, verwacht op 24 juni 2026."
     pub fn key_risk(self, key: &KeyRisk) -> String {
         let title = self.quote(&key.title);
-        match (key.overdue_since, self.0) {
-            (Some(planned), Language::Nl) => format!(
-                "Het grootste risico ligt bij {title}, gepland op {} en nog niet gereed.",
-                self.date(planned)
+        match (key.overdue_since, self.language()) {
+            (Some(own), Language::Nl) => format!(
+                "Het grootste risico ligt bij {title}, {} {} en nog niet gereed.",
+                if own.forecast {
+                    "met als prognose"
+                } else {
+                    "gepland op"
+                },
+                self.date(own.day)
             ),
-            (Some(planned), Language::En) => format!(
-                "The main risk is {title}, planned on {} and not done yet.",
-                self.date(planned)
+            (Some(own), Language::En) => format!(
+                "The main risk is {title}, {} {} and not done yet.",
+                if own.forecast {
+                    "forecast for"
+                } else {
+                    "planned on"
+                },
+                self.date(own.day)
             ),
             (None, Language::Nl) => format!(
                 "Het grootste risico ligt bij {title}, verwacht {}.",
@@ -128,12 +140,12 @@ impl Words {
     /// deadline and its slip with the milestone as its subject ("Deze mijlpaal laat „…” nog 1
     /// dag marge …").
     pub fn key_reason(self, reason: &Reason) -> String {
-        let message = reason.message(self.0);
+        let message = self.health_reason(reason);
         let with_subject = matches!(
             (reason.code, &reason.title),
             (ReasonCode::DeadlineSlack, Some(_)) | (ReasonCode::BehindBaseline, _)
         );
-        full_stop(&match (with_subject, self.0) {
+        full_stop(&match (with_subject, self.language()) {
             (true, Language::Nl) => format!("Deze mijlpaal {message}"),
             (true, Language::En) => format!("It {message}"),
             (false, _) => sentence(&message),
@@ -142,13 +154,13 @@ impl Words {
 
     /// A reason of a milestone's computed health, as a sentence.
     pub fn reason(self, reason: &Reason) -> String {
-        full_stop(&sentence(&reason.message(self.0)))
+        full_stop(&sentence(&self.health_reason(reason)))
     }
 
     /// A manager's judgement that differs from the computed health, as a sentence.
     pub fn judgement(self, j: &Judgement) -> String {
         let health = self.health(j.health);
-        full_stop(&match (self.0, j.why.as_deref()) {
+        full_stop(&match (self.language(), j.why.as_deref()) {
             (Language::Nl, Some(why)) => format!(
                 "De beheerder beoordeelt de mijlpaal als {health}: {}",
                 lower_first(why)
@@ -165,7 +177,7 @@ impl Words {
 
     /// The Kern's sentence on the managers' judgements that differ from the schedule.
     pub fn judged(self, judged: &Judged) -> String {
-        match (judged, self.0) {
+        match (judged, self.language()) {
             (Judged::One(title, judged, computed), Language::Nl) => format!(
                 "De beheerder schat {} in als {}, terwijl de planning {} aangeeft; de tellingen in deze rapportage volgen de planning.",
                 self.quote(title),
@@ -189,7 +201,7 @@ impl Words {
 
     /// "De laatste mijlpaal van het programma wordt verwacht op 15 december 2026."
     pub fn programme_end(self, day: NaiveDate) -> String {
-        match self.0 {
+        match self.language() {
             Language::Nl => format!(
                 "De laatste mijlpaal van het programma wordt verwacht op {}.",
                 self.date(day)
@@ -201,21 +213,38 @@ impl Words {
         }
     }
 
-    /// The open chain that decides the end: "Het kritieke pad naar die mijlpaal loopt via „a”,
-    /// „b” en „c”."
-    pub fn critical_path(self, titles: &[String]) -> String {
-        let chain: Vec<String> = titles.iter().map(|t| self.quote(t.trim())).collect();
+    /// The open chain that moves the end first when it slips, each with its slack (slack to a
+    /// deadline counts too, so a step with slack does not yet move the end): "Het kritieke pad
+    /// naar die mijlpaal loopt via „a” (1 dag marge), „b” (geen marge) en „c” (18 dagen
+    /// marge)."
+    pub fn critical_path(self, steps: &[super::super::facts::PathStep]) -> String {
+        let chain: Vec<String> = steps
+            .iter()
+            .map(|s| {
+                let slack = match (s.slack, self.language()) {
+                    (0, Language::Nl) => "geen marge".to_owned(),
+                    (0, Language::En) => "no margin".to_owned(),
+                    (n, Language::Nl) => format!("{} marge", self.days(n)),
+                    (n, Language::En) => format!("{} of margin", self.days(n)),
+                };
+                format!("{} ({slack})", self.quote(s.title.trim()))
+            })
+            .collect();
         let chain = self.enumerate(&chain);
-        match self.0 {
-            Language::Nl => format!("Het kritieke pad naar die mijlpaal loopt via {chain}."),
-            Language::En => format!("The critical path to it runs through {chain}."),
+        match self.language() {
+            Language::Nl => format!(
+                "Het kritieke pad naar die mijlpaal, de keten die het einde het eerst verschuift, loopt via {chain}."
+            ),
+            Language::En => format!(
+                "The critical path to it, the chain that moves the end first, runs through {chain}."
+            ),
         }
     }
 
     /// "Deze rapportage geeft invulling aan toezegging TZ202504-057."
     pub fn report_fulfils(self, numbers: &[String]) -> String {
         let list = self.enumerate(numbers);
-        match (self.0, numbers.len() > 1) {
+        match (self.language(), numbers.len() > 1) {
             (Language::Nl, false) => {
                 format!("Deze rapportage geeft invulling aan toezegging {list}.")
             }
@@ -230,7 +259,22 @@ impl Words {
     /// The report itself reaching the Kamer after a commitment's deadline, as the Kern says it.
     pub fn late_report(self, late: &LateReport) -> String {
         let (day, days) = (self.date(late.day), self.days(late.days_late));
-        match self.0 {
+        match (late.missed, self.language()) {
+            (true, Language::Nl) => {
+                return format!(
+                    "De termijn van toezegging {} is verstreken: deze rapportage komt ten minste {days} na de termijn.",
+                    late.number
+                );
+            }
+            (true, Language::En) => {
+                return format!(
+                    "The deadline of commitment {} has passed: this report comes at least {days} after it.",
+                    late.number
+                );
+            }
+            _ => {}
+        }
+        match self.language() {
             Language::Nl => format!(
                 "Volgens de planning gaat deze rapportage pas op {day} naar de Kamer, {days} na de termijn van toezegging {}; daarvoor is een uitstelbrief nodig.",
                 late.number
@@ -245,7 +289,7 @@ impl Words {
     /// The Kern's sentences on the open commitments the report does not answer: none open, what
     /// was missed (and whether only the letter is missing), what needs a postponement letter.
     pub fn commitment_tally(self, t: CommitmentTally) -> Vec<String> {
-        let nl = self.0 == Language::Nl;
+        let nl = self.language() == Language::Nl;
         let other = match (t.besides_own, nl) {
             (false, _) => "",
             (true, true) => " andere",

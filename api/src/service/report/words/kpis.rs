@@ -11,7 +11,7 @@ impl Words {
     /// 2 van 5", "de taak „…” is nog niet gereed (gepland 30 september 2026)", "er is nog geen
     /// meting".
     pub fn blocker(self, blocker: &Blocker) -> String {
-        match (blocker, self.0) {
+        match (blocker, self.language()) {
             (Blocker::Quality(source, d, score), Language::Nl) => format!(
                 "de {} van {source} scoort {}",
                 self.dimension(*d),
@@ -41,7 +41,7 @@ impl Words {
     /// that none is recorded.
     pub fn sources(self, sources: &[SourceQuality]) -> String {
         if sources.is_empty() {
-            return match self.0 {
+            return match self.language() {
                 Language::Nl => "geen bron vastgelegd",
                 Language::En => "no source recorded",
             }
@@ -49,7 +49,7 @@ impl Words {
         }
         let named: Vec<String> = sources
             .iter()
-            .map(|s| match (s.weakest, self.0) {
+            .map(|s| match (s.weakest, self.language()) {
                 (Some((d, score)), _) => {
                     format!("{} ({} {})", s.name, self.dimension(d), self.score(score))
                 }
@@ -63,7 +63,7 @@ impl Words {
     /// A measured value of a series with its unit and period: "ten minste 6,8 Mton (2024)"; a
     /// total the layers add up to (computed, `id` 0) says so.
     pub fn kpi_value(self, m: &kpi_measurement::Model, unit: &str) -> String {
-        let summed = match (m.id, self.0) {
+        let summed = match (m.id, self.language()) {
             (0, Language::Nl) => ", opgeteld over de vier overheidslagen",
             (0, Language::En) => ", the sum of the four government layers",
             _ => "",
@@ -73,6 +73,13 @@ impl Words {
             self.measured(&m.value, m.qualifier),
             self.period(m.period_start, m.period_end)
         )
+    }
+
+    /// A series' latest value as the KPI table gives it: [`Words::kpi_value`], and the
+    /// measurement's note as a sentence of its own ("82 % (2024). Demowaarde."), so a value's
+    /// caveat (provisional, invented for a demo) travels with it.
+    pub fn realised(self, m: &kpi_measurement::Model, unit: &str) -> String {
+        with_note(self.kpi_value(m, unit), m.note.as_deref())
     }
 
     /// A recorded measurement in the changes since the previous report: "82 % (2024,
@@ -116,7 +123,7 @@ impl Words {
         own: Option<(&entity::Exact, &str, &str)>,
         first: Option<&str>,
     ) -> String {
-        match (own, first, self.0) {
+        match (own, first, self.language()) {
             (Some((value, unit, period)), _, _) => {
                 format!("{} {unit} in {period}", self.exact(value))
             }
@@ -128,7 +135,7 @@ impl Words {
 
     /// How the latest value compares with the one before; "-" for a first measurement.
     pub fn trend(self, trend: Option<Trend>) -> String {
-        match (trend, self.0) {
+        match (trend, self.language()) {
             (None, _) => "-",
             (Some(Trend::Same), Language::Nl) => "gelijk aan de vorige meting",
             (Some(Trend::Same), Language::En) => "the same as the previous measurement",
@@ -144,10 +151,13 @@ impl Words {
         .to_owned()
     }
 
-    /// A series' target with its year ("100 % in 2026"), or "geen doel vastgesteld".
-    pub fn kpi_target(self, target: Option<(&entity::Exact, &str, i32)>) -> String {
-        match (target, self.0) {
-            (Some((value, unit, year)), _) => format!("{} {unit} in {year}", self.exact(value)),
+    /// A series' target with its year and note ("100 % in 2026. Voorlopige streefwaarde."), or
+    /// "geen doel vastgesteld".
+    pub fn kpi_target(self, target: Option<(&entity::Exact, &str, i32, Option<&str>)>) -> String {
+        match (target, self.language()) {
+            (Some((value, unit, year, note)), _) => {
+                with_note(format!("{} {unit} in {year}", self.exact(value)), note)
+            }
             (None, Language::Nl) => "geen doel vastgesteld".to_owned(),
             (None, Language::En) => "no target set".to_owned(),
         }
@@ -155,11 +165,19 @@ impl Words {
 
     /// The series of a KPI table row: a layer, or "Alle overheden".
     pub fn series(self, layer: Option<GovernmentLayer>) -> String {
-        match (layer, self.0) {
+        match (layer, self.language()) {
             (Some(_), _) => self.layer(layer).to_owned(),
             (None, Language::Nl) => "Alle overheden".to_owned(),
             (None, Language::En) => "All governments".to_owned(),
         }
+    }
+}
+
+/// `text`, and `note` (trimmed, when there is one) as a sentence after it.
+fn with_note(text: String, note: Option<&str>) -> String {
+    match note.map(str::trim).filter(|n| !n.is_empty()) {
+        Some(note) => format!("{text}. {}", super::full_stop(&super::sentence(note))),
+        None => text,
     }
 }
 

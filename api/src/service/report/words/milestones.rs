@@ -2,13 +2,13 @@
 //! what a risk concerns, and what the tables say when there is nothing to say.
 
 use super::{Language, Words, full_stop, sentence};
-use crate::service::report::facts::{Concerns, Current, RowStatus};
+use crate::service::report::facts::{Concerns, Current, OwnDate, RowStatus};
 use entity::{Health, RiskLevel};
 
 impl Words {
     /// The heading of the milestones without a phase.
     pub fn other_milestones(self) -> String {
-        match self.0 {
+        match self.language() {
             Language::Nl => "Overige mijlpalen",
             Language::En => "Other milestones",
         }
@@ -17,7 +17,7 @@ impl Words {
 
     /// "Eén mijlpaal van deze fase was al eerder gerealiseerd.", "Drie mijlpalen …".
     pub fn done_earlier(self, n: usize) -> String {
-        match (self.0, n == 1) {
+        match (self.language(), n == 1) {
             (Language::Nl, true) => {
                 "Eén mijlpaal van deze fase was al eerder gerealiseerd.".to_owned()
             }
@@ -37,7 +37,7 @@ impl Words {
 
     /// A milestone's status in its table: "gerealiseerd", "over tijd", or its health.
     pub fn row_status(self, status: RowStatus) -> String {
-        match (status, self.0) {
+        match (status, self.language()) {
             (RowStatus::Done, Language::Nl) => "gerealiseerd".to_owned(),
             (RowStatus::Done, Language::En) => "done".to_owned(),
             (RowStatus::Overdue, Language::Nl) => "over tijd".to_owned(),
@@ -49,22 +49,55 @@ impl Words {
     /// A milestone's current date in its table: the day, "nog niet gereed (gepland …)", or "op
     /// zijn vroegst …".
     pub fn current(self, current: Current) -> String {
-        match (current, self.0) {
+        match (current, self.language()) {
             (Current::On(day), _) => self.date(day),
-            (Current::NotDone(planned), Language::Nl) => {
-                format!("nog niet gereed (gepland {})", self.date(planned))
-            }
-            (Current::NotDone(planned), Language::En) => {
-                format!("not done yet (planned {})", self.date(planned))
+            (Current::NotDone(own, earliest), _) => {
+                let kind = match (own.forecast, self.language()) {
+                    (true, Language::Nl) => "prognose",
+                    (false, Language::Nl) => "gepland",
+                    (true, Language::En) => "forecast",
+                    (false, Language::En) => "planned",
+                };
+                let not_done = match self.language() {
+                    Language::Nl => "nog niet gereed",
+                    Language::En => "not done yet",
+                };
+                let text = format!("{not_done} ({kind} {})", self.date(own.day));
+                match (earliest, self.language()) {
+                    (Some(day), Language::Nl) => {
+                        format!("{text}; op zijn vroegst {}", self.date(day))
+                    }
+                    (Some(day), Language::En) => {
+                        format!("{text}; at the earliest {}", self.date(day))
+                    }
+                    (None, _) => text,
+                }
             }
             (Current::Earliest(day), Language::Nl) => format!("op zijn vroegst {}", self.date(day)),
             (Current::Earliest(day), Language::En) => format!("at the earliest {}", self.date(day)),
         }
     }
 
+    /// When an overdue milestone of the coming period was due, in a list: "over tijd, gepland
+    /// 26 juni 2026" (with "op zijn vroegst 7 december 2026" when overdue work before it pushes
+    /// it further).
+    pub fn overdue(self, own: OwnDate, earliest: Option<chrono::NaiveDate>) -> String {
+        let (overdue, kind, at_earliest) = match (own.forecast, self.language()) {
+            (true, Language::Nl) => ("over tijd", "prognose", "op zijn vroegst"),
+            (false, Language::Nl) => ("over tijd", "gepland", "op zijn vroegst"),
+            (true, Language::En) => ("overdue", "forecast", "at the earliest"),
+            (false, Language::En) => ("overdue", "planned", "at the earliest"),
+        };
+        let text = format!("{overdue}, {kind} {}", self.date(own.day));
+        match earliest {
+            Some(day) => format!("{text}, {at_earliest} {}", self.date(day)),
+            None => text,
+        }
+    }
+
     /// What a slip without any known reason says.
     pub fn no_explanation(self) -> String {
-        match self.0 {
+        match self.language() {
             Language::Nl => "Geen toelichting gegeven.",
             Language::En => "No explanation given.",
         }
@@ -73,7 +106,7 @@ impl Words {
 
     /// The note on the Kamerbrief milestone that is this report.
     pub fn this_report(self) -> String {
-        match self.0 {
+        match self.language() {
             Language::Nl => "Deze rapportage.",
             Language::En => "This report.",
         }
@@ -83,7 +116,7 @@ impl Words {
     /// A milestone's computed health in the risk table's assessment column: "risico
     /// (planning)" ("at risk (schedule)"), next to a recorded risk's likelihood and impact.
     pub fn scheduled_health(self, health: Health) -> String {
-        match self.0 {
+        match self.language() {
             Language::Nl => format!("{} (planning)", self.health(health)),
             Language::En => format!("{} (schedule)", self.health(health)),
         }
@@ -102,7 +135,7 @@ impl Words {
     /// What a risk of the register concerns: "Raakt „…” en toezegging TZ…"; empty for neither.
     pub fn concerns(self, c: &Concerns) -> String {
         let milestone = c.milestone.as_deref().map(|t| self.quote(t));
-        match (milestone, c.commitment.as_deref(), self.0) {
+        match (milestone, c.commitment.as_deref(), self.language()) {
             (Some(m), Some(n), Language::Nl) => format!("Raakt {m} en toezegging {n}."),
             (Some(m), None, Language::Nl) => format!("Raakt {m}."),
             (None, Some(n), Language::Nl) => format!("Raakt toezegging {n}."),
@@ -113,9 +146,19 @@ impl Words {
         }
     }
 
+    /// The note of a data-infrastructure task: its layer, and that it is overdue ("Rijk, over
+    /// tijd").
+    pub fn task_note(self, layer: Option<entity::GovernmentLayer>, overdue: bool) -> String {
+        match (overdue, self.language()) {
+            (false, _) => self.layer(layer).to_owned(),
+            (true, Language::Nl) => format!("{}, over tijd", self.layer(layer)),
+            (true, Language::En) => format!("{}, overdue", self.layer(layer)),
+        }
+    }
+
     /// The mitigation column of a risk without one recorded.
     pub fn no_mitigation(self) -> String {
-        match self.0 {
+        match self.language() {
             Language::Nl => "Nog geen beheersmaatregel vastgelegd.",
             Language::En => "No mitigation recorded yet.",
         }

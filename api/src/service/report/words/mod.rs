@@ -68,7 +68,7 @@ pub fn sentence(text: &str) -> String {
 impl Words {
     /// The warning about a character the PDF has no glyph for.
     pub fn unsupported_character(self, code_point: &str, excerpt: &str) -> String {
-        match self.0 {
+        match self.language() {
             Language::Nl => format!(
                 "Het teken {code_point} in „{excerpt}” kan de PDF niet tonen (geen van haar lettertypen heeft het, of het is een teken voor eigen gebruik); in de PDF staat op die plaats �."
             ),
@@ -80,7 +80,7 @@ impl Words {
 
     /// "van" / "of", as in "15 van 2.500".
     pub fn of(self) -> &'static str {
-        match self.0 {
+        match self.language() {
             Language::Nl => "van",
             Language::En => "of",
         }
@@ -93,7 +93,7 @@ impl Words {
             .map_or(("", text), |rest| ("-", rest));
         let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
         let fraction = fraction.trim_end_matches('0');
-        let (group, point) = match self.0 {
+        let (group, point) = match self.language() {
             Language::Nl => ('.', ','),
             Language::En => (',', '.'),
         };
@@ -125,7 +125,7 @@ impl Words {
     ) -> String {
         use entity::MeasurementQualifier::*;
         let number = self.exact(value);
-        let word = match (self.0, qualifier) {
+        let word = match (self.language(), qualifier) {
             (_, None) => return number,
             (Language::Nl, Some(AtLeast)) => "ten minste",
             (Language::Nl, Some(AtMost)) => "ten hoogste",
@@ -157,14 +157,14 @@ impl Words {
             let year = start.year();
             if months == 6 && (start.month() == 1 || start.month() == 7) {
                 let nth = (start.month() / 6) as usize;
-                return match self.0 {
+                return match self.language() {
                     Language::Nl => format!("{} helft {year}", ["eerste", "tweede"][nth]),
                     Language::En => format!("{} half of {year}", ["first", "second"][nth]),
                 };
             }
             if months == 3 && (start.month() - 1).is_multiple_of(3) {
                 let nth = ((start.month() - 1) / 3) as usize;
-                return match self.0 {
+                return match self.language() {
                     Language::Nl => format!(
                         "{} kwartaal {year}",
                         ["eerste", "tweede", "derde", "vierde"][nth]
@@ -176,7 +176,7 @@ impl Words {
                 };
             }
         }
-        match self.0 {
+        match self.language() {
             Language::Nl => format!("{} tot en met {}", self.date(start), self.date(end)),
             Language::En => format!("{} to {}", self.date(start), self.date(end)),
         }
@@ -231,7 +231,7 @@ impl Words {
             "nineteen",
             "twenty",
         ];
-        let word = match self.0 {
+        let word = match self.language() {
             Language::Nl => NL.get(n),
             Language::En => EN.get(n),
         };
@@ -245,7 +245,7 @@ impl Words {
 
     /// Items as a reader lists them: "a", "a en b", "a, b en c" ("a, b and c").
     pub fn enumerate(self, items: &[String]) -> String {
-        let and = match self.0 {
+        let and = match self.language() {
             Language::Nl => "en",
             Language::En => "and",
         };
@@ -259,7 +259,7 @@ impl Words {
     /// A count in words inside a sentence ("dertien", "één", "geen"): up to twenty in words,
     /// above it the figure.
     pub fn count_word(self, n: usize) -> String {
-        match (self.0, n) {
+        match (self.language(), n) {
             (Language::Nl, 1) => "één".to_owned(),
             (_, n) if n <= 20 => self.count_opening(n).to_lowercase(),
             _ => self.number(&n.to_string()),
@@ -276,11 +276,11 @@ impl Words {
     /// herplanning" (English: "74 days later than first planned and 9 days later than at the
     /// latest re-plan").
     pub fn slip(self, original: i64, latest: Option<i64>) -> String {
-        let first = match self.0 {
+        let first = match self.language() {
             Language::Nl => format!("{} later dan oorspronkelijk gepland", self.days(original)),
             Language::En => format!("{} later than first planned", self.days(original)),
         };
-        match (latest.filter(|d| *d > 0), self.0) {
+        match (latest.filter(|d| *d > 0), self.language()) {
             (None, _) => first,
             // The same slip against both: said once.
             (Some(d), Language::Nl) if d == original => format!(
@@ -288,7 +288,7 @@ impl Words {
                 self.days(d)
             ),
             (Some(d), Language::En) if d == original => format!(
-                "{} later than first planned and than at the latest re-plan",
+                "{} later than both the first plan and the latest re-plan",
                 self.days(d)
             ),
             (Some(d), Language::Nl) => format!(
@@ -307,7 +307,7 @@ impl Words {
     /// The line that says which document this is: "Kenmerk 2026-0001234 · Versie 2 · Concept
     /// · 15 juni 2026" (without a kenmerk: "Kenmerk nog niet toegekend").
     pub fn stamp(self, stamp: &crate::service::report::content::Stamp) -> String {
-        let nl = self.0 == Language::Nl;
+        let nl = self.language() == Language::Nl;
         let reference = match (&stamp.reference, nl) {
             (Some(r), true) => format!("Kenmerk {r}"),
             (Some(r), false) => format!("Reference {r}"),
@@ -331,7 +331,7 @@ impl Words {
     /// A risk's likelihood and impact: "kans hoog, impact middel" ("likelihood high, impact
     /// medium").
     pub fn risk_levels(self, likelihood: entity::RiskLevel, impact: entity::RiskLevel) -> String {
-        let level = |l: entity::RiskLevel| match (self.0, l) {
+        let level = |l: entity::RiskLevel| match (self.language(), l) {
             (Language::Nl, entity::RiskLevel::Low) => "laag",
             (Language::Nl, entity::RiskLevel::Medium) => "middel",
             (Language::Nl, entity::RiskLevel::High) => "hoog",
@@ -339,7 +339,7 @@ impl Words {
             (Language::En, entity::RiskLevel::Medium) => "medium",
             (Language::En, entity::RiskLevel::High) => "high",
         };
-        match self.0 {
+        match self.language() {
             Language::Nl => format!("kans {}, impact {}", level(likelihood), level(impact)),
             Language::En => format!("likelihood {}, impact {}", level(likelihood), level(impact)),
         }
@@ -347,7 +347,7 @@ impl Words {
 
     /// A health value.
     pub fn health(self, health: Health) -> &'static str {
-        match (self.0, health) {
+        match (self.language(), health) {
             (Language::Nl, Health::OnTrack) => "op schema",
             (Language::Nl, Health::AtRisk) => "risico",
             (Language::Nl, Health::OffTrack) => "achter op schema",
@@ -359,7 +359,7 @@ impl Words {
 
     /// A government layer, or the joint milestones (None).
     pub fn layer(self, layer: Option<GovernmentLayer>) -> &'static str {
-        match (self.0, layer) {
+        match (self.language(), layer) {
             (Language::Nl, Some(GovernmentLayer::Rijk)) => "Rijk",
             (Language::Nl, Some(GovernmentLayer::Provincie)) => "Provincies",
             (Language::Nl, Some(GovernmentLayer::Gemeente)) => "Gemeenten",
@@ -376,7 +376,7 @@ impl Words {
     /// A dimension of the NORA data-quality framework.
     pub fn dimension(self, d: QualityDimension) -> &'static str {
         use QualityDimension::*;
-        match (self.0, d) {
+        match (self.language(), d) {
             (Language::Nl, Accuracy) => "juistheid",
             (Language::Nl, Completeness) => "compleetheid",
             (Language::Nl, Validity) => "validiteit",
@@ -400,7 +400,7 @@ impl Words {
 
     /// The words the report's pictures print: the timeline's legend and a chart's target line.
     pub fn picture_words(self) -> PictureWords {
-        match self.0 {
+        match self.language() {
             Language::Nl => PictureWords {
                 original: "oorspronkelijke datum",
                 done: "gereed",
@@ -435,7 +435,7 @@ impl Words {
                 .map(|(day, v)| format!("{} in {}", self.number(&v.to_string()), day.year()))
                 .collect()
         };
-        let target = chart.target.map(|t| match self.0 {
+        let target = chart.target.map(|t| match self.language() {
             Language::Nl => format!("; doel {}", self.number(&t.to_string())),
             Language::En => format!("; target {}", self.number(&t.to_string())),
         });
@@ -455,7 +455,7 @@ impl Words {
         timeline: &crate::service::report::content::Timeline,
     ) -> String {
         let (from, to) = timeline.window();
-        match self.0 {
+        match self.language() {
             Language::Nl => format!(
                 "Tijdlijn van de mijlpalen per overheidslaag van {} tot {}: per mijlpaal de \
                  oorspronkelijke datum (ruit), de huidige datum (stip in de kleur van de status) \
@@ -477,7 +477,7 @@ impl Words {
 
     /// Fixed texts of the report (headings and labels), by key, for the templates.
     pub fn labels(self) -> serde_json::Value {
-        let nl = self.0 == Language::Nl;
+        let nl = self.language() == Language::Nl;
         let pick = |a: &str, b: &str| if nl { a.to_owned() } else { b.to_owned() };
         let labels: &[(&str, &str, &str)] = &[
             ("report", "Voortgangsrapportage", "Progress report"),
@@ -500,7 +500,7 @@ impl Words {
             ("peildatum", "Peildatum", "Reference date"),
             ("period", "Periode", "Period"),
             ("aanleiding", "Aanleiding", "Background"),
-            ("kern", "Kern", "Summary"),
+            ("kern", "Kern", "Key points"),
             (
                 "voortgang",
                 "Voortgang per fase en per overheidslaag",
@@ -592,8 +592,8 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
-    const NL: Words = Words(Language::Nl);
-    const EN: Words = Words(Language::En);
+    const NL: Words = Words::new(Language::Nl);
+    const EN: Words = Words::new(Language::En);
 
     #[test]
     fn dutch_dates_and_numbers() {

@@ -14,17 +14,19 @@ impl Words {
     /// 2026 (eerste rapportage)".
     pub fn report_period(self, period: Period) -> String {
         let until = self.date(period.until);
-        match (period.after, self.0) {
+        match (period.after, self.language()) {
             (Some(after), Language::Nl) => format!("{} tot en met {until}", self.date(after)),
             (Some(after), Language::En) => format!("{} to {until}", self.date(after)),
-            (None, Language::Nl) => format!("tot en met {until} (eerste rapportage)"),
-            (None, Language::En) => format!("up to {until} (first report)"),
+            (None, Language::Nl) => {
+                format!("tot en met {until} (sinds de start van het programma)")
+            }
+            (None, Language::En) => format!("up to {until} (since the programme started)"),
         }
     }
 
     /// The end of a coming period: "tot en met 15 december 2026".
     pub fn up_to(self, day: NaiveDate) -> String {
-        match self.0 {
+        match self.language() {
             Language::Nl => format!("tot en met {}", self.date(day)),
             Language::En => format!("up to {}", self.date(day)),
         }
@@ -39,7 +41,7 @@ impl Words {
             return String::new();
         }
         let goal = full_stop(&lower_first(goal));
-        match self.0 {
+        match self.language() {
             Language::Nl => format!("Doel van het programma: {goal}"),
             Language::En => format!("The programme's goal: {goal}"),
         }
@@ -59,7 +61,7 @@ impl Words {
                 let kenmerk = reference
                     .as_deref()
                     .map_or(String::new(), |r| format!(" ({r})"));
-                match (kind, self.0) {
+                match (kind, self.language()) {
                     (LetterKind::Postponement, Language::Nl) => {
                         format!("uitstelbrief van {day} over toezegging {number}{kenmerk}")
                     }
@@ -74,15 +76,32 @@ impl Words {
                     }
                 }
             }
-            EarlierLetter::Report { title, as_of } => {
+            EarlierLetter::Report {
+                title,
+                as_of,
+                fulfilled,
+            } => {
                 let day = self.date(*as_of);
-                match self.0 {
+                let numbers = self.enumerate(fulfilled);
+                let fulfilling = match (fulfilled.len(), self.language()) {
+                    (0, _) => String::new(),
+                    (1, Language::Nl) => format!(", waarmee toezegging {numbers} is nagekomen"),
+                    (_, Language::Nl) => {
+                        format!(", waarmee de toezeggingen {numbers} zijn nagekomen")
+                    }
+                    (1, Language::En) => format!(", fulfilling commitment {numbers}"),
+                    (_, Language::En) => format!(", fulfilling commitments {numbers}"),
+                };
+                match self.language() {
                     Language::Nl => format!(
-                        "voortgangsrapportage {} (peildatum {day})",
+                        "voortgangsrapportage {} (peildatum {day}){fulfilling}",
                         self.quote(title)
                     ),
                     Language::En => {
-                        format!("progress report {} (as of {day})", self.quote(title))
+                        format!(
+                            "progress report {} (as of {day}){fulfilling}",
+                            self.quote(title)
+                        )
                     }
                 }
             }
@@ -91,7 +110,7 @@ impl Words {
 
     /// Why a milestone's date moved, as a sentence.
     pub fn explanation(self, why: &Explanation) -> String {
-        match (why, self.0) {
+        match (why, self.language()) {
             (Explanation::Given(why), Language::Nl) => {
                 format!("Toelichting: {}", lower_first(why))
             }
@@ -100,12 +119,18 @@ impl Words {
                 let day = self.date(*sent);
                 // The letter's reason as a sentence of its own.
                 let why = full_stop(&sentence(why.trim()));
-                match self.0 {
+                match self.language() {
                     Language::Nl => format!("Uitgesteld met de uitstelbrief van {day}. {why}"),
                     Language::En => format!("Postponed by the letter of {day}. {why}"),
                 }
             }
-            (Explanation::Schedule(reason), _) => reason.message(self.0),
+            (Explanation::Schedule(reason), _) => self.health_reason(reason),
+            (Explanation::Manager(why), Language::Nl) => {
+                format!("Toelichting van de beheerder: {}", lower_first(why))
+            }
+            (Explanation::Manager(why), Language::En) => {
+                format!("The manager's explanation: {}", lower_first(why))
+            }
         }
     }
 
@@ -113,7 +138,7 @@ impl Words {
     /// op 7 december 2026".
     pub fn expected(self, expected: Expected) -> String {
         let day = self.date(expected.day);
-        match (expected.at_earliest, self.0) {
+        match (expected.at_earliest, self.language()) {
             (true, Language::Nl) => format!("op zijn vroegst op {day}"),
             (true, Language::En) => format!("at the earliest on {day}"),
             (false, Language::Nl) => format!("op {day}"),
@@ -136,7 +161,7 @@ impl Words {
     /// toelichting: …" (a move to a later date without a reason says that none was given).
     pub fn moved(self, moved: &Moved) -> String {
         let show = |d: Option<NaiveDate>| d.map_or_else(|| "-".to_owned(), |d| self.date(d));
-        let what = match (moved.forecast, self.0) {
+        let what = match (moved.forecast, self.language()) {
             (true, Language::Nl) => "prognose",
             (true, Language::En) => "forecast",
             (false, Language::Nl) => "planning",
@@ -147,7 +172,7 @@ impl Words {
             (None, Some(_)) => true,
             _ => false,
         };
-        let why = match (&moved.why, later, self.0) {
+        let why = match (&moved.why, later, self.language()) {
             (Some(reason), _, Language::Nl) => format!("; toelichting: {reason}"),
             (Some(reason), _, Language::En) => format!("; reason: {reason}"),
             (None, true, Language::Nl) => "; geen toelichting gegeven".to_owned(),
@@ -155,7 +180,7 @@ impl Words {
             (None, false, _) => String::new(),
         };
         let (from, to) = (show(moved.from), show(moved.to));
-        match self.0 {
+        match self.language() {
             Language::Nl => format!("{what} van {from} naar {to}{why}"),
             Language::En => format!("{what} from {from} to {to}{why}"),
         }
@@ -164,7 +189,7 @@ impl Words {
     /// A milestone's health that changed: "van op schema naar risico".
     pub fn health_change(self, from: Health, to: Health) -> String {
         let (from, to) = (self.health(from), self.health(to));
-        match self.0 {
+        match self.language() {
             Language::Nl => format!("van {from} naar {to}"),
             Language::En => format!("from {from} to {to}"),
         }
@@ -172,7 +197,7 @@ impl Words {
 
     /// The next moment the Kamer is informed, as a sentence.
     pub fn next_moment(self, next: &NextMoment) -> String {
-        match (next, self.0) {
+        match (next, self.language()) {
             (NextMoment::Letter(title, expected), Language::Nl) => format!(
                 "Het volgende Kamermoment is {}, verwacht {}.",
                 self.quote(title),
