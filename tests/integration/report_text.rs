@@ -442,3 +442,49 @@ async fn the_pdf_is_made_whatever_characters_the_titles_hold() {
         "unassigned and private-use code points are listed"
     );
 }
+
+/// The HTML printed (Chromium's print to PDF, A4) keeps a table's words whole: its columns have
+/// fixed widths and small print type, so "Overheidslaag" and "gerealiseerd" are not broken
+/// letter by letter.
+#[tokio::test]
+async fn the_html_prints_its_tables_with_whole_words() {
+    let app = TestApp::with_demo().await;
+    let html = app
+        .ok(
+            "mutation { generateProgressReport(input: { asOf: \"2026-06-15\", title: \"Juni\" }) { report { id } } }",
+            json!({}),
+        )
+        .await["generateProgressReport"]["report"]["id"]
+        .as_str()
+        .and_then(crate::support::row_id)
+        .expect("id");
+    let (status, _, body) = app.get(&format!("/reports/{html}.html")).await;
+    assert_eq!(status, StatusCode::OK);
+    let page = scratch("report.html", &body);
+    let pdf = page.with_extension("pdf");
+    let printed = crate::support::chromium()
+        .arg("--no-pdf-header-footer")
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("chromium runs (Debian's chromium; scripts/test installs it)");
+    assert!(pdf.exists(), "printed: {printed:?}");
+    let text = Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    for word in [
+        "Overheidslaag",
+        "gerealiseerd",
+        "Gezamenlijk",
+        "Waterschappen",
+    ] {
+        assert!(
+            text.contains(word),
+            "{word} broken in the printed HTML:\n{text}"
+        );
+    }
+}
