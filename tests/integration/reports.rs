@@ -587,6 +587,13 @@ async fn the_pdf_report_is_pdf_a_with_embedded_fonts_and_the_sections() {
             && text.contains("reces"),
         "the timeline's legend"
     );
+    // The caption says the span and that the earliest milestones are in the tables only; the
+    // axis names the year it starts in.
+    assert!(
+        text.contains("Tijdlijn, 15 juni 2025 tot 15 juni 2027; vijf mijlpalen buiten deze periode staan alleen in de tabellen.")
+            && text.contains("jul 2025"),
+        "the timeline's caption and first axis label:\n{text}"
+    );
     assert!(
         text.lines()
             .any(|l| l.starts_with("doel ") && l[5..].starts_with(|c: char| c.is_ascii_digit())),

@@ -199,6 +199,14 @@ impl Timeline {
             self.peildatum + chrono::Duration::days(365),
         )
     }
+
+    /// Whether the picture draws `item`: its current date or its original one falls in the
+    /// window.
+    pub fn shows(&self, item: &TimelineItem) -> bool {
+        let (from, to) = self.window();
+        let within = |d: chrono::NaiveDate| d >= from && d <= to;
+        within(item.projected) || within(item.baseline)
+    }
 }
 
 /// A KPI's measurements against its target, for a chart.

@@ -327,6 +327,7 @@ pub fn pdf(content: &Content, stamp: &super::content::Stamp) -> ApiResult<Vec<u8
             "draft": !stamp.definitive,
             // Alternative texts of the pictures (PDF/UA): what each shows, in words.
             "timeline_alt": lang.timeline_description(&shown.timeline),
+            "timeline_caption": shown_text(&lang.timeline_caption(&shown.timeline)),
             "chart_alts": shown.charts.iter().map(|c| lang.chart_description(c)).collect::<Vec<_>>(),
         }))?,
     );

@@ -61,6 +61,7 @@ fn render(name: &str, content: &Content, stamp: &Stamp, extra: Value) -> ApiResu
             c => content,
             t => lang.labels(),
             stamp => lang.stamp(stamp),
+            timeline_caption => lang.timeline_caption(&content.timeline),
             draft => !stamp.definitive,
             ..extra
         })

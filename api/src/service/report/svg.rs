@@ -230,15 +230,7 @@ pub fn timeline(t: &Timeline, lang: Words, text: Text) -> Picture {
     let rows: Vec<(&String, Vec<&super::content::TimelineItem>)> = t
         .rows
         .iter()
-        .map(|(name, items)| {
-            (
-                name,
-                items
-                    .iter()
-                    .filter(|i| visible(i.projected) || visible(i.baseline))
-                    .collect(),
-            )
-        })
+        .map(|(name, items)| (name, items.iter().filter(|i| t.shows(i)).collect()))
         .filter(|(_, items): &(&String, Vec<_>)| !items.is_empty())
         .collect();
     let (legend, legend_height) = legend(lang);
@@ -273,8 +265,10 @@ pub fn timeline(t: &Timeline, lang: Words, text: Text) -> Picture {
             escape(name)
         );
     }
-    // Month ticks; the quarters labelled, January with its year.
+    // Month ticks; the quarters labelled, January with its year, and the first label with its
+    // year too, so the axis says where it starts.
     let mut month = NaiveDate::from_ymd_opt(from.year(), from.month(), 1).unwrap_or(from);
+    let mut first_label = true;
     while month <= to {
         if month >= from {
             let mx = x(month);
@@ -286,9 +280,12 @@ pub fn timeline(t: &Timeline, lang: Words, text: Text) -> Picture {
             if month.month0().is_multiple_of(3) {
                 let label = if month.month() == 1 {
                     month.year().to_string()
+                } else if first_label {
+                    format!("{} {}", lang.month_short(month.month0()), month.year())
                 } else {
                     lang.month_short(month.month0()).to_owned()
                 };
+                first_label = false;
                 let _ = write!(
                     s,
                     r##"<text x="{mx:.1}" y="{axis:.1}" text-anchor="middle" fill="#444">{label}</text>"##

@@ -475,6 +475,38 @@ impl Words {
         }
     }
 
+    /// The timeline's caption: its span, and how many milestones lie outside it (they are in
+    /// the tables only): "Tijdlijn, 15 juni 2025 tot 15 juni 2027; 5 mijlpalen buiten deze
+    /// periode staan alleen in de tabellen."
+    pub fn timeline_caption(self, timeline: &crate::service::report::content::Timeline) -> String {
+        let (from, to) = timeline.window();
+        let outside = timeline
+            .rows
+            .iter()
+            .flat_map(|(_, items)| items)
+            .filter(|i| !timeline.shows(i))
+            .count();
+        let (from, to) = (self.date(from), self.date(to));
+        match (outside, self.language()) {
+            (0, Language::Nl) => format!("Tijdlijn, {from} tot {to}."),
+            (0, Language::En) => format!("Timeline, {from} to {to}."),
+            (1, Language::Nl) => format!(
+                "Tijdlijn, {from} tot {to}; één mijlpaal buiten deze periode staat alleen in de tabellen."
+            ),
+            (n, Language::Nl) => format!(
+                "Tijdlijn, {from} tot {to}; {} mijlpalen buiten deze periode staan alleen in de tabellen.",
+                self.count_word(n)
+            ),
+            (1, Language::En) => format!(
+                "Timeline, {from} to {to}; one milestone outside this span is in the tables only."
+            ),
+            (n, Language::En) => format!(
+                "Timeline, {from} to {to}; {} milestones outside this span are in the tables only.",
+                self.count_word(n)
+            ),
+        }
+    }
+
     /// Fixed texts of the report (headings and labels), by key, for the templates.
     pub fn labels(self) -> serde_json::Value {
         let nl = self.language() == Language::Nl;
