@@ -256,8 +256,8 @@ pub enum MeasurementQualifier {
     Estimate,
 }
 
-/// A language of text for users: a report's, or the health reasons' and the like (the
-/// request's `Accept-Language` by default).
+/// A language of text for users: a report's (Dutch unless asked otherwise), or the health
+/// reasons' and the like (by default the request's `Accept-Language`).
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "entity::Language")]
 pub enum Language {
