@@ -287,7 +287,7 @@ async fn what_has_not_happened_cannot_be_dated_after_the_status_date() {
     assert_eq!(risk["node"]["needsPostponementLetter"], false);
     // The Kern says what went wrong, without a contradiction about postponement letters.
     assert!(
-        markdown.contains("De termijn van de openstaande toezegging is verstreken zonder dat die is nagekomen. Het werk daarvoor is gereed; de brief aan de Kamer ontbreekt nog."),
+        markdown.contains("De termijn van de openstaande toezegging TZ202504-057 is verstreken zonder dat die is nagekomen. Het werk daarvoor is gereed; de brief aan de Kamer ontbreekt nog."),
         "{markdown}"
     );
     assert!(!markdown.contains("uitstelbrief."), "{markdown}");

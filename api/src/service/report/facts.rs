@@ -148,17 +148,17 @@ pub struct LateReport {
     pub missed: bool,
 }
 
-/// The open commitments this report does not answer, counted by state.
-#[derive(Clone, Copy, Debug)]
+/// The open commitments this report does not answer, by state.
+#[derive(Clone, Debug)]
 pub struct CommitmentTally {
-    /// Open.
+    /// How many are open.
     pub open: usize,
-    /// Past their deadline, not kept.
-    pub missed: usize,
-    /// Of those, the ones whose work is done (only the letter is missing).
+    /// The numbers of those past their deadline, not kept.
+    pub missed: Vec<String>,
+    /// How many of those have their work done (only the letter is missing).
     pub missed_work_done: usize,
-    /// Needing a postponement letter.
-    pub need_letter: usize,
+    /// The numbers of those needing a postponement letter.
+    pub need_letter: Vec<String>,
     /// Whether the report answers commitments itself (the others are then "other" ones).
     pub besides_own: bool,
 }

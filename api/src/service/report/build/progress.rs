@@ -196,15 +196,24 @@ fn commitment_sentences(plan: &Plan, promises: &Promises) -> Vec<String> {
         .filter(|r| promises.others.iter().any(|c| c.id == r.id))
         .collect();
     let missed = |r: &&crate::service::schedule::CommitmentRisk| r.state == CommitmentState::Missed;
+    let number = |r: &crate::service::schedule::CommitmentRisk| {
+        promises
+            .others
+            .iter()
+            .find(|c| c.id == r.id)
+            .map(|c| c.number.clone())
+            .unwrap_or_default()
+    };
     out.extend(
-        lang.commitment_tally(CommitmentTally {
+        lang.commitment_tally(&CommitmentTally {
             open: promises.others.len(),
-            missed: risks.iter().filter(missed).count(),
+            missed: risks.iter().filter(missed).map(number).collect(),
             missed_work_done: risks.iter().filter(missed).filter(|r| r.work_done).count(),
             need_letter: risks
                 .iter()
                 .filter(|r| r.needs_postponement_letter())
-                .count(),
+                .map(number)
+                .collect(),
             besides_own: !promises.answered.is_empty(),
         }),
     );

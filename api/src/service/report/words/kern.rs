@@ -288,7 +288,9 @@ impl Words {
 
     /// The Kern's sentences on the open commitments the report does not answer: none open, what
     /// was missed (and whether only the letter is missing), what needs a postponement letter.
-    pub fn commitment_tally(self, t: CommitmentTally) -> Vec<String> {
+    /// Each names the commitments it is about ("De openstaande toezegging TZ202504-057 vraagt om
+    /// een uitstelbrief.").
+    pub fn commitment_tally(self, t: &CommitmentTally) -> Vec<String> {
         let nl = self.language() == Language::Nl;
         let other = match (t.besides_own, nl) {
             (false, _) => "",
@@ -305,20 +307,21 @@ impl Words {
             });
             return out;
         }
-        let missed = t.missed;
+        let missed = t.missed.len();
+        let missed_numbers = self.enumerate(&t.missed);
         if missed > 0 {
             out.push(match (nl, missed, open) {
                 (true, 1, 1) => format!(
-                    "De termijn van de{other} openstaande toezegging is verstreken zonder dat die is nagekomen."
+                    "De termijn van de{other} openstaande toezegging {missed_numbers} is verstreken zonder dat die is nagekomen."
                 ),
                 (true, n, _) => format!(
-                    "Van {n} van de {open}{other} openstaande toezeggingen is de termijn verstreken zonder dat ze zijn nagekomen."
+                    "Van {n} van de {open}{other} openstaande toezeggingen ({missed_numbers}) is de termijn verstreken zonder dat ze zijn nagekomen."
                 ),
                 (false, 1, 1) => format!(
-                    "The deadline of the{other} open commitment has passed without it being kept."
+                    "The deadline of the{other} open commitment {missed_numbers} has passed without it being kept."
                 ),
                 (false, n, _) => format!(
-                    "{} of the {open}{other} open commitments have passed their deadline without being kept.",
+                    "{} of the {open}{other} open commitments ({missed_numbers}) have passed their deadline without being kept.",
                     self.count_opening(n)
                 ),
             });
@@ -338,25 +341,26 @@ impl Words {
                 });
             }
         }
-        let letters = t.need_letter;
+        let letters = t.need_letter.len();
+        let letter_numbers = self.enumerate(&t.need_letter);
         if letters > 0 || missed == 0 {
             out.push(match (nl, letters, open) {
                 (true, 0, 1) => format!("De{other} openstaande toezegging vraagt nu geen uitstelbrief."),
-                (true, 1, 1) => format!("De{other} openstaande toezegging vraagt om een uitstelbrief."),
+                (true, 1, 1) => format!("De{other} openstaande toezegging {letter_numbers} vraagt om een uitstelbrief."),
                 (true, 0, _) => format!(
                     "Geen van de {open}{other} openstaande toezeggingen vraagt nu om een uitstelbrief."
                 ),
                 (true, n, _) => format!(
-                    "Van de {open}{other} openstaande toezeggingen {} er {n} om een uitstelbrief.",
+                    "Van de {open}{other} openstaande toezeggingen {} er {n} om een uitstelbrief: {letter_numbers}.",
                     if n == 1 { "vraagt" } else { "vragen" }
                 ),
                 (false, 0, 1) => format!("The{other} open commitment does not need a postponement letter now."),
-                (false, 1, 1) => format!("The{other} open commitment needs a postponement letter."),
+                (false, 1, 1) => format!("The{other} open commitment {letter_numbers} needs a postponement letter."),
                 (false, 0, _) => format!(
                     "None of the {open}{other} open commitments needs a postponement letter now."
                 ),
                 (false, n, _) => format!(
-                    "Of the {open}{other} open commitments, {n} {} a postponement letter.",
+                    "Of the {open}{other} open commitments, {n} {} a postponement letter: {letter_numbers}.",
                     if n == 1 { "needs" } else { "need" }
                 ),
             });
