@@ -206,9 +206,16 @@ async fn the_demo_plan_at_15_june_and_30_november_2026() {
         markdown.contains("Status: **achter op schema**."),
         "{markdown}"
     );
-    // Overdue work has no new date; what it pushes has its earliest, explained by the push.
+    // This report's own Kamerbrief, overdue, goes with it: how late, and nothing of the letter
+    // the plan still expected after the overdue work.
     assert!(
-        markdown.contains("| Kamerbrief voortgang fase 3 (voor het zomerreces 2026) | Rijk | 2 juli 2026 | nog niet gereed (gepland 2 juli 2026); op zijn vroegst 7 december 2026 | over tijd | Deze rapportage. 158 dagen later dan oorspronkelijk en bij de laatste herplanning gepland. Prognose 2 juli 2026 is eerder dan voorgaande mijlpaal „Bestuurlijk overleg Rijk-IPO-VNG-UvW over het meerjarenplan” toelaat (7 december 2026)."),
+        markdown.contains("| Kamerbrief voortgang fase 3 (voor het zomerreces 2026) | Rijk | 2 juli 2026 | met deze rapportage (peildatum 30 november 2026) | over tijd | Deze rapportage. 151 dagen later dan oorspronkelijk gepland. |"),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("158 dagen te laat"), "{markdown}");
+    // Overdue work has no new date; what it pushes has its earliest.
+    assert!(
+        markdown.contains("| Meerjarenplan monitoring MVOI bestuurlijk vastgesteld | Gezamenlijk | 13 november 2026 | nog niet gereed (gepland 13 november 2026); op zijn vroegst 7 december 2026 | over tijd |"),
         "{markdown}"
     );
     // A forecast that passed is called one, and the manager's reason explains the slip.

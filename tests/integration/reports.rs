@@ -361,7 +361,7 @@ async fn the_next_report_says_what_changed_and_a_past_peildatum_gives_that_days_
     );
     // The Aanleiding names the earlier letters to the Kamer, the published report among them.
     assert!(
-        md.contains("Eerder is de Kamer geïnformeerd met:\n\n- uitstelbrief van 20 maart 2025 over toezegging TZ202410-031 (Kamerbrief over de planning van fase 2, 20 maart 2025)\n- brief van 30 september 2025 waarmee toezegging TZ202410-031 is nagekomen (Kamerbrief eindproducten fase 2, 30 september 2025)\n- voortgangsrapportage „Juni 2026” (peildatum 15 juni 2026), waarmee toezegging TZ202504-057 is nagekomen\n\n"),
+        md.contains("Eerder is de Kamer geïnformeerd met:\n\n- uitstelbrief van 20 maart 2025 over toezegging TZ202410-031 (Kamerbrief over de planning van fase 2, 20 maart 2025)\n- brief van 30 september 2025 waarmee toezegging TZ202410-031 is nagekomen (Kamerbrief eindproducten fase 2, 30 september 2025)\n- voortgangsrapportage „Juni 2026” van 16 juni 2026 (peildatum 15 juni 2026), waarmee toezegging TZ202504-057 is nagekomen\n\n"),
         "{md}"
     );
     // The slip is explained by the reason given with the move.

@@ -65,6 +65,8 @@ pub enum EarlierLetter {
         title: String,
         /// Its peildatum.
         as_of: NaiveDate,
+        /// The day it was published (its date).
+        sent_on: NaiveDate,
         /// The commitments its publication fulfilled (their numbers).
         fulfilled: Vec<String>,
     },
@@ -203,6 +205,8 @@ pub enum Current {
     NotDone(OwnDate, Option<NaiveDate>),
     /// At the earliest on this day: overdue work before it pushes it.
     Earliest(NaiveDate),
+    /// This report's own Kamerbrief, overdue: it goes with this report (of this peildatum).
+    ThisReport(NaiveDate),
 }
 
 /// What a risk of the register concerns.
@@ -234,8 +238,9 @@ pub enum NextMoment {
     Letter(String, Expected),
     /// The deadline of an open commitment: its number, deadline text and date.
     Deadline(String, Option<String>, NaiveDate),
-    /// Nothing is planned.
-    NonePlanned,
+    /// Nothing is planned; whether this report answers commitments itself (the open ones are
+    /// then "other" ones).
+    NonePlanned(bool),
 }
 
 /// What keeps a KPI from being reported.
@@ -243,8 +248,9 @@ pub enum NextMoment {
 pub enum Blocker {
     /// A data source scores below 3 on a dimension: the source, the dimension, the score.
     Quality(String, QualityDimension, i32),
-    /// A data-infrastructure task it waits for is not done: its title and due date.
-    Task(String, NaiveDate),
+    /// A data-infrastructure task it waits for is not done: its title, due date, and whether
+    /// that date has passed.
+    Task(String, NaiveDate, bool),
     /// There is no measurement yet.
     NoMeasurement,
 }

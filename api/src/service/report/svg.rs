@@ -331,11 +331,15 @@ pub fn timeline(t: &Timeline, lang: Words, text: Text) -> Picture {
                     r##"<line x1="{bx:.1}" y1="{mid:.1}" x2="{px:.1}" y2="{mid:.1}" stroke="{colour}" stroke-dasharray="2,2"/>"##
                 );
             }
-            let _ = write!(
-                s,
-                r##"<path d="M{bx:.1} {:.1} l4 4 l-4 4 l-4 -4 z" fill="none" stroke="#555"/>"##,
-                mid - 4.0
-            );
+            // An original date before the window: the dashed line runs in from the edge, without
+            // a diamond at a date it is not.
+            if visible(item.baseline) {
+                let _ = write!(
+                    s,
+                    r##"<path d="M{bx:.1} {:.1} l4 4 l-4 4 l-4 -4 z" fill="none" stroke="#555"/>"##,
+                    mid - 4.0
+                );
+            }
             let _ = write!(
                 s,
                 r##"<circle cx="{px:.1}" cy="{mid:.1}" r="4" fill="{colour}"/>"##

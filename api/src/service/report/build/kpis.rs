@@ -72,7 +72,11 @@ pub(super) async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> 
         }
         for &(task_id, _) in task_kpis.iter().filter(|(_, kid)| *kid == k.id) {
             if let Some(t) = tasks.get(&task_id).filter(|t| t.status != WorkStatus::Done) {
-                why.push(Blocker::Task(t.title.clone(), t.due_date));
+                why.push(Blocker::Task(
+                    t.title.clone(),
+                    t.due_date,
+                    t.due_date < plan.as_of,
+                ));
             }
         }
         if mine.is_empty() {

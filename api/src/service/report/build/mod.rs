@@ -64,7 +64,7 @@ struct Plan {
     /// The moment of the history it reads (see [`Request::read_at`]).
     read_at: DateTime<Utc>,
     /// Why each milestone's date last moved: the latest reason given with a change of its
-    /// planned, forecast or actual date.
+    /// planned or forecast date.
     explained: HashMap<i32, String>,
     /// The latest postponement letter (sent on, reason) of a commitment each milestone fulfils.
     postponed: HashMap<i32, (NaiveDate, String)>,
@@ -399,6 +399,7 @@ async fn earlier_letters(
         out.push((
             r.as_of,
             EarlierLetter::Report {
+                sent_on: crate::service::reports::stamp(&r).date,
                 title: r.title,
                 as_of: r.as_of,
                 fulfilled,
@@ -414,7 +415,7 @@ async fn earlier_letters(
 }
 
 /// Why milestones' dates moved, as of the report: the latest `changeReason` of a change to each
-/// one's planned, forecast or actual date, and the latest postponement letter of a commitment
+/// one's planned or forecast date, and the latest postponement letter of a commitment
 /// each one fulfils.
 async fn explanations(
     db: &DatabaseConnection,
@@ -423,11 +424,9 @@ async fn explanations(
 ) -> ApiResult<(HashMap<i32, String>, HashMap<i32, (NaiveDate, String)>)> {
     let records = change_record::Entity::find()
         .filter(change_record::Column::Entity.eq("Milestone"))
-        .filter(change_record::Column::Field.is_in([
-            "planned_date",
-            "forecast_date",
-            "actual_date",
-        ]))
+        // A move of the plan or the forecast: recording when it was done (the actual date) is no
+        // reason why it slipped (publishing a report records its letter so).
+        .filter(change_record::Column::Field.is_in(["planned_date", "forecast_date"]))
         .filter(change_record::Column::ChangeReason.is_not_null())
         .filter(change_record::Column::ChangedAt.lte(request.read_at))
         .order_by_asc(change_record::Column::Id)
@@ -739,7 +738,7 @@ fn next_moment(
             Some(c.deadline_date),
             NextMoment::Deadline(c.number.clone(), c.deadline_text.clone(), c.deadline_date),
         ),
-        None => (None, NextMoment::NonePlanned),
+        None => (None, NextMoment::NonePlanned(!own_commitments.is_empty())),
     }
 }
 

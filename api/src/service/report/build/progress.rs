@@ -25,16 +25,22 @@ pub(super) struct Promises<'a> {
 }
 
 /// The reasons of a milestone's computed health that say something about the plan: done and
-/// cancelled are states, no reasons.
-fn open_reasons(p: &Projection) -> impl Iterator<Item = &crate::service::schedule::Reason> {
-    p.reasons
-        .iter()
-        .filter(|r| !matches!(r.code, ReasonCode::Done | ReasonCode::Cancelled))
+/// cancelled are states, no reasons; that it makes this report's own Kamerbrief miss its
+/// deadline is said of the report itself, with the day it goes ([`super::commitments::late_report`]).
+fn open_reasons<'a>(
+    plan: &'a Plan,
+    p: &'a Projection,
+) -> impl Iterator<Item = &'a crate::service::schedule::Reason> {
+    p.reasons.iter().filter(|r| {
+        !matches!(r.code, ReasonCode::Done | ReasonCode::Cancelled)
+            && !(r.code == ReasonCode::PushesPastDeadline
+                && r.milestone.is_some_and(|id| plan.own_letters.contains(&id)))
+    })
 }
 
 /// The reasons of a milestone's computed health, as one sentence each.
 fn reasons(plan: &Plan, p: &Projection) -> Vec<String> {
-    open_reasons(p).map(|r| plan.lang.reason(r)).collect()
+    open_reasons(plan, p).map(|r| plan.lang.reason(r)).collect()
 }
 
 /// A manager's judgement that differs from the computed health.
@@ -108,7 +114,7 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
             expected: plan.expected(m.id),
         }));
         // Each reason a sentence of its own.
-        sentences.extend(open_reasons(p).map(|r| lang.key_reason(r)));
+        sentences.extend(open_reasons(plan, p).map(|r| lang.key_reason(r)));
     }
     // A manager's differing judgement is named; the computed health counts.
     let judged: Vec<(&milestone::Model, &Projection)> = plan
@@ -285,6 +291,23 @@ fn row(plan: &Plan, m: &milestone::Model, p: &Projection) -> MilestoneRow {
         (false, Some(_)) => RowStatus::Overdue,
         (false, None) => RowStatus::Open(p.computed),
     });
+    // This report's own Kamerbrief, overdue: it goes with this report, now; how late that is,
+    // and nothing the plan expected of the letter it replaces.
+    if plan.own_letters.contains(&m.id) && !done && p.overdue_days.is_some() {
+        let slip = (plan.as_of - original).num_days();
+        let mut note = vec![lang.this_report()];
+        if slip > 0 {
+            note.push(full_stop(&sentence(&lang.slip(slip, None))));
+        }
+        return MilestoneRow {
+            title: m.title.clone(),
+            layer: lang.layer(m.layer).to_owned(),
+            original: lang.date(original),
+            current: lang.current(Current::ThisReport(plan.as_of)),
+            status,
+            note: note.join(" "),
+        };
+    }
     let mut note = Vec::new();
     let slip = (p.projected - original).num_days();
     let judged = if done { None } else { judgement(m, p) };
@@ -300,7 +323,7 @@ fn row(plan: &Plan, m: &milestone::Model, p: &Projection) -> MilestoneRow {
     }
     if !done {
         // The slip against the baselines is stated above.
-        let reasons = open_reasons(p)
+        let reasons = open_reasons(plan, p)
             .filter(|r| !(slip > 0 && r.code == ReasonCode::BehindBaseline))
             .map(|r| lang.reason(r));
         for reason in reasons {

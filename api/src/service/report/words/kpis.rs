@@ -22,15 +22,17 @@ impl Words {
                 self.dimension(*d),
                 self.score(*score)
             ),
-            (Blocker::Task(title, due), Language::Nl) => format!(
-                "de taak {} is nog niet gereed (gepland {})",
+            (Blocker::Task(title, due, overdue), Language::Nl) => format!(
+                "de taak {} is nog niet gereed (gepland {}{})",
                 self.quote(title),
-                self.date(*due)
+                self.date(*due),
+                if *overdue { ", over tijd" } else { "" }
             ),
-            (Blocker::Task(title, due), Language::En) => format!(
-                "the task {} is not done yet (due {})",
+            (Blocker::Task(title, due, overdue), Language::En) => format!(
+                "the task {} is not done yet (due {}{})",
                 self.quote(title),
-                self.date(*due)
+                self.date(*due),
+                if *overdue { ", overdue" } else { "" }
             ),
             (Blocker::NoMeasurement, Language::Nl) => "er is nog geen meting".to_owned(),
             (Blocker::NoMeasurement, Language::En) => "there is no measurement yet".to_owned(),

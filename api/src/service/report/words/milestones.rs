@@ -73,6 +73,12 @@ impl Words {
                     (None, _) => text,
                 }
             }
+            (Current::ThisReport(day), Language::Nl) => {
+                format!("met deze rapportage (peildatum {})", self.date(day))
+            }
+            (Current::ThisReport(day), Language::En) => {
+                format!("with this report (as of {})", self.date(day))
+            }
             (Current::Earliest(day), Language::Nl) => format!("op zijn vroegst {}", self.date(day)),
             (Current::Earliest(day), Language::En) => format!("at the earliest {}", self.date(day)),
         }

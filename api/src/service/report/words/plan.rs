@@ -79,9 +79,11 @@ impl Words {
             EarlierLetter::Report {
                 title,
                 as_of,
+                sent_on,
                 fulfilled,
             } => {
                 let day = self.date(*as_of);
+                let sent = self.date(*sent_on);
                 let numbers = self.enumerate(fulfilled);
                 let fulfilling = match (fulfilled.len(), self.language()) {
                     (0, _) => String::new(),
@@ -94,12 +96,12 @@ impl Words {
                 };
                 match self.language() {
                     Language::Nl => format!(
-                        "voortgangsrapportage {} (peildatum {day}){fulfilling}",
+                        "voortgangsrapportage {} van {sent} (peildatum {day}){fulfilling}",
                         self.quote(title)
                     ),
                     Language::En => {
                         format!(
-                            "progress report {} (as of {day}){fulfilling}",
+                            "progress report {} of {sent} (as of {day}){fulfilling}",
                             self.quote(title)
                         )
                     }
@@ -217,8 +219,10 @@ impl Words {
                 self.deadline(text.as_deref(), *day)
             ),
             // Nothing planned: say so, rather than guess a moment.
-            (NextMoment::NonePlanned, Language::Nl) => "Er is nog geen volgend Kamermoment gepland: er staat geen andere toezegging open en er is geen andere Kamerbrief gepland.".to_owned(),
-            (NextMoment::NonePlanned, Language::En) => "No next moment to inform the Kamer is planned yet: no other commitment is open and no other letter to the Kamer is planned.".to_owned(),
+            (NextMoment::NonePlanned(true), Language::Nl) => "Er is nog geen volgend Kamermoment gepland: er staat geen andere toezegging open en er is geen andere Kamerbrief gepland.".to_owned(),
+            (NextMoment::NonePlanned(true), Language::En) => "No next moment to inform the Kamer is planned yet: no other commitment is open and no other letter to the Kamer is planned.".to_owned(),
+            (NextMoment::NonePlanned(false), Language::Nl) => "Er is nog geen volgend Kamermoment gepland: er staat geen toezegging open en er is geen Kamerbrief gepland.".to_owned(),
+            (NextMoment::NonePlanned(false), Language::En) => "No next moment to inform the Kamer is planned yet: no commitment is open and no letter to the Kamer is planned.".to_owned(),
         }
     }
 
