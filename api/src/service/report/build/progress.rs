@@ -32,9 +32,10 @@ fn open_reasons<'a>(
     p: &'a Projection,
 ) -> impl Iterator<Item = &'a crate::service::schedule::Reason> {
     p.reasons.iter().filter(|r| {
-        !matches!(r.code, ReasonCode::Done | ReasonCode::Cancelled)
-            && !(r.code == ReasonCode::PushesPastDeadline
-                && r.milestone.is_some_and(|id| plan.own_letters.contains(&id)))
+        let state = matches!(r.code, ReasonCode::Done | ReasonCode::Cancelled);
+        let pushes_this_report = r.code == ReasonCode::PushesPastDeadline
+            && r.milestone.is_some_and(|id| plan.own_letters.contains(&id));
+        !state && !pushes_this_report
     })
 }
 
