@@ -1246,3 +1246,31 @@ async fn a_report_refuses_what_it_cannot_say_truly() {
     assert_eq!(now["node"]["reference"], json!(null), "{now}");
     assert_eq!(now["node"]["notes"], json!([]), "{now}");
 }
+
+/// A draft that a deadline passed since its peildatum is not published: it would tell the Kamer
+/// there is time left ("nog 1 dag marge tot de termijn van 2 juli 2026") in a document dated
+/// after that deadline. Nothing is stored; the report of today says how late it comes.
+#[tokio::test]
+async fn a_draft_overtaken_by_its_deadline_is_not_published() {
+    let app = TestApp::with_demo().await;
+    let draft = app
+        .ok(GENERATE, json!({ "d": "2026-06-15", "t": "Juni 2026" }))
+        .await["generateProgressReport"]["report"]
+        .clone();
+    let v = app.approve(&draft["id"], &draft["version"]).await;
+    app.on_day("2026-11-30");
+    let refused = app.err(PUBLISH, json!({ "id": draft["id"], "v": v })).await;
+    assert_eq!(code(&refused), "CONFLICT", "{refused}");
+    assert!(
+        refused["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("TZ202504-057") && m.contains("2026-07-02")),
+        "{refused}"
+    );
+    assert_eq!(app.count("report_document").await, 0);
+    assert_eq!(
+        app.count("commitment_letter").await,
+        2,
+        "no fulfilment letter recorded"
+    );
+}

@@ -462,6 +462,35 @@ pub async fn render_off_thread(
     .map_err(|e| ApiError::Internal(format!("rendering a report: {e}")))?
 }
 
+/// Refuse (`CONFLICT`) to publish a draft that a deadline passed since its peildatum: a
+/// commitment it answers was due after the peildatum and is due no more today, so the draft
+/// would tell the Kamer there is time left where the deadline has passed. A report of today says
+/// how late it comes; generate that one.
+async fn still_true<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    draft: &progress_report::Model,
+) -> ApiResult<()> {
+    use entity::commitment;
+    if draft.status == ReportStatus::Published {
+        return Ok(());
+    }
+    let answers = draft_content(draft)?.answers;
+    let passed = commitment::Entity::find()
+        .filter(commitment::Column::Id.is_in(answers))
+        .filter(commitment::Column::DeadlineDate.gte(draft.as_of))
+        .filter(commitment::Column::DeadlineDate.lt(actor.status_date))
+        .one(db)
+        .await?;
+    match passed {
+        None => Ok(()),
+        Some(c) => Err(ApiError::Conflict(format!(
+            "report {} describes {} and answers commitment {}, whose deadline {} has passed since: published today it would tell the Kamer there is time left; generate the report of today, which says how late it comes",
+            draft.id, draft.as_of, c.number, c.deadline_date
+        ))),
+    }
+}
+
 /// Publish a draft: render and store every document with its hash, freeze the report.
 pub async fn publish(
     db: &DatabaseConnection,
@@ -476,6 +505,7 @@ pub async fn publish(
     let draft = find_live::<progress_report::Entity, _>(db, id).await?;
     // Refused before any rendering (checked again inside the transaction).
     may_publish(actor, &draft, single_reporter)?;
+    still_true(db, actor, &draft).await?;
     // The documents are stamped as what they become: the final version, dated today.
     let mut published = draft.clone();
     published.status = ReportStatus::Published;
@@ -497,6 +527,7 @@ pub async fn publish(
         return Ok(Versioned::Conflict(current));
     }
     may_publish(actor, &current, single_reporter)?;
+    still_true(&txn, actor, &current).await?;
     for (format, body) in documents {
         store_document(&txn, actor, id, format, body).await?;
     }
