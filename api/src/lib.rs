@@ -85,7 +85,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let shape = service::generate::generate(&db, &actor, size, seed)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e:?}"))?;
-            tracing::info!(?shape, "plan generated");
+            // The result on standard output, as the other tools give theirs.
+            println!("plan generated: {shape:?}");
             Ok(())
         }
         Command::BenchSchedule {
@@ -185,10 +186,11 @@ async fn load_demo(db: &sea_orm::DatabaseConnection) -> anyhow::Result<()> {
     let loaded = service::demo::load(db, &actor)
         .await
         .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    // The result on standard output, as the other tools give theirs.
     if loaded {
-        tracing::info!("demo plan loaded");
+        println!("demo plan loaded");
     } else {
-        tracing::info!("demo plan already present; nothing loaded");
+        println!("demo plan already present; nothing loaded");
     }
     Ok(())
 }

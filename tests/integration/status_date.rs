@@ -524,13 +524,16 @@ async fn a_report_is_dated_by_the_status_date_as_its_letters_are() {
     let v = app.approve(&draft["id"], &draft["version"]).await;
     let published = app
         .ok(
-            "mutation($id: ID!, $v: Int!) { publishProgressReport(input: { id: $id, version: $v }) { report { markdown } } }",
+            "mutation($id: ID!, $v: Int!) { publishProgressReport(input: { id: $id, version: $v }) { report { markdown date } } }",
             json!({ "id": draft["id"], "v": v }),
         )
-        .await["publishProgressReport"]["report"]["markdown"]
-        .as_str()
-        .expect("markdown")
-        .to_owned();
+        .await["publishProgressReport"]["report"]
+        .clone();
+    assert_eq!(
+        published["date"], "2026-06-15",
+        "the API gives the report's date"
+    );
+    let published = published["markdown"].as_str().expect("markdown").to_owned();
     assert!(
         published.contains("· Versie 1 · Definitief · 15 juni 2026"),
         "{published}"

@@ -62,9 +62,25 @@ pub fn check(body: &[u8]) -> ApiResult<()> {
             ));
         }
     }
-    if zip.by_name("META-INF/manifest.xml").is_err() {
-        return Err(invalid("is not an OpenDocument file (no manifest)"));
+    // A password-protected file has its parts encrypted: say so, not that it is damaged.
+    let manifest = {
+        let entry = zip
+            .by_name("META-INF/manifest.xml")
+            .map_err(|_| invalid("is not an OpenDocument file (no manifest)"))?;
+        let mut text = String::new();
+        entry
+            .take(MAX_PART_BYTES)
+            .read_to_string(&mut text)
+            .map_err(|_| invalid("is damaged: its manifest cannot be read"))?;
+        text
+    };
+    if manifest.contains("encryption-data") {
+        return Err(invalid(
+            "is protected with a password: save it without one and attach it again",
+        ));
     }
+    xml_root(&mut zip, "META-INF/manifest.xml")
+        .map_err(|why| invalid(&format!("is damaged: its manifest {why}")))?;
     for part in ["content.xml", "styles.xml"] {
         let root = xml_root(&mut zip, part)
             .map_err(|why| invalid(&format!("is damaged: its {part} {why}")))?;
@@ -77,39 +93,53 @@ pub fn check(body: &[u8]) -> ApiResult<()> {
     Ok(())
 }
 
-/// The name of the root element of `part`, read to its end to find that it is well-formed; or
-/// what is wrong with it.
+/// The most a part may hold unpacked, in bytes: a report's content is well under a megabyte, so
+/// a part this large is no report (and a small file that unpacks to it is a ZIP bomb).
+const MAX_PART_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The name of the root element of `part`, read to its end (streamed, never held whole) to find
+/// that it is well-formed: matching tags, well-formed attributes without duplicates, one root;
+/// or what is wrong with it.
 fn xml_root(
     zip: &mut zip::ZipArchive<std::io::Cursor<&[u8]>>,
     part: &str,
 ) -> Result<String, String> {
     let entry = zip.by_name(part).map_err(|_| "is missing".to_owned())?;
-    // A part larger than the whole file allows is not read (a ZIP bomb stops here).
-    let mut text = Vec::new();
-    entry
-        .take(MAX_BYTES as u64 * 4)
-        .read_to_end(&mut text)
-        .map_err(|_| "cannot be read".to_owned())?;
-    let mut reader = quick_xml::Reader::from_reader(text.as_slice());
+    let mut reader =
+        quick_xml::Reader::from_reader(std::io::BufReader::new(entry.take(MAX_PART_BYTES + 1)));
     reader.config_mut().check_end_names = true;
     let mut buffer = Vec::new();
     let mut root = None;
     let mut depth = 0usize;
+    let malformed = || "is not well-formed XML".to_owned();
     loop {
-        match reader.read_event_into(&mut buffer) {
-            Ok(quick_xml::events::Event::Start(e)) => {
-                if root.is_none() {
-                    root = Some(String::from_utf8_lossy(e.name().as_ref()).into_owned());
-                }
-                depth += 1;
+        let event = reader
+            .read_event_into(&mut buffer)
+            .map_err(|_| malformed())?;
+        if reader.buffer_position() > MAX_PART_BYTES {
+            return Err("is too large for a report".to_owned());
+        }
+        let element = match &event {
+            quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => Some(e),
+            _ => None,
+        };
+        if let Some(e) = element {
+            // A second root, or an attribute given twice or without its quotes.
+            if depth == 0 && root.is_some() {
+                return Err("has more than one root element".to_owned());
             }
-            Ok(quick_xml::events::Event::Empty(e)) if root.is_none() => {
+            for attribute in e.attributes().with_checks(true) {
+                attribute.map_err(|_| malformed())?;
+            }
+            if root.is_none() {
                 root = Some(String::from_utf8_lossy(e.name().as_ref()).into_owned());
             }
-            Ok(quick_xml::events::Event::End(_)) => depth = depth.saturating_sub(1),
-            Ok(quick_xml::events::Event::Eof) => break,
-            Ok(_) => {}
-            Err(_) => return Err("is not well-formed XML".to_owned()),
+        }
+        match event {
+            quick_xml::events::Event::Start(_) => depth += 1,
+            quick_xml::events::Event::End(_) => depth = depth.saturating_sub(1),
+            quick_xml::events::Event::Eof => break,
+            _ => {}
         }
         buffer.clear();
     }
@@ -130,6 +160,13 @@ mod tests {
 
     /// A package with `mimetype` (stored or compressed) and the given content.
     fn package(mimetype: &[u8], compressed: bool, content: &[u8]) -> Vec<u8> {
+        package_with(mimetype, compressed, content, MANIFEST)
+    }
+
+    const MANIFEST: &[u8] =
+        b"<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>";
+
+    fn package_with(mimetype: &[u8], compressed: bool, content: &[u8], manifest: &[u8]) -> Vec<u8> {
         let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         let stored = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Stored);
@@ -139,7 +176,7 @@ mod tests {
         ok(zip.start_file("mimetype", if compressed { deflated } else { stored }));
         assert!(zip.write_all(mimetype).is_ok());
         for (name, bytes) in [
-            ("META-INF/manifest.xml", b"<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"/>".as_slice()),
+            ("META-INF/manifest.xml", manifest),
             ("content.xml", content),
             ("styles.xml", STYLES),
         ] {
@@ -206,5 +243,18 @@ mod tests {
             .contains("no document content")
         );
         assert!(refused(b"not a zip").contains("does not start as a ZIP"));
+        assert!(
+            refused(&package(TEXT.as_bytes(), false, b"<a x=\"1\" x=\"2\"/>"))
+                .contains("not well-formed")
+        );
+        assert!(
+            refused(&package(TEXT.as_bytes(), false, b"<a/><b/>")).contains("more than one root")
+        );
+        let encrypted = package_with(TEXT.as_bytes(), false, CONTENT, b"<manifest:manifest xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\"><manifest:file-entry manifest:full-path=\"content.xml\"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>");
+        assert!(
+            refused(&encrypted).contains("password"),
+            "{}",
+            refused(&encrypted)
+        );
     }
 }

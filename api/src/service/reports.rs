@@ -103,7 +103,10 @@ pub async fn update_draft(
         let mut seen = std::collections::HashSet::new();
         for (i, (section, note)) in patch.notes.into_iter().enumerate() {
             if !report::SECTIONS.contains(&section.as_str()) {
-                return Err(ApiError::invalid("notes", format!("no section {section}")));
+                return Err(ApiError::invalid(
+                    format!("notes.{i}.section"),
+                    format!("no section {section}"),
+                ));
             }
             // One note per section in one change: a second would silently replace the first.
             if !seen.insert(section.clone()) {
@@ -112,7 +115,7 @@ pub async fn update_draft(
                     format!("notes name the section {section} twice: give one note per section"),
                 ));
             }
-            v::length("notes", &note, AUTHOR_TEXT_MAX)?;
+            v::length(&format!("notes.{i}.text"), &note, AUTHOR_TEXT_MAX)?;
             let note = note.trim();
             if note.is_empty() {
                 author.notes.remove(&section);
@@ -463,9 +466,9 @@ pub async fn render_off_thread(
 }
 
 /// Refuse (`CONFLICT`) to publish a draft that a deadline passed since its peildatum: a
-/// commitment it answers was due after the peildatum and is due no more today, so the draft
-/// would tell the Kamer there is time left where the deadline has passed. A report of today says
-/// how late it comes; generate that one.
+/// commitment it answers, or one still open that it reports on, was due after the peildatum
+/// and is due no more today, so the draft would tell the Kamer there is time left where the
+/// deadline has passed. A report of today says how it stands; generate that one.
 async fn still_true<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
@@ -476,16 +479,25 @@ async fn still_true<C: ConnectionTrait>(
         return Ok(());
     }
     let answers = draft_content(draft)?.answers;
+    use sea_orm::sea_query::Condition;
     let passed = commitment::Entity::find()
-        .filter(commitment::Column::Id.is_in(answers))
+        .filter(commitment::Column::DeletedAt.is_null())
+        .filter(commitment::Column::MadeOn.lte(draft.as_of))
+        .filter(
+            Condition::any()
+                .add(commitment::Column::Id.is_in(answers))
+                .add(commitment::Column::Status.eq(entity::CommitmentStatus::Open)),
+        )
         .filter(commitment::Column::DeadlineDate.gte(draft.as_of))
         .filter(commitment::Column::DeadlineDate.lt(actor.status_date))
+        .order_by_asc(commitment::Column::DeadlineDate)
+        .order_by_asc(commitment::Column::Id)
         .one(db)
         .await?;
     match passed {
         None => Ok(()),
         Some(c) => Err(ApiError::Conflict(format!(
-            "report {} describes {} and answers commitment {}, whose deadline {} has passed since: published today it would tell the Kamer there is time left; generate the report of today, which says how late it comes",
+            "report {} describes {} and reports on commitment {}, whose deadline {} has passed since: published today it would tell the Kamer there is time left; generate the report of today, which says how it stands",
             draft.id, draft.as_of, c.number, c.deadline_date
         ))),
     }
@@ -601,7 +613,10 @@ pub async fn attach_final(
     body: Vec<u8>,
 ) -> ApiResult<Versioned<progress_report::Model>> {
     access::may_write(actor, Scope::Reports)?;
-    super::odt_package::check(&body)?;
+    // Unpacking and reading the parts is CPU work: off the async threads.
+    let body = tokio::task::spawn_blocking(move || super::odt_package::check(&body).map(|()| body))
+        .await
+        .map_err(|e| ApiError::Internal(format!("checking an ODT: {e}")))??;
     let txn = super::begin_write(db).await?;
     let current = find_live::<progress_report::Entity, _>(&txn, id).await?;
     if version_of(&current)? != version {

@@ -70,6 +70,12 @@ plan_object!(
     async fn status(&self) -> ReportStatus {
         self.0.status.into()
     }
+    /// Its date, as its documents' stamp gives it: the status date of its publication, or of its
+    /// generation for a draft (on an instance with a fixed status date, that date, as its
+    /// letters have it).
+    async fn date(&self) -> chrono::NaiveDate {
+        crate::service::reports::stamp(&self.0).date
+    }
     /// When it was published (UTC), or null for a draft.
     async fn published_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
         self.0.published_at

@@ -385,8 +385,8 @@ pub fn kpi_chart(chart: &KpiChart, lang: Words, text: Text) -> String {
     let (lo, hi) = values
         .iter()
         .fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(*v), hi.max(*v)));
-    // The axis from zero (or the lowest value below it) to the highest value plus headroom of a
-    // seventh of the range, so the top value's label stays below the target's label band.
+    // The axis from zero (or the lowest value below it) to the highest value plus headroom of
+    // 15 % of the range, so the top value's label stays below the target's label band.
     let (lo, hi) = (lo.min(0.0), hi.max(0.0));
     let (lo, hi) = if (hi - lo).abs() < f64::EPSILON {
         (lo - 1.0, hi + 1.0)
@@ -433,7 +433,7 @@ pub fn kpi_chart(chart: &KpiChart, lang: Words, text: Text) -> String {
     if let Some(target) = chart.target {
         let ty = y(target);
         // The line across the plot; its label in the top corner with a sample of the line, where
-        // no value's label can be (the highest value sits below a tenth of headroom).
+        // no value's label can be (the headroom keeps the highest value's label below it).
         let label = format!(
             "{} {}",
             lang.picture_words().target,

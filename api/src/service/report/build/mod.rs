@@ -684,7 +684,8 @@ fn next_steps(plan: &Plan, horizon: NaiveDate) -> Vec<Line> {
         .iter()
         .filter(|m| Plan::open(m) && !plan.own_letters.contains(&m.id))
         .filter_map(|m| plan.p(m.id).map(|p| (m, p)))
-        .filter(|(_, p)| p.projected <= horizon)
+        // Overdue work is coming work wherever predecessors push it.
+        .filter(|(_, p)| p.overdue_days.is_some() || p.projected <= horizon)
         .collect();
     open.sort_by_key(|(m, p)| (p.overdue_days.is_none(), p.projected, p.own, m.id));
     open.into_iter()

@@ -25,23 +25,41 @@ pub(super) struct Promises<'a> {
 }
 
 /// The reasons of a milestone's computed health that say something about the plan: done and
-/// cancelled are states, no reasons; that it makes this report's own Kamerbrief miss its
-/// deadline is said of the report itself, with the day it goes ([`super::commitments::late_report`]).
+/// cancelled are states, no reasons; that this report's own Kamerbrief is off track is no
+/// reason once the letter goes with this report.
 fn open_reasons<'a>(
     plan: &'a Plan,
     p: &'a Projection,
 ) -> impl Iterator<Item = &'a crate::service::schedule::Reason> {
     p.reasons.iter().filter(|r| {
         let state = matches!(r.code, ReasonCode::Done | ReasonCode::Cancelled);
-        let pushes_this_report = r.code == ReasonCode::PushesPastDeadline
-            && r.milestone.is_some_and(|id| plan.own_letters.contains(&id));
-        !state && !pushes_this_report
+        let this_report_late =
+            r.code == ReasonCode::PredecessorOffTrack && names_this_report(plan, r);
+        !state && !this_report_late
     })
+}
+
+/// Whether `r` names one of this report's own Kamerbrief milestones.
+fn names_this_report(plan: &Plan, r: &crate::service::schedule::Reason) -> bool {
+    r.milestone.is_some_and(|id| plan.own_letters.contains(&id))
+}
+
+/// A reason as a sentence; that it makes this report's own Kamerbrief miss its deadline is said
+/// of the report ("Hierdoor komt deze rapportage na de termijn van 2 juli 2026."): the report
+/// goes now, whatever the plan expected of the letter.
+fn reason(plan: &Plan, r: &crate::service::schedule::Reason, key: bool) -> String {
+    match (r.code, names_this_report(plan, r), key) {
+        (ReasonCode::PushesPastDeadline, true, _) => plan.lang.makes_this_report_late(r),
+        (_, _, true) => plan.lang.key_reason(r),
+        (_, _, false) => plan.lang.reason(r),
+    }
 }
 
 /// The reasons of a milestone's computed health, as one sentence each.
 fn reasons(plan: &Plan, p: &Projection) -> Vec<String> {
-    open_reasons(plan, p).map(|r| plan.lang.reason(r)).collect()
+    open_reasons(plan, p)
+        .map(|r| reason(plan, r, false))
+        .collect()
 }
 
 /// A manager's judgement that differs from the computed health.
@@ -115,7 +133,7 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
             expected: plan.expected(m.id),
         }));
         // Each reason a sentence of its own.
-        sentences.extend(open_reasons(plan, p).map(|r| lang.key_reason(r)));
+        sentences.extend(open_reasons(plan, p).map(|r| reason(plan, r, true)));
     }
     // A manager's differing judgement is named; the computed health counts.
     let judged: Vec<(&milestone::Model, &Projection)> = plan
@@ -326,7 +344,7 @@ fn row(plan: &Plan, m: &milestone::Model, p: &Projection) -> MilestoneRow {
         // The slip against the baselines is stated above.
         let reasons = open_reasons(plan, p)
             .filter(|r| !(slip > 0 && r.code == ReasonCode::BehindBaseline))
-            .map(|r| lang.reason(r));
+            .map(|r| reason(plan, r, false));
         for reason in reasons {
             if !note.contains(&reason) {
                 note.push(reason);

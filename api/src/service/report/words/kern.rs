@@ -152,6 +152,25 @@ impl Words {
         })
     }
 
+    /// That a milestone makes this report (its own Kamerbrief) miss the deadline, as a sentence:
+    /// "Hierdoor komt deze rapportage na de termijn van 2 juli 2026 (toezegging …)."
+    pub fn makes_this_report_late(self, reason: &Reason) -> String {
+        let date = reason.date.map(|d| self.date(d)).unwrap_or_default();
+        let source = match (&reason.commitment, self.language()) {
+            (Some(number), Language::Nl) => format!(" (toezegging {number})"),
+            (Some(number), Language::En) => format!(" (commitment {number})"),
+            (None, _) => String::new(),
+        };
+        match self.language() {
+            Language::Nl => {
+                format!("Hierdoor komt deze rapportage na de termijn van {date}{source}.")
+            }
+            Language::En => {
+                format!("Because of it this report comes after the deadline of {date}{source}.")
+            }
+        }
+    }
+
     /// A reason of a milestone's computed health, as a sentence.
     pub fn reason(self, reason: &Reason) -> String {
         full_stop(&sentence(&self.health_reason(reason)))
