@@ -488,3 +488,47 @@ async fn the_html_prints_its_tables_with_whole_words() {
         );
     }
 }
+
+/// A risk's description may run to 10,000 characters: in the PDF its row breaks across pages
+/// rather than run off the bottom of one, so the last word is still printed.
+#[tokio::test]
+async fn a_long_risk_runs_on_across_pages_in_the_pdf_and_loses_nothing() {
+    let app = TestApp::with_demo().await;
+    let programme = app
+        .ok("{ programmes(first: 1) { nodes { id } } }", json!({}))
+        .await["programmes"]["nodes"][0]["id"]
+        .clone();
+    let mut description = (0..1200)
+        .map(|i| format!("zin{i}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    description.push_str(" EINDE");
+    app.ok(
+        "mutation($p: ID!, $d: String!) { createRisk(input: { programmeId: $p, title: \"Lang risico\", description: $d, likelihood: HIGH, impact: HIGH, layer: RIJK }) { risk { id } } }",
+        json!({ "p": programme, "d": description }),
+    )
+    .await;
+    let id = app
+        .ok(
+            "mutation { generateProgressReport(input: { asOf: \"2026-06-15\", title: \"Juni\" }) { report { id } } }",
+            json!({}),
+        )
+        .await["generateProgressReport"]["report"]["id"]
+        .as_str()
+        .and_then(crate::support::row_id)
+        .expect("id");
+    let (status, _, pdf) = app.get(&format!("/reports/{id}.pdf")).await;
+    assert_eq!(status, StatusCode::OK);
+    let file = scratch("report.pdf", &pdf);
+    let text = Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("zin1199") && text.contains("EINDE"),
+        "the risk's last words are printed:\n{}",
+        &text[text.len().saturating_sub(3000)..]
+    );
+}
