@@ -844,3 +844,33 @@ async fn forbidden_comes_before_a_stale_version() {
     }
     assert_eq!(app.count("change_record").await, before, "nothing changed");
 }
+
+/// `viewer` says who is calling, from the same caller the access rules read: the token's account
+/// with its role and layer, or the anonymous reader.
+#[tokio::test]
+async fn the_viewer_is_the_caller_with_its_role_and_layer() {
+    let app = TestApp::with_config(koers::config::ApiConfig {
+        allow_anonymous: true,
+        ..Default::default()
+    })
+    .await;
+    let query = "{ viewer { name role layer } }";
+    let anonymous = attempt(&app, None, query, json!({})).await;
+    assert_eq!(
+        anonymous["data"]["viewer"],
+        json!({ "name": "anonymous", "role": "VIEWER", "layer": null }),
+        "{anonymous}"
+    );
+    let manager = app
+        .token("gemeenten", Role::LayerManager, Some(Gemeente))
+        .await;
+    let seen = attempt(&app, Some(&manager), query, json!({})).await;
+    assert_eq!(
+        seen["data"]["viewer"],
+        json!({ "name": "gemeenten", "role": "LAYER_MANAGER", "layer": "GEMEENTE" }),
+        "{seen}"
+    );
+    let reporter = app.token("rapporteur", Role::Reporter, None).await;
+    let seen = attempt(&app, Some(&reporter), query, json!({})).await;
+    assert_eq!(seen["data"]["viewer"]["role"], "REPORTER", "{seen}");
+}

@@ -16,6 +16,22 @@ pub enum GovernmentLayer {
     Waterschap,
 }
 
+/// What an account may do (the README's role table gives each role's rights).
+#[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
+#[graphql(remote = "entity::Role")]
+pub enum Role {
+    /// Everything, tokens included.
+    Admin,
+    /// The whole plan.
+    ProgrammeManager,
+    /// One government layer's milestones, tasks and measurements.
+    LayerManager,
+    /// Progress reports: generate, edit, approve, publish.
+    Reporter,
+    /// Read only.
+    Viewer,
+}
+
 /// Progress of a phase, milestone or task.
 #[derive(Enum, Clone, Copy, Debug, PartialEq, Eq)]
 #[graphql(remote = "entity::WorkStatus")]

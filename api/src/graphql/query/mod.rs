@@ -10,6 +10,7 @@ mod plan;
 mod reports;
 mod risks;
 mod sources;
+mod viewer;
 
 use async_graphql::MergedObject;
 
@@ -28,6 +29,7 @@ pub struct Query(
     reports::ReportQuery,
     risks::RiskQuery,
     node::NodeQuery,
+    viewer::ViewerQuery,
 );
 
 use super::batch::Batched;

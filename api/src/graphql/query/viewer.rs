@@ -1,0 +1,38 @@
+//! `viewer`: who is calling, so a frontend can show the account and what its role allows.
+
+use crate::graphql::context::ContextExt;
+use crate::graphql::enums::{GovernmentLayer, Role};
+use crate::service::access::Caller;
+use async_graphql::{Context, Object};
+
+#[derive(Default)]
+pub struct ViewerQuery;
+
+#[Object]
+impl ViewerQuery {
+    /// Who is calling: the account of the request's token (a koers token or an identity
+    /// provider's), or the anonymous reader where the deployment allows one
+    /// (`--allow-anonymous`).
+    async fn viewer(&self, ctx: &Context<'_>) -> Viewer {
+        Viewer(ctx.caller())
+    }
+}
+
+/// The calling account.
+pub struct Viewer(Caller);
+
+#[Object]
+impl Viewer {
+    /// Its name, as the change history records what it does ("anonymous" without a token).
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+    /// What it may do (see the README's role table); an anonymous reader is a `VIEWER`.
+    async fn role(&self) -> Role {
+        self.0.role.into()
+    }
+    /// The government layer of a layer manager; null for every other role.
+    async fn layer(&self) -> Option<GovernmentLayer> {
+        self.0.layer.map(Into::into)
+    }
+}
