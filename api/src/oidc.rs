@@ -1,7 +1,8 @@
 //! OIDC bearer JWTs from a government identity provider: verified against the configured
-//! issuer's keys (a JWKS file or URL, read at start-up), with their claims mapped to a koers
-//! role and layer. Only asymmetric signatures are accepted; expiry is checked against koers's
-//! clock.
+//! issuer's keys (a JWKS file or URL, read at start-up and read again when a token names a key
+//! it does not list, at most once a minute, so a key rotation needs no restart), with their
+//! claims mapped to a koers role and layer. Only asymmetric signatures are accepted; expiry is
+//! checked against koers's clock.
 
 use crate::config::OidcConfig;
 use crate::error::{ApiError, ApiResult};
@@ -13,11 +14,20 @@ use entity::{GovernmentLayer, Role};
 use jsonwebtoken::jwk::JwkSet;
 use jsonwebtoken::{Algorithm, DecodingKey, Validation, decode, decode_header};
 
+/// How often the keys are read again at most, when tokens name keys the issuer does not list
+/// (a flood of such tokens must not become a flood of requests to the identity provider).
+const REFETCH_EVERY: chrono::Duration = chrono::Duration::seconds(60);
+
 /// Checks identity tokens of one issuer.
 pub struct Verifier {
     issuer: String,
     audience: Option<String>,
-    keys: JwkSet,
+    /// The issuer's keys, replaced when they are read again.
+    keys: std::sync::RwLock<JwkSet>,
+    /// Where the keys come from (none: given once, never read again).
+    source: Option<String>,
+    /// When the keys were last read again (none: not since start-up).
+    refetched: std::sync::Mutex<Option<DateTime<Utc>>>,
     name_claim: String,
     role_claim: String,
     layer_claim: String,
@@ -45,18 +55,55 @@ impl Verifier {
                 "--oidc-jwks must be https:// (plain http only on this machine): {source}"
             );
         }
-        let jwks = if source.starts_with("https://") || source.starts_with("http://") {
-            let url = source.clone();
-            tokio::task::spawn_blocking(move || -> anyhow::Result<String> {
-                Ok(ureq::get(&url).call()?.body_mut().read_to_string()?)
-            })
-            .await??
-        } else {
-            tokio::fs::read_to_string(&source)
-                .await
-                .with_context(|| format!("reading the JWKS {source}"))?
-        };
-        Ok(Some(Self::new(issuer, &jwks, config)?))
+        let jwks = read(&source).await?;
+        let mut verifier = Self::new(issuer, &jwks, config)?;
+        verifier.source = Some(source);
+        Ok(Some(verifier))
+    }
+
+    /// Read the keys again when `kid` is not among them and the last reading is a minute ago or
+    /// more (logged; a failed reading keeps the keys there are).
+    async fn refetch_for(&self, kid: &str, now: DateTime<Utc>) {
+        let Some(source) = &self.source else { return };
+        let known = self
+            .keys
+            .read()
+            .map(|k| k.find(kid).is_some())
+            .unwrap_or(true);
+        if known {
+            return;
+        }
+        {
+            let Ok(mut last) = self.refetched.lock() else {
+                return;
+            };
+            if last.is_some_and(|at| now - at < REFETCH_EVERY) {
+                return;
+            }
+            *last = Some(now);
+        }
+        let fresh = read(source)
+            .await
+            .and_then(|text| serde_json::from_str::<JwkSet>(&text).context("not a key set"));
+        match fresh {
+            Ok(keys) if !keys.keys.is_empty() => {
+                tracing::info!(
+                    kid,
+                    keys = keys.keys.len(),
+                    "identity provider keys read again"
+                );
+                if let Ok(mut current) = self.keys.write() {
+                    *current = keys;
+                }
+            }
+            Ok(_) => tracing::warn!(
+                kid,
+                "the identity provider's JWKS holds no keys; kept the old"
+            ),
+            Err(e) => {
+                tracing::warn!(kid, error = %e, "reading the identity provider's keys again failed; kept the old")
+            }
+        }
     }
 
     /// A verifier over the JWKS document `jwks`.
@@ -66,16 +113,27 @@ impl Verifier {
         Ok(Self {
             issuer: issuer.to_owned(),
             audience: config.oidc_audience.clone(),
-            keys,
+            keys: std::sync::RwLock::new(keys),
+            source: None,
+            refetched: std::sync::Mutex::new(None),
             name_claim: config.oidc_name_claim.clone(),
             role_claim: config.oidc_role_claim.clone(),
             layer_claim: config.oidc_layer_claim.clone(),
         })
     }
 
-    /// The caller an identity token speaks for, at `now`.
-    pub fn verify(&self, token: &str, now: DateTime<Utc>) -> ApiResult<Caller> {
+    /// The caller an identity token speaks for, at `now`. A token naming a key the issuer does
+    /// not list has the keys read again first (at most once a minute).
+    pub async fn verify(&self, token: &str, now: DateTime<Utc>) -> ApiResult<Caller> {
         let header = decode_header(token).map_err(|_| refused("not a JWT"))?;
+        if let Some(kid) = &header.kid {
+            self.refetch_for(kid, now).await;
+        }
+        let keys = self
+            .keys
+            .read()
+            .map_err(|_| ApiError::Internal("the identity provider's keys are unreadable".into()))?
+            .clone();
         if matches!(
             header.alg,
             Algorithm::HS256 | Algorithm::HS384 | Algorithm::HS512
@@ -83,8 +141,8 @@ impl Verifier {
             return Err(refused("shared-secret signatures are not accepted"));
         }
         let jwk = match &header.kid {
-            Some(kid) => self.keys.find(kid),
-            None if self.keys.keys.len() == 1 => self.keys.keys.first(),
+            Some(kid) => keys.find(kid),
+            None if keys.keys.len() == 1 => keys.keys.first(),
             None => None,
         }
         .ok_or_else(|| refused("signed with a key the issuer does not list"))?;
@@ -143,5 +201,20 @@ impl Verifier {
             role,
             layer,
         })
+    }
+}
+
+/// The JWKS document at `source`: fetched from an http(s) URL, else read from a file.
+async fn read(source: &str) -> anyhow::Result<String> {
+    if source.starts_with("https://") || source.starts_with("http://") {
+        let url = source.to_owned();
+        tokio::task::spawn_blocking(move || -> anyhow::Result<String> {
+            Ok(ureq::get(&url).call()?.body_mut().read_to_string()?)
+        })
+        .await?
+    } else {
+        tokio::fs::read_to_string(source)
+            .await
+            .with_context(|| format!("reading the JWKS {source}"))
     }
 }

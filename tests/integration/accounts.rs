@@ -292,3 +292,48 @@ async fn identity_tokens_of_the_configured_issuer_are_accepted_and_others_refuse
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["data"]["programmes"]["totalCount"], 1);
 }
+
+/// A key rotation at the identity provider needs no restart: a token signed with a key the
+/// issuer did not list has the keys read again (at most once a minute), and is accepted once
+/// the issuer lists its key.
+#[tokio::test]
+async fn identity_provider_keys_are_read_again_when_a_token_names_a_new_one() {
+    let old = Issuer::new("key-1");
+    let path = std::env::temp_dir().join(format!("koers-jwks-{}.json", uuid::Uuid::new_v4()));
+    std::fs::write(&path, old.jwks()).expect("jwks file");
+    let config = OidcConfig {
+        oidc_issuer: Some(ISSUER.into()),
+        oidc_jwks: Some(path.display().to_string()),
+        oidc_name_claim: "preferred_username".into(),
+        oidc_role_claim: "koers_role".into(),
+        oidc_layer_claim: "koers_layer".into(),
+        ..Default::default()
+    };
+    let verifier = koers::oidc::Verifier::load(&config)
+        .await
+        .expect("load")
+        .expect("configured");
+    let app =
+        TestApp::with_oidc(fresh_database().await, ApiConfig::default(), Some(verifier)).await;
+    let new = Issuer::new("key-2");
+    let token = new.sign(&claims("lezer", "VIEWER", None, chrono::Duration::hours(1)));
+    let bearer = format!("Bearer {token}");
+    // Not listed yet: the keys are read again, and the token is still refused.
+    let (status, _) = status_with(&app, &bearer).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // The issuer rotates: its JWKS now lists the new key.
+    std::fs::write(&path, new.jwks()).expect("jwks file");
+    // Within the minute the keys are not read again: still refused.
+    let (status, _) = status_with(&app, &bearer).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // A minute on, they are, and the token is accepted.
+    app.clock
+        .set(koers::clock::Clock::now(app.clock.as_ref()) + chrono::Duration::seconds(61));
+    let (status, body) = status_with(&app, &bearer).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    // The old key is gone from the issuer's list: its tokens are refused.
+    let stale = old.sign(&claims("oud", "VIEWER", None, chrono::Duration::hours(1)));
+    let (status, _) = status_with(&app, &format!("Bearer {stale}")).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    std::fs::remove_file(&path).ok();
+}

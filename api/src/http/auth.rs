@@ -95,7 +95,7 @@ async fn caller(
     let result = if token.starts_with(tokens::PREFIX) {
         tokens::authenticate(&state.db, token, now).await
     } else if let Some(oidc) = &state.oidc {
-        oidc.verify(token, now)
+        oidc.verify(token, now).await
     } else {
         Err(ApiError::Unauthenticated(
             "the token is unknown, revoked or expired".into(),
