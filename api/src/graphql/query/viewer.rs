@@ -21,6 +21,7 @@ impl ViewerQuery {
 /// The calling account.
 pub struct Viewer(Caller);
 
+/// The calling account: its name, role and layer, as the access rules see it.
 #[Object]
 impl Viewer {
     /// Its name, as the change history records what it does ("anonymous" without a token).
