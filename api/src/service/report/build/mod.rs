@@ -125,6 +125,21 @@ impl Plan {
         }
     }
 
+    /// A milestone's own date, called a forecast only where it differs from the plan (as the
+    /// schedule's reasons call it).
+    fn own_date(m: &milestone::Model, p: &Projection) -> super::facts::OwnDate {
+        super::facts::OwnDate {
+            day: p.own,
+            forecast: m.forecast_date.is_some_and(|f| f != m.planned_date),
+        }
+    }
+
+    /// Where overdue work before it pushes an overdue milestone: its projection when that is
+    /// after the peildatum.
+    fn pushed_to(&self, p: &Projection) -> Option<NaiveDate> {
+        (p.projected > self.as_of).then_some(p.projected)
+    }
+
     fn line(&self, m: &milestone::Model, note: Option<String>) -> Line {
         let day = self.p(m.id).map_or(m.planned_date, |p| p.projected);
         Line {
@@ -692,13 +707,7 @@ fn next_steps(plan: &Plan, horizon: NaiveDate) -> Vec<Line> {
         .map(|(m, p)| {
             let mut line = plan.line(m, Some(plan.lang.layer(m.layer).to_owned()));
             if p.overdue_days.is_some() {
-                line.date = plan.lang.overdue(
-                    super::facts::OwnDate {
-                        day: p.own,
-                        forecast: m.forecast_date.is_some_and(|f| f != m.planned_date),
-                    },
-                    (p.projected > plan.as_of).then_some(p.projected),
-                );
+                line.date = plan.lang.overdue(Plan::own_date(m, p), plan.pushed_to(p));
             }
             line
         })

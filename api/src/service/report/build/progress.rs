@@ -6,8 +6,8 @@ use crate::error::ApiResult;
 use crate::service::as_of::Snapshot;
 use crate::service::report::content::{MilestoneRow, MilestoneTable, RiskLine};
 use crate::service::report::facts::{
-    CommitmentTally, Concerns, Current, HealthCounts, Judged, Judgement, KeyRisk, OwnDate,
-    PathStep, RowStatus, Tally,
+    CommitmentTally, Concerns, Current, HealthCounts, Judged, Judgement, KeyRisk, PathStep,
+    RowStatus, Tally,
 };
 use crate::service::report::words::{Words, full_stop, sentence};
 use crate::service::schedule::{CommitmentState, Projection, ReasonCode, Scope};
@@ -126,10 +126,7 @@ pub(super) fn kern(plan: &Plan, promises: &Promises) -> (String, Vec<String>) {
     if let Some((m, p)) = key {
         sentences.push(lang.key_risk(&KeyRisk {
             title: m.title.clone(),
-            overdue_since: p.overdue_days.map(|_| OwnDate {
-                day: p.own,
-                forecast: m.forecast_date.is_some_and(|f| f != m.planned_date),
-            }),
+            overdue_since: p.overdue_days.map(|_| Plan::own_date(m, p)),
             expected: plan.expected(m.id),
         }));
         // Each reason a sentence of its own.
@@ -358,13 +355,7 @@ fn row(plan: &Plan, m: &milestone::Model, p: &Projection) -> MilestoneRow {
     // An overdue milestone has no new date: its plan and that it is not done; a milestone that
     // overdue work pushes, its earliest date.
     let current = lang.current(match (done, p.overdue_days, plan.at_earliest(m.id)) {
-        (false, Some(_), _) => Current::NotDone(
-            OwnDate {
-                day: p.own,
-                forecast: m.forecast_date.is_some_and(|f| f != m.planned_date),
-            },
-            (p.projected > plan.as_of).then_some(p.projected),
-        ),
+        (false, Some(_), _) => Current::NotDone(Plan::own_date(m, p), plan.pushed_to(p)),
         (false, None, true) => Current::Earliest(p.projected),
         _ => Current::On(p.projected),
     });
