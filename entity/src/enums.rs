@@ -167,7 +167,7 @@ db_enum!(
 );
 db_enum!(
     /// What a change record describes.
-    ChangeAction { Create, Update, Delete, Link, Unlink }
+    ChangeAction { Create, Update, Delete, Link, Unlink, Restore }
 );
 
 #[cfg(test)]

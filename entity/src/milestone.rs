@@ -31,6 +31,14 @@ pub struct Model {
     /// A manager's override of the computed health, with the reason for it.
     pub health_override: Option<Health>,
     pub health_override_reason: Option<String>,
+    /// The last day an override better than the computed health counts (None: an override
+    /// that is no better, which counts until it is removed).
+    #[serde(default)]
+    pub health_override_until: Option<Date>,
+    /// The layers that take part in a joint milestone, as [`participants_text`] writes them;
+    /// empty for a layer's own milestone.
+    #[serde(default, deserialize_with = "crate::enums::null_as_default")]
+    pub participating_layers: String,
     /// The searchable text (title, description), folded by [`crate::search::fold`]; kept on every
     /// write, never recorded in the history (it is derived).
     #[serde(default)]
@@ -41,3 +49,28 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl Model {
+    /// The layers that take part in this joint milestone, in the fixed order of
+    /// [`GovernmentLayer`] (none for a layer's own milestone, or a joint one without named
+    /// layers). Names that are not layers are skipped.
+    pub fn participants(&self) -> Vec<GovernmentLayer> {
+        self.participating_layers
+            .split(',')
+            .filter_map(crate::enums::parse_name::<GovernmentLayer>)
+            .collect()
+    }
+}
+
+/// The stored form of a set of layers: their names in the fixed order of [`GovernmentLayer`],
+/// each once, joined by commas (`PROVINCIE,GEMEENTE`); empty for none.
+pub fn participants_text(layers: &[GovernmentLayer]) -> String {
+    let mut layers = layers.to_vec();
+    layers.sort();
+    layers.dedup();
+    layers
+        .iter()
+        .map(GovernmentLayer::as_str)
+        .collect::<Vec<_>>()
+        .join(",")
+}

@@ -23,6 +23,7 @@ mod m20261130_000017_report_author_text;
 mod m20261130_000018_kpi_aggregation;
 mod m20261130_000019_report_final_document;
 mod m20261130_000020_report_date;
+mod m20261201_000021_shared_milestones;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000018_kpi_aggregation::Migration),
             Box::new(m20261130_000019_report_final_document::Migration),
             Box::new(m20261130_000020_report_date::Migration),
+            Box::new(m20261201_000021_shared_milestones::Migration),
         ]
     }
 }

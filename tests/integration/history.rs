@@ -35,8 +35,14 @@ async fn create_update_delete_and_links_write_change_records() {
         .iter()
         .map(|r| r["field"].as_str().unwrap_or_default())
         .collect();
-    assert_eq!(fields.len(), 3, "only changed fields: {fields:?}");
-    for f in ["forecast_date", "health_override", "health_override_reason"] {
+    // The override's last day is its default (30 days after the status date).
+    assert_eq!(fields.len(), 4, "only changed fields: {fields:?}");
+    for f in [
+        "forecast_date",
+        "health_override",
+        "health_override_reason",
+        "health_override_until",
+    ] {
         assert!(fields.contains(&f), "{f} missing in {fields:?}");
     }
     let health = updated

@@ -36,6 +36,7 @@ mod risks;
 mod rules;
 mod scheduling;
 mod schema;
+mod shared_work;
 mod spec;
 mod status_date;
 mod unsent_variables;

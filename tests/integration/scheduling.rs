@@ -111,7 +111,7 @@ async fn health_is_computed_with_reasons_and_overrides_are_recorded() {
     let v = version(&app, &letter).await;
     let error = app
         .err(
-            "mutation($id: ID!, $v: Int!) { updateMilestone(input: { id: $id, version: $v, deadlineText: \"voor het zomerreces 2026\" }) { status } }",
+            "mutation($id: ID!, $v: Int!) { updateMilestone(input: { id: $id, version: $v, deadlineText: \"voor het zomerreces 2026\", changeReason: \"Toezegging aan de Kamer\" }) { status } }",
             json!({ "id": letter, "v": v }),
         )
         .await;
@@ -136,7 +136,7 @@ async fn health_is_computed_with_reasons_and_overrides_are_recorded() {
     update(
         &app,
         &letter,
-        json!({ "deadlineText": "voor het zomerreces 2026" }),
+        json!({ "deadlineText": "voor het zomerreces 2026", "changeReason": "Toezegging aan de Kamer" }),
     )
     .await;
     let s = schedule_of(&app, &letter).await;
@@ -196,7 +196,7 @@ async fn health_is_computed_with_reasons_and_overrides_are_recorded() {
         )
         .await;
     assert_eq!(code(&error), "BAD_USER_INPUT");
-    assert_eq!(error["extensions"]["field"], "input.reason");
+    assert_eq!(error["extensions"]["field"], "input.healthOverride.reason");
     update(
         &app,
         &letter,
@@ -245,7 +245,12 @@ async fn a_configurable_threshold_decides_at_risk() {
     let app = TestApp::with_config(config).await;
     let p = programme(&app).await;
     let m = milestone(&app, &p, "M", None, "2026-06-25").await;
-    update(&app, &m, json!({ "deadlineDate": "2026-07-02" })).await;
+    update(
+        &app,
+        &m,
+        json!({ "deadlineDate": "2026-07-02", "changeReason": "Toezegging aan de Kamer" }),
+    )
+    .await;
     assert_eq!(schedule_of(&app, &m).await["health"], "ON_TRACK");
     update(&app, &m, json!({ "forecastDate": "2026-06-30" })).await;
     assert_eq!(schedule_of(&app, &m).await["health"], "AT_RISK");

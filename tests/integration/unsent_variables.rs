@@ -234,6 +234,7 @@ fn required(mutation: &str, n: usize, fx: &Fixture) -> Value {
         "addMilestoneDependency" => {
             json!({ "predecessorId": fx.milestones[2 * n], "successorId": fx.milestones[2 * n + 1] })
         }
+        "createApiToken" => json!({ "name": format!("Token {n}"), "role": "VIEWER" }),
         other => panic!("{other} has optional input fields: add its required fields to this table"),
     }
 }

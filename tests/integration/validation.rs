@@ -72,14 +72,14 @@ async fn milestone_rules() {
         &app,
         CREATE_MILESTONE,
         base(json!({ "healthOverride": { "health": "AT_RISK", "reason": " " } })),
-        "reason",
+        "healthOverride.reason",
     )
     .await;
     rejected(
         &app,
         CREATE_MILESTONE,
         base(json!({ "healthOverride": { "health": "OFF_TRACK", "reason": "a\nb" } })),
-        "reason",
+        "healthOverride.reason",
     )
     .await;
     rejected(
@@ -389,7 +389,7 @@ async fn updates_enforce_the_same_rules_as_creates() {
         &app,
         update,
         json!({ "id": m, "version": 1, "healthOverride": { "health": "OFF_TRACK", "reason": "" } }),
-        "reason",
+        "healthOverride.reason",
     )
     .await;
     rejected(
@@ -405,7 +405,7 @@ async fn updates_enforce_the_same_rules_as_creates() {
     assert_eq!(code(&renamed), "CONFLICT", "a code taken by another KPI");
     // Null clears an optional field; an absent field stays as it is.
     let data = app
-        .ok("mutation($id: ID!) { updateMilestone(input: { id: $id, version: 1, forecastDate: \"2026-02-01\", deadlineText: \"voor het zomerreces 2026\", deadlineDate: \"2026-07-02\" }) { milestone { forecastDate deadlineText } } }", json!({ "id": m }))
+        .ok("mutation($id: ID!) { updateMilestone(input: { id: $id, version: 1, forecastDate: \"2026-02-01\", deadlineText: \"voor het zomerreces 2026\", deadlineDate: \"2026-07-02\", changeReason: \"Toezegging\" }) { milestone { forecastDate deadlineText } } }", json!({ "id": m }))
         .await;
     assert_eq!(
         data["updateMilestone"]["milestone"]["forecastDate"],

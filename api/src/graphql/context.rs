@@ -136,6 +136,7 @@ impl ContextExt for Context<'_> {
             .status_date()?
             .min(crate::service::status_date::dutch_day(now));
         let mut actor = self.caller().acting(request_id, now, happened_by);
+        actor.rules = state.config.schedule(self.status_date()?);
         actor.claim = info.and_then(|i| i.claim.clone());
         Ok(actor)
     }

@@ -314,6 +314,8 @@ pub enum ChangeAction {
     Link,
     /// Two objects were unlinked.
     Unlink,
+    /// A deleted object was brought back (`restoreX`), with its links and dependencies.
+    Restore,
 }
 
 /// Whether an update was applied.

@@ -278,7 +278,9 @@ async fn rebuild<E: PlanEntity>(
             }
         }
         state.updated_at = r.changed_at;
-        if let Some(field) = r.field {
+        // Records of what is no column (the dependents listed with a delete) say what
+        // happened around the object, not a value of it.
+        if let Some(field) = r.field.filter(|f| kinds.contains_key(f)) {
             let value = match (&r.new_value, kinds.get(&field)) {
                 (None, _) => Value::Null,
                 (Some(text), Some(kind)) => typed(text, kind),

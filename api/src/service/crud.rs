@@ -46,6 +46,26 @@ pub trait PlanEntity:
         Scope::Plan
     }
 
+    /// May `actor` change anything of `model`? Asked before the version is compared (so a
+    /// caller who may not gets FORBIDDEN, never CONFLICT) and by `viewerCanUpdate`. By default:
+    /// whoever may write its scope.
+    fn may_edit(actor: &impl access::Principal, model: &Self::Row) -> ApiResult<()> {
+        access::may_write(actor, Self::scope(model))
+    }
+
+    /// May `actor` change `before` into `after`? By default: whoever may write both scopes, so
+    /// a layer manager can neither take another layer's item nor hand its own to another layer.
+    fn may_update(actor: &Actor, before: &Self::Row, after: &Self::Row) -> ApiResult<()> {
+        access::may_write(actor, Self::scope(before))?;
+        access::may_write(actor, Self::scope(after))
+    }
+
+    /// May `actor` delete or restore `model` (as far as the object alone tells)? By default:
+    /// whoever may write its scope.
+    fn may_delete(actor: &impl access::Principal, model: &Self::Row) -> ApiResult<()> {
+        access::may_write(actor, Self::scope(model))
+    }
+
     /// Fill the columns computed from others (`history::DERIVED`, e.g. `search_text`): before
     /// every write, and when an as-of view rebuilds the object. Nothing by default.
     fn derive(_model: &mut Self::Row) {}
@@ -189,10 +209,23 @@ where
     E: PlanEntity,
     C: ConnectionTrait,
 {
-    // Both what it was and what it becomes: a layer manager can neither take another layer's
-    // item nor hand its own to another layer.
-    access::may_write(actor, E::scope(current))?;
-    access::may_write(actor, E::scope(&next))?;
+    E::may_update(actor, current, &next)?;
+    write_update::<E, C>(db, actor, current, next, action).await
+}
+
+/// [`update`] without asking who may: for a change that follows from one already allowed (a
+/// letter moving its commitment's deadline, a soft delete or a restore).
+async fn write_update<E, C>(
+    db: &C,
+    actor: &Actor,
+    current: &E::Model,
+    next: E::Model,
+    action: ChangeAction,
+) -> ApiResult<Versioned<E::Model>>
+where
+    E: PlanEntity,
+    C: ConnectionTrait,
+{
     let id = id_of(current)?;
     let version = version_of(current)?;
     let mut next = next;
@@ -215,7 +248,8 @@ where
     Ok(Versioned::Applied(saved))
 }
 
-/// Soft-delete: set `deleted_at`, keep the row, its history and everything that cites it.
+/// Soft-delete: set `deleted_at`, keep the row, its history and everything that cites it (its
+/// links and dependencies stay, so a restore brings them back as they were).
 pub async fn soft_delete<E, C>(
     db: &C,
     actor: &Actor,
@@ -230,7 +264,23 @@ where
     let next = next
         .try_into_model()
         .map_err(|e| ApiError::Internal(format!("soft delete: {e}")))?;
-    update::<E, C>(db, actor, current, next, ChangeAction::Delete).await
+    E::may_delete(actor, current)?;
+    write_update::<E, C>(db, actor, current, next, ChangeAction::Delete).await
+}
+
+/// Write `next` (a change that follows from one already allowed, e.g. the commitment a letter
+/// answers) without asking who may; recorded as an update.
+pub async fn follow_up<E, C>(
+    db: &C,
+    actor: &Actor,
+    current: &E::Model,
+    next: E::Model,
+) -> ApiResult<Versioned<E::Model>>
+where
+    E: PlanEntity,
+    C: ConnectionTrait,
+{
+    write_update::<E, C>(db, actor, current, next, ChangeAction::Update).await
 }
 
 /// Load any object by id, deleted or not.
@@ -243,9 +293,10 @@ async fn find_any<E: PlanEntity, C: ConnectionTrait>(db: &C, id: i32) -> ApiResu
 }
 
 /// Mark each entity as a plan entity with its GraphQL name and, where it is not the plan's,
-/// its authorization scope.
+/// its authorization scope; `access` names a module of field rules (`may_edit`, `may_update`,
+/// `may_delete`) that replace the scope's.
 macro_rules! plan_entities {
-    ($($module:ident => $name:literal $(scope $scope:expr)? $(; search $search:expr)?),+ $(,)?) => {
+    ($($module:ident => $name:literal $(scope $scope:expr)? $(; search $search:expr)? $(; access $access:path)?),+ $(,)?) => {
         $(impl PlanEntity for entity::$module::Entity {
             type Row = entity::$module::Model;
             type Draft = entity::$module::ActiveModel;
@@ -258,6 +309,20 @@ macro_rules! plan_entities {
                 let parts: fn(&Self::Row) -> Vec<&str> = $search;
                 model.search_text = entity::search::search_text(&parts(model));
             })?
+            $(
+            fn may_edit(actor: &impl access::Principal, model: &Self::Row) -> ApiResult<()> {
+                use $access as rules;
+                rules::may_edit(actor, model)
+            }
+            fn may_update(actor: &Actor, before: &Self::Row, after: &Self::Row) -> ApiResult<()> {
+                use $access as rules;
+                rules::may_update(actor, before, after)
+            }
+            fn may_delete(actor: &impl access::Principal, model: &Self::Row) -> ApiResult<()> {
+                use $access as rules;
+                rules::may_delete(actor, model)
+            }
+            )?
         })+
     };
 }
@@ -270,7 +335,8 @@ plan_entities!(
     phase => "Phase",
     workstream => "Workstream",
     milestone => "Milestone" scope |m| Scope::Layer(m.layer);
-        search |m| vec![&m.title, &m.description],
+        search |m| vec![&m.title, &m.description];
+        access access::milestone,
     kpi => "Kpi"; search |k| vec![&k.code, &k.name, &k.definition],
     kpi_target => "KpiTarget",
     kpi_measurement => "KpiMeasurement" scope |m| Scope::Layer(m.layer),
@@ -279,7 +345,7 @@ plan_entities!(
     data_infra_task => "DataInfraTask" scope |m| Scope::Layer(m.layer),
     recess_period => "RecessPeriod",
     commitment => "Commitment",
-    commitment_letter => "CommitmentLetter",
+    commitment_letter => "CommitmentLetter" scope |_| Scope::Letters,
     progress_report => "ProgressReport" scope |_| Scope::Reports,
     risk => "Risk" scope |r| Scope::Layer(r.layer),
 );
@@ -304,6 +370,38 @@ pub trait Rules: PlanEntity {
         _txn: &'a DatabaseTransaction,
         _model: &'a Self::Model,
         _before: Option<&'a Self::Model>,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async { Ok(()) })
+    }
+
+    /// Fill what follows from a change before it is checked (a milestone's override gets its
+    /// default end). Nothing by default.
+    fn prepare(_actor: &Actor, _before: Option<&Self::Model>, _next: &mut Self::Model) {}
+
+    /// Rules on the plan as it stands after the write, in the same transaction (a failure rolls
+    /// it back): a milestone's override better than its computed health needs a full reason.
+    fn after_write<'a>(
+        _txn: &'a DatabaseTransaction,
+        _actor: &'a Actor,
+        _before: Option<&'a Self::Model>,
+        _saved: &'a Self::Model,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async { Ok(()) })
+    }
+
+    /// What must hold, or be recorded, before `model` is deleted: a milestone others depend on.
+    fn before_delete<'a>(
+        _txn: &'a DatabaseTransaction,
+        _actor: &'a Actor,
+        _model: &'a Self::Model,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async { Ok(()) })
+    }
+
+    /// What must hold before `model` comes back: a milestone's dependencies close no cycle.
+    fn before_restore<'a>(
+        _txn: &'a DatabaseTransaction,
+        _model: &'a Self::Model,
     ) -> BoxFuture<'a, ApiResult<()>> {
         Box::pin(async { Ok(()) })
     }
@@ -367,10 +465,14 @@ pub async fn create_in<E: Rules>(
     actor: &Actor,
     model: E::Model,
 ) -> ApiResult<E::Model> {
+    let mut model = model;
+    E::prepare(actor, None, &mut model);
     E::validate(&model)?;
     not_after_status_date::<E>(actor, &model, None)?;
     E::check(txn, &model, None).await?;
-    create::<E, _>(txn, actor, model).await
+    let saved = create::<E, _>(txn, actor, model).await?;
+    E::after_write(txn, actor, None, &saved).await?;
+    Ok(saved)
 }
 
 /// Apply `change` to the live object `id` when the client's `version` is current; validate; save.
@@ -389,12 +491,13 @@ where
     let current = find_live::<E, _>(&txn, id).await?;
     // Whether the caller may change it at all comes first: a stale version from someone who
     // may not is FORBIDDEN, not CONFLICT (which would invite a retry).
-    access::may_write(actor, E::scope(&current))?;
+    E::may_edit(actor, &current)?;
     if version_of(&current)? != version {
         return Ok(Versioned::Conflict(current));
     }
     let mut next = current.clone();
     change(&mut next)?;
+    E::prepare(actor, Some(&current), &mut next);
     if next == current {
         // Nothing to change: no new version, no history, no conflict for other clients.
         return Ok(Versioned::Applied(current));
@@ -403,6 +506,9 @@ where
     not_after_status_date::<E>(actor, &next, Some(&current))?;
     E::check(&txn, &next, Some(&current)).await?;
     let outcome = update::<E, _>(&txn, actor, &current, next, ChangeAction::Update).await?;
+    if let Versioned::Applied(saved) = &outcome {
+        E::after_write(&txn, actor, Some(&current), saved).await?;
+    }
     super::commit(txn, actor).await?;
     Ok(outcome)
 }
@@ -416,11 +522,47 @@ pub async fn delete_checked<E: Rules>(
 ) -> ApiResult<Versioned<E::Model>> {
     let txn = super::begin_write(db).await?;
     let current = find_live::<E, _>(&txn, id).await?;
-    access::may_write(actor, E::scope(&current))?;
+    E::may_delete(actor, &current)?;
     if version_of(&current)? != version {
         return Ok(Versioned::Conflict(current));
     }
+    E::before_delete(&txn, actor, &current).await?;
     let outcome = soft_delete::<E, _>(&txn, actor, &current).await?;
+    super::commit(txn, actor).await?;
+    Ok(outcome)
+}
+
+/// Bring back the deleted object `id` when the client's `version` is current: whoever may
+/// delete it may restore it. Its links and dependencies come back as they were (a delete keeps
+/// them); the rules of an update are checked again (a KPI code reused meanwhile, an
+/// overlapping recess, a dependency cycle closed meanwhile are refused). Recorded in the
+/// history as a `RESTORE` of `deletedAt`.
+pub async fn restore_checked<E: Rules>(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i32,
+    version: i32,
+) -> ApiResult<Versioned<E::Model>> {
+    let txn = super::begin_write(db).await?;
+    let current = E::find()
+        .filter(column::<E>("id")?.eq(id))
+        .one(&txn)
+        .await?
+        .filter(is_deleted)
+        .ok_or_else(|| ApiError::not_found(E::NAME, id))?;
+    E::may_delete(actor, &current)?;
+    if version_of(&current)? != version {
+        return Ok(Versioned::Conflict(current));
+    }
+    let mut next = current.clone().into_active_model();
+    next.set(column::<E>("deleted_at")?, Value::ChronoDateTimeUtc(None));
+    let next = next
+        .try_into_model()
+        .map_err(|e| ApiError::Internal(format!("restore: {e}")))?;
+    E::validate(&next)?;
+    E::check(&txn, &next, Some(&current)).await?;
+    E::before_restore(&txn, &next).await?;
+    let outcome = write_update::<E, _>(&txn, actor, &current, next, ChangeAction::Restore).await?;
     super::commit(txn, actor).await?;
     Ok(outcome)
 }

@@ -307,6 +307,8 @@ pub async fn generate_shape(
                 },
                 health_override: None,
                 health_override_reason: None,
+                health_override_until: None,
+                participating_layers: String::new(),
                 deadline_date: None,
                 deadline_text: None,
                 version: 1,

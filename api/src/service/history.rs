@@ -121,6 +121,33 @@ pub async fn record_link<C: ConnectionTrait>(
     .await
 }
 
+/// Write a record of what happened around an object that is none of its fields: `field` names
+/// it (e.g. `dependents`, listed when a milestone others depend on is deleted), `value` says
+/// it. As-of views skip it when they rebuild the object.
+pub async fn record_note<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    entity: &str,
+    entity_id: i32,
+    action: ChangeAction,
+    field: &str,
+    value: String,
+) -> Result<(), sea_orm::DbErr> {
+    insert_all(
+        db,
+        vec![record(
+            actor,
+            entity,
+            entity_id,
+            action,
+            Some(field.to_owned()),
+            None,
+            Some(value),
+        )],
+    )
+    .await
+}
+
 fn record(
     actor: &Actor,
     entity: &str,

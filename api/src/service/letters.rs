@@ -9,7 +9,7 @@ use super::validate as v;
 use super::{Actor, Versioned};
 use crate::error::{ApiError, ApiResult};
 use chrono::NaiveDate;
-use entity::{ChangeAction, CommitmentStatus, LetterKind, commitment, commitment_letter};
+use entity::{CommitmentStatus, LetterKind, commitment, commitment_letter};
 use sea_orm::{DatabaseConnection, DatabaseTransaction};
 
 impl Rules for commitment_letter::Entity {
@@ -110,11 +110,10 @@ pub async fn record_in(
     draft: LetterDraft,
 ) -> ApiResult<Versioned<(commitment::Model, Option<commitment_letter::Model>)>> {
     let current = find_live::<commitment::Entity, _>(txn, draft.commitment_id).await?;
-    // May the caller record it at all, before whether its version is current.
-    super::access::may_write(
-        actor,
-        <commitment::Entity as super::crud::PlanEntity>::scope(&current),
-    )?;
+    // May the caller record it at all, before whether its version is current. A letter is
+    // the programme's or the report authors' (a reporter records the letter a report calls
+    // for); what it changes of its commitment follows from it.
+    super::access::may_write(actor, super::access::Scope::Letters)?;
     if version_of(&current)? != draft.version {
         return Ok(Versioned::Conflict((current, None)));
     }
@@ -168,9 +167,7 @@ pub async fn record_in(
             .or_else(|| actor.change_reason.clone()),
         ..actor.clone()
     };
-    let outcome =
-        crud::update::<commitment::Entity, _>(txn, actor, &current, next, ChangeAction::Update)
-            .await?;
+    let outcome = crud::follow_up::<commitment::Entity, _>(txn, actor, &current, next).await?;
     match outcome {
         Versioned::Applied(saved) => Ok(Versioned::Applied((saved, Some(letter)))),
         // Someone else won between our read and write: nothing of ours is kept.

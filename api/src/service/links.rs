@@ -224,11 +224,8 @@ pub async fn add_dependency_in(
     super::lock(txn, "milestone_dependency").await?;
     let predecessor = find_live::<milestone::Entity, _>(txn, predecessor_id).await?;
     let successor = find_live::<milestone::Entity, _>(txn, successor_id).await?;
-    access::may_link(
-        actor,
-        Scope::Layer(predecessor.layer),
-        Scope::Layer(successor.layer),
-    )?;
+    // The successor's manager decides what it waits for, from any layer.
+    access::may_depend(actor, successor.layer)?;
     if let Some(cycle) = cycle_through(txn, predecessor_id, successor_id).await? {
         let titles = titles(txn, &cycle).await?;
         return Err(ApiError::invalid(
@@ -295,15 +292,13 @@ pub async fn remove_dependency(
     successor_id: i32,
 ) -> ApiResult<bool> {
     let txn = super::begin_write(db).await?;
-    let layers = milestone::Entity::find()
-        .filter(milestone::Column::Id.is_in([predecessor_id, successor_id]))
-        .all(&txn)
-        .await?;
-    let layer_of = |id: i32| layers.iter().find(|m| m.id == id).map(|m| m.layer);
-    if let (Some(a), Some(b)) = (layer_of(predecessor_id), layer_of(successor_id)) {
-        access::may_link(actor, Scope::Layer(a), Scope::Layer(b))?;
-    } else {
-        access::may_write(actor, Scope::Plan)?;
+    // The successor's manager decides what it waits for, from any layer.
+    match milestone::Entity::find_by_id(successor_id)
+        .one(&txn)
+        .await?
+    {
+        Some(successor) => access::may_depend(actor, successor.layer)?,
+        None => access::may_write(actor, Scope::Plan)?,
     }
     let Some(old) = milestone_dependency::Entity::find_by_id((predecessor_id, successor_id))
         .one(&txn)
@@ -340,8 +335,41 @@ async fn cycle_through<C: ConnectionTrait>(
     predecessor_id: i32,
     successor_id: i32,
 ) -> ApiResult<Option<Vec<i32>>> {
+    let next = live_graph(db, None).await?;
+    Ok(path(&next, successor_id, predecessor_id).map(|mut p| {
+        p.push(successor_id);
+        p
+    }))
+}
+
+/// Refuse (`CONFLICT`, naming the cycle) to bring back the deleted milestone `id` when its
+/// dependencies, which a delete keeps, would close a cycle with dependencies added while it was
+/// deleted.
+pub async fn no_cycle_on_restore(txn: &DatabaseTransaction, id: i32) -> ApiResult<()> {
+    // Two writers must not each bring back half of a cycle.
+    super::lock(txn, "milestone_dependency").await?;
+    let db = txn;
+    let next = live_graph(db, Some(id)).await?;
+    for &successor in next.get(&id).map(Vec::as_slice).unwrap_or_default() {
+        if let Some(mut cycle) = path(&next, successor, id) {
+            cycle.insert(0, id);
+            return Err(ApiError::Conflict(format!(
+                "the milestone cannot come back: its dependencies would close the cycle {}; remove one of them first",
+                titles(db, &cycle).await?
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The dependencies between live milestones (and `also`, a deleted one about to come back), as
+/// predecessor -> successors.
+async fn live_graph<C: ConnectionTrait>(
+    db: &C,
+    also: Option<i32>,
+) -> ApiResult<HashMap<i32, Vec<i32>>> {
     let edges = milestone_dependency::Entity::find().all(db).await?;
-    let deleted: HashSet<i32> = milestone::Entity::find()
+    let mut deleted: HashSet<i32> = milestone::Entity::find()
         .select_only()
         .column(milestone::Column::Id)
         .filter(milestone::Column::DeletedAt.is_not_null())
@@ -350,6 +378,9 @@ async fn cycle_through<C: ConnectionTrait>(
         .await?
         .into_iter()
         .collect();
+    if let Some(id) = also {
+        deleted.remove(&id);
+    }
     let mut next: HashMap<i32, Vec<i32>> = HashMap::new();
     // A deleted milestone is out of the plan: its edges neither close nor name a cycle.
     for edge in edges
@@ -360,10 +391,7 @@ async fn cycle_through<C: ConnectionTrait>(
             .or_default()
             .push(edge.successor_id);
     }
-    Ok(path(&next, successor_id, predecessor_id).map(|mut p| {
-        p.push(successor_id);
-        p
-    }))
+    Ok(next)
 }
 
 /// Breadth-first path from `from` to `to` in `next`.

@@ -1,5 +1,6 @@
 //! Rules of milestones.
 
+use super::Actor;
 use super::crud::{Rules, refers};
 use super::validate as v;
 use crate::error::{ApiError, ApiResult};
@@ -12,18 +13,74 @@ impl Rules for milestone::Entity {
         v::line("title", &m.title, 200)?;
         v::length("description", &m.description, 10_000)?;
         v::opt_line("deadlineText", m.deadline_text.as_deref(), 200)?;
-        v::opt_line("reason", m.health_override_reason.as_deref(), 300)?;
+        v::opt_line(
+            "healthOverride.reason",
+            m.health_override_reason.as_deref(),
+            300,
+        )?;
         if m.health_override.is_some()
             && m.health_override_reason
                 .as_deref()
                 .is_none_or(|r| r.trim().is_empty())
         {
             return Err(ApiError::invalid(
-                "reason",
+                "healthOverride.reason",
                 "overriding the computed health needs a one-line reason",
             ));
         }
+        let participants = m.participants();
+        if m.layer.is_some() && !m.participating_layers.is_empty() {
+            return Err(ApiError::invalid(
+                "participatingLayers",
+                "only a joint milestone (without a layer of its own) names the layers that take part",
+            ));
+        }
+        if entity::milestone::participants_text(&participants) != m.participating_layers {
+            return Err(ApiError::invalid(
+                "participatingLayers",
+                "the taking-part layers are RIJK, PROVINCIE, GEMEENTE or WATERSCHAP, each once",
+            ));
+        }
         v::completion("actualDate", m.status, m.actual_date, "milestone")
+    }
+
+    fn prepare(actor: &Actor, before: Option<&milestone::Model>, next: &mut milestone::Model) {
+        super::overrides::prepare(actor, before, next);
+    }
+
+    fn after_write<'a>(
+        txn: &'a DatabaseTransaction,
+        actor: &'a Actor,
+        before: Option<&'a milestone::Model>,
+        saved: &'a milestone::Model,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async move {
+            super::overrides::check_until(actor, before, saved)?;
+            if super::overrides::changed(before, saved) {
+                // Better than computed is judged on the plan as it now stands, this change
+                // included.
+                let schedule = super::schedule::live(txn, actor.rules).await?;
+                if let Some(p) = schedule.get(saved.id) {
+                    super::overrides::check_reason(before, saved, p.computed)?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    fn before_delete<'a>(
+        txn: &'a DatabaseTransaction,
+        actor: &'a Actor,
+        model: &'a milestone::Model,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(super::dependents::before_delete(txn, actor, model))
+    }
+
+    fn before_restore<'a>(
+        txn: &'a DatabaseTransaction,
+        model: &'a milestone::Model,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(super::links::no_cycle_on_restore(txn, model.id))
     }
 
     fn happened(m: &milestone::Model) -> Vec<(&'static str, Option<chrono::NaiveDate>)> {

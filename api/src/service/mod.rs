@@ -6,6 +6,7 @@ pub mod baselines;
 pub mod calendar;
 pub mod crud;
 pub mod demo;
+pub mod dependents;
 pub mod digest;
 pub mod export;
 pub mod generate;
@@ -27,6 +28,7 @@ pub mod letters;
 pub mod measurements;
 pub mod milestones;
 pub mod odt_package;
+pub mod overrides;
 pub mod plan;
 pub mod recess;
 pub mod report;
@@ -53,6 +55,10 @@ pub struct Actor {
     /// The status date of the change ("today" for the plan: see `status_date`): what has
     /// happened cannot be dated after it.
     pub status_date: chrono::NaiveDate,
+    /// The schedule's rules of a live read in this request (its status date, which a fixed
+    /// status date in the future may put after `status_date`, and the at-risk margin): for the
+    /// rules that judge a change against the computed plan (a health override).
+    pub rules: schedule::Settings,
     /// The reason given for this change (`changeReason`, one line), stored with each of its
     /// change records.
     pub change_reason: Option<String>,
@@ -70,6 +76,7 @@ impl Actor {
             request_id: name.to_owned(),
             at,
             status_date: status_date::dutch_day(at),
+            rules: schedule::Settings::at(status_date::dutch_day(at)),
             change_reason: None,
             claim: None,
         }

@@ -61,6 +61,7 @@ pub async fn create<C: ConnectionTrait>(
     actor: &Actor,
     new: NewToken,
 ) -> ApiResult<(api_token::Model, String)> {
+    super::access::may_manage_tokens(actor)?;
     v::line("name", &new.name, 100)?;
     check_role(new.role, new.layer)?;
     if new.expires_at.is_some_and(|at| at <= actor.at) {
@@ -87,6 +88,15 @@ pub async fn create<C: ConnectionTrait>(
     Ok((saved, token))
 }
 
+/// Every token, newest first, for `caller` (an administrator; others are FORBIDDEN).
+pub async fn list_for<C: ConnectionTrait>(
+    db: &C,
+    caller: &impl super::access::Principal,
+) -> ApiResult<Vec<api_token::Model>> {
+    super::access::may_manage_tokens(caller)?;
+    list(db).await
+}
+
 /// Every token, newest first (revoked and expired ones too: they are the audit trail).
 pub async fn list<C: ConnectionTrait>(db: &C) -> ApiResult<Vec<api_token::Model>> {
     Ok(api_token::Entity::find()
@@ -101,6 +111,7 @@ pub async fn revoke<C: ConnectionTrait>(
     actor: &Actor,
     id: i32,
 ) -> ApiResult<api_token::Model> {
+    super::access::may_manage_tokens(actor)?;
     let token = api_token::Entity::find_by_id(id)
         .one(db)
         .await?

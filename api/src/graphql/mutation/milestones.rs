@@ -33,6 +33,10 @@ pub struct CreateMilestoneInput {
     pub kind: MilestoneKind,
     /// Its government layer; leave out for a joint milestone of all layers.
     pub layer: Option<GovernmentLayer>,
+    /// For a joint milestone: the layers that take part (their layer managers may change its
+    /// dates, status, description and health). Refused with a layer.
+    #[graphql(default)]
+    pub participating_layers: Vec<GovernmentLayer>,
     /// The phase it belongs to.
     pub phase_id: Option<ID>,
     /// The workstream it belongs to.
@@ -41,7 +45,8 @@ pub struct CreateMilestoneInput {
     pub owner_organisation_id: Option<ID>,
     /// Planned date.
     pub planned_date: Date,
-    /// Date as first promised (default: the planned date).
+    /// Date as first promised (default: the planned date). Afterwards only a programme
+    /// manager changes it, with a `changeReason`.
     pub baseline_date: Option<Date>,
     /// Expected date, when it differs from the plan.
     pub forecast_date: Option<Date>,
@@ -77,6 +82,9 @@ pub struct UpdateMilestoneInput {
     pub kind: Option<MilestoneKind>,
     /// New layer; null makes it a joint milestone.
     pub layer: MaybeUndefined<GovernmentLayer>,
+    /// The layers that take part in a joint milestone (replaces the set; an empty list names
+    /// none). A programme manager's change, with a `changeReason`.
+    pub participating_layers: Option<Vec<GovernmentLayer>>,
     /// New phase, or null.
     pub phase_id: MaybeUndefined<ID>,
     /// New workstream, or null.
@@ -85,7 +93,8 @@ pub struct UpdateMilestoneInput {
     pub owner_organisation_id: MaybeUndefined<ID>,
     /// New planned date.
     pub planned_date: Option<Date>,
-    /// New baseline date (normally changed only by a re-plan).
+    /// New baseline date: the programme's (a programme manager or admin, with a
+    /// `changeReason`).
     pub baseline_date: Option<Date>,
     /// New forecast, or null.
     pub forecast_date: MaybeUndefined<Date>,
@@ -95,7 +104,8 @@ pub struct UpdateMilestoneInput {
     pub status: Option<WorkStatus>,
     /// Override the computed health (with a reason); null removes the override.
     pub health_override: MaybeUndefined<HealthOverrideInput>,
-    /// New deadline, or null. A new `deadlineText` naming a recess without a new date resolves
+    /// New deadline, or null: the programme's (a programme manager or admin, with a
+    /// `changeReason`). A new `deadlineText` naming a recess without a new date resolves
     /// against the recess calendar.
     pub deadline_date: MaybeUndefined<Date>,
     /// New deadline text, or null.
@@ -107,12 +117,22 @@ pub struct UpdateMilestoneInput {
 pub struct HealthOverrideInput {
     /// The health that should count.
     pub health: Health,
-    /// Why (one line, required): it is shown instead of the computed reasons.
+    /// Why (one line, required): it is shown instead of the computed reasons. An override
+    /// better than the computed health needs at least a sentence (5 words, 30 characters).
     pub reason: String,
+    /// The last day an override better than the computed health counts (default: 30 days after
+    /// the status date; at most 90). After it, the computed health counts again.
+    pub until: Option<Date>,
 }
 
 #[derive(Default)]
 pub struct MilestoneMutation;
+
+/// The stored form of the taking-part layers.
+fn participants(layers: &[GovernmentLayer]) -> String {
+    let layers: Vec<entity::GovernmentLayer> = layers.iter().map(|&l| l.into()).collect();
+    milestone::participants_text(&layers)
+}
 
 /// A deadline from the input: the date, or the recess phrase resolved (errors at `deadlineText`).
 pub(super) async fn deadline(
@@ -161,7 +181,12 @@ impl MilestoneMutation {
             actual_date: input.actual_date.map(Into::into),
             status: input.status.into(),
             health_override: input.health_override.as_ref().map(|o| o.health.into()),
+            health_override_until: input
+                .health_override
+                .as_ref()
+                .and_then(|o| o.until.map(Into::into)),
             health_override_reason: input.health_override.map(|o| o.reason),
+            participating_layers: participants(&input.participating_layers),
             deadline_date: deadline(ctx, input.deadline_text.as_deref(), input.deadline_date)
                 .await?,
             deadline_text: input.deadline_text,
@@ -201,6 +226,9 @@ impl MilestoneMutation {
                 set(&mut m.description, input.description);
                 set(&mut m.kind, input.kind);
                 set_opt(&mut m.layer, input.layer);
+                if let Some(layers) = &input.participating_layers {
+                    m.participating_layers = participants(layers);
+                }
                 set_ref(&mut m.phase_id, input.phase_id, "Phase", "phaseId")?;
                 set_ref(
                     &mut m.workstream_id,
@@ -224,10 +252,12 @@ impl MilestoneMutation {
                     MaybeUndefined::Null => {
                         m.health_override = None;
                         m.health_override_reason = None;
+                        m.health_override_until = None;
                     }
                     MaybeUndefined::Value(o) => {
                         m.health_override = Some(o.health.into());
                         m.health_override_reason = Some(o.reason);
+                        m.health_override_until = o.until.map(Into::into);
                     }
                 }
                 set_opt(&mut m.deadline_date, input.deadline_date);

@@ -13,8 +13,10 @@ mod milestones;
 mod parliament;
 mod plan;
 mod reports;
+mod restore;
 mod risks;
 mod sources;
+mod tokens;
 
 use crate::error::{ApiError, ApiResult};
 use crate::graphql::context::ContextExt;
@@ -37,6 +39,8 @@ pub struct Mutation(
     reports::ReportMutation,
     links::LinkMutation,
     risks::RiskMutation,
+    restore::RestoreMutation,
+    tokens::TokenMutation,
 );
 
 /// The payload of a change that answers with a status: OK when applied, CONFLICT when the

@@ -10,6 +10,7 @@ mod plan;
 mod reports;
 mod risks;
 mod sources;
+mod tokens;
 mod viewer;
 
 use async_graphql::MergedObject;
@@ -30,6 +31,7 @@ pub struct Query(
     risks::RiskQuery,
     node::NodeQuery,
     viewer::ViewerQuery,
+    tokens::TokenQuery,
 );
 
 use super::batch::Batched;

@@ -36,4 +36,28 @@ impl Viewer {
     async fn layer(&self) -> Option<GovernmentLayer> {
         self.0.layer.map(Into::into)
     }
+    /// Whether it may create milestones, tasks, measurements and risks of `layer` (null: joint
+    /// ones), as `createMilestone` and the like decide.
+    async fn can_create_in_layer(
+        &self,
+        #[graphql(desc = "The layer; leave out for joint items.")] layer: Option<GovernmentLayer>,
+    ) -> bool {
+        use crate::service::access;
+        access::may_write(&self.0, access::Scope::Layer(layer.map(Into::into))).is_ok()
+    }
+    /// Whether it may change the plan's structure and shared records (programmes, phases,
+    /// KPIs, data sources, the recess calendar, commitments, baselines).
+    async fn can_change_plan(&self) -> bool {
+        use crate::service::access;
+        access::may_write(&self.0, access::Scope::Plan).is_ok()
+    }
+    /// Whether it may generate, approve and publish progress reports and see drafts.
+    async fn can_write_reports(&self) -> bool {
+        use crate::service::access;
+        access::may_write(&self.0, access::Scope::Reports).is_ok()
+    }
+    /// Whether it may create, list and revoke API tokens.
+    async fn can_manage_tokens(&self) -> bool {
+        crate::service::access::may_manage_tokens(&self.0).is_ok()
+    }
 }

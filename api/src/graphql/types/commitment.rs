@@ -45,6 +45,16 @@ plan_object!(
     async fn status(&self) -> CommitmentStatus {
         self.0.status.into()
     }
+    /// Whether the caller may record a letter about it (`recordCommitmentLetter`: programme
+    /// managers, reporters and admins), while it is open and live.
+    async fn viewer_can_record_letter(&self, ctx: &Context<'_>) -> bool {
+        use crate::graphql::context::ContextExt;
+        use crate::service::access;
+        self.0.deleted_at.is_none()
+            && self.1.as_of().is_none()
+            && self.0.status == entity::CommitmentStatus::Open
+            && access::may_write(&ctx.caller(), access::Scope::Letters).is_ok()
+    }
     /// The programme.
     async fn programme(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Programme>> {
         self.1

@@ -22,7 +22,8 @@ pub struct Milestone(
 plan_object!(
     /// A milestone of one government layer, or joint (no layer), with its dates, status and health.
     Milestone,
-    "Milestone", {
+    "Milestone",
+    guarded, {
     /// Short title, e.g. "Concept meerjarenplan gereed".
     async fn title(&self) -> &str {
         &self.0.title
@@ -42,6 +43,12 @@ plan_object!(
     /// Whether it is a joint milestone of all layers.
     async fn joint(&self) -> bool {
         self.0.layer.is_none()
+    }
+    /// The layers that take part in a joint milestone (empty for a layer's own, and for a
+    /// joint one whose layers are not named). Their layer managers may change its dates,
+    /// status, description and health.
+    async fn participating_layers(&self) -> Vec<GovernmentLayer> {
+        self.0.participants().into_iter().map(Into::into).collect()
     }
     /// Date as first promised (slip is measured against it).
     async fn baseline_date(&self) -> Date {
@@ -79,9 +86,10 @@ plan_object!(
         let lang = language.map_or_else(|| ctx.language(), Into::into);
         Ok(self.projection(ctx).await?.reason(lang))
     }
-    /// Whether its health is a manager's override (then `computedHealth` gives the computed one).
-    async fn health_overridden(&self) -> bool {
-        self.0.health_override.is_some()
+    /// Whether its health is a manager's override that counts (then `computedHealth` gives the
+    /// computed one). False when the override has lapsed (see `healthOverride.counts`).
+    async fn health_overridden(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        Ok(self.projection(ctx).await?.override_reason.is_some())
     }
     /// The status date its computed fields used: "today" in the Netherlands for a live read
     /// (or the instance's fixed status date), the Dutch calendar day of the moment for an
@@ -109,12 +117,18 @@ plan_object!(
             as_of: self.1.as_of().cloned(),
         })
     }
-    /// A manager's override of the computed health, or null.
-    async fn health_override(&self) -> Option<HealthOverride> {
-        self.0.health_override.map(|health| HealthOverride {
+    /// A manager's override of the computed health, or null; shown even when it has lapsed.
+    async fn health_override(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<HealthOverride>> {
+        let Some(health) = self.0.health_override else {
+            return Ok(None);
+        };
+        let lapsed = self.projection(ctx).await?.override_lapsed;
+        Ok(Some(HealthOverride {
             health: health.into(),
             reason: self.0.health_override_reason.clone().unwrap_or_default(),
-        })
+            until: date(self.0.health_override_until),
+            counts: !lapsed,
+        }))
     }
     /// When it is expected: its actual date when done; otherwise the latest of its forecast (or
     /// planned date), each predecessor's projected date plus lag, and the status date (work
@@ -266,6 +280,15 @@ plan_object!(
     async fn tasks(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DataInfraTask>> {
         self.1.linked::<entity::milestone_task::Entity, entity::data_infra_task::Entity, DataInfraTask>(ctx, ("milestone_id", "task_id"), |m| m.id, self.0.id).await
     }
+    /// Whether the caller may add and remove what it waits for (its predecessors, from any
+    /// layer): whoever may change it as its layer's manager; false when deleted and in an as-of
+    /// view.
+    async fn viewer_can_change_predecessors(&self, ctx: &Context<'_>) -> bool {
+        use crate::graphql::context::ContextExt;
+        self.0.deleted_at.is_none()
+            && self.1.as_of().is_none()
+            && crate::service::access::may_depend(&ctx.caller(), self.0.layer).is_ok()
+    }
     /// Finish-to-start dependencies on earlier milestones.
     async fn predecessors(
         &self,
@@ -300,6 +323,27 @@ plan_object!(
 });
 
 impl Milestone {
+    /// Whether what depends on it keeps the caller from deleting it (`viewerCanDelete`): the
+    /// rule of `service::dependents`, on the dependents of the whole sibling set at once.
+    async fn delete_blocked(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        use crate::graphql::context::ContextExt;
+        use crate::service::dependents;
+        let caller = ctx.caller();
+        if crate::service::access::is_programme_lead(&caller) {
+            return Ok(false);
+        }
+        let db = ctx.db()?;
+        let all = self
+            .1
+            .memo("dependents".to_owned(), |models| async move {
+                let ids = crate::graphql::batch::unique(models.iter().map(|m| m.id));
+                Ok(dependents::of_many(db, &ids).await?)
+            })
+            .await?;
+        let mine = all.get(&self.0.id).map(Vec::as_slice).unwrap_or_default();
+        Ok(!dependents::blocking(&caller, &self.0, mine).is_empty())
+    }
+
     /// Variances against every baseline; baselines and baselined dates load once per sibling set.
     async fn variances_of(
         &self,

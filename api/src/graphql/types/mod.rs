@@ -1,5 +1,6 @@
 //! GraphQL object types: each wraps an entity model and adds its relations through the loaders.
 
+mod api_token;
 mod baseline;
 mod change_record;
 mod commitment;
@@ -21,6 +22,7 @@ mod risk;
 mod schedule;
 mod workstream;
 
+pub use api_token::ApiToken;
 pub use baseline::{Baseline, BaselineVariance};
 pub use change_record::ChangeRecord;
 pub use commitment::Commitment;
@@ -61,9 +63,18 @@ macro_rules! batched {
 pub(crate) use batched;
 
 /// `#[Object]` impl of a plan-entity wrapper with the fields every plan entity has
-/// (`id`, `version`, `createdAt`, `updatedAt`, `deletedAt`) followed by its own.
+/// (`id`, `version`, `createdAt`, `updatedAt`, `deletedAt`, and what the caller may do with it:
+/// `viewerCanUpdate`, `viewerCanDelete`, `viewerCanRestore`) followed by its own. With
+/// `guarded`, the type has a `delete_blocked(&self, ctx) -> Result<bool>` of its own: what
+/// else keeps the caller from deleting it (a milestone others depend on).
 macro_rules! plan_object {
+    ($(#[$doc:meta])* $ty:ident, $name:literal, guarded, { $($body:tt)* }) => {
+        crate::graphql::types::plan_object!(@ $(#[$doc])* $ty, $name, guarded, { $($body)* });
+    };
     ($(#[$doc:meta])* $ty:ident, $name:literal, { $($body:tt)* }) => {
+        crate::graphql::types::plan_object!(@ $(#[$doc])* $ty, $name, open, { $($body)* });
+    };
+    (@ $(#[$doc:meta])* $ty:ident, $name:literal, $guard:ident, { $($body:tt)* }) => {
         crate::graphql::types::batched!($ty);
 
         $(#[$doc])*
@@ -89,11 +100,53 @@ macro_rules! plan_object {
             async fn deleted_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
                 self.0.deleted_at
             }
+            /// Whether the caller may change it (some of it: a layer manager taking part in a
+            /// joint milestone changes its dates, status, description and health only): false
+            /// when deleted and in an as-of view. From the same access rules as the mutations.
+            async fn viewer_can_update(&self, ctx: &async_graphql::Context<'_>) -> bool {
+                use crate::graphql::context::ContextExt;
+                use crate::service::crud::PlanEntity;
+                self.0.deleted_at.is_none()
+                    && self.1.as_of().is_none()
+                    && <<Model as sea_orm::ModelTrait>::Entity as PlanEntity>::may_edit(&ctx.caller(), &self.0).is_ok()
+            }
+            /// Whether the caller may delete it: false when deleted, in an as-of view, and
+            /// where what depends on it keeps the caller from it (a layer manager's milestone
+            /// that other layers' milestones or a commitment depend on).
+            async fn viewer_can_delete(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<bool> {
+                use crate::graphql::context::ContextExt;
+                use crate::service::crud::PlanEntity;
+                Ok(self.0.deleted_at.is_none()
+                    && self.1.as_of().is_none()
+                    && <<Model as sea_orm::ModelTrait>::Entity as PlanEntity>::may_delete(&ctx.caller(), &self.0).is_ok()
+                    && !crate::graphql::types::delete_blocked!($guard, self, ctx))
+            }
+            /// Whether the caller may bring it back (`restore…`): it is deleted, this is the
+            /// live plan, and the caller may delete it.
+            async fn viewer_can_restore(&self, ctx: &async_graphql::Context<'_>) -> bool {
+                use crate::graphql::context::ContextExt;
+                use crate::service::crud::PlanEntity;
+                self.0.deleted_at.is_some()
+                    && self.1.as_of().is_none()
+                    && <<Model as sea_orm::ModelTrait>::Entity as PlanEntity>::may_delete(&ctx.caller(), &self.0).is_ok()
+            }
             $($body)*
         }
     };
 }
 pub(crate) use plan_object;
+
+/// Whether more than the access rules keeps the caller from deleting an object (see
+/// `plan_object!`'s `guarded`).
+macro_rules! delete_blocked {
+    (guarded, $this:tt, $ctx:tt) => {
+        $this.delete_blocked($ctx).await?
+    };
+    (open, $this:tt, $ctx:tt) => {
+        false
+    };
+}
+pub(crate) use delete_blocked;
 
 /// Convert an optional stored date to the GraphQL scalar.
 pub(crate) fn date(d: Option<chrono::NaiveDate>) -> Option<crate::graphql::scalars::Date> {

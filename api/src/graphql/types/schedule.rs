@@ -141,13 +141,21 @@ impl HealthAssessment {
     }
 }
 
-/// A manager's override of the computed health (recorded in the change history).
+/// A manager's override of the computed health (recorded in the change history). One better
+/// than the computed health counts up to and including `until`; after that the computed health
+/// counts again and `counts` is false. One no better than the computed health always counts.
 #[derive(SimpleObject)]
 pub struct HealthOverride {
     /// The health the manager set.
     pub health: Health,
     /// Why.
     pub reason: String,
+    /// The last day it counts when it is better than the computed health (null: set before
+    /// overrides lapsed; such an override counts only when it is no better).
+    pub until: Option<Date>,
+    /// Whether it counts now (false: it is better than the computed health and `until` has
+    /// passed, so the computed health counts).
+    pub counts: bool,
 }
 
 /// One milestone on a critical path.

@@ -1788,6 +1788,18 @@ async fn load_milestones(
             status: row.status,
             health_override: row.health_override.map(|(health, _)| health),
             health_override_reason: row.health_override.map(|(_, why)| why.to_owned()),
+            health_override_until: None,
+            // Every layer takes part in the demo's joint milestones (the consultations of Rijk,
+            // IPO, VNG and UvW): their layer managers keep the dates and status.
+            participating_layers: match row.layer {
+                None => milestone::participants_text(&[
+                    GovernmentLayer::Rijk,
+                    GovernmentLayer::Provincie,
+                    GovernmentLayer::Gemeente,
+                    GovernmentLayer::Waterschap,
+                ]),
+                Some(_) => String::new(),
+            },
             deadline_date: opt_date(row.deadline.map(|d| d.0))?,
             deadline_text: row.deadline.map(|d| d.1.to_owned()),
             version: 1,

@@ -114,6 +114,7 @@ impl Schedule {
                 reasons: Vec::new(),
                 health: Health::OnTrack,
                 override_reason: None,
+                override_lapsed: false,
             });
         }
         out.into_iter().flatten().collect()
@@ -222,15 +223,22 @@ impl Schedule {
             let i = self.order[k];
             let (computed, reasons) = self.assess_one(i);
             let node = &self.nodes[i];
-            let (health, reason) = match &node.health_override {
-                Some((health, why)) => (*health, Some(why.clone())),
+            let status_date = self.settings.status_date;
+            let counting = node
+                .health_override
+                .as_ref()
+                .filter(|o| o.counts(computed, status_date));
+            let (health, reason) = match counting {
+                Some(o) => (o.health, Some(o.reason.clone())),
                 None => (computed, None),
             };
+            let lapsed = node.health_override.is_some() && counting.is_none();
             let p = &mut self.projections[i];
             p.computed = computed;
             p.reasons = reasons;
             p.health = health;
             p.override_reason = reason;
+            p.override_lapsed = lapsed;
         }
     }
 

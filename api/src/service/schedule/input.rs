@@ -29,10 +29,31 @@ pub struct Node {
     pub status: WorkStatus,
     /// Its own hard deadline.
     pub deadline: Option<NaiveDate>,
-    /// A manager's override of the computed health, with the reason.
-    pub health_override: Option<(Health, String)>,
+    /// A manager's override of the computed health.
+    pub health_override: Option<Override>,
     /// Its projected date in the latest baseline that includes it (None without one).
     pub latest_baseline: Option<NaiveDate>,
+}
+
+/// A manager's override of a milestone's computed health.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Override {
+    /// The health it sets.
+    pub health: Health,
+    /// Why (the manager's words).
+    pub reason: String,
+    /// The last day it counts when it is better than the computed health.
+    pub until: Option<NaiveDate>,
+}
+
+impl Override {
+    /// Whether it counts on `status_date` against the `computed` health: an override no better
+    /// than the computed health always does (a manager may warn more than the schedule); a
+    /// better one only up to and including its `until` day (issue 15: a judgement that hides a
+    /// computed problem lapses, and the computed health counts again).
+    pub fn counts(&self, computed: Health, status_date: NaiveDate) -> bool {
+        self.health >= computed || self.until.is_some_and(|until| status_date <= until)
+    }
 }
 
 impl Node {
@@ -70,9 +91,11 @@ impl From<&milestone::Model> for Node {
             actual: m.actual_date,
             status: m.status,
             deadline: m.deadline_date,
-            health_override: m
-                .health_override
-                .map(|h| (h, m.health_override_reason.clone().unwrap_or_default())),
+            health_override: m.health_override.map(|health| Override {
+                health,
+                reason: m.health_override_reason.clone().unwrap_or_default(),
+                until: m.health_override_until,
+            }),
             latest_baseline: None,
         }
     }

@@ -26,6 +26,7 @@ struct NodeRow {
     deadline_date: Option<NaiveDate>,
     health_override: Option<Health>,
     health_override_reason: Option<String>,
+    health_override_until: Option<NaiveDate>,
 }
 
 /// The schedule of the live plan on `settings.status_date`: six narrow statements
@@ -48,6 +49,7 @@ pub async fn live<C: ConnectionTrait>(db: &C, settings: Settings) -> ApiResult<S
             M::DeadlineDate,
             M::HealthOverride,
             M::HealthOverrideReason,
+            M::HealthOverrideUntil,
         ])
         .filter(M::DeletedAt.is_null())
         .into_model::<NodeRow>()
@@ -65,9 +67,11 @@ pub async fn live<C: ConnectionTrait>(db: &C, settings: Settings) -> ApiResult<S
             actual: r.actual_date,
             status: r.status,
             deadline: r.deadline_date,
-            health_override: r
-                .health_override
-                .map(|h| (h, r.health_override_reason.unwrap_or_default())),
+            health_override: r.health_override.map(|health| super::Override {
+                health,
+                reason: r.health_override_reason.unwrap_or_default(),
+                until: r.health_override_until,
+            }),
             latest_baseline: None,
         })
         .collect();

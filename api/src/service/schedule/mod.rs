@@ -13,7 +13,7 @@ mod load;
 mod reasons;
 
 pub use critical::{CriticalPath, Scope, Step};
-pub use input::{CommitmentInput, Edge, Input, Node};
+pub use input::{CommitmentInput, Edge, Input, Node, Override};
 pub use load::live;
 pub use reasons::{Reason, ReasonCode};
 
@@ -124,6 +124,9 @@ pub struct Projection {
     pub health: Health,
     /// The reason of a manager's override, when one counts.
     pub override_reason: Option<String>,
+    /// A manager's override is set but no longer counts: it was better than the computed
+    /// health and its `until` day has passed (see [`Override::counts`]).
+    pub override_lapsed: bool,
 }
 
 impl Projection {

@@ -255,14 +255,60 @@ fn a_milestone_upstream_of_a_deadline_carries_it_less_the_lags() {
 fn an_override_wins_but_the_computed_health_stays_visible() {
     let mut a = node(1, "2026-06-01");
     a.deadline = Some(day("2026-05-01"));
-    a.health_override = Some((Health::AtRisk, "de Kamer is al geïnformeerd".into()));
+    a.health_override = Some(Override {
+        health: Health::AtRisk,
+        reason: "de Kamer is al geïnformeerd".into(),
+        until: Some(day("2026-07-01")),
+    });
     let s = run(vec![a, node(2, "2026-07-01")], vec![edge(1, 2, 0)]);
     let one = s.get(1).expect("1");
     assert_eq!(one.health, Health::AtRisk);
     assert_eq!(one.computed, Health::OffTrack);
+    assert!(!one.override_lapsed);
     assert_eq!(en(one).as_deref(), Some("de Kamer is al geïnformeerd"));
     // Successors see the health that counts.
     assert_eq!(s.get(2).expect("2").health, Health::OnTrack);
+}
+
+#[test]
+fn a_better_override_lapses_after_its_last_day_and_a_worse_one_does_not() {
+    let better = |until: Option<&str>| Override {
+        health: Health::OnTrack,
+        reason: "De leverancier heeft de levering schriftelijk toegezegd.".into(),
+        until: until.map(day),
+    };
+    let mut late = node(1, "2026-06-01");
+    late.deadline = Some(day("2026-05-01"));
+    for (until, status_date, counts) in [
+        (Some("2026-03-31"), "2026-03-31", true),
+        (Some("2026-03-31"), "2026-04-01", false),
+        (None, "2026-01-01", false),
+    ] {
+        let mut m = late.clone();
+        m.health_override = Some(better(until));
+        let s = run_on(vec![m], vec![], Settings::at(day(status_date)));
+        let p = s.get(1).expect("1");
+        assert_eq!(p.computed, Health::OffTrack);
+        let expected = if counts {
+            Health::OnTrack
+        } else {
+            Health::OffTrack
+        };
+        assert_eq!(p.health, expected, "until {until:?} on {status_date}");
+        assert_eq!(p.override_lapsed, !counts);
+        assert_eq!(p.override_reason.is_some(), counts);
+    }
+    // Warning more than the schedule does never lapses.
+    let mut m = node(1, "2026-09-01");
+    m.health_override = Some(Override {
+        health: Health::AtRisk,
+        reason: "Bestuurlijke onrust".into(),
+        until: Some(day("2026-01-31")),
+    });
+    let s = run_on(vec![m], vec![], Settings::at(day("2026-06-01")));
+    let p = s.get(1).expect("1");
+    assert_eq!((p.computed, p.health), (Health::OnTrack, Health::AtRisk));
+    assert!(!p.override_lapsed);
 }
 
 #[test]

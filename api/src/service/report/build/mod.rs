@@ -616,14 +616,26 @@ async fn changes(
     for r in &records {
         let day = lang.date(crate::service::status_date::dutch_day(r.changed_at));
         match (r.entity.as_str(), r.action, r.field.as_deref()) {
-            ("Milestone", ChangeAction::Create, _) if seen.insert(("added", r.entity_id)) => {
+            // Added (or brought back) and removed as they stand at the peildatum: a milestone
+            // deleted and restored within the period was not removed.
+            ("Milestone", ChangeAction::Create | ChangeAction::Restore, _)
+                if all_now
+                    .get(&r.entity_id)
+                    .is_some_and(|m| m.deleted_at.is_none())
+                    && seen.insert(("added", r.entity_id)) =>
+            {
                 out.added.push(Line {
                     title: title(r.entity_id),
                     date: day,
                     note: None,
                 });
             }
-            ("Milestone", ChangeAction::Delete, _) if seen.insert(("removed", r.entity_id)) => {
+            ("Milestone", ChangeAction::Delete, _)
+                if all_now
+                    .get(&r.entity_id)
+                    .is_some_and(|m| m.deleted_at.is_some())
+                    && seen.insert(("removed", r.entity_id)) =>
+            {
                 out.removed.push(Line {
                     title: title(r.entity_id),
                     date: day,

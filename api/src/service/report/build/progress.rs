@@ -62,8 +62,12 @@ fn reasons(plan: &Plan, p: &Projection) -> Vec<String> {
         .collect()
 }
 
-/// A manager's judgement that differs from the computed health.
+/// A manager's judgement that differs from the computed health and still counts (a better
+/// one past its last day has lapsed: the report does not repeat it).
 fn judgement(m: &milestone::Model, p: &Projection) -> Option<Judgement> {
+    if p.override_lapsed {
+        return None;
+    }
     let health = m.health_override.filter(|h| *h != p.computed)?;
     let why = m
         .health_override_reason

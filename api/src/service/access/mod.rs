@@ -1,13 +1,54 @@
 //! Who may do what: the one place koers decides authorization.
 //!
-//! Every versioned write goes through `crud::create` and `crud::update`, which ask `may_write`
-//! with the scope of the object before and after the change; links ask `may_link`; reading
-//! draft reports asks `may_read_drafts`. The GraphQL and HTTP layers only say who is calling.
+//! Every versioned write goes through `crud`, which asks the entity's `PlanEntity::may_edit`,
+//! `may_update` and `may_delete` (by default [`may_write`] with the object's [`Scope`] before
+//! and after the change; milestones have their own field rules in [`milestone`]); links ask
+//! [`may_link`], dependencies [`may_depend`]; reading draft reports asks [`may_read_drafts`].
+//! The GraphQL `viewerCan…` fields ask the same functions. The GraphQL and HTTP layers only say
+//! who is calling. The README's role table states these rules; the authorization matrix test
+//! checks each of them.
+
+pub mod milestone;
 
 use super::Actor;
 use crate::error::{ApiError, ApiResult};
 use chrono::{DateTime, Utc};
 use entity::{GovernmentLayer, Role};
+
+/// Whoever the rules are asked about: an account acting now ([`Actor`]) or a reader asking
+/// what it may do ([`Caller`]).
+pub trait Principal {
+    /// The account's name, as errors name it.
+    fn name(&self) -> &str;
+    /// What it may do.
+    fn role(&self) -> Role;
+    /// The layer of a layer manager.
+    fn layer(&self) -> Option<GovernmentLayer>;
+}
+
+impl Principal for Actor {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn role(&self) -> Role {
+        self.role
+    }
+    fn layer(&self) -> Option<GovernmentLayer> {
+        self.layer
+    }
+}
+
+impl Principal for Caller {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn role(&self) -> Role {
+        self.role
+    }
+    fn layer(&self) -> Option<GovernmentLayer> {
+        self.layer
+    }
+}
 
 /// Who is calling: an account (a koers token, or an identity token's subject), or anonymous.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,6 +86,7 @@ impl Caller {
             request_id,
             at,
             status_date,
+            rules: crate::service::schedule::Settings::at(status_date),
             change_reason: None,
             claim: None,
         }
@@ -62,6 +104,9 @@ pub enum Scope {
     Layer(Option<GovernmentLayer>),
     /// Progress reports.
     Reports,
+    /// The letters to the Kamer that answer a commitment (postponement, fulfilment), and what
+    /// they change of it: programme managers and reporters (the letter a report calls for).
+    Letters,
 }
 
 impl Scope {
@@ -71,37 +116,44 @@ impl Scope {
             Scope::Layer(Some(layer)) => format!("items of layer {}", layer.as_str()),
             Scope::Layer(None) => "joint items (of all layers)".to_owned(),
             Scope::Reports => "progress reports".to_owned(),
+            Scope::Letters => "letters to the Kamer about a commitment".to_owned(),
         }
     }
 }
 
-fn role_name(actor: &Actor) -> String {
-    match (actor.role, actor.layer) {
+fn role_name(actor: &impl Principal) -> String {
+    match (actor.role(), actor.layer()) {
         (Role::LayerManager, Some(layer)) => format!("LAYER_MANAGER of {}", layer.as_str()),
         (role, _) => role.as_str(),
     }
 }
 
-fn forbidden(actor: &Actor, what: &str) -> ApiError {
+fn forbidden(actor: &impl Principal, what: &str) -> ApiError {
     ApiError::Forbidden(format!(
         "{} ({}) may not change {what}",
-        actor.name,
+        actor.name(),
         role_name(actor)
     ))
 }
 
-fn allows(actor: &Actor, scope: Scope) -> bool {
-    match (actor.role, scope) {
+fn allows(actor: &impl Principal, scope: Scope) -> bool {
+    match (actor.role(), scope) {
         (Role::Admin, _) => true,
-        (Role::ProgrammeManager, Scope::Plan | Scope::Layer(_)) => true,
-        (Role::LayerManager, Scope::Layer(Some(layer))) => actor.layer == Some(layer),
-        (Role::Reporter, Scope::Reports) => true,
+        (Role::ProgrammeManager, Scope::Plan | Scope::Layer(_) | Scope::Letters) => true,
+        (Role::LayerManager, Scope::Layer(Some(layer))) => actor.layer() == Some(layer),
+        (Role::Reporter, Scope::Reports | Scope::Letters) => true,
         _ => false,
     }
 }
 
+/// Whether `actor` is a programme manager or an administrator: who changes what belongs to the
+/// programme as a whole (a milestone's baseline and deadline, a joint milestone's layers).
+pub fn is_programme_lead(actor: &impl Principal) -> bool {
+    matches!(actor.role(), Role::Admin | Role::ProgrammeManager)
+}
+
 /// May `actor` create, change or delete an object of `scope`?
-pub fn may_write(actor: &Actor, scope: Scope) -> ApiResult<()> {
+pub fn may_write(actor: &impl Principal, scope: Scope) -> ApiResult<()> {
     if allows(actor, scope) {
         Ok(())
     } else {
@@ -112,11 +164,11 @@ pub fn may_write(actor: &Actor, scope: Scope) -> ApiResult<()> {
 /// May `actor` link (or unlink) two objects? Whoever may change both may link them; a layer
 /// manager may also link its own layer's items to joint ones and to shared records (a KPI, a
 /// commitment), but never to another layer's items.
-pub fn may_link(actor: &Actor, a: Scope, b: Scope) -> ApiResult<()> {
+pub fn may_link(actor: &impl Principal, a: Scope, b: Scope) -> ApiResult<()> {
     if allows(actor, a) && allows(actor, b) {
         return Ok(());
     }
-    if actor.role == Role::LayerManager {
+    if actor.role() == Role::LayerManager {
         let own = |s: Scope| allows(actor, s);
         let shared = |s: Scope| matches!(s, Scope::Plan | Scope::Layer(None));
         if (own(a) && shared(b)) || (own(b) && shared(a)) {
@@ -129,9 +181,51 @@ pub fn may_link(actor: &Actor, a: Scope, b: Scope) -> ApiResult<()> {
     ))
 }
 
+/// May `actor` add or remove a dependency of milestone `successor` (of `successor` layer, None
+/// for joint) on any predecessor? The manager of a milestone decides what it waits for: whoever
+/// may change the successor, whatever the predecessor's layer. Adding a successor to another
+/// layer's milestone stays with that layer (or the programme manager).
+pub fn may_depend(actor: &impl Principal, successor: Option<GovernmentLayer>) -> ApiResult<()> {
+    if allows(actor, Scope::Layer(successor)) {
+        Ok(())
+    } else {
+        Err(forbidden(
+            actor,
+            &format!(
+                "what {} wait for (the dependencies of a milestone belong to its manager)",
+                Scope::Layer(successor).describe()
+            ),
+        ))
+    }
+}
+
+/// May `actor` create, list and revoke API tokens? Administrators only.
+pub fn may_manage_tokens(actor: &impl Principal) -> ApiResult<()> {
+    if actor.role() == Role::Admin {
+        Ok(())
+    } else {
+        Err(forbidden(actor, "API tokens"))
+    }
+}
+
 /// May an account of `role` see draft (unpublished) reports?
 pub fn may_read_drafts(role: Role) -> bool {
     matches!(role, Role::Admin | Role::Reporter)
+}
+
+/// An actor of `role` (and `layer`) for the unit tests of the rules.
+#[cfg(test)]
+fn test_actor(role: Role, layer: Option<GovernmentLayer>) -> Actor {
+    Caller {
+        name: "t".into(),
+        role,
+        layer,
+    }
+    .acting(
+        "t".into(),
+        chrono::DateTime::UNIX_EPOCH,
+        chrono::NaiveDate::MIN,
+    )
 }
 
 #[cfg(test)]
@@ -140,16 +234,7 @@ mod tests {
     use GovernmentLayer::{Gemeente, Provincie};
 
     fn actor(role: Role, layer: Option<GovernmentLayer>) -> Actor {
-        Actor {
-            name: "t".into(),
-            role,
-            layer,
-            request_id: "t".into(),
-            at: chrono::DateTime::UNIX_EPOCH,
-            status_date: chrono::NaiveDate::MIN,
-            change_reason: None,
-            claim: None,
-        }
+        test_actor(role, layer)
     }
 
     #[test]
