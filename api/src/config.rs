@@ -138,7 +138,8 @@ pub enum TokenAction {
         /// The layer of a layer manager: rijk, provincie, gemeente or waterschap (any case).
         #[arg(long, value_parser = name::<entity::GovernmentLayer>)]
         layer: Option<entity::GovernmentLayer>,
-        /// The last moment the token works (YYYY-MM-DD, end of that day UTC); never when left out.
+        /// The last day the token works (YYYY-MM-DD, through the end of that day in the
+        /// Netherlands); never when left out.
         #[arg(long, value_parser = day)]
         expires: Option<chrono::NaiveDate>,
     },

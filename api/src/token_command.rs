@@ -11,6 +11,16 @@ fn fail(e: crate::error::ApiError) -> anyhow::Error {
         crate::error::ApiError::NotFound { id, .. } => {
             anyhow::anyhow!("there is no token {id} (`koers token list` shows them)")
         }
+        // The service names the API's fields; the command line has options.
+        crate::error::ApiError::Invalid { field, message } => {
+            let option = match field.as_str() {
+                "expiresAt" => "--expires",
+                "name" => "--name",
+                "layer" => "--layer",
+                other => other,
+            };
+            anyhow::anyhow!("{option}: {message}")
+        }
         e => anyhow::anyhow!("{}", e.public_message()),
     }
 }

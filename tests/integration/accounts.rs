@@ -123,7 +123,7 @@ async fn tokens_are_checked_when_created() {
             Role::Admin,
             None,
             Some(t0() - chrono::Duration::hours(1)),
-            "expires",
+            "expiresAt",
         ),
     ] {
         match koers::service::tokens::create(&app.db, &actor, new(role, layer, expires)).await {

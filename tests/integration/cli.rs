@@ -93,7 +93,9 @@ fn token_accepts_the_apis_names_and_tools_print_only_their_result() {
         ("Layer_Manager", Some("gemeente")),
         ("admin", None),
     ] {
-        let mut args = vec!["token", "create", "--name", "beheer", "--role", role];
+        // One name per account: each role its own.
+        let name = format!("beheer-{}", role.to_lowercase().replace('_', "-"));
+        let mut args = vec!["token", "create", "--name", &name, "--role", role];
         if let Some(layer) = layer {
             args.extend(["--layer", layer]);
         }

@@ -165,6 +165,33 @@ async fn a_milestone_others_depend_on_is_the_programmes_to_delete_and_its_depend
         serde_json::from_str(listed["newValue"].as_str().unwrap_or_default()).expect("json");
     assert_eq!(value[0]["title"], "Kamerbrief", "{value}");
     assert_eq!(value[0]["layer"], "RIJK", "{value}");
+    // The layer manager does not undo the programme manager's decision.
+    let seen = app.gql_as(&vng, can, json!({ "id": mine })).await;
+    assert_eq!(
+        seen["data"]["milestone"]["viewerCanRestore"], false,
+        "{seen}"
+    );
+    let undone = app
+        .gql_as(
+            &vng,
+            RESTORE,
+            json!({ "i": { "id": mine, "version": v + 1 } }),
+        )
+        .await;
+    assert_eq!(code(&undone["errors"][0]), "CONFLICT", "{undone}");
+    let seen = app.gql_as(&lead, can, json!({ "id": mine })).await;
+    assert_eq!(
+        seen["data"]["milestone"]["viewerCanRestore"], true,
+        "{seen}"
+    );
+    let back = app
+        .gql_as(
+            &lead,
+            RESTORE,
+            json!({ "i": { "id": mine, "version": v + 1 } }),
+        )
+        .await;
+    assert_eq!(back["data"]["restoreMilestone"]["status"], "OK", "{back}");
 }
 
 #[tokio::test]
@@ -229,7 +256,7 @@ async fn a_restore_brings_links_and_dependencies_back_and_is_in_the_history() {
             .any(|c| c["action"] == "RESTORE" && c["field"] == "deleted_at"),
         "{history:?}"
     );
-    // Restoring what is not deleted is NOT_FOUND: there is no deleted milestone of that id.
+    // Restoring what is not deleted is a CONFLICT: there is nothing to bring back.
     let again = app
         .gql_as(
             &vng,
@@ -237,7 +264,7 @@ async fn a_restore_brings_links_and_dependencies_back_and_is_in_the_history() {
             json!({ "i": { "id": mine, "version": v + 2 } }),
         )
         .await;
-    assert_eq!(code(&again["errors"][0]), "NOT_FOUND", "{again}");
+    assert_eq!(code(&again["errors"][0]), "CONFLICT", "{again}");
 }
 
 #[tokio::test]
@@ -489,6 +516,28 @@ async fn tokens_are_made_listed_and_revoked_through_the_api_by_admins_only() {
         )
         .await;
     assert_eq!(bad["extensions"]["field"], "input.layer", "{bad}");
+    let past = app
+        .err(
+            "mutation { createApiToken(input: { name: \"X\", role: VIEWER, expiresAt: \"2020-01-01T00:00:00Z\" }) { token } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(past["extensions"]["field"], "input.expiresAt", "{past}");
+    // A name is one account: a second token under it has its role and layer (a rotation).
+    let clash = app
+        .err(
+            "mutation { createApiToken(input: { name: \"Gemeenten\", role: PROGRAMME_MANAGER }) { token } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(code(&clash), "CONFLICT", "{clash}");
+    let rotated = app
+        .ok(
+            "mutation { createApiToken(input: { name: \"Gemeenten\", role: LAYER_MANAGER, layer: GEMEENTE }) { apiToken { name } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(rotated["createApiToken"]["apiToken"]["name"], "Gemeenten");
     let revoked = app
         .ok(
             "mutation($id: ID!) { revokeApiToken(input: { id: $id }) { apiToken { active revokedAt } } }",

@@ -398,9 +398,13 @@ pub trait Rules: PlanEntity {
         Box::pin(async { Ok(()) })
     }
 
-    /// What must hold before `model` comes back: a milestone's dependencies close no cycle.
+    /// What must hold before `model` comes back: a milestone's dependencies close no cycle,
+    /// and whoever brings it back may delete it again (what depends on it decides, as for a
+    /// delete: a layer manager does not undo a programme manager's delete of a milestone other
+    /// layers depend on).
     fn before_restore<'a>(
         _txn: &'a DatabaseTransaction,
+        _actor: &'a Actor,
         _model: &'a Self::Model,
     ) -> BoxFuture<'a, ApiResult<()>> {
         Box::pin(async { Ok(()) })
@@ -548,9 +552,14 @@ pub async fn restore_checked<E: Rules>(
         .filter(column::<E>("id")?.eq(id))
         .one(&txn)
         .await?
-        .filter(is_deleted)
         .ok_or_else(|| ApiError::not_found(E::NAME, id))?;
     E::may_delete(actor, &current)?;
+    if !is_deleted(&current) {
+        return Err(ApiError::Conflict(format!(
+            "this {} is not deleted: there is nothing to restore",
+            E::NAME
+        )));
+    }
     if version_of(&current)? != version {
         return Ok(Versioned::Conflict(current));
     }
@@ -561,7 +570,7 @@ pub async fn restore_checked<E: Rules>(
         .map_err(|e| ApiError::Internal(format!("restore: {e}")))?;
     E::validate(&next)?;
     E::check(&txn, &next, Some(&current)).await?;
-    E::before_restore(&txn, &next).await?;
+    E::before_restore(&txn, actor, &next).await?;
     let outcome = write_update::<E, _>(&txn, actor, &current, next, ChangeAction::Restore).await?;
     super::commit(txn, actor).await?;
     Ok(outcome)

@@ -134,6 +134,39 @@ pub fn blocking<'a>(
         .collect()
 }
 
+/// The refusal when `blocking` dependents keep a layer manager from deleting (`what` is
+/// "deleted") or restoring ("restored") milestone `m`.
+fn refusal(m: &milestone::Model, blocking: &[&Dependent], what: &str) -> ApiError {
+    let names: Vec<String> = blocking.iter().map(|d| d.describe()).collect();
+    let verb = if names.len() == 1 {
+        "depends"
+    } else {
+        "depend"
+    };
+    ApiError::Conflict(format!(
+        "milestone \"{}\" cannot be {what} by a layer manager: {} {verb} on it; the programme manager decides",
+        m.title,
+        names.join(", ")
+    ))
+}
+
+/// Before the deleted milestone `m` comes back: refuse (`CONFLICT`, naming them) when what
+/// depends on it would keep `actor` from deleting it (a layer manager does not undo a
+/// programme manager's decision).
+pub async fn may_restore<C: ConnectionTrait>(
+    db: &C,
+    actor: &Actor,
+    m: &milestone::Model,
+) -> ApiResult<()> {
+    let dependents = of(db, m.id).await?;
+    let blocking = blocking(actor, m, &dependents);
+    if blocking.is_empty() {
+        Ok(())
+    } else {
+        Err(refusal(m, &blocking, "restored"))
+    }
+}
+
 /// Before milestone `m` is deleted: refuse (`CONFLICT`, naming them) when dependents keep
 /// `actor` from it; otherwise list every dependent in the change history with the delete.
 pub async fn before_delete<C: ConnectionTrait>(
@@ -144,12 +177,7 @@ pub async fn before_delete<C: ConnectionTrait>(
     let dependents = of(db, m.id).await?;
     let blocking = blocking(actor, m, &dependents);
     if !blocking.is_empty() {
-        let names: Vec<String> = blocking.iter().map(|d| d.describe()).collect();
-        return Err(ApiError::Conflict(format!(
-            "milestone \"{}\" cannot be deleted by a layer manager: {} depend on it; the programme manager decides",
-            m.title,
-            names.join(", ")
-        )));
+        return Err(refusal(m, &blocking, "deleted"));
     }
     if !dependents.is_empty() {
         let listed = serde_json::to_string(&dependents)

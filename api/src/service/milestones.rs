@@ -78,9 +78,13 @@ impl Rules for milestone::Entity {
 
     fn before_restore<'a>(
         txn: &'a DatabaseTransaction,
+        actor: &'a Actor,
         model: &'a milestone::Model,
     ) -> BoxFuture<'a, ApiResult<()>> {
-        Box::pin(super::links::no_cycle_on_restore(txn, model.id))
+        Box::pin(async move {
+            super::dependents::may_restore(txn, actor, model).await?;
+            super::links::no_cycle_on_restore(txn, model.id).await
+        })
     }
 
     fn happened(m: &milestone::Model) -> Vec<(&'static str, Option<chrono::NaiveDate>)> {

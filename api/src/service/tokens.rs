@@ -66,13 +66,36 @@ pub async fn create<C: ConnectionTrait>(
     check_role(new.role, new.layer)?;
     if new.expires_at.is_some_and(|at| at <= actor.at) {
         return Err(ApiError::invalid(
-            "expires",
+            "expiresAt",
             "the expiry must be in the future",
         ));
     }
+    // A name is an account: the change history knows its actors by name only, so a second
+    // token under a name is that account's (a rotation), with its role and layer.
+    let name = new.name.trim().to_owned();
+    let other = api_token::Entity::find()
+        .filter(api_token::Column::Name.eq(name.clone()))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .all(db)
+        .await?
+        .into_iter()
+        .find(|t| {
+            (t.role, t.layer) != (new.role, new.layer)
+                && t.expires_at.is_none_or(|at| at > actor.at)
+        });
+    if let Some(other) = other {
+        return Err(ApiError::Conflict(format!(
+            "the name {name} belongs to an account with role {}{}: the change history could not tell them apart; choose another name or revoke that token first",
+            other.role.as_str(),
+            other
+                .layer
+                .map(|l| format!(" ({})", l.as_str()))
+                .unwrap_or_default()
+        )));
+    }
     let token = fresh_token()?;
     let saved = api_token::ActiveModel {
-        name: Set(new.name.trim().to_owned()),
+        name: Set(name),
         role: Set(new.role),
         layer: Set(new.layer),
         token_hash: Set(hash(&token)),

@@ -258,6 +258,29 @@ pub async fn token(
         .1
 }
 
+/// Store a token for an account that shares its name with another of a different role, as an
+/// identity provider's accounts can (koers's own tokens refuse that); returns the token.
+pub async fn namesake_token(db: &DatabaseConnection, name: &str, role: entity::Role) -> String {
+    use sea_orm::{ActiveModelTrait, ActiveValue::Set};
+    let token = format!("koers_{}", uuid::Uuid::new_v4().simple());
+    entity::api_token::ActiveModel {
+        name: Set(name.to_owned()),
+        role: Set(role),
+        layer: Set(None),
+        token_hash: Set(koers::service::tokens::hash(&token)),
+        token_prefix: Set(token.chars().take(12).collect()),
+        created_by: Set("test".into()),
+        created_at: Set(t0()),
+        expires_at: Set(None),
+        revoked_at: Set(None),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+    .expect("namesake token");
+    token
+}
+
 /// Generate the Dutch progress report of peildatum `day` ("YYYY-MM-DD"); returns its Markdown.
 pub async fn report_markdown(app: &TestApp, day: &str) -> String {
     app.ok(

@@ -122,13 +122,14 @@ macro_rules! plan_object {
                     && !crate::graphql::types::delete_blocked!($guard, self, ctx))
             }
             /// Whether the caller may bring it back (`restore…`): it is deleted, this is the
-            /// live plan, and the caller may delete it.
-            async fn viewer_can_restore(&self, ctx: &async_graphql::Context<'_>) -> bool {
+            /// live plan, and the caller may delete it (what depends on it included).
+            async fn viewer_can_restore(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<bool> {
                 use crate::graphql::context::ContextExt;
                 use crate::service::crud::PlanEntity;
-                self.0.deleted_at.is_some()
+                Ok(self.0.deleted_at.is_some()
                     && self.1.as_of().is_none()
                     && <<Model as sea_orm::ModelTrait>::Entity as PlanEntity>::may_delete(&ctx.caller(), &self.0).is_ok()
+                    && !crate::graphql::types::delete_blocked!($guard, self, ctx))
             }
             $($body)*
         }

@@ -114,8 +114,8 @@ pub fn may_update(actor: &Actor, before: &Model, after: &Model) -> ApiResult<()>
 
 fn describe(m: &Model) -> String {
     match m.layer {
-        Some(layer) => format!("milestone {} of layer {}", m.id, layer.as_str()),
-        None => format!("joint milestone {}", m.id),
+        Some(layer) => format!("milestone \"{}\" of layer {}", m.title, layer.as_str()),
+        None => format!("joint milestone \"{}\"", m.title),
     }
 }
 

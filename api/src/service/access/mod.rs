@@ -112,7 +112,7 @@ pub enum Scope {
 impl Scope {
     fn describe(self) -> String {
         match self {
-            Scope::Plan => "the plan's structure".to_owned(),
+            Scope::Plan => "the plan's structure and shared records (programmes, phases, KPIs, data sources, the recess calendar, commitments, baselines)".to_owned(),
             Scope::Layer(Some(layer)) => format!("items of layer {}", layer.as_str()),
             Scope::Layer(None) => "joint items (of all layers)".to_owned(),
             Scope::Reports => "progress reports".to_owned(),
@@ -204,7 +204,11 @@ pub fn may_manage_tokens(actor: &impl Principal) -> ApiResult<()> {
     if actor.role() == Role::Admin {
         Ok(())
     } else {
-        Err(forbidden(actor, "API tokens"))
+        Err(ApiError::Forbidden(format!(
+            "{} ({}) may not see or manage API tokens: only an administrator does",
+            actor.name(),
+            role_name(actor)
+        )))
     }
 }
 
