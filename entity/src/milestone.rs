@@ -31,8 +31,11 @@ pub struct Model {
     /// A manager's override of the computed health, with the reason for it.
     pub health_override: Option<Health>,
     pub health_override_reason: Option<String>,
-    /// The last day an override better than the computed health counts (None: an override
-    /// that is no better, which counts until it is removed).
+    /// The last day the override counts when it is better than the computed health (set to 30
+    /// days after the status date when the override is set without one; an override no better
+    /// than the computed health counts until it is removed, whatever this says). Overrides from
+    /// before migration 000021 have none: when better than the computed health they no longer
+    /// count, and a manager sets them again with a sentence and an end.
     #[serde(default)]
     pub health_override_until: Option<Date>,
     /// The layers that take part in a joint milestone, as [`participants_text`] writes them;

@@ -365,7 +365,8 @@ fn cases() -> Vec<(&'static str, Touches)> {
         ("createCommitment", Plan),
         ("updateCommitment", Plan),
         ("deleteCommitment", Plan),
-        ("recordCommitmentLetter", Letters),
+        ("recordCommitmentLetter", Plan),
+        ("recordCommitmentLetter:called-for", Letters),
         ("createBaseline", Plan),
         ("generateProgressReport", Reports),
         ("publishProgressReport", Reports),
@@ -380,8 +381,8 @@ fn cases() -> Vec<(&'static str, Touches)> {
         ("unlinkTaskKpi:gemeente", Link(g, Side::Shared)),
         ("linkKpiDataSource", Link(Side::Shared, Side::Shared)),
         ("unlinkKpiDataSource", Link(Side::Shared, Side::Shared)),
-        ("linkCommitmentMilestone:gemeente", Link(Side::Shared, g)),
-        ("unlinkCommitmentMilestone:gemeente", Link(Side::Shared, g)),
+        ("linkCommitmentMilestone:gemeente", Plan),
+        ("unlinkCommitmentMilestone:gemeente", Plan),
         (
             "addMilestoneDependency:joint-to-gemeente",
             Depend(Some(Gemeente)),
@@ -591,6 +592,16 @@ async fn prepare(app: &TestApp, fx: &Fixture, case: &str) -> (String, Value) {
             json!({ "text": "T2" }),
         ),
         ("deleteCommitment", _) => upd(fx.id("commitment"), fx.v("commitment"), json!({})),
+        ("recordCommitmentLetter", "called-for") => {
+            // The milestone that fulfils it is projected past its deadline: the Kamer needs a
+            // postponement letter.
+            app.ok(
+                "mutation($c: ID!, $m: ID!, $v: Int!) { linkCommitmentMilestone(input: { commitmentId: $c, milestoneId: $m }) { __typename } updateMilestone(input: { id: $m, version: $v, plannedDate: \"2027-01-15\" }) { status } }",
+                json!({ "c": fx.id("commitment"), "m": fx.id("mr"), "v": fx.v("mr") }),
+            )
+            .await;
+            json!({ "commitmentId": fx.id("commitment"), "version": fx.v("commitment"), "kind": "POSTPONEMENT", "sentOn": "2026-06-01", "newDeadlineDate": "2027-03-01", "reason": "Het eindrapport volgt later" })
+        }
         ("recordCommitmentLetter", _) => {
             json!({ "commitmentId": fx.id("commitment"), "version": fx.v("commitment"), "kind": "FULFILMENT", "sentOn": "2026-06-01" })
         }

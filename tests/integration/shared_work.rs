@@ -567,6 +567,7 @@ async fn tokens_are_made_listed_and_revoked_through_the_api_by_admins_only() {
 #[tokio::test]
 async fn a_reporter_records_the_letter_a_report_calls_for_but_not_the_rest_of_a_commitment() {
     let app = TestApp::new().await;
+    app.on_day("2026-06-01");
     let p = programme(&app).await;
     let made = app
         .ok(
@@ -584,17 +585,92 @@ async fn a_reporter_records_the_letter_a_report_calls_for_but_not_the_rest_of_a_
         )
         .await;
     assert_eq!(code(&edit["errors"][0]), "FORBIDDEN", "{edit}");
-    let letter = app
-        .gql_as(
-            &reporter,
-            "mutation($id: ID!, $v: Int!) { recordCommitmentLetter(input: { commitmentId: $id, version: $v, kind: POSTPONEMENT, sentOn: \"2026-05-20\", newDeadlineDate: \"2027-03-01\", reason: \"Meer tijd nodig\" }) { status commitment { deadlineDate } } }",
-            json!({ "id": c["id"], "v": c["version"] }),
+    let letter = |kind: &str| json!({ "i": { "commitmentId": c["id"], "version": c["version"], "kind": kind, "sentOn": "2026-05-20", "newDeadlineDate": if kind == "POSTPONEMENT" { json!("2027-03-01") } else { Value::Null }, "reason": "Meer tijd nodig" } });
+    let record = "mutation($i: RecordCommitmentLetterInput!) { recordCommitmentLetter(input: $i) { status commitment { deadlineDate status } } }";
+    let can = "query($id: ID!) { commitment(id: $id) { viewerCanRecordLetter } }";
+    // On track: no report calls for a letter, so the reporter records none.
+    let seen = app.gql_as(&reporter, can, json!({ "id": c["id"] })).await;
+    assert_eq!(
+        seen["data"]["commitment"]["viewerCanRecordLetter"], false,
+        "{seen}"
+    );
+    let before = app.count("commitment_letter").await;
+    for kind in ["POSTPONEMENT", "FULFILMENT"] {
+        let refused = app.gql_as(&reporter, record, letter(kind)).await;
+        assert_eq!(
+            code(&refused["errors"][0]),
+            "FORBIDDEN",
+            "{kind}: {refused}"
+        );
+    }
+    assert_eq!(app.count("commitment_letter").await, before);
+    // The work that fulfils it is projected past the deadline: the Kamer needs a postponement
+    // letter, and the reporter records it.
+    let late = milestone(&app, &p, "Eindrapport", Some("RIJK"), "2027-01-15").await;
+    app.ok(
+        "mutation($c: ID!, $m: ID!) { linkCommitmentMilestone(input: { commitmentId: $c, milestoneId: $m }) { __typename } }",
+        json!({ "c": c["id"], "m": late }),
+    )
+    .await;
+    let seen = app.gql_as(&reporter, can, json!({ "id": c["id"] })).await;
+    assert_eq!(
+        seen["data"]["commitment"]["viewerCanRecordLetter"], true,
+        "{seen}"
+    );
+    let fulfil = app.gql_as(&reporter, record, letter("FULFILMENT")).await;
+    assert_eq!(code(&fulfil["errors"][0]), "FORBIDDEN", "{fulfil}");
+    let postponed = app.gql_as(&reporter, record, letter("POSTPONEMENT")).await;
+    assert_eq!(
+        postponed["data"]["recordCommitmentLetter"]["commitment"]["deadlineDate"], "2027-03-01",
+        "{postponed}"
+    );
+}
+
+/// A milestone deleted and restored within a report's period was neither added nor removed; one
+/// created in it was added, one deleted in it removed.
+#[tokio::test]
+async fn a_report_does_not_call_a_milestone_deleted_and_restored_in_its_period_added_or_removed() {
+    let app = TestApp::new().await;
+    app.on_day("2026-06-01");
+    let p = programme(&app).await;
+    milestone(&app, &p, "Blijft", Some("RIJK"), "2026-09-01").await;
+    let back = milestone(&app, &p, "Even weg", Some("RIJK"), "2026-09-02").await;
+    let gone = milestone(&app, &p, "Vervalt", Some("RIJK"), "2026-09-03").await;
+    // The first report, published: the next one reports the changes since it.
+    let first = app
+        .ok(
+            "mutation { generateProgressReport(input: { asOf: \"2026-06-01\", title: \"Juni\" }) { report { id version } } }",
+            json!({}),
+        )
+        .await["generateProgressReport"]["report"]
+        .clone();
+    let approved = app.approve(&first["id"], &first["version"]).await;
+    let published = app
+        .ok(
+            "mutation($id: ID!, $v: Int!) { publishProgressReport(input: { id: $id, version: $v }) { status } }",
+            json!({ "id": first["id"], "v": approved }),
         )
         .await;
-    assert_eq!(
-        letter["data"]["recordCommitmentLetter"]["commitment"]["deadlineDate"], "2027-03-01",
-        "{letter}"
-    );
+    assert_eq!(published["publishProgressReport"]["status"], "OK");
+    app.on_day("2026-06-10");
+    let v = version(&app, &back).await;
+    app.ok(DELETE, json!({ "i": { "id": back, "version": v } }))
+        .await;
+    app.ok(RESTORE, json!({ "i": { "id": back, "version": v + 1 } }))
+        .await;
+    let v = version(&app, &gone).await;
+    app.ok(DELETE, json!({ "i": { "id": gone, "version": v } }))
+        .await;
+    milestone(&app, &p, "Nieuw", Some("RIJK"), "2026-09-04").await;
+    app.on_day("2026-06-20");
+    let md = crate::support::report_markdown(&app, "2026-06-20").await;
+    let changes = md
+        .split("## Wijzigingen sinds de vorige rapportage")
+        .nth(1)
+        .expect("changes section");
+    assert!(changes.contains("Toegevoegd:\n\n- Nieuw ("), "{changes}");
+    assert!(changes.contains("Vervallen:\n\n- Vervalt ("), "{changes}");
+    assert!(!changes.contains("Even weg"), "{changes}");
 }
 
 /// `viewerCanUpdate` and `viewerCanDelete` say what the mutations then do, for every milestone of

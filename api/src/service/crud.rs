@@ -270,7 +270,7 @@ where
 
 /// Write `next` (a change that follows from one already allowed, e.g. the commitment a letter
 /// answers) without asking who may; recorded as an update.
-pub async fn follow_up<E, C>(
+pub(super) async fn follow_up<E, C>(
     db: &C,
     actor: &Actor,
     current: &E::Model,
@@ -506,6 +506,9 @@ where
         // Nothing to change: no new version, no history, no conflict for other clients.
         return Ok(Versioned::Applied(current));
     }
+    // Who may change what comes before whether the change is valid: a refused field is
+    // FORBIDDEN, whatever else is wrong with it.
+    E::may_update(actor, &current, &next)?;
     E::validate(&next)?;
     not_after_status_date::<E>(actor, &next, Some(&current))?;
     E::check(&txn, &next, Some(&current)).await?;
@@ -532,14 +535,17 @@ pub async fn delete_checked<E: Rules>(
     }
     E::before_delete(&txn, actor, &current).await?;
     let outcome = soft_delete::<E, _>(&txn, actor, &current).await?;
-    super::commit(txn, actor).await?;
+    // A delete that lost the race keeps nothing of its own (not the dependents it recorded).
+    if matches!(outcome, Versioned::Applied(_)) {
+        super::commit(txn, actor).await?;
+    }
     Ok(outcome)
 }
 
 /// Bring back the deleted object `id` when the client's `version` is current: whoever may
 /// delete it may restore it. Its links and dependencies come back as they were (a delete keeps
-/// them); the rules of an update are checked again (a KPI code reused meanwhile, an
-/// overlapping recess, a dependency cycle closed meanwhile are refused). Recorded in the
+/// them); the rules of a create are checked again (a reference to what was deleted meanwhile,
+/// an overlapping recess, a dependency cycle closed meanwhile are refused). Recorded in the
 /// history as a `RESTORE` of `deletedAt`.
 pub async fn restore_checked<E: Rules>(
     db: &DatabaseConnection,
@@ -569,9 +575,13 @@ pub async fn restore_checked<E: Rules>(
         .try_into_model()
         .map_err(|e| ApiError::Internal(format!("restore: {e}")))?;
     E::validate(&next)?;
-    E::check(&txn, &next, Some(&current)).await?;
+    // Every reference is checked as for a create: nothing comes back under a deleted
+    // programme, phase or KPI (restore that first).
+    E::check(&txn, &next, None).await?;
     E::before_restore(&txn, actor, &next).await?;
     let outcome = write_update::<E, _>(&txn, actor, &current, next, ChangeAction::Restore).await?;
-    super::commit(txn, actor).await?;
+    if matches!(outcome, Versioned::Applied(_)) {
+        super::commit(txn, actor).await?;
+    }
     Ok(outcome)
 }

@@ -11,7 +11,7 @@ use entity::{
     ChangeAction, GovernmentLayer, commitment, commitment_milestone, milestone,
     milestone_dependency,
 };
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 use std::collections::HashMap;
 
 /// Something that depends on a milestone.
@@ -153,12 +153,15 @@ fn refusal(m: &milestone::Model, blocking: &[&Dependent], what: &str) -> ApiErro
 /// Before the deleted milestone `m` comes back: refuse (`CONFLICT`, naming them) when what
 /// depends on it would keep `actor` from deleting it (a layer manager does not undo a
 /// programme manager's decision).
-pub async fn may_restore<C: ConnectionTrait>(
-    db: &C,
+pub async fn may_restore(
+    txn: &DatabaseTransaction,
     actor: &Actor,
     m: &milestone::Model,
 ) -> ApiResult<()> {
-    let dependents = of(db, m.id).await?;
+    // What depends on it cannot change while this is decided (a dependency or a commitment
+    // link added meanwhile waits for the lock and then sees the result).
+    super::lock(txn, "milestone_dependency").await?;
+    let dependents = of(txn, m.id).await?;
     let blocking = blocking(actor, m, &dependents);
     if blocking.is_empty() {
         Ok(())
@@ -169,12 +172,14 @@ pub async fn may_restore<C: ConnectionTrait>(
 
 /// Before milestone `m` is deleted: refuse (`CONFLICT`, naming them) when dependents keep
 /// `actor` from it; otherwise list every dependent in the change history with the delete.
-pub async fn before_delete<C: ConnectionTrait>(
-    db: &C,
+pub async fn before_delete(
+    txn: &DatabaseTransaction,
     actor: &Actor,
     m: &milestone::Model,
 ) -> ApiResult<()> {
-    let dependents = of(db, m.id).await?;
+    super::lock(txn, "milestone_dependency").await?;
+    let dependents = of(txn, m.id).await?;
+    let db = txn;
     let blocking = blocking(actor, m, &dependents);
     if !blocking.is_empty() {
         return Err(refusal(m, &blocking, "deleted"));

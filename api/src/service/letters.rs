@@ -111,9 +111,17 @@ pub async fn record_in(
 ) -> ApiResult<Versioned<(commitment::Model, Option<commitment_letter::Model>)>> {
     let current = find_live::<commitment::Entity, _>(txn, draft.commitment_id).await?;
     // May the caller record it at all, before whether its version is current. A letter is
-    // the programme's or the report authors' (a reporter records the letter a report calls
-    // for); what it changes of its commitment follows from it.
+    // the programme's, or a reporter's where a report calls for it (judged on the plan as it
+    // stands); what it changes of its commitment follows from it.
     super::access::may_write(actor, super::access::Scope::Letters)?;
+    let risk = if super::access::is_programme_lead(actor) {
+        None
+    } else {
+        super::schedule::live(txn, actor.rules)
+            .await?
+            .commitment(current.id)
+    };
+    super::access::may_record_letter(actor, draft.kind, risk.as_ref())?;
     if version_of(&current)? != draft.version {
         return Ok(Versioned::Conflict((current, None)));
     }

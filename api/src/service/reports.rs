@@ -641,8 +641,9 @@ pub async fn attach_final(
 /// What publishing a report does to the plan: the report is the Kamerbrief of the commitments
 /// it answers, so each of them gets its fulfilment letter (sent on the day of publication, with
 /// the report's kenmerk, or its title without one) and the Kamerbrief milestones it is are done
-/// on that day. A reporter may do this only through publishing (the letter a report calls for);
-/// it is recorded in the history under the reporter's name. A commitment already fulfilled or a
+/// on that day. Publishing records them on the programme's behalf (a reporter may otherwise
+/// record only the letter a report calls for: `access::may_record_letter`); they are recorded
+/// in the history under the reporter's name. A commitment already fulfilled or a
 /// milestone already done is left as it is.
 async fn answer(
     txn: &sea_orm::DatabaseTransaction,

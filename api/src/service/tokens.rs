@@ -55,8 +55,23 @@ pub fn check_role(role: Role, layer: Option<GovernmentLayer>) -> ApiResult<()> {
     }
 }
 
-/// Create a token; returns it stored (hash only) and the token itself, which is never shown again.
-pub async fn create<C: ConnectionTrait>(
+/// Create a token in one write transaction (with the request's idempotency claim, so a retry
+/// never makes a second one); returns it stored (hash only) and the token itself, which is
+/// never shown again.
+pub async fn create(
+    db: &sea_orm::DatabaseConnection,
+    actor: &Actor,
+    new: NewToken,
+) -> ApiResult<(api_token::Model, String)> {
+    let txn = super::begin_write(db).await?;
+    // Two tokens made at once under one name see each other.
+    super::lock(&txn, "api_token").await?;
+    let made = create_in(&txn, actor, new).await?;
+    super::commit(txn, actor).await?;
+    Ok(made)
+}
+
+async fn create_in<C: ConnectionTrait>(
     db: &C,
     actor: &Actor,
     new: NewToken,
@@ -128,23 +143,31 @@ pub async fn list<C: ConnectionTrait>(db: &C) -> ApiResult<Vec<api_token::Model>
         .await?)
 }
 
-/// Revoke a token: it stops working at once. Revoking twice is a conflict.
-pub async fn revoke<C: ConnectionTrait>(
-    db: &C,
+/// Revoke a token: it stops working at once. Revoking twice is a conflict (also when two
+/// revocations race: the second finds it revoked in its own write transaction).
+pub async fn revoke(
+    db: &sea_orm::DatabaseConnection,
     actor: &Actor,
     id: i32,
 ) -> ApiResult<api_token::Model> {
     super::access::may_manage_tokens(actor)?;
+    let txn = super::begin_write(db).await?;
+    super::lock(&txn, "api_token").await?;
     let token = api_token::Entity::find_by_id(id)
-        .one(db)
+        .one(&txn)
         .await?
         .ok_or_else(|| ApiError::not_found("ApiToken", id))?;
     if token.revoked_at.is_some() {
-        return Err(ApiError::Conflict(format!("token {id} is already revoked")));
+        return Err(ApiError::Conflict(format!(
+            "token {} ({}) is already revoked",
+            token.token_prefix, token.name
+        )));
     }
     let mut am = token.into_active_model();
     am.revoked_at = Set(Some(actor.at));
-    Ok(am.update(db).await?)
+    let revoked = am.update(&txn).await?;
+    super::commit(txn, actor).await?;
+    Ok(revoked)
 }
 
 /// The holder of `token` at `now`: unknown, revoked and expired tokens are refused alike

@@ -45,15 +45,23 @@ plan_object!(
     async fn status(&self) -> CommitmentStatus {
         self.0.status.into()
     }
-    /// Whether the caller may record a letter about it (`recordCommitmentLetter`: programme
-    /// managers, reporters and admins), while it is open and live.
-    async fn viewer_can_record_letter(&self, ctx: &Context<'_>) -> bool {
+    /// Whether the caller may record a letter about it (`recordCommitmentLetter`) while it is
+    /// open and live: programme managers and admins any; a reporter the one a report calls for
+    /// (a postponement letter when one is needed, a fulfilment letter when the work is done).
+    async fn viewer_can_record_letter(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         use crate::graphql::context::ContextExt;
         use crate::service::access;
-        self.0.deleted_at.is_none()
-            && self.1.as_of().is_none()
-            && self.0.status == entity::CommitmentStatus::Open
-            && access::may_write(&ctx.caller(), access::Scope::Letters).is_ok()
+        if self.0.deleted_at.is_some()
+            || self.1.as_of().is_some()
+            || self.0.status != entity::CommitmentStatus::Open
+        {
+            return Ok(false);
+        }
+        let caller = ctx.caller();
+        let risk = self.1.schedule(ctx).await?.commitment(self.0.id);
+        Ok([entity::LetterKind::Postponement, entity::LetterKind::Fulfilment]
+            .into_iter()
+            .any(|kind| access::may_record_letter(&caller, kind, risk.as_ref()).is_ok()))
     }
     /// The programme.
     async fn programme(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Programme>> {

@@ -16,7 +16,8 @@ pub struct CommitmentLetter(
 plan_object!(
     /// A letter to the Kamer that fulfils or postpones a commitment (recorded once, never edited).
     CommitmentLetter,
-    "CommitmentLetter", {
+    "CommitmentLetter",
+    guarded, {
     /// Fulfilment or postponement.
     async fn kind(&self) -> LetterKind {
         self.0.kind.into()
@@ -61,3 +62,21 @@ plan_object!(
             .await
     }
 });
+
+impl CommitmentLetter {
+    /// A letter is recorded once and never edited or deleted: it was sent to the Kamer.
+    async fn update_blocked(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<bool> {
+        Ok(true)
+    }
+
+    /// See [`CommitmentLetter::update_blocked`].
+    async fn delete_blocked(
+        &self,
+        _ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<bool> {
+        Ok(true)
+    }
+}

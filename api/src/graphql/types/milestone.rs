@@ -323,6 +323,11 @@ plan_object!(
 });
 
 impl Milestone {
+    /// Nothing but the access rules keeps the caller from changing a milestone.
+    async fn update_blocked(&self, _ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        Ok(false)
+    }
+
     /// Whether what depends on it keeps the caller from deleting it (`viewerCanDelete`): the
     /// rule of `service::dependents`, on the dependents of the whole sibling set at once.
     async fn delete_blocked(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {

@@ -65,8 +65,9 @@ pub(crate) use batched;
 /// `#[Object]` impl of a plan-entity wrapper with the fields every plan entity has
 /// (`id`, `version`, `createdAt`, `updatedAt`, `deletedAt`, and what the caller may do with it:
 /// `viewerCanUpdate`, `viewerCanDelete`, `viewerCanRestore`) followed by its own. With
-/// `guarded`, the type has a `delete_blocked(&self, ctx) -> Result<bool>` of its own: what
-/// else keeps the caller from deleting it (a milestone others depend on).
+/// `guarded`, the type has `update_blocked(&self, ctx)` and `delete_blocked(&self, ctx)` (each
+/// `-> Result<bool>`) of its own: what else keeps the caller from changing or deleting it (a
+/// published report, a letter, a milestone others depend on).
 macro_rules! plan_object {
     ($(#[$doc:meta])* $ty:ident, $name:literal, guarded, { $($body:tt)* }) => {
         crate::graphql::types::plan_object!(@ $(#[$doc])* $ty, $name, guarded, { $($body)* });
@@ -103,12 +104,13 @@ macro_rules! plan_object {
             /// Whether the caller may change it (some of it: a layer manager taking part in a
             /// joint milestone changes its dates, status, description and health only): false
             /// when deleted and in an as-of view. From the same access rules as the mutations.
-            async fn viewer_can_update(&self, ctx: &async_graphql::Context<'_>) -> bool {
+            async fn viewer_can_update(&self, ctx: &async_graphql::Context<'_>) -> async_graphql::Result<bool> {
                 use crate::graphql::context::ContextExt;
                 use crate::service::crud::PlanEntity;
-                self.0.deleted_at.is_none()
+                Ok(self.0.deleted_at.is_none()
                     && self.1.as_of().is_none()
                     && <<Model as sea_orm::ModelTrait>::Entity as PlanEntity>::may_edit(&ctx.caller(), &self.0).is_ok()
+                    && !crate::graphql::types::update_blocked!($guard, self, ctx))
             }
             /// Whether the caller may delete it: false when deleted, in an as-of view, and
             /// where what depends on it keeps the caller from it (a layer manager's milestone
@@ -136,6 +138,18 @@ macro_rules! plan_object {
     };
 }
 pub(crate) use plan_object;
+
+/// Whether more than the access rules keeps the caller from changing an object (see
+/// `plan_object!`'s `guarded`: a published report is frozen, a letter is never edited).
+macro_rules! update_blocked {
+    (guarded, $this:tt, $ctx:tt) => {
+        $this.update_blocked($ctx).await?
+    };
+    (open, $this:tt, $ctx:tt) => {
+        false
+    };
+}
+pub(crate) use update_blocked;
 
 /// Whether more than the access rules keeps the caller from deleting an object (see
 /// `plan_object!`'s `guarded`).

@@ -53,7 +53,8 @@ pub struct ReportWarning {
 plan_object!(
     /// A progress report for the Kamer, of the plan as it stood on its peildatum.
     ProgressReport,
-    "ProgressReport", {
+    "ProgressReport",
+    guarded, {
     /// Its title.
     async fn title(&self) -> &str {
         &self.0.title
@@ -175,3 +176,16 @@ plan_object!(
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 });
+
+impl ProgressReport {
+    /// A published report is frozen: neither changed nor deleted (its final version is
+    /// attached with `attachFinalReport`).
+    async fn update_blocked(&self, _ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        Ok(self.0.status == entity::ReportStatus::Published)
+    }
+
+    /// See [`ProgressReport::update_blocked`].
+    async fn delete_blocked(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        self.update_blocked(ctx).await
+    }
+}

@@ -199,6 +199,39 @@ pub fn may_depend(actor: &impl Principal, successor: Option<GovernmentLayer>) ->
     }
 }
 
+/// May `actor` record a letter of `kind` about a commitment on which the schedule's verdict is
+/// `risk`? Programme managers and admins: any letter. A reporter: the letter a report calls for,
+/// a postponement letter when the Kamer needs one (a linked milestone projected past the
+/// deadline, or a missed deadline with the work not done), a fulfilment letter when the work is
+/// done; the rest of a commitment stays the programme's.
+pub fn may_record_letter(
+    actor: &impl Principal,
+    kind: entity::LetterKind,
+    risk: Option<&crate::service::schedule::CommitmentRisk>,
+) -> ApiResult<()> {
+    may_write(actor, Scope::Letters)?;
+    if is_programme_lead(actor) {
+        return Ok(());
+    }
+    let called_for = risk.is_some_and(|r| match kind {
+        entity::LetterKind::Postponement => r.needs_postponement_letter(),
+        entity::LetterKind::Fulfilment => r.work_done,
+    });
+    if called_for {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(format!(
+            "{} ({}) records only the letter a report calls for: this commitment needs no {} letter now; the programme manager records other letters",
+            actor.name(),
+            role_name(actor),
+            match kind {
+                entity::LetterKind::Postponement => "postponement",
+                entity::LetterKind::Fulfilment => "fulfilment",
+            }
+        )))
+    }
+}
+
 /// May `actor` create, list and revoke API tokens? Administrators only.
 pub fn may_manage_tokens(actor: &impl Principal) -> ApiResult<()> {
     if actor.role() == Role::Admin {

@@ -49,10 +49,14 @@ pub struct Override {
 impl Override {
     /// Whether it counts on `status_date` against the `computed` health: an override no better
     /// than the computed health always does (a manager may warn more than the schedule); a
-    /// better one only up to and including its `until` day (issue 15: a judgement that hides a
-    /// computed problem lapses, and the computed health counts again).
+    /// better one only up to and including its `until` day, and only with a reason of at least a
+    /// sentence (issue 15: a judgement that hides a computed problem is explained and lapses,
+    /// and the computed health counts again; also when the schedule worsened after a short
+    /// reason was given for an override that was no better then).
     pub fn counts(&self, computed: Health, status_date: NaiveDate) -> bool {
-        self.health >= computed || self.until.is_some_and(|until| status_date <= until)
+        self.health >= computed
+            || (self.until.is_some_and(|until| status_date <= until)
+                && crate::service::overrides::is_a_sentence(&self.reason))
     }
 }
 

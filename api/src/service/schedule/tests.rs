@@ -257,7 +257,7 @@ fn an_override_wins_but_the_computed_health_stays_visible() {
     a.deadline = Some(day("2026-05-01"));
     a.health_override = Some(Override {
         health: Health::AtRisk,
-        reason: "de Kamer is al geïnformeerd".into(),
+        reason: "de Kamer is al per brief over de nieuwe datum geïnformeerd".into(),
         until: Some(day("2026-07-01")),
     });
     let s = run(vec![a, node(2, "2026-07-01")], vec![edge(1, 2, 0)]);
@@ -265,7 +265,10 @@ fn an_override_wins_but_the_computed_health_stays_visible() {
     assert_eq!(one.health, Health::AtRisk);
     assert_eq!(one.computed, Health::OffTrack);
     assert!(!one.override_lapsed);
-    assert_eq!(en(one).as_deref(), Some("de Kamer is al geïnformeerd"));
+    assert_eq!(
+        en(one).as_deref(),
+        Some("de Kamer is al per brief over de nieuwe datum geïnformeerd")
+    );
     // Successors see the health that counts.
     assert_eq!(s.get(2).expect("2").health, Health::OnTrack);
 }
@@ -298,6 +301,14 @@ fn a_better_override_lapses_after_its_last_day_and_a_worse_one_does_not() {
         assert_eq!(p.override_lapsed, !counts);
         assert_eq!(p.override_reason.is_some(), counts);
     }
+    // A better override with a short reason (given when it was no better) does not count.
+    let mut m = late.clone();
+    m.health_override = Some(Override {
+        reason: "loopt".into(),
+        ..better(Some("2026-12-31"))
+    });
+    let s = run_on(vec![m], vec![], Settings::at(day("2026-01-01")));
+    assert_eq!(s.get(1).expect("1").health, Health::OffTrack);
     // Warning more than the schedule does never lapses.
     let mut m = node(1, "2026-09-01");
     m.health_override = Some(Override {

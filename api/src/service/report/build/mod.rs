@@ -587,6 +587,14 @@ async fn changes(
         .order_by_asc(change_record::Column::Id)
         .all(db)
         .await?;
+    // Live at the start of the period: what was there is neither added nor removed by a
+    // delete and a restore within it.
+    let live_then: std::collections::HashSet<i32> = then
+        .live::<milestone::Entity>()
+        .await?
+        .iter()
+        .map(|m| m.id)
+        .collect();
     let all_now: HashMap<i32, milestone::Model> = now
         .all::<milestone::Entity>()
         .await?
@@ -616,12 +624,13 @@ async fn changes(
     for r in &records {
         let day = lang.date(crate::service::status_date::dutch_day(r.changed_at));
         match (r.entity.as_str(), r.action, r.field.as_deref()) {
-            // Added (or brought back) and removed as they stand at the peildatum: a milestone
-            // deleted and restored within the period was not removed.
+            // Added (or brought back) and removed as they stand at the peildatum against the
+            // start of the period: a milestone deleted and restored within it was neither.
             ("Milestone", ChangeAction::Create | ChangeAction::Restore, _)
                 if all_now
                     .get(&r.entity_id)
                     .is_some_and(|m| m.deleted_at.is_none())
+                    && !live_then.contains(&r.entity_id)
                     && seen.insert(("added", r.entity_id)) =>
             {
                 out.added.push(Line {
@@ -634,6 +643,7 @@ async fn changes(
                 if all_now
                     .get(&r.entity_id)
                     .is_some_and(|m| m.deleted_at.is_some())
+                    && live_then.contains(&r.entity_id)
                     && seen.insert(("removed", r.entity_id)) =>
             {
                 out.removed.push(Line {
