@@ -5,7 +5,7 @@
 //! (500 KPIs), each in a fresh in-memory
 //! SQLite database. Prints medians and how the time grows with the plan.
 
-use crate::service::{self, Actor, reports, schedule::Settings};
+use crate::service::{self, Actor, report_workflow, schedule::Settings};
 use entity::{DocumentFormat, Language};
 use sea_orm::{EntityTrait, PaginatorTrait};
 use std::time::Instant;
@@ -117,7 +117,7 @@ pub async fn report(runs: usize) -> anyhow::Result<()> {
         let milestones = entity::milestone::Entity::find().count(&db).await?;
         for _ in 0..runs.max(1) {
             let started = Instant::now();
-            let (content, _) = reports::content(
+            let (content, _) = report_workflow::content(
                 &db,
                 Settings::at(as_of),
                 "Benchmark",
@@ -131,13 +131,15 @@ pub async fn report(runs: usize) -> anyhow::Result<()> {
             build.push(started.elapsed().as_secs_f64() * 1000.0);
             let stamp = crate::service::report::Stamp::draft(as_of);
             let started = Instant::now();
-            reports::render(&content, &stamp, DocumentFormat::Md).map_err(fail)?;
+            report_workflow::render(&content, &stamp, DocumentFormat::Md).map_err(fail)?;
             md.push(started.elapsed().as_secs_f64() * 1000.0);
             let started = Instant::now();
-            let page = reports::render(&content, &stamp, DocumentFormat::Html).map_err(fail)?;
+            let page =
+                report_workflow::render(&content, &stamp, DocumentFormat::Html).map_err(fail)?;
             html.push(started.elapsed().as_secs_f64() * 1000.0);
             let started = Instant::now();
-            let document = reports::render(&content, &stamp, DocumentFormat::Pdf).map_err(fail)?;
+            let document =
+                report_workflow::render(&content, &stamp, DocumentFormat::Pdf).map_err(fail)?;
             pdf.push(started.elapsed().as_secs_f64() * 1000.0);
             let reported: std::collections::HashSet<&str> =
                 content.kpi_rows.iter().map(|k| k.kpi.as_str()).collect();

@@ -80,15 +80,19 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
 }
 
-/// Log each statement (values inlined) and its duration under the `koers::sql` target.
-pub fn log_statements(db: &mut DatabaseConnection) {
-    db.set_metric_callback(|info| {
-        tracing::info!(
-            target: "koers::sql",
-            elapsed_us = u64::try_from(info.elapsed.as_micros()).unwrap_or(u64::MAX),
-            failed = info.failed,
-            sql = %info.statement,
-            "statement"
-        );
+/// Count each statement for the operation that runs it (`telemetry::counted`), and with
+/// `log`, log it (values inlined) with its duration under the `koers::sql` target.
+pub fn observe_statements(db: &mut DatabaseConnection, log: bool) {
+    db.set_metric_callback(move |info| {
+        crate::telemetry::statement_ran();
+        if log {
+            tracing::info!(
+                target: "koers::sql",
+                elapsed_us = u64::try_from(info.elapsed.as_micros()).unwrap_or(u64::MAX),
+                failed = info.failed,
+                sql = %info.statement,
+                "statement"
+            );
+        }
     });
 }

@@ -13,7 +13,7 @@ pub mod metrics;
 pub mod oidc;
 pub mod service;
 pub mod state;
-mod telemetry;
+pub mod telemetry;
 mod token_command;
 
 use clock::SystemClock;
@@ -33,9 +33,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
     telemetry::init(cli.log_format, program, cli.no_color);
     let connect = |url: String, log_sql: bool| async move {
         let mut db = db::connect(&url).await?;
-        if log_sql {
-            db::log_statements(&mut db);
-        }
+        db::observe_statements(&mut db, log_sql);
         Ok::<_, sea_orm::DbErr>(db)
     };
     match cli.command {
@@ -113,7 +111,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             // The same content as generateProgressReport: the plan as of the peildatum, covering
             // the period since the latest published report before it.
             let today = service::status_date::dutch_day(clock::Clock::now(&SystemClock));
-            let (content, _) = service::reports::content(
+            let (content, _) = service::report_workflow::content(
                 &db,
                 service::schedule::Settings::at(today),
                 &title,
@@ -130,9 +128,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 config::ReportFormat::Pdf => entity::DocumentFormat::Pdf,
                 config::ReportFormat::Odt => entity::DocumentFormat::Odt,
             };
-            let bytes =
-                service::reports::render(&content, &service::report::Stamp::draft(today), format)
-                    .map_err(cli_error)?;
+            let bytes = service::report_workflow::render(
+                &content,
+                &service::report::Stamp::draft(today),
+                format,
+            )
+            .map_err(cli_error)?;
             match out {
                 Some(path) => std::fs::write(&path, bytes).map_err(|e| {
                     anyhow::anyhow!("cannot write the report to {}: {e}", path.display())

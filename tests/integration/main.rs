@@ -39,5 +39,6 @@ mod schema;
 mod shared_work;
 mod spec;
 mod status_date;
+mod telemetry;
 mod unsent_variables;
 mod validation;

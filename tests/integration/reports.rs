@@ -615,7 +615,7 @@ async fn a_crowded_plan_keeps_its_timeline_to_what_matters() {
         .await
         .expect("generated plan");
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 15).expect("date");
-    let (content, _) = koers::service::reports::content(
+    let (content, _) = koers::service::report_workflow::content(
         &app.db,
         koers::service::schedule::Settings::at(as_of),
         "Druk plan",
@@ -651,7 +651,7 @@ async fn a_crowded_plan_keeps_its_timeline_to_what_matters() {
             );
         }
     }
-    let pdf = koers::service::reports::render(
+    let pdf = koers::service::report_workflow::render(
         &content,
         &koers::service::report::Stamp::draft(content.peildatum),
         entity::DocumentFormat::Pdf,

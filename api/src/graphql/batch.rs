@@ -300,11 +300,10 @@ async fn linked_as_of<E: PlanEntity>(
     from: &str,
     ids: &[i32],
 ) -> async_graphql::Result<Vec<(i32, E::Model)>> {
-    use crate::service::links::ALL;
-    let Some(spec) = ALL
-        .iter()
-        .find(|s| s.name != crate::service::links::MILESTONE_DEPENDENCY.name && s.table == table)
-    else {
+    use crate::service::link_kinds::ALL;
+    let Some(spec) = ALL.iter().find(|s| {
+        s.name != crate::service::link_kinds::MILESTONE_DEPENDENCY.name && s.table == table
+    }) else {
         return Err(crate::error::ApiError::Internal(format!("no link kind for {table}")).into());
     };
     let forward = spec.left == from;

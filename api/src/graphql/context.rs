@@ -32,9 +32,10 @@ pub trait ContextExt {
     fn db(&self) -> async_graphql::Result<&DatabaseConnection> {
         Ok(&self.state()?.db)
     }
-    /// The actor of a change made now, in this request. Every write asks for it first, so this
-    /// is also where derived data cached for the request (the schedule) is dropped.
-    fn actor(&self) -> async_graphql::Result<Actor>;
+    /// Start a write: the actor of a change made now, in this request. Every write asks for it
+    /// first, and it drops what the request cached of the plan before the write (the live
+    /// schedule, the as-of snapshots it opened), so later fields read the plan as changed.
+    fn writer(&self) -> async_graphql::Result<Actor>;
     /// Who is making the request, for reads. Without request facts (a schema executed outside
     /// the HTTP layer), an anonymous viewer.
     fn caller(&self) -> Caller;
@@ -117,7 +118,7 @@ impl ContextExt for Context<'_> {
         Ok(())
     }
 
-    fn actor(&self) -> async_graphql::Result<Actor> {
+    fn writer(&self) -> async_graphql::Result<Actor> {
         let state = self.state()?;
         if let Some(cell) = self.data_opt::<ScheduleCell>() {
             cell.reset();

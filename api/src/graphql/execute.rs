@@ -27,8 +27,13 @@ pub async fn execute(
     request: Request,
     budget: &std::sync::Arc<super::budget::Budget>,
 ) -> Executed {
+    use tracing::Instrument;
     let started = std::time::Instant::now();
-    let (executed, kind) = run(schema, request.data(budget.clone()), budget).await;
+    let span = tracing::info_span!("operation", name = tracing::field::Empty);
+    let ((executed, kind, name), statements) =
+        crate::telemetry::counted(run(schema, request.data(budget.clone()), budget))
+            .instrument(span)
+            .await;
     let outcome = if !executed.ran {
         "refused"
     } else if executed.unavailable() {
@@ -43,10 +48,17 @@ pub async fn execute(
         .operations
         .get_or_create(&crate::metrics::OperationLabels { kind, outcome })
         .inc();
+    let elapsed = started.elapsed();
     metrics
         .operation_duration
         .get_or_create(&crate::metrics::KindLabels { kind })
-        .observe(started.elapsed().as_secs_f64());
+        .observe(elapsed.as_secs_f64());
+    let ms = u64::try_from(elapsed.as_millis()).unwrap_or(u64::MAX);
+    if elapsed >= crate::telemetry::SLOW_OPERATION {
+        tracing::info!(target: "koers::operation", name = %name, kind, outcome, ms, statements, "slow operation");
+    } else {
+        tracing::debug!(target: "koers::operation", name = %name, kind, outcome, ms, statements, "operation");
+    }
     executed
 }
 
@@ -83,11 +95,29 @@ fn kind_of(
     kind
 }
 
+/// The name of the operation that runs: the one asked for, or a document's only named one
+/// (empty for an anonymous operation).
+fn name_of_operation(
+    document: Option<&async_graphql::parser::types::ExecutableDocument>,
+    asked: Option<&str>,
+) -> String {
+    use async_graphql::parser::types::DocumentOperations;
+    match (asked, document.map(|d| &d.operations)) {
+        (Some(name), _) => name.to_owned(),
+        (None, Some(DocumentOperations::Multiple(ops))) if ops.len() == 1 => ops
+            .keys()
+            .next()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
 async fn run(
     schema: &KoersSchema,
     request: Request,
     budget: &super::budget::Budget,
-) -> (Executed, &'static str) {
+) -> (Executed, &'static str, String) {
     let operation_name = request.operation_name.clone();
     let prepared = match prepare::prepare(&TYPES, budget, request) {
         Ok(prepared) => prepared,
@@ -97,9 +127,11 @@ async fn run(
                 response: Response::from_errors(errors),
                 ran: false,
             };
-            return (executed, "unknown");
+            return (executed, "unknown", operation_name.unwrap_or_default());
         }
     };
+    let name = name_of_operation(prepared.document.as_ref(), operation_name.as_deref());
+    tracing::Span::current().record("name", name.as_str());
     let kind = prepared
         .document
         .as_ref()
@@ -119,7 +151,7 @@ async fn run(
                 let mut stopped = ServerError::new(error.message, None);
                 stopped.extensions = error.extensions;
                 let response = Response::from_errors(vec![stopped]);
-                return (Executed { response, ran: true }, kind);
+                return (Executed { response, ran: true }, kind, name);
             }
             response = execution => response,
         }
@@ -149,7 +181,7 @@ async fn run(
             &mut response.data,
         );
     }
-    (Executed { response, ran }, kind)
+    (Executed { response, ran }, kind, name)
 }
 
 /// At most this many errors in one response; the rest are counted in a last one.

@@ -298,7 +298,8 @@ fn newest_windowed(
 /// A loader that fetches as soon as it is asked. Relations are requested for a whole sibling
 /// set at once (see `batch.rs`), so waiting for more keys would only add latency.
 fn loader_of<T: Send + Sync + 'static>(loader: T) -> DataLoader<T> {
-    DataLoader::new(loader, tokio::spawn).delay(std::time::Duration::ZERO)
+    DataLoader::new(loader, |load| tokio::spawn(crate::telemetry::carry(load)))
+        .delay(std::time::Duration::ZERO)
 }
 
 /// Registers a fresh set of loaders on a request.

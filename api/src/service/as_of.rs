@@ -205,7 +205,7 @@ impl Snapshot {
                     },
                 )
                 .collect();
-            let latest = super::baselines::latest_dates(&self.db, Some(self.at)).await?;
+            let latest = super::baseline_dates::latest_dates(&self.db, Some(self.at)).await?;
             let input =
                 schedule::Input::from_models(&milestones, &dependencies, &commitments, &links)
                     .with_latest_baselines(&latest);

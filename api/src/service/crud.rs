@@ -15,7 +15,6 @@ use sea_orm::{
     TryIntoModel, Value,
 };
 use serde::Serialize;
-use std::str::FromStr;
 
 /// A plan entity managed through this module.
 pub trait PlanEntity:
@@ -71,15 +70,7 @@ pub trait PlanEntity:
     fn derive(_model: &mut Self::Row) {}
 }
 
-/// Look up a column of `E` by name; every plan table has the bookkeeping columns.
-pub fn column<E: EntityTrait>(name: &str) -> ApiResult<E::Column> {
-    E::Column::from_str(name).map_err(|_| {
-        ApiError::Internal(format!(
-            "{} has no column {name}",
-            E::default().table_name()
-        ))
-    })
-}
+pub use super::columns::column;
 
 fn int_of<M: ModelTrait>(model: &M, name: &str) -> ApiResult<i32> {
     let col = column::<M::Entity>(name)?;

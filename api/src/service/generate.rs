@@ -9,9 +9,7 @@ use crate::error::{ApiError, ApiResult};
 use chrono::{Datelike, Duration, NaiveDate};
 use entity::*;
 use rust_decimal::Decimal;
-use sea_orm::{
-    ActiveModelTrait, DatabaseConnection, DatabaseTransaction, EntityTrait, IntoActiveModel,
-};
+use sea_orm::{DatabaseConnection, EntityTrait, IntoActiveModel};
 
 /// How big a plan to generate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -100,19 +98,7 @@ where
     }
 }
 
-/// Insert rows in chunks small enough for SQLite's parameter limit.
-pub(crate) async fn insert_all<A>(txn: &DatabaseTransaction, rows: Vec<A>) -> ApiResult<()>
-where
-    A: ActiveModelTrait + Send,
-{
-    let columns = 25; // the widest table; keeps every chunk under SQLite's 32,766 parameters
-    for chunk in rows.chunks(32_000 / columns) {
-        <A::Entity as EntityTrait>::insert_many(chunk.to_vec())
-            .exec_without_returning(txn)
-            .await?;
-    }
-    Ok(())
-}
+use super::bulk::insert_all;
 
 /// Fill an empty database with a plan of `size`. Fails when a programme already exists.
 pub async fn generate(

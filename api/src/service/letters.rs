@@ -114,14 +114,13 @@ pub async fn record_in(
     // the programme's, or a reporter's where a report calls for it (judged on the plan as it
     // stands); what it changes of its commitment follows from it.
     super::access::may_write(actor, super::access::Scope::Letters)?;
-    let risk = if super::access::is_programme_lead(actor) {
-        None
+    let called = if super::access::is_programme_lead(actor) {
+        super::access::LettersCalledFor::default()
     } else {
-        super::schedule::live(txn, actor.rules)
-            .await?
-            .commitment(current.id)
+        let schedule = super::schedule::live(txn, actor.rules).await?;
+        super::schedule::letters_called_for(schedule.commitment(current.id).as_ref())
     };
-    super::access::may_record_letter(actor, draft.kind, risk.as_ref())?;
+    super::access::may_record_letter(actor, draft.kind, called)?;
     if version_of(&current)? != draft.version {
         return Ok(Versioned::Conflict((current, None)));
     }

@@ -173,26 +173,14 @@ pub struct MilestoneFilter {
     pub overdue: Option<(bool, chrono::NaiveDate)>,
 }
 
-/// Whether `m` is overdue on `status_date` (see [`is_overdue`]).
+/// Whether `m` is overdue on `status_date` (the schedule's rule, [`super::schedule::is_overdue`],
+/// which [`list`] also writes as SQL).
 pub fn overdue(m: &milestone::Model, status_date: chrono::NaiveDate) -> bool {
-    is_overdue(
+    super::schedule::is_overdue(
         m.status,
         m.forecast_date.unwrap_or(m.planned_date),
         status_date,
     )
-}
-
-/// The overdue rule: not done or cancelled, and its own date (forecast, else planned) is before
-/// the status date. The schedule (`schedule::Node::overdue_on`) and the in-memory filter call
-/// this; [`list`] writes the same condition as SQL (`status NOT IN (DONE, CANCELLED) AND
-/// COALESCE(forecast_date, planned_date) < status date`), and the as-of property test checks
-/// that both agree.
-pub fn is_overdue(
-    status: WorkStatus,
-    own: chrono::NaiveDate,
-    status_date: chrono::NaiveDate,
-) -> bool {
-    !matches!(status, WorkStatus::Done | WorkStatus::Cancelled) && own < status_date
 }
 
 impl MilestoneFilter {

@@ -2,8 +2,12 @@
 
 pub mod access;
 pub mod as_of;
+pub mod baseline_dates;
 pub mod baselines;
+pub mod bulk;
 pub mod calendar;
+pub mod change_records;
+pub mod columns;
 pub mod crud;
 pub mod demo;
 pub mod dependents;
@@ -13,6 +17,7 @@ pub mod generate;
 pub mod history;
 pub mod idempotency;
 pub mod language;
+pub mod link_kinds;
 pub mod links;
 pub mod page;
 pub mod schedule;
@@ -20,6 +25,9 @@ pub mod sequences;
 pub mod status_date;
 pub mod text;
 pub mod validate;
+
+#[cfg(test)]
+mod layering;
 
 pub mod commitments;
 pub mod data_sources;
@@ -32,7 +40,7 @@ pub mod overrides;
 pub mod plan;
 pub mod recess;
 pub mod report;
-pub mod reports;
+pub mod report_workflow;
 pub mod risks;
 pub mod tasks;
 pub mod tokens;
@@ -81,6 +89,11 @@ impl Actor {
             claim: None,
         }
     }
+}
+
+/// The schedule's default rules on `status_date` (an actor's, until the request sets its own).
+fn schedule_rules(status_date: chrono::NaiveDate) -> schedule::Settings {
+    schedule::Settings::at(status_date)
 }
 
 /// The outcome of an update that takes the version the client last saw.

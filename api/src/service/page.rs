@@ -329,7 +329,7 @@ where
 
 /// Keep only live (not soft-deleted) rows.
 pub fn live<E: EntityTrait>(select: Select<E>) -> ApiResult<Select<E>> {
-    let deleted = super::crud::column::<E>("deleted_at")?;
+    let deleted = super::columns::column::<E>("deleted_at")?;
     Ok(select.filter(deleted.is_null()))
 }
 

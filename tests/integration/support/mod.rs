@@ -64,6 +64,8 @@ impl TestApp {
                 );
             }
             counter.fetch_add(1, Ordering::SeqCst);
+            // As the service counts them, for the operation log.
+            koers::telemetry::statement_ran();
         });
         koers::db::migrate(&db).await.expect("migrations run");
         let clock = Arc::new(FixedClock::new(t0()));

@@ -35,7 +35,7 @@ impl BaselineMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The baseline.")] input: CreateBaselineInput,
     ) -> async_graphql::Result<CreateBaselinePayload> {
-        let actor = ctx.actor()?;
+        let actor = ctx.writer()?;
         let state = ctx.state()?;
         let saved = baselines::create(
             &state.db,

@@ -82,7 +82,7 @@ impl LetterMutation {
             new_deadline_date,
             new_deadline_text: input.new_deadline_text,
         };
-        let actor = ctx.actor()?;
+        let actor = ctx.writer()?;
         let outcome = letters::record(ctx.db()?, &actor, draft)
             .await
             .map_err(ApiError::in_input)?;

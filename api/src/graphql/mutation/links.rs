@@ -111,7 +111,7 @@ where
 {
     let left = input_id(left, A::NAME, left_field)?;
     let right = input_id(right, B::NAME, right_field)?;
-    let actor = ctx.actor()?;
+    let actor = ctx.writer()?;
     let changed = links::set_link::<L, A, B>(ctx.db()?, &actor, spec, left, right, linked)
         .await
         .map_err(ApiError::in_input)?;
@@ -291,7 +291,7 @@ impl LinkMutation {
     ) -> async_graphql::Result<AddMilestoneDependencyPayload> {
         let predecessor = input_id(&input.predecessor_id, "Milestone", "predecessorId")?;
         let successor = input_id(&input.successor_id, "Milestone", "successorId")?;
-        let actor = ctx.actor()?;
+        let actor = ctx.writer()?;
         let dep = links::add_dependency(ctx.db()?, &actor, predecessor, successor, input.lag_days)
             .await
             .map_err(ApiError::in_input)?;
@@ -308,7 +308,7 @@ impl LinkMutation {
     ) -> async_graphql::Result<LinkPayload> {
         let predecessor = input_id(&input.predecessor_id, "Milestone", "predecessorId")?;
         let successor = input_id(&input.successor_id, "Milestone", "successorId")?;
-        let actor = ctx.actor()?;
+        let actor = ctx.writer()?;
         let changed = links::remove_dependency(ctx.db()?, &actor, predecessor, successor)
             .await
             .map_err(ApiError::in_input)?;

@@ -126,7 +126,7 @@ pub(crate) async fn create<E: Rules>(
     ctx: &Context<'_>,
     model: E::Model,
 ) -> async_graphql::Result<E::Model> {
-    let actor = ctx.actor()?;
+    let actor = ctx.writer()?;
     Ok(crud::create_checked::<E>(ctx.db()?, &actor, model)
         .await
         .map_err(ApiError::in_input)?)
@@ -147,7 +147,7 @@ where
     let row = input_id(id, E::NAME, "id")?;
     let change_reason =
         crate::service::validate::change_reason(change_reason).map_err(ApiError::in_input)?;
-    let mut actor = ctx.actor()?;
+    let mut actor = ctx.writer()?;
     actor.change_reason = change_reason;
     Ok(status(
         crud::update_checked::<E, F>(ctx.db()?, &actor, row, version, change)
@@ -162,7 +162,7 @@ pub(crate) async fn delete<E: Rules>(
     input: &DeleteInput,
 ) -> async_graphql::Result<(MutationStatus, E::Model)> {
     let row = input_id(&input.id, E::NAME, "id")?;
-    let actor = ctx.actor()?;
+    let actor = ctx.writer()?;
     Ok(status(
         crud::delete_checked::<E>(ctx.db()?, &actor, row, input.version)
             .await

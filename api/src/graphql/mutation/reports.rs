@@ -7,7 +7,7 @@ use crate::graphql::context::ContextExt;
 use crate::graphql::enums::Language;
 use crate::graphql::scalars::Date;
 use crate::graphql::types::ProgressReport;
-use crate::service::reports;
+use crate::service::report_workflow;
 use async_graphql::{Context, InputObject, Object};
 
 payloads!(
@@ -103,9 +103,9 @@ impl ReportMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The report.")] input: GenerateProgressReportInput,
     ) -> async_graphql::Result<GenerateProgressReportPayload> {
-        let actor = ctx.actor()?;
+        let actor = ctx.writer()?;
         let state = ctx.state()?;
-        let report = reports::generate(
+        let report = report_workflow::generate(
             &state.db,
             &actor,
             state.config.schedule(ctx.status_date()?),
@@ -131,13 +131,13 @@ impl ReportMutation {
         input: UpdateProgressReportInput,
     ) -> async_graphql::Result<UpdateProgressReportPayload> {
         let id = input_id(&input.id, "ProgressReport", "id")?;
-        let actor = ctx.actor()?;
-        let outcome = reports::update_draft(
+        let actor = ctx.writer()?;
+        let outcome = report_workflow::update_draft(
             ctx.db()?,
             &actor,
             id,
             input.version,
-            reports::DraftPatch {
+            report_workflow::DraftPatch {
                 reference: input.reference,
                 summary: input.summary,
                 notes: input
@@ -170,7 +170,7 @@ impl ReportMutation {
     ) -> async_graphql::Result<AttachFinalReportPayload> {
         use base64::Engine;
         let id = input_id(&input.id, "ProgressReport", "id")?;
-        let actor = ctx.actor()?;
+        let actor = ctx.writer()?;
         // Who may attach comes before what was sent.
         crate::service::access::may_write(&actor, crate::service::access::Scope::Reports)?;
         let text: String = input.odt_base64.split_whitespace().collect();
@@ -179,7 +179,7 @@ impl ReportMutation {
             .map_err(|_| {
                 ApiError::invalid("odtBase64", "is not base64 (standard alphabet)").in_input()
             })?;
-        let outcome = reports::attach_final(ctx.db()?, &actor, id, input.version, body)
+        let outcome = report_workflow::attach_final(ctx.db()?, &actor, id, input.version, body)
             .await
             .map_err(|e| match e {
                 ApiError::Invalid { field, message } if field == "odt" => {
@@ -204,8 +204,8 @@ impl ReportMutation {
         #[graphql(desc = "The draft and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<ApproveProgressReportPayload> {
         let id = input_id(&input.id, "ProgressReport", "id")?;
-        let actor = ctx.actor()?;
-        let outcome = reports::approve(ctx.db()?, &actor, id, input.version)
+        let actor = ctx.writer()?;
+        let outcome = report_workflow::approve(ctx.db()?, &actor, id, input.version)
             .await
             .map_err(ApiError::in_input)?;
         let (status, report) = status(outcome);
@@ -223,9 +223,9 @@ impl ReportMutation {
         #[graphql(desc = "The report and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<PublishProgressReportPayload> {
         let id = input_id(&input.id, "ProgressReport", "id")?;
-        let actor = ctx.actor()?;
+        let actor = ctx.writer()?;
         let single = ctx.state()?.config.single_reporter;
-        let outcome = reports::publish(ctx.db()?, &actor, id, input.version, single)
+        let outcome = report_workflow::publish(ctx.db()?, &actor, id, input.version, single)
             .await
             .map_err(ApiError::in_input)?;
         let (status, report) = status(outcome);
@@ -242,8 +242,8 @@ impl ReportMutation {
         #[graphql(desc = "The report and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<DeleteProgressReportPayload> {
         let id = input_id(&input.id, "ProgressReport", "id")?;
-        let actor = ctx.actor()?;
-        let outcome = reports::delete_draft(ctx.db()?, &actor, id, input.version)
+        let actor = ctx.writer()?;
+        let outcome = report_workflow::delete_draft(ctx.db()?, &actor, id, input.version)
             .await
             .map_err(ApiError::in_input)?;
         let (status, report) = status(outcome);

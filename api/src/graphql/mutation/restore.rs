@@ -92,7 +92,7 @@ async fn restore<E: Rules>(
     input: &RestoreInput,
 ) -> async_graphql::Result<(MutationStatus, E::Model)> {
     let row = input_id(&input.id, E::NAME, "id")?;
-    let actor = ctx.actor()?;
+    let actor = ctx.writer()?;
     Ok(status(
         crud::restore_checked::<E>(ctx.db()?, &actor, row, input.version)
             .await

@@ -57,7 +57,7 @@ impl TokenMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new token.")] input: CreateApiTokenInput,
     ) -> async_graphql::Result<CreateApiTokenPayload> {
-        let actor = ctx.actor()?;
+        let actor = ctx.writer()?;
         let new = tokens::NewToken {
             name: input.name,
             role: input.role.into(),
@@ -80,7 +80,7 @@ impl TokenMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The token to revoke.")] input: RevokeApiTokenInput,
     ) -> async_graphql::Result<RevokeApiTokenPayload> {
-        let actor = ctx.actor()?;
+        let actor = ctx.writer()?;
         let id = input_id(&input.id, "ApiToken", "id")?;
         let revoked = tokens::revoke(ctx.db()?, &actor, id)
             .await

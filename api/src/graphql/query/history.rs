@@ -5,7 +5,7 @@ use crate::error::ApiError;
 use crate::graphql::connection::*;
 use crate::graphql::ids;
 use crate::graphql::types::ChangeRecord;
-use crate::service::history::{self, HistoryFilter};
+use crate::service::change_records::{self, HistoryFilter};
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
 
@@ -47,7 +47,7 @@ impl HistoryQuery {
         };
         paginate::<_, ChangeRecord>(
             ctx,
-            history::list(&filter),
+            change_records::list(&filter),
             conn_args(after, before, first, last),
         )
         .await

@@ -4,7 +4,7 @@ use super::{conn_args, lookup};
 use crate::graphql::connection::*;
 use crate::graphql::context::ContextExt;
 use crate::graphql::types::ProgressReport;
-use crate::service::reports;
+use crate::service::report_workflow;
 use async_graphql::{Context, ID, Object};
 use entity::progress_report;
 
@@ -24,7 +24,7 @@ impl ReportQuery {
     ) -> async_graphql::Result<ProgressReportConnection> {
         paginate::<_, ProgressReport>(
             ctx,
-            reports::list(ctx.caller().role)?,
+            report_workflow::list(ctx.caller().role)?,
             conn_args(after, before, first, last),
         )
         .await
@@ -39,6 +39,6 @@ impl ReportQuery {
     ) -> async_graphql::Result<Option<ProgressReport>> {
         let found =
             lookup::<progress_report::Entity, ProgressReport>(ctx, &id, "ProgressReport").await?;
-        Ok(found.filter(|r| reports::visible(&r.0, ctx.caller().role)))
+        Ok(found.filter(|r| report_workflow::visible(&r.0, ctx.caller().role)))
     }
 }

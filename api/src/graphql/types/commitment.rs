@@ -59,9 +59,10 @@ plan_object!(
         }
         let caller = ctx.caller();
         let risk = self.1.schedule(ctx).await?.commitment(self.0.id);
+        let called = crate::service::schedule::letters_called_for(risk.as_ref());
         Ok([entity::LetterKind::Postponement, entity::LetterKind::Fulfilment]
             .into_iter()
-            .any(|kind| access::may_record_letter(&caller, kind, risk.as_ref()).is_ok()))
+            .any(|kind| access::may_record_letter(&caller, kind, called).is_ok()))
     }
     /// The programme.
     async fn programme(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Programme>> {

@@ -84,7 +84,8 @@ plan_object!(
     ) -> async_graphql::Result<Option<String>> {
         use crate::graphql::context::ContextExt;
         let lang = language.map_or_else(|| ctx.language(), Into::into);
-        Ok(self.projection(ctx).await?.reason(lang))
+        Ok(crate::service::language::Words::from(lang)
+            .projection_reason(&self.projection(ctx).await?))
     }
     /// Whether its health is a manager's override that counts (then `computedHealth` gives the
     /// computed one). False when the override has lapsed (see `healthOverride.counts`).

@@ -3,7 +3,7 @@
 use super::{date, plan_object};
 use crate::graphql::enums::{DocumentFormat, Language, ReportStatus};
 use crate::graphql::scalars::Date;
-use crate::service::reports;
+use crate::service::report_workflow;
 use async_graphql::{Context, SimpleObject};
 use entity::progress_report::Model;
 
@@ -75,7 +75,7 @@ plan_object!(
     /// generation for a draft (on an instance with a fixed status date, that date, as its
     /// letters have it).
     async fn date(&self) -> chrono::NaiveDate {
-        crate::service::reports::stamp(&self.0).date
+        crate::service::report::Stamp::of(&self.0).date
     }
     /// When it was published (UTC), or null for a draft.
     async fn published_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
@@ -100,11 +100,11 @@ plan_object!(
     }
     /// The author's summary (Samenvatting) that opens the report; empty when none.
     async fn summary(&self) -> async_graphql::Result<String> {
-        Ok(reports::author_text(&self.0)?.summary)
+        Ok(report_workflow::author_text(&self.0)?.summary)
     }
     /// The author's notes under section headings.
     async fn notes(&self) -> async_graphql::Result<Vec<SectionNote>> {
-        Ok(reports::author_text(&self.0)?
+        Ok(report_workflow::author_text(&self.0)?
             .notes
             .into_iter()
             .filter_map(|(key, text)| {
@@ -127,7 +127,7 @@ plan_object!(
     async fn documents(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ReportDocument>> {
         use crate::graphql::context::ContextExt;
         let stored = if self.0.status == entity::ReportStatus::Published {
-            reports::stored_documents(ctx.db()?, self.0.id).await?
+            report_workflow::stored_documents(ctx.db()?, self.0.id).await?
         } else {
             vec![]
         };
@@ -136,14 +136,14 @@ plan_object!(
             .final_sha256
             .as_ref()
             .map(|_| entity::DocumentFormat::FinalOdt);
-        Ok(reports::FORMATS
+        Ok(report_workflow::FORMATS
             .iter()
             .chain(attached.as_ref())
             .map(|format| {
                 let found = stored.iter().find(|(f, _, _)| f == format);
                 ReportDocument {
                     format: (*format).into(),
-                    url: format!("/reports/{}", reports::file_name(self.0.id, *format)),
+                    url: format!("/reports/{}", report_workflow::file_name(self.0.id, *format)),
                     sha256: found.map(|(_, hash, _)| hash.clone()),
                     byte_size: found.map(|(_, _, size)| *size as i64),
                 }
@@ -156,7 +156,7 @@ plan_object!(
     async fn warnings(&self) -> async_graphql::Result<Vec<ReportWarning>> {
         // Reading every character against the fonts is CPU work: off the async threads.
         let report = self.0.clone();
-        let warnings = tokio::task::spawn_blocking(move || reports::warnings(&report))
+        let warnings = tokio::task::spawn_blocking(move || report_workflow::warnings(&report))
             .await
             .map_err(|e| crate::error::ApiError::Internal(format!("report warnings: {e}")))??;
         Ok(warnings
@@ -172,7 +172,7 @@ plan_object!(
     /// The report as Markdown (what `/reports/{id}.md` serves).
     async fn markdown(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
         use crate::graphql::context::ContextExt;
-        let (bytes, _) = reports::document(ctx.db()?, self.0.id, entity::DocumentFormat::Md, ctx.caller().role).await?;
+        let (bytes, _) = report_workflow::document(ctx.db()?, self.0.id, entity::DocumentFormat::Md, ctx.caller().role).await?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 });

@@ -96,8 +96,8 @@ impl HealthReason {
         language: Option<Language>,
     ) -> String {
         use crate::graphql::context::ContextExt;
-        self.0
-            .message(language.map_or_else(|| ctx.language(), Into::into))
+        crate::service::language::Words::from(language.map_or_else(|| ctx.language(), Into::into))
+            .health_reason(&self.0)
     }
     /// The number of days it names: overdue (OVERDUE), late (PASSES_DEADLINE,
     /// PUSHES_PAST_DEADLINE), of slack (DEADLINE_SLACK), pushed (PUSHED_BY_PREDECESSOR,

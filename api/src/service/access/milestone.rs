@@ -52,7 +52,7 @@ pub fn may_edit(actor: &impl Principal, m: &Model) -> ApiResult<()> {
 }
 
 /// May `actor` delete (or restore) `m` as far as its layer goes? (Whether other layers depend
-/// on it is [`crate::service::milestones`]' part of the rule, which needs the database.)
+/// on it is `service::dependents`' part of the rule, which needs the database.)
 pub fn may_delete(actor: &impl Principal, m: &Model) -> ApiResult<()> {
     match right(actor, m) {
         Right::All => Ok(()),

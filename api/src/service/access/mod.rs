@@ -86,7 +86,7 @@ impl Caller {
             request_id,
             at,
             status_date,
-            rules: crate::service::schedule::Settings::at(status_date),
+            rules: super::schedule_rules(status_date),
             change_reason: None,
             claim: None,
         }
@@ -199,24 +199,33 @@ pub fn may_depend(actor: &impl Principal, successor: Option<GovernmentLayer>) ->
     }
 }
 
-/// May `actor` record a letter of `kind` about a commitment on which the schedule's verdict is
-/// `risk`? Programme managers and admins: any letter. A reporter: the letter a report calls for,
-/// a postponement letter when the Kamer needs one (a linked milestone projected past the
-/// deadline, or a missed deadline with the work not done), a fulfilment letter when the work is
-/// done; the rest of a commitment stays the programme's.
+/// What the schedule says a commitment needs now (from its `CommitmentRisk`): the letters a
+/// report calls for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LettersCalledFor {
+    /// The Kamer needs a postponement letter (a linked milestone projected past the deadline,
+    /// or a missed deadline with the work not done).
+    pub postponement: bool,
+    /// The work is done: what is missing is the fulfilment letter.
+    pub fulfilment: bool,
+}
+
+/// May `actor` record a letter of `kind` about a commitment for which the schedule calls for
+/// `called`? Programme managers and admins: any letter. A reporter: the letter a report calls
+/// for; the rest of a commitment stays the programme's.
 pub fn may_record_letter(
     actor: &impl Principal,
     kind: entity::LetterKind,
-    risk: Option<&crate::service::schedule::CommitmentRisk>,
+    called: LettersCalledFor,
 ) -> ApiResult<()> {
     may_write(actor, Scope::Letters)?;
     if is_programme_lead(actor) {
         return Ok(());
     }
-    let called_for = risk.is_some_and(|r| match kind {
-        entity::LetterKind::Postponement => r.needs_postponement_letter(),
-        entity::LetterKind::Fulfilment => r.work_done,
-    });
+    let called_for = match kind {
+        entity::LetterKind::Postponement => called.postponement,
+        entity::LetterKind::Fulfilment => called.fulfilment,
+    };
     if called_for {
         Ok(())
     } else {

@@ -5,6 +5,15 @@ use super::{Language, Words};
 use crate::service::schedule::{Reason, ReasonCode};
 
 impl Words {
+    /// One line on the health that counts of a milestone projected as `p`: its manager's
+    /// override's reason, or its first computed reason in this language.
+    pub fn projection_reason(self, p: &crate::service::schedule::Projection) -> Option<String> {
+        match &p.override_reason {
+            Some(why) => Some(why.clone()),
+            None => p.reasons.first().map(|r| self.health_reason(r)),
+        }
+    }
+
     /// Why a milestone has its health, as a clause: e.g. "gepland 30 oktober 2026, niet
     /// gereed: 31 dagen over tijd" or "planned 30 October 2026, not done: 31 days overdue".
     pub fn health_reason(self, reason: &Reason) -> String {

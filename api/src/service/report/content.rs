@@ -295,6 +295,22 @@ impl AuthorText {
 }
 
 impl Stamp {
+    /// What a document of `report` says about it: final once published (dated the day of
+    /// publication), else a draft dated the day it was generated; its version and kenmerk. The
+    /// day is the status date of that moment ("today" for the plan, as the fulfilment letters
+    /// have it); for a report stored before it was kept, the Dutch day of the moment.
+    pub fn of(report: &entity::progress_report::Model) -> Self {
+        let day = crate::service::status_date::dutch_day;
+        Stamp {
+            definitive: report.status == entity::ReportStatus::Published,
+            edition: report.edition,
+            reference: report.reference.clone(),
+            date: report
+                .dated_on
+                .unwrap_or_else(|| day(report.published_at.unwrap_or(report.created_at))),
+        }
+    }
+
     /// A draft without kenmerk, version 1, dated `date`: what a document rendered outside a
     /// stored report (the command line, a benchmark) says about itself.
     pub fn draft(date: chrono::NaiveDate) -> Self {
@@ -339,7 +355,7 @@ pub struct Content {
     /// Aanleiding: the commitments this report fulfils.
     pub fulfils: Vec<CommitmentLine>,
     /// The ids of the commitments this report answers: publishing it records its fulfilment
-    /// letter for each (see `reports::publish`).
+    /// letter for each (see `report_workflow::publish`).
     #[serde(default)]
     pub answers: Vec<i32>,
     /// The ids of the Kamerbrief milestones this report is: publishing it marks them done.

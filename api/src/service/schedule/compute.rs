@@ -21,6 +21,7 @@ pub(super) fn shift(day: NaiveDate, n: i64) -> NaiveDate {
 impl Schedule {
     /// Compute the schedule of `input`: O(milestones + dependencies).
     pub fn compute(input: Input, settings: Settings) -> Self {
+        let started = std::time::Instant::now();
         let Input {
             nodes,
             edges,
@@ -51,6 +52,13 @@ impl Schedule {
         schedule.projections = schedule.forward();
         schedule.backward();
         schedule.assess();
+        tracing::debug!(
+            target: "koers::schedule",
+            milestones = schedule.nodes.len(),
+            dependencies = edges.len(),
+            us = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX),
+            "schedule computed"
+        );
         schedule
     }
 

@@ -76,9 +76,9 @@ impl Node {
         self.status == WorkStatus::Cancelled
     }
 
-    /// Overdue on `status_date` (the rule of `milestones::overdue`, which also writes it as SQL).
+    /// Overdue on `status_date` (see [`is_overdue`]).
     pub fn overdue_on(&self, status_date: NaiveDate) -> bool {
-        crate::service::milestones::is_overdue(self.status, self.own(), status_date)
+        is_overdue(self.status, self.own(), status_date)
     }
 }
 
@@ -178,7 +178,7 @@ pub struct Input {
 
 impl Input {
     /// Give each milestone its date in the latest baseline that includes it (milestone id →
-    /// projected date then, from `baselines::latest_dates`).
+    /// projected date then, from `baseline_dates::latest_dates`).
     pub fn with_latest_baselines(
         mut self,
         latest: &std::collections::HashMap<i32, NaiveDate>,
@@ -213,4 +213,17 @@ impl Input {
             commitments,
         }
     }
+}
+
+/// The overdue rule: not done or cancelled, and its own date (forecast, else planned) is before
+/// the status date. [`Node::overdue_on`] and the in-memory filter (`milestones::overdue`) call
+/// this; `milestones::list` writes the same condition as SQL (`status NOT IN (DONE, CANCELLED) AND
+/// COALESCE(forecast_date, planned_date) < status date`), and the as-of property test checks
+/// that both agree.
+pub fn is_overdue(
+    status: WorkStatus,
+    own: chrono::NaiveDate,
+    status_date: chrono::NaiveDate,
+) -> bool {
+    !matches!(status, WorkStatus::Done | WorkStatus::Cancelled) && own < status_date
 }

@@ -13,7 +13,7 @@ mod load;
 mod reasons;
 
 pub use critical::{CriticalPath, Scope, Step};
-pub use input::{CommitmentInput, Edge, Input, Node, Override};
+pub use input::{CommitmentInput, Edge, Input, Node, Override, is_overdue};
 pub use load::live;
 pub use reasons::{Reason, ReasonCode};
 
@@ -129,17 +129,6 @@ pub struct Projection {
     pub override_lapsed: bool,
 }
 
-impl Projection {
-    /// One line on the health that counts, in `lang`: the override's reason, or the first
-    /// computed reason.
-    pub fn reason(&self, lang: crate::service::language::Language) -> Option<String> {
-        match &self.override_reason {
-            Some(why) => Some(why.clone()),
-            None => self.reasons.first().map(|r| r.message(lang)),
-        }
-    }
-}
-
 /// Whether a commitment to the Kamer will be met.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CommitmentState {
@@ -214,6 +203,16 @@ impl CommitmentRisk {
     /// commitment whose work is done needs its fulfilment letter instead.
     pub fn needs_postponement_letter(&self) -> bool {
         self.state.letter_needed(self.work_done)
+    }
+}
+
+/// The letters the schedule's verdict `risk` on a commitment calls for (none without one).
+pub fn letters_called_for(
+    risk: Option<&CommitmentRisk>,
+) -> crate::service::access::LettersCalledFor {
+    crate::service::access::LettersCalledFor {
+        postponement: risk.is_some_and(CommitmentRisk::needs_postponement_letter),
+        fulfilment: risk.is_some_and(|r| r.work_done),
     }
 }
 

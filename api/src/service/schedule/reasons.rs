@@ -1,9 +1,8 @@
 //! Why a milestone has the health it has: reasons a manager can read, with their facts.
 //!
-//! A reason holds facts only; [`Words::health_reason`] writes the sentence in Dutch or English, so
+//! A reason holds facts only; `language::Words::health_reason` writes the sentence in Dutch or English, so
 //! the API, the report and any other reader say the same thing in the reader's language.
 
-use crate::service::language::{Language, Words};
 use chrono::NaiveDate;
 
 /// What a reason is about.
@@ -98,12 +97,5 @@ impl Reason {
     pub(super) fn forecast(mut self, forecast: Option<NaiveDate>) -> Self {
         self.forecast = forecast;
         self
-    }
-
-    /// The sentence, in `lang`: e.g. "gepland 30 oktober 2026, niet gereed: 31 dagen over
-    /// tijd" or "planned 30 October 2026, not done: 31 days overdue" (written by
-    /// [`Words::health_reason`]).
-    pub fn message(&self, lang: Language) -> String {
-        Words::from(lang).health_reason(self)
     }
 }

@@ -54,7 +54,8 @@ fn run_on(nodes: Vec<Node>, edges: Vec<Edge>, settings: Settings) -> Schedule {
 }
 
 fn en(p: &Projection) -> Option<String> {
-    p.reason(crate::service::language::Language::En)
+    crate::service::language::Words::from(crate::service::language::Language::En)
+        .projection_reason(p)
 }
 
 fn projected(s: &Schedule, id: i32) -> NaiveDate {
@@ -448,11 +449,15 @@ mod status_date {
         assert_eq!(a.computed, Health::OffTrack);
         assert_eq!(a.reasons[0].code, ReasonCode::Overdue);
         assert_eq!(
-            a.reason(Nl).as_deref(),
+            crate::service::language::Words::from(Nl)
+                .projection_reason(a)
+                .as_deref(),
             Some("gepland 30 oktober 2026, niet gereed: 31 dagen over tijd")
         );
         assert_eq!(
-            a.reason(En).as_deref(),
+            crate::service::language::Words::from(En)
+                .projection_reason(a)
+                .as_deref(),
             Some("planned 30 October 2026, not done: 31 days overdue")
         );
         // Its successors move with it.
@@ -462,7 +467,9 @@ mod status_date {
         let g = s.get(7).expect("g");
         assert_eq!(g.overdue_days, Some(29));
         assert_eq!(
-            g.reason(Nl).as_deref(),
+            crate::service::language::Words::from(Nl)
+                .projection_reason(g)
+                .as_deref(),
             Some("prognose 1 november 2026, niet gereed: 29 dagen over tijd")
         );
         // Done and cancelled work is never overdue; done work keeps its actual date.
@@ -500,7 +507,7 @@ mod status_date {
             .expect("pushed");
         assert_eq!(pushed.days, Some(19));
         assert_eq!(
-            pushed.message(Nl),
+            crate::service::language::Words::from(Nl).health_reason(pushed),
             "voorgaande mijlpaal „M1” schuift hem 19 dagen op, voorbij de geplande datum (naar 20 december 2026)"
         );
         // F: 28 days later than in its latest baseline.
@@ -509,7 +516,9 @@ mod status_date {
         assert_eq!(f.reasons[0].code, ReasonCode::BehindBaseline);
         assert_eq!(f.reasons[0].days, Some(28));
         assert_eq!(
-            f.reason(En).as_deref(),
+            crate::service::language::Words::from(En)
+                .projection_reason(f)
+                .as_deref(),
             Some("is expected 28 days later than in its latest baseline (1 February 2027)")
         );
         // Exactly the threshold is not beyond it.

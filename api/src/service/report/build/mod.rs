@@ -39,7 +39,7 @@ pub struct Request {
     pub previous: Option<(String, NaiveDate)>,
     /// The moment of the change history it reads: the end of the peildatum ([`end_of`]). On an
     /// instance with a fixed status date, a report of that very day reads everything recorded
-    /// up to now: what was changed there was changed "today" (see `reports::content`).
+    /// up to now: what was changed there was changed "today" (see `report_workflow::content`).
     pub read_at: DateTime<Utc>,
 }
 
@@ -381,7 +381,7 @@ async fn earlier_letters(
         reports.iter().position(|r| {
             l.kind == entity::LetterKind::Fulfilment
                 && l.reference.as_deref() == Some(r.reference.as_deref().unwrap_or(&r.title))
-                && Some(l.sent_on) == crate::service::reports::stamp(r).date.into()
+                && Some(l.sent_on) == crate::service::report::Stamp::of(r).date.into()
         })
     };
     let mut fulfilled: Vec<Vec<String>> = vec![Vec::new(); reports.len()];
@@ -414,7 +414,7 @@ async fn earlier_letters(
         out.push((
             r.as_of,
             EarlierLetter::Report {
-                sent_on: crate::service::reports::stamp(&r).date,
+                sent_on: crate::service::report::Stamp::of(&r).date,
                 title: r.title,
                 as_of: r.as_of,
                 fulfilled,

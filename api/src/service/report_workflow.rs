@@ -409,22 +409,6 @@ pub fn warnings(report: &progress_report::Model) -> ApiResult<Vec<Warning>> {
         .collect())
 }
 
-/// What a document of `report` says about it: final once published (dated the day of
-/// publication), else a draft dated the day it was generated; its version and kenmerk. The day
-/// is the status date of that moment ("today" for the plan, as the fulfilment letters have it);
-/// for a report stored before it was kept, the Dutch day of the moment.
-pub fn stamp(report: &progress_report::Model) -> Stamp {
-    let day = super::status_date::dutch_day;
-    Stamp {
-        definitive: report.status == ReportStatus::Published,
-        edition: report.edition,
-        reference: report.reference.clone(),
-        date: report
-            .dated_on
-            .unwrap_or_else(|| day(report.published_at.unwrap_or(report.created_at))),
-    }
-}
-
 /// Render one document of `content` with its stamp.
 pub fn render(content: &Content, stamp: &Stamp, format: DocumentFormat) -> ApiResult<Vec<u8>> {
     let started = std::time::Instant::now();
@@ -523,8 +507,12 @@ pub async fn publish(
     published.status = ReportStatus::Published;
     published.published_at = Some(actor.at);
     published.dated_on = Some(actor.status_date);
-    let documents =
-        render_off_thread(draft_content(&draft)?, stamp(&published), FORMATS.to_vec()).await?;
+    let documents = render_off_thread(
+        draft_content(&draft)?,
+        Stamp::of(&published),
+        FORMATS.to_vec(),
+    )
+    .await?;
     let txn = super::begin_write(db).await?;
     let current = find_live::<progress_report::Entity, _>(&txn, id).await?;
     if version_of(&current)? != version {
@@ -759,7 +747,7 @@ pub async fn document(
         return Ok((stored.body, Some(stored.sha256)));
     }
     let mut rendered =
-        render_off_thread(draft_content(&report)?, stamp(&report), vec![format]).await?;
+        render_off_thread(draft_content(&report)?, Stamp::of(&report), vec![format]).await?;
     let (_, body) = rendered
         .pop()
         .ok_or_else(|| ApiError::Internal(format!("report {id}: nothing rendered")))?;
