@@ -240,8 +240,9 @@ where
 }
 
 /// Soft-delete: set `deleted_at`, keep the row, its history and everything that cites it (its
-/// links and dependencies stay, so a restore brings them back as they were).
-pub async fn soft_delete<E, C>(
+/// links and dependencies stay, so a restore brings them back as they were). The caller
+/// ([`delete_checked`]) has asked who may.
+async fn soft_delete<E, C>(
     db: &C,
     actor: &Actor,
     current: &E::Model,
@@ -255,7 +256,6 @@ where
     let next = next
         .try_into_model()
         .map_err(|e| ApiError::Internal(format!("soft delete: {e}")))?;
-    E::may_delete(actor, current)?;
     write_update::<E, C>(db, actor, current, next, ChangeAction::Delete).await
 }
 
@@ -503,7 +503,8 @@ where
     E::validate(&next)?;
     not_after_status_date::<E>(actor, &next, Some(&current))?;
     E::check(&txn, &next, Some(&current)).await?;
-    let outcome = update::<E, _>(&txn, actor, &current, next, ChangeAction::Update).await?;
+    // Who may was asked above, before validation.
+    let outcome = write_update::<E, _>(&txn, actor, &current, next, ChangeAction::Update).await?;
     if let Versioned::Applied(saved) = &outcome {
         E::after_write(&txn, actor, Some(&current), saved).await?;
     }

@@ -150,6 +150,14 @@ fn refusal(m: &milestone::Model, blocking: &[&Dependent], what: &str) -> ApiErro
     ))
 }
 
+/// What depends on milestone `id`, read under the dependency lock: it cannot change while a
+/// delete or restore is decided (a dependency or commitment link added meanwhile waits for the
+/// lock and then sees the result).
+async fn locked(txn: &DatabaseTransaction, id: i32) -> ApiResult<Vec<Dependent>> {
+    super::lock(txn, "milestone_dependency").await?;
+    of(txn, id).await
+}
+
 /// Before the deleted milestone `m` comes back: refuse (`CONFLICT`, naming them) when what
 /// depends on it would keep `actor` from deleting it (a layer manager does not undo a
 /// programme manager's decision).
@@ -158,10 +166,7 @@ pub async fn may_restore(
     actor: &Actor,
     m: &milestone::Model,
 ) -> ApiResult<()> {
-    // What depends on it cannot change while this is decided (a dependency or a commitment
-    // link added meanwhile waits for the lock and then sees the result).
-    super::lock(txn, "milestone_dependency").await?;
-    let dependents = of(txn, m.id).await?;
+    let dependents = locked(txn, m.id).await?;
     let blocking = blocking(actor, m, &dependents);
     if blocking.is_empty() {
         Ok(())
@@ -177,8 +182,7 @@ pub async fn before_delete(
     actor: &Actor,
     m: &milestone::Model,
 ) -> ApiResult<()> {
-    super::lock(txn, "milestone_dependency").await?;
-    let dependents = of(txn, m.id).await?;
+    let dependents = locked(txn, m.id).await?;
     let db = txn;
     let blocking = blocking(actor, m, &dependents);
     if !blocking.is_empty() {

@@ -54,16 +54,13 @@ where
     B: PlanEntity,
 {
     if spec.name == COMMITMENT_MILESTONE.name {
-        // What a commitment depends on is decided against deletes of its milestones
-        // (`dependents`), which take the same lock.
+        // Which milestones fulfil a commitment to the Kamer is the programme's decision, and it
+        // is decided against deletes of those milestones (`dependents`), under their lock.
+        access::may_write(actor, Scope::Plan)?;
         super::lock(txn, "milestone_dependency").await?;
     }
     let a = find_live::<A, _>(txn, left_id).await?;
     let b = find_live::<B, _>(txn, right_id).await?;
-    if spec.name == COMMITMENT_MILESTONE.name {
-        // Which milestones fulfil a commitment to the Kamer is the programme's decision.
-        access::may_write(actor, Scope::Plan)?;
-    }
     access::may_link(actor, A::scope(&a), B::scope(&b))?;
     let left = column::<L>(spec.left)?;
     let right = column::<L>(spec.right)?;
