@@ -5,6 +5,7 @@
 pub mod enums;
 pub mod exact;
 pub mod search;
+pub mod stamp;
 
 pub mod api_token;
 pub mod baseline;
@@ -37,3 +38,4 @@ pub mod workstream;
 
 pub use enums::*;
 pub use exact::Exact;
+pub use stamp::Stamped;

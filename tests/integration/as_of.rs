@@ -213,3 +213,211 @@ async fn the_view_as_of_each_moment_equals_the_plan_at_that_moment() {
         assert_eq!(before["kpis"]["totalCount"], 0);
     }
 }
+
+/// Every list filter of the API, one query each (the cost limit would refuse them together),
+/// with values from the demo plan (`$p` a programme, `$ph` a phase, `$w` a workstream, `$ds` a
+/// data source, `$m` a milestone and `$c` a commitment).
+const FILTERS: &[&str] = &[
+    "mProgramme: milestones(first: 100, asOf: $t, filter: { programmeId: $p }) { ...M }",
+    "mRijk: milestones(first: 100, asOf: $t, filter: { layer: RIJK }) { ...M }",
+    "mGemeenteJoint: milestones(first: 100, asOf: $t, filter: { layer: GEMEENTE, joint: true }) { ...M }",
+    "mJoint: milestones(first: 100, asOf: $t, filter: { joint: true }) { ...M }",
+    "mNotJoint: milestones(first: 100, asOf: $t, filter: { joint: false }) { ...M }",
+    "mPhase: milestones(first: 100, asOf: $t, filter: { phaseId: $ph }) { ...M }",
+    "mWorkstream: milestones(first: 100, asOf: $t, filter: { workstreamId: $w }) { ...M }",
+    "mStatus: milestones(first: 100, asOf: $t, filter: { status: [IN_PROGRESS, DONE] }) { ...M }",
+    "mNoStatus: milestones(first: 100, asOf: $t, filter: { status: [] }) { ...M }",
+    "mHealth: milestones(first: 100, asOf: $t, filter: { health: [AT_RISK, OFF_TRACK] }) { ...M }",
+    "mFrom: milestones(first: 100, asOf: $t, filter: { plannedFrom: \"2026-07-01\" }) { ...M }",
+    "mTo: milestones(first: 100, asOf: $t, filter: { plannedTo: \"2026-07-01\" }) { ...M }",
+    "mSearch: milestones(first: 100, asOf: $t, filter: { search: \"DATA\" }) { ...M }",
+    "mOverdue: milestones(first: 100, asOf: $t, filter: { overdue: true }) { ...M }",
+    "mOnTime: milestones(first: 100, asOf: $t, filter: { overdue: false, layer: PROVINCIE }) { ...M }",
+    "kProgramme: kpis(first: 100, asOf: $t, filter: { programmeId: $p }) { ...K }",
+    "kTheme: kpis(first: 100, asOf: $t, filter: { theme: CLIMATE }) { ...K }",
+    "kLayer: kpis(first: 100, asOf: $t, filter: { layer: GEMEENTE }) { ...K }",
+    "kWaterschap: kpis(first: 100, asOf: $t, filter: { layer: WATERSCHAP }) { ...K }",
+    "kLevel: kpis(first: 100, asOf: $t, filter: { level: OUTCOME }) { ...K }",
+    "kSearch: kpis(first: 100, asOf: $t, filter: { search: \"CO2-UITSTOOT\" }) { ...K }",
+    "tProgramme: dataInfraTasks(first: 100, asOf: $t, filter: { programmeId: $p }) { ...T }",
+    "tLayer: dataInfraTasks(first: 100, asOf: $t, filter: { layer: RIJK }) { ...T }",
+    "tStatus: dataInfraTasks(first: 100, asOf: $t, filter: { status: [PLANNED] }) { ...T }",
+    "tKind: dataInfraTasks(first: 100, asOf: $t, filter: { kind: DATA_QUALITY }) { ...T }",
+    "tSource: dataInfraTasks(first: 100, asOf: $t, filter: { dataSourceId: $ds }) { ...T }",
+    "tDue: dataInfraTasks(first: 100, asOf: $t, filter: { dueBefore: \"2026-09-30\" }) { ...T }",
+    "rLayer: risks(first: 100, asOf: $t, filter: { layer: GEMEENTE }) { ...R }",
+    "rStatus: risks(first: 100, asOf: $t, filter: { status: [OPEN] }) { ...R }",
+    "rMilestone: risks(first: 100, asOf: $t, filter: { milestoneId: $m }) { ...R }",
+    "rCommitment: risks(first: 100, asOf: $t, filter: { commitmentId: $c }) { ...R }",
+    "sSearch: dataSources(first: 100, asOf: $t, search: \"tender\") { totalCount edges { node { id } } }",
+    "recessYear: recessPeriods(first: 100, asOf: $t, year: 2026) { totalCount edges { node { id } } }",
+    "recessKind: recessPeriods(first: 100, asOf: $t, kind: SUMMER) { totalCount edges { node { id } } }",
+    "cStatus: commitments(first: 100, asOf: $t, status: OPEN) { totalCount edges { node { id } } }",
+    "phases(first: 100, asOf: $t, programmeId: $p, status: IN_PROGRESS) { totalCount edges { node { id } } }",
+    "workstreams(first: 100, asOf: $t, programmeId: $p) { totalCount edges { node { id } } }",
+    "organisations(first: 100, asOf: $t, layer: PROVINCIE) { totalCount edges { node { id } } }",
+    "programmes(first: 100, asOf: $t) { totalCount edges { node { id } } }",
+];
+
+/// The fields each filtered list gives (cursors included: pages agree too), by fragment name.
+const FRAGMENTS: &[(&str, &str)] = &[
+    (
+        "M",
+        "fragment M on MilestoneConnection { totalCount edges { cursor node { id version } } }",
+    ),
+    (
+        "K",
+        "fragment K on KpiConnection { totalCount edges { cursor node { id version } } }",
+    ),
+    (
+        "T",
+        "fragment T on DataInfraTaskConnection { totalCount edges { cursor node { id version } } }",
+    ),
+    (
+        "R",
+        "fragment R on RiskConnection { totalCount edges { node { id version } } }",
+    ),
+];
+
+/// The variables the filters use, with their types.
+const VARIABLES: &[(&str, &str)] = &[
+    ("t", "DateTime"),
+    ("p", "ID"),
+    ("ph", "ID"),
+    ("w", "ID"),
+    ("ds", "ID"),
+    ("m", "ID"),
+    ("c", "ID"),
+];
+
+/// The lists of [`FILTERS`], by alias, live (`$t` null) or as of `$t`: one query each, with the
+/// variables and fragment it uses (GraphQL refuses unused ones).
+async fn filtered(app: &TestApp, variables: &Value) -> Value {
+    let mut out = serde_json::Map::new();
+    for list in FILTERS {
+        let used: Vec<&(&str, &str)> = VARIABLES
+            .iter()
+            .filter(|(name, _)| {
+                list.split(|c: char| !c.is_alphanumeric() && c != '$')
+                    .any(|word| word == format!("${name}"))
+            })
+            .collect();
+        let declared: Vec<String> = used.iter().map(|(n, t)| format!("${n}: {t}")).collect();
+        let fragment = FRAGMENTS
+            .iter()
+            .find(|(name, _)| list.contains(&format!("...{name} ")))
+            .map_or("", |(_, f)| f);
+        let query = format!("query({}) {{ {list} }} {fragment}", declared.join(", "));
+        let mut vars = serde_json::Map::new();
+        for (name, _) in &used {
+            vars.insert((*name).to_owned(), variables[*name].clone());
+        }
+        let data = app.ok(&query, Value::Object(vars)).await;
+        for (alias, value) in data.as_object().cloned().unwrap_or_default() {
+            out.insert(alias, value);
+        }
+    }
+    Value::Object(out)
+}
+
+/// The filters' arguments from the demo plan, `$t` added.
+async fn filter_arguments(app: &TestApp, t: Value) -> Value {
+    let data = app
+        .ok(
+            "{ programmes { edges { node { id } } } phases(first: 1) { edges { node { id } } }
+               workstreams(first: 1) { edges { node { id } } } dataSources(first: 1, search: \"tender\") { edges { node { id } } }
+               risks(first: 100) { edges { node { milestone { id } commitment { id } } } } }",
+            json!({}),
+        )
+        .await;
+    let first = |list: &str| data[list]["edges"][0]["node"]["id"].clone();
+    let risks = data["risks"]["edges"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let about = |what: &str| {
+        risks
+            .iter()
+            .map(|r| r["node"][what]["id"].clone())
+            .find(|id| !id.is_null())
+            .unwrap_or(Value::Null)
+    };
+    json!({ "t": t, "p": first("programmes"), "ph": first("phases"), "w": first("workstreams"),
+            "ds": first("dataSources"), "m": about("milestone"), "c": about("commitment") })
+}
+
+#[tokio::test]
+async fn every_list_filter_reads_the_same_rows_live_and_as_of() {
+    let app = TestApp::with_demo().await;
+    // Half a year on, some of the demo's work is overdue.
+    app.clock.advance(chrono::Duration::days(180));
+    let live = filter_arguments(&app, Value::Null).await;
+    assert!(
+        ["p", "ph", "w", "ds", "m", "c"]
+            .iter()
+            .all(|k| !live[*k].is_null()),
+        "the demo plan gives every argument: {live}"
+    );
+    let before = filtered(&app, &live).await;
+    // Every filter selects something on the demo plan, and the selective ones not everything,
+    // so a filter that drops or keeps every row in one of the two readings shows.
+    for (name, list) in before.as_object().expect("an object") {
+        let n = list["totalCount"].as_i64().unwrap_or_default();
+        if name == "mNoStatus" {
+            assert_eq!(n, 0, "an empty status list matches nothing");
+        } else {
+            assert!(n > 0, "{name} selects nothing on the demo plan");
+        }
+    }
+    let moment = app.clock.now().to_rfc3339();
+    // Changes after the moment: a milestone moves layer and status, a risk closes, a KPI
+    // target for the water boards appears, a task and a data source are deleted.
+    let later = app
+        .ok(
+            "{ milestones(first: 1, filter: { layer: RIJK, status: [PLANNED] }) { edges { node { id version } } }
+               risks(first: 1, filter: { status: [OPEN] }) { edges { node { id version } } }
+               kpis(first: 1) { edges { node { id } } }
+               dataInfraTasks(first: 1) { edges { node { id version } } } }",
+            json!({}),
+        )
+        .await;
+    app.clock.advance(chrono::Duration::hours(2));
+    let node = |list: &str| later[list]["edges"][0]["node"].clone();
+    for (mutation, input) in [
+        (
+            "mutation($i: UpdateMilestoneInput!) { updateMilestone(input: $i) { status } }",
+            json!({ "id": node("milestones")["id"], "version": node("milestones")["version"],
+                    "layer": "GEMEENTE", "status": "IN_PROGRESS" }),
+        ),
+        (
+            "mutation($i: UpdateRiskInput!) { updateRisk(input: $i) { status } }",
+            json!({ "id": node("risks")["id"], "version": node("risks")["version"], "status": "CLOSED" }),
+        ),
+        (
+            "mutation($i: CreateKpiTargetInput!) { createKpiTarget(input: $i) { target { id } } }",
+            json!({ "kpiId": node("kpis")["id"], "year": 2027, "layer": "WATERSCHAP", "value": "12.5" }),
+        ),
+        (
+            "mutation($i: DeleteInput!) { deleteDataInfraTask(input: $i) { status } }",
+            json!({ "id": node("dataInfraTasks")["id"], "version": node("dataInfraTasks")["version"] }),
+        ),
+    ] {
+        app.ok(mutation, json!({ "i": input })).await;
+    }
+    let now = filtered(&app, &live).await;
+    assert_ne!(now, before, "the changes show in the live lists");
+    let mut then = live.clone();
+    then["t"] = json!(moment);
+    assert_eq!(
+        filtered(&app, &then).await,
+        before,
+        "each filter as of the moment (in memory) lists what it listed live (SQL) then"
+    );
+    let mut current = live;
+    current["t"] = json!(app.clock.now().to_rfc3339());
+    assert_eq!(
+        filtered(&app, &current).await,
+        now,
+        "each filter as of now lists what it lists live"
+    );
+}

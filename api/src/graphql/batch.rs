@@ -42,6 +42,12 @@ pub trait Batched: Sized + Clone + Send + Sync + 'static {
     /// Wrap one model of a set.
     fn wrap(model: Arc<Self::Model>, set: Arc<Siblings<Self::Model>>) -> Self;
 
+    /// The wrapped model.
+    fn model(&self) -> &Self::Model;
+
+    /// The set it was loaded with (and where from: live, or an as-of view).
+    fn siblings(&self) -> &Siblings<Self::Model>;
+
     /// Wrap models produced together (one set).
     fn many(models: Vec<Self::Model>) -> Vec<Self> {
         Self::many_in(models, None)

@@ -92,8 +92,9 @@ where
     E::Model: Send + Sync,
     T: Batched<Model = E::Model>,
 {
-    let Listing { select, order } = listing;
     let db = ctx.db()?;
+    let select = listing.select(db.get_database_backend());
+    let order = listing.order;
     let args = args.into_page_args()?;
     let total = if ctx.look_ahead().field("totalCount").exists() {
         Some(page::count(db, select.clone(), order.id).await?)
@@ -105,12 +106,12 @@ where
 }
 
 /// A documented connection and edge type for a node type.
-/// Like [`paginate`], over the live objects of `E` in an as-of view that `keep` accepts.
+/// Like [`paginate`], over the objects of `E` in the as-of view at `at` that the listing's
+/// filter accepts (the same filter, tested in memory).
 pub async fn paginate_as_of<E, T>(
     ctx: &Context<'_>,
     at: chrono::DateTime<chrono::Utc>,
     listing: Listing<E>,
-    keep: impl Fn(&E::Model) -> bool,
     args: ConnArgs,
 ) -> async_graphql::Result<Page<T>>
 where
@@ -118,11 +119,12 @@ where
     T: Batched<Model = E::Model>,
 {
     let snapshot = ctx.snapshot(at)?;
+    let filter = listing.filter.resolve(&snapshot).await?;
     let models: Vec<E::Model> = snapshot
         .live::<E>()
         .await?
         .into_iter()
-        .filter(|m| keep(m))
+        .filter(|m| filter.test(m))
         .collect();
     let (page, total) = page::fetch_in_memory(models, &listing.order, args.into_page_args()?)?;
     Ok(wrap(page, Some(total), Some(snapshot)))

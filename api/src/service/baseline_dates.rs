@@ -61,7 +61,7 @@ pub async fn dates_of<C: ConnectionTrait>(
     milestones: &[i32],
 ) -> ApiResult<Vec<(i32, baseline_milestone::Model)>> {
     let rows = baseline_milestone::Entity::find()
-        .filter(super::page::id_in(
+        .filter(super::columns::id_in(
             db.get_database_backend(),
             baseline_milestone::Column::MilestoneId,
             milestones,

@@ -2,7 +2,6 @@
 //! dependencies from either side), an entity, an actor or a period. Recording is `history`.
 
 use entity::change_record;
-use sea_orm::EntityTrait;
 
 /// Which change records to list.
 #[derive(Clone, Debug, Default)]
@@ -22,59 +21,57 @@ pub struct HistoryFilter {
 
 /// The change records matching `filter`, oldest first.
 pub fn list(filter: &HistoryFilter) -> super::page::Listing<change_record::Entity> {
+    use super::filter::{Cmp, Filter, Operand};
     use change_record::Column;
-    use sea_orm::sea_query::Condition;
-    use sea_orm::{ColumnTrait, QueryFilter};
-    let mut select = change_record::Entity::find();
+    let at = |entity: &str, id: i32| {
+        Filter::All(vec![
+            Filter::eq(Column::Entity, entity),
+            Filter::eq(Column::EntityId, id),
+        ])
+    };
+    let mut rows = Filter::every();
     if let Some((kind, id)) = &filter.object {
-        let mut about = Condition::any().add(
-            Condition::all()
-                .add(Column::Entity.eq(kind.as_str()))
-                .add(Column::EntityId.eq(*id)),
-        );
+        let mut about = vec![at(kind, *id)];
         for spec in super::link_kinds::ALL {
             if spec.left_type == kind {
-                about = about.add(
-                    Condition::all()
-                        .add(Column::Entity.eq(spec.name))
-                        .add(Column::EntityId.eq(*id)),
-                );
+                about.push(at(spec.name, *id));
             }
             if spec.right_type == kind {
-                // Plain links store the right id as the value; dependencies a JSON object.
+                // Plain links store the right id as the value; dependencies a flat JSON object
+                // that ends with it.
                 let value = if spec.name == super::link_kinds::MILESTONE_DEPENDENCY.name {
-                    Condition::any()
-                        .add(Column::NewValue.like(format!("%\"{}\":{id}}}", spec.right)))
-                        .add(Column::OldValue.like(format!("%\"{}\":{id}}}", spec.right)))
+                    let tail = format!("\"{}\":{id}}}", spec.right);
+                    Filter::Any(vec![
+                        Filter::Contains(Column::NewValue, tail.clone()),
+                        Filter::Contains(Column::OldValue, tail),
+                    ])
                 } else {
-                    Condition::any()
-                        .add(Column::NewValue.eq(id.to_string()))
-                        .add(Column::OldValue.eq(id.to_string()))
+                    Filter::Any(vec![
+                        Filter::eq(Column::NewValue, id.to_string()),
+                        Filter::eq(Column::OldValue, id.to_string()),
+                    ])
                 };
-                about = about.add(
-                    Condition::all()
-                        .add(Column::Entity.eq(spec.name))
-                        .add(Column::Field.eq(spec.right))
-                        .add(value),
-                );
+                about.push(Filter::All(vec![
+                    Filter::eq(Column::Entity, spec.name),
+                    Filter::eq(Column::Field, spec.right),
+                    value,
+                ]));
             }
         }
-        select = select.filter(about);
+        rows = rows.and(Filter::Any(about));
     }
-    if let Some(entity) = &filter.entity {
-        select = select.filter(Column::Entity.eq(entity.as_str()));
-    }
-    if let Some(actor) = &filter.actor {
-        select = select.filter(Column::Actor.eq(actor.as_str()));
-    }
-    if let Some(since) = filter.since {
-        select = select.filter(Column::ChangedAt.gte(since));
-    }
-    if let Some(until) = filter.until {
-        select = select.filter(Column::ChangedAt.lt(until));
-    }
+    let moment = |cmp: Cmp| {
+        move |t: chrono::DateTime<chrono::Utc>| {
+            Filter::Compare(Operand::Column(Column::ChangedAt), cmp, t.into())
+        }
+    };
+    rows = rows
+        .and_opt(filter.entity.as_deref(), |e| Filter::eq(Column::Entity, e))
+        .and_opt(filter.actor.as_deref(), |a| Filter::eq(Column::Actor, a))
+        .and_opt(filter.since, moment(Cmp::Gte))
+        .and_opt(filter.until, moment(Cmp::Lt));
     super::page::Listing {
-        select,
+        filter: rows,
         order: super::page::Order {
             key: None,
             id: Column::Id,

@@ -1,8 +1,10 @@
 //! Columns of plan tables by name: every plan table has the bookkeeping columns (`id`,
-//! `version`, `created_at`, `updated_at`, `deleted_at`). A leaf, for `crud` and `page`.
+//! `version`, `created_at`, `updated_at`, `deleted_at`), and a list of ids as one parameter.
+//! A leaf, for `crud`, `filter` and `page`.
 
 use crate::error::{ApiError, ApiResult};
-use sea_orm::EntityTrait;
+use sea_orm::sea_query::{Condition, Expr};
+use sea_orm::{ColumnTrait, DatabaseBackend, EntityTrait};
 use std::str::FromStr;
 
 /// Look up a column of `E` by name; every plan table has the bookkeeping columns.
@@ -13,4 +15,18 @@ pub fn column<E: EntityTrait>(name: &str) -> ApiResult<E::Column> {
             E::default().table_name()
         ))
     })
+}
+
+/// `column IN (ids)` with the ids bound as one JSON array, so a list of any length is a single
+/// parameter (SQLite and PostgreSQL both cap the number of parameters of a statement).
+pub fn id_in<C: ColumnTrait>(backend: DatabaseBackend, column: C, ids: &[i32]) -> Condition {
+    let json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned());
+    let qualified = format!("\"{}\".\"{}\"", column.entity_name(), column.as_str());
+    let sql = match backend {
+        DatabaseBackend::Postgres => {
+            format!("{qualified} IN (SELECT value::int FROM json_array_elements_text($1::json))")
+        }
+        _ => format!("{qualified} IN (SELECT value FROM json_each(?))"),
+    };
+    Condition::all().add(Expr::cust_with_values(sql, [json]))
 }

@@ -54,13 +54,10 @@ impl Rules for commitment::Entity {
 pub fn list(
     status: Option<entity::CommitmentStatus>,
 ) -> ApiResult<super::page::Listing<commitment::Entity>> {
-    use super::page::{KeyKind, Listing, Order, live};
-    let mut select = live(commitment::Entity::find())?;
-    if let Some(status) = status {
-        select = select.filter(commitment::Column::Status.eq(status));
-    }
+    use super::filter::Filter;
+    use super::page::{KeyKind, Listing, Order};
     Ok(Listing {
-        select,
+        filter: Filter::live()?.and_opt(status, |s| Filter::eq(commitment::Column::Status, s)),
         order: Order {
             key: Some((commitment::Column::DeadlineDate, KeyKind::Date)),
             id: commitment::Column::Id,

@@ -61,25 +61,21 @@ impl Rules for data_quality_assessment::Entity {
     }
 }
 
-/// Whether `s` matches a search, in memory (for as-of views; the same rule as [`list`]).
-pub fn matches(s: &data_source::Model, search: Option<&str>) -> bool {
-    search.is_none_or(|t| entity::search::matches(&s.search_text, t))
-}
-
-/// Data sources by name, optionally those whose name or description contains `search`.
+/// Data sources by name, optionally those whose name or description contains `search` (an
+/// over-long search is BAD_USER_INPUT on `search`).
 pub fn list(search: Option<&str>) -> ApiResult<super::page::Listing<data_source::Entity>> {
-    use super::page::{KeyKind, Listing, Order, contains_text, live};
-    use sea_orm::{EntityTrait, QueryFilter};
-    let mut select = live(data_source::Entity::find())?;
+    use super::filter::Filter;
+    use super::page::{KeyKind, Listing, Order};
+    let mut filter = Filter::live()?;
     if let Some(text) = search {
-        select = select.filter(contains_text(
+        filter = filter.and(Filter::search(
             "search",
             data_source::Column::SearchText,
             text,
         )?);
     }
     Ok(Listing {
-        select,
+        filter,
         order: Order {
             key: Some((data_source::Column::Name, KeyKind::Text)),
             id: data_source::Column::Id,

@@ -1,12 +1,14 @@
 //! Rules of KPIs and their targets, and the stored form of a KPI's themes.
 
 use super::crud::{Rules, refers};
+use super::filter::{Filter, Pick};
 use super::validate as v;
 use crate::error::{ApiError, ApiResult};
 use entity::{GovernmentLayer, Theme, kpi, kpi_measurement, kpi_target, programme};
 use futures::future::BoxFuture;
 use sea_orm::Iterable;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+use std::sync::Arc;
 
 /// Store a set of themes as `,CLIMATE,CIRCULAR,` (sorted, so equal sets compare equal and a
 /// theme filter is one `LIKE '%,CLIMATE,%'`).
@@ -28,11 +30,6 @@ pub fn themes_from_text(text: &str) -> Vec<Theme> {
         .filter(|s| !s.is_empty())
         .filter_map(|s| Theme::try_from_value(&s.to_owned()).ok())
         .collect()
-}
-
-/// The `LIKE` pattern that matches KPIs carrying `theme`.
-pub fn theme_pattern(theme: Theme) -> String {
-    format!("%,{},%", theme.as_str())
 }
 
 impl Rules for kpi::Entity {
@@ -272,68 +269,62 @@ pub struct KpiFilter {
 }
 
 impl KpiFilter {
-    /// Whether `k` matches, in memory (for as-of views; the same rules as [`list`]).
-    /// `layered`: the KPIs with a live target or measurement for the filter's layer.
-    pub fn matches(&self, k: &kpi::Model, layered: &std::collections::HashSet<i32>) -> bool {
-        self.programme_id.is_none_or(|id| k.programme_id == id)
-            && self
-                .theme
-                .is_none_or(|t| k.themes.contains(&format!(",{},", t.as_str())))
-            && self.level.is_none_or(|l| k.level == l)
-            && (self.layer.is_none() || layered.contains(&k.id))
-            && self
-                .search
-                .as_deref()
-                .is_none_or(|t| entity::search::matches(&k.search_text, t))
+    /// The filter as one predicate over the live KPIs (SQL for the plan as it is, in memory
+    /// for an as-of view, whose targets and measurements are read as of the same moment). An
+    /// over-long search is BAD_USER_INPUT on `filter.search`.
+    pub fn predicate(&self) -> ApiResult<Filter<kpi::Entity>> {
+        use kpi::Column;
+        let mut filter = Filter::live()?
+            .and_opt(self.programme_id, |id| Filter::eq(Column::ProgrammeId, id))
+            .and_opt(self.theme, |t| {
+                Filter::Contains(Column::Themes, format!(",{},", t.as_str()))
+            })
+            .and_opt(self.level, |l| Filter::eq(Column::Level, l))
+            .and_opt(self.layer, |layer| {
+                // A target or a measurement for the layer.
+                Filter::Any(vec![
+                    Filter::Within(
+                        Column::Id,
+                        Arc::new(Pick::<kpi_target::Entity> {
+                            column: kpi_target::Column::KpiId,
+                            filter: Filter::eq(kpi_target::Column::Layer, layer),
+                        }),
+                    ),
+                    Filter::Within(
+                        Column::Id,
+                        Arc::new(Pick::<kpi_measurement::Entity> {
+                            column: kpi_measurement::Column::KpiId,
+                            filter: Filter::eq(kpi_measurement::Column::Layer, layer),
+                        }),
+                    ),
+                ])
+            });
+        if let Some(text) = &self.search {
+            filter = filter.and(Filter::search("filter.search", Column::SearchText, text)?);
+        }
+        Ok(filter)
     }
 }
 
 /// The live KPIs matching `filter`, by code.
 pub fn list(filter: &KpiFilter) -> ApiResult<super::page::Listing<kpi::Entity>> {
-    use entity::kpi_measurement;
-    use kpi::Column;
-    use sea_orm::sea_query::{Condition, Query};
-    let mut select = super::page::live(kpi::Entity::find())?;
-    if let Some(id) = filter.programme_id {
-        select = select.filter(Column::ProgrammeId.eq(id));
-    }
-    if let Some(theme) = filter.theme {
-        select = select.filter(Column::Themes.like(theme_pattern(theme)));
-    }
-    if let Some(level) = filter.level {
-        select = select.filter(Column::Level.eq(level));
-    }
-    if let Some(layer) = filter.layer {
-        let targets = Query::select()
-            .column(kpi_target::Column::KpiId)
-            .from(kpi_target::Entity)
-            .and_where(kpi_target::Column::Layer.eq(layer))
-            .and_where(kpi_target::Column::DeletedAt.is_null())
-            .to_owned();
-        let measured = Query::select()
-            .column(kpi_measurement::Column::KpiId)
-            .from(kpi_measurement::Entity)
-            .and_where(kpi_measurement::Column::Layer.eq(layer))
-            .and_where(kpi_measurement::Column::DeletedAt.is_null())
-            .to_owned();
-        select = select.filter(
-            Condition::any()
-                .add(Column::Id.in_subquery(targets))
-                .add(Column::Id.in_subquery(measured)),
-        );
-    }
-    if let Some(text) = &filter.search {
-        select = select.filter(super::page::contains_text(
-            "filter.search",
-            Column::SearchText,
-            text,
-        )?);
-    }
     Ok(super::page::Listing {
-        select,
+        filter: filter.predicate()?,
         order: super::page::Order {
-            key: Some((Column::Code, super::page::KeyKind::Text)),
-            id: Column::Id,
+            key: Some((kpi::Column::Code, super::page::KeyKind::Text)),
+            id: kpi::Column::Id,
         },
     })
+}
+
+/// The live KPI with this code, or none.
+pub async fn by_code<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    code: &str,
+) -> ApiResult<Option<kpi::Model>> {
+    let filter = Filter::<kpi::Entity>::live()?.and(Filter::eq(kpi::Column::Code, code));
+    Ok(kpi::Entity::find()
+        .filter(filter.sql(db.get_database_backend()))
+        .one(db)
+        .await?)
 }

@@ -2,6 +2,8 @@
 
 use super::Actor;
 use super::crud::{Rules, refers};
+use super::filter::{Cmp, Filter, Operand};
+use super::page::{KeyKind, Listing, Order};
 use super::validate as v;
 use crate::error::{ApiError, ApiResult};
 use entity::{WorkStatus, milestone, organisation, phase, programme, workstream};
@@ -169,114 +171,113 @@ pub struct MilestoneFilter {
     /// Text in the title or description (case and accents do not matter).
     pub search: Option<String>,
     /// `(true, day)`: only milestones overdue on status date `day`; `(false, day)`: only those
-    /// that are not (see [`overdue`]).
+    /// that are not (see [`overdue_on`]).
     pub overdue: Option<(bool, chrono::NaiveDate)>,
 }
 
-/// Whether `m` is overdue on `status_date` (the schedule's rule, [`super::schedule::is_overdue`],
-/// which [`list`] also writes as SQL).
-pub fn overdue(m: &milestone::Model, status_date: chrono::NaiveDate) -> bool {
-    super::schedule::is_overdue(
-        m.status,
-        m.forecast_date.unwrap_or(m.planned_date),
-        status_date,
-    )
+/// Overdue on `status_date`, as a predicate: the schedule's rule
+/// ([`super::schedule::is_overdue`]: not done or cancelled, and its own date, the forecast or
+/// else the planned date, before the status date), which a unit test holds it to.
+pub fn overdue_on(status_date: chrono::NaiveDate) -> Filter<milestone::Entity> {
+    use milestone::Column;
+    let finished = [WorkStatus::Done, WorkStatus::Cancelled];
+    Filter::All(vec![
+        Filter::Not(Box::new(Filter::one_of(Column::Status, Some(&finished)))),
+        Filter::Compare(
+            Operand::FirstOf(vec![Column::ForecastDate, Column::PlannedDate]),
+            Cmp::Lt,
+            status_date.into(),
+        ),
+    ])
 }
 
 impl MilestoneFilter {
-    /// Whether `m` matches, in memory (for as-of views; the same rules as [`list`]).
-    pub fn matches(&self, m: &milestone::Model) -> bool {
-        let layer_ok = match (self.layer, self.joint) {
-            (Some(layer), Some(true)) => m.layer.is_none() || m.layer == Some(layer),
-            (Some(layer), _) => m.layer == Some(layer),
-            (None, Some(true)) => m.layer.is_none(),
-            (None, Some(false)) => m.layer.is_some(),
-            (None, None) => true,
+    /// The filter as one predicate over the live milestones (SQL for the plan as it is, in
+    /// memory for an as-of view). An over-long search is BAD_USER_INPUT on `filter.search`.
+    pub fn predicate(&self) -> ApiResult<Filter<milestone::Entity>> {
+        use milestone::Column;
+        let layer = match (self.layer, self.joint) {
+            (Some(layer), Some(true)) => Filter::Any(vec![
+                Filter::eq(Column::Layer, layer),
+                Filter::Null(Column::Layer),
+            ]),
+            (Some(layer), _) => Filter::eq(Column::Layer, layer),
+            (None, Some(true)) => Filter::Null(Column::Layer),
+            (None, Some(false)) => Filter::Not(Box::new(Filter::Null(Column::Layer))),
+            (None, None) => Filter::every(),
         };
-        layer_ok
-            && self.programme_id.is_none_or(|id| m.programme_id == id)
-            && self.phase_id.is_none_or(|id| m.phase_id == Some(id))
-            && self
-                .workstream_id
-                .is_none_or(|id| m.workstream_id == Some(id))
-            && super::page::one_of(self.status.as_deref(), &m.status)
-            && self.ids.as_ref().is_none_or(|ids| ids.contains(&m.id))
-            && self.planned_from.is_none_or(|d| m.planned_date >= d)
-            && self.planned_to.is_none_or(|d| m.planned_date <= d)
-            && self
-                .search
-                .as_deref()
-                .is_none_or(|t| entity::search::matches(&m.search_text, t))
-            && self
-                .overdue
-                .is_none_or(|(wanted, day)| overdue(m, day) == wanted)
+        let date = |cmp: Cmp| {
+            move |day: chrono::NaiveDate| {
+                Filter::Compare(Operand::Column(Column::PlannedDate), cmp, day.into())
+            }
+        };
+        let mut filter = Filter::live()?
+            .and(layer)
+            .and_opt(self.programme_id, |id| Filter::eq(Column::ProgrammeId, id))
+            .and_opt(self.phase_id, |id| Filter::eq(Column::PhaseId, id))
+            .and_opt(self.workstream_id, |id| {
+                Filter::eq(Column::WorkstreamId, id)
+            })
+            .and(Filter::one_of(Column::Status, self.status.as_deref()))
+            .and_opt(self.ids.clone(), |ids| Filter::Ids(Column::Id, ids))
+            .and_opt(self.planned_from, date(Cmp::Gte))
+            .and_opt(self.planned_to, date(Cmp::Lte))
+            .and_opt(self.overdue, |(wanted, day)| {
+                if wanted {
+                    overdue_on(day)
+                } else {
+                    Filter::Not(Box::new(overdue_on(day)))
+                }
+            });
+        if let Some(text) = &self.search {
+            filter = filter.and(Filter::search("filter.search", Column::SearchText, text)?);
+        }
+        Ok(filter)
     }
 }
 
 /// The live milestones matching `filter`, by planned date.
-pub fn list(
-    filter: &MilestoneFilter,
-    backend: sea_orm::DatabaseBackend,
-) -> ApiResult<super::page::Listing<milestone::Entity>> {
+pub fn list(filter: &MilestoneFilter) -> ApiResult<Listing<milestone::Entity>> {
     use milestone::Column;
-    use sea_orm::sea_query::Condition;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let mut select = super::page::live(milestone::Entity::find())?;
-    if let Some(id) = filter.programme_id {
-        select = select.filter(Column::ProgrammeId.eq(id));
-    }
-    select = match (filter.layer, filter.joint) {
-        (Some(layer), Some(true)) => select.filter(
-            Condition::any()
-                .add(Column::Layer.eq(layer))
-                .add(Column::Layer.is_null()),
-        ),
-        (Some(layer), _) => select.filter(Column::Layer.eq(layer)),
-        (None, Some(true)) => select.filter(Column::Layer.is_null()),
-        (None, Some(false)) => select.filter(Column::Layer.is_not_null()),
-        (None, None) => select,
-    };
-    if let Some(id) = filter.phase_id {
-        select = select.filter(Column::PhaseId.eq(id));
-    }
-    if let Some(id) = filter.workstream_id {
-        select = select.filter(Column::WorkstreamId.eq(id));
-    }
-    if let Some(condition) = super::page::one_of_sql(Column::Status, filter.status.as_deref()) {
-        select = select.filter(condition);
-    }
-    if let Some(ids) = &filter.ids {
-        select = select.filter(super::page::id_in(backend, Column::Id, ids));
-    }
-    if let Some(from) = filter.planned_from {
-        select = select.filter(Column::PlannedDate.gte(from));
-    }
-    if let Some(to) = filter.planned_to {
-        select = select.filter(Column::PlannedDate.lte(to));
-    }
-    if let Some((wanted, day)) = filter.overdue {
-        use sea_orm::sea_query::{Expr, ExprTrait, Func};
-        let own = Func::coalesce([
-            Expr::col(Column::ForecastDate),
-            Expr::col(Column::PlannedDate),
-        ]);
-        let is_overdue = Condition::all()
-            .add(Column::Status.is_not_in([WorkStatus::Done, WorkStatus::Cancelled]))
-            .add(Expr::expr(own).lt(day));
-        select = select.filter(if wanted { is_overdue } else { is_overdue.not() });
-    }
-    if let Some(text) = &filter.search {
-        select = select.filter(super::page::contains_text(
-            "filter.search",
-            Column::SearchText,
-            text,
-        )?);
-    }
-    Ok(super::page::Listing {
-        select,
-        order: super::page::Order {
-            key: Some((Column::PlannedDate, super::page::KeyKind::Date)),
+    Ok(Listing {
+        filter: filter.predicate()?,
+        order: Order {
+            key: Some((Column::PlannedDate, KeyKind::Date)),
             id: Column::Id,
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_overdue_predicate_is_the_schedules_rule() {
+        let day = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 6, d).unwrap_or_default();
+        let mut m = crate::service::filter::tests::milestone(None);
+        for status in [
+            WorkStatus::Planned,
+            WorkStatus::InProgress,
+            WorkStatus::Done,
+            WorkStatus::Cancelled,
+        ] {
+            for (planned, forecast) in [(10, None), (10, Some(20)), (20, Some(5)), (15, None)] {
+                m.status = status;
+                m.planned_date = day(planned);
+                m.forecast_date = forecast.map(day);
+                let own = m.forecast_date.unwrap_or(m.planned_date);
+                let expected = super::super::schedule::is_overdue(status, own, day(15));
+                assert_eq!(
+                    overdue_on(day(15)).test(&m),
+                    expected,
+                    "{status:?} planned {planned} forecast {forecast:?}"
+                );
+                assert_eq!(
+                    Filter::Not(Box::new(overdue_on(day(15)))).test(&m),
+                    !expected
+                );
+            }
+        }
+    }
 }

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod dependents;
 pub mod digest;
 pub mod export;
+pub mod filter;
 pub mod generate;
 pub mod history;
 pub mod idempotency;

@@ -3,12 +3,13 @@
 //! Cursors carry the sort value and the id of an item, so paging deep into a list costs the same
 //! as the first page, and inserts elsewhere in the list do not shift pages.
 
+use super::filter::Filter;
 use crate::error::{ApiError, ApiResult};
 use chrono::NaiveDate;
 use sea_orm::sea_query::{Condition, Expr, ExprTrait, Order as SqlOrder};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, ModelTrait, QueryFilter,
-    QueryOrder, QuerySelect, Select, Value,
+    ConnectionTrait, DatabaseBackend, EntityTrait, ModelTrait, QueryFilter, QueryOrder,
+    QuerySelect, Select, Value,
 };
 use serde::{Deserialize, Serialize};
 
@@ -36,12 +37,20 @@ pub struct Order<E: EntityTrait> {
     pub id: E::Column,
 }
 
-/// A list: which rows (filters applied) and in which stable order.
+/// A list: which rows and in which stable order. The one filter serves both reads: the
+/// live plan as SQL ([`Listing::select`]), an as-of view in memory ([`Filter::test`]).
 pub struct Listing<E: EntityTrait> {
-    /// The rows.
-    pub select: Select<E>,
+    /// The rows (liveness included).
+    pub filter: Filter<E>,
     /// Their order.
     pub order: Order<E>,
+}
+
+impl<E: EntityTrait> Listing<E> {
+    /// The rows as a query on `backend`.
+    pub fn select(&self, backend: DatabaseBackend) -> Select<E> {
+        E::find().filter(self.filter.sql(backend))
+    }
 }
 
 /// Where an item stands in its list.
@@ -294,22 +303,6 @@ impl SortValue {
     }
 }
 
-/// The one rule for list filters ("one of these values"), in memory: no list is no condition,
-/// and an empty list matches nothing (as SQL's `IN ()` would, and as PostGraphile and Hasura
-/// read `in: []`). [`one_of_sql`] is the same rule as SQL.
-pub fn one_of<T: PartialEq>(wanted: Option<&[T]>, value: &T) -> bool {
-    wanted.is_none_or(|w| w.contains(value))
-}
-
-/// [`one_of`] as a condition on `column` (an empty list gives a condition no row meets).
-pub fn one_of_sql<C, T>(column: C, wanted: Option<&[T]>) -> Option<Condition>
-where
-    C: ColumnTrait,
-    T: Into<Value> + Clone,
-{
-    wanted.map(|w| Condition::all().add(column.is_in(w.iter().cloned())))
-}
-
 /// Count the rows of `select` (a connection's `totalCount`).
 pub async fn count<E, C>(db: &C, select: Select<E>, id: E::Column) -> ApiResult<u64>
 where
@@ -327,50 +320,6 @@ where
     Ok(u64::try_from(n.unwrap_or_default()).unwrap_or_default())
 }
 
-/// Keep only live (not soft-deleted) rows.
-pub fn live<E: EntityTrait>(select: Select<E>) -> ApiResult<Select<E>> {
-    let deleted = super::columns::column::<E>("deleted_at")?;
-    Ok(select.filter(deleted.is_null()))
-}
-
-/// `column IN (ids)` with the ids bound as one JSON array, so a list of any length is a single
-/// parameter (SQLite and PostgreSQL both cap the number of parameters of a statement).
-pub fn id_in<C: ColumnTrait>(backend: DatabaseBackend, column: C, ids: &[i32]) -> Condition {
-    let json = serde_json::to_string(ids).unwrap_or_else(|_| "[]".to_owned());
-    let qualified = format!("\"{}\".\"{}\"", column.entity_name(), column.as_str());
-    let sql = match backend {
-        DatabaseBackend::Postgres => {
-            format!("{qualified} IN (SELECT value::int FROM json_array_elements_text($1::json))")
-        }
-        _ => format!("{qualified} IN (SELECT value FROM json_each(?))"),
-    };
-    Condition::all().add(Expr::cust_with_values(sql, [json]))
-}
-
-/// Objects whose folded `search_text` column contains `text`, folded the same way
-/// (`entity::search`: case and accents do not matter, on either database; `%` and `_` in the
-/// text are matched literally). The in-memory twin is `entity::search::matches`.
-pub fn contains_text<C: ColumnTrait>(
-    field: &str,
-    search_text: C,
-    text: &str,
-) -> ApiResult<Condition> {
-    use sea_orm::sea_query::LikeExpr;
-    let text = text.trim();
-    if text.chars().count() > 200 {
-        return Err(ApiError::invalid(
-            field,
-            format!("{field} may be at most 200 characters"),
-        ));
-    }
-    let escaped = entity::search::fold(text)
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    let pattern = format!("%{escaped}%");
-    Ok(Condition::all().add(Expr::col(search_text).like(LikeExpr::new(pattern).escape('\\'))))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -383,27 +332,6 @@ mod tests {
             page_size(Some(101), "first"),
             Err(ApiError::Invalid { .. })
         ));
-    }
-
-    #[test]
-    fn id_lists_are_one_parameter_on_both_databases() {
-        use sea_orm::{EntityTrait, QueryFilter, QueryTrait};
-        for (backend, expected) in [
-            (
-                DatabaseBackend::Postgres,
-                r#""milestone"."id" IN (SELECT value::int FROM json_array_elements_text($1::json))"#,
-            ),
-            (
-                DatabaseBackend::Sqlite,
-                r#""milestone"."id" IN (SELECT value FROM json_each(?))"#,
-            ),
-        ] {
-            let statement = entity::milestone::Entity::find()
-                .filter(id_in(backend, entity::milestone::Column::Id, &[1, 2, 3]))
-                .build(backend);
-            assert!(statement.sql.ends_with(expected), "{}", statement.sql);
-            assert_eq!(statement.values.map(|v| v.0.len()), Some(1));
-        }
     }
 
     #[test]

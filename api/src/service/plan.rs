@@ -1,6 +1,8 @@
 //! Rules of the programme's frame: organisations, the programme, phases and workstreams.
 
 use super::crud::{Rules, refers};
+use super::filter::Filter;
+use super::page::{KeyKind, Listing, Order};
 use super::validate as v;
 use crate::error::ApiResult;
 use entity::{organisation, phase, programme, workstream};
@@ -105,13 +107,10 @@ impl Rules for workstream::Entity {
     }
 }
 
-use super::page::{KeyKind, Listing, Order, live};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-
 /// Programmes, oldest first.
 pub fn programmes() -> ApiResult<Listing<programme::Entity>> {
     Ok(Listing {
-        select: live(programme::Entity::find())?,
+        filter: Filter::live()?,
         order: Order {
             key: None,
             id: programme::Column::Id,
@@ -124,33 +123,26 @@ pub fn phases(
     programme_id: Option<i32>,
     status: Option<entity::WorkStatus>,
 ) -> ApiResult<Listing<phase::Entity>> {
-    let mut select = live(phase::Entity::find())?;
-    if let Some(id) = programme_id {
-        select = select.filter(phase::Column::ProgrammeId.eq(id));
-    }
-    if let Some(status) = status {
-        select = select.filter(phase::Column::Status.eq(status));
-    }
+    use phase::Column;
     Ok(Listing {
-        select,
+        filter: Filter::live()?
+            .and_opt(programme_id, |id| Filter::eq(Column::ProgrammeId, id))
+            .and_opt(status, |s| Filter::eq(Column::Status, s)),
         order: Order {
-            key: Some((phase::Column::Number, KeyKind::Int)),
-            id: phase::Column::Id,
+            key: Some((Column::Number, KeyKind::Int)),
+            id: Column::Id,
         },
     })
 }
 
 /// Workstreams in the order they were created, optionally of one programme.
 pub fn workstreams(programme_id: Option<i32>) -> ApiResult<Listing<workstream::Entity>> {
-    let mut select = live(workstream::Entity::find())?;
-    if let Some(id) = programme_id {
-        select = select.filter(workstream::Column::ProgrammeId.eq(id));
-    }
+    use workstream::Column;
     Ok(Listing {
-        select,
+        filter: Filter::live()?.and_opt(programme_id, |id| Filter::eq(Column::ProgrammeId, id)),
         order: Order {
             key: None,
-            id: workstream::Column::Id,
+            id: Column::Id,
         },
     })
 }
@@ -159,15 +151,12 @@ pub fn workstreams(programme_id: Option<i32>) -> ApiResult<Listing<workstream::E
 pub fn organisations(
     layer: Option<entity::GovernmentLayer>,
 ) -> ApiResult<Listing<organisation::Entity>> {
-    let mut select = live(organisation::Entity::find())?;
-    if let Some(layer) = layer {
-        select = select.filter(organisation::Column::Layer.eq(layer));
-    }
+    use organisation::Column;
     Ok(Listing {
-        select,
+        filter: Filter::live()?.and_opt(layer, |l| Filter::eq(Column::Layer, l)),
         order: Order {
-            key: Some((organisation::Column::Name, KeyKind::Text)),
-            id: organisation::Column::Id,
+            key: Some((Column::Name, KeyKind::Text)),
+            id: Column::Id,
         },
     })
 }

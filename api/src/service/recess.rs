@@ -69,16 +69,13 @@ pub fn list(
     year: Option<i32>,
     kind: Option<entity::RecessKind>,
 ) -> ApiResult<super::page::Listing<recess_period::Entity>> {
-    use super::page::{KeyKind, Listing, Order, live};
-    let mut select = live(recess_period::Entity::find())?;
-    if let Some(year) = year {
-        select = select.filter(recess_period::Column::Year.eq(year));
-    }
-    if let Some(kind) = kind {
-        select = select.filter(recess_period::Column::Kind.eq(kind));
-    }
+    use super::filter::Filter;
+    use super::page::{KeyKind, Listing, Order};
+    use recess_period::Column;
     Ok(Listing {
-        select,
+        filter: Filter::live()?
+            .and_opt(year, |y| Filter::eq(Column::Year, y))
+            .and_opt(kind, |k| Filter::eq(Column::Kind, k)),
         order: Order {
             key: Some((recess_period::Column::FirstDay, KeyKind::Date)),
             id: recess_period::Column::Id,

@@ -786,13 +786,17 @@ pub fn visible(report: &progress_report::Model, role: Role) -> bool {
 
 /// Reports, newest peildatum first, as an account of `role` may see them.
 pub fn list(role: Role) -> ApiResult<super::page::Listing<progress_report::Entity>> {
-    use super::page::{KeyKind, Listing, Order, live};
-    let mut select = live(progress_report::Entity::find())?;
+    use super::filter::Filter;
+    use super::page::{KeyKind, Listing, Order};
+    let mut filter = Filter::live()?;
     if !access::may_read_drafts(role) {
-        select = select.filter(progress_report::Column::Status.eq(ReportStatus::Published));
+        filter = filter.and(Filter::eq(
+            progress_report::Column::Status,
+            ReportStatus::Published,
+        ));
     }
     Ok(Listing {
-        select,
+        filter,
         order: Order {
             key: Some((progress_report::Column::AsOf, KeyKind::Date)),
             id: progress_report::Column::Id,

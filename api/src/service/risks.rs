@@ -2,6 +2,7 @@
 //! one risk, and which risks a list shows. The progress report reads them as of its peildatum.
 
 use super::crud::{Rules, refers};
+use super::filter::Filter;
 use super::validate as v;
 use crate::error::ApiResult;
 use entity::{RiskLevel, RiskStatus, commitment, milestone, programme, risk};
@@ -82,41 +83,27 @@ pub struct RiskFilter {
 }
 
 impl RiskFilter {
-    /// Whether `r` matches, in memory (for as-of views; the same rules as [`list`]).
-    pub fn matches(&self, r: &risk::Model) -> bool {
-        self.layer.is_none_or(|l| r.layer == Some(l))
-            && super::page::one_of(self.status.as_deref(), &r.status)
-            && self
-                .milestone_id
-                .is_none_or(|id| r.milestone_id == Some(id))
-            && self
-                .commitment_id
-                .is_none_or(|id| r.commitment_id == Some(id))
+    /// The filter as one predicate over the live risks (SQL for the plan as it is, in memory
+    /// for an as-of view).
+    pub fn predicate(&self) -> ApiResult<Filter<risk::Entity>> {
+        use risk::Column;
+        Ok(Filter::live()?
+            .and_opt(self.layer, |l| Filter::eq(Column::Layer, l))
+            .and(Filter::one_of(Column::Status, self.status.as_deref()))
+            .and_opt(self.milestone_id, |id| Filter::eq(Column::MilestoneId, id))
+            .and_opt(self.commitment_id, |id| {
+                Filter::eq(Column::CommitmentId, id)
+            }))
     }
 }
 
 /// The live risks matching `filter`, by id (the order they were recorded in).
 pub fn list(filter: &RiskFilter) -> ApiResult<super::page::Listing<risk::Entity>> {
-    use risk::Column;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let mut select = super::page::live(risk::Entity::find())?;
-    if let Some(layer) = filter.layer {
-        select = select.filter(Column::Layer.eq(layer));
-    }
-    if let Some(condition) = super::page::one_of_sql(Column::Status, filter.status.as_deref()) {
-        select = select.filter(condition);
-    }
-    if let Some(id) = filter.milestone_id {
-        select = select.filter(Column::MilestoneId.eq(id));
-    }
-    if let Some(id) = filter.commitment_id {
-        select = select.filter(Column::CommitmentId.eq(id));
-    }
     Ok(super::page::Listing {
-        select,
+        filter: filter.predicate()?,
         order: super::page::Order {
             key: None,
-            id: Column::Id,
+            id: risk::Column::Id,
         },
     })
 }

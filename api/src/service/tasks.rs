@@ -1,6 +1,7 @@
 //! Rules of data-infrastructure tasks.
 
 use super::crud::{Rules, refers};
+use super::filter::{Cmp, Filter, Operand};
 use super::validate as v;
 use crate::error::ApiResult;
 use entity::{WorkStatus, data_infra_task, data_source, organisation, programme};
@@ -68,44 +69,29 @@ pub struct TaskFilter {
 }
 
 impl TaskFilter {
-    /// Whether `t` matches, in memory (for as-of views; the same rules as [`list`]).
-    pub fn matches(&self, t: &data_infra_task::Model) -> bool {
-        self.programme_id.is_none_or(|id| t.programme_id == id)
-            && self.layer.is_none_or(|l| t.layer == Some(l))
-            && super::page::one_of(self.status.as_deref(), &t.status)
-            && self.kind.is_none_or(|k| t.kind == k)
-            && self
-                .data_source_id
-                .is_none_or(|id| t.data_source_id == Some(id))
-            && self.due_before.is_none_or(|d| t.due_date <= d)
+    /// The filter as one predicate over the live tasks (SQL for the plan as it is, in memory
+    /// for an as-of view).
+    pub fn predicate(&self) -> ApiResult<Filter<data_infra_task::Entity>> {
+        use data_infra_task::Column;
+        Ok(Filter::live()?
+            .and_opt(self.programme_id, |id| Filter::eq(Column::ProgrammeId, id))
+            .and_opt(self.layer, |l| Filter::eq(Column::Layer, l))
+            .and(Filter::one_of(Column::Status, self.status.as_deref()))
+            .and_opt(self.kind, |k| Filter::eq(Column::Kind, k))
+            .and_opt(self.data_source_id, |id| {
+                Filter::eq(Column::DataSourceId, id)
+            })
+            .and_opt(self.due_before, |day| {
+                Filter::Compare(Operand::Column(Column::DueDate), Cmp::Lte, day.into())
+            }))
     }
 }
 
 /// The live tasks matching `filter`, by due date.
 pub fn list(filter: &TaskFilter) -> ApiResult<super::page::Listing<data_infra_task::Entity>> {
     use data_infra_task::Column;
-    use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-    let mut select = super::page::live(data_infra_task::Entity::find())?;
-    if let Some(id) = filter.programme_id {
-        select = select.filter(Column::ProgrammeId.eq(id));
-    }
-    if let Some(layer) = filter.layer {
-        select = select.filter(Column::Layer.eq(layer));
-    }
-    if let Some(condition) = super::page::one_of_sql(Column::Status, filter.status.as_deref()) {
-        select = select.filter(condition);
-    }
-    if let Some(kind) = filter.kind {
-        select = select.filter(Column::Kind.eq(kind));
-    }
-    if let Some(id) = filter.data_source_id {
-        select = select.filter(Column::DataSourceId.eq(id));
-    }
-    if let Some(date) = filter.due_before {
-        select = select.filter(Column::DueDate.lte(date));
-    }
     Ok(super::page::Listing {
-        select,
+        filter: filter.predicate()?,
         order: super::page::Order {
             key: Some((Column::DueDate, super::page::KeyKind::Date)),
             id: Column::Id,

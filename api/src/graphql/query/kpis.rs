@@ -59,35 +59,9 @@ impl KpiQuery {
         let listing = list(&filter)?;
         let args = conn_args(after, before, first, last);
         if let Some(at) = as_of {
-            // KPIs with a target or measurement for the layer, as of the same moment.
-            let mut layered = std::collections::HashSet::new();
-            if let Some(layer) = filter.layer {
-                use crate::graphql::context::ContextExt;
-                let snapshot = ctx.snapshot(at)?;
-                let targets = snapshot.live::<entity::kpi_target::Entity>().await?;
-                let measured = snapshot.live::<entity::kpi_measurement::Entity>().await?;
-                layered.extend(
-                    targets
-                        .iter()
-                        .filter(|t| t.layer == Some(layer))
-                        .map(|t| t.kpi_id),
-                );
-                layered.extend(
-                    measured
-                        .iter()
-                        .filter(|m| m.layer == Some(layer))
-                        .map(|m| m.kpi_id),
-                );
-            }
-            return paginate_as_of::<_, Kpi>(
-                ctx,
-                at,
-                listing,
-                |k| filter.matches(k, &layered),
-                args,
-            )
-            .await
-            .map(Into::into);
+            return paginate_as_of::<_, Kpi>(ctx, at, listing, args)
+                .await
+                .map(Into::into);
         }
         paginate::<_, Kpi>(ctx, listing, args).await.map(Into::into)
     }
@@ -108,12 +82,7 @@ impl KpiQuery {
         #[graphql(desc = "KPI code.")] code: String,
     ) -> async_graphql::Result<Option<Kpi>> {
         use crate::graphql::context::ContextExt;
-        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        let row = crate::service::page::live(kpi::Entity::find())?
-            .filter(kpi::Column::Code.eq(code))
-            .one(ctx.db()?)
-            .await
-            .map_err(crate::error::ApiError::from)?;
+        let row = crate::service::kpis::by_code(ctx.db()?, &code).await?;
         Ok(row.map(Kpi::one))
     }
 

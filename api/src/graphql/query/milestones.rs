@@ -111,12 +111,11 @@ impl MilestoneQuery {
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<MilestoneConnection> {
-        use crate::graphql::context::ContextExt;
         let filter = filter.unwrap_or_default().into_filter(ctx, as_of).await?;
-        let listing = list(&filter, ctx.db()?.get_database_backend())?;
+        let listing = list(&filter)?;
         let args = conn_args(after, before, first, last);
         if let Some(at) = as_of {
-            return paginate_as_of::<_, Milestone>(ctx, at, listing, |m| filter.matches(m), args)
+            return paginate_as_of::<_, Milestone>(ctx, at, listing, args)
                 .await
                 .map(Into::into);
         }

@@ -9,7 +9,12 @@ use async_graphql::{Context, ID, Interface, Object};
 
 /// An object with a global id.
 #[derive(Interface)]
-#[graphql(field(name = "id", ty = "ID", desc = "Global id of the object."))]
+#[graphql(field(
+    name = "id",
+    ty = "ID",
+    method = "global_id",
+    desc = "Global id of the object."
+))]
 pub enum Node {
     /// A programme.
     Programme(Programme),

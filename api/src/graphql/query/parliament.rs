@@ -42,11 +42,8 @@ impl ParliamentQuery {
         let kind: Option<entity::RecessKind> = kind.map(Into::into);
         let listing = recess::list(year, kind)?;
         if let Some(at) = as_of {
-            let keep = |r: &recess_period::Model| {
-                year.is_none_or(|y| r.year == y) && kind.is_none_or(|k| r.kind == k)
-            };
             let args = conn_args(after, before, first, last);
-            return paginate_as_of::<_, RecessPeriod>(ctx, at, listing, keep, args)
+            return paginate_as_of::<_, RecessPeriod>(ctx, at, listing, args)
                 .await
                 .map(Into::into);
         }
@@ -112,8 +109,7 @@ impl ParliamentQuery {
         let listing = commitments::list(status)?;
         let args = conn_args(after, before, first, last);
         if let Some(at) = as_of {
-            let keep = |c: &commitment::Model| status.is_none_or(|s| c.status == s);
-            return paginate_as_of::<_, Commitment>(ctx, at, listing, keep, args)
+            return paginate_as_of::<_, Commitment>(ctx, at, listing, args)
                 .await
                 .map(Into::into);
         }

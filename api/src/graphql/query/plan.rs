@@ -29,7 +29,7 @@ impl PlanQuery {
     ) -> async_graphql::Result<ProgrammeConnection> {
         let args = conn_args(after, before, first, last);
         if let Some(at) = as_of {
-            return paginate_as_of::<_, Programme>(ctx, at, plan::programmes()?, |_| true, args)
+            return paginate_as_of::<_, Programme>(ctx, at, plan::programmes()?, args)
                 .await
                 .map(Into::into);
         }
@@ -67,11 +67,7 @@ impl PlanQuery {
         let listing = plan::phases(programme, status)?;
         let args = conn_args(after, before, first, last);
         if let Some(at) = as_of {
-            let keep = |p: &phase::Model| {
-                programme.is_none_or(|id| p.programme_id == id)
-                    && status.is_none_or(|s| p.status == s)
-            };
-            return paginate_as_of::<_, Phase>(ctx, at, listing, keep, args)
+            return paginate_as_of::<_, Phase>(ctx, at, listing, args)
                 .await
                 .map(Into::into);
         }
@@ -107,8 +103,7 @@ impl PlanQuery {
         let args = conn_args(after, before, first, last);
         let listing = plan::workstreams(programme)?;
         if let Some(at) = as_of {
-            let keep = |w: &workstream::Model| programme.is_none_or(|id| w.programme_id == id);
-            return paginate_as_of::<_, Workstream>(ctx, at, listing, keep, args)
+            return paginate_as_of::<_, Workstream>(ctx, at, listing, args)
                 .await
                 .map(Into::into);
         }
@@ -144,8 +139,7 @@ impl PlanQuery {
         let listing = plan::organisations(layer)?;
         let args = conn_args(after, before, first, last);
         if let Some(at) = as_of {
-            let keep = |o: &organisation::Model| layer.is_none_or(|l| o.layer == Some(l));
-            return paginate_as_of::<_, Organisation>(ctx, at, listing, keep, args)
+            return paginate_as_of::<_, Organisation>(ctx, at, listing, args)
                 .await
                 .map(Into::into);
         }

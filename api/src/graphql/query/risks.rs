@@ -59,15 +59,9 @@ impl RiskQuery {
         let listing = risks::list(&filter)?;
         let args = conn_args(after, before, first, last);
         if let Some(at) = as_of {
-            return paginate_as_of::<_, Risk>(
-                ctx,
-                at,
-                listing,
-                |r: &risk::Model| filter.matches(r),
-                args,
-            )
-            .await
-            .map(Into::into);
+            return paginate_as_of::<_, Risk>(ctx, at, listing, args)
+                .await
+                .map(Into::into);
         }
         paginate::<_, Risk>(ctx, listing, args)
             .await

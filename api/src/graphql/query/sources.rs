@@ -53,8 +53,7 @@ impl DataQuery {
         let listing = data_sources::list(search.as_deref())?;
         let args = conn_args(after, before, first, last);
         if let Some(at) = as_of {
-            let keep = |s: &data_source::Model| data_sources::matches(s, search.as_deref());
-            return paginate_as_of::<_, DataSource>(ctx, at, listing, keep, args)
+            return paginate_as_of::<_, DataSource>(ctx, at, listing, args)
                 .await
                 .map(Into::into);
         }
@@ -120,15 +119,9 @@ impl DataQuery {
         let listing = tasks::list(&filter)?;
         let args = conn_args(after, before, first, last);
         if let Some(at) = as_of {
-            return paginate_as_of::<_, DataInfraTask>(
-                ctx,
-                at,
-                listing,
-                |t| filter.matches(t),
-                args,
-            )
-            .await
-            .map(Into::into);
+            return paginate_as_of::<_, DataInfraTask>(ctx, at, listing, args)
+                .await
+                .map(Into::into);
         }
         paginate::<_, DataInfraTask>(ctx, listing, args)
             .await

@@ -1,9 +1,9 @@
 //! `Commitment`: a promise of a minister to the Kamer (toezegging).
 
-use super::{CommitmentLetter, CommitmentRisk, Milestone, Programme, plan_object};
+use super::{CommitmentLetter, CommitmentRisk, Milestone, PlanFields, PlanObject, Programme};
 use crate::graphql::enums::CommitmentStatus;
 use crate::graphql::scalars::Date;
-use async_graphql::Context;
+use async_graphql::{Context, Object};
 use entity::commitment::Model;
 
 /// A commitment (toezegging) of a minister to the Kamer, fulfilled by milestones.
@@ -13,10 +13,16 @@ pub struct Commitment(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A commitment (toezegging) of a minister to the Kamer, fulfilled by milestones.
-    Commitment,
-    "Commitment", {
+super::batched!(Commitment);
+
+/// A commitment (toezegging) of a minister to the Kamer, fulfilled by milestones.
+#[Object]
+impl Commitment {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// Number in the Kamer's register, e.g. "TZ202504-057".
     async fn number(&self) -> &str {
         &self.0.number
@@ -60,9 +66,12 @@ plan_object!(
         let caller = ctx.caller();
         let risk = self.1.schedule(ctx).await?.commitment(self.0.id);
         let called = crate::service::schedule::letters_called_for(risk.as_ref());
-        Ok([entity::LetterKind::Postponement, entity::LetterKind::Fulfilment]
-            .into_iter()
-            .any(|kind| access::may_record_letter(&caller, kind, called).is_ok()))
+        Ok([
+            entity::LetterKind::Postponement,
+            entity::LetterKind::Fulfilment,
+        ]
+        .into_iter()
+        .any(|kind| access::may_record_letter(&caller, kind, called).is_ok()))
     }
     /// The programme.
     async fn programme(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Programme>> {
@@ -97,7 +106,12 @@ plan_object!(
     async fn letters(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<CommitmentLetter>> {
         let mut letters: Vec<CommitmentLetter> = self
             .1
-            .children::<entity::commitment_letter::Entity, _>(ctx, "commitment_id", |m| m.id, self.0.id)
+            .children::<entity::commitment_letter::Entity, _>(
+                ctx,
+                "commitment_id",
+                |m| m.id,
+                self.0.id,
+            )
             .await?;
         letters.sort_by_key(|l| (l.0.sent_on, l.0.id));
         Ok(letters)
@@ -113,7 +127,9 @@ plan_object!(
     async fn needs_postponement_letter(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         Ok(self.assess(ctx).await?.0.needs_postponement_letter())
     }
-});
+}
+
+impl PlanObject for Commitment {}
 
 impl Commitment {
     async fn assess(&self, ctx: &Context<'_>) -> async_graphql::Result<CommitmentRisk> {

@@ -1,9 +1,9 @@
 //! `CommitmentLetter`: a letter to the Kamer that fulfils or postpones a commitment.
 
-use super::{Commitment, date, plan_object};
+use super::{Commitment, PlanFields, PlanObject, date};
 use crate::graphql::enums::LetterKind;
 use crate::graphql::scalars::Date;
-use async_graphql::Context;
+use async_graphql::{Context, Object};
 use entity::commitment_letter::Model;
 
 /// A letter to the Kamer that fulfils or postpones a commitment (recorded once, never edited).
@@ -13,11 +13,16 @@ pub struct CommitmentLetter(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A letter to the Kamer that fulfils or postpones a commitment (recorded once, never edited).
-    CommitmentLetter,
-    "CommitmentLetter",
-    guarded, {
+super::batched!(CommitmentLetter);
+
+/// A letter to the Kamer that fulfils or postpones a commitment (recorded once, never edited).
+#[Object]
+impl CommitmentLetter {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// Fulfilment or postponement.
     async fn kind(&self) -> LetterKind {
         self.0.kind.into()
@@ -61,9 +66,9 @@ plan_object!(
             )
             .await
     }
-});
+}
 
-impl CommitmentLetter {
+impl PlanObject for CommitmentLetter {
     /// A letter is recorded once and never edited or deleted: it was sent to the Kamer.
     async fn update_blocked(
         &self,
@@ -72,7 +77,7 @@ impl CommitmentLetter {
         Ok(true)
     }
 
-    /// See [`CommitmentLetter::update_blocked`].
+    /// Never: see `update_blocked`.
     async fn delete_blocked(
         &self,
         _ctx: &async_graphql::Context<'_>,

@@ -1,9 +1,9 @@
 //! `DataInfraTask`: a data-infrastructure or data-governance task.
 
-use super::{DataSource, Kpi, Milestone, Organisation, date, plan_object};
+use super::{DataSource, Kpi, Milestone, Organisation, PlanFields, PlanObject, date};
 use crate::graphql::enums::{GovernmentLayer, TaskKind, WorkStatus};
 use crate::graphql::scalars::Date;
-use async_graphql::Context;
+use async_graphql::{Context, Object};
 use entity::data_infra_task::Model;
 
 /// A data-infrastructure or data-governance task, e.g. "MVOI-velden verplicht in TenderNed".
@@ -13,10 +13,16 @@ pub struct DataInfraTask(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A data-infrastructure or data-governance task, e.g. "MVOI-velden verplicht in TenderNed".
-    DataInfraTask,
-    "DataInfraTask", {
+super::batched!(DataInfraTask);
+
+/// A data-infrastructure or data-governance task, e.g. "MVOI-velden verplicht in TenderNed".
+#[Object]
+impl DataInfraTask {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// Title.
     async fn title(&self) -> &str {
         &self.0.title
@@ -89,4 +95,6 @@ plan_object!(
             )
             .await
     }
-});
+}
+
+impl PlanObject for DataInfraTask {}

@@ -1,9 +1,9 @@
 //! `DataQualityAssessment`: a score of a data source on one NORA quality dimension.
 
-use super::{DataSource, plan_object};
+use super::{DataSource, PlanFields, PlanObject};
 use crate::graphql::enums::QualityDimension;
 use crate::graphql::scalars::Date;
-use async_graphql::Context;
+use async_graphql::{Context, Object};
 use entity::data_quality_assessment::Model;
 
 /// A quality score (1-5) of a data source on one dimension of the NORA framework.
@@ -13,10 +13,16 @@ pub struct DataQualityAssessment(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A quality score (1-5) of a data source on one dimension of the NORA framework.
-    DataQualityAssessment,
-    "DataQualityAssessment", {
+super::batched!(DataQualityAssessment);
+
+/// A quality score (1-5) of a data source on one dimension of the NORA framework.
+#[Object]
+impl DataQualityAssessment {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// The dimension assessed.
     async fn dimension(&self) -> QualityDimension {
         self.0.dimension.into()
@@ -44,4 +50,6 @@ plan_object!(
             )
             .await
     }
-});
+}
+
+impl PlanObject for DataQualityAssessment {}

@@ -1,8 +1,8 @@
 //! `DataSource`: a source of monitoring data with its quality assessments.
 
-use super::{DataInfraTask, DataQualityAssessment, Kpi, Organisation, plan_object};
+use super::{DataInfraTask, DataQualityAssessment, Kpi, Organisation, PlanFields, PlanObject};
 use crate::graphql::enums::{DataAccess, Frequency};
-use async_graphql::Context;
+use async_graphql::{Context, Object};
 use entity::data_source::Model;
 
 /// A data source, e.g. TenderNed or the MVI self-evaluation tool.
@@ -12,10 +12,16 @@ pub struct DataSource(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A data source, e.g. TenderNed or the MVI self-evaluation tool.
-    DataSource,
-    "DataSource", {
+super::batched!(DataSource);
+
+/// A data source, e.g. TenderNed or the MVI self-evaluation tool.
+#[Object]
+impl DataSource {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// Name.
     async fn name(&self) -> &str {
         &self.0.name
@@ -94,4 +100,6 @@ plan_object!(
             )
             .await
     }
-});
+}
+
+impl PlanObject for DataSource {}

@@ -1,6 +1,8 @@
 //! `Kpi`: a key performance indicator with targets and measurements.
 
-use super::{DataInfraTask, DataSource, KpiMeasurement, KpiTarget, Milestone, plan_object};
+use super::{
+    DataInfraTask, DataSource, KpiMeasurement, KpiTarget, Milestone, PlanFields, PlanObject,
+};
 use crate::graphql::enums::{
     Frequency, GovernmentLayer, KpiAggregation, KpiDirection, KpiLevel, Theme,
 };
@@ -8,7 +10,7 @@ use crate::graphql::loaders::{self, MeasurementScope};
 use crate::graphql::scalars::Date;
 use crate::graphql::scalars::Decimal;
 use crate::service::kpis::themes_from_text;
-use async_graphql::Context;
+use async_graphql::{Context, Object};
 use entity::kpi::Model;
 use std::sync::Arc;
 
@@ -19,10 +21,16 @@ pub struct Kpi(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A KPI: definition, unit, direction, themes; with targets and measurements over time.
-    Kpi,
-    "Kpi", {
+super::batched!(Kpi);
+
+/// A KPI: definition, unit, direction, themes; with targets and measurements over time.
+#[Object]
+impl Kpi {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// Code, e.g. "MVOI-01".
     async fn code(&self) -> &str {
         &self.0.code
@@ -152,7 +160,9 @@ plan_object!(
             )
             .await
     }
-});
+}
+
+impl PlanObject for Kpi {}
 
 impl Kpi {
     /// Measurements of this KPI in `scope`, loaded once for all sibling KPIs.

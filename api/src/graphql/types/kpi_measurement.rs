@@ -1,10 +1,10 @@
 //! `KpiMeasurement`: a measured value of a KPI over a period.
 
-use super::{DataSource, Kpi, plan_object};
+use super::{DataSource, Kpi, PlanFields, PlanObject};
 use crate::graphql::enums::{GovernmentLayer, MeasurementQualifier};
 use crate::graphql::scalars::Date;
 use crate::graphql::scalars::Decimal;
-use async_graphql::Context;
+use async_graphql::{Context, Object};
 use entity::kpi_measurement::Model;
 
 /// A measured value of a KPI over a period, overall or for one layer.
@@ -14,10 +14,16 @@ pub struct KpiMeasurement(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A measured value of a KPI over a period, overall or for one layer.
-    KpiMeasurement,
-    "KpiMeasurement", {
+super::batched!(KpiMeasurement);
+
+/// A measured value of a KPI over a period, overall or for one layer.
+#[Object]
+impl KpiMeasurement {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// First day of the measured period.
     async fn period_start(&self) -> Date {
         self.0.period_start.into()
@@ -69,4 +75,6 @@ plan_object!(
             )
             .await
     }
-});
+}
+
+impl PlanObject for KpiMeasurement {}

@@ -1,9 +1,9 @@
 //! `KpiTarget`: a target value of a KPI for a year.
 
-use super::{Kpi, plan_object};
+use super::{Kpi, PlanFields, PlanObject};
 use crate::graphql::enums::GovernmentLayer;
 use crate::graphql::scalars::Decimal;
-use async_graphql::Context;
+use async_graphql::{Context, Object};
 use entity::kpi_target::Model;
 
 /// A target of a KPI for one year, overall or for one layer.
@@ -13,10 +13,16 @@ pub struct KpiTarget(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A target of a KPI for one year, overall or for one layer.
-    KpiTarget,
-    "KpiTarget", {
+super::batched!(KpiTarget);
+
+/// A target of a KPI for one year, overall or for one layer.
+#[Object]
+impl KpiTarget {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// The year the target applies to.
     async fn year(&self) -> i32 {
         self.0.year
@@ -44,4 +50,6 @@ plan_object!(
             )
             .await
     }
-});
+}
+
+impl PlanObject for KpiTarget {}

@@ -2,14 +2,14 @@
 
 use super::{
     Baseline, BaselineVariance, Commitment, DataInfraTask, HealthAssessment, HealthOverride, Kpi,
-    MilestoneDependency, Organisation, Phase, Programme, RecessPeriod, Workstream, date,
-    milestone_by_id, plan_object,
+    MilestoneDependency, Organisation, Phase, PlanFields, PlanObject, Programme, RecessPeriod,
+    Workstream, date, milestone_by_id,
 };
 use crate::graphql::enums::{GovernmentLayer, Health, Language, MilestoneKind, WorkStatus};
 use crate::graphql::loaders::{self, DepEnd};
 use crate::graphql::scalars::Date;
 use crate::service::schedule::{Input, Node, Projection, Schedule};
-use async_graphql::Context;
+use async_graphql::{Context, Object};
 use entity::milestone::Model;
 
 /// A milestone of one government layer, or joint (no layer), with its dates, status and health.
@@ -19,11 +19,16 @@ pub struct Milestone(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A milestone of one government layer, or joint (no layer), with its dates, status and health.
-    Milestone,
-    "Milestone",
-    guarded, {
+super::batched!(Milestone);
+
+/// A milestone of one government layer, or joint (no layer), with its dates, status and health.
+#[Object]
+impl Milestone {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// Short title, e.g. "Concept meerjarenplan gereed".
     async fn title(&self) -> &str {
         &self.0.title
@@ -79,7 +84,9 @@ plan_object!(
     async fn health_reason(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The language (default: the request's `Accept-Language`, Dutch when it names neither Dutch nor English).")]
+        #[graphql(
+            desc = "The language (default: the request's `Accept-Language`, Dutch when it names neither Dutch nor English)."
+        )]
         language: Option<Language>,
     ) -> async_graphql::Result<Option<String>> {
         use crate::graphql::context::ContextExt;
@@ -119,7 +126,10 @@ plan_object!(
         })
     }
     /// A manager's override of the computed health, or null; shown even when it has lapsed.
-    async fn health_override(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<HealthOverride>> {
+    async fn health_override(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<HealthOverride>> {
         let Some(health) = self.0.health_override else {
             return Ok(None);
         };
@@ -142,7 +152,10 @@ plan_object!(
         Ok(self.projection(ctx).await?.slip_days)
     }
     /// The earliest date its predecessors allow (null without predecessors).
-    async fn earliest_possible_date(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Date>> {
+    async fn earliest_possible_date(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<Date>> {
         Ok(date(self.projection(ctx).await?.earliest))
     }
     /// False when its forecast (or planned date) is earlier than its predecessors allow.
@@ -181,13 +194,19 @@ plan_object!(
         self.variances_of(ctx).await
     }
     /// Its variance against the original baseline (the first one taken), or null.
-    async fn original_variance(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<BaselineVariance>> {
+    async fn original_variance(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<BaselineVariance>> {
         let all = self.variances_of(ctx).await?;
         Ok(all.into_iter().find(|v| v.baseline.original))
     }
     /// Its variance against the latest baseline (a re-baseline, or the original when there is
     /// only one), or null.
-    async fn latest_variance(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<BaselineVariance>> {
+    async fn latest_variance(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<BaselineVariance>> {
         Ok(self.variances_of(ctx).await?.pop())
     }
     /// Its variance against one baseline, or null when that baseline does not include it.
@@ -220,7 +239,9 @@ plan_object!(
             })
             .await?;
         let day = self.projection(ctx).await?.projected;
-        Ok(crate::service::calendar::recess_on(&all, day).cloned().map(RecessPeriod::one))
+        Ok(crate::service::calendar::recess_on(&all, day)
+            .cloned()
+            .map(RecessPeriod::one))
     }
     /// The programme.
     async fn programme(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Programme>> {
@@ -279,7 +300,15 @@ plan_object!(
     }
     /// Data-infrastructure tasks linked to this milestone.
     async fn tasks(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DataInfraTask>> {
-        self.1.linked::<entity::milestone_task::Entity, entity::data_infra_task::Entity, DataInfraTask>(ctx, ("milestone_id", "task_id"), |m| m.id, self.0.id).await
+        use entity::{data_infra_task, milestone_task};
+        self.1
+            .linked::<milestone_task::Entity, data_infra_task::Entity, DataInfraTask>(
+                ctx,
+                ("milestone_id", "task_id"),
+                |m| m.id,
+                self.0.id,
+            )
+            .await
     }
     /// Whether the caller may add and remove what it waits for (its predecessors, from any
     /// layer): whoever may change it as its layer's manager; false when deleted and in an as-of
@@ -321,35 +350,9 @@ plan_object!(
             )
             .await
     }
-});
+}
 
 impl Milestone {
-    /// Nothing but the access rules keeps the caller from changing a milestone.
-    async fn update_blocked(&self, _ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        Ok(false)
-    }
-
-    /// Whether what depends on it keeps the caller from deleting it (`viewerCanDelete`): the
-    /// rule of `service::dependents`, on the dependents of the whole sibling set at once.
-    async fn delete_blocked(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        use crate::graphql::context::ContextExt;
-        use crate::service::dependents;
-        let caller = ctx.caller();
-        if crate::service::access::is_programme_lead(&caller) {
-            return Ok(false);
-        }
-        let db = ctx.db()?;
-        let all = self
-            .1
-            .memo("dependents".to_owned(), |models| async move {
-                let ids = crate::graphql::batch::unique(models.iter().map(|m| m.id));
-                Ok(dependents::of_many(db, &ids).await?)
-            })
-            .await?;
-        let mine = all.get(&self.0.id).map(Vec::as_slice).unwrap_or_default();
-        Ok(!dependents::blocking(&caller, &self.0, mine).is_empty())
-    }
-
     /// Variances against every baseline; baselines and baselined dates load once per sibling set.
     async fn variances_of(
         &self,
@@ -467,4 +470,27 @@ async fn dependencies_as_of(
         .collect();
     out.sort_by_key(|(mine, d)| (*mine, d.predecessor_id, d.successor_id));
     Ok(out)
+}
+
+impl PlanObject for Milestone {
+    /// Whether what depends on it keeps the caller from deleting it (`viewerCanDelete`): the
+    /// rule of `service::dependents`, on the dependents of the whole sibling set at once.
+    async fn delete_blocked(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        use crate::graphql::context::ContextExt;
+        use crate::service::dependents;
+        let caller = ctx.caller();
+        if crate::service::access::is_programme_lead(&caller) {
+            return Ok(false);
+        }
+        let db = ctx.db()?;
+        let all = self
+            .1
+            .memo("dependents".to_owned(), |models| async move {
+                let ids = crate::graphql::batch::unique(models.iter().map(|m| m.id));
+                Ok(dependents::of_many(db, &ids).await?)
+            })
+            .await?;
+        let mine = all.get(&self.0.id).map(Vec::as_slice).unwrap_or_default();
+        Ok(!dependents::blocking(&caller, &self.0, mine).is_empty())
+    }
 }

@@ -1,7 +1,8 @@
 //! `Organisation`: a government organisation or umbrella body.
 
-use super::plan_object;
+use super::{PlanFields, PlanObject};
 use crate::graphql::enums::GovernmentLayer;
+use async_graphql::Object;
 use entity::organisation::Model;
 
 /// A government organisation (ministry, agency, province, municipality, water board) or an umbrella body.
@@ -11,10 +12,16 @@ pub struct Organisation(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A government organisation (ministry, agency, province, municipality, water board) or an umbrella body.
-    Organisation,
-    "Organisation", {
+super::batched!(Organisation);
+
+/// A government organisation (ministry, agency, province, municipality, water board) or an umbrella body.
+#[Object]
+impl Organisation {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// Full name, e.g. "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties".
     async fn name(&self) -> &str {
         &self.0.name
@@ -35,4 +42,6 @@ plan_object!(
     async fn tooi_id(&self) -> Option<&str> {
         self.0.tooi_id.as_deref()
     }
-});
+}
+
+impl PlanObject for Organisation {}

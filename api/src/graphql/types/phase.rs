@@ -1,9 +1,9 @@
 //! `Phase`: a phase of the programme.
 
-use super::{Milestone, Programme, date, plan_object};
+use super::{Milestone, PlanFields, PlanObject, Programme, date};
 use crate::graphql::enums::WorkStatus;
 use crate::graphql::scalars::Date;
-use async_graphql::Context;
+use async_graphql::{Context, Object};
 use entity::phase::Model;
 
 /// A phase of the programme (fase 1, 2, 3), with baseline, planned, forecast and actual dates.
@@ -13,10 +13,16 @@ pub struct Phase(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A phase of the programme (fase 1, 2, 3), with baseline, planned, forecast and actual dates.
-    Phase,
-    "Phase", {
+super::batched!(Phase);
+
+/// A phase of the programme (fase 1, 2, 3), with baseline, planned, forecast and actual dates.
+#[Object]
+impl Phase {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// Phase number (1, 2, 3, ...).
     async fn number(&self) -> i32 {
         self.0.number
@@ -89,8 +95,11 @@ plan_object!(
     /// (dependencies on milestones outside the phase still move its dates).
     async fn critical_path(&self, ctx: &Context<'_>) -> async_graphql::Result<super::CriticalPath> {
         let schedule = self.1.schedule(ctx).await?;
-        Ok(super::CriticalPath(schedule.critical_path(
-            crate::service::schedule::Scope::Phase(self.0.id),
-        ), self.1.as_of().cloned()))
+        Ok(super::CriticalPath(
+            schedule.critical_path(crate::service::schedule::Scope::Phase(self.0.id)),
+            self.1.as_of().cloned(),
+        ))
     }
-});
+}
+
+impl PlanObject for Phase {}

@@ -1,7 +1,7 @@
 //! `Programme`: the programme with its phases and workstreams.
 
-use super::{CriticalPath, Organisation, Phase, Workstream, plan_object};
-use async_graphql::Context;
+use super::{CriticalPath, Organisation, Phase, PlanFields, PlanObject, Workstream};
+use async_graphql::{Context, Object};
 use entity::programme::Model;
 
 /// A programme, e.g. "Regie op de monitoring van MVOI".
@@ -11,10 +11,16 @@ pub struct Programme(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A programme, e.g. "Regie op de monitoring van MVOI".
-    Programme,
-    "Programme", {
+super::batched!(Programme);
+
+/// A programme, e.g. "Regie op de monitoring van MVOI".
+#[Object]
+impl Programme {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// Name of the programme.
     async fn name(&self) -> &str {
         &self.0.name
@@ -60,8 +66,11 @@ plan_object!(
     /// The chain of milestones that decides the programme's projected end, with each one's slack.
     async fn critical_path(&self, ctx: &Context<'_>) -> async_graphql::Result<CriticalPath> {
         let schedule = self.1.schedule(ctx).await?;
-        Ok(CriticalPath(schedule.critical_path(
-            crate::service::schedule::Scope::Programme(self.0.id),
-        ), self.1.as_of().cloned()))
+        Ok(CriticalPath(
+            schedule.critical_path(crate::service::schedule::Scope::Programme(self.0.id)),
+            self.1.as_of().cloned(),
+        ))
     }
-});
+}
+
+impl PlanObject for Programme {}

@@ -1,10 +1,10 @@
 //! `ProgressReport`: a progress report for the Kamer (voortgangsrapportage).
 
-use super::{date, plan_object};
+use super::{PlanFields, PlanObject, date};
 use crate::graphql::enums::{DocumentFormat, Language, ReportStatus};
 use crate::graphql::scalars::Date;
 use crate::service::report_workflow;
-use async_graphql::{Context, SimpleObject};
+use async_graphql::{Context, Object, SimpleObject};
 use entity::progress_report::Model;
 
 /// A progress report for the Kamer, of the plan as it stood on its peildatum.
@@ -50,11 +50,16 @@ pub struct ReportWarning {
     pub message: String,
 }
 
-plan_object!(
-    /// A progress report for the Kamer, of the plan as it stood on its peildatum.
-    ProgressReport,
-    "ProgressReport",
-    guarded, {
+super::batched!(ProgressReport);
+
+/// A progress report for the Kamer, of the plan as it stood on its peildatum.
+#[Object]
+impl ProgressReport {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// Its title.
     async fn title(&self) -> &str {
         &self.0.title
@@ -119,8 +124,11 @@ plan_object!(
     }
     /// The peildatum of the previous published report (the period covered starts after it).
     async fn previous_as_of(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Date>> {
-        let Some(id) = self.0.previous_report_id else { return Ok(None) };
-        let previous = crate::graphql::loaders::one::<entity::progress_report::Entity>(ctx, id).await?;
+        let Some(id) = self.0.previous_report_id else {
+            return Ok(None);
+        };
+        let previous =
+            crate::graphql::loaders::one::<entity::progress_report::Entity>(ctx, id).await?;
         Ok(date(previous.map(|p| p.as_of)))
     }
     /// Its documents, with their SHA-256 once published.
@@ -143,7 +151,10 @@ plan_object!(
                 let found = stored.iter().find(|(f, _, _)| f == format);
                 ReportDocument {
                     format: (*format).into(),
-                    url: format!("/reports/{}", report_workflow::file_name(self.0.id, *format)),
+                    url: format!(
+                        "/reports/{}",
+                        report_workflow::file_name(self.0.id, *format)
+                    ),
                     sha256: found.map(|(_, hash, _)| hash.clone()),
                     byte_size: found.map(|(_, _, size)| *size as i64),
                 }
@@ -172,19 +183,25 @@ plan_object!(
     /// The report as Markdown (what `/reports/{id}.md` serves).
     async fn markdown(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
         use crate::graphql::context::ContextExt;
-        let (bytes, _) = report_workflow::document(ctx.db()?, self.0.id, entity::DocumentFormat::Md, ctx.caller().role).await?;
+        let (bytes, _) = report_workflow::document(
+            ctx.db()?,
+            self.0.id,
+            entity::DocumentFormat::Md,
+            ctx.caller().role,
+        )
+        .await?;
         Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
-});
+}
 
-impl ProgressReport {
+impl PlanObject for ProgressReport {
     /// A published report is frozen: neither changed nor deleted (its final version is
     /// attached with `attachFinalReport`).
     async fn update_blocked(&self, _ctx: &Context<'_>) -> async_graphql::Result<bool> {
         Ok(self.0.status == entity::ReportStatus::Published)
     }
 
-    /// See [`ProgressReport::update_blocked`].
+    /// Only while not published: see `update_blocked`.
     async fn delete_blocked(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         self.update_blocked(ctx).await
     }

@@ -1,8 +1,9 @@
 //! `RecessPeriod`: a recess of the Tweede Kamer.
 
-use super::plan_object;
+use super::{PlanFields, PlanObject};
 use crate::graphql::enums::{DateConfidence, RecessKind};
 use crate::graphql::scalars::Date;
+use async_graphql::Object;
 use entity::recess_period::Model;
 
 /// A recess of the Tweede Kamer: it does not meet from the first to the last day.
@@ -13,11 +14,17 @@ pub struct RecessPeriod(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A recess of the Tweede Kamer: it does not meet from the first to the last day.
-    /// "Before the recess" means by the day before `firstDay`.
-    RecessPeriod,
-    "RecessPeriod", {
+super::batched!(RecessPeriod);
+
+/// A recess of the Tweede Kamer: it does not meet from the first to the last day.
+/// "Before the recess" means by the day before `firstDay`.
+#[Object]
+impl RecessPeriod {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// Which recess.
     async fn kind(&self) -> RecessKind {
         self.0.kind.into()
@@ -46,4 +53,6 @@ plan_object!(
     async fn confidence(&self) -> DateConfidence {
         self.0.confidence.into()
     }
-});
+}
+
+impl PlanObject for RecessPeriod {}

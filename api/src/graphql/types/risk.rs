@@ -1,8 +1,8 @@
 //! `Risk`: a risk to the plan with its mitigation (beheersmaatregel) and owner.
 
-use super::{Commitment, Milestone, plan_object};
+use super::{Commitment, Milestone, PlanFields, PlanObject};
 use crate::graphql::enums::{GovernmentLayer, RiskLevel, RiskStatus};
-use async_graphql::Context;
+use async_graphql::{Context, Object};
 use entity::risk::Model;
 
 /// A risk to the plan: what could go wrong, how likely and how bad, what is done about it and
@@ -13,11 +13,17 @@ pub struct Risk(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A risk to the plan: what could go wrong, how likely and how bad, what is done about it
-    /// and who owns it; about a milestone and/or a commitment to the Kamer.
-    Risk,
-    "Risk", {
+super::batched!(Risk);
+
+/// A risk to the plan: what could go wrong, how likely and how bad, what is done about it
+/// and who owns it; about a milestone and/or a commitment to the Kamer.
+#[Object]
+impl Risk {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// What could go wrong (one line).
     async fn title(&self) -> &str {
         &self.0.title
@@ -57,13 +63,25 @@ plan_object!(
     /// The milestone it threatens.
     async fn milestone(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Milestone>> {
         self.1
-            .to_one::<entity::milestone::Entity, Milestone>(ctx, "milestone_id", |m| m.milestone_id, self.0.milestone_id)
+            .to_one::<entity::milestone::Entity, Milestone>(
+                ctx,
+                "milestone_id",
+                |m| m.milestone_id,
+                self.0.milestone_id,
+            )
             .await
     }
     /// The commitment to the Kamer it threatens.
     async fn commitment(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Commitment>> {
         self.1
-            .to_one::<entity::commitment::Entity, Commitment>(ctx, "commitment_id", |m| m.commitment_id, self.0.commitment_id)
+            .to_one::<entity::commitment::Entity, Commitment>(
+                ctx,
+                "commitment_id",
+                |m| m.commitment_id,
+                self.0.commitment_id,
+            )
             .await
     }
-});
+}
+
+impl PlanObject for Risk {}

@@ -1,7 +1,7 @@
 //! `Workstream`: a line of work of the programme.
 
-use super::{Milestone, Organisation, Programme, plan_object};
-use async_graphql::Context;
+use super::{Milestone, Organisation, PlanFields, PlanObject, Programme};
+use async_graphql::{Context, Object};
 use entity::workstream::Model;
 
 /// A workstream, e.g. "Data-infrastructuur" or "Aansluiting decentrale overheden".
@@ -11,10 +11,16 @@ pub struct Workstream(
     pub std::sync::Arc<crate::graphql::batch::Siblings<Model>>,
 );
 
-plan_object!(
-    /// A workstream, e.g. "Data-infrastructuur" or "Aansluiting decentrale overheden".
-    Workstream,
-    "Workstream", {
+super::batched!(Workstream);
+
+/// A workstream, e.g. "Data-infrastructuur" or "Aansluiting decentrale overheden".
+#[Object]
+impl Workstream {
+    #[graphql(flatten)]
+    async fn plan_fields(&self) -> PlanFields<'_, Self> {
+        PlanFields(self)
+    }
+
     /// Name.
     async fn name(&self) -> &str {
         &self.0.name
@@ -57,4 +63,6 @@ plan_object!(
         rows.sort_by_key(|m| (m.0.planned_date, m.0.id));
         Ok(rows)
     }
-});
+}
+
+impl PlanObject for Workstream {}

@@ -216,8 +216,8 @@ impl Input {
 }
 
 /// The overdue rule: not done or cancelled, and its own date (forecast, else planned) is before
-/// the status date. [`Node::overdue_on`] and the in-memory filter (`milestones::overdue`) call
-/// this; `milestones::list` writes the same condition as SQL (`status NOT IN (DONE, CANCELLED) AND
+/// the status date. [`Node::overdue_on`] and the list filter (`milestones::overdue_on`, a unit
+/// test holds it to this rule) writes the same condition, for SQL and in memory (`status NOT IN (DONE, CANCELLED) AND
 /// COALESCE(forecast_date, planned_date) < status date`), and the as-of property test checks
 /// that both agree.
 pub fn is_overdue(
