@@ -11,11 +11,10 @@
 //! building a response of millions of objects.
 
 use super::context::ContextExt;
-use super::loaders;
-use crate::service::as_of::Snapshot;
+use super::source::Source;
 use crate::service::crud::PlanEntity;
 use async_graphql::Context;
-use sea_orm::{EntityTrait, ModelTrait};
+use sea_orm::EntityTrait;
 use std::any::Any;
 use std::collections::HashMap;
 use std::future::Future;
@@ -26,12 +25,12 @@ type Memo = Arc<OnceCell<Arc<dyn Any + Send + Sync>>>;
 
 /// Models produced together, and the relations already loaded for all of them.
 ///
-/// A set read from an as-of view carries its [`Snapshot`]: its relations then come from the plan
-/// as it stood at that moment (and so do the sets they produce), not from the live tables.
+/// A set carries its [`Source`]: the relations of a set read from an as-of view come from the
+/// plan as it stood at that moment (and so do the sets they produce), not from the live tables.
 pub struct Siblings<M> {
     models: Vec<Arc<M>>,
     memo: Mutex<HashMap<String, Memo>>,
-    as_of: Option<Arc<Snapshot>>,
+    source: Source,
 }
 
 /// A GraphQL object that wraps a model and belongs to a sibling set.
@@ -50,16 +49,16 @@ pub trait Batched: Sized + Clone + Send + Sync + 'static {
 
     /// Wrap models produced together (one set).
     fn many(models: Vec<Self::Model>) -> Vec<Self> {
-        Self::many_in(models, None)
+        Self::many_in(models, Source::Live)
     }
 
-    /// Wrap models produced together, from the live plan (`None`) or an as-of view.
-    fn many_in(models: Vec<Self::Model>, as_of: Option<Arc<Snapshot>>) -> Vec<Self> {
+    /// Wrap models produced together, read from `source`.
+    fn many_in(models: Vec<Self::Model>, source: Source) -> Vec<Self> {
         let models: Vec<Arc<Self::Model>> = models.into_iter().map(Arc::new).collect();
         let set = Arc::new(Siblings {
             models: models.clone(),
             memo: Mutex::new(HashMap::new()),
-            as_of,
+            source,
         });
         models
             .into_iter()
@@ -73,16 +72,16 @@ pub trait Batched: Sized + Clone + Send + Sync + 'static {
         let set = Siblings {
             models: vec![model.clone()],
             memo: Mutex::new(HashMap::new()),
-            as_of: None,
+            source: Source::Live,
         };
         Self::wrap(model, Arc::new(set))
     }
 }
 
 impl<M: Clone + Send + Sync + 'static> Siblings<M> {
-    /// The as-of view this set was read from (None: the live plan).
-    pub fn as_of(&self) -> Option<&Arc<Snapshot>> {
-        self.as_of.as_ref()
+    /// Where this set was read from.
+    pub fn source(&self) -> &Source {
+        &self.source
     }
 
     /// The schedule of the plan this set belongs to: live, or as of its snapshot.
@@ -90,11 +89,7 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
         &self,
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Arc<crate::service::schedule::Schedule>> {
-        use super::context::ContextExt;
-        match &self.as_of {
-            Some(snapshot) => Ok(snapshot.schedule().await?),
-            None => ctx.schedule().await,
-        }
+        self.source.schedule(ctx).await
     }
 
     /// The value stored under `key`, computed once for the whole set by `load`.
@@ -137,26 +132,15 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
     {
         let Some(id) = id else { return Ok(None) };
         let key = format!("one:{name}");
-        let as_of = self.as_of.clone();
+        let source = self.source.clone();
         let map = self
             .memo(key, |models| async move {
                 let ids = unique(models.iter().filter_map(|m| fk(m)));
-                let found: HashMap<i32, E::Model> = match &as_of {
-                    None => loaders::by_ids::<E>(ctx, &ids).await?,
-                    Some(snapshot) => {
-                        let all = snapshot.all::<E>().await?;
-                        all.iter()
-                            .filter_map(|m| {
-                                let id = crate::service::crud::id_of(m).ok()?;
-                                ids.binary_search(&id).ok().map(|_| (id, m.clone()))
-                            })
-                            .collect()
-                    }
-                };
+                let found = source.by_ids::<E>(ctx, &ids).await?;
                 let (ids, found): (Vec<i32>, Vec<_>) = found.into_iter().unzip();
                 Ok(ids
                     .into_iter()
-                    .zip(T::many_in(found, as_of))
+                    .zip(T::many_in(found, source))
                     .collect::<HashMap<i32, T>>())
             })
             .await?;
@@ -178,30 +162,10 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
         T: Batched<Model = <E as EntityTrait>::Model>,
     {
         let key = format!("children:{}:{column}", E::NAME);
-        let as_of = self.as_of.clone();
+        let source = self.source.clone();
         self.grouped(ctx, key, id, |models| async move {
             let parents = unique(models.iter().map(|m| id_of(m)));
-            match as_of {
-                None => loaders::children_of::<E>(ctx, column, &parents).await,
-                Some(snapshot) => {
-                    let col = crate::service::crud::column::<E>(column)?;
-                    let mut rows: Vec<(i32, E::Model)> = snapshot
-                        .live::<E>()
-                        .await?
-                        .into_iter()
-                        .filter_map(|m| match m.get(col) {
-                            sea_orm::Value::Int(Some(parent))
-                                if parents.binary_search(&parent).is_ok() =>
-                            {
-                                Some((parent, m))
-                            }
-                            _ => None,
-                        })
-                        .collect();
-                    rows.sort_by_key(|(_, m)| crate::service::crud::id_of(m).unwrap_or_default());
-                    Ok(rows)
-                }
-            }
+            source.children::<E>(ctx, column, &parents).await
         })
         .await
     }
@@ -222,13 +186,10 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
     {
         let table = L::default().table_name();
         let key = format!("linked:{table}:{from}:{to}");
-        let as_of = self.as_of.clone();
+        let source = self.source.clone();
         self.grouped(ctx, key, id, |models| async move {
             let ids = unique(models.iter().map(|m| id_of(m)));
-            match as_of {
-                None => loaders::linked_of::<L, E>(ctx, from, to, &ids).await,
-                Some(snapshot) => linked_as_of::<E>(&snapshot, table, from, &ids).await,
-            }
+            source.linked::<L, E>(ctx, (from, to), &ids).await
         })
         .await
     }
@@ -266,10 +227,10 @@ impl<M: Clone + Send + Sync + 'static> Siblings<M> {
         F: FnOnce(Vec<Arc<M>>) -> Fut,
         Fut: Future<Output = async_graphql::Result<Vec<(i32, T::Model)>>>,
     {
-        let as_of = self.as_of.clone();
+        let source = self.source.clone();
         let map = self
             .memo(key, |models| async move {
-                Ok(group::<T>(load(models).await?, as_of))
+                Ok(group::<T>(load(models).await?, source))
             })
             .await?;
         Ok(map.get(&id).cloned().unwrap_or_default())
@@ -286,47 +247,11 @@ pub fn unique(ids: impl Iterator<Item = i32>) -> Vec<i32> {
 }
 
 /// Group (parent id, model) pairs by parent, wrapping all models as one set.
-pub fn group<T: Batched>(
-    rows: Vec<(i32, T::Model)>,
-    as_of: Option<Arc<Snapshot>>,
-) -> HashMap<i32, Vec<T>> {
+pub fn group<T: Batched>(rows: Vec<(i32, T::Model)>, source: Source) -> HashMap<i32, Vec<T>> {
     let (parents, models): (Vec<i32>, Vec<T::Model>) = rows.into_iter().unzip();
     let mut out: HashMap<i32, Vec<T>> = HashMap::new();
-    for (parent, item) in parents.into_iter().zip(T::many_in(models, as_of)) {
+    for (parent, item) in parents.into_iter().zip(T::many_in(models, source)) {
         out.entry(parent).or_default().push(item);
     }
     out
-}
-
-/// Objects of `E` linked through link table `table` to each of `ids` (on the `from` side), as
-/// they were in an as-of view: (id, linked object) pairs, live ones only, by linked id.
-async fn linked_as_of<E: PlanEntity>(
-    snapshot: &Snapshot,
-    table: &str,
-    from: &str,
-    ids: &[i32],
-) -> async_graphql::Result<Vec<(i32, E::Model)>> {
-    use crate::service::link_kinds::ALL;
-    let Some(spec) = ALL.iter().find(|s| {
-        s.name != crate::service::link_kinds::MILESTONE_DEPENDENCY.name && s.table == table
-    }) else {
-        return Err(crate::error::ApiError::Internal(format!("no link kind for {table}")).into());
-    };
-    let forward = spec.left == from;
-    let pairs = snapshot.links(spec).await?;
-    let objects: HashMap<i32, E::Model> = snapshot
-        .live::<E>()
-        .await?
-        .into_iter()
-        .filter_map(|m| Some((crate::service::crud::id_of(&m).ok()?, m)))
-        .collect();
-    let mut out: Vec<(i32, E::Model)> = pairs
-        .iter()
-        .map(|&(l, r)| if forward { (l, r) } else { (r, l) })
-        .filter(|(mine, _)| ids.binary_search(mine).is_ok())
-        .filter_map(|(mine, other)| objects.get(&other).map(|m| (mine, other, m.clone())))
-        .map(|(mine, _, m)| (mine, m))
-        .collect();
-    out.sort_by_key(|(mine, m)| (*mine, crate::service::crud::id_of(m).unwrap_or_default()));
-    Ok(out)
 }

@@ -3,6 +3,7 @@
 
 use super::batch::Batched;
 use super::context::ContextExt;
+use super::source::Source;
 use super::types::*;
 use crate::error::ApiError;
 use crate::service::page::{self, Cursor, Listing, PageArgs};
@@ -80,9 +81,29 @@ impl ConnArgs {
     }
 }
 
-/// One page of a listing, its rows wrapped as one sibling set. `totalCount` is only
-/// counted when the query asks for it.
+/// One page of a listing of plan objects from `source` (the live plan, or an as-of view), its
+/// rows wrapped as one sibling set of that source. `totalCount` is counted on the live plan
+/// only when the query asks for it.
 pub async fn paginate<E, T>(
+    ctx: &Context<'_>,
+    source: Source,
+    listing: Listing<E>,
+    args: ConnArgs,
+) -> async_graphql::Result<Page<T>>
+where
+    E: crate::service::crud::PlanEntity,
+    T: Batched<Model = E::Model>,
+{
+    let count = ctx.look_ahead().field("totalCount").exists();
+    let (page, total) = source
+        .page(ctx, listing, args.into_page_args()?, count)
+        .await?;
+    Ok(wrap(page, total, source))
+}
+
+/// One page of a listing of rows that have no as-of view (change records, reports), as
+/// [`paginate`] reads the live plan.
+pub async fn paginate_live<E, T>(
     ctx: &Context<'_>,
     listing: Listing<E>,
     args: ConnArgs,
@@ -92,48 +113,36 @@ where
     E::Model: Send + Sync,
     T: Batched<Model = E::Model>,
 {
+    let count = ctx.look_ahead().field("totalCount").exists();
+    let (page, total) = live_page(ctx, listing, args.into_page_args()?, count).await?;
+    Ok(wrap(page, total, Source::Live))
+}
+
+/// One page of `listing` from the live tables, and the number of rows when `count`.
+pub(crate) async fn live_page<E>(
+    ctx: &Context<'_>,
+    listing: Listing<E>,
+    args: PageArgs,
+    count: bool,
+) -> async_graphql::Result<(page::Page<E::Model>, Option<u64>)>
+where
+    E: EntityTrait,
+    E::Model: Send + Sync,
+{
     let db = ctx.db()?;
     let select = listing.select(db.get_database_backend());
-    let order = listing.order;
-    let args = args.into_page_args()?;
-    let total = if ctx.look_ahead().field("totalCount").exists() {
-        Some(page::count(db, select.clone(), order.id).await?)
+    let total = if count {
+        Some(page::count(db, select.clone(), listing.order.id).await?)
     } else {
         None
     };
-    let page = page::fetch(db, select, &order, args).await?;
-    Ok(wrap(page, total, None))
-}
-
-/// A documented connection and edge type for a node type.
-/// Like [`paginate`], over the objects of `E` in the as-of view at `at` that the listing's
-/// filter accepts (the same filter, tested in memory).
-pub async fn paginate_as_of<E, T>(
-    ctx: &Context<'_>,
-    at: chrono::DateTime<chrono::Utc>,
-    listing: Listing<E>,
-    args: ConnArgs,
-) -> async_graphql::Result<Page<T>>
-where
-    E: crate::service::crud::PlanEntity,
-    T: Batched<Model = E::Model>,
-{
-    let snapshot = ctx.snapshot(at)?;
-    let filter = listing.filter.resolve(&snapshot).await?;
-    let models: Vec<E::Model> = snapshot
-        .live::<E>()
-        .await?
-        .into_iter()
-        .filter(|m| filter.test(m))
-        .collect();
-    let (page, total) = page::fetch_in_memory(models, &listing.order, args.into_page_args()?)?;
-    Ok(wrap(page, Some(total), Some(snapshot)))
+    Ok((page::fetch(db, select, &listing.order, args).await?, total))
 }
 
 fn wrap<M, T: Batched<Model = M>>(
     page: page::Page<M>,
     total: Option<u64>,
-    as_of: Option<std::sync::Arc<crate::service::as_of::Snapshot>>,
+    source: Source,
 ) -> Page<T> {
     let (cursors, models): (Vec<Cursor>, Vec<M>) = page.items.into_iter().unzip();
     let cursors: Vec<String> = cursors.iter().map(encode).collect();
@@ -144,7 +153,10 @@ fn wrap<M, T: Batched<Model = M>>(
         end_cursor: cursors.last().cloned(),
     };
     Page {
-        items: cursors.into_iter().zip(T::many_in(models, as_of)).collect(),
+        items: cursors
+            .into_iter()
+            .zip(T::many_in(models, source))
+            .collect(),
         info,
         total,
     }

@@ -45,17 +45,6 @@ pub trait ContextExt {
     /// The status date of a live read: the configured fixed one, else today in the
     /// Netherlands from the clock.
     fn status_date(&self) -> async_graphql::Result<chrono::NaiveDate>;
-    /// The status date of a view: the live one without `as_of`, else that of the as-of view
-    /// of `as_of` (the Dutch calendar day of the moment).
-    fn status_date_at(
-        &self,
-        as_of: Option<chrono::DateTime<chrono::Utc>>,
-    ) -> async_graphql::Result<chrono::NaiveDate> {
-        match as_of {
-            None => self.status_date(),
-            Some(at) => Ok(self.snapshot(at)?.status_date()),
-        }
-    }
     /// The plan as it stood at `at`, shared by every field of the request that asks for it.
     fn snapshot(&self, at: chrono::DateTime<chrono::Utc>) -> async_graphql::Result<Arc<Snapshot>>;
     /// The live plan's schedule, computed once per request (again after a write).

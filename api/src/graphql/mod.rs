@@ -16,6 +16,7 @@ pub mod nesting;
 pub mod prepare;
 pub mod query;
 pub mod scalars;
+pub mod source;
 pub mod type_index;
 pub mod types;
 

@@ -45,7 +45,7 @@ impl HistoryQuery {
             since,
             until,
         };
-        paginate::<_, ChangeRecord>(
+        paginate_live::<_, ChangeRecord>(
             ctx,
             change_records::list(&filter),
             conn_args(after, before, first, last),

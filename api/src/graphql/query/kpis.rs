@@ -5,6 +5,7 @@ use crate::graphql::batch::Batched;
 use crate::graphql::connection::*;
 use crate::graphql::enums::{GovernmentLayer, KpiLevel, Theme};
 use crate::graphql::ids;
+use crate::graphql::source::Source;
 use crate::graphql::types::{Kpi, KpiMeasurement, KpiTarget};
 use crate::service::kpis::{KpiFilter, list};
 use async_graphql::{Context, ID, InputObject, Object};
@@ -58,12 +59,9 @@ impl KpiQuery {
         };
         let listing = list(&filter)?;
         let args = conn_args(after, before, first, last);
-        if let Some(at) = as_of {
-            return paginate_as_of::<_, Kpi>(ctx, at, listing, args)
-                .await
-                .map(Into::into);
-        }
-        paginate::<_, Kpi>(ctx, listing, args).await.map(Into::into)
+        paginate::<_, Kpi>(ctx, Source::at(ctx, as_of)?, listing, args)
+            .await
+            .map(Into::into)
     }
 
     /// One KPI by id.

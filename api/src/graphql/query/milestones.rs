@@ -5,6 +5,7 @@ use crate::graphql::connection::*;
 use crate::graphql::enums::{GovernmentLayer, Health, WorkStatus};
 use crate::graphql::ids;
 use crate::graphql::scalars::Date;
+use crate::graphql::source::Source;
 use crate::graphql::types::Milestone;
 use crate::service::milestones::{MilestoneFilter, list};
 use async_graphql::{Context, ID, InputObject, Object};
@@ -45,20 +46,16 @@ impl MilestoneFilterInput {
         ctx: &Context<'_>,
         as_of: Option<chrono::DateTime<chrono::Utc>>,
     ) -> async_graphql::Result<MilestoneFilter> {
-        use crate::graphql::context::ContextExt;
         let overdue = match self.overdue {
             None => None,
-            Some(wanted) => Some((wanted, ctx.status_date_at(as_of)?)),
+            Some(wanted) => Some((wanted, Source::at(ctx, as_of)?.status_date(ctx)?)),
         };
         // Health is computed: the schedule says which milestones have it.
         let ids = match self.health {
             None => None,
             Some(wanted) => {
                 let wanted: Vec<entity::Health> = wanted.into_iter().map(Into::into).collect();
-                let schedule = match as_of {
-                    None => ctx.schedule().await?,
-                    Some(at) => ctx.snapshot(at)?.schedule().await?,
-                };
+                let schedule = Source::at(ctx, as_of)?.schedule(ctx).await?;
                 Some(
                     schedule
                         .projections()
@@ -114,12 +111,7 @@ impl MilestoneQuery {
         let filter = filter.unwrap_or_default().into_filter(ctx, as_of).await?;
         let listing = list(&filter)?;
         let args = conn_args(after, before, first, last);
-        if let Some(at) = as_of {
-            return paginate_as_of::<_, Milestone>(ctx, at, listing, args)
-                .await
-                .map(Into::into);
-        }
-        paginate::<_, Milestone>(ctx, listing, args)
+        paginate::<_, Milestone>(ctx, Source::at(ctx, as_of)?, listing, args)
             .await
             .map(Into::into)
     }

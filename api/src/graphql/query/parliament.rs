@@ -5,6 +5,7 @@ use crate::graphql::batch::Batched;
 use crate::graphql::connection::*;
 use crate::graphql::enums::{CommitmentStatus, RecessKind};
 use crate::graphql::scalars::Date;
+use crate::graphql::source::Source;
 use crate::graphql::types::{Commitment, RecessPeriod};
 use crate::service::{calendar, commitments, recess};
 use async_graphql::{Context, ID, Object};
@@ -41,15 +42,14 @@ impl ParliamentQuery {
     ) -> async_graphql::Result<RecessPeriodConnection> {
         let kind: Option<entity::RecessKind> = kind.map(Into::into);
         let listing = recess::list(year, kind)?;
-        if let Some(at) = as_of {
-            let args = conn_args(after, before, first, last);
-            return paginate_as_of::<_, RecessPeriod>(ctx, at, listing, args)
-                .await
-                .map(Into::into);
-        }
-        paginate::<_, RecessPeriod>(ctx, listing, conn_args(after, before, first, last))
-            .await
-            .map(Into::into)
+        paginate::<_, RecessPeriod>(
+            ctx,
+            Source::at(ctx, as_of)?,
+            listing,
+            conn_args(after, before, first, last),
+        )
+        .await
+        .map(Into::into)
     }
 
     /// Resolve a deadline such as "voor het zomerreces 2026" (or a recess and a year) to the last
@@ -108,12 +108,7 @@ impl ParliamentQuery {
         let status: Option<entity::CommitmentStatus> = status.map(Into::into);
         let listing = commitments::list(status)?;
         let args = conn_args(after, before, first, last);
-        if let Some(at) = as_of {
-            return paginate_as_of::<_, Commitment>(ctx, at, listing, args)
-                .await
-                .map(Into::into);
-        }
-        paginate::<_, Commitment>(ctx, listing, args)
+        paginate::<_, Commitment>(ctx, Source::at(ctx, as_of)?, listing, args)
             .await
             .map(Into::into)
     }
@@ -129,18 +124,13 @@ impl ParliamentQuery {
         )]
         as_of: Option<chrono::DateTime<chrono::Utc>>,
     ) -> async_graphql::Result<Vec<crate::graphql::types::CommitmentRisk>> {
-        use crate::graphql::context::ContextExt;
-        let (schedule, snapshot) = match as_of {
-            None => (ctx.schedule().await?, None),
-            Some(at) => {
-                let snapshot = ctx.snapshot(at)?;
-                (snapshot.schedule().await?, Some(snapshot))
-            }
-        };
-        Ok(schedule
+        let source = Source::at(ctx, as_of)?;
+        Ok(source
+            .schedule(ctx)
+            .await?
             .commitments_at_risk()
             .into_iter()
-            .map(|risk| crate::graphql::types::CommitmentRisk(risk, snapshot.clone()))
+            .map(|risk| crate::graphql::types::CommitmentRisk(risk, source.clone()))
             .collect())
     }
 
@@ -154,8 +144,7 @@ impl ParliamentQuery {
             chrono::DateTime<chrono::Utc>,
         >,
     ) -> async_graphql::Result<crate::graphql::scalars::Date> {
-        use crate::graphql::context::ContextExt;
-        Ok(ctx.status_date_at(as_of)?.into())
+        Ok(Source::at(ctx, as_of)?.status_date(ctx)?.into())
     }
 
     /// One commitment by id.

@@ -4,6 +4,7 @@ use super::{conn_args, lookup};
 use crate::graphql::connection::*;
 use crate::graphql::enums::{GovernmentLayer, WorkStatus};
 use crate::graphql::ids;
+use crate::graphql::source::Source;
 use crate::graphql::types::{Organisation, Phase, Programme, Workstream};
 use crate::service::plan;
 use async_graphql::{Context, ID, Object};
@@ -28,12 +29,7 @@ impl PlanQuery {
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<ProgrammeConnection> {
         let args = conn_args(after, before, first, last);
-        if let Some(at) = as_of {
-            return paginate_as_of::<_, Programme>(ctx, at, plan::programmes()?, args)
-                .await
-                .map(Into::into);
-        }
-        paginate::<_, Programme>(ctx, plan::programmes()?, args)
+        paginate::<_, Programme>(ctx, Source::at(ctx, as_of)?, plan::programmes()?, args)
             .await
             .map(Into::into)
     }
@@ -66,12 +62,7 @@ impl PlanQuery {
         let status: Option<entity::WorkStatus> = status.map(Into::into);
         let listing = plan::phases(programme, status)?;
         let args = conn_args(after, before, first, last);
-        if let Some(at) = as_of {
-            return paginate_as_of::<_, Phase>(ctx, at, listing, args)
-                .await
-                .map(Into::into);
-        }
-        paginate::<_, Phase>(ctx, listing, args)
+        paginate::<_, Phase>(ctx, Source::at(ctx, as_of)?, listing, args)
             .await
             .map(Into::into)
     }
@@ -102,12 +93,7 @@ impl PlanQuery {
         let programme = ids::decode_opt(programme_id.as_ref(), "Programme", "programmeId")?;
         let args = conn_args(after, before, first, last);
         let listing = plan::workstreams(programme)?;
-        if let Some(at) = as_of {
-            return paginate_as_of::<_, Workstream>(ctx, at, listing, args)
-                .await
-                .map(Into::into);
-        }
-        paginate::<_, Workstream>(ctx, listing, args)
+        paginate::<_, Workstream>(ctx, Source::at(ctx, as_of)?, listing, args)
             .await
             .map(Into::into)
     }
@@ -138,12 +124,7 @@ impl PlanQuery {
         let layer: Option<entity::GovernmentLayer> = layer.map(Into::into);
         let listing = plan::organisations(layer)?;
         let args = conn_args(after, before, first, last);
-        if let Some(at) = as_of {
-            return paginate_as_of::<_, Organisation>(ctx, at, listing, args)
-                .await
-                .map(Into::into);
-        }
-        paginate::<_, Organisation>(ctx, listing, args)
+        paginate::<_, Organisation>(ctx, Source::at(ctx, as_of)?, listing, args)
             .await
             .map(Into::into)
     }

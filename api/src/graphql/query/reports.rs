@@ -3,6 +3,7 @@
 use super::{conn_args, lookup};
 use crate::graphql::connection::*;
 use crate::graphql::context::ContextExt;
+use crate::graphql::source::Source;
 use crate::graphql::types::ProgressReport;
 use crate::service::report_workflow;
 use async_graphql::{Context, ID, Object};
@@ -24,6 +25,7 @@ impl ReportQuery {
     ) -> async_graphql::Result<ProgressReportConnection> {
         paginate::<_, ProgressReport>(
             ctx,
+            Source::Live,
             report_workflow::list(ctx.caller().role)?,
             conn_args(after, before, first, last),
         )

@@ -4,6 +4,7 @@ use super::{conn_args, lookup};
 use crate::graphql::connection::*;
 use crate::graphql::enums::{GovernmentLayer, RiskStatus};
 use crate::graphql::ids;
+use crate::graphql::source::Source;
 use crate::graphql::types::Risk;
 use crate::service::risks::{self, RiskFilter};
 use async_graphql::{Context, ID, InputObject, Object};
@@ -58,12 +59,7 @@ impl RiskQuery {
         };
         let listing = risks::list(&filter)?;
         let args = conn_args(after, before, first, last);
-        if let Some(at) = as_of {
-            return paginate_as_of::<_, Risk>(ctx, at, listing, args)
-                .await
-                .map(Into::into);
-        }
-        paginate::<_, Risk>(ctx, listing, args)
+        paginate::<_, Risk>(ctx, Source::at(ctx, as_of)?, listing, args)
             .await
             .map(Into::into)
     }

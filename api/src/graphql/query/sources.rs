@@ -5,6 +5,7 @@ use crate::graphql::connection::*;
 use crate::graphql::enums::{GovernmentLayer, TaskKind, WorkStatus};
 use crate::graphql::ids;
 use crate::graphql::scalars::Date;
+use crate::graphql::source::Source;
 use crate::graphql::types::{DataInfraTask, DataQualityAssessment, DataSource};
 use crate::service::tasks::TaskFilter;
 use crate::service::{data_sources, tasks};
@@ -52,12 +53,7 @@ impl DataQuery {
     ) -> async_graphql::Result<DataSourceConnection> {
         let listing = data_sources::list(search.as_deref())?;
         let args = conn_args(after, before, first, last);
-        if let Some(at) = as_of {
-            return paginate_as_of::<_, DataSource>(ctx, at, listing, args)
-                .await
-                .map(Into::into);
-        }
-        paginate::<_, DataSource>(ctx, listing, args)
+        paginate::<_, DataSource>(ctx, Source::at(ctx, as_of)?, listing, args)
             .await
             .map(Into::into)
     }
@@ -118,12 +114,7 @@ impl DataQuery {
         };
         let listing = tasks::list(&filter)?;
         let args = conn_args(after, before, first, last);
-        if let Some(at) = as_of {
-            return paginate_as_of::<_, DataInfraTask>(ctx, at, listing, args)
-                .await
-                .map(Into::into);
-        }
-        paginate::<_, DataInfraTask>(ctx, listing, args)
+        paginate::<_, DataInfraTask>(ctx, Source::at(ctx, as_of)?, listing, args)
             .await
             .map(Into::into)
     }

@@ -58,7 +58,7 @@ impl Commitment {
         use crate::graphql::context::ContextExt;
         use crate::service::access;
         if self.0.deleted_at.is_some()
-            || self.1.as_of().is_some()
+            || !self.1.source().is_live()
             || self.0.status != entity::CommitmentStatus::Open
         {
             return Ok(false);
@@ -135,9 +135,9 @@ impl Commitment {
     async fn assess(&self, ctx: &Context<'_>) -> async_graphql::Result<CommitmentRisk> {
         use crate::service::schedule::{CommitmentInput, Input, Schedule};
         let schedule = self.1.schedule(ctx).await?;
-        let as_of = self.1.as_of().cloned();
+        let source = self.1.source().clone();
         if let Some(risk) = schedule.commitment(self.0.id) {
-            return Ok(CommitmentRisk(risk, as_of));
+            return Ok(CommitmentRisk(risk, source));
         }
         // A deleted commitment is outside the plan's schedule: judged without milestones.
         let alone = Schedule::compute(
@@ -155,7 +155,7 @@ impl Commitment {
         );
         alone
             .commitment(self.0.id)
-            .map(|risk| CommitmentRisk(risk, as_of))
+            .map(|risk| CommitmentRisk(risk, source))
             .ok_or_else(|| crate::error::ApiError::Internal("commitment risk".into()).into())
     }
 }

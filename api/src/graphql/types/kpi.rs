@@ -6,7 +6,7 @@ use super::{
 use crate::graphql::enums::{
     Frequency, GovernmentLayer, KpiAggregation, KpiDirection, KpiLevel, Theme,
 };
-use crate::graphql::loaders::{self, MeasurementScope};
+use crate::graphql::loaders::MeasurementScope;
 use crate::graphql::scalars::Date;
 use crate::graphql::scalars::Decimal;
 use crate::service::kpis::themes_from_text;
@@ -172,47 +172,15 @@ impl Kpi {
         scope: MeasurementScope,
     ) -> async_graphql::Result<Vec<KpiMeasurement>> {
         let set: &Arc<crate::graphql::batch::Siblings<Model>> = &self.1;
-        let as_of = set.as_of().cloned();
+        let source = set.source().clone();
         set.grouped_paged(
             format!("measurements:{scope:?}"),
             self.0.id,
             |models| async move {
                 let ids = crate::graphql::batch::unique(models.iter().map(|m| m.id));
-                match as_of {
-                    None => loaders::measurements_of(ctx, &ids, scope).await,
-                    Some(snapshot) => measurements_as_of(&snapshot, &ids, scope).await,
-                }
+                source.measurements(ctx, &ids, scope).await
             },
         )
         .await
     }
-}
-
-/// Measurements of each KPI in `ids` within `scope` as they stood in an as-of view, newest first
-/// (the same order and limit as the live loader).
-async fn measurements_as_of(
-    snapshot: &crate::service::as_of::Snapshot,
-    ids: &[i32],
-    scope: MeasurementScope,
-) -> async_graphql::Result<Vec<(i32, entity::kpi_measurement::Model)>> {
-    let mut all: Vec<entity::kpi_measurement::Model> = snapshot
-        .live::<entity::kpi_measurement::Entity>()
-        .await?
-        .into_iter()
-        .filter(|m| ids.binary_search(&m.kpi_id).is_ok())
-        .filter(|m| scope.layer.is_none_or(|l| m.layer == Some(l)))
-        .filter(|m| scope.from.is_none_or(|d| m.period_end >= d))
-        .filter(|m| scope.to.is_none_or(|d| m.period_end <= d))
-        .collect();
-    all.sort_by_key(|m| (m.kpi_id, std::cmp::Reverse((m.period_end, m.id))));
-    let mut out = Vec::new();
-    let mut taken: std::collections::HashMap<i32, u32> = std::collections::HashMap::new();
-    for m in all {
-        let n = taken.entry(m.kpi_id).or_default();
-        if *n < scope.limit {
-            *n += 1;
-            out.push((m.kpi_id, m));
-        }
-    }
-    Ok(out)
 }

@@ -6,7 +6,7 @@ use super::{
     Workstream, date, milestone_by_id,
 };
 use crate::graphql::enums::{GovernmentLayer, Health, Language, MilestoneKind, WorkStatus};
-use crate::graphql::loaders::{self, DepEnd};
+use crate::graphql::loaders::DepEnd;
 use crate::graphql::scalars::Date;
 use crate::service::schedule::{Input, Node, Projection, Schedule};
 use async_graphql::{Context, Object};
@@ -122,7 +122,7 @@ impl Milestone {
         Ok(HealthAssessment {
             health: p.computed,
             reasons: p.reasons,
-            as_of: self.1.as_of().cloned(),
+            source: self.1.source().clone(),
         })
     }
     /// A manager's override of the computed health, or null; shown even when it has lapsed.
@@ -165,7 +165,7 @@ impl Milestone {
     /// The predecessor that makes its own date infeasible, or null.
     async fn blocked_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Milestone>> {
         let p = self.projection(ctx).await?;
-        milestone_by_id(ctx, self.1.as_of(), p.driver.filter(|_| p.infeasible)).await
+        milestone_by_id(ctx, self.1.source(), p.driver.filter(|_| p.infeasible)).await
     }
     /// Days it can slip without moving its programme's end or missing a deadline (its own or a
     /// successor's); negative when that is already so. Null when done or cancelled.
@@ -222,20 +222,11 @@ impl Milestone {
     /// The recess of the Tweede Kamer its projected date falls in, or null.
     async fn recess(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<RecessPeriod>> {
         use crate::graphql::batch::Batched;
-        use crate::graphql::context::ContextExt;
-        let db = ctx.db()?;
-        let as_of = self.1.as_of().cloned();
+        let source = self.1.source().clone();
         let all = self
             .1
             .memo("recesses".to_owned(), |_| async move {
-                Ok(match as_of {
-                    None => crate::service::calendar::all(db).await?,
-                    Some(snapshot) => {
-                        let mut all = snapshot.live::<entity::recess_period::Entity>().await?;
-                        all.sort_by_key(|r| r.first_day);
-                        all
-                    }
-                })
+                source.recesses(ctx).await
             })
             .await?;
         let day = self.projection(ctx).await?.projected;
@@ -316,7 +307,7 @@ impl Milestone {
     async fn viewer_can_change_predecessors(&self, ctx: &Context<'_>) -> bool {
         use crate::graphql::context::ContextExt;
         self.0.deleted_at.is_none()
-            && self.1.as_of().is_none()
+            && self.1.source().is_live()
             && crate::service::access::may_depend(&ctx.caller(), self.0.layer).is_ok()
     }
     /// Finish-to-start dependencies on earlier milestones.
@@ -425,7 +416,7 @@ impl Milestone {
         ctx: &Context<'_>,
         end: DepEnd,
     ) -> async_graphql::Result<Vec<MilestoneDependency>> {
-        let as_of = self.1.as_of().cloned();
+        let source = self.1.source().clone();
         self.1
             .grouped(
                 ctx,
@@ -433,43 +424,11 @@ impl Milestone {
                 self.0.id,
                 |models| async move {
                     let ids = crate::graphql::batch::unique(models.iter().map(|m| m.id));
-                    match as_of {
-                        None => loaders::dependencies_of(ctx, end, &ids).await,
-                        Some(snapshot) => dependencies_as_of(&snapshot, end, &ids).await,
-                    }
+                    source.dependencies(ctx, end, &ids).await
                 },
             )
             .await
     }
-}
-
-/// Dependency edges at one end of each of `ids` in an as-of view (edges to milestones deleted
-/// by then left out).
-async fn dependencies_as_of(
-    snapshot: &crate::service::as_of::Snapshot,
-    end: DepEnd,
-    ids: &[i32],
-) -> async_graphql::Result<Vec<(i32, entity::milestone_dependency::Model)>> {
-    let live: std::collections::HashSet<i32> = snapshot
-        .live::<entity::milestone::Entity>()
-        .await?
-        .iter()
-        .map(|m| m.id)
-        .collect();
-    let mut out: Vec<(i32, entity::milestone_dependency::Model)> = snapshot
-        .dependencies()
-        .await?
-        .iter()
-        .filter_map(|d| {
-            let (mine, other) = match end {
-                DepEnd::Predecessors => (d.successor_id, d.predecessor_id),
-                DepEnd::Successors => (d.predecessor_id, d.successor_id),
-            };
-            (ids.binary_search(&mine).is_ok() && live.contains(&other)).then(|| (mine, d.clone()))
-        })
-        .collect();
-    out.sort_by_key(|(mine, d)| (*mine, d.predecessor_id, d.successor_id));
-    Ok(out)
 }
 
 impl PlanObject for Milestone {

@@ -97,7 +97,7 @@ impl Phase {
         let schedule = self.1.schedule(ctx).await?;
         Ok(super::CriticalPath(
             schedule.critical_path(crate::service::schedule::Scope::Phase(self.0.id)),
-            self.1.as_of().cloned(),
+            self.1.source().clone(),
         ))
     }
 }

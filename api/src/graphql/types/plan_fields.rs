@@ -54,7 +54,7 @@ where
     /// Live and not deleted (`deleted`: deleted), and the caller may delete it.
     async fn may_delete_if(&self, ctx: &Context<'_>, deleted: bool) -> Result<bool> {
         Ok(self.model().deleted_at().is_some() == deleted
-            && self.0.siblings().as_of().is_none()
+            && self.0.siblings().source().is_live()
             && <T::Model as ModelTrait>::Entity::may_delete(&ctx.caller(), self.model()).is_ok()
             && !self.0.delete_blocked(ctx).await?)
     }
@@ -135,7 +135,7 @@ where
     /// when deleted and in an as-of view. From the same access rules as the mutations.
     async fn viewer_can_update(&self, ctx: &Context<'_>) -> Result<bool> {
         Ok(self.model().deleted_at().is_none()
-            && self.0.siblings().as_of().is_none()
+            && self.0.siblings().source().is_live()
             && <T::Model as ModelTrait>::Entity::may_edit(&ctx.caller(), self.model()).is_ok()
             && !self.0.update_blocked(ctx).await?)
     }

@@ -68,7 +68,7 @@ impl Programme {
         let schedule = self.1.schedule(ctx).await?;
         Ok(CriticalPath(
             schedule.critical_path(crate::service::schedule::Scope::Programme(self.0.id)),
-            self.1.as_of().cloned(),
+            self.1.source().clone(),
         ))
     }
 }

@@ -4,27 +4,24 @@
 use super::{Commitment, Milestone};
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{Health, Language};
-use crate::graphql::loaders;
 use crate::graphql::scalars::Date;
-use crate::service::as_of::Snapshot;
+use crate::graphql::source::Source;
 use crate::service::schedule as s;
 use async_graphql::{Context, Enum, Object, SimpleObject};
-use std::sync::Arc;
 
-/// The milestone `id` (deleted included): live through the request's loader, or as it stood
-/// in the as-of view `as_of`.
+/// The milestone `id` (deleted included), from `source`.
 pub async fn milestone_by_id(
     ctx: &Context<'_>,
-    as_of: Option<&Arc<Snapshot>>,
+    source: &Source,
     id: Option<i32>,
 ) -> async_graphql::Result<Option<Milestone>> {
-    by_id::<entity::milestone::Entity, Milestone>(ctx, as_of, id).await
+    by_id::<entity::milestone::Entity, Milestone>(ctx, source, id).await
 }
 
-/// The object `id` of `E` (deleted included), live or as of a snapshot.
+/// The object `id` of `E` (deleted included), from `source`.
 async fn by_id<E, T>(
     ctx: &Context<'_>,
-    as_of: Option<&Arc<Snapshot>>,
+    source: &Source,
     id: Option<i32>,
 ) -> async_graphql::Result<Option<T>>
 where
@@ -32,16 +29,8 @@ where
     T: Batched<Model = E::Model>,
 {
     let Some(id) = id else { return Ok(None) };
-    let found = match as_of {
-        None => loaders::one::<E>(ctx, id).await?,
-        Some(snapshot) => snapshot
-            .all::<E>()
-            .await?
-            .iter()
-            .find(|m| crate::service::crud::id_of(*m).ok() == Some(id))
-            .cloned(),
-    };
-    Ok(found.and_then(|m| T::many_in(vec![m], as_of.cloned()).pop()))
+    let found = source.one::<E>(ctx, id).await?;
+    Ok(found.and_then(|m| T::many_in(vec![m], source.clone()).pop()))
 }
 
 /// What a health reason is about.
@@ -76,7 +65,7 @@ pub enum HealthReasonCode {
 }
 
 /// One reason for a computed health, as a sentence and as facts.
-pub struct HealthReason(pub s::Reason, pub Option<Arc<Snapshot>>);
+pub struct HealthReason(pub s::Reason, pub Source);
 
 /// One reason for a computed health, as a sentence and as facts.
 #[Object]
@@ -113,7 +102,7 @@ impl HealthReason {
     }
     /// The other milestone it names (a predecessor, or the successor whose deadline it is).
     async fn milestone(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Milestone>> {
-        milestone_by_id(ctx, self.1.as_ref(), self.0.milestone).await
+        milestone_by_id(ctx, &self.1, self.0.milestone).await
     }
 }
 
@@ -121,7 +110,7 @@ impl HealthReason {
 pub struct HealthAssessment {
     pub health: entity::Health,
     pub reasons: Vec<s::Reason>,
-    pub as_of: Option<Arc<Snapshot>>,
+    pub source: Source,
 }
 
 /// Health as computed from the schedule, with the reasons, most important first.
@@ -136,7 +125,7 @@ impl HealthAssessment {
         self.reasons
             .iter()
             .cloned()
-            .map(|r| HealthReason(r, self.as_of.clone()))
+            .map(|r| HealthReason(r, self.source.clone()))
             .collect()
     }
 }
@@ -159,14 +148,14 @@ pub struct HealthOverride {
 }
 
 /// One milestone on a critical path.
-pub struct CriticalPathStep(pub s::Step, pub Option<Arc<Snapshot>>);
+pub struct CriticalPathStep(pub s::Step, pub Source);
 
 /// One milestone on a critical path.
 #[Object]
 impl CriticalPathStep {
     /// The milestone.
     async fn milestone(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Milestone>> {
-        milestone_by_id(ctx, self.1.as_ref(), Some(self.0.milestone)).await
+        milestone_by_id(ctx, &self.1, Some(self.0.milestone)).await
     }
     /// Its projected date.
     async fn projected_date(&self) -> Date {
@@ -183,7 +172,7 @@ impl CriticalPathStep {
 }
 
 /// The chain of milestones that decides when a programme or phase ends.
-pub struct CriticalPath(pub s::CriticalPath, pub Option<Arc<Snapshot>>);
+pub struct CriticalPath(pub s::CriticalPath, pub Source);
 
 /// The chain of milestones that decides when a programme or phase ends.
 #[Object]
@@ -226,7 +215,7 @@ pub enum CommitmentState {
 }
 
 /// The schedule's verdict on a commitment.
-pub struct CommitmentRisk(pub s::CommitmentRisk, pub Option<Arc<Snapshot>>);
+pub struct CommitmentRisk(pub s::CommitmentRisk, pub Source);
 
 /// The schedule's verdict on a commitment.
 #[Object]
@@ -268,15 +257,15 @@ impl CommitmentRisk {
     }
     /// The linked milestone that decides (the one projected latest).
     async fn caused_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Milestone>> {
-        milestone_by_id(ctx, self.1.as_ref(), self.0.caused_by).await
+        milestone_by_id(ctx, &self.1, self.0.caused_by).await
     }
     /// Where the delay starts: following the predecessors that push `causedBy` back to the first
     /// milestone whose own date sets its projection.
     async fn root_cause(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Milestone>> {
-        milestone_by_id(ctx, self.1.as_ref(), self.0.root_cause).await
+        milestone_by_id(ctx, &self.1, self.0.root_cause).await
     }
     /// The commitment.
     async fn commitment(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<Commitment>> {
-        by_id::<entity::commitment::Entity, Commitment>(ctx, self.1.as_ref(), Some(self.0.id)).await
+        by_id::<entity::commitment::Entity, Commitment>(ctx, &self.1, Some(self.0.id)).await
     }
 }
