@@ -65,8 +65,8 @@ pub enum Command {
     /// Fill an empty database with a synthetic plan for benchmarks (no change history).
     Generate {
         /// Plan size: s (1,000 milestones), m (10,000) or l (100,000).
-        #[arg(long, value_parser = lenient_parser::<crate::service::generate::PlanSize>())]
-        size: crate::service::generate::PlanSize,
+        #[arg(long, value_parser = lenient_parser::<crate::samples::generate::PlanSize>())]
+        size: crate::samples::generate::PlanSize,
         /// Seed of the deterministic generator.
         #[arg(long, default_value_t = 1)]
         seed: u64,
@@ -427,8 +427,8 @@ pub struct ApiConfig {
 
 impl ApiConfig {
     /// Where the status date of live reads comes from.
-    pub fn status_date(&self) -> crate::service::status_date::StatusDate {
-        use crate::service::status_date::StatusDate;
+    pub fn status_date(&self) -> crate::service::schedule::status_date::StatusDate {
+        use crate::service::schedule::status_date::StatusDate;
         self.status_date
             .map_or(StatusDate::Today, StatusDate::Fixed)
     }

@@ -6,8 +6,8 @@
 
 use crate::config::OidcConfig;
 use crate::error::{ApiError, ApiResult};
-use crate::service::access::Caller;
-use crate::service::tokens;
+use crate::service::accounts::access::Caller;
+use crate::service::accounts::tokens;
 use anyhow::Context as _;
 use chrono::{DateTime, Utc};
 use entity::{GovernmentLayer, Role};
@@ -194,7 +194,7 @@ impl Verifier {
             .filter(|n| !n.trim().is_empty())
             .ok_or_else(|| refused("no subject"))?;
         // The name is recorded with every change: it holds no character text may not hold.
-        crate::service::text::check("name", name)
+        crate::service::store::text::check("name", name)
             .map_err(|_| refused("the account name holds a control character"))?;
         Ok(Caller {
             name: name.chars().take(100).collect(),

@@ -27,10 +27,10 @@ async fn status_with(app: &TestApp, authorization: &str) -> (StatusCode, Value) 
 async fn a_token_is_stored_as_its_hash_and_stops_at_expiry_or_revocation() {
     let app = TestApp::new().await;
     let actor = koers::service::Actor::system("test", t0());
-    let (saved, token) = koers::service::tokens::create(
+    let (saved, token) = koers::service::accounts::tokens::create(
         &app.db,
         &actor,
-        koers::service::tokens::NewToken {
+        koers::service::accounts::tokens::NewToken {
             name: "tijdelijk".into(),
             role: Role::Viewer,
             layer: None,
@@ -44,11 +44,13 @@ async fn a_token_is_stored_as_its_hash_and_stops_at_expiry_or_revocation() {
         "{token}"
     );
     // Only the SHA-256 is stored: nothing in the row holds the token.
-    let rows = koers::service::tokens::list(&app.db).await.expect("list");
+    let rows = koers::service::accounts::tokens::list(&app.db)
+        .await
+        .expect("list");
     let row = rows.iter().find(|t| t.id == saved.id).expect("listed");
     assert_eq!(
         row.token_hash,
-        koers::service::digest::sha256(token.as_bytes())
+        koers::service::store::digest::sha256(token.as_bytes())
     );
     let stored = format!("{row:?}");
     assert!(
@@ -66,7 +68,7 @@ async fn a_token_is_stored_as_its_hash_and_stops_at_expiry_or_revocation() {
     assert_eq!(code(&body["errors"][0]), "UNAUTHENTICATED");
 
     // Revoked, the admin's token stops at once; revoking twice is a conflict.
-    let admin = koers::service::tokens::list(&app.db)
+    let admin = koers::service::accounts::tokens::list(&app.db)
         .await
         .expect("list")
         .into_iter()
@@ -76,7 +78,7 @@ async fn a_token_is_stored_as_its_hash_and_stops_at_expiry_or_revocation() {
         status_with(&app, &format!("Bearer {}", app.token)).await.0,
         StatusCode::OK
     );
-    koers::service::tokens::revoke(&app.db, &actor, admin.id)
+    koers::service::accounts::tokens::revoke(&app.db, &actor, admin.id)
         .await
         .expect("revoke");
     assert_eq!(
@@ -84,7 +86,7 @@ async fn a_token_is_stored_as_its_hash_and_stops_at_expiry_or_revocation() {
         StatusCode::UNAUTHORIZED
     );
     assert!(matches!(
-        koers::service::tokens::revoke(&app.db, &actor, admin.id).await,
+        koers::service::accounts::tokens::revoke(&app.db, &actor, admin.id).await,
         Err(koers::error::ApiError::Conflict(_))
     ));
 
@@ -110,7 +112,7 @@ async fn a_token_is_stored_as_its_hash_and_stops_at_expiry_or_revocation() {
 async fn tokens_are_checked_when_created() {
     let app = TestApp::new().await;
     let actor = koers::service::Actor::system("test", t0());
-    let new = |role, layer, expires_at| koers::service::tokens::NewToken {
+    let new = |role, layer, expires_at| koers::service::accounts::tokens::NewToken {
         name: "x".into(),
         role,
         layer,
@@ -126,7 +128,9 @@ async fn tokens_are_checked_when_created() {
             "expiresAt",
         ),
     ] {
-        match koers::service::tokens::create(&app.db, &actor, new(role, layer, expires)).await {
+        match koers::service::accounts::tokens::create(&app.db, &actor, new(role, layer, expires))
+            .await
+        {
             Err(koers::error::ApiError::Invalid { field: f, .. }) => assert_eq!(f, field),
             other => panic!("{role:?} {layer:?}: {other:?}"),
         }

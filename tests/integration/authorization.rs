@@ -21,7 +21,7 @@ enum Who {
     Admin,
 }
 
-/// What a mutation touches, written out here independently of `service::access`.
+/// What a mutation touches, written out here independently of `service::accounts::access`.
 #[derive(Clone, Copy, Debug)]
 enum Touches {
     Plan,

@@ -162,7 +162,7 @@ async fn a_client_that_stops_reading_its_answer_is_cut_off() {
     })
     .await;
     let actor = koers::service::Actor::system("generator", crate::support::t0());
-    koers::service::generate::generate(&app.db, &actor, koers::service::generate::PlanSize::S, 7)
+    koers::samples::generate::generate(&app.db, &actor, koers::samples::generate::PlanSize::S, 7)
         .await
         .expect("a plan of 1,000 milestones");
     // A small receive window, and twenty exports asked at once on one connection (HTTP/1.1

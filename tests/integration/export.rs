@@ -3,7 +3,7 @@
 use crate::support::{TestApp, t0};
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use koers::service::generate::{PlanSize, generate};
+use koers::samples::generate::{PlanSize, generate};
 use serde_json::{Value, json};
 
 #[tokio::test]

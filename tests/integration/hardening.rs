@@ -355,7 +355,7 @@ async fn a_retry_with_the_same_idempotency_key_creates_nothing_twice() {
 
 /// Whose keys the test's administrator (`tester`) uses.
 fn tester() -> String {
-    koers::service::idempotency::account_of(&koers::service::access::Caller {
+    koers::service::store::idempotency::account_of(&koers::service::accounts::access::Caller {
         name: "tester".to_owned(),
         role: Role::Admin,
         layer: None,
@@ -375,7 +375,9 @@ async fn leftover_claim(
     entity::idempotency_key::ActiveModel {
         account: Set(tester()),
         key: Set(key.to_owned()),
-        request_sha256: Set(koers::service::digest::sha256(body.to_string().as_bytes())),
+        request_sha256: Set(koers::service::store::digest::sha256(
+            body.to_string().as_bytes(),
+        )),
         response: Set(None),
         created_at: Set(crate::support::t0()),
         committed: Set(committed),

@@ -234,7 +234,7 @@ async fn the_final_version_is_attached_once_to_a_published_report_with_its_sha25
         .await["attachFinalReport"]
         .clone();
     assert_eq!(attached["status"], "OK");
-    let sha = koers::service::digest::sha256(&edited);
+    let sha = koers::service::store::digest::sha256(&edited);
     let documents = attached["report"]["documents"]
         .as_array()
         .expect("documents")

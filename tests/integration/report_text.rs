@@ -139,7 +139,7 @@ fn well_formed(xml: &str, what: &str) {
         }
     }
     assert!(
-        !xml.chars().any(koers::service::text::forbidden),
+        !xml.chars().any(koers::service::store::text::forbidden),
         "{what} holds a control character"
     );
 }
@@ -233,7 +233,7 @@ async fn hostile_text_renders_literally_in_every_format_and_the_pdf_is_always_ma
         cells.len() > 10 && cells.iter().all(|(head, row)| head == row && *head >= 4),
         "every table row has its header's cells: {cells:?}"
     );
-    assert!(!md.chars().any(koers::service::text::forbidden));
+    assert!(!md.chars().any(koers::service::store::text::forbidden));
 
     // HTML: escaped text, well-formed pictures, long words wrap.
     let (status, _, html) = app.get(&format!("/reports/{id}.html")).await;
@@ -241,7 +241,7 @@ async fn hostile_text_renders_literally_in_every_format_and_the_pdf_is_always_ma
     let html = String::from_utf8(html).expect("utf-8");
     assert!(!html.contains("<img src=x"), "no live HTML from a title");
     assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
-    assert!(!html.chars().any(koers::service::text::forbidden));
+    assert!(!html.chars().any(koers::service::store::text::forbidden));
     for (i, svg) in svgs(&html).into_iter().enumerate() {
         well_formed(svg, &format!("HTML picture {i}"));
     }
@@ -408,7 +408,7 @@ async fn the_pdf_is_made_whatever_characters_the_titles_hold() {
                         let plane = [0, 0, 0, 1, 1, 2, 14, 15][next(8) as usize];
                         char::from_u32(plane * 0x10000 + next(0x10000))
                     })
-                    .filter(|c| !koers::service::text::forbidden(*c))
+                    .filter(|c| !koers::service::store::text::forbidden(*c))
                     .collect(),
             };
             store(&app, "milestone", "title", *id, &title).await;

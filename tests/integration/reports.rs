@@ -211,7 +211,7 @@ async fn a_published_report_is_frozen() {
     for d in &documents {
         let (status, headers, body) = app.get(d["url"].as_str().expect("url")).await;
         assert_eq!(status, 200);
-        let hash = koers::service::digest::sha256(&body);
+        let hash = koers::service::store::digest::sha256(&body);
         assert_eq!(
             d["sha256"],
             hash.as_str(),
@@ -605,17 +605,17 @@ async fn the_pdf_report_is_pdf_a_with_embedded_fonts_and_the_sections() {
 async fn a_crowded_plan_keeps_its_timeline_to_what_matters() {
     let app = TestApp::new().await;
     let actor = koers::service::Actor::system("generator", crate::support::t0());
-    let shape = koers::service::generate::Shape {
+    let shape = koers::samples::generate::Shape {
         milestones: 400,
         kpis: 6,
         measurements: 60,
         dependencies_per_milestone: 2,
     };
-    koers::service::generate::generate_shape(&app.db, &actor, shape, 7)
+    koers::samples::generate::generate_shape(&app.db, &actor, shape, 7)
         .await
         .expect("generated plan");
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 15).expect("date");
-    let (content, _) = koers::service::report_workflow::content(
+    let (content, _) = koers::service::reports::workflow::content(
         &app.db,
         koers::service::schedule::Settings::at(as_of),
         "Druk plan",
@@ -651,9 +651,9 @@ async fn a_crowded_plan_keeps_its_timeline_to_what_matters() {
             );
         }
     }
-    let pdf = koers::service::report_workflow::render(
+    let pdf = koers::service::reports::workflow::render(
         &content,
-        &koers::service::report::Stamp::draft(content.peildatum),
+        &koers::service::reports::document::Stamp::draft(content.peildatum),
         entity::DocumentFormat::Pdf,
     )
     .expect("pdf");
@@ -884,7 +884,7 @@ async fn a_kenmerk_is_changed_only_on_the_current_version_and_a_stale_draft_is_n
         .expect("report")
         .content;
     let old = stored.replacen(
-        &format!("\"layout\":{},", koers::service::report::LAYOUT),
+        &format!("\"layout\":{},", koers::service::reports::document::LAYOUT),
         "",
         1,
     );

@@ -473,13 +473,13 @@ async fn a_query_whose_lists_turn_out_long_stops_at_the_budget() {
     let actor = koers::service::Actor::system("generator", crate::support::t0());
     // Two KPIs, each linked to all 400 milestones: the estimate counts one item for a list
     // without a page size (56 in all), the answer would hold 400 × 2 × 400 milestones.
-    let shape = koers::service::generate::Shape {
+    let shape = koers::samples::generate::Shape {
         milestones: 400,
         kpis: 2,
         measurements: 4,
         dependencies_per_milestone: 0,
     };
-    koers::service::generate::generate_shape(&app.db, &actor, shape, 7)
+    koers::samples::generate::generate_shape(&app.db, &actor, shape, 7)
         .await
         .expect("generated plan");
     let cyclic = "{ kpis(first: 1) { nodes { milestones { kpis { milestones { id } } } } } }";
@@ -519,13 +519,13 @@ async fn a_query_whose_lists_turn_out_long_stops_at_the_budget() {
 async fn lists_with_a_page_size_are_counted_once() {
     let app = TestApp::new().await;
     let actor = koers::service::Actor::system("generator", crate::support::t0());
-    let shape = koers::service::generate::Shape {
+    let shape = koers::samples::generate::Shape {
         milestones: 10,
         kpis: 100,
         measurements: 10_000,
         dependencies_per_milestone: 0,
     };
-    koers::service::generate::generate_shape(&app.db, &actor, shape, 7)
+    koers::samples::generate::generate_shape(&app.db, &actor, shape, 7)
         .await
         .expect("generated plan");
     // Estimated at 20,252 before it runs; the measurements it loads are what was estimated,

@@ -12,7 +12,7 @@
 
 use super::context::ContextExt;
 use super::source::Source;
-use crate::service::crud::PlanEntity;
+use crate::service::store::crud::PlanEntity;
 use async_graphql::Context;
 use sea_orm::EntityTrait;
 use std::any::Any;

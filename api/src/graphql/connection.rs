@@ -6,7 +6,7 @@ use super::context::ContextExt;
 use super::source::Source;
 use super::types::*;
 use crate::error::ApiError;
-use crate::service::page::{self, Cursor, Listing, PageArgs};
+use crate::service::store::page::{self, Cursor, Listing, PageArgs};
 use async_graphql::{Context, Object, SimpleObject};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -91,7 +91,7 @@ pub async fn paginate<E, T>(
     args: ConnArgs,
 ) -> async_graphql::Result<Page<T>>
 where
-    E: crate::service::crud::PlanEntity,
+    E: crate::service::store::crud::PlanEntity,
     T: Batched<Model = E::Model>,
 {
     let count = ctx.look_ahead().field("totalCount").exists();

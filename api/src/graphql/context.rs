@@ -1,8 +1,8 @@
 //! Typed access to what a resolver needs from the request context.
 
 use crate::service::Actor;
-use crate::service::access::Caller;
-use crate::service::as_of::Snapshot;
+use crate::service::accounts::access::Caller;
+use crate::service::history::as_of::Snapshot;
 use crate::service::schedule::{self, Schedule};
 use crate::state::AppState;
 use async_graphql::Context;
@@ -17,7 +17,7 @@ pub struct RequestInfo {
     /// Who is making the request (authenticated by the HTTP layer).
     pub caller: Caller,
     /// The idempotency key the request holds, if it sent one (its writes mark it committed).
-    pub claim: Option<crate::service::idempotency::Held>,
+    pub claim: Option<crate::service::store::idempotency::Held>,
     /// The language of text for users the request asked for (`Accept-Language`).
     pub language: crate::service::language::Language,
     /// The status date of the request's live reads, fixed when the request starts.
@@ -124,7 +124,7 @@ impl ContextExt for Context<'_> {
         // date in the future is a view, not a licence to record the future).
         let happened_by = self
             .status_date()?
-            .min(crate::service::status_date::dutch_day(now));
+            .min(crate::service::schedule::status_date::dutch_day(now));
         let mut actor = self.caller().acting(request_id, now, happened_by);
         actor.rules = state.config.schedule(self.status_date()?);
         actor.claim = info.and_then(|i| i.claim.clone());

@@ -21,7 +21,7 @@
 //! The estimate stops growing at [`CEILING`] (exact in any JSON number).
 
 use super::type_index::{TypeIndex, named};
-use crate::service::page;
+use crate::service::store::page;
 use async_graphql::Variables;
 use async_graphql::parser::types::{
     BaseType, ExecutableDocument, OperationDefinition, Selection, SelectionSet,

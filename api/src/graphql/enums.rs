@@ -388,7 +388,7 @@ impl ReportSection {
         .find(|s| s.key() == key)
     }
 
-    /// The key the report's content and templates use (`service::report::SECTIONS`).
+    /// The key the report's content and templates use (`service::reports::document::SECTIONS`).
     pub fn key(self) -> &'static str {
         match self {
             ReportSection::Aanleiding => "aanleiding",

@@ -4,7 +4,7 @@
 //! functions at the bottom, never the database directly, for relations.
 
 use crate::error::ApiError;
-use crate::service::crud::{PlanEntity, column, is_deleted};
+use crate::service::store::crud::{PlanEntity, column, is_deleted};
 use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::{Context, Request};
 use entity::{GovernmentLayer, kpi_measurement, milestone_dependency};
@@ -34,7 +34,7 @@ impl<E: PlanEntity> Loader<i32> for ById<E> {
             .map_err(internal)?;
         Ok(rows
             .into_iter()
-            .filter_map(|m| crate::service::crud::id_of(&m).ok().map(|i| (i, m)))
+            .filter_map(|m| crate::service::store::crud::id_of(&m).ok().map(|i| (i, m)))
             .collect())
     }
 }

@@ -12,7 +12,7 @@
 //!   (`layer: "RIJK"`) and an `Int` literal outside 32 bits fail validation
 //!   (`GRAPHQL_VALIDATION_FAILED`).
 //! - **Text.** Every string sent, as a literal or in a variable, is checked against
-//!   `service::text` (no control characters or non-characters): `BAD_USER_INPUT` with the path
+//!   `service::store::text` (no control characters or non-characters): `BAD_USER_INPUT` with the path
 //!   of the argument (`input.title`, `filter.search`) in `extensions.field`.
 //!
 //! - **Nesting.** A query nested deeper than `nesting::MAX_NESTING` levels, or with a fragment
@@ -522,7 +522,7 @@ impl<'a> Checker<'a> {
 
     fn text(&mut self, text: &str, pos: Pos, at: &str) {
         if let Err(crate::error::ApiError::Invalid { message, .. }) =
-            crate::service::text::check(at, text)
+            crate::service::store::text::check(at, text)
         {
             self.errors
                 .push(input_error(message, Some(pos), "field", at));
@@ -534,7 +534,7 @@ impl<'a> Checker<'a> {
 fn excerpt(text: &str) -> String {
     let mut out: String = text
         .chars()
-        .filter(|c| !crate::service::text::forbidden(*c))
+        .filter(|c| !crate::service::store::text::forbidden(*c))
         .take(40)
         .collect();
     if text.chars().count() > 40 {

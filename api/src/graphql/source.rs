@@ -5,14 +5,14 @@
 //! the request's DataLoaders or from the snapshot. The two ways of reading live here, one
 //! primitive each (an object by id, children, links, dependencies, measurements, recesses, a
 //! page of a list, the schedule, the status date); a list's filter is one predicate for both
-//! (`service::filter`).
+//! (`service::store::filter`).
 
 use super::context::ContextExt;
 use super::loaders::{self, DepEnd, MeasurementScope};
-use crate::service::as_of::Snapshot;
-use crate::service::crud::{PlanEntity, id_of};
-use crate::service::page::{self, Listing, Page, PageArgs};
+use crate::service::history::as_of::Snapshot;
 use crate::service::schedule::Schedule;
+use crate::service::store::crud::{PlanEntity, id_of};
+use crate::service::store::page::{self, Listing, Page, PageArgs};
 use async_graphql::Context;
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{kpi_measurement, milestone_dependency, recess_period};
@@ -108,7 +108,7 @@ impl Source {
         let Source::AsOf(snapshot) = self else {
             return loaders::children_of::<E>(ctx, column, parents).await;
         };
-        let col = crate::service::crud::column::<E>(column)?;
+        let col = crate::service::store::crud::column::<E>(column)?;
         let mut rows: Vec<(i32, E::Model)> = snapshot
             .live::<E>()
             .await?
@@ -180,7 +180,7 @@ impl Source {
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<recess_period::Model>> {
         match self {
-            Source::Live => Ok(crate::service::calendar::all(ctx.db()?).await?),
+            Source::Live => Ok(crate::service::parliament::calendar::all(ctx.db()?).await?),
             Source::AsOf(snapshot) => {
                 let mut all = snapshot.live::<recess_period::Entity>().await?;
                 all.sort_by_key(|r| r.first_day);
@@ -227,9 +227,9 @@ async fn linked_as_of<E: PlanEntity>(
     from: &str,
     ids: &[i32],
 ) -> async_graphql::Result<Vec<(i32, E::Model)>> {
-    use crate::service::link_kinds::ALL;
+    use crate::service::plan::link_kinds::ALL;
     let Some(spec) = ALL.iter().find(|s| {
-        s.name != crate::service::link_kinds::MILESTONE_DEPENDENCY.name && s.table == table
+        s.name != crate::service::plan::link_kinds::MILESTONE_DEPENDENCY.name && s.table == table
     }) else {
         return Err(crate::error::ApiError::Internal(format!("no link kind for {table}")).into());
     };

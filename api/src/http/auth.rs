@@ -1,10 +1,10 @@
 //! Who is calling, from the `Authorization: Bearer` header: a koers API token, or (when an
 //! issuer is configured) an OIDC JWT; anonymous only when the deployment allows it. What the
-//! caller may do is decided in `service::access`, not here. Also the per-caller rate limit.
+//! caller may do is decided in `service::accounts::access`, not here. Also the per-caller rate limit.
 
 use crate::error::ApiError;
-use crate::service::access::Caller;
-use crate::service::tokens;
+use crate::service::accounts::access::Caller;
+use crate::service::accounts::tokens;
 use crate::state::AppState;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;

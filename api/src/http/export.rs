@@ -1,7 +1,7 @@
 //! `GET /export/milestones.ndjson`: the whole plan, one milestone with its links per line,
 //! streamed a chunk at a time.
 
-use crate::service::export;
+use crate::service::plan::export;
 use crate::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::http::header;

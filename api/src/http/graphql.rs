@@ -3,15 +3,15 @@
 //! batches up to the configured size, and for clients that accept
 //! `application/graphql-response+json` a 400 when the request never ran (it did not parse or
 //! validate). Every request is authenticated and rate-limited first. A POST with an
-//! `Idempotency-Key` header runs once per account and key (`service::idempotency`).
+//! `Idempotency-Key` header runs once per account and key (`service::store::idempotency`).
 
 use super::{Api, auth, error_response, internal_error, request_id};
 use crate::error::ApiError;
 use crate::graphql::context::RequestInfo;
 use crate::graphql::execute::Executed;
 use crate::graphql::loaders::Loaders;
-use crate::service::access::Caller;
-use crate::service::idempotency::{self, Claim};
+use crate::service::accounts::access::Caller;
+use crate::service::store::idempotency::{self, Claim};
 use async_graphql::Request;
 use async_graphql::parser::types::{DocumentOperations, OperationType};
 use axum::body::Bytes;
@@ -359,7 +359,7 @@ async fn settle(
 /// first response again (`idempotent-replayed: true`). The same key with another body is 422;
 /// while the first request still runs, a retry gets 409; when the first saved its writes but
 /// its answer was lost, 409 `IDEMPOTENCY_KEY_COMMITTED`. A first request that ended without an
-/// answer and saved nothing runs again (see `service::idempotency`).
+/// answer and saved nothing runs again (see `service::store::idempotency`).
 async fn execute_once(
     api: &Api,
     headers: &HeaderMap,
@@ -371,7 +371,7 @@ async fn execute_once(
 ) -> Response {
     let db = &api.state.db;
     let account = idempotency::account_of(&caller);
-    let fingerprint = crate::service::digest::sha256(body);
+    let fingerprint = crate::service::store::digest::sha256(body);
     let now = api.state.clock.now();
     // The claim is held for as long as the request may run (and a little more).
     // (`request_timeout_secs` is at most 3,600: the configuration refuses more.)

@@ -3,8 +3,8 @@
 //! frozen content. `/reports/{id}.final.odt` is the final version attached after publication.
 
 use crate::error::ApiError;
-use crate::service::access::Caller;
-use crate::service::report_workflow;
+use crate::service::accounts::access::Caller;
+use crate::service::reports::workflow;
 use crate::state::AppState;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -27,8 +27,8 @@ fn canonical_id(text: &str) -> Option<i32> {
 
 /// The document named `file` ("12.html").
 pub async fn document(state: AppState, caller: &Caller, file: &str) -> Response {
-    let parsed = report_workflow::parse_file_name(file)
-        .and_then(|(id, format)| Some((canonical_id(id)?, format)));
+    let parsed =
+        workflow::parse_file_name(file).and_then(|(id, format)| Some((canonical_id(id)?, format)));
     let Some((id, format)) = parsed else {
         return super::error_response(
             StatusCode::NOT_FOUND,
@@ -36,7 +36,7 @@ pub async fn document(state: AppState, caller: &Caller, file: &str) -> Response 
             "no such report document",
         );
     };
-    match report_workflow::document(&state.db, id, format, caller.role).await {
+    match workflow::document(&state.db, id, format, caller.role).await {
         Ok((body, sha256)) => {
             let mime = match format {
                 DocumentFormat::Md => "text/markdown; charset=utf-8",

@@ -1,11 +1,25 @@
 //! The service layer has no circles (issue 16): read from the source, each module of `service/`
-//! (a file, or a folder with what is below it) names the modules it uses, and following those
-//! names never leads back. A newcomer can then read any module after the ones it uses, and a
-//! change to a leaf (`columns`, `link_kinds`, `bulk`, `history`) cannot reach back into `crud`.
-//! Unit tests (a `tests.rs` file, a `mod tests` block at the end of a file) may use anything.
+//! names the modules it uses, and following those names never leads back. A module is a file or
+//! a folder with what is below it; inside a domain folder ([`DOMAINS`]: `store`, `plan`, ...)
+//! each file or folder is a module of its own (`plan::milestones`), and the folder's `mod.rs`
+//! is only its index. A newcomer can then read any module after the ones it uses, and a change
+//! to a leaf (`store::columns`, `plan::link_kinds`, `history::record`) cannot reach back into
+//! `store::crud`. Unit tests (a `tests.rs` file, a `mod tests` block at the end of a file) may
+//! use anything.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+
+/// The domain folders of `service/`, whose files and folders are modules each.
+const DOMAINS: &[&str] = &[
+    "store",
+    "plan",
+    "data",
+    "parliament",
+    "history",
+    "reports",
+    "accounts",
+];
 
 /// Every `.rs` file under `dir`.
 fn files(dir: &Path) -> Vec<PathBuf> {
@@ -24,98 +38,147 @@ fn files(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The first identifier of each item of the `{…}` group that starts at `text` (after its `{`).
-fn group_heads(text: &str) -> Vec<String> {
-    let (mut depth, mut heads, mut item) = (0_i32, Vec::new(), String::new());
+/// The items of the `{…}` group that starts at `text` (after its `{`), as text.
+fn group_items(text: &str) -> Vec<String> {
+    let (mut depth, mut items, mut item) = (0_i32, Vec::new(), String::new());
     for c in text.chars() {
         match c {
             '{' => depth += 1,
             '}' if depth == 0 => break,
             '}' => depth -= 1,
             ',' if depth == 0 => {
-                heads.push(std::mem::take(&mut item));
+                items.push(std::mem::take(&mut item));
                 continue;
             }
             _ => {}
         }
         item.push(c);
     }
-    heads.push(item);
-    heads
-        .iter()
-        .map(|h| {
-            h.trim()
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || *c == '_')
-                .collect()
-        })
-        .filter(|h: &String| !h.is_empty())
-        .collect()
+    items.push(item);
+    items
 }
 
-/// The names that follow `prefix` in `text` (where `prefix` starts a path), groups expanded.
-fn names_after(text: &str, prefix: &str) -> Vec<String> {
+/// The first two segments of a path written at the start of `text` (a group expanded one
+/// level: `a::{b, c}` gives `a::b` and `a::c`).
+fn heads(text: &str) -> Vec<Vec<String>> {
+    let ident = |t: &str| -> String {
+        t.trim_start()
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '_')
+            .collect()
+    };
+    let text = text.trim_start();
+    if let Some(group) = text.strip_prefix('{') {
+        return group_items(group).iter().flat_map(|i| heads(i)).collect();
+    }
+    let first = ident(text);
+    if first.is_empty() {
+        return Vec::new();
+    }
+    let rest = &text.trim_start()[first.len()..];
+    let Some(rest) = rest.strip_prefix("::") else {
+        return vec![vec![first]];
+    };
+    if let Some(group) = rest.strip_prefix('{') {
+        return group_items(group)
+            .iter()
+            .map(|i| vec![first.clone(), ident(i)])
+            .collect();
+    }
+    vec![vec![first, ident(rest)]]
+}
+
+/// The paths (first two segments) that follow `prefix` in `text`, where `prefix` starts a path.
+fn paths_after(text: &str, prefix: &str) -> Vec<Vec<String>> {
     let mut out = Vec::new();
     let mut rest = text;
     while let Some(at) = rest.find(prefix) {
         let before = rest[..at].chars().last();
-        let after = &rest[at + prefix.len()..];
         rest = &rest[at + prefix.len()..];
         if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == ':') {
             continue;
         }
-        if let Some(group) = after.strip_prefix('{') {
-            out.extend(group_heads(group));
-        } else {
-            out.push(
-                after
-                    .chars()
-                    .take_while(|c| c.is_alphanumeric() || *c == '_')
-                    .collect(),
-            );
-        }
+        out.extend(heads(rest));
     }
     out
+}
+
+/// The module a path below `service` names (`plan::milestones`, `schedule`), if any.
+fn module_of(path: &[String], modules: &BTreeSet<String>) -> Option<String> {
+    let first = path.first()?;
+    if DOMAINS.contains(&first.as_str())
+        && let Some(second) = path.get(1)
+    {
+        let inner = format!("{first}::{second}");
+        if modules.contains(&inner) {
+            return Some(inner);
+        }
+    }
+    modules.contains(first).then(|| first.clone())
 }
 
 /// Module → the other modules of `service/` it uses.
 fn uses(root: &Path) -> BTreeMap<String, BTreeSet<String>> {
     let all = files(root);
-    let top = |path: &Path| -> Option<(String, usize, bool)> {
-        let rel = path.strip_prefix(root).ok()?;
-        let parts: Vec<String> = rel
+    // A file's module path below `service` (`["plan", "milestones"]`; a `mod.rs` names its folder).
+    let path_of = |file: &Path| -> Option<Vec<String>> {
+        let rel = file.strip_prefix(root).ok()?;
+        let mut parts: Vec<String> = rel
             .iter()
             .map(|p| p.to_string_lossy().trim_end_matches(".rs").to_owned())
             .collect();
-        let module = parts.first()?.clone();
-        let is_mod = parts.last().is_some_and(|p| p == "mod");
-        Some((module, parts.len() - 1, is_mod))
+        if parts.last().is_some_and(|p| p == "mod") {
+            parts.pop();
+        }
+        Some(parts)
     };
-    let modules: BTreeSet<String> = all
-        .iter()
-        .filter_map(|p| top(p).map(|t| t.0))
-        .filter(|m| m != "mod")
-        .collect();
+    let mut modules = BTreeSet::new();
+    for file in &all {
+        let Some(path) = path_of(file) else { continue };
+        if let Some(first) = path.first() {
+            modules.insert(first.clone());
+            if DOMAINS.contains(&first.as_str())
+                && let Some(second) = path.get(1)
+            {
+                modules.insert(format!("{first}::{second}"));
+            }
+        }
+    }
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for path in &all {
-        let Some((module, dirs, is_mod)) = top(path) else {
+    for file in &all {
+        let Some(path) = path_of(file) else { continue };
+        let Some(me) = module_of(&path, &modules) else {
             continue;
         };
-        if module == "mod" || path.file_name().is_some_and(|f| f == "tests.rs") {
+        if file.file_name().is_some_and(|f| f == "tests.rs") {
             continue;
         }
-        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let is_mod = file.file_name().is_some_and(|f| f == "mod.rs");
+        let text = std::fs::read_to_string(file).unwrap_or_default();
         let code = text
             .split("#[cfg(test)]\nmod tests")
             .next()
             .unwrap_or_default();
-        let supers = dirs + usize::from(!is_mod);
-        let mut names = names_after(code, "crate::service::");
-        names.extend(names_after(code, &"super::".repeat(supers)));
-        let entry = graph.entry(module.clone()).or_default();
-        for name in names {
-            if name != module && modules.contains(&name) {
-                entry.insert(name);
+        let mut named: Vec<Vec<String>> = paths_after(code, "crate::service::");
+        // `super::` × n from this file: the module n levels up (a `mod.rs` is its folder).
+        let own = path.len() + usize::from(is_mod);
+        for n in 1..=own {
+            let base = &path[..own - n];
+            for tail in paths_after(code, &"super::".repeat(n)) {
+                // A longer chain of `super::` is counted with its own n.
+                if tail.first().is_some_and(|t| t == "super") {
+                    continue;
+                }
+                named.push(base.iter().cloned().chain(tail).collect());
+            }
+        }
+        let entry = graph.entry(me.clone()).or_default();
+        for name in named {
+            if let Some(other) = module_of(&name, &modules)
+                && other != me
+                && !(DOMAINS.contains(&me.as_str()) && other.starts_with(&format!("{me}::")))
+            {
+                entry.insert(other);
             }
         }
     }
@@ -159,8 +222,12 @@ fn the_service_layer_has_no_circles() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/service");
     let graph = uses(&root);
     assert!(graph.len() > 30, "the modules were read: {graph:?}");
-    // The reader sees what is there: crud uses access and history.
-    assert!(graph["crud"].contains("access") && graph["crud"].contains("history"));
+    // The reader sees what is there: crud uses access and the history's recorder.
+    let crud = &graph["store::crud"];
+    assert!(
+        crud.contains("accounts::access") && crud.contains("history::record"),
+        "{crud:?}"
+    );
     assert_eq!(circle(&graph), None, "{graph:#?}");
 }
 
@@ -179,8 +246,13 @@ fn a_circle_is_found() {
         circle(&graph),
         Some(vec!["a".into(), "b".into(), "c".into(), "a".into()])
     );
+    let seg = |p: &[&str]| p.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
     assert_eq!(
-        names_after("use super::{a, b::{c, d}, e};", "super::"),
-        vec!["a", "b", "e"]
+        paths_after("use super::{a, b::{c, d}, e};", "super::"),
+        vec![seg(&["a"]), seg(&["b", "c"]), seg(&["b", "d"]), seg(&["e"])]
+    );
+    assert_eq!(
+        paths_after("x(crate::service::plan::links::f)", "crate::service::"),
+        vec![seg(&["plan", "links"])]
     );
 }

@@ -1,50 +1,32 @@
 //! Domain rules and persistence of the plan. No GraphQL here: resolvers call these functions.
+//!
+//! Grouped by domain, so a feature is found by its name:
+//! - `plan`: the programme's frame (organisations, programme, phases, workstreams), milestones,
+//!   their dependencies and links, health overrides, risks, the whole-plan export;
+//! - `data`: KPIs with their targets and measurements, data sources, data-infrastructure tasks;
+//! - `parliament`: the Kamer's recess calendar, commitments (toezeggingen) and their letters;
+//! - `schedule`: what the dates mean (projections, slack, health, critical path), the status
+//!   date, baselines;
+//! - `history`: recording every change, listing the records, as-of views of the plan;
+//! - `reports`: the progress report for the Kamer (its document and its workflow);
+//! - `accounts`: who may do what (`access`), API tokens;
+//! - `store`: generic persistence (versioned create, update, soft delete), list filters and
+//!   pages, input rules, idempotency keys;
+//! - `language`: the words of each language text for users is written in.
 
-pub mod access;
-pub mod as_of;
-pub mod baseline_dates;
-pub mod baselines;
-pub mod bulk;
-pub mod calendar;
-pub mod change_records;
-pub mod columns;
-pub mod crud;
-pub mod demo;
-pub mod dependents;
-pub mod digest;
-pub mod export;
-pub mod filter;
-pub mod generate;
+// One folder per domain; each folder's index says what its modules own.
+pub mod accounts;
+pub mod data;
 pub mod history;
-pub mod idempotency;
 pub mod language;
-pub mod link_kinds;
-pub mod links;
-pub mod page;
+pub mod parliament;
+pub mod plan;
+pub mod reports;
 pub mod schedule;
-pub mod sequences;
-pub mod status_date;
-pub mod text;
-pub mod validate;
+pub mod store;
 
 #[cfg(test)]
 mod layering;
-
-pub mod commitments;
-pub mod data_sources;
-pub mod kpis;
-pub mod letters;
-pub mod measurements;
-pub mod milestones;
-pub mod odt_package;
-pub mod overrides;
-pub mod plan;
-pub mod recess;
-pub mod report;
-pub mod report_workflow;
-pub mod risks;
-pub mod tasks;
-pub mod tokens;
 
 use chrono::{DateTime, Utc};
 
@@ -72,7 +54,7 @@ pub struct Actor {
     /// change records.
     pub change_reason: Option<String>,
     /// The idempotency key the request holds, if it sent one: [`commit`] marks it.
-    pub claim: Option<idempotency::Held>,
+    pub claim: Option<store::idempotency::Held>,
 }
 
 impl Actor {
@@ -84,8 +66,8 @@ impl Actor {
             layer: None,
             request_id: name.to_owned(),
             at,
-            status_date: status_date::dutch_day(at),
-            rules: schedule::Settings::at(status_date::dutch_day(at)),
+            status_date: schedule::status_date::dutch_day(at),
+            rules: schedule::Settings::at(schedule::status_date::dutch_day(at)),
             change_reason: None,
             claim: None,
         }
@@ -114,7 +96,7 @@ pub async fn commit(
     actor: &Actor,
 ) -> crate::error::ApiResult<()> {
     if let Some(held) = &actor.claim {
-        idempotency::mark_committed(&txn, held).await?;
+        store::idempotency::mark_committed(&txn, held).await?;
     }
     txn.commit().await?;
     Ok(())

@@ -86,14 +86,14 @@ impl TestApp {
         app.load_demo().await;
         // The demo is recorded on 12 June 2026; the test's own changes come after it.
         app.clock
-            .set(koers::service::demo::recorded_at() + chrono::Duration::days(3));
+            .set(koers::samples::demo::recorded_at() + chrono::Duration::days(3));
         app
     }
 
     /// Load the demo plan; returns whether it loaded anything.
     pub async fn load_demo(&self) -> bool {
         let actor = koers::service::Actor::system("demo", t0());
-        koers::service::demo::load(&self.db, &actor)
+        koers::samples::demo::load(&self.db, &actor)
             .await
             .expect("demo loads")
     }
@@ -248,13 +248,13 @@ pub async fn token(
     layer: Option<entity::GovernmentLayer>,
 ) -> String {
     let actor = koers::service::Actor::system("test", t0());
-    let new = koers::service::tokens::NewToken {
+    let new = koers::service::accounts::tokens::NewToken {
         name: name.to_owned(),
         role,
         layer,
         expires_at: None,
     };
-    koers::service::tokens::create(db, &actor, new)
+    koers::service::accounts::tokens::create(db, &actor, new)
         .await
         .expect("token")
         .1
@@ -269,7 +269,7 @@ pub async fn namesake_token(db: &DatabaseConnection, name: &str, role: entity::R
         name: Set(name.to_owned()),
         role: Set(role),
         layer: Set(None),
-        token_hash: Set(koers::service::tokens::hash(&token)),
+        token_hash: Set(koers::service::accounts::tokens::hash(&token)),
         token_prefix: Set(token.chars().take(12).collect()),
         created_by: Set("test".into()),
         created_at: Set(t0()),

@@ -3,7 +3,7 @@
 use crate::error::ApiError;
 use crate::graphql::context::ContextExt;
 use crate::graphql::types::Baseline;
-use crate::service::baselines;
+use crate::service::schedule::baselines;
 use async_graphql::{Context, InputObject, Object, SimpleObject};
 use std::sync::Arc;
 

@@ -11,7 +11,7 @@ use crate::graphql::enums::{
 use crate::graphql::scalars::Date;
 use crate::graphql::scalars::Decimal;
 use crate::graphql::types::{Kpi, KpiMeasurement, KpiTarget};
-use crate::service::kpis::themes_to_text;
+use crate::service::data::kpis::themes_to_text;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::{Exact, kpi, kpi_measurement, kpi_target};
 

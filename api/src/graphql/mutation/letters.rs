@@ -7,7 +7,7 @@ use crate::graphql::context::ContextExt;
 use crate::graphql::enums::{LetterKind, MutationStatus};
 use crate::graphql::scalars::Date;
 use crate::graphql::types::{Commitment, CommitmentLetter};
-use crate::service::letters::{self, LetterDraft};
+use crate::service::parliament::letters::{self, LetterDraft};
 use async_graphql::{Context, ID, InputObject, Object};
 
 /// A letter to the Kamer about a commitment.
@@ -64,7 +64,7 @@ impl LetterMutation {
         #[graphql(desc = "The letter.")] input: RecordCommitmentLetterInput,
     ) -> async_graphql::Result<RecordCommitmentLetterPayload> {
         let commitment_id = input_id(&input.commitment_id, "Commitment", "commitmentId")?;
-        let new_deadline_date = crate::service::calendar::deadline(
+        let new_deadline_date = crate::service::parliament::calendar::deadline(
             ctx.db()?,
             "newDeadlineText",
             input.new_deadline_text.as_deref(),

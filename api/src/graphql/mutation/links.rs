@@ -6,8 +6,8 @@ use crate::error::ApiError;
 use crate::graphql::batch::Batched;
 use crate::graphql::context::ContextExt;
 use crate::graphql::types::MilestoneDependency;
-use crate::service::crud::PlanEntity;
-use crate::service::links::{self, LinkSpec};
+use crate::service::plan::links::{self, LinkSpec};
+use crate::service::store::crud::PlanEntity;
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use entity::{
     commitment, commitment_milestone, data_infra_task, data_source, kpi, kpi_data_source,

@@ -141,11 +141,14 @@ pub(super) async fn deadline(
     date: Option<Date>,
 ) -> async_graphql::Result<Option<chrono::NaiveDate>> {
     use crate::graphql::context::ContextExt;
-    Ok(
-        crate::service::calendar::deadline(ctx.db()?, "deadlineText", text, date.map(Into::into))
-            .await
-            .map_err(crate::error::ApiError::in_input)?,
+    Ok(crate::service::parliament::calendar::deadline(
+        ctx.db()?,
+        "deadlineText",
+        text,
+        date.map(Into::into),
     )
+    .await
+    .map_err(crate::error::ApiError::in_input)?)
 }
 
 #[Object]

@@ -23,7 +23,7 @@ use crate::graphql::context::ContextExt;
 use crate::graphql::enums::MutationStatus;
 use crate::graphql::ids;
 use crate::service::Versioned;
-use crate::service::crud::{self, Rules};
+use crate::service::store::crud::{self, Rules};
 use async_graphql::{Context, ID, MaybeUndefined, MergedObject};
 
 /// Everything a client can change.
@@ -145,8 +145,8 @@ where
     F: FnOnce(&mut E::Model) -> ApiResult<()> + Send,
 {
     let row = input_id(id, E::NAME, "id")?;
-    let change_reason =
-        crate::service::validate::change_reason(change_reason).map_err(ApiError::in_input)?;
+    let change_reason = crate::service::store::validate::change_reason(change_reason)
+        .map_err(ApiError::in_input)?;
     let mut actor = ctx.writer()?;
     actor.change_reason = change_reason;
     Ok(status(

@@ -7,7 +7,7 @@ use crate::graphql::context::ContextExt;
 use crate::graphql::enums::Language;
 use crate::graphql::scalars::Date;
 use crate::graphql::types::ProgressReport;
-use crate::service::report_workflow;
+use crate::service::reports::workflow;
 use async_graphql::{Context, InputObject, Object};
 
 payloads!(
@@ -105,7 +105,7 @@ impl ReportMutation {
     ) -> async_graphql::Result<GenerateProgressReportPayload> {
         let actor = ctx.writer()?;
         let state = ctx.state()?;
-        let report = report_workflow::generate(
+        let report = workflow::generate(
             &state.db,
             &actor,
             state.config.schedule(ctx.status_date()?),
@@ -132,12 +132,12 @@ impl ReportMutation {
     ) -> async_graphql::Result<UpdateProgressReportPayload> {
         let id = input_id(&input.id, "ProgressReport", "id")?;
         let actor = ctx.writer()?;
-        let outcome = report_workflow::update_draft(
+        let outcome = workflow::update_draft(
             ctx.db()?,
             &actor,
             id,
             input.version,
-            report_workflow::DraftPatch {
+            workflow::DraftPatch {
                 reference: input.reference,
                 summary: input.summary,
                 notes: input
@@ -172,14 +172,17 @@ impl ReportMutation {
         let id = input_id(&input.id, "ProgressReport", "id")?;
         let actor = ctx.writer()?;
         // Who may attach comes before what was sent.
-        crate::service::access::may_write(&actor, crate::service::access::Scope::Reports)?;
+        crate::service::accounts::access::may_write(
+            &actor,
+            crate::service::accounts::access::Scope::Reports,
+        )?;
         let text: String = input.odt_base64.split_whitespace().collect();
         let body = base64::engine::general_purpose::STANDARD_NO_PAD
             .decode(text.trim_end_matches('='))
             .map_err(|_| {
                 ApiError::invalid("odtBase64", "is not base64 (standard alphabet)").in_input()
             })?;
-        let outcome = report_workflow::attach_final(ctx.db()?, &actor, id, input.version, body)
+        let outcome = workflow::attach_final(ctx.db()?, &actor, id, input.version, body)
             .await
             .map_err(|e| match e {
                 ApiError::Invalid { field, message } if field == "odt" => {
@@ -205,7 +208,7 @@ impl ReportMutation {
     ) -> async_graphql::Result<ApproveProgressReportPayload> {
         let id = input_id(&input.id, "ProgressReport", "id")?;
         let actor = ctx.writer()?;
-        let outcome = report_workflow::approve(ctx.db()?, &actor, id, input.version)
+        let outcome = workflow::approve(ctx.db()?, &actor, id, input.version)
             .await
             .map_err(ApiError::in_input)?;
         let (status, report) = status(outcome);
@@ -225,7 +228,7 @@ impl ReportMutation {
         let id = input_id(&input.id, "ProgressReport", "id")?;
         let actor = ctx.writer()?;
         let single = ctx.state()?.config.single_reporter;
-        let outcome = report_workflow::publish(ctx.db()?, &actor, id, input.version, single)
+        let outcome = workflow::publish(ctx.db()?, &actor, id, input.version, single)
             .await
             .map_err(ApiError::in_input)?;
         let (status, report) = status(outcome);
@@ -243,7 +246,7 @@ impl ReportMutation {
     ) -> async_graphql::Result<DeleteProgressReportPayload> {
         let id = input_id(&input.id, "ProgressReport", "id")?;
         let actor = ctx.writer()?;
-        let outcome = report_workflow::delete_draft(ctx.db()?, &actor, id, input.version)
+        let outcome = workflow::delete_draft(ctx.db()?, &actor, id, input.version)
             .await
             .map_err(ApiError::in_input)?;
         let (status, report) = status(outcome);

@@ -12,7 +12,7 @@ use crate::graphql::types::{
     Commitment, DataInfraTask, DataQualityAssessment, DataSource, Kpi, KpiMeasurement, KpiTarget,
     Milestone, Organisation, Phase, Programme, ProgressReport, RecessPeriod, Risk, Workstream,
 };
-use crate::service::crud::{self, Rules};
+use crate::service::store::crud::{self, Rules};
 use async_graphql::{Context, ID, InputObject, Object};
 
 /// Which deleted object to bring back, and the version the client last saw (its version as

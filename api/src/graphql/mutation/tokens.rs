@@ -7,7 +7,7 @@ use crate::error::ApiError;
 use crate::graphql::context::ContextExt;
 use crate::graphql::enums::{GovernmentLayer, Role};
 use crate::graphql::types::ApiToken;
-use crate::service::tokens;
+use crate::service::accounts::tokens;
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 
 /// A token to create.

@@ -3,7 +3,7 @@
 use crate::graphql::context::ContextExt;
 use crate::graphql::ids;
 use crate::graphql::types::Baseline;
-use crate::service::baselines;
+use crate::service::schedule::baselines;
 use async_graphql::{Context, ID, Object};
 
 /// Every baseline, oldest (the original) first, marked.

@@ -5,7 +5,7 @@ use crate::error::ApiError;
 use crate::graphql::connection::*;
 use crate::graphql::ids;
 use crate::graphql::types::ChangeRecord;
-use crate::service::change_records::{self, HistoryFilter};
+use crate::service::history::change_records::{self, HistoryFilter};
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
 

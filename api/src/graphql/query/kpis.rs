@@ -7,7 +7,7 @@ use crate::graphql::enums::{GovernmentLayer, KpiLevel, Theme};
 use crate::graphql::ids;
 use crate::graphql::source::Source;
 use crate::graphql::types::{Kpi, KpiMeasurement, KpiTarget};
-use crate::service::kpis::{KpiFilter, list};
+use crate::service::data::kpis::{KpiFilter, list};
 use async_graphql::{Context, ID, InputObject, Object};
 use entity::{kpi, kpi_measurement, kpi_target};
 
@@ -80,7 +80,7 @@ impl KpiQuery {
         #[graphql(desc = "KPI code.")] code: String,
     ) -> async_graphql::Result<Option<Kpi>> {
         use crate::graphql::context::ContextExt;
-        let row = crate::service::kpis::by_code(ctx.db()?, &code).await?;
+        let row = crate::service::data::kpis::by_code(ctx.db()?, &code).await?;
         Ok(row.map(Kpi::one))
     }
 

@@ -7,7 +7,7 @@ use crate::graphql::ids;
 use crate::graphql::scalars::Date;
 use crate::graphql::source::Source;
 use crate::graphql::types::Milestone;
-use crate::service::milestones::{MilestoneFilter, list};
+use crate::service::plan::milestones::{MilestoneFilter, list};
 use async_graphql::{Context, ID, InputObject, Object};
 use entity::milestone;
 

@@ -38,7 +38,7 @@ use super::batch::Batched;
 use super::connection::ConnArgs;
 use super::ids;
 use super::loaders;
-use crate::service::crud::PlanEntity;
+use crate::service::store::crud::PlanEntity;
 use async_graphql::{Context, ID};
 
 /// Look up one object of `E` by global id (null when it does not exist).

@@ -93,7 +93,7 @@ impl NodeQuery {
             "Risk" => load!(risk, Risk),
             "ProgressReport" => loaders::one::<entity::progress_report::Entity>(ctx, row)
                 .await?
-                .filter(|m| crate::service::report_workflow::visible(m, ctx.caller().role))
+                .filter(|m| crate::service::reports::workflow::visible(m, ctx.caller().role))
                 .map(|m| Node::ProgressReport(ProgressReport::one(m))),
             _ => None,
         })

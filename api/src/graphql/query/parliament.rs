@@ -7,7 +7,7 @@ use crate::graphql::enums::{CommitmentStatus, RecessKind};
 use crate::graphql::scalars::Date;
 use crate::graphql::source::Source;
 use crate::graphql::types::{Commitment, RecessPeriod};
-use crate::service::{calendar, commitments, recess};
+use crate::service::parliament::{calendar, commitments, recess};
 use async_graphql::{Context, ID, Object};
 use entity::{commitment, recess_period};
 

@@ -6,7 +6,7 @@ use crate::graphql::enums::{GovernmentLayer, WorkStatus};
 use crate::graphql::ids;
 use crate::graphql::source::Source;
 use crate::graphql::types::{Organisation, Phase, Programme, Workstream};
-use crate::service::plan;
+use crate::service::plan::frame;
 use async_graphql::{Context, ID, Object};
 use entity::{organisation, phase, programme, workstream};
 
@@ -29,7 +29,7 @@ impl PlanQuery {
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<ProgrammeConnection> {
         let args = conn_args(after, before, first, last);
-        paginate::<_, Programme>(ctx, Source::at(ctx, as_of)?, plan::programmes()?, args)
+        paginate::<_, Programme>(ctx, Source::at(ctx, as_of)?, frame::programmes()?, args)
             .await
             .map(Into::into)
     }
@@ -60,7 +60,7 @@ impl PlanQuery {
     ) -> async_graphql::Result<PhaseConnection> {
         let programme = ids::decode_opt(programme_id.as_ref(), "Programme", "programmeId")?;
         let status: Option<entity::WorkStatus> = status.map(Into::into);
-        let listing = plan::phases(programme, status)?;
+        let listing = frame::phases(programme, status)?;
         let args = conn_args(after, before, first, last);
         paginate::<_, Phase>(ctx, Source::at(ctx, as_of)?, listing, args)
             .await
@@ -92,7 +92,7 @@ impl PlanQuery {
     ) -> async_graphql::Result<WorkstreamConnection> {
         let programme = ids::decode_opt(programme_id.as_ref(), "Programme", "programmeId")?;
         let args = conn_args(after, before, first, last);
-        let listing = plan::workstreams(programme)?;
+        let listing = frame::workstreams(programme)?;
         paginate::<_, Workstream>(ctx, Source::at(ctx, as_of)?, listing, args)
             .await
             .map(Into::into)
@@ -122,7 +122,7 @@ impl PlanQuery {
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<OrganisationConnection> {
         let layer: Option<entity::GovernmentLayer> = layer.map(Into::into);
-        let listing = plan::organisations(layer)?;
+        let listing = frame::organisations(layer)?;
         let args = conn_args(after, before, first, last);
         paginate::<_, Organisation>(ctx, Source::at(ctx, as_of)?, listing, args)
             .await

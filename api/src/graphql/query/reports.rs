@@ -5,7 +5,7 @@ use crate::graphql::connection::*;
 use crate::graphql::context::ContextExt;
 use crate::graphql::source::Source;
 use crate::graphql::types::ProgressReport;
-use crate::service::report_workflow;
+use crate::service::reports::workflow;
 use async_graphql::{Context, ID, Object};
 use entity::progress_report;
 
@@ -26,7 +26,7 @@ impl ReportQuery {
         paginate::<_, ProgressReport>(
             ctx,
             Source::Live,
-            report_workflow::list(ctx.caller().role)?,
+            workflow::list(ctx.caller().role)?,
             conn_args(after, before, first, last),
         )
         .await
@@ -41,6 +41,6 @@ impl ReportQuery {
     ) -> async_graphql::Result<Option<ProgressReport>> {
         let found =
             lookup::<progress_report::Entity, ProgressReport>(ctx, &id, "ProgressReport").await?;
-        Ok(found.filter(|r| report_workflow::visible(&r.0, ctx.caller().role)))
+        Ok(found.filter(|r| workflow::visible(&r.0, ctx.caller().role)))
     }
 }

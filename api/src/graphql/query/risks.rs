@@ -6,7 +6,7 @@ use crate::graphql::enums::{GovernmentLayer, RiskStatus};
 use crate::graphql::ids;
 use crate::graphql::source::Source;
 use crate::graphql::types::Risk;
-use crate::service::risks::{self, RiskFilter};
+use crate::service::plan::risks::{self, RiskFilter};
 use async_graphql::{Context, ID, InputObject, Object};
 use entity::risk;
 

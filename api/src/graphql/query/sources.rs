@@ -7,8 +7,8 @@ use crate::graphql::ids;
 use crate::graphql::scalars::Date;
 use crate::graphql::source::Source;
 use crate::graphql::types::{DataInfraTask, DataQualityAssessment, DataSource};
-use crate::service::tasks::TaskFilter;
-use crate::service::{data_sources, tasks};
+use crate::service::data::tasks::TaskFilter;
+use crate::service::data::{sources, tasks};
 use async_graphql::{Context, ID, InputObject, Object};
 use entity::{data_infra_task, data_quality_assessment, data_source};
 
@@ -51,7 +51,7 @@ impl DataQuery {
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<DataSourceConnection> {
-        let listing = data_sources::list(search.as_deref())?;
+        let listing = sources::list(search.as_deref())?;
         let args = conn_args(after, before, first, last);
         paginate::<_, DataSource>(ctx, Source::at(ctx, as_of)?, listing, args)
             .await

@@ -13,7 +13,7 @@ impl TokenQuery {
     /// Administrators only: FORBIDDEN for others.
     async fn api_tokens(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ApiToken>> {
         let caller = ctx.caller();
-        let all = crate::service::tokens::list_for(ctx.db()?, &caller).await?;
+        let all = crate::service::accounts::tokens::list_for(ctx.db()?, &caller).await?;
         Ok(all.into_iter().map(ApiToken).collect())
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::graphql::context::ContextExt;
 use crate::graphql::enums::{GovernmentLayer, Role};
-use crate::service::access::Caller;
+use crate::service::accounts::access::Caller;
 use async_graphql::{Context, Object};
 
 #[derive(Default)]
@@ -42,22 +42,22 @@ impl Viewer {
         &self,
         #[graphql(desc = "The layer; leave out for joint items.")] layer: Option<GovernmentLayer>,
     ) -> bool {
-        use crate::service::access;
+        use crate::service::accounts::access;
         access::may_write(&self.0, access::Scope::Layer(layer.map(Into::into))).is_ok()
     }
     /// Whether it may change the plan's structure and shared records (programmes, phases,
     /// KPIs, data sources, the recess calendar, commitments, baselines).
     async fn can_change_plan(&self) -> bool {
-        use crate::service::access;
+        use crate::service::accounts::access;
         access::may_write(&self.0, access::Scope::Plan).is_ok()
     }
     /// Whether it may generate, approve and publish progress reports and see drafts.
     async fn can_write_reports(&self) -> bool {
-        use crate::service::access;
+        use crate::service::accounts::access;
         access::may_write(&self.0, access::Scope::Reports).is_ok()
     }
     /// Whether it may create, list and revoke API tokens.
     async fn can_manage_tokens(&self) -> bool {
-        crate::service::access::may_manage_tokens(&self.0).is_ok()
+        crate::service::accounts::access::may_manage_tokens(&self.0).is_ok()
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::graphql::ids;
 use crate::graphql::scalars::Date;
-use crate::service::baselines::variance_days;
+use crate::service::schedule::baselines::variance_days;
 use async_graphql::{ID, Object};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{baseline, baseline_milestone};

@@ -26,7 +26,7 @@ impl ChangeRecord {
     }
     /// Global id of the changed object (for links: of the left-hand object).
     async fn entity_id(&self) -> async_graphql::ID {
-        let kind = crate::service::link_kinds::owner_type(&self.0.entity);
+        let kind = crate::service::plan::link_kinds::owner_type(&self.0.entity);
         crate::graphql::ids::encode(kind, self.0.entity_id)
     }
     /// What happened.

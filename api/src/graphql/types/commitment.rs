@@ -56,7 +56,7 @@ impl Commitment {
     /// (a postponement letter when one is needed, a fulfilment letter when the work is done).
     async fn viewer_can_record_letter(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         use crate::graphql::context::ContextExt;
-        use crate::service::access;
+        use crate::service::accounts::access;
         if self.0.deleted_at.is_some()
             || !self.1.source().is_live()
             || self.0.status != entity::CommitmentStatus::Open

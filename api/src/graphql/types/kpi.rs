@@ -9,7 +9,7 @@ use crate::graphql::enums::{
 use crate::graphql::loaders::MeasurementScope;
 use crate::graphql::scalars::Date;
 use crate::graphql::scalars::Decimal;
-use crate::service::kpis::themes_from_text;
+use crate::service::data::kpis::themes_from_text;
 use async_graphql::{Context, Object};
 use entity::kpi::Model;
 use std::sync::Arc;

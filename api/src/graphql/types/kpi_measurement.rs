@@ -34,7 +34,7 @@ impl KpiMeasurement {
     }
     /// The period as people write it: "2023", "2019-2020", "2025-H1", or the two dates.
     async fn period(&self) -> String {
-        crate::service::measurements::period_label(self.0.period_start, self.0.period_end)
+        crate::service::data::measurements::period_label(self.0.period_start, self.0.period_end)
     }
     /// The layer measured; null for the overall figure.
     async fn layer(&self) -> Option<GovernmentLayer> {

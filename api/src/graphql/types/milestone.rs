@@ -230,7 +230,7 @@ impl Milestone {
             })
             .await?;
         let day = self.projection(ctx).await?.projected;
-        Ok(crate::service::calendar::recess_on(&all, day)
+        Ok(crate::service::parliament::calendar::recess_on(&all, day)
             .cloned()
             .map(RecessPeriod::one))
     }
@@ -308,7 +308,7 @@ impl Milestone {
         use crate::graphql::context::ContextExt;
         self.0.deleted_at.is_none()
             && self.1.source().is_live()
-            && crate::service::access::may_depend(&ctx.caller(), self.0.layer).is_ok()
+            && crate::service::accounts::access::may_depend(&ctx.caller(), self.0.layer).is_ok()
     }
     /// Finish-to-start dependencies on earlier milestones.
     async fn predecessors(
@@ -350,7 +350,7 @@ impl Milestone {
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<BaselineVariance>> {
         use crate::graphql::context::ContextExt;
-        use crate::service::baselines;
+        use crate::service::schedule::baselines;
         let db = ctx.db()?;
         let all = self
             .1
@@ -433,12 +433,12 @@ impl Milestone {
 
 impl PlanObject for Milestone {
     /// Whether what depends on it keeps the caller from deleting it (`viewerCanDelete`): the
-    /// rule of `service::dependents`, on the dependents of the whole sibling set at once.
+    /// rule of `service::plan::dependents`, on the dependents of the whole sibling set at once.
     async fn delete_blocked(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         use crate::graphql::context::ContextExt;
-        use crate::service::dependents;
+        use crate::service::plan::dependents;
         let caller = ctx.caller();
-        if crate::service::access::is_programme_lead(&caller) {
+        if crate::service::accounts::access::is_programme_lead(&caller) {
             return Ok(false);
         }
         let db = ctx.db()?;

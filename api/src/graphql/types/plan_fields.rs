@@ -16,7 +16,7 @@
 
 use crate::graphql::batch::Batched;
 use crate::graphql::context::ContextExt;
-use crate::service::crud::PlanEntity;
+use crate::service::store::crud::PlanEntity;
 use async_graphql::{Context, ID, Object, Result};
 use entity::Stamped;
 use sea_orm::ModelTrait;

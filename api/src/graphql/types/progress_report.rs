@@ -3,7 +3,7 @@
 use super::{PlanFields, PlanObject, date};
 use crate::graphql::enums::{DocumentFormat, Language, ReportStatus};
 use crate::graphql::scalars::Date;
-use crate::service::report_workflow;
+use crate::service::reports::workflow;
 use async_graphql::{Context, Object, SimpleObject};
 use entity::progress_report::Model;
 
@@ -80,7 +80,7 @@ impl ProgressReport {
     /// generation for a draft (on an instance with a fixed status date, that date, as its
     /// letters have it).
     async fn date(&self) -> chrono::NaiveDate {
-        crate::service::report::Stamp::of(&self.0).date
+        crate::service::reports::document::Stamp::of(&self.0).date
     }
     /// When it was published (UTC), or null for a draft.
     async fn published_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
@@ -105,11 +105,11 @@ impl ProgressReport {
     }
     /// The author's summary (Samenvatting) that opens the report; empty when none.
     async fn summary(&self) -> async_graphql::Result<String> {
-        Ok(report_workflow::author_text(&self.0)?.summary)
+        Ok(workflow::author_text(&self.0)?.summary)
     }
     /// The author's notes under section headings.
     async fn notes(&self) -> async_graphql::Result<Vec<SectionNote>> {
-        Ok(report_workflow::author_text(&self.0)?
+        Ok(workflow::author_text(&self.0)?
             .notes
             .into_iter()
             .filter_map(|(key, text)| {
@@ -135,7 +135,7 @@ impl ProgressReport {
     async fn documents(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ReportDocument>> {
         use crate::graphql::context::ContextExt;
         let stored = if self.0.status == entity::ReportStatus::Published {
-            report_workflow::stored_documents(ctx.db()?, self.0.id).await?
+            workflow::stored_documents(ctx.db()?, self.0.id).await?
         } else {
             vec![]
         };
@@ -144,17 +144,14 @@ impl ProgressReport {
             .final_sha256
             .as_ref()
             .map(|_| entity::DocumentFormat::FinalOdt);
-        Ok(report_workflow::FORMATS
+        Ok(workflow::FORMATS
             .iter()
             .chain(attached.as_ref())
             .map(|format| {
                 let found = stored.iter().find(|(f, _, _)| f == format);
                 ReportDocument {
                     format: (*format).into(),
-                    url: format!(
-                        "/reports/{}",
-                        report_workflow::file_name(self.0.id, *format)
-                    ),
+                    url: format!("/reports/{}", workflow::file_name(self.0.id, *format)),
                     sha256: found.map(|(_, hash, _)| hash.clone()),
                     byte_size: found.map(|(_, _, size)| *size as i64),
                 }
@@ -167,7 +164,7 @@ impl ProgressReport {
     async fn warnings(&self) -> async_graphql::Result<Vec<ReportWarning>> {
         // Reading every character against the fonts is CPU work: off the async threads.
         let report = self.0.clone();
-        let warnings = tokio::task::spawn_blocking(move || report_workflow::warnings(&report))
+        let warnings = tokio::task::spawn_blocking(move || workflow::warnings(&report))
             .await
             .map_err(|e| crate::error::ApiError::Internal(format!("report warnings: {e}")))??;
         Ok(warnings
@@ -183,7 +180,7 @@ impl ProgressReport {
     /// The report as Markdown (what `/reports/{id}.md` serves).
     async fn markdown(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
         use crate::graphql::context::ContextExt;
-        let (bytes, _) = report_workflow::document(
+        let (bytes, _) = workflow::document(
             ctx.db()?,
             self.0.id,
             entity::DocumentFormat::Md,

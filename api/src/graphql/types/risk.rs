@@ -42,7 +42,7 @@ impl Risk {
     }
     /// Likelihood times impact, each counted 1 (low) to 3 (high): 1 to 9, 9 the worst.
     async fn score(&self) -> i32 {
-        i32::from(crate::service::risks::score(&self.0))
+        i32::from(crate::service::plan::risks::score(&self.0))
     }
     /// What is done to prevent it or limit its effect (beheersmaatregel); empty: none yet.
     async fn mitigation(&self) -> &str {

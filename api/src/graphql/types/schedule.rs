@@ -25,7 +25,7 @@ async fn by_id<E, T>(
     id: Option<i32>,
 ) -> async_graphql::Result<Option<T>>
 where
-    E: crate::service::crud::PlanEntity,
+    E: crate::service::store::crud::PlanEntity,
     T: Batched<Model = E::Model>,
 {
     let Some(id) = id else { return Ok(None) };

@@ -56,7 +56,7 @@ impl Override {
     pub fn counts(&self, computed: Health, status_date: NaiveDate) -> bool {
         self.health >= computed
             || (self.until.is_some_and(|until| status_date <= until)
-                && crate::service::overrides::is_a_sentence(&self.reason))
+                && crate::service::plan::overrides::is_a_sentence(&self.reason))
     }
 }
 

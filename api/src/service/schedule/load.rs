@@ -105,7 +105,7 @@ pub async fn live<C: ConnectionTrait>(db: &C, settings: Settings) -> ApiResult<S
         .all(db)
         .await?;
     let commitments = CommitmentInput::linked(rows, links);
-    let latest = crate::service::baseline_dates::latest_dates(db, None).await?;
+    let latest = crate::service::schedule::baseline_dates::latest_dates(db, None).await?;
     Ok(Schedule::compute(
         Input {
             nodes,

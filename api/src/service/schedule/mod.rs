@@ -5,12 +5,15 @@
 //! the Kamer. [`Schedule::compute`] is a pure function of the plan (see [`Input`]), so the same
 //! code serves the live plan, an as-of view rebuilt from history, and the report of a peildatum.
 
+pub mod baseline_dates;
+pub mod baselines;
 pub mod bench;
 mod compute;
 mod critical;
 mod input;
 mod load;
 mod reasons;
+pub mod status_date;
 
 pub use critical::{CriticalPath, Scope, Step};
 pub use input::{CommitmentInput, Edge, Input, Node, Override, is_overdue};
@@ -27,7 +30,7 @@ pub struct Settings {
     /// A milestone with less slack than this to its deadline is at risk; so is one pushed by
     /// its predecessors, or projected past its latest baseline, by more than this.
     pub at_risk_days: i64,
-    /// The status date: "today" for the schedule (see `service::status_date`). Work that is not
+    /// The status date: "today" for the schedule (see `service::schedule::status_date`). Work that is not
     /// done cannot finish before it: a milestone whose own date is earlier is overdue and
     /// projected on this day; a commitment whose deadline is earlier and that is not fulfilled
     /// is missed; an actual date after it is refused.
@@ -209,8 +212,8 @@ impl CommitmentRisk {
 /// The letters the schedule's verdict `risk` on a commitment calls for (none without one).
 pub fn letters_called_for(
     risk: Option<&CommitmentRisk>,
-) -> crate::service::access::LettersCalledFor {
-    crate::service::access::LettersCalledFor {
+) -> crate::service::accounts::access::LettersCalledFor {
+    crate::service::accounts::access::LettersCalledFor {
         postponement: risk.is_some_and(CommitmentRisk::needs_postponement_letter),
         fulfilment: risk.is_some_and(|r| r.work_done),
     }

@@ -662,7 +662,7 @@ mod status_date {
 
     #[test]
     fn the_status_date_turns_at_dutch_midnight() {
-        use crate::service::status_date::dutch_day;
+        use crate::service::schedule::status_date::dutch_day;
         use chrono::{TimeZone, Utc};
         // The status date of a moment in 2026 (UTC).
         let at = |month: u32, day: u32, h: u32, m: u32| {

@@ -1,0 +1,333 @@
+//! Rules of KPIs and their targets, and the stored form of a KPI's themes.
+
+use crate::error::{ApiError, ApiResult};
+use crate::service::store::crud::{Rules, refers};
+use crate::service::store::filter::{Filter, Pick};
+use crate::service::store::validate as v;
+use entity::{GovernmentLayer, Theme, kpi, kpi_measurement, kpi_target, programme};
+use futures::future::BoxFuture;
+use sea_orm::Iterable;
+use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
+use std::sync::Arc;
+
+/// Store a set of themes as `,CLIMATE,CIRCULAR,` (sorted, so equal sets compare equal and a
+/// theme filter is one `LIKE '%,CLIMATE,%'`).
+pub fn themes_to_text(themes: &[Theme]) -> String {
+    let mut names: Vec<String> = themes.iter().map(Theme::as_str).collect();
+    names.sort();
+    names.dedup();
+    if names.is_empty() {
+        String::new()
+    } else {
+        format!(",{},", names.join(","))
+    }
+}
+
+/// Read the stored themes back.
+pub fn themes_from_text(text: &str) -> Vec<Theme> {
+    use sea_orm::ActiveEnum;
+    text.split(',')
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| Theme::try_from_value(&s.to_owned()).ok())
+        .collect()
+}
+
+impl Rules for kpi::Entity {
+    fn validate(m: &kpi::Model) -> ApiResult<()> {
+        v::line("code", &m.code, 32)?;
+        if !m
+            .code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c))
+        {
+            return Err(ApiError::invalid(
+                "code",
+                "code may hold letters, digits, '-', '_' and '.' only",
+            ));
+        }
+        v::line("name", &m.name, 200)?;
+        v::text("definition", &m.definition, 5000)?;
+        v::line("unit", &m.unit, 50)?;
+        v::opt_line("baselinePeriod", m.baseline_period.as_deref(), 50)
+    }
+
+    fn check<'a>(
+        txn: &'a DatabaseTransaction,
+        m: &'a kpi::Model,
+        before: Option<&'a kpi::Model>,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async move {
+            refers::<programme::Entity>(
+                txn,
+                "programmeId",
+                Some(m.programme_id),
+                before.map(|b| Some(b.programme_id)),
+            )
+            .await?;
+            // Codes are never reused, not even those of deleted KPIs: reports and history cite them.
+            let clash = kpi::Entity::find()
+                .filter(kpi::Column::Code.eq(m.code.clone()))
+                .filter(kpi::Column::Id.ne(m.id))
+                .one(txn)
+                .await?;
+            if let Some(other) = clash {
+                let deleted = if other.deleted_at.is_some() {
+                    " (deleted; codes are not reused)"
+                } else {
+                    ""
+                };
+                return Err(ApiError::Conflict(format!(
+                    "a KPI with code {} already exists{deleted}",
+                    m.code
+                )));
+            }
+            Ok(())
+        })
+    }
+}
+
+impl Rules for kpi_target::Entity {
+    fn validate(m: &kpi_target::Model) -> ApiResult<()> {
+        v::year("year", m.year)?;
+        v::opt_line("note", m.note.as_deref(), 500)
+    }
+
+    fn check<'a>(
+        txn: &'a DatabaseTransaction,
+        m: &'a kpi_target::Model,
+        before: Option<&'a kpi_target::Model>,
+    ) -> BoxFuture<'a, ApiResult<()>> {
+        Box::pin(async move {
+            refers::<kpi::Entity>(txn, "kpiId", Some(m.kpi_id), before.map(|b| Some(b.kpi_id)))
+                .await?;
+            // One target per KPI, year and layer (NULL layers would slip past a unique index).
+            crate::service::lock(txn, &format!("kpi_target:{}", m.kpi_id)).await?;
+            let same = kpi_target::Entity::find()
+                .filter(kpi_target::Column::KpiId.eq(m.kpi_id))
+                .filter(kpi_target::Column::Year.eq(m.year))
+                .filter(kpi_target::Column::Id.ne(m.id))
+                .filter(kpi_target::Column::DeletedAt.is_null())
+                .all(txn)
+                .await?;
+            if same.iter().any(|t| t.layer == m.layer) {
+                let scope = m
+                    .layer
+                    .map_or("overall".to_owned(), |l: GovernmentLayer| l.as_str());
+                return Err(ApiError::Conflict(format!(
+                    "KPI {} already has a target for {} ({scope})",
+                    m.kpi_id, m.year
+                )));
+            }
+            Ok(())
+        })
+    }
+}
+
+/// The totals of all governments that a `SUM` KPI's layers add up to: one per period
+/// (`period_start`, `period_end`) in which every one of the four layers was measured and no
+/// total was measured (a measured total always wins). `measurements` are one KPI's.
+///
+/// A computed total has `id` 0 and no source. Its qualifier follows from its parts: plain when
+/// all are, "at least" when each part is plain or at least (and so for "at most"), else an
+/// estimate. A KPI with aggregation `NONE` has no computed totals: a percentage of one layer and
+/// one of another do not add up.
+pub fn layer_totals(
+    aggregation: entity::KpiAggregation,
+    measurements: &[&kpi_measurement::Model],
+) -> Vec<kpi_measurement::Model> {
+    use entity::MeasurementQualifier::{AtLeast, AtMost, Estimate};
+    if aggregation != entity::KpiAggregation::Sum {
+        return Vec::new();
+    }
+    let mut periods: Vec<(chrono::NaiveDate, chrono::NaiveDate)> = measurements
+        .iter()
+        .map(|m| (m.period_start, m.period_end))
+        .collect();
+    periods.sort();
+    periods.dedup();
+    let mut totals = Vec::new();
+    for (start, end) in periods {
+        let of: Vec<&&kpi_measurement::Model> = measurements
+            .iter()
+            .filter(|m| m.period_start == start && m.period_end == end)
+            .collect();
+        if of.iter().any(|m| m.layer.is_none()) {
+            continue;
+        }
+        let parts: Vec<&&kpi_measurement::Model> = GovernmentLayer::iter()
+            .filter_map(|layer| of.iter().copied().find(|m| m.layer == Some(layer)))
+            .collect();
+        let (Some(first), 4) = (parts.first(), parts.len()) else {
+            continue;
+        };
+        let qualifiers: Vec<_> = parts.iter().map(|m| m.qualifier).collect();
+        let within = |bound| qualifiers.iter().all(|q| q.is_none() || *q == Some(bound));
+        let qualifier = if qualifiers.iter().all(Option::is_none) {
+            None
+        } else if within(AtLeast) {
+            Some(AtLeast)
+        } else if within(AtMost) {
+            Some(AtMost)
+        } else {
+            Some(Estimate)
+        };
+        totals.push(kpi_measurement::Model {
+            id: 0,
+            layer: None,
+            value: entity::Exact(parts.iter().map(|m| m.value.0).sum()),
+            qualifier,
+            data_source_id: None,
+            note: None,
+            ..(**first).clone()
+        });
+    }
+    totals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn themes_round_trip_sorted_and_deduplicated() {
+        let text = themes_to_text(&[Theme::Circular, Theme::Climate, Theme::Circular]);
+        assert_eq!(text, ",CIRCULAR,CLIMATE,");
+        assert_eq!(
+            themes_from_text(&text),
+            vec![Theme::Circular, Theme::Climate]
+        );
+        assert_eq!(themes_to_text(&[]), "");
+        assert!(themes_from_text("").is_empty());
+    }
+
+    #[test]
+    fn a_sum_kpi_totals_only_periods_every_layer_measured() {
+        use entity::KpiAggregation::{None as Separate, Sum};
+        use entity::MeasurementQualifier::{AtLeast, Estimate};
+        let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap_or_default();
+        let m = |layer: Option<GovernmentLayer>, year: i32, value: i64, q| kpi_measurement::Model {
+            id: 1,
+            kpi_id: 1,
+            period_start: day(&format!("{year}-01-01")),
+            period_end: day(&format!("{year}-12-31")),
+            layer,
+            value: entity::Exact(rust_decimal::Decimal::from(value)),
+            qualifier: q,
+            data_source_id: Some(3),
+            note: None,
+            version: 1,
+            created_at: chrono::DateTime::default(),
+            updated_at: chrono::DateTime::default(),
+            deleted_at: None,
+        };
+        use GovernmentLayer::*;
+        let all = [
+            // 2023: all four layers, one at least: the total is at least their sum.
+            m(Some(Rijk), 2023, 10, None),
+            m(Some(Provincie), 2023, 20, Some(AtLeast)),
+            m(Some(Gemeente), 2023, 30, None),
+            m(Some(Waterschap), 2023, 40, None),
+            // 2024: the water boards are missing: no total.
+            m(Some(Rijk), 2024, 11, None),
+            m(Some(Provincie), 2024, 21, None),
+            m(Some(Gemeente), 2024, 31, None),
+            // 2025: all four, but a total was measured: that one counts.
+            m(Some(Rijk), 2025, 1, None),
+            m(Some(Provincie), 2025, 1, None),
+            m(Some(Gemeente), 2025, 1, Some(Estimate)),
+            m(Some(Waterschap), 2025, 1, None),
+            m(None, 2025, 5, None),
+        ];
+        let refs: Vec<&kpi_measurement::Model> = all.iter().collect();
+        let totals = layer_totals(Sum, &refs);
+        assert_eq!(totals.len(), 1, "{totals:?}");
+        assert_eq!(totals[0].value.0, rust_decimal::Decimal::from(100));
+        assert_eq!(totals[0].qualifier, Some(AtLeast));
+        assert_eq!(totals[0].layer, None);
+        assert_eq!(totals[0].data_source_id, None);
+        assert_eq!(totals[0].period_end, day("2023-12-31"));
+        assert!(
+            layer_totals(Separate, &refs).is_empty(),
+            "percentages never add up"
+        );
+    }
+}
+
+/// Which KPIs a list shows.
+#[derive(Clone, Debug, Default)]
+pub struct KpiFilter {
+    /// Only this programme.
+    pub programme_id: Option<i32>,
+    /// Only KPIs carrying this theme.
+    pub theme: Option<Theme>,
+    /// Only KPIs with a target or measurement for this layer.
+    pub layer: Option<GovernmentLayer>,
+    /// Only this level.
+    pub level: Option<entity::KpiLevel>,
+    /// Text in the code, name or definition.
+    pub search: Option<String>,
+}
+
+impl KpiFilter {
+    /// The filter as one predicate over the live KPIs (SQL for the plan as it is, in memory
+    /// for an as-of view, whose targets and measurements are read as of the same moment). An
+    /// over-long search is BAD_USER_INPUT on `filter.search`.
+    pub fn predicate(&self) -> ApiResult<Filter<kpi::Entity>> {
+        use kpi::Column;
+        let mut filter = Filter::live()?
+            .and_opt(self.programme_id, |id| Filter::eq(Column::ProgrammeId, id))
+            .and_opt(self.theme, |t| {
+                Filter::Contains(Column::Themes, format!(",{},", t.as_str()))
+            })
+            .and_opt(self.level, |l| Filter::eq(Column::Level, l))
+            .and_opt(self.layer, |layer| {
+                // A target or a measurement for the layer.
+                Filter::Any(vec![
+                    Filter::Within(
+                        Column::Id,
+                        Arc::new(Pick::<kpi_target::Entity> {
+                            column: kpi_target::Column::KpiId,
+                            filter: Filter::eq(kpi_target::Column::Layer, layer),
+                        }),
+                    ),
+                    Filter::Within(
+                        Column::Id,
+                        Arc::new(Pick::<kpi_measurement::Entity> {
+                            column: kpi_measurement::Column::KpiId,
+                            filter: Filter::eq(kpi_measurement::Column::Layer, layer),
+                        }),
+                    ),
+                ])
+            });
+        if let Some(text) = &self.search {
+            filter = filter.and(Filter::search("filter.search", Column::SearchText, text)?);
+        }
+        Ok(filter)
+    }
+}
+
+/// The live KPIs matching `filter`, by code.
+pub fn list(filter: &KpiFilter) -> ApiResult<crate::service::store::page::Listing<kpi::Entity>> {
+    Ok(crate::service::store::page::Listing {
+        filter: filter.predicate()?,
+        order: crate::service::store::page::Order {
+            key: Some((
+                kpi::Column::Code,
+                crate::service::store::page::KeyKind::Text,
+            )),
+            id: kpi::Column::Id,
+        },
+    })
+}
+
+/// The live KPI with this code, or none.
+pub async fn by_code<C: sea_orm::ConnectionTrait>(
+    db: &C,
+    code: &str,
+) -> ApiResult<Option<kpi::Model>> {
+    let filter = Filter::<kpi::Entity>::live()?.and(Filter::eq(kpi::Column::Code, code));
+    Ok(kpi::Entity::find()
+        .filter(filter.sql(db.get_database_backend()))
+        .one(db)
+        .await?)
+}

@@ -1,0 +1,81 @@
+//! Listing the change history: the records about one object (its fields, and its links and
+//! dependencies from either side), an entity, an actor or a period. Recording is `history`.
+
+use entity::change_record;
+
+/// Which change records to list.
+#[derive(Clone, Debug, Default)]
+pub struct HistoryFilter {
+    /// Records about this object (type name and row id), including its links and dependencies
+    /// from either side.
+    pub object: Option<(String, i32)>,
+    /// Only this entity or link name.
+    pub entity: Option<String>,
+    /// Only this actor.
+    pub actor: Option<String>,
+    /// At or after this moment.
+    pub since: Option<chrono::DateTime<chrono::Utc>>,
+    /// Before this moment.
+    pub until: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The change records matching `filter`, oldest first.
+pub fn list(filter: &HistoryFilter) -> crate::service::store::page::Listing<change_record::Entity> {
+    use crate::service::store::filter::{Cmp, Filter, Operand};
+    use change_record::Column;
+    let at = |entity: &str, id: i32| {
+        Filter::All(vec![
+            Filter::eq(Column::Entity, entity),
+            Filter::eq(Column::EntityId, id),
+        ])
+    };
+    let mut rows = Filter::every();
+    if let Some((kind, id)) = &filter.object {
+        let mut about = vec![at(kind, *id)];
+        for spec in crate::service::plan::link_kinds::ALL {
+            if spec.left_type == kind {
+                about.push(at(spec.name, *id));
+            }
+            if spec.right_type == kind {
+                // Plain links store the right id as the value; dependencies a flat JSON object
+                // that ends with it.
+                let value =
+                    if spec.name == crate::service::plan::link_kinds::MILESTONE_DEPENDENCY.name {
+                        let tail = format!("\"{}\":{id}}}", spec.right);
+                        Filter::Any(vec![
+                            Filter::Contains(Column::NewValue, tail.clone()),
+                            Filter::Contains(Column::OldValue, tail),
+                        ])
+                    } else {
+                        Filter::Any(vec![
+                            Filter::eq(Column::NewValue, id.to_string()),
+                            Filter::eq(Column::OldValue, id.to_string()),
+                        ])
+                    };
+                about.push(Filter::All(vec![
+                    Filter::eq(Column::Entity, spec.name),
+                    Filter::eq(Column::Field, spec.right),
+                    value,
+                ]));
+            }
+        }
+        rows = rows.and(Filter::Any(about));
+    }
+    let moment = |cmp: Cmp| {
+        move |t: chrono::DateTime<chrono::Utc>| {
+            Filter::Compare(Operand::Column(Column::ChangedAt), cmp, t.into())
+        }
+    };
+    rows = rows
+        .and_opt(filter.entity.as_deref(), |e| Filter::eq(Column::Entity, e))
+        .and_opt(filter.actor.as_deref(), |a| Filter::eq(Column::Actor, a))
+        .and_opt(filter.since, moment(Cmp::Gte))
+        .and_opt(filter.until, moment(Cmp::Lt));
+    crate::service::store::page::Listing {
+        filter: rows,
+        order: crate::service::store::page::Order {
+            key: None,
+            id: Column::Id,
+        },
+    }
+}
