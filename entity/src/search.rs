@@ -30,15 +30,15 @@ pub fn search_text(parts: &[&str]) -> String {
     fold(&parts.join("\n"))
 }
 
-/// Whether an object's `search_text` holds `needle` (trimmed and folded): the in-memory twin of
-/// the SQL condition `search_text LIKE '%' || fold(needle) || '%'`.
-pub fn matches(search_text: &str, needle: &str) -> bool {
-    search_text.contains(&fold(needle.trim()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What the list filters test in memory (`Filter::search`): the folded text holds the
+    /// trimmed, folded needle.
+    fn matches(search_text: &str, needle: &str) -> bool {
+        search_text.contains(&fold(needle.trim()))
+    }
 
     #[test]
     fn folding_ignores_case_and_accents_in_all_of_unicode() {

@@ -371,7 +371,7 @@ async fn every_list_filter_reads_the_same_rows_live_and_as_of() {
     }
     let moment = app.clock.now().to_rfc3339();
     // Changes after the moment: a milestone moves layer and status, a risk closes, a KPI
-    // target for the water boards appears, a task and a data source are deleted.
+    // target for the water boards appears, and a task is deleted.
     let later = app
         .ok(
             "{ milestones(first: 1, filter: { layer: RIJK, status: [PLANNED] }) { edges { node { id version } } }

@@ -44,14 +44,6 @@ impl Source {
         matches!(self, Source::Live)
     }
 
-    /// The snapshot of an as-of view.
-    pub fn snapshot(&self) -> Option<&Arc<Snapshot>> {
-        match self {
-            Source::Live => None,
-            Source::AsOf(snapshot) => Some(snapshot),
-        }
-    }
-
     /// The schedule of this plan (computed once per request and view).
     pub async fn schedule(&self, ctx: &Context<'_>) -> async_graphql::Result<Arc<Schedule>> {
         match self {

@@ -153,17 +153,13 @@ fn uses(root: &Path) -> BTreeMap<String, BTreeSet<String>> {
         if file.file_name().is_some_and(|f| f == "tests.rs") {
             continue;
         }
-        let is_mod = file.file_name().is_some_and(|f| f == "mod.rs");
         let text = std::fs::read_to_string(file).unwrap_or_default();
-        let code = text
-            .split("#[cfg(test)]\nmod tests")
-            .next()
-            .unwrap_or_default();
+        let code = without_tests(&text);
         let mut named: Vec<Vec<String>> = paths_after(code, "crate::service::");
-        // `super::` × n from this file: the module n levels up (a `mod.rs` is its folder).
-        let own = path.len() + usize::from(is_mod);
-        for n in 1..=own {
-            let base = &path[..own - n];
+        // `super::` × n from this file: the module n levels up (`path` is the file's own
+        // module; a `mod.rs` is its folder's).
+        for n in 1..=path.len() {
+            let base = &path[..path.len() - n];
             for tail in paths_after(code, &"super::".repeat(n)) {
                 // A longer chain of `super::` is counted with its own n.
                 if tail.first().is_some_and(|t| t == "super") {
@@ -183,6 +179,20 @@ fn uses(root: &Path) -> BTreeMap<String, BTreeSet<String>> {
         }
     }
     graph
+}
+
+/// The text before a file's unit tests (`#[cfg(test)]` on a `mod tests`, public or not).
+fn without_tests(text: &str) -> &str {
+    let mut at = 0;
+    while let Some(found) = text[at..].find("#[cfg(test)]") {
+        let start = at + found;
+        let next = text[start..].lines().nth(1).unwrap_or_default();
+        if next.contains("mod tests") {
+            return &text[..start];
+        }
+        at = start + "#[cfg(test)]".len();
+    }
+    text
 }
 
 /// A circle in `graph`, if there is one.
@@ -229,6 +239,44 @@ fn the_service_layer_has_no_circles() {
         "{crud:?}"
     );
     assert_eq!(circle(&graph), None, "{graph:#?}");
+}
+
+#[test]
+fn a_circle_through_an_index_or_a_file_is_found_in_the_source() {
+    let root = std::env::temp_dir().join(format!("koers-layering-{}", std::process::id()));
+    let write = |path: &str, text: &str| {
+        let file = root.join(path);
+        std::fs::create_dir_all(file.parent().unwrap_or(&root)).ok();
+        std::fs::write(file, text).ok();
+    };
+    // accounts::access (a folder's mod.rs) uses accounts::tokens, which uses it back.
+    write("accounts/mod.rs", "pub mod access;\npub mod tokens;\n");
+    write("accounts/access/mod.rs", "use super::tokens::Token;\n");
+    write("accounts/tokens.rs", "use super::access::may;\n");
+    // Tests may use anything.
+    write(
+        "plan/links.rs",
+        "use super::milestones::x;\n#[cfg(test)]\npub(crate) mod tests {\n    use crate::service::accounts::tokens;\n}\n",
+    );
+    write(
+        "plan/milestones.rs",
+        "use crate::service::plan::links::y;\n",
+    );
+    let graph = uses(&root);
+    std::fs::remove_dir_all(&root).ok();
+    assert!(
+        graph["accounts::access"].contains("accounts::tokens"),
+        "{graph:?}"
+    );
+    assert!(
+        !graph["plan::links"].contains("accounts::tokens"),
+        "{graph:?}"
+    );
+    let found = circle(&graph).unwrap_or_default();
+    assert!(
+        found.contains(&"accounts::access".to_owned()) || found.contains(&"plan::links".to_owned()),
+        "{graph:?}"
+    );
 }
 
 #[test]

@@ -64,14 +64,6 @@ impl LetterMutation {
         #[graphql(desc = "The letter.")] input: RecordCommitmentLetterInput,
     ) -> async_graphql::Result<RecordCommitmentLetterPayload> {
         let commitment_id = input_id(&input.commitment_id, "Commitment", "commitmentId")?;
-        let new_deadline_date = crate::service::parliament::calendar::deadline(
-            ctx.db()?,
-            "newDeadlineText",
-            input.new_deadline_text.as_deref(),
-            input.new_deadline_date.map(Into::into),
-        )
-        .await
-        .map_err(ApiError::in_input)?;
         let draft = LetterDraft {
             commitment_id,
             version: input.version,
@@ -79,7 +71,7 @@ impl LetterMutation {
             sent_on: input.sent_on.into(),
             reference: input.reference,
             reason: input.reason,
-            new_deadline_date,
+            new_deadline_date: input.new_deadline_date.map(Into::into),
             new_deadline_text: input.new_deadline_text,
         };
         let actor = ctx.writer()?;

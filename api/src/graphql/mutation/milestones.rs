@@ -1,13 +1,14 @@
 //! Mutations of milestones.
 
 use super::{
-    DeleteInput, create, delete, input_id, input_id_opt, now, payloads, set, set_opt, set_ref,
-    update,
+    DeleteInput, create_filled, delete, input_id, input_id_opt, now, payloads, set, set_opt,
+    set_ref, update_filled,
 };
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{GovernmentLayer, Health, MilestoneKind, WorkStatus};
 use crate::graphql::scalars::Date;
 use crate::graphql::types::Milestone;
+use crate::service::store::crud;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::milestone;
 
@@ -134,21 +135,18 @@ fn participants(layers: &[GovernmentLayer]) -> String {
     milestone::participants_text(&layers)
 }
 
-/// A deadline from the input: the date, or the recess phrase resolved (errors at `deadlineText`).
-pub(super) async fn deadline(
-    ctx: &Context<'_>,
+/// A deadline as the input gives it, resolved by the service inside the write's transaction.
+pub(super) fn deadline(
     text: Option<&str>,
     date: Option<Date>,
-) -> async_graphql::Result<Option<chrono::NaiveDate>> {
-    use crate::graphql::context::ContextExt;
-    Ok(crate::service::parliament::calendar::deadline(
-        ctx.db()?,
-        "deadlineText",
-        text,
-        date.map(Into::into),
-    )
-    .await
-    .map_err(crate::error::ApiError::in_input)?)
+    required: bool,
+) -> Box<crate::service::parliament::calendar::Deadline> {
+    Box::new(crate::service::parliament::calendar::Deadline {
+        field: "deadlineText",
+        text: text.map(str::to_owned),
+        date: date.map(Into::into),
+        required,
+    })
 }
 
 #[Object]
@@ -190,17 +188,17 @@ impl MilestoneMutation {
                 .and_then(|o| o.until.map(Into::into)),
             health_override_reason: input.health_override.map(|o| o.reason),
             participating_layers: participants(&input.participating_layers),
-            deadline_date: deadline(ctx, input.deadline_text.as_deref(), input.deadline_date)
-                .await?,
-            deadline_text: input.deadline_text,
+            deadline_date: None, // filled in by the service from `fill`
+            deadline_text: input.deadline_text.clone(),
             version: 1,
             created_at: at,
             updated_at: at,
             deleted_at: None,
             search_text: String::new(), // derived on write (crud)
         };
+        let fill = deadline(input.deadline_text.as_deref(), input.deadline_date, false);
         Ok(CreateMilestonePayload(Milestone::one(
-            create::<milestone::Entity>(ctx, model).await?,
+            create_filled::<milestone::Entity>(ctx, model, Some(fill)).await?,
         )))
     }
 
@@ -211,15 +209,15 @@ impl MilestoneMutation {
         #[graphql(desc = "The changes.")] input: UpdateMilestoneInput,
     ) -> async_graphql::Result<UpdateMilestonePayload> {
         let (id, version) = (input.id.clone(), input.version);
-        let mut input = input;
-        if let (MaybeUndefined::Value(text), MaybeUndefined::Undefined) =
-            (&input.deadline_text, &input.deadline_date)
-        {
-            let resolved = deadline(ctx, Some(text), None).await?;
-            input.deadline_date =
-                resolved.map_or(MaybeUndefined::Null, |d| MaybeUndefined::Value(d.into()));
-        }
-        let (status, model) = update::<milestone::Entity, _>(
+        // A new phrase without a new date: the service resolves it (a phrase that names no
+        // recess leaves no date).
+        let fill = match (&input.deadline_text, &input.deadline_date) {
+            (MaybeUndefined::Value(text), MaybeUndefined::Undefined) => {
+                Some(deadline(Some(text), None, false) as Box<dyn crud::Fill<milestone::Model>>)
+            }
+            _ => None,
+        };
+        let (status, model) = update_filled::<milestone::Entity, _>(
             ctx,
             &id,
             version,
@@ -267,6 +265,7 @@ impl MilestoneMutation {
                 set_opt(&mut m.deadline_text, input.deadline_text);
                 Ok(())
             },
+            fill,
         )
         .await?;
         Ok(UpdateMilestonePayload(status, Milestone::one(model)))

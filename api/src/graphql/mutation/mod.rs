@@ -126,8 +126,17 @@ pub(crate) async fn create<E: Rules>(
     ctx: &Context<'_>,
     model: E::Model,
 ) -> async_graphql::Result<E::Model> {
+    create_filled::<E>(ctx, model, None).await
+}
+
+/// [`create`], with what the service fills in inside the transaction (a deadline's date).
+pub(crate) async fn create_filled<E: Rules>(
+    ctx: &Context<'_>,
+    model: E::Model,
+    fill: Option<Box<dyn crud::Fill<E::Model>>>,
+) -> async_graphql::Result<E::Model> {
     let actor = ctx.writer()?;
-    Ok(crud::create_checked::<E>(ctx.db()?, &actor, model)
+    Ok(crud::create_filled::<E>(ctx.db()?, &actor, model, fill)
         .await
         .map_err(ApiError::in_input)?)
 }
@@ -144,13 +153,29 @@ where
     E: Rules,
     F: FnOnce(&mut E::Model) -> ApiResult<()> + Send,
 {
+    update_filled::<E, F>(ctx, id, version, change_reason, change, None).await
+}
+
+/// [`update`], with what the service fills in after `change`, inside the transaction.
+pub(crate) async fn update_filled<E, F>(
+    ctx: &Context<'_>,
+    id: &ID,
+    version: i32,
+    change_reason: Option<String>,
+    change: F,
+    fill: Option<Box<dyn crud::Fill<E::Model>>>,
+) -> async_graphql::Result<(MutationStatus, E::Model)>
+where
+    E: Rules,
+    F: FnOnce(&mut E::Model) -> ApiResult<()> + Send,
+{
     let row = input_id(id, E::NAME, "id")?;
     let change_reason = crate::service::store::validate::change_reason(change_reason)
         .map_err(ApiError::in_input)?;
     let mut actor = ctx.writer()?;
     actor.change_reason = change_reason;
     Ok(status(
-        crud::update_checked::<E, F>(ctx.db()?, &actor, row, version, change)
+        crud::update_filled::<E, F>(ctx.db()?, &actor, row, version, change, fill)
             .await
             .map_err(ApiError::in_input)?,
     ))

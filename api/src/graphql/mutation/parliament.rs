@@ -1,10 +1,14 @@
 //! Mutations of the recess calendar and commitments.
 
-use super::{DeleteInput, create, delete, input_id, now, payloads, set, set_opt, update};
+use super::{
+    DeleteInput, create, create_filled, delete, input_id, now, payloads, set, set_opt, update,
+    update_filled,
+};
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{CommitmentStatus, DateConfidence, RecessKind};
 use crate::graphql::scalars::Date;
 use crate::graphql::types::{Commitment, RecessPeriod};
+use crate::service::store::crud;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::{commitment, recess_period};
 
@@ -187,15 +191,6 @@ impl ParliamentMutation {
         #[graphql(desc = "The new commitment.")] input: CreateCommitmentInput,
     ) -> async_graphql::Result<CreateCommitmentPayload> {
         let at = now(ctx)?;
-        let deadline_date =
-            super::milestones::deadline(ctx, input.deadline_text.as_deref(), input.deadline_date)
-                .await?
-                .ok_or_else(|| {
-                    crate::error::ApiError::invalid(
-                        "input.deadlineDate",
-                        "give the deadline as a date, or as a deadlineText that names a recess",
-                    )
-                })?;
         let model = commitment::Model {
             id: 0,
             programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
@@ -203,16 +198,19 @@ impl ParliamentMutation {
             text: input.text,
             made_by: input.made_by,
             made_on: input.made_on.into(),
-            deadline_text: input.deadline_text,
-            deadline_date,
+            deadline_text: input.deadline_text.clone(),
+            // Filled in by the service (required): the date, or the phrase resolved.
+            deadline_date: chrono::NaiveDate::MIN,
             status: input.status.into(),
             version: 1,
             created_at: at,
             updated_at: at,
             deleted_at: None,
         };
+        let fill =
+            super::milestones::deadline(input.deadline_text.as_deref(), input.deadline_date, true);
         Ok(CreateCommitmentPayload(Commitment::one(
-            create::<commitment::Entity>(ctx, model).await?,
+            create_filled::<commitment::Entity>(ctx, model, Some(fill)).await?,
         )))
     }
 
@@ -223,13 +221,15 @@ impl ParliamentMutation {
         #[graphql(desc = "The changes.")] input: UpdateCommitmentInput,
     ) -> async_graphql::Result<UpdateCommitmentPayload> {
         let (id, version) = (input.id.clone(), input.version);
-        let mut input = input;
-        if let (MaybeUndefined::Value(text), None) = (&input.deadline_text, &input.deadline_date) {
-            input.deadline_date = super::milestones::deadline(ctx, Some(text), None)
-                .await?
-                .map(Into::into);
-        }
-        let (status, model) = update::<commitment::Entity, _>(
+        // A new phrase without a new date: the service resolves it inside the transaction.
+        let fill = match (&input.deadline_text, &input.deadline_date) {
+            (MaybeUndefined::Value(text), None) => {
+                Some(super::milestones::deadline(Some(text), None, false)
+                    as Box<dyn crud::Fill<commitment::Model>>)
+            }
+            _ => None,
+        };
+        let (status, model) = update_filled::<commitment::Entity, _>(
             ctx,
             &id,
             version,
@@ -244,6 +244,7 @@ impl ParliamentMutation {
                 set(&mut m.status, input.status);
                 Ok(())
             },
+            fill,
         )
         .await?;
         Ok(UpdateCommitmentPayload(status, Commitment::one(model)))

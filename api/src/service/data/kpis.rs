@@ -274,31 +274,33 @@ impl KpiFilter {
     /// over-long search is BAD_USER_INPUT on `filter.search`.
     pub fn predicate(&self) -> ApiResult<Filter<kpi::Entity>> {
         use kpi::Column;
+        // A target or a measurement for the layer.
+        let layer = match self.layer {
+            None => Filter::every(),
+            Some(layer) => Filter::Any(vec![
+                Filter::Within(
+                    Column::Id,
+                    Arc::new(Pick::<kpi_target::Entity>::live(
+                        kpi_target::Column::KpiId,
+                        Filter::eq(kpi_target::Column::Layer, layer),
+                    )?),
+                ),
+                Filter::Within(
+                    Column::Id,
+                    Arc::new(Pick::<kpi_measurement::Entity>::live(
+                        kpi_measurement::Column::KpiId,
+                        Filter::eq(kpi_measurement::Column::Layer, layer),
+                    )?),
+                ),
+            ]),
+        };
         let mut filter = Filter::live()?
             .and_opt(self.programme_id, |id| Filter::eq(Column::ProgrammeId, id))
             .and_opt(self.theme, |t| {
                 Filter::Contains(Column::Themes, format!(",{},", t.as_str()))
             })
             .and_opt(self.level, |l| Filter::eq(Column::Level, l))
-            .and_opt(self.layer, |layer| {
-                // A target or a measurement for the layer.
-                Filter::Any(vec![
-                    Filter::Within(
-                        Column::Id,
-                        Arc::new(Pick::<kpi_target::Entity> {
-                            column: kpi_target::Column::KpiId,
-                            filter: Filter::eq(kpi_target::Column::Layer, layer),
-                        }),
-                    ),
-                    Filter::Within(
-                        Column::Id,
-                        Arc::new(Pick::<kpi_measurement::Entity> {
-                            column: kpi_measurement::Column::KpiId,
-                            filter: Filter::eq(kpi_measurement::Column::Layer, layer),
-                        }),
-                    ),
-                ])
-            });
+            .and(layer);
         if let Some(text) = &self.search {
             filter = filter.and(Filter::search("filter.search", Column::SearchText, text)?);
         }

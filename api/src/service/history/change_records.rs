@@ -1,5 +1,5 @@
 //! Listing the change history: the records about one object (its fields, and its links and
-//! dependencies from either side), an entity, an actor or a period. Recording is `history`.
+//! dependencies from either side), an entity, an actor or a period. Recording is `history::record`.
 
 use entity::change_record;
 

@@ -1,9 +1,12 @@
 //! The parliamentary calendar: "voor het zomerreces 2026" and where dates fall.
 
 use crate::error::{ApiError, ApiResult};
+use crate::service::store::crud::Fill;
 use chrono::NaiveDate;
 use entity::{RecessKind, recess_period};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder,
+};
 
 /// Names of each recess, Dutch and English, as people write them.
 const NAMES: &[(RecessKind, &[&str])] = &[
@@ -129,6 +132,60 @@ pub fn recess_on(
     recesses
         .iter()
         .find(|r| r.first_day <= day && day <= r.last_day)
+}
+
+/// A deadline as a client gives it: a date, or a phrase that names a recess ("voor het
+/// zomerreces 2026"), resolved against the recess calendar inside the write's transaction
+/// ([`deadline`]; errors name `field`). Fills `deadline_date` of a milestone or commitment.
+pub struct Deadline {
+    /// The input field a failure names (`deadlineText`, `newDeadlineText`).
+    pub field: &'static str,
+    /// The phrase.
+    pub text: Option<String>,
+    /// The date, which wins over the phrase.
+    pub date: Option<NaiveDate>,
+    /// Whether a deadline is required: none is then BAD_USER_INPUT at `deadlineDate`.
+    pub required: bool,
+}
+
+impl Deadline {
+    /// The date: given, or resolved from the phrase in `db`'s view of the calendar.
+    pub async fn resolve<C: ConnectionTrait>(&self, db: &C) -> ApiResult<Option<NaiveDate>> {
+        let day = deadline(db, self.field, self.text.as_deref(), self.date).await?;
+        if self.required && day.is_none() {
+            return Err(ApiError::invalid(
+                "deadlineDate",
+                "give the deadline as a date, or as a deadlineText that names a recess",
+            ));
+        }
+        Ok(day)
+    }
+}
+
+#[async_trait::async_trait]
+impl Fill<entity::milestone::Model> for Deadline {
+    async fn fill(
+        self: Box<Self>,
+        txn: &DatabaseTransaction,
+        model: &mut entity::milestone::Model,
+    ) -> ApiResult<()> {
+        model.deadline_date = self.resolve(txn).await?;
+        Ok(())
+    }
+}
+
+#[async_trait::async_trait]
+impl Fill<entity::commitment::Model> for Deadline {
+    async fn fill(
+        self: Box<Self>,
+        txn: &DatabaseTransaction,
+        model: &mut entity::commitment::Model,
+    ) -> ApiResult<()> {
+        if let Some(day) = self.resolve(txn).await? {
+            model.deadline_date = day;
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -82,7 +82,8 @@ pub struct LetterDraft {
     pub reference: Option<String>,
     /// Why (required for a postponement).
     pub reason: Option<String>,
-    /// The new deadline (postponement), already resolved when it was given as a recess.
+    /// The new deadline (postponement); left out with a `new_deadline_text` that names a
+    /// recess, [`record_in`] resolves it inside the transaction (errors at `newDeadlineText`).
     pub new_deadline_date: Option<NaiveDate>,
     /// The new deadline as promised.
     pub new_deadline_text: Option<String>,
@@ -109,6 +110,14 @@ pub async fn record_in(
     actor: &Actor,
     draft: LetterDraft,
 ) -> ApiResult<Versioned<(commitment::Model, Option<commitment_letter::Model>)>> {
+    let mut draft = draft;
+    draft.new_deadline_date = crate::service::parliament::calendar::deadline(
+        txn,
+        "newDeadlineText",
+        draft.new_deadline_text.as_deref(),
+        draft.new_deadline_date,
+    )
+    .await?;
     let current = find_live::<commitment::Entity, _>(txn, draft.commitment_id).await?;
     // May the caller record it at all, before whether its version is current. A letter is
     // the programme's, or a reporter's where a report calls for it (judged on the plan as it

@@ -442,13 +442,36 @@ pub fn not_after_status_date<E: Rules>(
     Ok(())
 }
 
+/// What the database decides of an object being written, filled in inside the write's
+/// transaction before the rules run: a deadline from the recess its phrase names
+/// (`parliament::calendar::Deadline`). Resolvers only say what to fill; the service reads.
+#[async_trait::async_trait]
+pub trait Fill<M>: Send {
+    /// Fill `model` from what `txn` reads; an error ends the write (nothing is saved).
+    async fn fill(self: Box<Self>, txn: &DatabaseTransaction, model: &mut M) -> ApiResult<()>;
+}
+
 /// Validate and insert `model` in one transaction.
 pub async fn create_checked<E: Rules>(
     db: &DatabaseConnection,
     actor: &Actor,
     model: E::Model,
 ) -> ApiResult<E::Model> {
+    create_filled::<E>(db, actor, model, None).await
+}
+
+/// [`create_checked`], with `fill` applied to the model first, inside the transaction.
+pub async fn create_filled<E: Rules>(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    model: E::Model,
+    fill: Option<Box<dyn Fill<E::Model>>>,
+) -> ApiResult<E::Model> {
     let txn = crate::service::begin_write(db).await?;
+    let mut model = model;
+    if let Some(fill) = fill {
+        fill.fill(&txn, &mut model).await?;
+    }
     let saved = create_in::<E>(&txn, actor, model).await?;
     crate::service::commit(txn, actor).await?;
     Ok(saved)
@@ -482,6 +505,22 @@ where
     E: Rules,
     F: FnOnce(&mut E::Model) -> ApiResult<()> + Send,
 {
+    update_filled::<E, F>(db, actor, id, version, change, None).await
+}
+
+/// [`update_checked`], with `fill` applied after `change`, inside the transaction.
+pub async fn update_filled<E, F>(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    id: i32,
+    version: i32,
+    change: F,
+    fill: Option<Box<dyn Fill<E::Model>>>,
+) -> ApiResult<Versioned<E::Model>>
+where
+    E: Rules,
+    F: FnOnce(&mut E::Model) -> ApiResult<()> + Send,
+{
     let txn = crate::service::begin_write(db).await?;
     let current = find_live::<E, _>(&txn, id).await?;
     // Whether the caller may change it at all comes first: a stale version from someone who
@@ -492,6 +531,9 @@ where
     }
     let mut next = current.clone();
     change(&mut next)?;
+    if let Some(fill) = fill {
+        fill.fill(&txn, &mut next).await?;
+    }
     E::prepare(actor, Some(&current), &mut next);
     if next == current {
         // Nothing to change: no new version, no history, no conflict for other clients.

@@ -355,7 +355,7 @@ pub struct Content {
     /// Aanleiding: the commitments this report fulfils.
     pub fulfils: Vec<CommitmentLine>,
     /// The ids of the commitments this report answers: publishing it records its fulfilment
-    /// letter for each (see `report_workflow::publish`).
+    /// letter for each (see `reports::workflow::publish`).
     #[serde(default)]
     pub answers: Vec<i32>,
     /// The ids of the Kamerbrief milestones this report is: publishing it marks them done.
@@ -447,7 +447,7 @@ impl Content {
 /// The language in the stored content: "nl" or "en", as content frozen before
 /// [`Language`] was one type for the API, the database and the words has it.
 mod lowercase_language {
-    use crate::service::reports::document::Language;
+    use super::Language;
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(language: &Language, to: S) -> Result<S::Ok, S::Error> {
@@ -463,7 +463,7 @@ mod lowercase_language {
 
 #[cfg(test)]
 mod tests {
-    use crate::service::reports::document::Language;
+    use super::Language;
 
     #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
     struct Frozen {

@@ -41,7 +41,7 @@ pub struct Request {
     pub previous: Option<(String, NaiveDate)>,
     /// The moment of the change history it reads: the end of the peildatum ([`end_of`]). On an
     /// instance with a fixed status date, a report of that very day reads everything recorded
-    /// up to now: what was changed there was changed "today" (see `report_workflow::content`).
+    /// up to now: what was changed there was changed "today" (see `reports::workflow::content`).
     pub read_at: DateTime<Utc>,
 }
 
