@@ -203,7 +203,10 @@ impl KpiMutation {
         let at = now(ctx)?;
         let model = kpi::Model {
             id: 0,
-            programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
+            programme_id: input_id::<entity::programme::Entity>(
+                &input.programme_id,
+                "programmeId",
+            )?,
             code: input.code,
             name: input.name,
             definition: input.definition,
@@ -274,7 +277,7 @@ impl KpiMutation {
         let at = now(ctx)?;
         let model = kpi_target::Model {
             id: 0,
-            kpi_id: input_id(&input.kpi_id, "Kpi", "kpiId")?,
+            kpi_id: input_id::<entity::kpi::Entity>(&input.kpi_id, "kpiId")?,
             year: input.year,
             layer: input.layer.map(Into::into),
             value: Exact::from(input.value),
@@ -332,15 +335,14 @@ impl KpiMutation {
         let at = now(ctx)?;
         let model = kpi_measurement::Model {
             id: 0,
-            kpi_id: input_id(&input.kpi_id, "Kpi", "kpiId")?,
+            kpi_id: input_id::<entity::kpi::Entity>(&input.kpi_id, "kpiId")?,
             period_start: input.period_start.into(),
             period_end: input.period_end.into(),
             layer: input.layer.map(Into::into),
             value: Exact::from(input.value),
             qualifier: input.qualifier.map(Into::into),
-            data_source_id: input_id_opt(
+            data_source_id: input_id_opt::<entity::data_source::Entity>(
                 input.data_source_id.as_ref(),
-                "DataSource",
                 "dataSourceId",
             )?,
             note: input.note,
@@ -372,10 +374,9 @@ impl KpiMutation {
                 set_opt(&mut m.layer, input.layer);
                 set(&mut m.value, input.value.map(Exact::from));
                 set_opt(&mut m.qualifier, input.qualifier);
-                set_ref(
+                set_ref::<entity::data_source::Entity>(
                     &mut m.data_source_id,
                     input.data_source_id,
-                    "DataSource",
                     "dataSourceId",
                 )?;
                 set_opt(&mut m.note, input.note);

@@ -63,7 +63,8 @@ impl LetterMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The letter.")] input: RecordCommitmentLetterInput,
     ) -> async_graphql::Result<RecordCommitmentLetterPayload> {
-        let commitment_id = input_id(&input.commitment_id, "Commitment", "commitmentId")?;
+        let commitment_id =
+            input_id::<entity::commitment::Entity>(&input.commitment_id, "commitmentId")?;
         let draft = LetterDraft {
             commitment_id,
             version: input.version,

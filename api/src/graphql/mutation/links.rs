@@ -109,8 +109,8 @@ where
     A: PlanEntity,
     B: PlanEntity,
 {
-    let left = input_id(left, A::NAME, left_field)?;
-    let right = input_id(right, B::NAME, right_field)?;
+    let left = input_id::<A>(left, left_field)?;
+    let right = input_id::<B>(right, right_field)?;
     let actor = ctx.writer()?;
     let changed = links::set_link::<L, A, B>(ctx.db()?, &actor, spec, left, right, linked)
         .await
@@ -289,8 +289,9 @@ impl LinkMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The two milestones and the lag.")] input: MilestoneDependencyInput,
     ) -> async_graphql::Result<AddMilestoneDependencyPayload> {
-        let predecessor = input_id(&input.predecessor_id, "Milestone", "predecessorId")?;
-        let successor = input_id(&input.successor_id, "Milestone", "successorId")?;
+        let predecessor =
+            input_id::<entity::milestone::Entity>(&input.predecessor_id, "predecessorId")?;
+        let successor = input_id::<entity::milestone::Entity>(&input.successor_id, "successorId")?;
         let actor = ctx.writer()?;
         let dep = links::add_dependency(ctx.db()?, &actor, predecessor, successor, input.lag_days)
             .await
@@ -306,8 +307,9 @@ impl LinkMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The two milestones.")] input: RemoveMilestoneDependencyInput,
     ) -> async_graphql::Result<LinkPayload> {
-        let predecessor = input_id(&input.predecessor_id, "Milestone", "predecessorId")?;
-        let successor = input_id(&input.successor_id, "Milestone", "successorId")?;
+        let predecessor =
+            input_id::<entity::milestone::Entity>(&input.predecessor_id, "predecessorId")?;
+        let successor = input_id::<entity::milestone::Entity>(&input.successor_id, "successorId")?;
         let actor = ctx.writer()?;
         let changed = links::remove_dependency(ctx.db()?, &actor, predecessor, successor)
             .await

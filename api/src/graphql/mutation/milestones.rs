@@ -160,16 +160,17 @@ impl MilestoneMutation {
         let at = now(ctx)?;
         let model = milestone::Model {
             id: 0,
-            programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
-            phase_id: input_id_opt(input.phase_id.as_ref(), "Phase", "phaseId")?,
-            workstream_id: input_id_opt(
+            programme_id: input_id::<entity::programme::Entity>(
+                &input.programme_id,
+                "programmeId",
+            )?,
+            phase_id: input_id_opt::<entity::phase::Entity>(input.phase_id.as_ref(), "phaseId")?,
+            workstream_id: input_id_opt::<entity::workstream::Entity>(
                 input.workstream_id.as_ref(),
-                "Workstream",
                 "workstreamId",
             )?,
-            owner_organisation_id: input_id_opt(
+            owner_organisation_id: input_id_opt::<entity::organisation::Entity>(
                 input.owner_organisation_id.as_ref(),
-                "Organisation",
                 "ownerOrganisationId",
             )?,
             title: input.title,
@@ -230,17 +231,15 @@ impl MilestoneMutation {
                 if let Some(layers) = &input.participating_layers {
                     m.participating_layers = participants(layers);
                 }
-                set_ref(&mut m.phase_id, input.phase_id, "Phase", "phaseId")?;
-                set_ref(
+                set_ref::<entity::phase::Entity>(&mut m.phase_id, input.phase_id, "phaseId")?;
+                set_ref::<entity::workstream::Entity>(
                     &mut m.workstream_id,
                     input.workstream_id,
-                    "Workstream",
                     "workstreamId",
                 )?;
-                set_ref(
+                set_ref::<entity::organisation::Entity>(
                     &mut m.owner_organisation_id,
                     input.owner_organisation_id,
-                    "Organisation",
                     "ownerOrganisationId",
                 )?;
                 set(&mut m.planned_date, input.planned_date);

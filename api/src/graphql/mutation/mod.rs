@@ -111,14 +111,14 @@ pub struct DeleteInput {
     pub version: i32,
 }
 
-/// The row id in a global id sent in the mutation's input (errors point into `input`).
-pub(crate) fn input_id(id: &ID, kind: &str, field: &str) -> ApiResult<i32> {
-    ids::decode(id, kind, field).map_err(ApiError::in_input)
+/// The row id in a global id of `K` sent in the mutation's input (errors point into `input`).
+pub(crate) fn input_id<K: ids::Kind>(id: &ID, field: &str) -> ApiResult<i32> {
+    ids::decode_as::<K>(id, field).map_err(ApiError::in_input)
 }
 
 /// Like `input_id` for an optional id.
-pub(crate) fn input_id_opt(id: Option<&ID>, kind: &str, field: &str) -> ApiResult<Option<i32>> {
-    ids::decode_opt(id, kind, field).map_err(ApiError::in_input)
+pub(crate) fn input_id_opt<K: ids::Kind>(id: Option<&ID>, field: &str) -> ApiResult<Option<i32>> {
+    ids::decode_opt_as::<K>(id, field).map_err(ApiError::in_input)
 }
 
 /// Create `model` after validation; the stored object.
@@ -169,7 +169,7 @@ where
     E: Rules,
     F: FnOnce(&mut E::Model) -> ApiResult<()> + Send,
 {
-    let row = input_id(id, E::NAME, "id")?;
+    let row = input_id::<E>(id, "id")?;
     let change_reason = crate::service::store::validate::change_reason(change_reason)
         .map_err(ApiError::in_input)?;
     let mut actor = ctx.writer()?;
@@ -186,7 +186,7 @@ pub(crate) async fn delete<E: Rules>(
     ctx: &Context<'_>,
     input: &DeleteInput,
 ) -> async_graphql::Result<(MutationStatus, E::Model)> {
-    let row = input_id(&input.id, E::NAME, "id")?;
+    let row = input_id::<E>(&input.id, "id")?;
     let actor = ctx.writer()?;
     Ok(status(
         crud::delete_checked::<E>(ctx.db()?, &actor, row, input.version)
@@ -218,17 +218,16 @@ pub(crate) fn set_opt<T, U: Into<T>>(target: &mut Option<T>, value: MaybeUndefin
     }
 }
 
-/// Set or clear a nullable reference given as a global id.
-pub(crate) fn set_ref(
+/// Set or clear a nullable reference given as a global id of `K`.
+pub(crate) fn set_ref<K: ids::Kind>(
     target: &mut Option<i32>,
     value: MaybeUndefined<ID>,
-    kind: &str,
     field: &str,
 ) -> ApiResult<()> {
     match value {
         MaybeUndefined::Undefined => {}
         MaybeUndefined::Null => *target = None,
-        MaybeUndefined::Value(id) => *target = Some(ids::decode(&id, kind, field)?),
+        MaybeUndefined::Value(id) => *target = Some(ids::decode_as::<K>(&id, field)?),
     }
     Ok(())
 }

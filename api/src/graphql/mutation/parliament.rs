@@ -193,7 +193,10 @@ impl ParliamentMutation {
         let at = now(ctx)?;
         let model = commitment::Model {
             id: 0,
-            programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
+            programme_id: input_id::<entity::programme::Entity>(
+                &input.programme_id,
+                "programmeId",
+            )?,
             number: input.number,
             text: input.text,
             made_by: input.made_by,

@@ -283,9 +283,8 @@ impl PlanMutation {
             id: 0,
             name: input.name,
             goal: input.goal,
-            lead_organisation_id: input_id_opt(
+            lead_organisation_id: input_id_opt::<entity::organisation::Entity>(
                 input.lead_organisation_id.as_ref(),
-                "Organisation",
                 "leadOrganisationId",
             )?,
             version: 1,
@@ -313,10 +312,9 @@ impl PlanMutation {
             move |m| {
                 set(&mut m.name, input.name);
                 set(&mut m.goal, input.goal);
-                set_ref(
+                set_ref::<entity::organisation::Entity>(
                     &mut m.lead_organisation_id,
                     input.lead_organisation_id,
-                    "Organisation",
                     "leadOrganisationId",
                 )
             },
@@ -344,7 +342,10 @@ impl PlanMutation {
         let at = now(ctx)?;
         let model = phase::Model {
             id: 0,
-            programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
+            programme_id: input_id::<entity::programme::Entity>(
+                &input.programme_id,
+                "programmeId",
+            )?,
             number: input.number,
             name: input.name,
             description: input.description,
@@ -413,12 +414,14 @@ impl PlanMutation {
         let at = now(ctx)?;
         let model = workstream::Model {
             id: 0,
-            programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
+            programme_id: input_id::<entity::programme::Entity>(
+                &input.programme_id,
+                "programmeId",
+            )?,
             name: input.name,
             description: input.description,
-            lead_organisation_id: input_id_opt(
+            lead_organisation_id: input_id_opt::<entity::organisation::Entity>(
                 input.lead_organisation_id.as_ref(),
-                "Organisation",
                 "leadOrganisationId",
             )?,
             version: 1,
@@ -446,10 +449,9 @@ impl PlanMutation {
             move |m| {
                 set(&mut m.name, input.name);
                 set(&mut m.description, input.description);
-                set_ref(
+                set_ref::<entity::organisation::Entity>(
                     &mut m.lead_organisation_id,
                     input.lead_organisation_id,
-                    "Organisation",
                     "leadOrganisationId",
                 )
             },

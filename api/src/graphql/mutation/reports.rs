@@ -130,7 +130,7 @@ impl ReportMutation {
         #[graphql(desc = "The draft, the version you last saw, and what to change.")]
         input: UpdateProgressReportInput,
     ) -> async_graphql::Result<UpdateProgressReportPayload> {
-        let id = input_id(&input.id, "ProgressReport", "id")?;
+        let id = input_id::<entity::progress_report::Entity>(&input.id, "id")?;
         let actor = ctx.writer()?;
         let outcome = workflow::update_draft(
             ctx.db()?,
@@ -169,7 +169,7 @@ impl ReportMutation {
         input: AttachFinalReportInput,
     ) -> async_graphql::Result<AttachFinalReportPayload> {
         use base64::Engine;
-        let id = input_id(&input.id, "ProgressReport", "id")?;
+        let id = input_id::<entity::progress_report::Entity>(&input.id, "id")?;
         let actor = ctx.writer()?;
         // Who may attach comes before what was sent.
         crate::service::accounts::access::may_write(
@@ -206,7 +206,7 @@ impl ReportMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The draft and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<ApproveProgressReportPayload> {
-        let id = input_id(&input.id, "ProgressReport", "id")?;
+        let id = input_id::<entity::progress_report::Entity>(&input.id, "id")?;
         let actor = ctx.writer()?;
         let outcome = workflow::approve(ctx.db()?, &actor, id, input.version)
             .await
@@ -225,7 +225,7 @@ impl ReportMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The report and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<PublishProgressReportPayload> {
-        let id = input_id(&input.id, "ProgressReport", "id")?;
+        let id = input_id::<entity::progress_report::Entity>(&input.id, "id")?;
         let actor = ctx.writer()?;
         let single = ctx.state()?.config.single_reporter;
         let outcome = workflow::publish(ctx.db()?, &actor, id, input.version, single)
@@ -244,7 +244,7 @@ impl ReportMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The report and the version you last saw.")] input: DeleteInput,
     ) -> async_graphql::Result<DeleteProgressReportPayload> {
-        let id = input_id(&input.id, "ProgressReport", "id")?;
+        let id = input_id::<entity::progress_report::Entity>(&input.id, "id")?;
         let actor = ctx.writer()?;
         let outcome = workflow::delete_draft(ctx.db()?, &actor, id, input.version)
             .await

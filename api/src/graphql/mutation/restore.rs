@@ -91,7 +91,7 @@ async fn restore<E: Rules>(
     ctx: &Context<'_>,
     input: &RestoreInput,
 ) -> async_graphql::Result<(MutationStatus, E::Model)> {
-    let row = input_id(&input.id, E::NAME, "id")?;
+    let row = input_id::<E>(&input.id, "id")?;
     let actor = ctx.writer()?;
     Ok(status(
         crud::restore_checked::<E>(ctx.db()?, &actor, row, input.version)

@@ -96,7 +96,10 @@ impl RiskMutation {
         let at = now(ctx)?;
         let model = risk::Model {
             id: 0,
-            programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
+            programme_id: input_id::<entity::programme::Entity>(
+                &input.programme_id,
+                "programmeId",
+            )?,
             title: input.title,
             description: input.description,
             likelihood: input.likelihood.into(),
@@ -105,10 +108,12 @@ impl RiskMutation {
             owner: input.owner,
             layer: input.layer.map(Into::into),
             status: input.status.into(),
-            milestone_id: input_id_opt(input.milestone_id.as_ref(), "Milestone", "milestoneId")?,
-            commitment_id: input_id_opt(
+            milestone_id: input_id_opt::<entity::milestone::Entity>(
+                input.milestone_id.as_ref(),
+                "milestoneId",
+            )?,
+            commitment_id: input_id_opt::<entity::commitment::Entity>(
                 input.commitment_id.as_ref(),
-                "Commitment",
                 "commitmentId",
             )?,
             version: 1,
@@ -138,16 +143,14 @@ impl RiskMutation {
                 set(&mut m.owner, input.owner);
                 set_opt(&mut m.layer, input.layer);
                 set(&mut m.status, input.status);
-                set_ref(
+                set_ref::<entity::milestone::Entity>(
                     &mut m.milestone_id,
                     input.milestone_id,
-                    "Milestone",
                     "milestoneId",
                 )?;
-                set_ref(
+                set_ref::<entity::commitment::Entity>(
                     &mut m.commitment_id,
                     input.commitment_id,
-                    "Commitment",
                     "commitmentId",
                 )?;
                 Ok(())

@@ -189,9 +189,8 @@ impl DataMutation {
             id: 0,
             name: input.name,
             description: input.description,
-            owner_organisation_id: input_id_opt(
+            owner_organisation_id: input_id_opt::<entity::organisation::Entity>(
                 input.owner_organisation_id.as_ref(),
-                "Organisation",
                 "ownerOrganisationId",
             )?,
             update_frequency: input.update_frequency.into(),
@@ -224,10 +223,9 @@ impl DataMutation {
             move |m| {
                 set(&mut m.name, input.name);
                 set(&mut m.description, input.description);
-                set_ref(
+                set_ref::<entity::organisation::Entity>(
                     &mut m.owner_organisation_id,
                     input.owner_organisation_id,
-                    "Organisation",
                     "ownerOrganisationId",
                 )?;
                 set(&mut m.update_frequency, input.update_frequency);
@@ -260,7 +258,10 @@ impl DataMutation {
         let at = now(ctx)?;
         let model = data_quality_assessment::Model {
             id: 0,
-            data_source_id: input_id(&input.data_source_id, "DataSource", "dataSourceId")?,
+            data_source_id: input_id::<entity::data_source::Entity>(
+                &input.data_source_id,
+                "dataSourceId",
+            )?,
             dimension: input.dimension.into(),
             score: input.score,
             assessed_on: input.assessed_on.into(),
@@ -325,22 +326,23 @@ impl DataMutation {
         let at = now(ctx)?;
         let model = data_infra_task::Model {
             id: 0,
-            programme_id: input_id(&input.programme_id, "Programme", "programmeId")?,
+            programme_id: input_id::<entity::programme::Entity>(
+                &input.programme_id,
+                "programmeId",
+            )?,
             title: input.title,
             description: input.description,
             kind: input.kind.into(),
             layer: input.layer.map(Into::into),
-            owner_organisation_id: input_id_opt(
+            owner_organisation_id: input_id_opt::<entity::organisation::Entity>(
                 input.owner_organisation_id.as_ref(),
-                "Organisation",
                 "ownerOrganisationId",
             )?,
             due_date: input.due_date.into(),
             completed_on: input.completed_on.map(Into::into),
             status: input.status.into(),
-            data_source_id: input_id_opt(
+            data_source_id: input_id_opt::<entity::data_source::Entity>(
                 input.data_source_id.as_ref(),
-                "DataSource",
                 "dataSourceId",
             )?,
             version: 1,
@@ -370,19 +372,17 @@ impl DataMutation {
                 set(&mut m.description, input.description);
                 set(&mut m.kind, input.kind);
                 set_opt(&mut m.layer, input.layer);
-                set_ref(
+                set_ref::<entity::organisation::Entity>(
                     &mut m.owner_organisation_id,
                     input.owner_organisation_id,
-                    "Organisation",
                     "ownerOrganisationId",
                 )?;
                 set(&mut m.due_date, input.due_date);
                 set_opt(&mut m.completed_on, input.completed_on);
                 set(&mut m.status, input.status);
-                set_ref(
+                set_ref::<entity::data_source::Entity>(
                     &mut m.data_source_id,
                     input.data_source_id,
-                    "DataSource",
                     "dataSourceId",
                 )?;
                 Ok(())

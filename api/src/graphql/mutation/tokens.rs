@@ -81,7 +81,7 @@ impl TokenMutation {
         #[graphql(desc = "The token to revoke.")] input: RevokeApiTokenInput,
     ) -> async_graphql::Result<RevokeApiTokenPayload> {
         let actor = ctx.writer()?;
-        let id = input_id(&input.id, "ApiToken", "id")?;
+        let id = input_id::<entity::api_token::Entity>(&input.id, "id")?;
         let revoked = tokens::revoke(ctx.db()?, &actor, id)
             .await
             .map_err(ApiError::in_input)?;

@@ -27,7 +27,7 @@ impl BaselineQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Baseline>> {
-        let row = ids::decode(&id, "Baseline", "id")?;
+        let row = ids::decode_as::<entity::baseline::Entity>(&id, "id")?;
         Ok(all(ctx).await?.into_iter().find(|b| b.model.id == row))
     }
 }

@@ -47,9 +47,8 @@ impl KpiQuery {
     ) -> async_graphql::Result<KpiConnection> {
         let f = filter.unwrap_or_default();
         let filter = KpiFilter {
-            programme_id: ids::decode_opt(
+            programme_id: ids::decode_opt_as::<entity::programme::Entity>(
                 f.programme_id.as_ref(),
-                "Programme",
                 "filter.programmeId",
             )?,
             theme: f.theme.map(Into::into),
@@ -70,7 +69,7 @@ impl KpiQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Kpi>> {
-        lookup::<kpi::Entity, Kpi>(ctx, &id, "Kpi").await
+        lookup::<kpi::Entity, Kpi>(ctx, &id).await
     }
 
     /// One KPI by its code, e.g. "MVOI-01".
@@ -90,7 +89,7 @@ impl KpiQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<KpiTarget>> {
-        lookup::<kpi_target::Entity, KpiTarget>(ctx, &id, "KpiTarget").await
+        lookup::<kpi_target::Entity, KpiTarget>(ctx, &id).await
     }
 
     /// One measurement by id.
@@ -99,6 +98,6 @@ impl KpiQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<KpiMeasurement>> {
-        lookup::<kpi_measurement::Entity, KpiMeasurement>(ctx, &id, "KpiMeasurement").await
+        lookup::<kpi_measurement::Entity, KpiMeasurement>(ctx, &id).await
     }
 }

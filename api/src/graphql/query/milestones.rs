@@ -66,17 +66,18 @@ impl MilestoneFilterInput {
             }
         };
         Ok(MilestoneFilter {
-            programme_id: ids::decode_opt(
+            programme_id: ids::decode_opt_as::<entity::programme::Entity>(
                 self.programme_id.as_ref(),
-                "Programme",
                 "filter.programmeId",
             )?,
             layer: self.layer.map(Into::into),
             joint: self.joint,
-            phase_id: ids::decode_opt(self.phase_id.as_ref(), "Phase", "filter.phaseId")?,
-            workstream_id: ids::decode_opt(
+            phase_id: ids::decode_opt_as::<entity::phase::Entity>(
+                self.phase_id.as_ref(),
+                "filter.phaseId",
+            )?,
+            workstream_id: ids::decode_opt_as::<entity::workstream::Entity>(
                 self.workstream_id.as_ref(),
-                "Workstream",
                 "filter.workstreamId",
             )?,
             status: self.status.map(|s| s.into_iter().map(Into::into).collect()),
@@ -122,6 +123,6 @@ impl MilestoneQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Milestone>> {
-        lookup::<milestone::Entity, Milestone>(ctx, &id, "Milestone").await
+        lookup::<milestone::Entity, Milestone>(ctx, &id).await
     }
 }

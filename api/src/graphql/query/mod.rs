@@ -45,9 +45,8 @@ use async_graphql::{Context, ID};
 pub(crate) async fn lookup<E: PlanEntity, T: Batched<Model = E::Model>>(
     ctx: &Context<'_>,
     id: &ID,
-    kind: &str,
 ) -> async_graphql::Result<Option<T>> {
-    let row = ids::decode(id, kind, "id").map_err(|e| match e {
+    let row = ids::decode_as::<E>(id, "id").map_err(|e| match e {
         crate::error::ApiError::Invalid { message, .. } => crate::error::ApiError::Invalid {
             field: String::new(),
             message,

@@ -88,7 +88,7 @@ impl ParliamentQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<RecessPeriod>> {
-        lookup::<recess_period::Entity, RecessPeriod>(ctx, &id, "RecessPeriod").await
+        lookup::<recess_period::Entity, RecessPeriod>(ctx, &id).await
     }
 
     /// Commitments to the Kamer, by deadline.
@@ -153,6 +153,6 @@ impl ParliamentQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Commitment>> {
-        lookup::<commitment::Entity, Commitment>(ctx, &id, "Commitment").await
+        lookup::<commitment::Entity, Commitment>(ctx, &id).await
     }
 }

@@ -40,7 +40,7 @@ impl PlanQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Programme>> {
-        lookup::<programme::Entity, Programme>(ctx, &id, "Programme").await
+        lookup::<programme::Entity, Programme>(ctx, &id).await
     }
 
     /// Phases, by number.
@@ -58,7 +58,8 @@ impl PlanQuery {
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<PhaseConnection> {
-        let programme = ids::decode_opt(programme_id.as_ref(), "Programme", "programmeId")?;
+        let programme =
+            ids::decode_opt_as::<entity::programme::Entity>(programme_id.as_ref(), "programmeId")?;
         let status: Option<entity::WorkStatus> = status.map(Into::into);
         let listing = frame::phases(programme, status)?;
         let args = conn_args(after, before, first, last);
@@ -73,7 +74,7 @@ impl PlanQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Phase>> {
-        lookup::<phase::Entity, Phase>(ctx, &id, "Phase").await
+        lookup::<phase::Entity, Phase>(ctx, &id).await
     }
 
     /// Workstreams, in the order they were created.
@@ -90,7 +91,8 @@ impl PlanQuery {
         #[graphql(desc = "The first n items (at most 100; default 20).")] first: Option<i32>,
         #[graphql(desc = "The last n items (at most 100).")] last: Option<i32>,
     ) -> async_graphql::Result<WorkstreamConnection> {
-        let programme = ids::decode_opt(programme_id.as_ref(), "Programme", "programmeId")?;
+        let programme =
+            ids::decode_opt_as::<entity::programme::Entity>(programme_id.as_ref(), "programmeId")?;
         let args = conn_args(after, before, first, last);
         let listing = frame::workstreams(programme)?;
         paginate::<_, Workstream>(ctx, Source::at(ctx, as_of)?, listing, args)
@@ -104,7 +106,7 @@ impl PlanQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Workstream>> {
-        lookup::<workstream::Entity, Workstream>(ctx, &id, "Workstream").await
+        lookup::<workstream::Entity, Workstream>(ctx, &id).await
     }
 
     /// Organisations, by name.
@@ -135,6 +137,6 @@ impl PlanQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<Organisation>> {
-        lookup::<organisation::Entity, Organisation>(ctx, &id, "Organisation").await
+        lookup::<organisation::Entity, Organisation>(ctx, &id).await
     }
 }

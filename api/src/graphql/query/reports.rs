@@ -39,8 +39,7 @@ impl ReportQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<ProgressReport>> {
-        let found =
-            lookup::<progress_report::Entity, ProgressReport>(ctx, &id, "ProgressReport").await?;
+        let found = lookup::<progress_report::Entity, ProgressReport>(ctx, &id).await?;
         Ok(found.filter(|r| workflow::visible(&r.0, ctx.caller().role)))
     }
 }

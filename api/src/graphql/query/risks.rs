@@ -46,14 +46,12 @@ impl RiskQuery {
         let filter = RiskFilter {
             layer: f.layer.map(Into::into),
             status: f.status.map(|s| s.into_iter().map(Into::into).collect()),
-            milestone_id: ids::decode_opt(
+            milestone_id: ids::decode_opt_as::<entity::milestone::Entity>(
                 f.milestone_id.as_ref(),
-                "Milestone",
                 "filter.milestoneId",
             )?,
-            commitment_id: ids::decode_opt(
+            commitment_id: ids::decode_opt_as::<entity::commitment::Entity>(
                 f.commitment_id.as_ref(),
-                "Commitment",
                 "filter.commitmentId",
             )?,
         };
@@ -70,6 +68,6 @@ impl RiskQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Its id.")] id: ID,
     ) -> async_graphql::Result<Option<Risk>> {
-        lookup::<risk::Entity, Risk>(ctx, &id, "Risk").await
+        lookup::<risk::Entity, Risk>(ctx, &id).await
     }
 }

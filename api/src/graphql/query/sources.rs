@@ -64,7 +64,7 @@ impl DataQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<DataSource>> {
-        lookup::<data_source::Entity, DataSource>(ctx, &id, "DataSource").await
+        lookup::<data_source::Entity, DataSource>(ctx, &id).await
     }
 
     /// One quality assessment by id.
@@ -73,12 +73,7 @@ impl DataQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<DataQualityAssessment>> {
-        lookup::<data_quality_assessment::Entity, DataQualityAssessment>(
-            ctx,
-            &id,
-            "DataQualityAssessment",
-        )
-        .await
+        lookup::<data_quality_assessment::Entity, DataQualityAssessment>(ctx, &id).await
     }
 
     /// Data-infrastructure tasks by due date.
@@ -97,17 +92,15 @@ impl DataQuery {
     ) -> async_graphql::Result<DataInfraTaskConnection> {
         let f = filter.unwrap_or_default();
         let filter = TaskFilter {
-            programme_id: ids::decode_opt(
+            programme_id: ids::decode_opt_as::<entity::programme::Entity>(
                 f.programme_id.as_ref(),
-                "Programme",
                 "filter.programmeId",
             )?,
             layer: f.layer.map(Into::into),
             status: f.status.map(|s| s.into_iter().map(Into::into).collect()),
             kind: f.kind.map(Into::into),
-            data_source_id: ids::decode_opt(
+            data_source_id: ids::decode_opt_as::<entity::data_source::Entity>(
                 f.data_source_id.as_ref(),
-                "DataSource",
                 "filter.dataSourceId",
             )?,
             due_before: f.due_before.map(Into::into),
@@ -125,6 +118,6 @@ impl DataQuery {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
     ) -> async_graphql::Result<Option<DataInfraTask>> {
-        lookup::<data_infra_task::Entity, DataInfraTask>(ctx, &id, "DataInfraTask").await
+        lookup::<data_infra_task::Entity, DataInfraTask>(ctx, &id).await
     }
 }

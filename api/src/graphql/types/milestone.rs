@@ -215,7 +215,8 @@ impl Milestone {
         ctx: &Context<'_>,
         #[graphql(desc = "Global id of the baseline.")] baseline_id: async_graphql::ID,
     ) -> async_graphql::Result<Option<BaselineVariance>> {
-        let id = crate::graphql::ids::decode(&baseline_id, "Baseline", "baselineId")?;
+        let id =
+            crate::graphql::ids::decode_as::<entity::baseline::Entity>(&baseline_id, "baselineId")?;
         let all = self.variances_of(ctx).await?;
         Ok(all.into_iter().find(|v| v.baseline.model.id == id))
     }
