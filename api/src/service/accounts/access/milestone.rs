@@ -138,30 +138,11 @@ mod tests {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default();
         Model {
             id: 7,
-            programme_id: 1,
-            phase_id: None,
-            workstream_id: None,
-            owner_organisation_id: None,
             title: "M".into(),
-            description: String::new(),
-            kind: entity::MilestoneKind::Delivery,
-            layer,
             baseline_date: day,
             planned_date: day,
-            forecast_date: None,
-            actual_date: None,
-            status: entity::WorkStatus::Planned,
-            deadline_date: None,
-            deadline_text: None,
-            version: 1,
-            created_at: chrono::DateTime::UNIX_EPOCH,
-            updated_at: chrono::DateTime::UNIX_EPOCH,
-            deleted_at: None,
-            health_override: None,
-            health_override_reason: None,
-            health_override_until: None,
             participating_layers: participants.into(),
-            search_text: String::new(),
+            ..crate::service::store::filter::tests::milestone(layer)
         }
     }
 
