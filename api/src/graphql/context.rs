@@ -63,15 +63,22 @@ pub trait ContextExt {
     ) -> impl std::future::Future<Output = async_graphql::Result<()>> + Send;
 }
 
+/// `request` with fresh caches of its own: the live schedule (computed once, dropped by a
+/// write: `ContextExt::writer`) and the as-of views it opens. Every request the HTTP layer runs
+/// gets them; without them (a schema executed elsewhere) nothing is cached.
+pub fn with_caches(request: async_graphql::Request) -> async_graphql::Request {
+    request
+        .data(ScheduleCell::default())
+        .data(Snapshots::default())
+}
+
 /// The as-of views a request has opened, by moment.
 #[derive(Default)]
-pub struct Snapshots(
-    Mutex<std::collections::HashMap<chrono::DateTime<chrono::Utc>, Arc<Snapshot>>>,
-);
+struct Snapshots(Mutex<std::collections::HashMap<chrono::DateTime<chrono::Utc>, Arc<Snapshot>>>);
 
 /// The request's computed schedule: computed once, however many fields ask at the same time.
 #[derive(Default)]
-pub struct ScheduleCell(Mutex<Arc<tokio::sync::OnceCell<Arc<Schedule>>>>);
+struct ScheduleCell(Mutex<Arc<tokio::sync::OnceCell<Arc<Schedule>>>>);
 
 impl ScheduleCell {
     fn current(&self) -> Arc<tokio::sync::OnceCell<Arc<Schedule>>> {

@@ -322,8 +322,6 @@ impl Loaders {
             loader_of(Links(db.clone(), PhantomData))
         }
         request
-            .data(crate::graphql::context::ScheduleCell::default())
-            .data(crate::graphql::context::Snapshots::default())
             .data(by_id::<organisation::Entity>(db))
             .data(by_id::<programme::Entity>(db))
             .data(by_id::<phase::Entity>(db))

@@ -295,6 +295,7 @@ async fn run_holding(
     let mut responses = Vec::with_capacity(requests.len());
     for request in requests {
         let request = Loaders::register(request.data(info.clone()), &api.state.db);
+        let request = crate::graphql::context::with_caches(request);
         responses.push(crate::graphql::execute::execute(&api.schema, request, &budget).await);
     }
     let internal = responses.iter().any(Executed::internal);
