@@ -2,8 +2,7 @@
 //! `XEdge` type per node type, all with `totalCount`.
 
 use super::batch::Batched;
-use super::context::ContextExt;
-use super::source::Source;
+use super::source::{Source, live_page};
 use super::types::*;
 use crate::error::ApiError;
 use crate::service::store::page::{self, Cursor, Listing, PageArgs};
@@ -116,27 +115,6 @@ where
     let count = ctx.look_ahead().field("totalCount").exists();
     let (page, total) = live_page(ctx, listing, args.into_page_args()?, count).await?;
     Ok(wrap(page, total, Source::Live))
-}
-
-/// One page of `listing` from the live tables, and the number of rows when `count`.
-pub(crate) async fn live_page<E>(
-    ctx: &Context<'_>,
-    listing: Listing<E>,
-    args: PageArgs,
-    count: bool,
-) -> async_graphql::Result<(page::Page<E::Model>, Option<u64>)>
-where
-    E: EntityTrait,
-    E::Model: Send + Sync,
-{
-    let db = ctx.db()?;
-    let select = listing.select(db.get_database_backend());
-    let total = if count {
-        Some(page::count(db, select.clone(), listing.order.id).await?)
-    } else {
-        None
-    };
-    Ok((page::fetch(db, select, &listing.order, args).await?, total))
 }
 
 fn wrap<M, T: Batched<Model = M>>(

@@ -195,7 +195,7 @@ impl Source {
         E::Model: Send + Sync,
     {
         match self {
-            Source::Live => super::connection::live_page(ctx, listing, args, count).await,
+            Source::Live => live_page(ctx, listing, args, count).await,
             Source::AsOf(snapshot) => {
                 let filter = listing.filter.resolve(snapshot).await?;
                 let models: Vec<E::Model> = snapshot
@@ -209,6 +209,27 @@ impl Source {
             }
         }
     }
+}
+
+/// One page of `listing` from the live tables, and the number of rows when `count`.
+pub(crate) async fn live_page<E>(
+    ctx: &Context<'_>,
+    listing: Listing<E>,
+    args: PageArgs,
+    count: bool,
+) -> async_graphql::Result<(page::Page<E::Model>, Option<u64>)>
+where
+    E: EntityTrait,
+    E::Model: Send + Sync,
+{
+    let db = ctx.db()?;
+    let select = listing.select(db.get_database_backend());
+    let total = if count {
+        Some(page::count(db, select.clone(), listing.order.id).await?)
+    } else {
+        None
+    };
+    Ok((page::fetch(db, select, &listing.order, args).await?, total))
 }
 
 /// Objects of `E` linked through link table `table` to each of `ids` (on the `from` side), as

@@ -1,8 +1,8 @@
 //! Mutations of milestones.
 
 use super::{
-    DeleteInput, create_filled, delete, input_id, input_id_opt, now, payloads, set, set_opt,
-    set_ref, update_filled,
+    DeleteInput, create_filled, deadline, delete, input_id, input_id_opt, now, payloads, set,
+    set_opt, set_ref, update_filled,
 };
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{GovernmentLayer, Health, MilestoneKind, WorkStatus};
@@ -133,20 +133,6 @@ pub struct MilestoneMutation;
 fn participants(layers: &[GovernmentLayer]) -> String {
     let layers: Vec<entity::GovernmentLayer> = layers.iter().map(|&l| l.into()).collect();
     milestone::participants_text(&layers)
-}
-
-/// A deadline as the input gives it, resolved by the service inside the write's transaction.
-pub(super) fn deadline(
-    text: Option<&str>,
-    date: Option<Date>,
-    required: bool,
-) -> Box<crate::service::parliament::calendar::Deadline> {
-    Box::new(crate::service::parliament::calendar::Deadline {
-        field: "deadlineText",
-        text: text.map(str::to_owned),
-        date: date.map(Into::into),
-        required,
-    })
 }
 
 #[Object]

@@ -121,6 +121,20 @@ pub(crate) fn input_id_opt<K: ids::Kind>(id: Option<&ID>, field: &str) -> ApiRes
     ids::decode_opt_as::<K>(id, field).map_err(ApiError::in_input)
 }
 
+/// A deadline as the input gives it, resolved by the service inside the write's transaction.
+pub(crate) fn deadline(
+    text: Option<&str>,
+    date: Option<crate::graphql::scalars::Date>,
+    required: bool,
+) -> Box<crate::service::parliament::calendar::Deadline> {
+    Box::new(crate::service::parliament::calendar::Deadline {
+        field: "deadlineText",
+        text: text.map(str::to_owned),
+        date: date.map(Into::into),
+        required,
+    })
+}
+
 /// Create `model` after validation; the stored object.
 pub(crate) async fn create<E: Rules>(
     ctx: &Context<'_>,

@@ -1,8 +1,8 @@
 //! Mutations of the recess calendar and commitments.
 
 use super::{
-    DeleteInput, create, create_filled, delete, input_id, now, payloads, set, set_opt, update,
-    update_filled,
+    DeleteInput, create, create_filled, deadline, delete, input_id, now, payloads, set, set_opt,
+    update, update_filled,
 };
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{CommitmentStatus, DateConfidence, RecessKind};
@@ -210,8 +210,7 @@ impl ParliamentMutation {
             updated_at: at,
             deleted_at: None,
         };
-        let fill =
-            super::milestones::deadline(input.deadline_text.as_deref(), input.deadline_date, true);
+        let fill = deadline(input.deadline_text.as_deref(), input.deadline_date, true);
         Ok(CreateCommitmentPayload(Commitment::one(
             create_filled::<commitment::Entity>(ctx, model, Some(fill)).await?,
         )))
@@ -227,8 +226,7 @@ impl ParliamentMutation {
         // A new phrase without a new date: the service resolves it inside the transaction.
         let fill = match (&input.deadline_text, &input.deadline_date) {
             (MaybeUndefined::Value(text), None) => {
-                Some(super::milestones::deadline(Some(text), None, false)
-                    as Box<dyn crud::Fill<commitment::Model>>)
+                Some(deadline(Some(text), None, false) as Box<dyn crud::Fill<commitment::Model>>)
             }
             _ => None,
         };
