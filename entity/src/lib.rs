@@ -38,4 +38,4 @@ pub mod workstream;
 
 pub use enums::*;
 pub use exact::Exact;
-pub use stamp::Stamped;
+pub use stamp::{StampColumns, Stamped};

@@ -1,6 +1,7 @@
 //! The bookkeeping columns every plan table has: `id`, `version`, `created_at`, `updated_at`
 //! and `deleted_at` (every migration that creates a plan table gives it these).
 
+use sea_orm::EntityTrait;
 use sea_orm::prelude::DateTimeUtc;
 
 /// A plan row's bookkeeping: its id, its version (raised by one on every write, for optimistic
@@ -17,6 +18,22 @@ pub trait Stamped {
     fn updated_at(&self) -> DateTimeUtc;
     /// When it was deleted, or `None`.
     fn deleted_at(&self) -> Option<DateTimeUtc>;
+    /// Set the version and when it last changed (and, for a new row, when it was created).
+    fn stamp(&mut self, version: i32, updated_at: DateTimeUtc, created_at: Option<DateTimeUtc>);
+    /// Mark it deleted at a moment, or live (`None`).
+    fn set_deleted_at(&mut self, at: Option<DateTimeUtc>);
+}
+
+/// The bookkeeping columns of a plan table ([`Stamped`]), for queries.
+pub trait StampColumns: EntityTrait {
+    /// `id`, the primary key.
+    const ID: Self::Column;
+    /// `version`.
+    const VERSION: Self::Column;
+    /// `created_at`.
+    const CREATED_AT: Self::Column;
+    /// `deleted_at`, NULL while live.
+    const DELETED_AT: Self::Column;
 }
 
 macro_rules! stamped {
@@ -37,6 +54,27 @@ macro_rules! stamped {
             fn deleted_at(&self) -> Option<DateTimeUtc> {
                 self.deleted_at
             }
+            fn stamp(
+                &mut self,
+                version: i32,
+                updated_at: DateTimeUtc,
+                created_at: Option<DateTimeUtc>,
+            ) {
+                self.version = version;
+                self.updated_at = updated_at;
+                if let Some(created_at) = created_at {
+                    self.created_at = created_at;
+                }
+            }
+            fn set_deleted_at(&mut self, at: Option<DateTimeUtc>) {
+                self.deleted_at = at;
+            }
+        }
+        impl StampColumns for crate::$module::Entity {
+            const ID: Self::Column = crate::$module::Column::Id;
+            const VERSION: Self::Column = crate::$module::Column::Version;
+            const CREATED_AT: Self::Column = crate::$module::Column::CreatedAt;
+            const DELETED_AT: Self::Column = crate::$module::Column::DeletedAt;
         })+
     };
 }

@@ -1,16 +1,21 @@
-//! DataLoaders: one batched query per relation and request, whatever the page size.
+//! The request's DataLoader: one batched query per relation and request, whatever the page size.
 //!
-//! The HTTP layer adds a fresh set per request (`Loaders::register`); resolvers use the helper
-//! functions at the bottom, never the database directly, for relations.
+//! One [`PlanLoader`] serves every relation; the type of a key says which (an object of `E` by
+//! id, children of `E` by a column, a link table from one side, dependency edges, measurements).
+//! The HTTP layer adds one per request ([`Loaders::register`]), so a batch never mixes two
+//! requests' keys and each request's statements are counted as its own. It caches nothing.
+//! Resolvers use the helper functions at the bottom, never the database directly, for relations.
 
 use crate::error::ApiError;
-use crate::service::store::crud::{PlanEntity, column, is_deleted};
+use crate::service::store::crud::{PlanEntity, column};
 use async_graphql::dataloader::{DataLoader, Loader};
 use async_graphql::{Context, Request};
+use entity::Stamped;
 use entity::{GovernmentLayer, kpi_measurement, milestone_dependency};
 use sea_orm::sea_query::{Alias, Asterisk, Expr, ExprTrait, Query};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Statement};
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 use std::sync::Arc;
 
@@ -18,56 +23,109 @@ fn internal(err: impl std::fmt::Display) -> Arc<ApiError> {
     Arc::new(ApiError::Internal(err.to_string()))
 }
 
-/// Objects of `E` by id (deleted ones included: what cites them stays intact).
-pub struct ById<E>(DatabaseConnection, PhantomData<E>);
+/// The one loader of a request: it reads every relation of the plan from `db`.
+pub struct PlanLoader(DatabaseConnection);
 
-impl<E: PlanEntity> Loader<i32> for ById<E> {
-    type Value = E::Model;
-    type Error = Arc<ApiError>;
+/// Implements the traits a DataLoader key needs for a key type generic over an entity, without
+/// asking anything of the entity (it is only a marker).
+macro_rules! typed_key {
+    ($name:ident { $($field:ident: $ty:ty),+ }) => {
+        impl<E> Clone for $name<E> {
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+        impl<E> Copy for $name<E> {}
+        impl<E> PartialEq for $name<E> {
+            fn eq(&self, other: &Self) -> bool {
+                $(self.$field == other.$field)&&+
+            }
+        }
+        impl<E> Eq for $name<E> {}
+        impl<E> Hash for $name<E> {
+            fn hash<H: Hasher>(&self, state: &mut H) {
+                $(self.$field.hash(state);)+
+            }
+        }
+    };
+}
 
-    async fn load(&self, keys: &[i32]) -> Result<HashMap<i32, E::Model>, Self::Error> {
-        let id = column::<E>("id").map_err(Arc::new)?;
-        let rows = E::find()
-            .filter(id.is_in(keys.iter().copied()))
-            .all(&self.0)
-            .await
-            .map_err(internal)?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|m| crate::service::store::crud::id_of(&m).ok().map(|i| (i, m)))
-            .collect())
+/// Key: the object `id` of `E` (deleted ones included: what cites them stays intact).
+pub struct ById<E> {
+    id: i32,
+    entity: PhantomData<fn() -> E>,
+}
+typed_key!(ById { id: i32 });
+
+impl<E> ById<E> {
+    fn new(id: i32) -> Self {
+        Self {
+            id,
+            entity: PhantomData,
+        }
     }
 }
 
-/// Live children of `E` by a foreign-key column: key (column name, parent id).
-pub struct Children<E>(DatabaseConnection, PhantomData<E>);
+impl<E: PlanEntity> Loader<ById<E>> for PlanLoader {
+    type Value = E::Model;
+    type Error = Arc<ApiError>;
 
-impl<E: PlanEntity> Loader<(String, i32)> for Children<E> {
+    async fn load(&self, keys: &[ById<E>]) -> Result<HashMap<ById<E>, E::Model>, Self::Error> {
+        let rows = E::find()
+            .filter(E::ID.is_in(keys.iter().map(|k| k.id)))
+            .all(&self.0)
+            .await
+            .map_err(internal)?;
+        Ok(rows.into_iter().map(|m| (ById::new(m.id()), m)).collect())
+    }
+}
+
+/// Key: the live children of `E` whose integer `column` is `parent`.
+pub struct ChildrenOf<E> {
+    column: &'static str,
+    parent: i32,
+    entity: PhantomData<fn() -> E>,
+}
+typed_key!(ChildrenOf { column: &'static str, parent: i32 });
+
+impl<E> ChildrenOf<E> {
+    fn new(column: &'static str, parent: i32) -> Self {
+        Self {
+            column,
+            parent,
+            entity: PhantomData,
+        }
+    }
+}
+
+impl<E: PlanEntity> Loader<ChildrenOf<E>> for PlanLoader {
     type Value = Vec<E::Model>;
     type Error = Arc<ApiError>;
 
     async fn load(
         &self,
-        keys: &[(String, i32)],
-    ) -> Result<HashMap<(String, i32), Vec<E::Model>>, Self::Error> {
-        let mut out: HashMap<(String, i32), Vec<E::Model>> = HashMap::new();
-        let mut by_column: HashMap<&str, Vec<i32>> = HashMap::new();
-        for (col, id) in keys {
-            by_column.entry(col.as_str()).or_default().push(*id);
-            out.entry((col.clone(), *id)).or_default();
+        keys: &[ChildrenOf<E>],
+    ) -> Result<HashMap<ChildrenOf<E>, Vec<E::Model>>, Self::Error> {
+        let mut out: HashMap<ChildrenOf<E>, Vec<E::Model>> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        let mut by_column: HashMap<&'static str, Vec<i32>> = HashMap::new();
+        for key in keys {
+            by_column.entry(key.column).or_default().push(key.parent);
         }
-        for (name, ids) in by_column {
+        for (name, parents) in by_column {
             let col = column::<E>(name).map_err(Arc::new)?;
             let rows = E::find()
-                .filter(col.is_in(ids))
-                .filter(column::<E>("deleted_at").map_err(Arc::new)?.is_null())
-                .order_by_asc(column::<E>("id").map_err(Arc::new)?)
+                .filter(col.is_in(parents))
+                .filter(E::DELETED_AT.is_null())
+                .order_by_asc(E::ID)
                 .all(&self.0)
                 .await
                 .map_err(internal)?;
             for row in rows {
                 if let sea_orm::Value::Int(Some(parent)) = sea_orm::ModelTrait::get(&row, col) {
-                    out.entry((name.to_owned(), parent)).or_default().push(row);
+                    out.entry(ChildrenOf::new(name, parent))
+                        .or_default()
+                        .push(row);
                 }
             }
         }
@@ -75,13 +133,27 @@ impl<E: PlanEntity> Loader<(String, i32)> for Children<E> {
     }
 }
 
-/// A link table read from one side: key (from column, to column, id) gives the ids on the other side.
-pub struct Links<L>(DatabaseConnection, PhantomData<L>);
+/// Key: the ids in column `to` of the rows of link table `L` whose column `from` is `id`.
+pub struct LinkedTo<L> {
+    from: &'static str,
+    to: &'static str,
+    id: i32,
+    table: PhantomData<fn() -> L>,
+}
+typed_key!(LinkedTo { from: &'static str, to: &'static str, id: i32 });
 
-/// Which side of a link table to read from.
-pub type LinkKey = (String, String, i32);
+impl<L> LinkedTo<L> {
+    fn new(from: &'static str, to: &'static str, id: i32) -> Self {
+        Self {
+            from,
+            to,
+            id,
+            table: PhantomData,
+        }
+    }
+}
 
-impl<L> Loader<LinkKey> for Links<L>
+impl<L> Loader<LinkedTo<L>> for PlanLoader
 where
     L: EntityTrait,
     L::Model: Send + Sync,
@@ -89,15 +161,15 @@ where
     type Value = Vec<i32>;
     type Error = Arc<ApiError>;
 
-    async fn load(&self, keys: &[LinkKey]) -> Result<HashMap<LinkKey, Vec<i32>>, Self::Error> {
-        let mut out: HashMap<LinkKey, Vec<i32>> = HashMap::new();
-        let mut groups: HashMap<(&str, &str), Vec<i32>> = HashMap::new();
-        for (from, to, id) in keys {
-            groups
-                .entry((from.as_str(), to.as_str()))
-                .or_default()
-                .push(*id);
-            out.entry((from.clone(), to.clone(), *id)).or_default();
+    async fn load(
+        &self,
+        keys: &[LinkedTo<L>],
+    ) -> Result<HashMap<LinkedTo<L>, Vec<i32>>, Self::Error> {
+        let mut out: HashMap<LinkedTo<L>, Vec<i32>> =
+            keys.iter().map(|k| (*k, Vec::new())).collect();
+        let mut groups: HashMap<(&'static str, &'static str), Vec<i32>> = HashMap::new();
+        for key in keys {
+            groups.entry((key.from, key.to)).or_default().push(key.id);
         }
         for ((from, to), ids) in groups {
             let from_col = column::<L>(from).map_err(Arc::new)?;
@@ -114,9 +186,7 @@ where
                 ) else {
                     continue;
                 };
-                out.entry((from.to_owned(), to.to_owned(), a))
-                    .or_default()
-                    .push(b);
+                out.entry(LinkedTo::new(from, to, a)).or_default().push(b);
             }
         }
         Ok(out)
@@ -132,10 +202,8 @@ pub enum DepEnd {
     Successors,
 }
 
-/// Dependency edges of milestones.
-pub struct Dependencies(DatabaseConnection);
-
-impl Loader<(DepEnd, i32)> for Dependencies {
+/// Key `(end, milestone id)`: the dependency edges at that end of the milestone.
+impl Loader<(DepEnd, i32)> for PlanLoader {
     type Value = Vec<milestone_dependency::Model>;
     type Error = Arc<ApiError>;
 
@@ -193,10 +261,9 @@ pub struct MeasurementScope {
     pub limit: u32,
 }
 
-/// Measurements per KPI, newest first, with a per-KPI limit in one statement (window function).
-pub struct Measurements(DatabaseConnection);
-
-impl Loader<(i32, MeasurementScope)> for Measurements {
+/// Key `(KPI id, scope)`: the KPI's measurements, newest first, with a per-KPI limit in one
+/// statement.
+impl Loader<(i32, MeasurementScope)> for PlanLoader {
     type Value = Vec<kpi_measurement::Model>;
     type Error = Arc<ApiError>;
 
@@ -302,65 +369,18 @@ fn loader_of<T: Send + Sync + 'static>(loader: T) -> DataLoader<T> {
         .delay(std::time::Duration::ZERO)
 }
 
-/// Registers a fresh set of loaders on a request.
+/// Adds the request's loader.
 pub struct Loaders;
 
 impl Loaders {
-    /// Add every loader, bound to `db`, to `request`.
+    /// Add a fresh [`PlanLoader`], bound to `db`, to `request`.
     pub fn register(request: Request, db: &DatabaseConnection) -> Request {
-        use entity::*;
-        fn by_id<E: PlanEntity>(db: &DatabaseConnection) -> DataLoader<ById<E>> {
-            loader_of(ById(db.clone(), PhantomData))
-        }
-        fn children<E: PlanEntity>(db: &DatabaseConnection) -> DataLoader<Children<E>> {
-            loader_of(Children(db.clone(), PhantomData))
-        }
-        fn links<L: EntityTrait>(db: &DatabaseConnection) -> DataLoader<Links<L>>
-        where
-            L::Model: Send + Sync,
-        {
-            loader_of(Links(db.clone(), PhantomData))
-        }
-        request
-            .data(by_id::<organisation::Entity>(db))
-            .data(by_id::<programme::Entity>(db))
-            .data(by_id::<phase::Entity>(db))
-            .data(by_id::<workstream::Entity>(db))
-            .data(by_id::<milestone::Entity>(db))
-            .data(by_id::<kpi::Entity>(db))
-            .data(by_id::<data_source::Entity>(db))
-            .data(by_id::<data_infra_task::Entity>(db))
-            .data(by_id::<commitment::Entity>(db))
-            .data(by_id::<kpi_target::Entity>(db))
-            .data(by_id::<kpi_measurement::Entity>(db))
-            .data(by_id::<data_quality_assessment::Entity>(db))
-            .data(by_id::<recess_period::Entity>(db))
-            .data(children::<phase::Entity>(db))
-            .data(children::<workstream::Entity>(db))
-            .data(children::<milestone::Entity>(db))
-            .data(children::<kpi::Entity>(db))
-            .data(children::<kpi_target::Entity>(db))
-            .data(children::<data_quality_assessment::Entity>(db))
-            .data(children::<data_infra_task::Entity>(db))
-            .data(children::<kpi_measurement::Entity>(db))
-            .data(children::<commitment::Entity>(db))
-            .data(children::<commitment_letter::Entity>(db))
-            .data(by_id::<commitment_letter::Entity>(db))
-            .data(by_id::<progress_report::Entity>(db))
-            .data(by_id::<entity::risk::Entity>(db))
-            .data(children::<entity::risk::Entity>(db))
-            .data(links::<milestone_kpi::Entity>(db))
-            .data(links::<milestone_task::Entity>(db))
-            .data(links::<task_kpi::Entity>(db))
-            .data(links::<kpi_data_source::Entity>(db))
-            .data(links::<commitment_milestone::Entity>(db))
-            .data(loader_of(Dependencies(db.clone())))
-            .data(loader_of(Measurements(db.clone())))
+        request.data(loader_of(PlanLoader(db.clone())))
     }
 }
 
-fn loader<'a, T: Send + Sync + 'static>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a T> {
-    ctx.data::<T>()
+fn loader<'a>(ctx: &'a Context<'_>) -> async_graphql::Result<&'a DataLoader<PlanLoader>> {
+    ctx.data::<DataLoader<PlanLoader>>()
 }
 
 fn err(e: Arc<ApiError>) -> async_graphql::Error {
@@ -375,10 +395,7 @@ pub async fn one<E: PlanEntity>(
     ctx: &Context<'_>,
     id: i32,
 ) -> async_graphql::Result<Option<E::Model>> {
-    loader::<DataLoader<ById<E>>>(ctx)?
-        .load_one(id)
-        .await
-        .map_err(err)
+    loader(ctx)?.load_one(ById::<E>::new(id)).await.map_err(err)
 }
 
 /// The objects among `ids` (deleted included: what cites them stays intact), in one batch.
@@ -386,10 +403,11 @@ pub async fn by_ids<E: PlanEntity>(
     ctx: &Context<'_>,
     ids: &[i32],
 ) -> async_graphql::Result<HashMap<i32, E::Model>> {
-    loader::<DataLoader<ById<E>>>(ctx)?
-        .load_many(ids.iter().copied())
+    let found = loader(ctx)?
+        .load_many(ids.iter().map(|id| ById::<E>::new(*id)))
         .await
-        .map_err(err)
+        .map_err(err)?;
+    Ok(found.into_iter().map(|(key, m)| (key.id, m)).collect())
 }
 
 /// Live children of `E` whose `column` is one of `parents`, as (parent, child) pairs by child id.
@@ -398,15 +416,15 @@ pub async fn children_of<E: PlanEntity>(
     column: &'static str,
     parents: &[i32],
 ) -> async_graphql::Result<Vec<(i32, E::Model)>> {
-    let found = loader::<DataLoader<Children<E>>>(ctx)?
-        .load_many(parents.iter().map(|p| (column.to_owned(), *p)))
+    let found = loader(ctx)?
+        .load_many(parents.iter().map(|p| ChildrenOf::<E>::new(column, *p)))
         .await
         .map_err(err)?;
     Ok(parents
         .iter()
         .flat_map(|p| {
             let rows = found
-                .get(&(column.to_owned(), *p))
+                .get(&ChildrenOf::new(column, *p))
                 .cloned()
                 .unwrap_or_default();
             rows.into_iter().map(move |m| (*p, m))
@@ -426,8 +444,8 @@ where
     L::Model: Send + Sync,
     E: PlanEntity,
 {
-    let links = loader::<DataLoader<Links<L>>>(ctx)?
-        .load_many(ids.iter().map(|id| (from.to_owned(), to.to_owned(), *id)))
+    let links = loader(ctx)?
+        .load_many(ids.iter().map(|id| LinkedTo::<L>::new(from, to, *id)))
         .await
         .map_err(err)?;
     let mut targets: Vec<i32> = links.values().flatten().copied().collect();
@@ -437,7 +455,7 @@ where
     let mut out = Vec::new();
     for id in ids {
         let mut right = links
-            .get(&(from.to_owned(), to.to_owned(), *id))
+            .get(&LinkedTo::new(from, to, *id))
             .cloned()
             .unwrap_or_default();
         right.sort_unstable();
@@ -445,7 +463,7 @@ where
             right
                 .into_iter()
                 .filter_map(|r| objects.get(&r).cloned())
-                .filter(|m| !is_deleted(m))
+                .filter(|m| m.deleted_at().is_none())
                 .map(|m| (*id, m)),
         );
     }
@@ -458,7 +476,7 @@ pub async fn dependencies_of(
     end: DepEnd,
     ids: &[i32],
 ) -> async_graphql::Result<Vec<(i32, milestone_dependency::Model)>> {
-    let found = loader::<DataLoader<Dependencies>>(ctx)?
+    let found = loader(ctx)?
         .load_many(ids.iter().map(|id| (end, *id)))
         .await
         .map_err(err)?;
@@ -491,7 +509,7 @@ pub async fn measurements_of(
     ids: &[i32],
     scope: MeasurementScope,
 ) -> async_graphql::Result<Vec<(i32, kpi_measurement::Model)>> {
-    let found = loader::<DataLoader<Measurements>>(ctx)?
+    let found = loader(ctx)?
         .load_many(ids.iter().map(|id| (*id, scope)))
         .await
         .map_err(err)?;

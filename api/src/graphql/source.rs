@@ -11,10 +11,11 @@ use super::context::ContextExt;
 use super::loaders::{self, DepEnd, MeasurementScope};
 use crate::service::history::as_of::Snapshot;
 use crate::service::schedule::Schedule;
-use crate::service::store::crud::{PlanEntity, id_of};
+use crate::service::store::crud::PlanEntity;
 use crate::service::store::page::{self, Listing, Page, PageArgs};
 use async_graphql::Context;
 use chrono::{DateTime, NaiveDate, Utc};
+use entity::Stamped;
 use entity::{kpi_measurement, milestone_dependency, recess_period};
 use sea_orm::{EntityTrait, ModelTrait};
 use std::collections::{HashMap, HashSet};
@@ -81,10 +82,8 @@ impl Source {
                 .all::<E>()
                 .await?
                 .iter()
-                .filter_map(|m| {
-                    let id = id_of(m).ok()?;
-                    ids.binary_search(&id).ok().map(|_| (id, m.clone()))
-                })
+                .filter(|m| ids.binary_search(&m.id()).is_ok())
+                .map(|m| (m.id(), m.clone()))
                 .collect()),
         }
     }
@@ -112,7 +111,7 @@ impl Source {
                 _ => None,
             })
             .collect();
-        rows.sort_by_key(|(_, m)| id_of(m).unwrap_or_default());
+        rows.sort_by_key(|(_, m)| m.id());
         Ok(rows)
     }
 
@@ -252,7 +251,7 @@ async fn linked_as_of<E: PlanEntity>(
         .live::<E>()
         .await?
         .into_iter()
-        .filter_map(|m| Some((id_of(&m).ok()?, m)))
+        .map(|m| (m.id(), m))
         .collect();
     let mut out: Vec<(i32, E::Model)> = pairs
         .iter()
@@ -261,7 +260,7 @@ async fn linked_as_of<E: PlanEntity>(
         .filter_map(|(mine, other)| objects.get(&other).map(|m| (mine, other, m.clone())))
         .map(|(mine, _, m)| (mine, m))
         .collect();
-    out.sort_by_key(|(mine, m)| (*mine, id_of(m).unwrap_or_default()));
+    out.sort_by_key(|(mine, m)| (*mine, m.id()));
     Ok(out)
 }
 

@@ -1,8 +1,7 @@
 //! Mutations of KPIs, their targets and measurements.
 
 use super::{
-    DeleteInput, create, delete, input_id, input_id_opt, now, payloads, set, set_opt, set_ref,
-    update,
+    DeleteInput, create, delete, input_id, input_id_opt, payloads, set, set_opt, set_ref, update,
 };
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{
@@ -12,6 +11,10 @@ use crate::graphql::scalars::Date;
 use crate::graphql::scalars::Decimal;
 use crate::graphql::types::{Kpi, KpiMeasurement, KpiTarget};
 use crate::service::data::kpis::themes_to_text;
+use crate::service::data::{
+    kpis::{NewKpi, NewKpiTarget},
+    measurements::NewMeasurement,
+};
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::{Exact, kpi, kpi_measurement, kpi_target};
 
@@ -200,9 +203,7 @@ impl KpiMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new KPI.")] input: CreateKpiInput,
     ) -> async_graphql::Result<CreateKpiPayload> {
-        let at = now(ctx)?;
-        let model = kpi::Model {
-            id: 0,
+        let new = NewKpi {
             programme_id: input_id::<entity::programme::Entity>(
                 &input.programme_id,
                 "programmeId",
@@ -218,14 +219,9 @@ impl KpiMutation {
             themes: themes(input.themes),
             baseline_value: input.baseline_value.map(Exact::from),
             baseline_period: input.baseline_period,
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
-            search_text: String::new(), // derived on write (crud)
         };
         Ok(CreateKpiPayload(Kpi::one(
-            create::<kpi::Entity>(ctx, model).await?,
+            create::<kpi::Entity>(ctx, new).await?,
         )))
     }
 
@@ -274,21 +270,15 @@ impl KpiMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new target.")] input: CreateKpiTargetInput,
     ) -> async_graphql::Result<CreateKpiTargetPayload> {
-        let at = now(ctx)?;
-        let model = kpi_target::Model {
-            id: 0,
+        let new = NewKpiTarget {
             kpi_id: input_id::<entity::kpi::Entity>(&input.kpi_id, "kpiId")?,
             year: input.year,
             layer: input.layer.map(Into::into),
             value: Exact::from(input.value),
             note: input.note,
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
         };
         Ok(CreateKpiTargetPayload(KpiTarget::one(
-            create::<kpi_target::Entity>(ctx, model).await?,
+            create::<kpi_target::Entity>(ctx, new).await?,
         )))
     }
 
@@ -332,9 +322,7 @@ impl KpiMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The measurement.")] input: RecordMeasurementInput,
     ) -> async_graphql::Result<RecordMeasurementPayload> {
-        let at = now(ctx)?;
-        let model = kpi_measurement::Model {
-            id: 0,
+        let new = NewMeasurement {
             kpi_id: input_id::<entity::kpi::Entity>(&input.kpi_id, "kpiId")?,
             period_start: input.period_start.into(),
             period_end: input.period_end.into(),
@@ -346,13 +334,9 @@ impl KpiMutation {
                 "dataSourceId",
             )?,
             note: input.note,
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
         };
         Ok(RecordMeasurementPayload(KpiMeasurement::one(
-            create::<kpi_measurement::Entity>(ctx, model).await?,
+            create::<kpi_measurement::Entity>(ctx, new).await?,
         )))
     }
 

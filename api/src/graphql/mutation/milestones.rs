@@ -1,13 +1,14 @@
 //! Mutations of milestones.
 
 use super::{
-    DeleteInput, create_filled, deadline, delete, input_id, input_id_opt, now, payloads, set,
-    set_opt, set_ref, update_filled,
+    DeleteInput, create, deadline, delete, input_id, input_id_opt, payloads, set, set_opt, set_ref,
+    update_filled,
 };
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{GovernmentLayer, Health, MilestoneKind, WorkStatus};
 use crate::graphql::scalars::Date;
 use crate::graphql::types::Milestone;
+use crate::service::plan::milestones::NewMilestone;
 use crate::service::store::crud;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::milestone;
@@ -143,9 +144,7 @@ impl MilestoneMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new milestone.")] input: CreateMilestoneInput,
     ) -> async_graphql::Result<CreateMilestonePayload> {
-        let at = now(ctx)?;
-        let model = milestone::Model {
-            id: 0,
+        let new = NewMilestone {
             programme_id: input_id::<entity::programme::Entity>(
                 &input.programme_id,
                 "programmeId",
@@ -175,17 +174,10 @@ impl MilestoneMutation {
                 .and_then(|o| o.until.map(Into::into)),
             health_override_reason: input.health_override.map(|o| o.reason),
             participating_layers: participants(&input.participating_layers),
-            deadline_date: None, // filled in by the service from `fill`
-            deadline_text: input.deadline_text.clone(),
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
-            search_text: String::new(), // derived on write (crud)
+            deadline: deadline(input.deadline_text, input.deadline_date, false),
         };
-        let fill = deadline(input.deadline_text.as_deref(), input.deadline_date, false);
         Ok(CreateMilestonePayload(Milestone::one(
-            create_filled::<milestone::Entity>(ctx, model, Some(fill)).await?,
+            create::<milestone::Entity>(ctx, new).await?,
         )))
     }
 
@@ -200,7 +192,8 @@ impl MilestoneMutation {
         // recess leaves no date).
         let fill = match (&input.deadline_text, &input.deadline_date) {
             (MaybeUndefined::Value(text), MaybeUndefined::Undefined) => {
-                Some(deadline(Some(text), None, false) as Box<dyn crud::Fill<milestone::Model>>)
+                Some(Box::new(deadline(Some(text.clone()), None, false))
+                    as Box<dyn crud::Fill<milestone::Model>>)
             }
             _ => None,
         };

@@ -123,34 +123,25 @@ pub(crate) fn input_id_opt<K: ids::Kind>(id: Option<&ID>, field: &str) -> ApiRes
 
 /// A deadline as the input gives it, resolved by the service inside the write's transaction.
 pub(crate) fn deadline(
-    text: Option<&str>,
+    text: Option<String>,
     date: Option<crate::graphql::scalars::Date>,
     required: bool,
-) -> Box<crate::service::parliament::calendar::Deadline> {
-    Box::new(crate::service::parliament::calendar::Deadline {
+) -> crate::service::parliament::calendar::Deadline {
+    crate::service::parliament::calendar::Deadline {
         field: "deadlineText",
-        text: text.map(str::to_owned),
+        text,
         date: date.map(Into::into),
         required,
-    })
+    }
 }
 
-/// Create `model` after validation; the stored object.
+/// Create `new` (its service-side `New{Type}`); the stored object.
 pub(crate) async fn create<E: Rules>(
     ctx: &Context<'_>,
-    model: E::Model,
-) -> async_graphql::Result<E::Model> {
-    create_filled::<E>(ctx, model, None).await
-}
-
-/// [`create`], with what the service fills in inside the transaction (a deadline's date).
-pub(crate) async fn create_filled<E: Rules>(
-    ctx: &Context<'_>,
-    model: E::Model,
-    fill: Option<Box<dyn crud::Fill<E::Model>>>,
+    new: impl crud::New<E>,
 ) -> async_graphql::Result<E::Model> {
     let actor = ctx.writer()?;
-    Ok(crud::create_filled::<E>(ctx.db()?, &actor, model, fill)
+    Ok(crud::create_new::<E>(ctx.db()?, &actor, new)
         .await
         .map_err(ApiError::in_input)?)
 }
@@ -244,9 +235,4 @@ pub(crate) fn set_ref<K: ids::Kind>(
         MaybeUndefined::Value(id) => *target = Some(ids::decode_as::<K>(&id, field)?),
     }
     Ok(())
-}
-
-/// A new-object placeholder for the bookkeeping fields (the service sets them).
-pub(crate) fn now(ctx: &Context<'_>) -> async_graphql::Result<chrono::DateTime<chrono::Utc>> {
-    Ok(ctx.state()?.clock.now())
 }

@@ -1,13 +1,13 @@
 //! Mutations of the recess calendar and commitments.
 
 use super::{
-    DeleteInput, create, create_filled, deadline, delete, input_id, now, payloads, set, set_opt,
-    update, update_filled,
+    DeleteInput, create, deadline, delete, input_id, payloads, set, set_opt, update, update_filled,
 };
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{CommitmentStatus, DateConfidence, RecessKind};
 use crate::graphql::scalars::Date;
 use crate::graphql::types::{Commitment, RecessPeriod};
+use crate::service::parliament::{commitments::NewCommitment, recess::NewRecess};
 use crate::service::store::crud;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::{commitment, recess_period};
@@ -129,22 +129,16 @@ impl ParliamentMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new recess period.")] input: CreateRecessPeriodInput,
     ) -> async_graphql::Result<CreateRecessPeriodPayload> {
-        let at = now(ctx)?;
-        let model = recess_period::Model {
-            id: 0,
+        let new = NewRecess {
             kind: input.kind.into(),
             year: input.year,
             name: input.name,
             first_day: input.first_day.into(),
             last_day: input.last_day.into(),
             confidence: input.confidence.into(),
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
         };
         Ok(CreateRecessPeriodPayload(RecessPeriod::one(
-            create::<recess_period::Entity>(ctx, model).await?,
+            create::<recess_period::Entity>(ctx, new).await?,
         )))
     }
 
@@ -190,9 +184,7 @@ impl ParliamentMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new commitment.")] input: CreateCommitmentInput,
     ) -> async_graphql::Result<CreateCommitmentPayload> {
-        let at = now(ctx)?;
-        let model = commitment::Model {
-            id: 0,
+        let new = NewCommitment {
             programme_id: input_id::<entity::programme::Entity>(
                 &input.programme_id,
                 "programmeId",
@@ -201,18 +193,11 @@ impl ParliamentMutation {
             text: input.text,
             made_by: input.made_by,
             made_on: input.made_on.into(),
-            deadline_text: input.deadline_text.clone(),
-            // Filled in by the service (required): the date, or the phrase resolved.
-            deadline_date: chrono::NaiveDate::MIN,
+            deadline: deadline(input.deadline_text, input.deadline_date, true),
             status: input.status.into(),
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
         };
-        let fill = deadline(input.deadline_text.as_deref(), input.deadline_date, true);
         Ok(CreateCommitmentPayload(Commitment::one(
-            create_filled::<commitment::Entity>(ctx, model, Some(fill)).await?,
+            create::<commitment::Entity>(ctx, new).await?,
         )))
     }
 
@@ -226,7 +211,8 @@ impl ParliamentMutation {
         // A new phrase without a new date: the service resolves it inside the transaction.
         let fill = match (&input.deadline_text, &input.deadline_date) {
             (MaybeUndefined::Value(text), None) => {
-                Some(deadline(Some(text), None, false) as Box<dyn crud::Fill<commitment::Model>>)
+                Some(Box::new(deadline(Some(text.clone()), None, false))
+                    as Box<dyn crud::Fill<commitment::Model>>)
             }
             _ => None,
         };

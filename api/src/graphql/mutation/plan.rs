@@ -1,13 +1,13 @@
 //! Mutations of organisations, programmes, phases and workstreams.
 
 use super::{
-    DeleteInput, create, delete, input_id, input_id_opt, now, payloads, set, set_opt, set_ref,
-    update,
+    DeleteInput, create, delete, input_id, input_id_opt, payloads, set, set_opt, set_ref, update,
 };
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{GovernmentLayer, WorkStatus};
 use crate::graphql::scalars::Date;
 use crate::graphql::types::{Organisation, Phase, Programme, Workstream};
+use crate::service::plan::frame::{NewOrganisation, NewPhase, NewProgramme, NewWorkstream};
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::{organisation, phase, programme, workstream};
 
@@ -219,21 +219,15 @@ impl PlanMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new organisation.")] input: CreateOrganisationInput,
     ) -> async_graphql::Result<CreateOrganisationPayload> {
-        let at = now(ctx)?;
-        let model = organisation::Model {
-            id: 0,
+        let new = NewOrganisation {
             name: input.name,
             abbreviation: input.abbreviation,
             layer: input.layer.map(Into::into),
             is_umbrella_body: input.is_umbrella_body,
             tooi_id: input.tooi_id,
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
         };
         Ok(CreateOrganisationPayload(Organisation::one(
-            create::<organisation::Entity>(ctx, model).await?,
+            create::<organisation::Entity>(ctx, new).await?,
         )))
     }
 
@@ -278,22 +272,16 @@ impl PlanMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new programme.")] input: CreateProgrammeInput,
     ) -> async_graphql::Result<CreateProgrammePayload> {
-        let at = now(ctx)?;
-        let model = programme::Model {
-            id: 0,
+        let new = NewProgramme {
             name: input.name,
             goal: input.goal,
             lead_organisation_id: input_id_opt::<entity::organisation::Entity>(
                 input.lead_organisation_id.as_ref(),
                 "leadOrganisationId",
             )?,
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
         };
         Ok(CreateProgrammePayload(Programme::one(
-            create::<programme::Entity>(ctx, model).await?,
+            create::<programme::Entity>(ctx, new).await?,
         )))
     }
 
@@ -339,9 +327,7 @@ impl PlanMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new phase.")] input: CreatePhaseInput,
     ) -> async_graphql::Result<CreatePhasePayload> {
-        let at = now(ctx)?;
-        let model = phase::Model {
-            id: 0,
+        let new = NewPhase {
             programme_id: input_id::<entity::programme::Entity>(
                 &input.programme_id,
                 "programmeId",
@@ -358,13 +344,9 @@ impl PlanMutation {
             actual_start: input.actual_start.map(Into::into),
             actual_end: input.actual_end.map(Into::into),
             status: input.status.into(),
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
         };
         Ok(CreatePhasePayload(Phase::one(
-            create::<phase::Entity>(ctx, model).await?,
+            create::<phase::Entity>(ctx, new).await?,
         )))
     }
 
@@ -411,9 +393,7 @@ impl PlanMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new workstream.")] input: CreateWorkstreamInput,
     ) -> async_graphql::Result<CreateWorkstreamPayload> {
-        let at = now(ctx)?;
-        let model = workstream::Model {
-            id: 0,
+        let new = NewWorkstream {
             programme_id: input_id::<entity::programme::Entity>(
                 &input.programme_id,
                 "programmeId",
@@ -424,13 +404,9 @@ impl PlanMutation {
                 input.lead_organisation_id.as_ref(),
                 "leadOrganisationId",
             )?,
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
         };
         Ok(CreateWorkstreamPayload(Workstream::one(
-            create::<workstream::Entity>(ctx, model).await?,
+            create::<workstream::Entity>(ctx, new).await?,
         )))
     }
 

@@ -1,12 +1,12 @@
 //! Mutations of the risk register.
 
 use super::{
-    DeleteInput, create, delete, input_id, input_id_opt, now, payloads, set, set_opt, set_ref,
-    update,
+    DeleteInput, create, delete, input_id, input_id_opt, payloads, set, set_opt, set_ref, update,
 };
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{GovernmentLayer, RiskLevel, RiskStatus};
 use crate::graphql::types::Risk;
+use crate::service::plan::risks::NewRisk;
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::risk;
 
@@ -93,9 +93,7 @@ impl RiskMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new risk.")] input: CreateRiskInput,
     ) -> async_graphql::Result<CreateRiskPayload> {
-        let at = now(ctx)?;
-        let model = risk::Model {
-            id: 0,
+        let new = NewRisk {
             programme_id: input_id::<entity::programme::Entity>(
                 &input.programme_id,
                 "programmeId",
@@ -116,13 +114,9 @@ impl RiskMutation {
                 input.commitment_id.as_ref(),
                 "commitmentId",
             )?,
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
         };
         Ok(CreateRiskPayload(Risk::one(
-            create::<risk::Entity>(ctx, model).await?,
+            create::<risk::Entity>(ctx, new).await?,
         )))
     }
 

@@ -1,8 +1,7 @@
 //! Mutations of data sources, quality assessments and data-infrastructure tasks.
 
 use super::{
-    DeleteInput, create, delete, input_id, input_id_opt, now, payloads, set, set_opt, set_ref,
-    update,
+    DeleteInput, create, delete, input_id, input_id_opt, payloads, set, set_opt, set_ref, update,
 };
 use crate::graphql::batch::Batched;
 use crate::graphql::enums::{
@@ -10,6 +9,10 @@ use crate::graphql::enums::{
 };
 use crate::graphql::scalars::Date;
 use crate::graphql::types::{DataInfraTask, DataQualityAssessment, DataSource};
+use crate::service::data::{
+    sources::{NewAssessment, NewDataSource},
+    tasks::NewTask,
+};
 use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object};
 use entity::{data_infra_task, data_quality_assessment, data_source};
 
@@ -184,9 +187,7 @@ impl DataMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new data source.")] input: CreateDataSourceInput,
     ) -> async_graphql::Result<CreateDataSourcePayload> {
-        let at = now(ctx)?;
-        let model = data_source::Model {
-            id: 0,
+        let new = NewDataSource {
             name: input.name,
             description: input.description,
             owner_organisation_id: input_id_opt::<entity::organisation::Entity>(
@@ -197,14 +198,9 @@ impl DataMutation {
             access: input.access.into(),
             licence: input.licence,
             url: input.url,
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
-            search_text: String::new(), // derived on write (crud)
         };
         Ok(CreateDataSourcePayload(DataSource::one(
-            create::<data_source::Entity>(ctx, model).await?,
+            create::<data_source::Entity>(ctx, new).await?,
         )))
     }
 
@@ -255,9 +251,7 @@ impl DataMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new assessment.")] input: CreateDataQualityAssessmentInput,
     ) -> async_graphql::Result<CreateDataQualityAssessmentPayload> {
-        let at = now(ctx)?;
-        let model = data_quality_assessment::Model {
-            id: 0,
+        let new = NewAssessment {
             data_source_id: input_id::<entity::data_source::Entity>(
                 &input.data_source_id,
                 "dataSourceId",
@@ -266,12 +260,8 @@ impl DataMutation {
             score: input.score,
             assessed_on: input.assessed_on.into(),
             finding: input.finding,
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
         };
-        let saved = create::<data_quality_assessment::Entity>(ctx, model).await?;
+        let saved = create::<data_quality_assessment::Entity>(ctx, new).await?;
         Ok(CreateDataQualityAssessmentPayload(
             DataQualityAssessment::one(saved),
         ))
@@ -323,9 +313,7 @@ impl DataMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The new task.")] input: CreateDataInfraTaskInput,
     ) -> async_graphql::Result<CreateDataInfraTaskPayload> {
-        let at = now(ctx)?;
-        let model = data_infra_task::Model {
-            id: 0,
+        let new = NewTask {
             programme_id: input_id::<entity::programme::Entity>(
                 &input.programme_id,
                 "programmeId",
@@ -345,13 +333,9 @@ impl DataMutation {
                 input.data_source_id.as_ref(),
                 "dataSourceId",
             )?,
-            version: 1,
-            created_at: at,
-            updated_at: at,
-            deleted_at: None,
         };
         Ok(CreateDataInfraTaskPayload(DataInfraTask::one(
-            create::<data_infra_task::Entity>(ctx, model).await?,
+            create::<data_infra_task::Entity>(ctx, new).await?,
         )))
     }
 

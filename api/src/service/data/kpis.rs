@@ -1,10 +1,13 @@
 //! Rules of KPIs and their targets, and the stored form of a KPI's themes.
 
 use crate::error::{ApiError, ApiResult};
-use crate::service::store::crud::{Rules, refers};
+use crate::service::store::crud::{New, Rules, refers};
 use crate::service::store::filter::{Filter, Pick};
 use crate::service::store::validate as v;
-use entity::{GovernmentLayer, Theme, kpi, kpi_measurement, kpi_target, programme};
+use entity::{
+    Exact, Frequency, GovernmentLayer, KpiAggregation, KpiDirection, KpiLevel, Theme, kpi,
+    kpi_measurement, kpi_target, programme,
+};
 use futures::future::BoxFuture;
 use sea_orm::Iterable;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
@@ -182,6 +185,81 @@ pub fn layer_totals(
         });
     }
     totals
+}
+
+/// A KPI to create (`crud::create_new`): the fields of [`kpi::Model`], without the
+/// bookkeeping and derived columns the service sets.
+#[derive(Clone, Debug)]
+pub struct NewKpi {
+    pub programme_id: i32,
+    pub code: String,
+    pub name: String,
+    pub definition: String,
+    pub unit: String,
+    pub direction: KpiDirection,
+    /// How its layers add up to the whole (`NONE`: they do not). History recorded before the
+    /// column existed rebuilds it as `null`: that reads as `NONE`.
+    pub aggregation: KpiAggregation,
+    pub level: KpiLevel,
+    pub frequency: Frequency,
+    pub themes: String,
+    pub baseline_value: Option<Exact>,
+    pub baseline_period: Option<String>,
+}
+
+#[async_trait::async_trait]
+impl New<kpi::Entity> for NewKpi {
+    async fn into_row(self, _txn: &DatabaseTransaction) -> ApiResult<kpi::Model> {
+        Ok(kpi::Model {
+            id: 0,
+            programme_id: self.programme_id,
+            code: self.code,
+            name: self.name,
+            definition: self.definition,
+            unit: self.unit,
+            direction: self.direction,
+            aggregation: self.aggregation,
+            level: self.level,
+            frequency: self.frequency,
+            themes: self.themes,
+            baseline_value: self.baseline_value,
+            baseline_period: self.baseline_period,
+            version: 0,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            deleted_at: None,
+            search_text: String::new(),
+        })
+    }
+}
+
+/// A target of a KPI to create (`crud::create_new`): the fields of [`kpi_target::Model`], without the
+/// bookkeeping and derived columns the service sets.
+#[derive(Clone, Debug)]
+pub struct NewKpiTarget {
+    pub kpi_id: i32,
+    pub year: i32,
+    pub layer: Option<GovernmentLayer>,
+    pub value: Exact,
+    pub note: Option<String>,
+}
+
+#[async_trait::async_trait]
+impl New<kpi_target::Entity> for NewKpiTarget {
+    async fn into_row(self, _txn: &DatabaseTransaction) -> ApiResult<kpi_target::Model> {
+        Ok(kpi_target::Model {
+            id: 0,
+            kpi_id: self.kpi_id,
+            year: self.year,
+            layer: self.layer,
+            value: self.value,
+            note: self.note,
+            version: 0,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            deleted_at: None,
+        })
+    }
 }
 
 #[cfg(test)]

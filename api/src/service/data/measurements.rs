@@ -1,9 +1,10 @@
 //! Rules of KPI measurements.
 
 use crate::error::{ApiError, ApiResult};
-use crate::service::store::crud::{Rules, refers};
+use crate::service::store::crud::{New, Rules, refers};
 use crate::service::store::validate as v;
-use entity::{data_source, kpi, kpi_measurement};
+use chrono::NaiveDate;
+use entity::{Exact, GovernmentLayer, MeasurementQualifier, data_source, kpi, kpi_measurement};
 use futures::future::BoxFuture;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
@@ -73,6 +74,42 @@ pub fn period_label(start: chrono::NaiveDate, end: chrono::NaiveDate) -> String 
         }
     }
     format!("{start} t/m {end}")
+}
+
+/// A measurement of a KPI to create (`crud::create_new`): the fields of [`kpi_measurement::Model`], without the
+/// bookkeeping and derived columns the service sets.
+#[derive(Clone, Debug)]
+pub struct NewMeasurement {
+    pub kpi_id: i32,
+    pub period_start: NaiveDate,
+    pub period_end: NaiveDate,
+    pub layer: Option<GovernmentLayer>,
+    pub value: Exact,
+    /// A lower or upper bound, or an estimate; None for a plain value.
+    pub qualifier: Option<MeasurementQualifier>,
+    pub data_source_id: Option<i32>,
+    pub note: Option<String>,
+}
+
+#[async_trait::async_trait]
+impl New<kpi_measurement::Entity> for NewMeasurement {
+    async fn into_row(self, _txn: &DatabaseTransaction) -> ApiResult<kpi_measurement::Model> {
+        Ok(kpi_measurement::Model {
+            id: 0,
+            kpi_id: self.kpi_id,
+            period_start: self.period_start,
+            period_end: self.period_end,
+            layer: self.layer,
+            value: self.value,
+            qualifier: self.qualifier,
+            data_source_id: self.data_source_id,
+            note: self.note,
+            version: 0,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            deleted_at: None,
+        })
+    }
 }
 
 #[cfg(test)]

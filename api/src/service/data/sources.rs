@@ -1,9 +1,12 @@
 //! Rules of data sources and their quality assessments.
 
 use crate::error::ApiResult;
-use crate::service::store::crud::{Rules, refers};
+use crate::service::store::crud::{New, Rules, refers};
 use crate::service::store::validate as v;
-use entity::{data_quality_assessment, data_source, organisation};
+use chrono::NaiveDate;
+use entity::{
+    DataAccess, Frequency, QualityDimension, data_quality_assessment, data_source, organisation,
+};
 use futures::future::BoxFuture;
 use sea_orm::DatabaseTransaction;
 
@@ -83,4 +86,70 @@ pub fn list(
             id: data_source::Column::Id,
         },
     })
+}
+
+/// A data source to create (`crud::create_new`): the fields of [`data_source::Model`], without the
+/// bookkeeping and derived columns the service sets.
+#[derive(Clone, Debug)]
+pub struct NewDataSource {
+    pub name: String,
+    pub description: String,
+    pub owner_organisation_id: Option<i32>,
+    pub update_frequency: Frequency,
+    pub access: DataAccess,
+    pub licence: Option<String>,
+    pub url: Option<String>,
+}
+
+#[async_trait::async_trait]
+impl New<data_source::Entity> for NewDataSource {
+    async fn into_row(self, _txn: &DatabaseTransaction) -> ApiResult<data_source::Model> {
+        Ok(data_source::Model {
+            id: 0,
+            name: self.name,
+            description: self.description,
+            owner_organisation_id: self.owner_organisation_id,
+            update_frequency: self.update_frequency,
+            access: self.access,
+            licence: self.licence,
+            url: self.url,
+            version: 0,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            deleted_at: None,
+            search_text: String::new(),
+        })
+    }
+}
+
+/// A quality assessment of a data source to create (`crud::create_new`): the fields of [`data_quality_assessment::Model`], without the
+/// bookkeeping and derived columns the service sets.
+#[derive(Clone, Debug)]
+pub struct NewAssessment {
+    pub data_source_id: i32,
+    pub dimension: QualityDimension,
+    pub score: i32,
+    pub assessed_on: NaiveDate,
+    pub finding: String,
+}
+
+#[async_trait::async_trait]
+impl New<data_quality_assessment::Entity> for NewAssessment {
+    async fn into_row(
+        self,
+        _txn: &DatabaseTransaction,
+    ) -> ApiResult<data_quality_assessment::Model> {
+        Ok(data_quality_assessment::Model {
+            id: 0,
+            data_source_id: self.data_source_id,
+            dimension: self.dimension,
+            score: self.score,
+            assessed_on: self.assessed_on,
+            finding: self.finding,
+            version: 0,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            deleted_at: None,
+        })
+    }
 }

@@ -1,10 +1,13 @@
 //! Rules of data-infrastructure tasks.
 
 use crate::error::ApiResult;
-use crate::service::store::crud::{Rules, refers};
+use crate::service::store::crud::{New, Rules, refers};
 use crate::service::store::filter::{Cmp, Filter, Operand};
 use crate::service::store::validate as v;
-use entity::{WorkStatus, data_infra_task, data_source, organisation, programme};
+use chrono::NaiveDate;
+use entity::{
+    GovernmentLayer, TaskKind, WorkStatus, data_infra_task, data_source, organisation, programme,
+};
 use futures::future::BoxFuture;
 use sea_orm::DatabaseTransaction;
 
@@ -99,4 +102,43 @@ pub fn list(
             id: Column::Id,
         },
     })
+}
+
+/// A data-infrastructure task to create (`crud::create_new`): the fields of [`data_infra_task::Model`], without the
+/// bookkeeping and derived columns the service sets.
+#[derive(Clone, Debug)]
+pub struct NewTask {
+    pub programme_id: i32,
+    pub title: String,
+    pub description: String,
+    pub kind: TaskKind,
+    pub layer: Option<GovernmentLayer>,
+    pub owner_organisation_id: Option<i32>,
+    pub due_date: NaiveDate,
+    pub completed_on: Option<NaiveDate>,
+    pub status: WorkStatus,
+    pub data_source_id: Option<i32>,
+}
+
+#[async_trait::async_trait]
+impl New<data_infra_task::Entity> for NewTask {
+    async fn into_row(self, _txn: &DatabaseTransaction) -> ApiResult<data_infra_task::Model> {
+        Ok(data_infra_task::Model {
+            id: 0,
+            programme_id: self.programme_id,
+            title: self.title,
+            description: self.description,
+            kind: self.kind,
+            layer: self.layer,
+            owner_organisation_id: self.owner_organisation_id,
+            due_date: self.due_date,
+            completed_on: self.completed_on,
+            status: self.status,
+            data_source_id: self.data_source_id,
+            version: 0,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            deleted_at: None,
+        })
+    }
 }

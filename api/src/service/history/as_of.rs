@@ -13,16 +13,17 @@
 use crate::error::{ApiError, ApiResult};
 use crate::service::plan::links::{self, LinkSpec};
 use crate::service::schedule::{self, Schedule, Settings};
-use crate::service::store::crud::{PlanEntity, column};
+use crate::service::store::crud::PlanEntity;
 use chrono::{DateTime, Utc};
+use entity::Stamped;
 use entity::{
     ChangeAction, baseline, change_record, commitment, commitment_milestone, milestone,
     milestone_dependency,
 };
 use sea_orm::sea_query::ColumnType;
 use sea_orm::{
-    ColumnTrait, DatabaseConnection, EntityTrait, IdenStatic, Iterable, ModelTrait, QueryFilter,
-    QueryOrder, QuerySelect,
+    ColumnTrait, DatabaseConnection, EntityTrait, IdenStatic, Iterable, QueryFilter, QueryOrder,
+    QuerySelect,
 };
 use serde_json::{Map, Value};
 use std::any::Any;
@@ -123,10 +124,7 @@ impl Snapshot {
         let current = self.current().await?;
         self.cached(E::NAME, || async move {
             if current {
-                Ok(E::find()
-                    .order_by_asc(column::<E>("id")?)
-                    .all(&self.db)
-                    .await?)
+                Ok(E::find().order_by_asc(E::ID).all(&self.db).await?)
             } else {
                 rebuild::<E>(&self.db, self.at).await
             }
@@ -136,12 +134,11 @@ impl Snapshot {
 
     /// The objects of `E` that were live at the moment, by id.
     pub async fn live<E: PlanEntity>(&self) -> ApiResult<Vec<E::Model>> {
-        let deleted = column::<E>("deleted_at")?;
         Ok(self
             .all::<E>()
             .await?
             .iter()
-            .filter(|m| matches!(m.get(deleted), sea_orm::Value::ChronoDateTimeUtc(None)))
+            .filter(|m| m.deleted_at().is_none())
             .cloned()
             .collect())
     }

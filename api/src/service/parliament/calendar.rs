@@ -137,6 +137,7 @@ pub fn recess_on(
 /// A deadline as a client gives it: a date, or a phrase that names a recess ("voor het
 /// zomerreces 2026"), resolved against the recess calendar inside the write's transaction
 /// ([`deadline`]; errors name `field`). Fills `deadline_date` of a milestone or commitment.
+#[derive(Clone, Debug)]
 pub struct Deadline {
     /// The input field a failure names (`deadlineText`, `newDeadlineText`).
     pub field: &'static str,
@@ -149,17 +150,37 @@ pub struct Deadline {
 }
 
 impl Deadline {
+    /// No deadline: neither a date nor a phrase.
+    pub fn none() -> Self {
+        Self {
+            field: "deadlineText",
+            text: None,
+            date: None,
+            required: false,
+        }
+    }
+
     /// The date: given, or resolved from the phrase in `db`'s view of the calendar.
     pub async fn resolve<C: ConnectionTrait>(&self, db: &C) -> ApiResult<Option<NaiveDate>> {
         let day = deadline(db, self.field, self.text.as_deref(), self.date).await?;
         if self.required && day.is_none() {
-            return Err(ApiError::invalid(
-                "deadlineDate",
-                "give the deadline as a date, or as a deadlineText that names a recess",
-            ));
+            return Err(missing());
         }
         Ok(day)
     }
+
+    /// [`Deadline::resolve`] for a deadline that must be there: none is BAD_USER_INPUT at
+    /// `deadlineDate`, whatever `required` says.
+    pub async fn resolve_required<C: ConnectionTrait>(&self, db: &C) -> ApiResult<NaiveDate> {
+        self.resolve(db).await?.ok_or_else(missing)
+    }
+}
+
+fn missing() -> ApiError {
+    ApiError::invalid(
+        "deadlineDate",
+        "give the deadline as a date, or as a deadlineText that names a recess",
+    )
 }
 
 #[async_trait::async_trait]

@@ -1,9 +1,11 @@
 //! Rules of commitments to the Kamer (toezeggingen).
 
 use crate::error::{ApiError, ApiResult};
-use crate::service::store::crud::{Rules, refers};
+use crate::service::parliament::calendar::Deadline;
+use crate::service::store::crud::{New, Rules, refers};
 use crate::service::store::validate as v;
-use entity::{commitment, programme};
+use chrono::NaiveDate;
+use entity::{CommitmentStatus, commitment, programme};
 use futures::future::BoxFuture;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
@@ -63,4 +65,41 @@ pub fn list(
             id: commitment::Column::Id,
         },
     })
+}
+
+/// A commitment to the Kamer to create (`crud::create_new`): the fields of [`commitment::Model`], without the
+/// bookkeeping and derived columns the service sets.
+#[derive(Clone, Debug)]
+pub struct NewCommitment {
+    pub programme_id: i32,
+    pub number: String,
+    pub text: String,
+    pub made_by: String,
+    pub made_on: NaiveDate,
+    /// Its deadline (required): a date, or a phrase that names a recess, resolved inside the
+    /// write's transaction.
+    pub deadline: Deadline,
+    pub status: CommitmentStatus,
+}
+
+#[async_trait::async_trait]
+impl New<commitment::Entity> for NewCommitment {
+    async fn into_row(self, txn: &DatabaseTransaction) -> ApiResult<commitment::Model> {
+        let deadline_date = self.deadline.resolve_required(txn).await?;
+        Ok(commitment::Model {
+            id: 0,
+            programme_id: self.programme_id,
+            number: self.number,
+            text: self.text,
+            made_by: self.made_by,
+            made_on: self.made_on,
+            deadline_text: self.deadline.text,
+            deadline_date,
+            status: self.status,
+            version: 0,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            deleted_at: None,
+        })
+    }
 }

@@ -5,7 +5,7 @@
 //! fulfilment closes the commitment.
 
 use crate::error::{ApiError, ApiResult};
-use crate::service::store::crud::{self, Rules, find_live, version_of};
+use crate::service::store::crud::{self, Rules, find_live};
 use crate::service::store::validate as v;
 use crate::service::{Actor, Versioned};
 use chrono::NaiveDate;
@@ -133,7 +133,7 @@ pub async fn record_in(
         crate::service::schedule::letters_called_for(schedule.commitment(current.id).as_ref())
     };
     crate::service::accounts::access::may_record_letter(actor, draft.kind, called)?;
-    if version_of(&current)? != draft.version {
+    if current.version != draft.version {
         return Ok(Versioned::Conflict((current, None)));
     }
     if current.status == CommitmentStatus::Fulfilled {

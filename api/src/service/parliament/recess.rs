@@ -1,10 +1,10 @@
 //! Rules of the parliamentary recess calendar.
 
 use crate::error::{ApiError, ApiResult};
-use crate::service::store::crud::Rules;
+use crate::service::store::crud::{New, Rules};
 use crate::service::store::validate as v;
-use chrono::Datelike;
-use entity::recess_period;
+use chrono::{Datelike, NaiveDate};
+use entity::{DateConfidence, RecessKind, recess_period};
 use futures::future::BoxFuture;
 use sea_orm::{ColumnTrait, DatabaseTransaction, EntityTrait, QueryFilter};
 
@@ -81,4 +81,35 @@ pub fn list(
             id: recess_period::Column::Id,
         },
     })
+}
+
+/// A recess of the Kamer to create (`crud::create_new`): the fields of [`recess_period::Model`], without the
+/// bookkeeping and derived columns the service sets.
+#[derive(Clone, Debug)]
+pub struct NewRecess {
+    pub kind: RecessKind,
+    pub year: i32,
+    pub name: String,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+    pub confidence: DateConfidence,
+}
+
+#[async_trait::async_trait]
+impl New<recess_period::Entity> for NewRecess {
+    async fn into_row(self, _txn: &DatabaseTransaction) -> ApiResult<recess_period::Model> {
+        Ok(recess_period::Model {
+            id: 0,
+            kind: self.kind,
+            year: self.year,
+            name: self.name,
+            first_day: self.first_day,
+            last_day: self.last_day,
+            confidence: self.confidence,
+            version: 0,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            deleted_at: None,
+        })
+    }
 }

@@ -1,11 +1,12 @@
 //! Rules of the programme's frame: organisations, the programme, phases and workstreams.
 
 use crate::error::ApiResult;
-use crate::service::store::crud::{Rules, refers};
+use crate::service::store::crud::{New, Rules, refers};
 use crate::service::store::filter::Filter;
 use crate::service::store::page::{KeyKind, Listing, Order};
 use crate::service::store::validate as v;
-use entity::{organisation, phase, programme, workstream};
+use chrono::NaiveDate;
+use entity::{GovernmentLayer, WorkStatus, organisation, phase, programme, workstream};
 use futures::future::BoxFuture;
 use sea_orm::DatabaseTransaction;
 
@@ -159,4 +160,130 @@ pub fn organisations(
             id: Column::Id,
         },
     })
+}
+
+/// An organisation to create (`crud::create_new`): the fields of [`organisation::Model`], without the
+/// bookkeeping and derived columns the service sets.
+#[derive(Clone, Debug)]
+pub struct NewOrganisation {
+    pub name: String,
+    pub abbreviation: Option<String>,
+    pub layer: Option<GovernmentLayer>,
+    pub is_umbrella_body: bool,
+    pub tooi_id: Option<String>,
+}
+
+#[async_trait::async_trait]
+impl New<organisation::Entity> for NewOrganisation {
+    async fn into_row(self, _txn: &DatabaseTransaction) -> ApiResult<organisation::Model> {
+        Ok(organisation::Model {
+            id: 0,
+            name: self.name,
+            abbreviation: self.abbreviation,
+            layer: self.layer,
+            is_umbrella_body: self.is_umbrella_body,
+            tooi_id: self.tooi_id,
+            version: 0,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            deleted_at: None,
+        })
+    }
+}
+
+/// A programme to create (`crud::create_new`): the fields of [`programme::Model`], without the
+/// bookkeeping and derived columns the service sets.
+#[derive(Clone, Debug)]
+pub struct NewProgramme {
+    pub name: String,
+    pub goal: String,
+    pub lead_organisation_id: Option<i32>,
+}
+
+#[async_trait::async_trait]
+impl New<programme::Entity> for NewProgramme {
+    async fn into_row(self, _txn: &DatabaseTransaction) -> ApiResult<programme::Model> {
+        Ok(programme::Model {
+            id: 0,
+            name: self.name,
+            goal: self.goal,
+            lead_organisation_id: self.lead_organisation_id,
+            version: 0,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            deleted_at: None,
+        })
+    }
+}
+
+/// A phase of a programme to create (`crud::create_new`): the fields of [`phase::Model`], without the
+/// bookkeeping and derived columns the service sets.
+#[derive(Clone, Debug)]
+pub struct NewPhase {
+    pub programme_id: i32,
+    pub number: i32,
+    pub name: String,
+    pub description: String,
+    pub baseline_start: NaiveDate,
+    pub baseline_end: NaiveDate,
+    pub planned_start: NaiveDate,
+    pub planned_end: NaiveDate,
+    pub forecast_start: Option<NaiveDate>,
+    pub forecast_end: Option<NaiveDate>,
+    pub actual_start: Option<NaiveDate>,
+    pub actual_end: Option<NaiveDate>,
+    pub status: WorkStatus,
+}
+
+#[async_trait::async_trait]
+impl New<phase::Entity> for NewPhase {
+    async fn into_row(self, _txn: &DatabaseTransaction) -> ApiResult<phase::Model> {
+        Ok(phase::Model {
+            id: 0,
+            programme_id: self.programme_id,
+            number: self.number,
+            name: self.name,
+            description: self.description,
+            baseline_start: self.baseline_start,
+            baseline_end: self.baseline_end,
+            planned_start: self.planned_start,
+            planned_end: self.planned_end,
+            forecast_start: self.forecast_start,
+            forecast_end: self.forecast_end,
+            actual_start: self.actual_start,
+            actual_end: self.actual_end,
+            status: self.status,
+            version: 0,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            deleted_at: None,
+        })
+    }
+}
+
+/// A workstream of a programme to create (`crud::create_new`): the fields of [`workstream::Model`], without the
+/// bookkeeping and derived columns the service sets.
+#[derive(Clone, Debug)]
+pub struct NewWorkstream {
+    pub programme_id: i32,
+    pub name: String,
+    pub description: String,
+    pub lead_organisation_id: Option<i32>,
+}
+
+#[async_trait::async_trait]
+impl New<workstream::Entity> for NewWorkstream {
+    async fn into_row(self, _txn: &DatabaseTransaction) -> ApiResult<workstream::Model> {
+        Ok(workstream::Model {
+            id: 0,
+            programme_id: self.programme_id,
+            name: self.name,
+            description: self.description,
+            lead_organisation_id: self.lead_organisation_id,
+            version: 0,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            deleted_at: None,
+        })
+    }
 }

@@ -2,11 +2,16 @@
 
 use crate::error::{ApiError, ApiResult};
 use crate::service::Actor;
-use crate::service::store::crud::{Rules, refers};
+use crate::service::parliament::calendar::Deadline;
+use crate::service::store::crud::{New, Rules, refers};
 use crate::service::store::filter::{Cmp, Filter, Operand};
 use crate::service::store::page::{KeyKind, Listing, Order};
 use crate::service::store::validate as v;
-use entity::{WorkStatus, milestone, organisation, phase, programme, workstream};
+use chrono::NaiveDate;
+use entity::{
+    GovernmentLayer, Health, MilestoneKind, WorkStatus, milestone, organisation, phase, programme,
+    workstream,
+};
 use futures::future::BoxFuture;
 use sea_orm::{DatabaseTransaction, EntityTrait};
 
@@ -248,6 +253,74 @@ pub fn list(filter: &MilestoneFilter) -> ApiResult<Listing<milestone::Entity>> {
             id: Column::Id,
         },
     })
+}
+
+/// A milestone to create (`crud::create_new`): the fields of [`milestone::Model`], without the
+/// bookkeeping and derived columns the service sets.
+#[derive(Clone, Debug)]
+pub struct NewMilestone {
+    pub programme_id: i32,
+    pub phase_id: Option<i32>,
+    pub workstream_id: Option<i32>,
+    pub owner_organisation_id: Option<i32>,
+    pub title: String,
+    pub description: String,
+    pub kind: MilestoneKind,
+    pub layer: Option<GovernmentLayer>,
+    pub baseline_date: NaiveDate,
+    pub planned_date: NaiveDate,
+    pub forecast_date: Option<NaiveDate>,
+    pub actual_date: Option<NaiveDate>,
+    pub status: WorkStatus,
+    /// Its parliamentary deadline, if it has one: a date, or a phrase that names a recess,
+    /// resolved inside the write's transaction.
+    pub deadline: Deadline,
+    /// A manager's override of the computed health, with the reason for it.
+    pub health_override: Option<Health>,
+    pub health_override_reason: Option<String>,
+    /// The last day the override counts when it is better than the computed health (set to 30
+    /// days after the status date when the override is set without one; an override no better
+    /// than the computed health counts until it is removed, whatever this says). Overrides from
+    /// before migration 000021 have none: when better than the computed health they no longer
+    /// count, and a manager sets them again with a sentence and an end.
+    pub health_override_until: Option<NaiveDate>,
+    /// The layers that take part in a joint milestone, as [`milestone::participants_text`] writes them;
+    /// empty for a layer's own milestone.
+    pub participating_layers: String,
+}
+
+#[async_trait::async_trait]
+impl New<milestone::Entity> for NewMilestone {
+    async fn into_row(self, txn: &DatabaseTransaction) -> ApiResult<milestone::Model> {
+        let deadline_date = self.deadline.resolve(txn).await?;
+        Ok(milestone::Model {
+            id: 0,
+            programme_id: self.programme_id,
+            phase_id: self.phase_id,
+            workstream_id: self.workstream_id,
+            owner_organisation_id: self.owner_organisation_id,
+            title: self.title,
+            description: self.description,
+            kind: self.kind,
+            layer: self.layer,
+            baseline_date: self.baseline_date,
+            planned_date: self.planned_date,
+            forecast_date: self.forecast_date,
+            actual_date: self.actual_date,
+            status: self.status,
+            deadline_date,
+            deadline_text: self.deadline.text,
+            health_override: self.health_override,
+            health_override_reason: self.health_override_reason,
+            health_override_until: self.health_override_until,
+            participating_layers: self.participating_layers,
+            version: 0,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            deleted_at: None,
+            search_text: String::new(),
+        })
+    }
 }
 
 #[cfg(test)]

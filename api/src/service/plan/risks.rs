@@ -2,10 +2,10 @@
 //! one risk, and which risks a list shows. The progress report reads them as of its peildatum.
 
 use crate::error::ApiResult;
-use crate::service::store::crud::{Rules, refers};
+use crate::service::store::crud::{New, Rules, refers};
 use crate::service::store::filter::Filter;
 use crate::service::store::validate as v;
-use entity::{RiskLevel, RiskStatus, commitment, milestone, programme, risk};
+use entity::{GovernmentLayer, RiskLevel, RiskStatus, commitment, milestone, programme, risk};
 use futures::future::BoxFuture;
 use sea_orm::DatabaseTransaction;
 
@@ -116,4 +116,50 @@ pub fn score(r: &risk::Model) -> u8 {
         RiskLevel::High => 3,
     };
     level(r.likelihood) * level(r.impact)
+}
+
+/// A risk to create (`crud::create_new`): the fields of [`risk::Model`], without the
+/// bookkeeping and derived columns the service sets.
+#[derive(Clone, Debug)]
+pub struct NewRisk {
+    pub programme_id: i32,
+    pub title: String,
+    pub description: String,
+    pub likelihood: RiskLevel,
+    pub impact: RiskLevel,
+    /// What is done to prevent it or limit its effect (beheersmaatregel); empty: none yet.
+    pub mitigation: String,
+    /// Who owns the risk and its mitigation (a person or a role); empty: nobody yet.
+    pub owner: String,
+    /// The layer it belongs to; None for a joint risk.
+    pub layer: Option<GovernmentLayer>,
+    pub status: RiskStatus,
+    /// The milestone it threatens, if any.
+    pub milestone_id: Option<i32>,
+    /// The commitment to the Kamer it threatens, if any.
+    pub commitment_id: Option<i32>,
+}
+
+#[async_trait::async_trait]
+impl New<risk::Entity> for NewRisk {
+    async fn into_row(self, _txn: &DatabaseTransaction) -> ApiResult<risk::Model> {
+        Ok(risk::Model {
+            id: 0,
+            programme_id: self.programme_id,
+            title: self.title,
+            description: self.description,
+            likelihood: self.likelihood,
+            impact: self.impact,
+            mitigation: self.mitigation,
+            owner: self.owner,
+            layer: self.layer,
+            status: self.status,
+            milestone_id: self.milestone_id,
+            commitment_id: self.commitment_id,
+            version: 0,
+            created_at: Default::default(),
+            updated_at: Default::default(),
+            deleted_at: None,
+        })
+    }
 }

@@ -5,7 +5,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::service::accounts::access::{self, Scope};
 use crate::service::reports::document::{self, Content, Language, Stamp};
 use crate::service::schedule::Settings;
-use crate::service::store::crud::{self, Rules, find_live, version_of};
+use crate::service::store::crud::{self, Rules, find_live};
 use crate::service::store::validate as v;
 use crate::service::{Actor, Versioned};
 use chrono::NaiveDate;
@@ -515,7 +515,7 @@ pub async fn publish(
     .await?;
     let txn = crate::service::begin_write(db).await?;
     let current = find_live::<progress_report::Entity, _>(&txn, id).await?;
-    if version_of(&current)? != version {
+    if current.version != version {
         return Ok(Versioned::Conflict(current));
     }
     if current.status == ReportStatus::Published {
@@ -609,7 +609,7 @@ pub async fn attach_final(
     .map_err(|e| ApiError::Internal(format!("checking an ODT: {e}")))??;
     let txn = crate::service::begin_write(db).await?;
     let current = find_live::<progress_report::Entity, _>(&txn, id).await?;
-    if version_of(&current)? != version {
+    if current.version != version {
         return Ok(Versioned::Conflict(current));
     }
     if current.status != ReportStatus::Published {
@@ -687,7 +687,7 @@ async fn answer(
         }
         let letter = crate::service::parliament::letters::LetterDraft {
             commitment_id: id,
-            version: version_of(&current)?,
+            version: current.version,
             kind: LetterKind::Fulfilment,
             sent_on: day.max(current.made_on),
             reference: Some(

@@ -7,21 +7,23 @@
 use crate::error::{ApiError, ApiResult};
 use crate::service::accounts::access::{self, Scope};
 use crate::service::{Actor, Versioned, history::record};
-use entity::ChangeAction;
+use entity::{ChangeAction, StampColumns, Stamped};
 use futures::future::BoxFuture;
 use sea_orm::{
     ActiveModelBehavior, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection,
     DatabaseTransaction, EntityTrait, FromQueryResult, IntoActiveModel, ModelTrait, QueryFilter,
-    TryIntoModel, Value,
+    TryIntoModel,
 };
 use serde::Serialize;
 
 /// A plan entity managed through this module.
 pub trait PlanEntity:
     EntityTrait<Model = <Self as PlanEntity>::Row, ActiveModel = <Self as PlanEntity>::Draft>
+    + StampColumns
 {
     /// The model (`Self::Model`), with the bounds the generic code needs.
     type Row: ModelTrait<Entity = Self>
+        + Stamped
         + FromQueryResult
         + Serialize
         + serde::de::DeserializeOwned
@@ -72,33 +74,6 @@ pub trait PlanEntity:
 
 pub use crate::service::store::columns::column;
 
-fn int_of<M: ModelTrait>(model: &M, name: &str) -> ApiResult<i32> {
-    let col = column::<M::Entity>(name)?;
-    match model.get(col) {
-        Value::Int(Some(v)) => Ok(v),
-        other => Err(ApiError::Internal(format!(
-            "column {name} is not an integer: {other:?}"
-        ))),
-    }
-}
-
-/// The `id` of a model.
-pub fn id_of<M: ModelTrait>(model: &M) -> ApiResult<i32> {
-    int_of(model, "id")
-}
-
-/// The `version` of a model.
-pub fn version_of<M: ModelTrait>(model: &M) -> ApiResult<i32> {
-    int_of(model, "version")
-}
-
-/// Whether a model is soft-deleted.
-pub fn is_deleted<M: ModelTrait>(model: &M) -> bool {
-    column::<M::Entity>("deleted_at")
-        .map(|col| !matches!(model.get(col), Value::ChronoDateTimeUtc(None)))
-        .unwrap_or(false)
-}
-
 /// Find a live (not deleted) object or fail with NOT_FOUND.
 pub async fn find_live<E, C>(db: &C, id: i32) -> ApiResult<E::Model>
 where
@@ -116,11 +91,9 @@ where
     E: PlanEntity,
     C: ConnectionTrait,
 {
-    let id_col = column::<E>("id")?;
-    let deleted = column::<E>("deleted_at")?;
     Ok(E::find()
-        .filter(id_col.eq(id))
-        .filter(deleted.is_null())
+        .filter(E::ID.eq(id))
+        .filter(E::DELETED_AT.is_null())
         .one(db)
         .await?)
 }
@@ -141,23 +114,6 @@ where
     }
 }
 
-fn stamp<E: EntityTrait>(
-    am: &mut E::ActiveModel,
-    version: i32,
-    created_at: Option<chrono::DateTime<chrono::Utc>>,
-    actor: &Actor,
-) -> ApiResult<()>
-where
-    E::ActiveModel: ActiveModelTrait<Entity = E>,
-{
-    am.set(column::<E>("version")?, version.into());
-    am.set(column::<E>("updated_at")?, actor.at.into());
-    if let Some(created) = created_at {
-        am.set(column::<E>("created_at")?, created.into());
-    }
-    Ok(())
-}
-
 /// Insert a new object (version 1) with its change records.
 pub async fn create<E, C>(db: &C, actor: &Actor, model: E::Model) -> ApiResult<E::Model>
 where
@@ -167,16 +123,16 @@ where
     access::may_write(actor, E::scope(&model))?;
     let mut model = model;
     E::derive(&mut model);
+    model.stamp(1, actor.at, Some(actor.at));
+    model.set_deleted_at(None);
     let mut am = model.into_active_model().reset_all();
-    am.not_set(column::<E>("id")?);
-    am.set(column::<E>("deleted_at")?, Value::ChronoDateTimeUtc(None));
-    stamp::<E>(&mut am, 1, Some(actor.at), actor)?;
+    am.not_set(E::ID);
     let saved: E::Model = am.insert(db).await?;
     record::record_entity(
         db,
         actor,
         E::NAME,
-        id_of(&saved)?,
+        saved.id(),
         ChangeAction::Create,
         None,
         &saved,
@@ -217,18 +173,17 @@ where
     E: PlanEntity,
     C: ConnectionTrait,
 {
-    let id = id_of(current)?;
-    let version = version_of(current)?;
+    let (id, version) = (current.id(), current.version());
     let mut next = next;
     E::derive(&mut next);
+    next.stamp(version + 1, actor.at, None);
     let mut am = next.into_active_model().reset_all();
-    am.not_set(column::<E>("id")?);
-    am.not_set(column::<E>("created_at")?);
-    stamp::<E>(&mut am, version + 1, None, actor)?;
+    am.not_set(E::ID);
+    am.not_set(E::CREATED_AT);
     let result = E::update_many()
         .set(am)
-        .filter(column::<E>("id")?.eq(id))
-        .filter(column::<E>("version")?.eq(version))
+        .filter(E::ID.eq(id))
+        .filter(E::VERSION.eq(version))
         .exec(db)
         .await?;
     let saved = find_any::<E, C>(db, id).await?;
@@ -251,11 +206,8 @@ where
     E: PlanEntity,
     C: ConnectionTrait,
 {
-    let mut next = current.clone().into_active_model();
-    next.set(column::<E>("deleted_at")?, actor.at.into());
-    let next = next
-        .try_into_model()
-        .map_err(|e| ApiError::Internal(format!("soft delete: {e}")))?;
+    let mut next = current.clone();
+    next.set_deleted_at(Some(actor.at));
     write_update::<E, C>(db, actor, current, next, ChangeAction::Delete).await
 }
 
@@ -277,7 +229,7 @@ where
 /// Load any object by id, deleted or not.
 async fn find_any<E: PlanEntity, C: ConnectionTrait>(db: &C, id: i32) -> ApiResult<E::Model> {
     E::find()
-        .filter(column::<E>("id")?.eq(id))
+        .filter(E::ID.eq(id))
         .one(db)
         .await?
         .ok_or_else(|| ApiError::Internal(format!("{} {id} vanished", E::NAME)))
@@ -451,34 +403,55 @@ pub trait Fill<M>: Send {
     async fn fill(self: Box<Self>, txn: &DatabaseTransaction, model: &mut M) -> ApiResult<()>;
 }
 
-/// Validate and insert `model` in one transaction.
+/// What a caller gives to create an object of `E`: the object's own fields, without the
+/// bookkeeping (id, version, timestamps, deletion) and derived columns (`search_text`), which
+/// the service sets. Each entity's is `New{Type}` beside its rules (`plan::milestones::
+/// NewMilestone`, ...); [`create_new`] and [`create_new_in`] take it.
+#[async_trait::async_trait]
+pub trait New<E: PlanEntity>: Send {
+    /// The row to insert, its bookkeeping still blank. What the database decides is resolved
+    /// in `txn`, the write's transaction (a deadline from the recess calendar); an error ends
+    /// the write.
+    async fn into_row(self, txn: &DatabaseTransaction) -> ApiResult<E::Row>;
+}
+
+/// Create `new` in one transaction: resolved, validated, checked, stored and recorded.
+pub async fn create_new<E: Rules>(
+    db: &DatabaseConnection,
+    actor: &Actor,
+    new: impl New<E>,
+) -> ApiResult<E::Model> {
+    let txn = crate::service::begin_write(db).await?;
+    let saved = create_new_in::<E>(&txn, actor, new).await?;
+    crate::service::commit(txn, actor).await?;
+    Ok(saved)
+}
+
+/// [`create_new`] inside the caller's transaction.
+pub async fn create_new_in<E: Rules>(
+    txn: &DatabaseTransaction,
+    actor: &Actor,
+    new: impl New<E>,
+) -> ApiResult<E::Model> {
+    let row = new.into_row(txn).await?;
+    create_in::<E>(txn, actor, row).await
+}
+
+/// Validate and insert `model` in one transaction (for a row the service builds itself, as a
+/// report; a caller's new object comes through [`create_new`]).
 pub async fn create_checked<E: Rules>(
     db: &DatabaseConnection,
     actor: &Actor,
     model: E::Model,
 ) -> ApiResult<E::Model> {
-    create_filled::<E>(db, actor, model, None).await
-}
-
-/// [`create_checked`], with `fill` applied to the model first, inside the transaction.
-pub async fn create_filled<E: Rules>(
-    db: &DatabaseConnection,
-    actor: &Actor,
-    model: E::Model,
-    fill: Option<Box<dyn Fill<E::Model>>>,
-) -> ApiResult<E::Model> {
     let txn = crate::service::begin_write(db).await?;
-    let mut model = model;
-    if let Some(fill) = fill {
-        fill.fill(&txn, &mut model).await?;
-    }
     let saved = create_in::<E>(&txn, actor, model).await?;
     crate::service::commit(txn, actor).await?;
     Ok(saved)
 }
 
 /// Validate and insert `model` inside the caller's transaction.
-pub async fn create_in<E: Rules>(
+pub(in crate::service) async fn create_in<E: Rules>(
     txn: &DatabaseTransaction,
     actor: &Actor,
     model: E::Model,
@@ -526,7 +499,7 @@ where
     // Whether the caller may change it at all comes first: a stale version from someone who
     // may not is FORBIDDEN, not CONFLICT (which would invite a retry).
     E::may_edit(actor, &current)?;
-    if version_of(&current)? != version {
+    if current.version() != version {
         return Ok(Versioned::Conflict(current));
     }
     let mut next = current.clone();
@@ -564,7 +537,7 @@ pub async fn delete_checked<E: Rules>(
     let txn = crate::service::begin_write(db).await?;
     let current = find_live::<E, _>(&txn, id).await?;
     E::may_delete(actor, &current)?;
-    if version_of(&current)? != version {
+    if current.version() != version {
         return Ok(Versioned::Conflict(current));
     }
     E::before_delete(&txn, actor, &current).await?;
@@ -589,25 +562,22 @@ pub async fn restore_checked<E: Rules>(
 ) -> ApiResult<Versioned<E::Model>> {
     let txn = crate::service::begin_write(db).await?;
     let current = E::find()
-        .filter(column::<E>("id")?.eq(id))
+        .filter(E::ID.eq(id))
         .one(&txn)
         .await?
         .ok_or_else(|| ApiError::not_found(E::NAME, id))?;
     E::may_delete(actor, &current)?;
-    if !is_deleted(&current) {
+    if current.deleted_at().is_none() {
         return Err(ApiError::Conflict(format!(
             "this {} is not deleted: there is nothing to restore",
             E::NAME
         )));
     }
-    if version_of(&current)? != version {
+    if current.version() != version {
         return Ok(Versioned::Conflict(current));
     }
-    let mut next = current.clone().into_active_model();
-    next.set(column::<E>("deleted_at")?, Value::ChronoDateTimeUtc(None));
-    let next = next
-        .try_into_model()
-        .map_err(|e| ApiError::Internal(format!("restore: {e}")))?;
+    let mut next = current.clone();
+    next.set_deleted_at(None);
     E::validate(&next)?;
     // Every reference is checked as for a create: nothing comes back under a deleted
     // programme, phase or KPI (restore that first).
