@@ -132,3 +132,132 @@ async fn recess_lookups_are_one_statement_for_a_page() {
     assert_eq!(counts[0], counts[1]);
     assert_eq!(counts[0].1, counts[0].0 + 1);
 }
+
+/// A phrase about a time after or during a recess is not a deadline before it: "na het
+/// zomerreces 2027" was read as the last sitting day before the recess, so a milestone planned
+/// for September turned OFF_TRACK against a deadline nobody set. Such a phrase is refused
+/// wherever a phrase is read, and a missing recess is named at the field sent (`phrase`).
+#[tokio::test]
+async fn a_phrase_after_or_during_a_recess_is_refused_not_read_as_before() {
+    let app = TestApp::with_demo().await;
+    for phrase in [
+        "na het zomerreces 2026",
+        "Na het zomerreces 2026",
+        "tijdens het kerstreces 2026",
+        "after the summer recess 2026",
+    ] {
+        let error = app.err(RESOLVE, json!({ "p": phrase })).await;
+        assert_eq!(code(&error), "BAD_USER_INPUT", "{phrase}");
+        assert_eq!(error["extensions"]["field"], "phrase", "{phrase}");
+    }
+    let missing = app
+        .err(RESOLVE, json!({ "p": "voor het kerstreces 2031" }))
+        .await;
+    assert_eq!(missing["extensions"]["field"], "phrase", "{missing}");
+    assert!(
+        missing["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("christmas 2031")),
+        "{missing}"
+    );
+    let p = crate::support::programme(&app).await;
+    let create = "mutation($p: ID!, $t: String) { createMilestone(input: { programmeId: $p, title: \"Na het reces\", kind: DELIVERY, plannedDate: \"2026-09-15\", status: PLANNED, deadlineText: $t }) { milestone { id deadlineDate } } }";
+    let error = app
+        .err(create, json!({ "p": p, "t": "na het zomerreces 2026" }))
+        .await;
+    assert_eq!(code(&error), "BAD_USER_INPUT", "{error}");
+    assert_eq!(
+        error["extensions"]["field"], "input.deadlineText",
+        "{error}"
+    );
+}
+
+/// A phrase sent with an explicit null date is resolved (null is no date), as it is without a
+/// date: it used to store the phrase with no date at all, so the milestone counted no deadline
+/// and stayed ON_TRACK past it. A phrase that names no recess is refused there too.
+#[tokio::test]
+async fn a_new_phrase_with_a_null_date_is_resolved_or_refused() {
+    let app = TestApp::with_demo().await;
+    let p = crate::support::programme(&app).await;
+    let m = milestone(&app, &p, "Met termijn", None, "2027-06-01").await;
+    let update = "mutation($id: ID!, $v: Int!, $t: String) { updateMilestone(input: { id: $id, version: $v, deadlineText: $t, deadlineDate: null, changeReason: \"Kamerbrief\" }) { status milestone { version deadlineDate deadlineText } } }";
+    let data = app
+        .ok(
+            update,
+            json!({ "id": m, "v": 1, "t": "voor het zomerreces 2027" }),
+        )
+        .await;
+    let stored = &data["updateMilestone"]["milestone"];
+    assert_eq!(stored["deadlineText"], "voor het zomerreces 2027");
+    assert_eq!(stored["deadlineDate"], "2027-07-01", "{data}");
+    let error = app
+        .err(update, json!({ "id": m, "v": 2, "t": "binnenkort" }))
+        .await;
+    assert_eq!(code(&error), "BAD_USER_INPUT", "{error}");
+    assert_eq!(
+        error["extensions"]["field"], "input.deadlineText",
+        "{error}"
+    );
+}
+
+/// A date sent with a phrase must keep the phrase's promise: a date after the last sitting day
+/// the phrase names is refused (the deadline would say one thing and count another), on create
+/// and update, for milestones and commitments. An earlier own date stands, and a text that names
+/// no recess ("uiterlijk 1 oktober 2025") is a description that is not checked.
+#[tokio::test]
+async fn a_date_after_the_day_its_phrase_promises_is_refused() {
+    let app = TestApp::with_demo().await;
+    let p = crate::support::programme(&app).await;
+    let create = "mutation($p: ID!, $t: String, $d: Date) { createMilestone(input: { programmeId: $p, title: \"Termijn\", kind: DELIVERY, plannedDate: \"2027-06-01\", status: PLANNED, deadlineText: $t, deadlineDate: $d }) { milestone { id deadlineDate } } }";
+    let later = app
+        .err(
+            create,
+            json!({ "p": p, "t": "voor het zomerreces 2027", "d": "2027-12-01" }),
+        )
+        .await;
+    assert_eq!(code(&later), "BAD_USER_INPUT", "{later}");
+    assert_eq!(
+        later["extensions"]["field"], "input.deadlineDate",
+        "{later}"
+    );
+    let earlier = app
+        .ok(
+            create,
+            json!({ "p": p, "t": "voor het zomerreces 2027", "d": "2027-06-15" }),
+        )
+        .await;
+    assert_eq!(
+        earlier["createMilestone"]["milestone"]["deadlineDate"],
+        "2027-06-15"
+    );
+    let described = app
+        .ok(
+            create,
+            json!({ "p": p, "t": "uiterlijk 1 december 2027", "d": "2027-12-01" }),
+        )
+        .await;
+    assert_eq!(
+        described["createMilestone"]["milestone"]["deadlineDate"],
+        "2027-12-01"
+    );
+    let id = earlier["createMilestone"]["milestone"]["id"].clone();
+    let update = "mutation($id: ID!, $t: String, $d: Date) { updateMilestone(input: { id: $id, version: 1, deadlineText: $t, deadlineDate: $d, changeReason: \"Kamerbrief\" }) { status } }";
+    let error = app
+        .err(
+            update,
+            json!({ "id": id, "t": "voor het kerstreces 2026", "d": "2027-01-15" }),
+        )
+        .await;
+    assert_eq!(code(&error), "BAD_USER_INPUT", "{error}");
+    assert_eq!(
+        error["extensions"]["field"], "input.deadlineDate",
+        "{error}"
+    );
+    let commitment = "mutation($p: ID!) { createCommitment(input: { programmeId: $p, number: \"TZ-T1\", text: \"Toezegging\", madeBy: \"minister\", madeOn: \"2026-01-10\", deadlineText: \"voor het zomerreces 2027\", deadlineDate: \"2027-09-30\", status: OPEN }) { commitment { id } } }";
+    let error = app.err(commitment, json!({ "p": p })).await;
+    assert_eq!(code(&error), "BAD_USER_INPUT", "{error}");
+    assert_eq!(
+        error["extensions"]["field"], "input.deadlineDate",
+        "{error}"
+    );
+}

@@ -188,12 +188,15 @@ impl MilestoneMutation {
         #[graphql(desc = "The changes.")] input: UpdateMilestoneInput,
     ) -> async_graphql::Result<UpdateMilestonePayload> {
         let (id, version) = (input.id.clone(), input.version);
-        // A new phrase without a new date: the service resolves it (a phrase that names no
-        // recess leaves no date).
+        // A new phrase: the service resolves it inside the transaction, or checks it against a
+        // date sent with it (a phrase that names no recess is refused; an explicit null date
+        // is no date).
         let fill = match (&input.deadline_text, &input.deadline_date) {
-            (MaybeUndefined::Value(text), MaybeUndefined::Undefined) => {
-                Some(Box::new(deadline(Some(text.clone()), None, false))
-                    as Box<dyn crud::Fill<milestone::Model>>)
+            (MaybeUndefined::Value(text), date) => {
+                Some(
+                    Box::new(deadline(Some(text.clone()), date.value().copied(), false))
+                        as Box<dyn crud::Fill<milestone::Model>>,
+                )
             }
             _ => None,
         };

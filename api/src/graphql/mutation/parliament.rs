@@ -208,10 +208,11 @@ impl ParliamentMutation {
         #[graphql(desc = "The changes.")] input: UpdateCommitmentInput,
     ) -> async_graphql::Result<UpdateCommitmentPayload> {
         let (id, version) = (input.id.clone(), input.version);
-        // A new phrase without a new date: the service resolves it inside the transaction.
+        // A new phrase: the service resolves it inside the transaction, or checks it against a
+        // date sent with it.
         let fill = match (&input.deadline_text, &input.deadline_date) {
-            (MaybeUndefined::Value(text), None) => {
-                Some(Box::new(deadline(Some(text.clone()), None, false))
+            (MaybeUndefined::Value(text), date) => {
+                Some(Box::new(deadline(Some(text.clone()), *date, false))
                     as Box<dyn crud::Fill<commitment::Model>>)
             }
             _ => None,

@@ -64,9 +64,12 @@ impl ParliamentQuery {
         #[graphql(desc = "The year of the recess (with `recess`).")] year: Option<i32>,
     ) -> async_graphql::Result<ParliamentaryDeadline> {
         use crate::graphql::context::ContextExt;
-        let (kind, year) = match (phrase, recess, year) {
-            (Some(phrase), None, None) => calendar::parse_phrase(&phrase)?,
-            (None, Some(kind), Some(year)) => (kind.into(), year),
+        let (field, kind, year) = match (phrase, recess, year) {
+            (Some(phrase), None, None) => {
+                let (kind, year) = calendar::parse_phrase(&phrase)?;
+                ("phrase", kind, year)
+            }
+            (None, Some(kind), Some(year)) => ("year", kind.into(), year),
             _ => {
                 return Err(crate::error::ApiError::invalid(
                     "phrase",
@@ -75,7 +78,7 @@ impl ParliamentQuery {
                 .into());
             }
         };
-        let (date, period) = calendar::deadline_before(ctx.db()?, kind, year).await?;
+        let (date, period) = calendar::deadline_before(ctx.db()?, field, kind, year).await?;
         Ok(ParliamentaryDeadline {
             date: date.into(),
             recess_period: RecessPeriod::one(period),

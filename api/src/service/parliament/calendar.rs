@@ -24,9 +24,29 @@ const NAMES: &[(RecessKind, &[&str])] = &[
     ),
 ];
 
-/// The recess and year a phrase such as "voor het zomerreces 2026" refers to.
+/// Words that make a phrase about a time after or during a recess ("na het zomerreces",
+/// "tijdens het kerstreces"), which no deadline before the recess may be read from.
+const NOT_BEFORE: &[&str] = &[
+    "na", "after", "tijdens", "during", "in", "vanaf", "from", "sinds", "since", "begin", "eind",
+    "start", "end",
+];
+
+/// The recess and year a phrase such as "voor het zomerreces 2026" refers to: a deadline before
+/// that recess. A phrase about a time after or during a recess ("na het zomerreces 2026") is
+/// refused, not read as "before": give such a deadline as a date.
 pub fn parse_phrase(phrase: &str) -> ApiResult<(RecessKind, i32)> {
     let text = phrase.trim().to_lowercase();
+    if let Some(word) = text
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| NOT_BEFORE.contains(w))
+    {
+        return Err(ApiError::invalid(
+            "phrase",
+            format!(
+                "\"{phrase}\" is not a deadline before a recess (\"{word}\"); only \"voor het …reces JJJJ\" is read"
+            ),
+        ));
+    }
     let kind = NAMES
         .iter()
         .find(|(_, names)| names.iter().any(|n| text.contains(n)))
@@ -58,9 +78,11 @@ pub fn parse_phrase(phrase: &str) -> ApiResult<(RecessKind, i32)> {
 }
 
 /// The deadline "before the `kind` recess of `year`": the day before it starts (the last
-/// sitting day), with the recess it refers to.
+/// sitting day), with the recess it refers to. A recess missing from the calendar is
+/// BAD_USER_INPUT at `field`.
 pub async fn deadline_before<C: ConnectionTrait>(
     db: &C,
+    field: &str,
     kind: RecessKind,
     year: i32,
 ) -> ApiResult<(NaiveDate, recess_period::Model)> {
@@ -72,7 +94,7 @@ pub async fn deadline_before<C: ConnectionTrait>(
         .await?
         .ok_or_else(|| {
             ApiError::invalid(
-                "year",
+                field,
                 format!(
                     "the recess calendar has no {} {year}; add it first",
                     kind.as_str().to_lowercase()
@@ -88,21 +110,41 @@ pub async fn deadline_before<C: ConnectionTrait>(
 
 /// A deadline given as a date, or as a phrase relative to a recess ("voor het zomerreces 2026"):
 /// the date when given, else the phrase resolved against the calendar. Errors name `field`.
+///
+/// A date and a phrase together must agree: a date after the day the phrase promises ("voor
+/// het zomerreces 2027" and 1 December 2027) is BAD_USER_INPUT at `deadlineDate`, because the
+/// stored deadline would say one thing and count another. A date before it is an earlier own
+/// deadline and stands; a text that names no recess before which ("uiterlijk 1 oktober 2025")
+/// is a description and is not checked.
 pub async fn deadline<C: ConnectionTrait>(
     db: &C,
     field: &str,
     text: Option<&str>,
     date: Option<NaiveDate>,
 ) -> ApiResult<Option<NaiveDate>> {
-    if date.is_some() {
-        return Ok(date);
+    let text = text.filter(|t| !t.trim().is_empty());
+    if let Some(date) = date {
+        if let Some(promised) = promised_by(db, text).await?
+            && date > promised
+        {
+            return Err(ApiError::invalid(
+                "deadlineDate",
+                format!(
+                    "{date} is after {promised}, the last sitting day that \"{}\" promises: give the date of that promise, or change the text",
+                    text.unwrap_or_default()
+                ),
+            ));
+        }
+        return Ok(Some(date));
     }
-    let Some(text) = text.filter(|t| !t.trim().is_empty()) else {
+    let Some(text) = text else {
         return Ok(None);
     };
     let resolved = async {
         let (kind, year) = parse_phrase(text)?;
-        deadline_before(db, kind, year).await.map(|(day, _)| day)
+        deadline_before(db, field, kind, year)
+            .await
+            .map(|(day, _)| day)
     }
     .await;
     match resolved {
@@ -111,6 +153,22 @@ pub async fn deadline<C: ConnectionTrait>(
             field,
             format!("{message} (give the deadline as a date, or as a recess and year)"),
         )),
+        Err(other) => Err(other),
+    }
+}
+
+/// The day a text promises when it reads as a deadline before a recess in the calendar; none
+/// for any other text.
+async fn promised_by<C: ConnectionTrait>(
+    db: &C,
+    text: Option<&str>,
+) -> ApiResult<Option<NaiveDate>> {
+    let Some(Ok((kind, year))) = text.map(parse_phrase) else {
+        return Ok(None);
+    };
+    match deadline_before(db, "deadlineText", kind, year).await {
+        Ok((day, _)) => Ok(Some(day)),
+        Err(ApiError::Invalid { .. }) => Ok(None),
         Err(other) => Err(other),
     }
 }
