@@ -2,7 +2,7 @@
 //!
 //! Objects that are produced together (a page of a connection, or every KPI loaded for a page of
 //! milestones) share one [`Siblings`] set. The first of them to resolve a relation loads it for
-//! all of them at once, through the request's DataLoaders, and wraps the results in a new shared
+//! all of them at once, through the request's DataLoader, and wraps the results in a new shared
 //! set; the others find it memoised. The number of SQL statements then depends on the shape of
 //! the query, never on how many objects a level holds, and no timing window is involved.
 //!

@@ -2,7 +2,7 @@
 //! as-of view, rebuilt from the change history). A [`Source`] travels with every set of objects
 //! loaded together (`batch::Siblings`, as Sui's GraphQL service carries its `Scope`), so each
 //! list and relation is written once: it asks its source for rows, and the source answers from
-//! the request's DataLoaders or from the snapshot. The two ways of reading live here, one
+//! the request's DataLoader or from the snapshot. The two ways of reading live here, one
 //! primitive each (an object by id, children, links, dependencies, measurements, recesses, a
 //! page of a list, the schedule, the status date); a list's filter is one predicate for both
 //! (`service::store::filter`).

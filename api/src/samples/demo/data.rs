@@ -13,7 +13,7 @@ use entity::{
     KpiDirection, KpiLevel, LetterKind, MeasurementQualifier, MilestoneKind, QualityDimension,
     RecessKind, RiskLevel, TaskKind, Theme, WorkStatus,
 };
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// The data file, compiled into the binary so `koers serve --demo` needs no file beside it.
 const PLAN_TOML: &str = include_str!(concat!(
@@ -21,8 +21,9 @@ const PLAN_TOML: &str = include_str!(concat!(
     "/src/samples/demo/plan.toml"
 ));
 
-/// The whole demo plan, in the order it is loaded.
-#[derive(Debug, Serialize, Deserialize)]
+/// The whole demo plan. It is loaded organisations first, then the programme and the rest in
+/// the order below (commitments with their letters before the risks that name them).
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct DemoPlan {
     pub programme: ProgrammeRow,
@@ -58,7 +59,7 @@ pub(super) struct DemoPlan {
     pub baselines: Vec<BaselineRow>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct ProgrammeRow {
     /// Loading is skipped when the database holds any programme.
@@ -68,7 +69,7 @@ pub(super) struct ProgrammeRow {
     pub lead: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct OrgRow {
     /// The abbreviation.
@@ -78,19 +79,19 @@ pub(super) struct OrgRow {
     /// The umbrella body of its layer (BZK for the Rijk, DOMAIN.md section 2).
     pub umbrella: bool,
     /// TOOI identifier (KOOP registers) where known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub tooi: Option<String>,
 }
 
 /// A span of days, first and last day included.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct Span {
     pub start: NaiveDate,
     pub end: NaiveDate,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct PhaseRow {
     pub key: String,
@@ -99,28 +100,28 @@ pub(super) struct PhaseRow {
     pub description: String,
     pub baseline: Span,
     pub planned: Span,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub forecast: Option<Span>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub actual_start: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub actual_end: Option<NaiveDate>,
     pub status: WorkStatus,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct WorkstreamRow {
     pub key: String,
     pub name: String,
     pub description: String,
     /// The lead organisation's key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub lead: Option<String>,
 }
 
 /// A manager's override of the computed health, with the reason.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct HealthOverride {
     pub health: Health,
@@ -128,14 +129,14 @@ pub(super) struct HealthOverride {
 }
 
 /// A parliamentary deadline: the resolved date and the text it was given as.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct DeadlineRow {
     pub date: NaiveDate,
     pub text: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct MilestoneRow {
     pub key: String,
@@ -143,7 +144,7 @@ pub(super) struct MilestoneRow {
     pub description: String,
     pub kind: MilestoneKind,
     /// Absent: a joint milestone, in which every layer takes part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub layer: Option<GovernmentLayer>,
     pub phase: String,
     pub workstream: String,
@@ -151,18 +152,18 @@ pub(super) struct MilestoneRow {
     pub owner: String,
     pub baseline: NaiveDate,
     pub planned: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub forecast: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub actual: Option<NaiveDate>,
     pub status: WorkStatus,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub health_override: Option<HealthOverride>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub deadline: Option<DeadlineRow>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct DependencyRow {
     pub predecessor: String,
@@ -171,7 +172,7 @@ pub(super) struct DependencyRow {
     pub lag_days: i32,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct SourceRow {
     pub key: String,
@@ -181,13 +182,13 @@ pub(super) struct SourceRow {
     pub owner: String,
     pub frequency: Frequency,
     pub access: DataAccess,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub licence: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub url: Option<String>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct AssessmentRow {
     /// The data source's key.
@@ -200,14 +201,14 @@ pub(super) struct AssessmentRow {
 }
 
 /// A KPI's baseline value and the period it was measured in.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct KpiBaseline {
     pub value: Exact,
     pub period: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct KpiRow {
     /// The key other rows use.
@@ -221,24 +222,24 @@ pub(super) struct KpiRow {
     pub level: KpiLevel,
     pub frequency: Frequency,
     pub themes: Vec<Theme>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub baseline: Option<KpiBaseline>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct TargetRow {
     /// The KPI's code.
     pub kpi: String,
     pub year: i32,
     /// Absent: for all layers together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub layer: Option<GovernmentLayer>,
     pub value: Exact,
     pub note: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct MeasurementRow {
     /// The KPI's code.
@@ -246,68 +247,68 @@ pub(super) struct MeasurementRow {
     pub from: NaiveDate,
     pub to: NaiveDate,
     /// Absent: all layers together.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub layer: Option<GovernmentLayer>,
     pub value: Exact,
     /// What the value is when it is not plain (`AT_LEAST`: "ten minste").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub qualifier: Option<MeasurementQualifier>,
     /// The data source's key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub source: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct TaskRow {
     pub key: String,
     pub title: String,
     pub description: String,
     pub kind: TaskKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub layer: Option<GovernmentLayer>,
     /// The owning organisation's key.
     pub owner: String,
     pub due: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub completed: Option<NaiveDate>,
     pub status: WorkStatus,
     /// The data source's key.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub source: Option<String>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct MilestoneKpi {
     pub milestone: String,
     pub kpi: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct MilestoneTask {
     pub milestone: String,
     pub task: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct TaskKpi {
     pub task: String,
     pub kpi: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct KpiSource {
     pub kpi: String,
     pub source: String,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RecessRow {
     pub kind: RecessKind,
@@ -319,22 +320,22 @@ pub(super) struct RecessRow {
 }
 
 /// A letter to the Kamer about a commitment (a postponement letter names the new deadline).
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct LetterRow {
     pub kind: LetterKind,
     pub sent_on: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub reference: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub reason: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub new_deadline_date: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub new_deadline_text: Option<String>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct CommitmentRow {
     /// The register number, the key other rows use.
@@ -344,16 +345,16 @@ pub(super) struct CommitmentRow {
     pub made_on: NaiveDate,
     pub deadline_text: String,
     /// Absent: resolved from `deadline_text` by the recess calendar, as the API does.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub deadline_date: Option<NaiveDate>,
     /// The key of the milestone that fulfils it.
     pub fulfilled_by: String,
     /// Sent in this order, each on the version the one before left.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub letters: Vec<LetterRow>,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RiskRow {
     pub title: String,
@@ -363,17 +364,17 @@ pub(super) struct RiskRow {
     /// Empty: no mitigation yet.
     pub mitigation: String,
     pub owner: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub layer: Option<GovernmentLayer>,
     /// The key of the milestone it threatens.
     pub milestone: String,
     /// The register number of the commitment it threatens.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub commitment: Option<String>,
 }
 
 /// Which dates of the milestones a baseline holds.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub(super) enum BaselineDates {
     /// As first promised (the milestones' baseline dates).
@@ -383,7 +384,7 @@ pub(super) enum BaselineDates {
     Replanned,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct BaselineRow {
     pub name: String,
@@ -561,6 +562,7 @@ mod tests {
     fn a_broken_data_file_is_refused_with_the_reason() {
         let good = PLAN_TOML;
         let misspelt = good.replacen("lag_days", "lag_dayz", 1);
+        assert_ne!(misspelt, good);
         let err = DemoPlan::parse(&misspelt).err().map(|e| format!("{e:?}"));
         assert!(
             err.as_deref().is_some_and(|e| e.contains("lag_dayz")),

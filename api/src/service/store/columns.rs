@@ -1,6 +1,6 @@
-//! Columns of plan tables by name: every plan table has the bookkeeping columns (`id`,
-//! `version`, `created_at`, `updated_at`, `deleted_at`), and a list of ids as one parameter.
-//! A leaf, for `crud`, `filter` and `page`.
+//! Columns of tables by name (a list's key, a foreign key a relation follows, a link table's
+//! sides), and a list of ids as one parameter. The bookkeeping columns every plan table has are
+//! typed instead (`entity::StampColumns`). A leaf, for `crud`, `filter` and `page`.
 
 use crate::error::{ApiError, ApiResult};
 use sea_orm::sea_query::{Condition, Expr};

@@ -132,9 +132,7 @@ impl<E: EntityTrait> Filter<E> {
     where
         E: PlanEntity,
     {
-        Ok(Filter::Null(crate::service::store::columns::column::<E>(
-            "deleted_at",
-        )?))
+        Ok(Filter::Null(E::DELETED_AT))
     }
 
     /// This filter and `other`.
