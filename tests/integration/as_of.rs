@@ -230,6 +230,8 @@ const FILTERS: &[&str] = &[
     "mHealth: milestones(first: 100, asOf: $t, filter: { health: [AT_RISK, OFF_TRACK] }) { ...M }",
     "mFrom: milestones(first: 100, asOf: $t, filter: { plannedFrom: \"2026-07-01\" }) { ...M }",
     "mTo: milestones(first: 100, asOf: $t, filter: { plannedTo: \"2026-07-01\" }) { ...M }",
+    "mDeadlineFrom: milestones(first: 100, asOf: $t, filter: { deadlineFrom: \"2026-07-01\" }) { ...M }",
+    "mDeadlineTo: milestones(first: 100, asOf: $t, filter: { deadlineTo: \"2026-07-02\" }) { ...M }",
     "mSearch: milestones(first: 100, asOf: $t, filter: { search: \"DATA\" }) { ...M }",
     "mOverdue: milestones(first: 100, asOf: $t, filter: { overdue: true }) { ...M }",
     "mOnTime: milestones(first: 100, asOf: $t, filter: { overdue: false, layer: PROVINCIE }) { ...M }",

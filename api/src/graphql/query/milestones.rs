@@ -33,6 +33,12 @@ pub struct MilestoneFilterInput {
     pub planned_from: Option<Date>,
     /// Only milestones planned on or before this date.
     pub planned_to: Option<Date>,
+    /// Only milestones with a deadline on or after this date (those without a deadline are
+    /// left out).
+    pub deadline_from: Option<Date>,
+    /// Only milestones with a deadline on or before this date (those without a deadline are
+    /// left out).
+    pub deadline_to: Option<Date>,
     /// Only milestones whose title or description contains this text (case and accents do not matter: "een" finds "Één").
     pub search: Option<String>,
     /// true: only overdue milestones (not done or cancelled, own date before the status date:
@@ -84,6 +90,8 @@ impl MilestoneFilterInput {
             ids,
             planned_from: self.planned_from.map(Into::into),
             planned_to: self.planned_to.map(Into::into),
+            deadline_from: self.deadline_from.map(Into::into),
+            deadline_to: self.deadline_to.map(Into::into),
             search: self.search,
             overdue,
         })

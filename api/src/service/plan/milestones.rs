@@ -175,6 +175,10 @@ pub struct MilestoneFilter {
     pub planned_from: Option<chrono::NaiveDate>,
     /// Planned on or before.
     pub planned_to: Option<chrono::NaiveDate>,
+    /// With a deadline on or after (none: no deadline, so left out).
+    pub deadline_from: Option<chrono::NaiveDate>,
+    /// With a deadline on or before (none: no deadline, so left out).
+    pub deadline_to: Option<chrono::NaiveDate>,
     /// Text in the title or description (case and accents do not matter).
     pub search: Option<String>,
     /// `(true, day)`: only milestones overdue on status date `day`; `(false, day)`: only those
@@ -213,10 +217,8 @@ impl MilestoneFilter {
             (None, Some(false)) => Filter::Not(Box::new(Filter::Null(Column::Layer))),
             (None, None) => Filter::every(),
         };
-        let date = |cmp: Cmp| {
-            move |day: chrono::NaiveDate| {
-                Filter::Compare(Operand::Column(Column::PlannedDate), cmp, day.into())
-            }
+        let date = |column: Column, cmp: Cmp| {
+            move |day: chrono::NaiveDate| Filter::Compare(Operand::Column(column), cmp, day.into())
         };
         let mut filter = Filter::live()?
             .and(layer)
@@ -227,8 +229,10 @@ impl MilestoneFilter {
             })
             .and(Filter::one_of(Column::Status, self.status.as_deref()))
             .and_opt(self.ids.clone(), |ids| Filter::Ids(Column::Id, ids))
-            .and_opt(self.planned_from, date(Cmp::Gte))
-            .and_opt(self.planned_to, date(Cmp::Lte))
+            .and_opt(self.planned_from, date(Column::PlannedDate, Cmp::Gte))
+            .and_opt(self.planned_to, date(Column::PlannedDate, Cmp::Lte))
+            .and_opt(self.deadline_from, date(Column::DeadlineDate, Cmp::Gte))
+            .and_opt(self.deadline_to, date(Column::DeadlineDate, Cmp::Lte))
             .and_opt(self.overdue, |(wanted, day)| {
                 if wanted {
                     overdue_on(day)
