@@ -16,6 +16,7 @@ pub mod samples;
 pub mod service;
 pub mod state;
 pub mod telemetry;
+pub mod web;
 
 pub use cli::run;
 pub use http::router;

@@ -42,3 +42,4 @@ mod status_date;
 mod telemetry;
 mod unsent_variables;
 mod validation;
+mod web;

@@ -84,7 +84,9 @@ pub(super) async fn json_errors(response: Response) -> Response {
         .is_some_and(|v| {
             v.starts_with("application/json") || v.starts_with("application/graphql-response+json")
         });
-    if json {
+    // JSON errors keep their body, and so do the web app's pages that say what went wrong
+    // (marked by `web`, so no other route's HTML error passes unnoticed).
+    if json || response.extensions().get::<crate::web::WebPage>().is_some() {
         return response;
     }
     let (code, message) = match status {

@@ -244,6 +244,60 @@ fn send(headers: &HeaderMap, executed: Sent) -> Response {
     }
 }
 
+/// The facts of an HTTP request every operation in it reads: its id, caller, idempotency claim,
+/// status date (fixed once) and language (`Accept-Language`).
+fn request_info(
+    api: &Api,
+    headers: &HeaderMap,
+    caller: Caller,
+    claim: Option<idempotency::Held>,
+) -> RequestInfo {
+    RequestInfo {
+        request_id: request_id(headers),
+        caller,
+        claim,
+        // One "today" for the whole request, however long it runs.
+        status_date: api.state.config.status_date().at(api.state.clock.now()),
+        language: crate::service::language::from_accept_language(
+            headers
+                .get(axum::http::header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        ),
+    }
+}
+
+/// Run one operation with the request's facts, a fresh loader and fresh caches, within `budget`.
+async fn execute_with(
+    api: &Api,
+    info: &RequestInfo,
+    request: Request,
+    budget: &std::sync::Arc<crate::graphql::budget::Budget>,
+) -> Executed {
+    let request = Loaders::register(request.data(info.clone()), &api.state.db);
+    let request = crate::graphql::context::with_caches(request);
+    crate::graphql::execute::execute(&api.schema, request, budget).await
+}
+
+/// Run one operation in-process for `caller`, as the HTTP endpoint would (the web app's pages:
+/// the same documents, limits, budget and error codes as a client's request), with text for
+/// users in `language` (the page's, whatever the browser's `Accept-Language` says).
+pub(crate) async fn run_in_process(
+    api: &Api,
+    headers: &HeaderMap,
+    caller: Caller,
+    language: crate::service::language::Language,
+    request: Request,
+) -> Executed {
+    let info = RequestInfo {
+        language,
+        ..request_info(api, headers, caller, None)
+    };
+    let budget = std::sync::Arc::new(crate::graphql::budget::Budget::new(
+        api.state.config.max_cost,
+    ));
+    execute_with(api, &info, request, &budget).await
+}
+
 async fn execute(
     api: &Api,
     headers: &HeaderMap,
@@ -276,27 +330,14 @@ async fn run_holding(
     requests: Vec<Request>,
     single: bool,
 ) -> Option<Sent> {
-    let info = RequestInfo {
-        request_id: request_id(headers),
-        caller,
-        claim,
-        // One "today" for the whole request, however long it runs.
-        status_date: api.state.config.status_date().at(api.state.clock.now()),
-        language: crate::service::language::from_accept_language(
-            headers
-                .get(axum::http::header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok()),
-        ),
-    };
+    let info = request_info(api, headers, caller, claim);
     // One budget for the whole HTTP request: a batch shares it.
     let budget = std::sync::Arc::new(crate::graphql::budget::Budget::new(
         api.state.config.max_cost,
     ));
     let mut responses = Vec::with_capacity(requests.len());
     for request in requests {
-        let request = Loaders::register(request.data(info.clone()), &api.state.db);
-        let request = crate::graphql::context::with_caches(request);
-        responses.push(crate::graphql::execute::execute(&api.schema, request, &budget).await);
+        responses.push(execute_with(api, &info, request, &budget).await);
     }
     let internal = responses.iter().any(Executed::internal);
     let never_ran = single && responses.first().is_some_and(|r| !r.ran);

@@ -13,6 +13,19 @@ mod serve;
 
 pub use serve::{serve, serve_on};
 
+pub(crate) use auth::Peer;
+pub(crate) use graphql::run_in_process;
+
+/// Who is calling, as the GraphQL endpoint decides it (token, OIDC, anonymous where allowed)
+/// and within their rate: the caller, or the response that refuses them (401, 429, 503).
+pub(crate) async fn admit(
+    api: &Api,
+    headers: &HeaderMap,
+    peer: &Peer,
+) -> Result<crate::service::accounts::access::Caller, Response> {
+    auth::admit(&api.state, headers, peer).await
+}
+
 use errors::{error_response, internal_error, server_failure};
 
 use crate::config::ApiConfig;
@@ -56,6 +69,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics))
         .route("/export/milestones.ndjson", get(export_milestones))
         .route("/reports/{file}", get(report_document))
+        .merge(crate::web::routes())
         .with_state(api);
     harden(routes, &config)
 }

@@ -11,7 +11,7 @@ mod odt;
 mod pdf;
 pub mod render;
 mod svg;
-mod words;
+pub(crate) mod words;
 
 pub use build::{Request, build, end_of};
 pub use content::{AuthorText, Content, LAYOUT, SECTIONS, Stamp};

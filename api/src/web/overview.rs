@@ -1,0 +1,523 @@
+//! Mijn overzicht (`/`): what needs attention first in one government layer (and the joint
+//! milestones it takes part in) or in the whole programme: overdue, off-track and at-risk
+//! milestones with their one-line reasons, the commitments to the Kamer with their state, and
+//! the deadlines until the next recess. A layer manager sees their own layer first.
+//!
+//! `?laag=gemeente` chooses the layer (`rijk`, `provincie`, `gemeente`, `waterschap`; `alle` or
+//! nothing: the whole programme). Its data is `overview.graphql`.
+
+use super::{Api, page, problem, query, reader};
+use crate::http::Peer;
+use crate::service::language::{Language, Words};
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use chrono::NaiveDate;
+use entity::{GovernmentLayer, Health};
+use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
+
+const DOCUMENT: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/web/queries/overview.graphql"
+));
+
+const DUTCH: Words = Words::new(Language::Nl);
+
+/// The layer a query string names: `rijk`, `provincie(s)`, `gemeente(n)`, `waterschap(pen)`
+/// in any case; `alle` or empty for the whole programme. `Err` for any other name.
+fn layer_named(name: &str) -> Result<Option<GovernmentLayer>, ()> {
+    match name.trim().to_lowercase().as_str() {
+        "" | "alle" => Ok(None),
+        "rijk" => Ok(Some(GovernmentLayer::Rijk)),
+        "provincie" | "provincies" => Ok(Some(GovernmentLayer::Provincie)),
+        "gemeente" | "gemeenten" => Ok(Some(GovernmentLayer::Gemeente)),
+        "waterschap" | "waterschappen" => Ok(Some(GovernmentLayer::Waterschap)),
+        _ => Err(()),
+    }
+}
+
+/// `GET /`: the page.
+pub async fn show(
+    State(api): State<Api>,
+    peer: Peer,
+    headers: HeaderMap,
+    Query(params): Query<Vec<(String, String)>>,
+) -> Response {
+    let caller = match reader(&api, &headers, &peer).await {
+        Ok(caller) => caller,
+        Err(refused) => return refused,
+    };
+    // The first `laag` counts (a form sends one; a hand-made address may repeat it).
+    let chosen = params.iter().find(|(key, _)| key == "laag").map(|(_, v)| v);
+    let layer = match chosen.map(|name| layer_named(name)) {
+        None => caller.layer,
+        Some(Ok(layer)) => layer,
+        Some(Err(())) => {
+            return problem(
+                StatusCode::BAD_REQUEST,
+                "Onbekende overheidslaag",
+                "Dit adres noemt een overheidslaag die koers niet kent. Kies op Mijn overzicht een laag: Rijk, provincies, gemeenten, waterschappen of alle lagen.",
+            );
+        }
+    };
+    let scope = match layer {
+        Some(layer) => serde_json::json!({ "layer": layer.as_str(), "joint": true }),
+        None => serde_json::json!({}),
+    };
+    let answer: Answer = match query(
+        &api,
+        &headers,
+        &caller,
+        (DOCUMENT, "Overview"),
+        scope.clone(),
+    )
+    .await
+    {
+        Ok(answer) => answer,
+        Err(refused) => return refused,
+    };
+    let next_recess = answer
+        .recess_periods
+        .nodes
+        .iter()
+        .filter(|r| r.first_day > answer.status_date)
+        .min_by_key(|r| r.first_day);
+    // The deadlines that have passed, and those from the status date to the last sitting day
+    // before the next recess (none without a next recess).
+    let today = answer.status_date;
+    let eve = next_recess
+        .and_then(|r| r.first_day.pred_opt())
+        .filter(|eve| *eve >= today);
+    let mut variables = scope;
+    variables["before"] = today.pred_opt().unwrap_or(today).to_string().into();
+    variables["from"] = today.to_string().into();
+    // An empty window (`to` before `from`) when there is no next recess.
+    variables["to"] = eve
+        .unwrap_or_else(|| today.pred_opt().unwrap_or(today))
+        .to_string()
+        .into();
+    let operation = (DOCUMENT, "OverviewDeadlines");
+    let deadlines = match query::<Deadlines>(&api, &headers, &caller, operation, variables).await {
+        Ok(deadlines) => deadlines,
+        Err(refused) => return refused,
+    };
+    page(
+        "overview.html",
+        "Mijn overzicht",
+        "overzicht",
+        &caller,
+        Overview::of(&answer, next_recess, &deadlines, layer),
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The answer, as `overview.graphql` asks for it
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Answer {
+    status_date: NaiveDate,
+    attention: Page<MilestoneRow>,
+    overdue: Page<MilestoneRow>,
+    open: Page<CommitmentRow>,
+    fulfilled: Count,
+    recess_periods: Page<RecessRow>,
+}
+
+/// How many a list holds.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Count {
+    total_count: usize,
+}
+
+/// Open milestones whose deadline has passed, and those with one before the next recess.
+#[derive(Deserialize, Default)]
+struct Deadlines {
+    passed: Page<DeadlineRow>,
+    coming: Page<DeadlineRow>,
+}
+
+/// A page of a list: its items and, where asked, how many the whole list holds.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Page<T> {
+    #[serde(default)]
+    total_count: usize,
+    nodes: Vec<T>,
+}
+
+impl<T> Default for Page<T> {
+    fn default() -> Self {
+        Page {
+            total_count: 0,
+            nodes: Vec::new(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DeadlineRow {
+    title: String,
+    layer: Option<GovernmentLayer>,
+    deadline_date: Option<NaiveDate>,
+    deadline_text: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct MilestoneRow {
+    id: String,
+    title: String,
+    layer: Option<GovernmentLayer>,
+    health: Health,
+    health_reason: Option<String>,
+    health_overridden: bool,
+    overdue: bool,
+    overdue_days: Option<i64>,
+    projected_date: Option<NaiveDate>,
+    deadline_date: Option<NaiveDate>,
+    deadline_text: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CommitmentRow {
+    number: String,
+    text: String,
+    deadline_date: NaiveDate,
+    deadline_text: Option<String>,
+    needs_postponement_letter: bool,
+    risk: CommitmentRisk,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CommitmentRisk {
+    state: CommitmentState,
+    days_late: Option<i64>,
+    projected_date: Option<NaiveDate>,
+}
+
+/// `CommitmentState`, in the order the page lists them: the gravest first.
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+enum CommitmentState {
+    Missed,
+    NeedsPostponementLetter,
+    AtRisk,
+    OnTrack,
+    Fulfilled,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RecessRow {
+    name: String,
+    first_day: NaiveDate,
+    last_day: NaiveDate,
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the page shows
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Serialize)]
+struct Overview {
+    scope: String,
+    status_date: String,
+    layers: Vec<LayerOption>,
+    attention: Vec<AttentionItem>,
+    attention_summary: String,
+    commitments: Vec<CommitmentItem>,
+    commitments_summary: String,
+    next_recess: Option<String>,
+    passed: Vec<DeadlineItem>,
+    deadlines: Vec<DeadlineItem>,
+    deadlines_cut: Option<String>,
+}
+
+#[derive(Serialize)]
+struct LayerOption {
+    value: &'static str,
+    label: &'static str,
+    selected: bool,
+}
+
+#[derive(Serialize)]
+struct AttentionItem {
+    title: String,
+    layer: &'static str,
+    health: String,
+    health_class: &'static str,
+    overridden: bool,
+    /// "12 dagen over tijd", or empty: shown whatever the health says.
+    overdue: String,
+    reason: String,
+    projected: String,
+    deadline: String,
+}
+
+#[derive(Serialize)]
+struct CommitmentItem {
+    number: String,
+    text: String,
+    deadline: String,
+    state: &'static str,
+    state_class: &'static str,
+    detail: String,
+}
+
+#[derive(Serialize)]
+struct DeadlineItem {
+    date: String,
+    title: String,
+    layer: &'static str,
+    text: Option<String>,
+}
+
+const LAYERS: [(&str, Option<GovernmentLayer>); 5] = [
+    ("alle", None),
+    ("rijk", Some(GovernmentLayer::Rijk)),
+    ("provincie", Some(GovernmentLayer::Provincie)),
+    ("gemeente", Some(GovernmentLayer::Gemeente)),
+    ("waterschap", Some(GovernmentLayer::Waterschap)),
+];
+
+impl Overview {
+    fn of(
+        answer: &Answer,
+        next_recess: Option<&RecessRow>,
+        deadlines: &Deadlines,
+        layer: Option<GovernmentLayer>,
+    ) -> Self {
+        let scope = match layer {
+            Some(layer) => format!("{} en de gezamenlijke mijlpalen", DUTCH.layer(Some(layer))),
+            None => "Het hele programma".to_owned(),
+        };
+        let layers = LAYERS
+            .iter()
+            .map(|(value, l)| LayerOption {
+                value,
+                label: match l {
+                    None => "Alle lagen",
+                    Some(_) => DUTCH.layer(*l),
+                },
+                selected: *l == layer,
+            })
+            .collect();
+
+        // Off track, at risk or overdue, each once; overdue first (longest overdue first),
+        // then off track, then at risk; the earliest projected date first within each.
+        let mut attention: Vec<&MilestoneRow> = answer.overdue.nodes.iter().collect();
+        for m in &answer.attention.nodes {
+            if !attention.iter().any(|a| a.id == m.id) {
+                attention.push(m);
+            }
+        }
+        attention.sort_by_key(|m| {
+            (
+                !m.overdue,
+                Reverse(m.overdue_days.unwrap_or(0)),
+                m.health != Health::OffTrack,
+                m.projected_date.is_none(),
+                m.projected_date,
+            )
+        });
+        // Each milestone counted once, under the first of these it is. When a list was cut
+        // at 100, the page says so and counts from the lists' totals instead.
+        let cut = answer.attention.total_count > answer.attention.nodes.len()
+            || answer.overdue.total_count > answer.overdue.nodes.len();
+        let attention_summary = if cut {
+            format!(
+                "{} over tijd en {} achter op schema of met risico (wie over tijd is, telt daar meestal ook mee). Hieronder staan de eerste 100 van elk, op geplande datum{}.",
+                count(answer.overdue.total_count, "mijlpaal", "mijlpalen"),
+                answer.attention.total_count,
+                if layer.is_some() {
+                    ""
+                } else {
+                    "; kies een overheidslaag voor een kortere lijst"
+                },
+            )
+        } else {
+            let overdue = attention.iter().filter(|m| m.overdue).count();
+            let of_health = |health: Health| {
+                attention
+                    .iter()
+                    .filter(|m| !m.overdue && m.health == health)
+                    .count()
+            };
+            format!(
+                "{} over tijd, {} achter op schema en {} met risico.",
+                count(overdue, "mijlpaal", "mijlpalen"),
+                of_health(Health::OffTrack),
+                of_health(Health::AtRisk),
+            )
+        };
+        let attention = attention
+            .into_iter()
+            .map(|m| AttentionItem {
+                title: m.title.clone(),
+                layer: DUTCH.layer(m.layer),
+                health: health_label(m.health),
+                health_class: health_class(m.health),
+                overridden: m.health_overridden,
+                overdue: match (m.overdue, m.overdue_days) {
+                    (true, Some(days)) => format!("{} over tijd", DUTCH.days(days)),
+                    (true, None) => "Over tijd".to_owned(),
+                    (false, _) => String::new(),
+                },
+                reason: m.health_reason.clone().unwrap_or_default(),
+                projected: m.projected_date.map(|d| DUTCH.date(d)).unwrap_or_default(),
+                deadline: deadline(m.deadline_date, m.deadline_text.as_deref()),
+            })
+            .collect();
+
+        let open = &answer.open;
+        let mut commitments_summary = match answer.fulfilled.total_count {
+            0 => String::new(),
+            1 => "Eén toezegging is nagekomen.".to_owned(),
+            n => format!("{n} toezeggingen zijn nagekomen."),
+        };
+        if open.total_count > open.nodes.len() {
+            commitments_summary.push_str(&format!(
+                " Van de {} open toezeggingen staan hier de eerste {}, op termijn.",
+                open.total_count,
+                open.nodes.len()
+            ));
+        }
+        let mut commitments: Vec<&CommitmentRow> = open.nodes.iter().collect();
+        commitments.sort_by_key(|c| (c.risk.state, c.deadline_date));
+        let commitments = commitments
+            .into_iter()
+            .map(|c| CommitmentItem {
+                number: c.number.clone(),
+                text: c.text.clone(),
+                deadline: deadline(Some(c.deadline_date), c.deadline_text.as_deref()),
+                state: state_label(c.risk.state),
+                state_class: state_class(c.risk.state),
+                detail: state_detail(c),
+            })
+            .collect();
+
+        let next_recess = next_recess.map(|r| {
+            format!(
+                "{} ({} tot en met {})",
+                crate::service::reports::document::words::lower_first(&r.name),
+                DUTCH.date(r.first_day),
+                DUTCH.date(r.last_day)
+            )
+        });
+        let cut = |page: &Page<DeadlineRow>| page.total_count > page.nodes.len();
+        let deadlines_cut = (cut(&deadlines.passed) || cut(&deadlines.coming)).then(|| {
+            "Er zijn meer dan 100 termijnen: dit zijn de eerste 100 van elk, op geplande datum van de mijlpaal.".to_owned()
+        });
+        let items = |page: &Page<DeadlineRow>| {
+            let mut rows: Vec<&DeadlineRow> = page.nodes.iter().collect();
+            rows.sort_by_key(|m| m.deadline_date);
+            rows.into_iter()
+                .map(|m| DeadlineItem {
+                    date: m.deadline_date.map(|d| DUTCH.date(d)).unwrap_or_default(),
+                    title: m.title.clone(),
+                    layer: DUTCH.layer(m.layer),
+                    text: m.deadline_text.clone(),
+                })
+                .collect::<Vec<_>>()
+        };
+        let passed = items(&deadlines.passed);
+        let deadlines = items(&deadlines.coming);
+
+        Overview {
+            scope,
+            status_date: DUTCH.date(answer.status_date),
+            layers,
+            attention,
+            attention_summary,
+            commitments,
+            commitments_summary,
+            next_recess,
+            passed,
+            deadlines,
+            deadlines_cut,
+        }
+    }
+}
+
+/// "1 mijlpaal", "3 mijlpalen".
+fn count(n: usize, one: &str, more: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { more })
+}
+
+/// A deadline as promised and as a date: "voor het zomerreces 2026 (2 juli 2026)".
+fn deadline(date: Option<NaiveDate>, text: Option<&str>) -> String {
+    match (date, text.filter(|t| !t.trim().is_empty())) {
+        (Some(date), Some(text)) => format!("{text} ({})", DUTCH.date(date)),
+        (Some(date), None) => DUTCH.date(date),
+        (None, Some(text)) => text.to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+/// A health, with a capital for the table ("Achter op schema").
+fn health_label(health: Health) -> String {
+    let word = DUTCH.health(health);
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn health_class(health: Health) -> &'static str {
+    match health {
+        Health::OnTrack => "op-schema",
+        Health::AtRisk => "risico",
+        Health::OffTrack => "achter",
+    }
+}
+
+fn state_label(state: CommitmentState) -> &'static str {
+    match state {
+        CommitmentState::Missed => "Termijn gemist",
+        CommitmentState::NeedsPostponementLetter => "Uitstelbrief nodig",
+        CommitmentState::AtRisk => "Risico",
+        CommitmentState::OnTrack => "Op schema",
+        CommitmentState::Fulfilled => "Nagekomen",
+    }
+}
+
+fn state_class(state: CommitmentState) -> &'static str {
+    match state {
+        CommitmentState::Missed | CommitmentState::NeedsPostponementLetter => "achter",
+        CommitmentState::AtRisk => "risico",
+        CommitmentState::OnTrack => "op-schema",
+        CommitmentState::Fulfilled => "klaar",
+    }
+}
+
+/// What the state means in days, and whether the Kamer is owed a postponement letter:
+/// "151 dagen na de termijn; een uitstelbrief is nodig".
+fn state_detail(commitment: &CommitmentRow) -> String {
+    let risk = &commitment.risk;
+    let days = match (risk.state, risk.days_late, risk.projected_date) {
+        (CommitmentState::Missed, Some(days), _) if days > 0 => {
+            format!("{} na de termijn", DUTCH.days(days))
+        }
+        (CommitmentState::NeedsPostponementLetter, Some(days), Some(projected)) if days > 0 => {
+            format!(
+                "verwacht {} na de termijn ({})",
+                DUTCH.days(days),
+                DUTCH.date(projected)
+            )
+        }
+        _ => String::new(),
+    };
+    match (commitment.needs_postponement_letter, days.is_empty()) {
+        (true, true) => "Een uitstelbrief aan de Kamer is nodig.".to_owned(),
+        (true, false) => format!("{days}; een uitstelbrief aan de Kamer is nodig."),
+        (false, _) => days,
+    }
+}

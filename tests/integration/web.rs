@@ -1,0 +1,429 @@
+//! The web app (issue 17): Dutch pages served by koers at `/`, built from the API's own data.
+//! Each page is checked by its content against what the API says, not only by its status.
+
+use crate::support::{TestApp, milestone, programme};
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use http_body_util::BodyExt;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+/// GET `path` without a token (as a browser does); status, headers and the body as text.
+async fn browse(app: &TestApp, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    let response = app
+        .router
+        .clone()
+        .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+        .await
+        .expect("router answers");
+    let (parts, body) = response.into_parts();
+    let bytes = body.collect().await.expect("body").to_bytes();
+    (
+        parts.status,
+        parts.headers,
+        String::from_utf8_lossy(&bytes).into_owned(),
+    )
+}
+
+/// GET `path` as the test's admin; status and the body as text.
+async fn page(app: &TestApp, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    let (status, headers, body) = app.get(path).await;
+    (status, headers, String::from_utf8_lossy(&body).into_owned())
+}
+
+/// The part of `html` from the heading with `id` to the next section.
+fn section<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html.find(&format!("id=\"{id}\"")).unwrap_or(html.len());
+    let rest = &html[start..];
+    let end = rest.find("</section>").unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// Open milestones (planned or in progress) with their health, as the API gives them.
+async fn open_milestones(app: &TestApp, layer: Option<&str>) -> Vec<Value> {
+    let filter = match layer {
+        Some(layer) => {
+            json!({ "layer": layer, "joint": true, "status": ["PLANNED", "IN_PROGRESS"] })
+        }
+        None => json!({ "status": ["PLANNED", "IN_PROGRESS"] }),
+    };
+    let data = app
+        .ok(
+            "query($f: MilestoneFilterInput) { milestones(filter: $f, first: 100) { nodes { title layer health overdue } } }",
+            json!({ "f": filter }),
+        )
+        .await;
+    data["milestones"]["nodes"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// Mijn overzicht on the demo plan (status date 15 June 2026) lists exactly the open milestones
+/// the API calls overdue, off track or at risk, with their reasons; the commitments with their
+/// state; and the deadlines until the summer recess. In Dutch, with dates as "2 juli 2026".
+#[tokio::test]
+async fn the_overview_shows_what_needs_attention_on_the_demo_plan() {
+    let app = TestApp::with_demo().await;
+    let (status, headers, html) = page(&app, "/").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert_eq!(headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
+    let csp = headers[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap_or_default();
+    assert!(
+        csp.contains("default-src 'none'") && !csp.contains("script-src"),
+        "{csp}"
+    );
+    assert!(html.contains("<html lang=\"nl\""));
+    assert!(html.contains("<h1 class=\"utrecht-heading-1\">Mijn overzicht</h1>"));
+    assert!(html.contains("15 juni 2026"), "the status date in words");
+    assert!(html.contains("href=\"#inhoud\""), "a skip link");
+
+    let attention = section(&html, "aandacht");
+    let milestones = open_milestones(&app, None).await;
+    let mut flagged = 0;
+    for m in &milestones {
+        let title = m["title"].as_str().unwrap_or_default();
+        let needs = m["overdue"] == true || m["health"] != "ON_TRACK";
+        assert_eq!(
+            attention.contains(&format!(">{title}</th>")),
+            needs,
+            "{title}: {m}"
+        );
+        flagged += usize::from(needs);
+    }
+    assert!(
+        flagged > 0,
+        "the demo plan has milestones that need attention"
+    );
+    assert!(
+        attention.contains("Achter op schema") && attention.contains("oordeel van de manager"),
+        "the bestuurlijk overleg's override shows as the manager's: {attention}"
+    );
+
+    let commitments = section(&html, "toezeggingen");
+    assert!(commitments.contains("TZ202504-057"), "{commitments}");
+    assert!(
+        commitments.contains("voor het zomerreces 2026 (2 juli 2026)"),
+        "{commitments}"
+    );
+    // The fulfilled phase-2 commitment is counted, not listed with the open ones.
+    assert!(!commitments.contains("TZ202410-031"), "{commitments}");
+    assert!(
+        commitments.contains("Eén toezegging is nagekomen."),
+        "{commitments}"
+    );
+    let risk = app
+        .ok(
+            "{ commitments { nodes { number risk { state } } } }",
+            json!({}),
+        )
+        .await;
+    let open = risk["commitments"]["nodes"]
+        .as_array()
+        .and_then(|n| n.iter().find(|c| c["number"] == "TZ202504-057"))
+        .map(|c| c["risk"]["state"].clone())
+        .unwrap_or_default();
+    let label = match open.as_str() {
+        Some("AT_RISK") => "Risico",
+        Some("NEEDS_POSTPONEMENT_LETTER") => "Uitstelbrief nodig",
+        Some("ON_TRACK") => "Op schema",
+        Some("MISSED") => "Termijn gemist",
+        other => panic!("unexpected state {other:?}"),
+    };
+    let row = &commitments[commitments.find("TZ202504-057").unwrap_or(0)..];
+    let row = &row[..row.find("</tr>").unwrap_or(row.len())];
+    assert!(row.contains(label), "{label} in {row}");
+
+    let deadlines = section(&html, "termijnen");
+    assert!(
+        deadlines.contains("het zomerreces 2026 (3 juli 2026 tot en met 31 augustus 2026)"),
+        "{deadlines}"
+    );
+    assert!(deadlines.contains("2 juli 2026: "), "{deadlines}");
+}
+
+/// `?laag=gemeente` shows the municipalities' milestones and the joint ones only, with that
+/// layer chosen in the form; an unknown layer is a Dutch 400 page, not an error in English.
+#[tokio::test]
+async fn the_overview_shows_one_layer_and_the_joint_milestones() {
+    let app = TestApp::with_demo().await;
+    let (status, _, html) = page(&app, "/?laag=gemeente").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("<option value=\"gemeente\" selected>Gemeenten</option>"));
+    assert!(html.contains("Gemeenten en de gezamenlijke mijlpalen"));
+    let attention = section(&html, "aandacht");
+    let all = open_milestones(&app, None).await;
+    let mine = open_milestones(&app, Some("GEMEENTE")).await;
+    let titles = |ms: &[Value]| -> Vec<String> {
+        ms.iter()
+            .filter(|m| m["overdue"] == true || m["health"] != "ON_TRACK")
+            .filter_map(|m| m["title"].as_str().map(str::to_owned))
+            .collect()
+    };
+    let shown = titles(&mine);
+    for title in titles(&all) {
+        assert_eq!(
+            attention.contains(&format!(">{title}</th>")),
+            shown.contains(&title),
+            "{title}"
+        );
+    }
+    assert!(
+        titles(&all).len() > shown.len(),
+        "the filter leaves some out"
+    );
+
+    let (status, headers, html) = page(&app, "/?laag=gemeentes-en-zo").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
+    assert!(html.contains("Onbekende overheidslaag"), "{html}");
+}
+
+/// Without a token the page is readable only where the deployment allows anonymous reading;
+/// otherwise a Dutch page says how to read the plan (signing in on the web is still to come).
+#[tokio::test]
+async fn an_anonymous_reader_sees_the_plan_only_where_allowed() {
+    let closed = TestApp::with_demo().await;
+    let (status, headers, html) = browse(&closed, "/").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
+    assert!(
+        html.contains("Niet aangemeld") && !html.contains("TZ202504-057"),
+        "{html}"
+    );
+
+    let open = TestApp::with_config(koers::config::ApiConfig {
+        allow_anonymous: true,
+        ..Default::default()
+    })
+    .await;
+    open.load_demo().await;
+    let (status, _, html) = browse(&open, "/").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("Niet aangemeld (alleen lezen)"));
+    assert!(html.contains("TZ202504-057"));
+}
+
+/// Text from the plan is escaped: a title with markup shows as text, never as markup.
+#[tokio::test]
+async fn plan_text_is_escaped_on_the_page() {
+    let app = TestApp::with_demo().await;
+    let p = programme(&app).await;
+    let id = milestone(&app, &p, "Brief <b>nu</b> & \"later\"", None, "2026-06-20").await;
+    app.ok(
+        "mutation($id: ID!) { updateMilestone(input: { id: $id, version: 1, forecastDate: \"2026-09-01\", deadlineDate: \"2026-07-02\", changeReason: \"Later\" }) { status } }",
+        json!({ "id": id }),
+    )
+    .await;
+    let (_, _, html) = page(&app, "/").await;
+    assert!(
+        html.contains("Brief &lt;b&gt;nu&lt;&#x2f;b&gt; &amp; &quot;later&quot;"),
+        "{html}"
+    );
+    assert!(!html.contains("<b>nu</b>"));
+}
+
+/// The NL Design System CSS and the font come from koers itself, with their media types; any
+/// other name under /static/ is not found.
+#[tokio::test]
+async fn the_styles_and_the_font_are_served_by_koers() {
+    let app = TestApp::new().await;
+    for (path, media_type) in [
+        ("/static/utrecht-components.css", "text/css; charset=utf-8"),
+        ("/static/utrecht-theme.css", "text/css; charset=utf-8"),
+        ("/static/koers.css", "text/css; charset=utf-8"),
+        ("/static/noto-sans-latin-wght-normal.woff2", "font/woff2"),
+    ] {
+        let (status, headers, body) = browse(&app, path).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+        assert_eq!(headers[header::CONTENT_TYPE], media_type, "{path}");
+        assert!(!body.is_empty(), "{path}");
+    }
+    // One path segment that decodes to "../Cargo.toml": it reaches the handler, which serves
+    // only the names it lists.
+    let (status, _, _) = browse(&app, "/static/%2e%2e%2fCargo.toml").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, _, _) = browse(&app, "/static/nope.css").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+/// The pages are Dutch whatever the browser asks for: a browser set to English gets the
+/// schedule's reasons in Dutch too (they used to follow `Accept-Language`, so one page mixed
+/// two languages).
+#[tokio::test]
+async fn the_reasons_on_a_page_are_dutch_whatever_the_browser_asks() {
+    let app = TestApp::with_demo().await;
+    let response = app
+        .router
+        .clone()
+        .oneshot(
+            Request::get("/")
+                .header("authorization", format!("Bearer {}", app.token))
+                .header("accept-language", "en-US,en;q=0.9")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("router answers");
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    let html = String::from_utf8_lossy(&bytes);
+    let attention = section(&html, "aandacht");
+    assert!(attention.contains("marge"), "{attention}");
+    assert!(!attention.contains("margin"), "{attention}");
+}
+
+/// An overdue milestone says so on its row, whatever health a manager gave it: overridden to
+/// on track, it showed a green "Op schema" and nothing about being 12 days late. Overdue ones
+/// come first, the longest overdue first, and the summary counts each milestone once.
+#[tokio::test]
+async fn an_overdue_milestone_says_so_whatever_its_health() {
+    let app = TestApp::new().await; // status date 1 June 2026
+    let p = programme(&app).await;
+    let long = milestone(&app, &p, "Lang over tijd", None, "2026-05-20").await;
+    milestone(&app, &p, "Kort over tijd", None, "2026-05-29").await;
+    milestone(&app, &p, "Op tijd", None, "2026-09-01").await;
+    app.ok(
+        "mutation($id: ID!) { updateMilestone(input: { id: $id, version: 1, healthOverride: { health: ON_TRACK, reason: \"De levering is binnen, alleen de administratie loopt achter.\", until: \"2026-06-30\" }, changeReason: \"Oordeel\" }) { status } }",
+        json!({ "id": long }),
+    )
+    .await;
+    let (status, _, html) = page(&app, "/").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let attention = section(&html, "aandacht");
+    let first = attention.find(">Lang over tijd</th>").unwrap_or(usize::MAX);
+    let second = attention.find(">Kort over tijd</th>").unwrap_or(usize::MAX);
+    assert!(
+        first < second && second < usize::MAX,
+        "longest overdue first: {attention}"
+    );
+    assert!(!attention.contains(">Op tijd</th>"));
+    let row = &attention[first..];
+    let row = &row[..row.find("</tr>").unwrap_or(row.len())];
+    assert!(row.contains("12 dagen over tijd"), "{row}");
+    assert!(
+        row.contains("Op schema") && row.contains("oordeel van de manager"),
+        "{row}"
+    );
+    assert!(
+        attention.contains("2 mijlpalen over tijd, 0 achter op schema en 0 met risico."),
+        "{attention}"
+    );
+}
+
+/// The deadline filter the overview uses selects exactly the milestones with a deadline in the
+/// range (none without a deadline), and the overview lists the open ones whose deadline has
+/// passed apart from those still to come.
+#[tokio::test]
+async fn deadlines_are_filtered_by_range_and_passed_ones_are_listed() {
+    let app = TestApp::with_demo().await;
+    let all = app
+        .ok(
+            "{ milestones(first: 100) { nodes { title deadlineDate } } }",
+            json!({}),
+        )
+        .await;
+    let in_range = |from: &str, to: &str| -> Vec<String> {
+        let mut titles: Vec<String> = all["milestones"]["nodes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|m| {
+                m["deadlineDate"]
+                    .as_str()
+                    .is_some_and(|d| d >= from && d <= to)
+            })
+            .filter_map(|m| m["title"].as_str().map(str::to_owned))
+            .collect();
+        titles.sort();
+        titles
+    };
+    for (from, to) in [
+        ("2025-01-01", "2026-12-31"),
+        ("2026-07-01", "2026-07-02"),
+        ("2026-07-03", "2027-12-31"),
+    ] {
+        let data = app
+            .ok(
+                "query($f: Date, $t: Date) { milestones(first: 100, filter: { deadlineFrom: $f, deadlineTo: $t }) { nodes { title } } }",
+                json!({ "f": from, "t": to }),
+            )
+            .await;
+        let mut got: Vec<String> = data["milestones"]["nodes"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|m| m["title"].as_str().map(str::to_owned))
+            .collect();
+        got.sort();
+        assert_eq!(got, in_range(from, to), "{from}..{to}");
+    }
+    assert!(!in_range("2026-07-01", "2026-07-02").is_empty());
+
+    // On 30 November the Kamerbrief's deadline of 2 July has passed while it is still open.
+    app.on_day("2026-11-30");
+    let (_, _, html) = page(&app, "/").await;
+    let deadlines = section(&html, "termijnen");
+    let passed = &deadlines[..deadlines
+        .find("Tot het volgende reces")
+        .unwrap_or(deadlines.len())];
+    assert!(
+        passed.contains("Verstreken") && passed.contains("2 juli 2026: Kamerbrief"),
+        "{deadlines}"
+    );
+    let commitments = section(&html, "toezeggingen");
+    assert!(
+        commitments.contains("Termijn gemist") && commitments.contains("uitstelbrief"),
+        "{commitments}"
+    );
+}
+
+/// A browser that asks for an address koers does not have gets a Dutch page; an API client gets
+/// the JSON error as before. A repeated layer in the address takes the first.
+#[tokio::test]
+async fn unknown_addresses_answer_a_browser_in_dutch() {
+    let app = TestApp::with_demo().await;
+    let response = app
+        .router
+        .clone()
+        .oneshot(
+            Request::get("/bestaat-niet")
+                .header("accept", "text/html,application/xhtml+xml")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("router answers");
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert_eq!(
+        response.headers()[header::CONTENT_TYPE],
+        "text/html; charset=utf-8"
+    );
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
+    assert!(String::from_utf8_lossy(&bytes).contains("Pagina niet gevonden"));
+    let (status, headers, _) = browse(&app, "/bestaat-niet").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        headers[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap_or_default()
+            .starts_with("application/json")
+    );
+    let (status, _, html) = page(&app, "/?laag=gemeenten&laag=rijk").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("Gemeenten en de gezamenlijke mijlpalen"),
+        "{html}"
+    );
+}

@@ -1,0 +1,198 @@
+// End-to-end test of the web app in Debian's Chromium (never a browser download), driven by
+// playwright-core: koers is started on the demo plan (status date 15 June 2026), and each page
+// is checked by its content, by axe-core (WCAG 2.1 A and AA: no violations) and with the
+// keyboard alone (the skip link first, then every link, field and button in order).
+//
+//   node e2e/run.mjs                         on a scratch SQLite database
+//   DATABASE_URL=postgres://... node e2e/run.mjs   on an empty PostgreSQL database
+//   KOERS_BIN (default ../target/debug/koers), SCREENSHOTS=dir (writes a PNG of each page)
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const bin = process.env.KOERS_BIN ?? join(root, 'target', 'debug', 'koers');
+const axePath = join(here, '..', 'node_modules', 'axe-core', 'axe.min.js');
+const failures = [];
+let passed = 0;
+const check = (ok, what) => {
+  if (ok) passed += 1;
+  else failures.push(what);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+};
+
+/** A free port on the loopback interface. */
+function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Start koers on the demo plan; resolves when it answers /healthz. */
+async function startKoers(port, workdir) {
+  const env = { ...process.env, RUST_LOG: 'warn' };
+  const args = ['serve', '--demo', '--allow-anonymous', '--status-date', '2026-06-15', '--listen', `127.0.0.1:${port}`];
+  if (!process.env.DATABASE_URL) args.push('--database-url', `sqlite://${join(workdir, 'koers.db')}?mode=rwc`);
+  const child = spawn(bin, args, { cwd: workdir, env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`koers exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (response.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error('koers did not answer within a minute');
+}
+
+/** axe-core's violations of WCAG 2.0/2.1 A and AA on the current page. */
+async function axeViolations(page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+}
+
+/** Tab through the page; the elements reached in order, as "tag text". */
+async function tabOrder(page, max = 200) {
+  const reached = [];
+  await page.evaluate(() => document.activeElement?.blur());
+  for (let i = 0; i < max; i += 1) {
+    await page.keyboard.press('Tab');
+    const now = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      return { key: el.outerHTML.slice(0, 200), label: `${el.tagName.toLowerCase()} ${(el.textContent || el.getAttribute('name') || '').trim().slice(0, 40)}` };
+    });
+    if (!now || (reached.length > 0 && reached[0].key === now.key)) break;
+    reached.push(now);
+  }
+  return reached;
+}
+
+/** Every control a keyboard user must reach: links, fields and buttons that are shown. */
+async function controls(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('a[href], button, select, input, textarea, summary')]
+      .filter((el) => !el.disabled && el.getClientRects().length > 0 || el.classList.contains('koers-skip-link'))
+      .map((el) => el.outerHTML.slice(0, 200)),
+  );
+}
+
+const workdir = mkdtempSync(join(tmpdir(), 'koers-e2e-'));
+let koers;
+let browser;
+try {
+  const port = await freePort();
+  koers = await startKoers(port, workdir);
+  const base = `http://127.0.0.1:${port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+
+  // First as the page really is, under its Content-Security-Policy: everything it needs loads,
+  // nothing is refused and nothing comes from outside koers.
+  const strict = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+  const real = await strict.newPage();
+  const outside = [];
+  const refused = [];
+  real.on('request', (request) => {
+    if (!request.url().startsWith(base) && !request.url().startsWith('data:')) outside.push(request.url());
+  });
+  real.on('console', (message) => {
+    if (message.type() === 'error') refused.push(message.text());
+  });
+  await real.goto(`${base}/`);
+  const fontOk = await real.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].some((f) => f.family.includes('Noto Sans Variable') && f.status === 'loaded');
+  });
+  check(fontOk, 'overzicht: the bundled font is loaded under the CSP');
+  check(refused.length === 0, `overzicht: no errors in the console (CSP refusals, missing files)${refused.length ? `: ${refused.join('; ')}` : ''}`);
+  await strict.close();
+
+  // The pages forbid every script (CSP); the test's own axe-core is let in by bypassing it.
+  const context = await browser.newContext({ bypassCSP: true, locale: 'nl-NL', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.on('request', (request) => {
+    if (!request.url().startsWith(base) && !request.url().startsWith('data:')) outside.push(request.url());
+  });
+
+  // Mijn overzicht
+  await page.goto(`${base}/`);
+  check((await page.locator('h1').textContent()) === 'Mijn overzicht', 'overzicht: the heading is "Mijn overzicht"');
+  const lead = await page.locator('.koers-lead').textContent();
+  check(lead.includes('15 juni 2026'), `overzicht: the status date in words (${lead.trim()})`);
+  const attention = await page.locator('#aandacht ~ div table tbody tr').count();
+  check(attention > 0, `overzicht: milestones that need attention are listed (${attention})`);
+  const firstRow = await page.locator('#aandacht ~ div table tbody tr').first().textContent();
+  check(firstRow.includes('Achter op schema'), 'overzicht: the gravest comes first');
+  check((await page.getByText('TZ202504-057').count()) === 1, 'overzicht: the summer-recess commitment is shown');
+  check((await page.getByText('het zomerreces 2026 (3 juli 2026 tot en met 31 augustus 2026)', { exact: false }).count()) === 1, 'overzicht: the next recess');
+  let violations = await axeViolations(page);
+  check(violations.length === 0, `overzicht: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
+
+  // The keyboard: the skip link first, it moves focus to the content, and every control is reached.
+  await page.goto(`${base}/`);
+  const order = await tabOrder(page);
+  check(order[0]?.label.startsWith('a Direct naar de inhoud'), `keyboard: the skip link comes first (${order[0]?.label})`);
+  const wanted = await controls(page);
+  const missed = wanted.filter((html) => !order.some((r) => r.key === html));
+  check(missed.length === 0, `keyboard: every control is reached (${order.length})${missed.length ? `; missed ${missed.join(' | ')}` : ''}`);
+  const reachedControls = order.map((r) => r.key).filter((key) => wanted.includes(key));
+  check(JSON.stringify(reachedControls) === JSON.stringify(wanted), 'keyboard: the controls are reached in reading order');
+  await page.evaluate(() => document.activeElement?.blur());
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  check(focused === 'inhoud', `keyboard: the skip link moves focus to the content (${focused})`);
+
+  // The layer form, with the keyboard alone: choose Gemeenten and submit.
+  await page.goto(`${base}/`);
+  await page.locator('#laag').focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Tab');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  const chosen = page.url();
+  check(chosen.endsWith('/?laag=waterschap'), `keyboard: the layer form submits (${chosen})`);
+  check((await page.locator('.koers-lead').textContent()).includes('Waterschappen en de gezamenlijke mijlpalen'), 'overzicht per laag: the scope says which');
+  violations = await axeViolations(page);
+  check(violations.length === 0, `overzicht per laag: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
+
+  check(outside.length === 0, `nothing is loaded from outside koers${outside.length ? `: ${outside.join(', ')}` : ''}`);
+
+  if (process.env.SCREENSHOTS) {
+    await page.goto(`${base}/`);
+    await page.screenshot({ path: join(process.env.SCREENSHOTS, 'web-overview.png'), fullPage: true });
+    console.log(`screenshot: ${join(process.env.SCREENSHOTS, 'web-overview.png')}`);
+  }
+} catch (error) {
+  failures.push(`the test itself failed: ${error.stack ?? error}`);
+  console.log(`FAIL the test itself failed: ${error.stack ?? error}`);
+} finally {
+  await browser?.close();
+  koers?.kill();
+  rmSync(workdir, { recursive: true, force: true });
+}
+// The line scripts/test counts, in cargo's words.
+console.log(`test result: ${failures.length ? 'FAILED' : 'ok'}. ${passed} passed; ${failures.length} failed (web e2e)`);
+if (failures.length > 0) process.exit(1);
