@@ -10,10 +10,23 @@ use tower::ServiceExt;
 
 /// GET `path` without a token (as a browser does); status, headers and the body as text.
 async fn browse(app: &TestApp, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    browse_with(app, path, &[]).await
+}
+
+/// GET `path` with `headers`; status, headers and the body as text.
+async fn browse_with(
+    app: &TestApp,
+    path: &str,
+    headers: &[(&str, String)],
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    let mut request = Request::get(path);
+    for (name, value) in headers {
+        request = request.header(*name, value);
+    }
     let response = app
         .router
         .clone()
-        .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+        .oneshot(request.body(Body::empty()).expect("request"))
         .await
         .expect("router answers");
     let (parts, body) = response.into_parts();
@@ -255,25 +268,15 @@ async fn the_styles_and_the_font_are_served_by_koers() {
 #[tokio::test]
 async fn the_reasons_on_a_page_are_dutch_whatever_the_browser_asks() {
     let app = TestApp::with_demo().await;
-    let response = app
-        .router
-        .clone()
-        .oneshot(
-            Request::get("/")
-                .header("authorization", format!("Bearer {}", app.token))
-                .header("accept-language", "en-US,en;q=0.9")
-                .body(Body::empty())
-                .expect("request"),
-        )
-        .await
-        .expect("router answers");
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    let html = String::from_utf8_lossy(&bytes);
+    let (_, _, html) = browse_with(
+        &app,
+        "/",
+        &[
+            ("authorization", format!("Bearer {}", app.token)),
+            ("accept-language", "en-US,en;q=0.9".to_owned()),
+        ],
+    )
+    .await;
     let attention = section(&html, "aandacht");
     assert!(attention.contains("marge"), "{attention}");
     assert!(!attention.contains("margin"), "{attention}");
@@ -389,29 +392,15 @@ async fn deadlines_are_filtered_by_range_and_passed_ones_are_listed() {
 #[tokio::test]
 async fn unknown_addresses_answer_a_browser_in_dutch() {
     let app = TestApp::with_demo().await;
-    let response = app
-        .router
-        .clone()
-        .oneshot(
-            Request::get("/bestaat-niet")
-                .header("accept", "text/html,application/xhtml+xml")
-                .body(Body::empty())
-                .expect("request"),
-        )
-        .await
-        .expect("router answers");
-    assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    assert_eq!(
-        response.headers()[header::CONTENT_TYPE],
-        "text/html; charset=utf-8"
-    );
-    let bytes = response
-        .into_body()
-        .collect()
-        .await
-        .expect("body")
-        .to_bytes();
-    assert!(String::from_utf8_lossy(&bytes).contains("Pagina niet gevonden"));
+    let (status, headers, html) = browse_with(
+        &app,
+        "/bestaat-niet",
+        &[("accept", "text/html,application/xhtml+xml".to_owned())],
+    )
+    .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
+    assert!(html.contains("Pagina niet gevonden"));
     let (status, headers, _) = browse(&app, "/bestaat-niet").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(

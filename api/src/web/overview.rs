@@ -134,7 +134,7 @@ struct Count {
 }
 
 /// Open milestones whose deadline has passed, and those with one before the next recess.
-#[derive(Deserialize, Default)]
+#[derive(Deserialize)]
 struct Deadlines {
     passed: Page<DeadlineRow>,
     coming: Page<DeadlineRow>,
@@ -147,15 +147,6 @@ struct Page<T> {
     #[serde(default)]
     total_count: usize,
     nodes: Vec<T>,
-}
-
-impl<T> Default for Page<T> {
-    fn default() -> Self {
-        Page {
-            total_count: 0,
-            nodes: Vec::new(),
-        }
-    }
 }
 
 #[derive(Deserialize)]

@@ -372,7 +372,7 @@ impl KpiFilter {
                 ),
             ]),
         };
-        let mut filter = Filter::live()?
+        let mut filter = Filter::live()
             .and_opt(self.programme_id, |id| Filter::eq(Column::ProgrammeId, id))
             .and_opt(self.theme, |t| {
                 Filter::Contains(Column::Themes, format!(",{},", t.as_str()))
@@ -405,7 +405,7 @@ pub async fn by_code<C: sea_orm::ConnectionTrait>(
     db: &C,
     code: &str,
 ) -> ApiResult<Option<kpi::Model>> {
-    let filter = Filter::<kpi::Entity>::live()?.and(Filter::eq(kpi::Column::Code, code));
+    let filter = Filter::<kpi::Entity>::live().and(Filter::eq(kpi::Column::Code, code));
     Ok(kpi::Entity::find()
         .filter(filter.sql(db.get_database_backend()))
         .one(db)

@@ -71,7 +71,7 @@ pub fn list(
 ) -> ApiResult<crate::service::store::page::Listing<data_source::Entity>> {
     use crate::service::store::filter::Filter;
     use crate::service::store::page::{KeyKind, Listing, Order};
-    let mut filter = Filter::live()?;
+    let mut filter = Filter::live();
     if let Some(text) = search {
         filter = filter.and(Filter::search(
             "search",

@@ -76,7 +76,7 @@ impl TaskFilter {
     /// for an as-of view).
     pub fn predicate(&self) -> ApiResult<Filter<data_infra_task::Entity>> {
         use data_infra_task::Column;
-        Ok(Filter::live()?
+        Ok(Filter::live()
             .and_opt(self.programme_id, |id| Filter::eq(Column::ProgrammeId, id))
             .and_opt(self.layer, |l| Filter::eq(Column::Layer, l))
             .and(Filter::one_of(Column::Status, self.status.as_deref()))

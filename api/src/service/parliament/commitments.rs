@@ -59,7 +59,7 @@ pub fn list(
     use crate::service::store::filter::Filter;
     use crate::service::store::page::{KeyKind, Listing, Order};
     Ok(Listing {
-        filter: Filter::live()?.and_opt(status, |s| Filter::eq(commitment::Column::Status, s)),
+        filter: Filter::live().and_opt(status, |s| Filter::eq(commitment::Column::Status, s)),
         order: Order {
             key: Some((commitment::Column::DeadlineDate, KeyKind::Date)),
             id: commitment::Column::Id,

@@ -73,7 +73,7 @@ pub fn list(
     use crate::service::store::page::{KeyKind, Listing, Order};
     use recess_period::Column;
     Ok(Listing {
-        filter: Filter::live()?
+        filter: Filter::live()
             .and_opt(year, |y| Filter::eq(Column::Year, y))
             .and_opt(kind, |k| Filter::eq(Column::Kind, k)),
         order: Order {

@@ -111,7 +111,7 @@ impl Rules for workstream::Entity {
 /// Programmes, oldest first.
 pub fn programmes() -> ApiResult<Listing<programme::Entity>> {
     Ok(Listing {
-        filter: Filter::live()?,
+        filter: Filter::live(),
         order: Order {
             key: None,
             id: programme::Column::Id,
@@ -126,7 +126,7 @@ pub fn phases(
 ) -> ApiResult<Listing<phase::Entity>> {
     use phase::Column;
     Ok(Listing {
-        filter: Filter::live()?
+        filter: Filter::live()
             .and_opt(programme_id, |id| Filter::eq(Column::ProgrammeId, id))
             .and_opt(status, |s| Filter::eq(Column::Status, s)),
         order: Order {
@@ -140,7 +140,7 @@ pub fn phases(
 pub fn workstreams(programme_id: Option<i32>) -> ApiResult<Listing<workstream::Entity>> {
     use workstream::Column;
     Ok(Listing {
-        filter: Filter::live()?.and_opt(programme_id, |id| Filter::eq(Column::ProgrammeId, id)),
+        filter: Filter::live().and_opt(programme_id, |id| Filter::eq(Column::ProgrammeId, id)),
         order: Order {
             key: None,
             id: Column::Id,
@@ -154,7 +154,7 @@ pub fn organisations(
 ) -> ApiResult<Listing<organisation::Entity>> {
     use organisation::Column;
     Ok(Listing {
-        filter: Filter::live()?.and_opt(layer, |l| Filter::eq(Column::Layer, l)),
+        filter: Filter::live().and_opt(layer, |l| Filter::eq(Column::Layer, l)),
         order: Order {
             key: Some((Column::Name, KeyKind::Text)),
             id: Column::Id,

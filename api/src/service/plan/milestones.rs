@@ -220,7 +220,7 @@ impl MilestoneFilter {
         let date = |column: Column, cmp: Cmp| {
             move |day: chrono::NaiveDate| Filter::Compare(Operand::Column(column), cmp, day.into())
         };
-        let mut filter = Filter::live()?
+        let mut filter = Filter::live()
             .and(layer)
             .and_opt(self.programme_id, |id| Filter::eq(Column::ProgrammeId, id))
             .and_opt(self.phase_id, |id| Filter::eq(Column::PhaseId, id))

@@ -87,7 +87,7 @@ impl RiskFilter {
     /// for an as-of view).
     pub fn predicate(&self) -> ApiResult<Filter<risk::Entity>> {
         use risk::Column;
-        Ok(Filter::live()?
+        Ok(Filter::live()
             .and_opt(self.layer, |l| Filter::eq(Column::Layer, l))
             .and(Filter::one_of(Column::Status, self.status.as_deref()))
             .and_opt(self.milestone_id, |id| Filter::eq(Column::MilestoneId, id))

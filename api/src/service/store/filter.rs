@@ -88,7 +88,7 @@ impl<F: PlanEntity> Pick<F> {
     pub fn live(column: F::Column, filter: Filter<F>) -> ApiResult<Self> {
         Ok(Self {
             column,
-            filter: Filter::live()?.and(filter),
+            filter: Filter::live().and(filter),
         })
     }
 }
@@ -128,11 +128,11 @@ impl<E: EntityTrait> Filter<E> {
 
     /// The live rows of a plan table (`deleted_at IS NULL`). An as-of view's rows are the live
     /// ones already, and pass this test too.
-    pub fn live() -> ApiResult<Self>
+    pub fn live() -> Self
     where
         E: PlanEntity,
     {
-        Ok(Filter::Null(E::DELETED_AT))
+        Filter::Null(E::DELETED_AT)
     }
 
     /// This filter and `other`.
