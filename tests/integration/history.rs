@@ -210,3 +210,92 @@ async fn an_update_carries_its_reason_into_every_change_record() {
         "{kpi_records}"
     );
 }
+
+/// A change record names the objects its values stand for: a reference field's old and new
+/// target, a link's other side (the new object of a link, the old one of an unlink), a
+/// dependency's predecessor and lag; `object` is the changed object itself (a dependency's
+/// successor). Other records name none.
+#[tokio::test]
+async fn change_records_name_the_objects_their_values_stand_for() {
+    let app = TestApp::new().await;
+    let p = programme(&app).await;
+    let phase = |number: i32| {
+        json!({ "input": { "programmeId": p, "number": number, "name": format!("Fase {number}"),
+                           "plannedStart": "2026-01-01", "plannedEnd": "2026-12-31" } })
+    };
+    let mut phases = Vec::new();
+    for number in [1, 2] {
+        let data = app
+            .ok(
+                "mutation($input: CreatePhaseInput!) { createPhase(input: $input) { phase { id } } }",
+                phase(number),
+            )
+            .await;
+        phases.push(
+            data["createPhase"]["phase"]["id"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned(),
+        );
+    }
+    let m = milestone(&app, &p, "Opvolger", None, "2026-09-01").await;
+    let before = milestone(&app, &p, "Voorganger", None, "2026-08-01").await;
+    let k = crate::support::kpi(&app, &p, "MVOI-09", &["CLIMATE"]).await;
+    for phase in &phases {
+        let v = crate::support::version(&app, &m).await;
+        app.ok(
+            "mutation($i: UpdateMilestoneInput!) { updateMilestone(input: $i) { status } }",
+            json!({ "i": { "id": m, "version": v, "phaseId": phase } }),
+        )
+        .await;
+    }
+    for verb in ["linkMilestoneKpi", "unlinkMilestoneKpi"] {
+        app.ok(
+            &format!("mutation($m: ID!, $k: ID!) {{ {verb}(input: {{ milestoneId: $m, kpiId: $k }}) {{ changed }} }}"),
+            json!({ "m": m, "k": k }),
+        )
+        .await;
+    }
+    app.ok(
+        "mutation($p: ID!, $s: ID!) { addMilestoneDependency(input: { predecessorId: $p, successorId: $s, lagDays: 5 }) { dependency { lagDays } } }",
+        json!({ "p": before, "s": m }),
+    )
+    .await;
+    let data = app
+        .ok(
+            "query($id: ID!) { changeRecords(entityId: $id, first: 100) { nodes { entity action field lagDays
+               object { id } oldObject { __typename id } newObject { __typename id } } } }",
+            json!({ "id": m }),
+        )
+        .await;
+    let records = data["changeRecords"]["nodes"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let find = |entity: &str, action: &str, field: &str| -> Value {
+        records
+            .iter()
+            .rev()
+            .find(|r| r["entity"] == entity && r["action"] == action && r["field"] == field)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {entity} {action} {field} in {records:?}"))
+    };
+    let moved = find("Milestone", "UPDATE", "phase_id");
+    assert_eq!(moved["oldObject"]["id"], phases[0].as_str());
+    assert_eq!(moved["newObject"]["id"], phases[1].as_str());
+    assert_eq!(moved["newObject"]["__typename"], "Phase");
+    assert_eq!(moved["object"]["id"], m.as_str());
+    let linked = find("MilestoneKpi", "LINK", "kpi_id");
+    assert_eq!(linked["newObject"]["id"], k.as_str());
+    assert!(linked["oldObject"].is_null());
+    let unlinked = find("MilestoneKpi", "UNLINK", "kpi_id");
+    assert_eq!(unlinked["oldObject"]["id"], k.as_str());
+    assert!(unlinked["newObject"].is_null());
+    let dependency = find("MilestoneDependency", "LINK", "predecessor_id");
+    assert_eq!(dependency["newObject"]["id"], before.as_str());
+    assert_eq!(dependency["lagDays"], 5);
+    assert_eq!(dependency["object"]["id"], m.as_str());
+    let titled = find("Milestone", "CREATE", "title");
+    assert!(titled["oldObject"].is_null() && titled["newObject"].is_null());
+    assert!(titled["lagDays"].is_null());
+}

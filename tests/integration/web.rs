@@ -100,7 +100,7 @@ async fn the_overview_shows_what_needs_attention_on_the_demo_plan() {
         let title = m["title"].as_str().unwrap_or_default();
         let needs = m["overdue"] == true || m["health"] != "ON_TRACK";
         assert_eq!(
-            attention.contains(&format!(">{title}</th>")),
+            attention.contains(&format!(">{title}</a></th>")),
             needs,
             "{title}: {m}"
         );
@@ -166,6 +166,10 @@ async fn the_overview_shows_one_layer_and_the_joint_milestones() {
     assert_eq!(status, StatusCode::OK, "{html}");
     assert!(html.contains("<option value=\"gemeente\" selected>Gemeenten</option>"));
     assert!(html.contains("Gemeenten en de gezamenlijke mijlpalen"));
+    assert!(
+        html.contains("<title>Mijn overzicht · Gemeenten · koers</title>"),
+        "the title names the layer"
+    );
     let attention = section(&html, "aandacht");
     let all = open_milestones(&app, None).await;
     let mine = open_milestones(&app, Some("GEMEENTE")).await;
@@ -178,7 +182,7 @@ async fn the_overview_shows_one_layer_and_the_joint_milestones() {
     let shown = titles(&mine);
     for title in titles(&all) {
         assert_eq!(
-            attention.contains(&format!(">{title}</th>")),
+            attention.contains(&format!(">{title}</a></th>")),
             shown.contains(&title),
             "{title}"
         );
@@ -232,7 +236,7 @@ async fn plan_text_is_escaped_on_the_page() {
     .await;
     let (_, _, html) = page(&app, "/").await;
     assert!(
-        html.contains("Brief &lt;b&gt;nu&lt;&#x2f;b&gt; &amp; &quot;later&quot;"),
+        html.contains("Brief &lt;b&gt;nu&lt;/b&gt; &amp; &quot;later&quot;"),
         "{html}"
     );
     assert!(!html.contains("<b>nu</b>"));
@@ -300,13 +304,17 @@ async fn an_overdue_milestone_says_so_whatever_its_health() {
     let (status, _, html) = page(&app, "/").await;
     assert_eq!(status, StatusCode::OK, "{html}");
     let attention = section(&html, "aandacht");
-    let first = attention.find(">Lang over tijd</th>").unwrap_or(usize::MAX);
-    let second = attention.find(">Kort over tijd</th>").unwrap_or(usize::MAX);
+    let first = attention
+        .find(">Lang over tijd</a></th>")
+        .unwrap_or(usize::MAX);
+    let second = attention
+        .find(">Kort over tijd</a></th>")
+        .unwrap_or(usize::MAX);
     assert!(
         first < second && second < usize::MAX,
         "longest overdue first: {attention}"
     );
-    assert!(!attention.contains(">Op tijd</th>"));
+    assert!(!attention.contains(">Op tijd</a></th>"));
     let row = &attention[first..];
     let row = &row[..row.find("</tr>").unwrap_or(row.len())];
     assert!(row.contains("12 dagen over tijd"), "{row}");
@@ -377,7 +385,9 @@ async fn deadlines_are_filtered_by_range_and_passed_ones_are_listed() {
         .find("Tot het volgende reces")
         .unwrap_or(deadlines.len())];
     assert!(
-        passed.contains("Verstreken") && passed.contains("2 juli 2026: Kamerbrief"),
+        passed.contains("Verstreken")
+            && passed.contains("2 juli 2026: <a class=\"utrecht-link\" href=\"/mijlpalen/")
+            && passed.contains("\">Kamerbrief"),
         "{deadlines}"
     );
     let commitments = section(&html, "toezeggingen");
@@ -415,4 +425,448 @@ async fn unknown_addresses_answer_a_browser_in_dutch() {
         html.contains("Gemeenten en de gezamenlijke mijlpalen"),
         "{html}"
     );
+}
+
+/// `text` as the pages write it into HTML.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+}
+
+/// A milestone's page on the demo plan says what the API says of it: every date in words,
+/// every computed reason, the manager's override and whether it counts, each predecessor and
+/// successor with a link to its own page, and its commitments and KPIs.
+#[tokio::test]
+async fn a_milestone_page_says_what_the_api_says_of_it() {
+    let app = TestApp::with_demo().await;
+    let mut checked_override = false;
+    let all = app
+        .ok(
+            "{ milestones(first: 100) { nodes { id title plannedDate projectedDate baselineDate
+               healthOverride { reason counts } computedHealth { reasons { message(language: NL) } }
+               predecessors { predecessor { id title } } successors { successor { id title } }
+               commitments { number } kpis { code } } } }",
+            json!({}),
+        )
+        .await;
+    let nodes = all["milestones"]["nodes"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(nodes.len() > 10, "{all}");
+    let day = |v: &Value| {
+        let d: chrono::NaiveDate = v.as_str().unwrap_or_default().parse().expect("a date");
+        koers::service::language::Words::new(koers::service::language::Language::Nl).date(d)
+    };
+    for m in &nodes {
+        let id = m["id"].as_str().unwrap_or_default();
+        let title = m["title"].as_str().unwrap_or_default();
+        let (status, _, html) = page(&app, &format!("/mijlpalen/{id}")).await;
+        assert_eq!(status, StatusCode::OK, "{title}: {html}");
+        assert!(
+            html.contains(&format!(
+                "<h1 class=\"utrecht-heading-1\">{}</h1>",
+                escaped(title)
+            )),
+            "{title}"
+        );
+        let dates = section(&html, "data");
+        for field in ["plannedDate", "projectedDate", "baselineDate"] {
+            assert!(
+                dates.contains(&day(&m[field])),
+                "{title}: {field} in {dates}"
+            );
+        }
+        let reasons = section(&html, "stand");
+        for r in m["computedHealth"]["reasons"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let message = r["message"].as_str().unwrap_or_default();
+            // The page starts each reason with a capital.
+            let tail: String = message.chars().skip(1).collect();
+            assert!(
+                reasons.contains(&escaped(&tail)),
+                "{title}: {message} in {reasons}"
+            );
+        }
+        if let Some(reason) = m["healthOverride"]["reason"].as_str() {
+            checked_override = true;
+            assert!(
+                reasons.contains(&escaped(reason.trim())),
+                "{title}: {reasons}"
+            );
+            let counts = m["healthOverride"]["counts"] == true;
+            assert_eq!(reasons.contains("Dit oordeel telt."), counts, "{reasons}");
+        }
+        let around = section(&html, "samenhang");
+        for (list, end) in [("predecessors", "predecessor"), ("successors", "successor")] {
+            for d in m[list].as_array().into_iter().flatten() {
+                let other = &d[end];
+                assert!(
+                    around.contains(&format!(
+                        "href=\"/mijlpalen/{}\"",
+                        other["id"].as_str().unwrap_or_default()
+                    )),
+                    "{title}: {list} {other}"
+                );
+            }
+        }
+        let linked = section(&html, "verbonden");
+        for c in m["commitments"].as_array().into_iter().flatten() {
+            assert!(
+                linked.contains(c["number"].as_str().unwrap_or("?")),
+                "{title}"
+            );
+        }
+        for k in m["kpis"].as_array().into_iter().flatten() {
+            assert!(
+                linked.contains(k["code"].as_str().unwrap_or("?")),
+                "{title}"
+            );
+        }
+    }
+    assert!(checked_override, "the demo plan has a manager's override");
+}
+
+/// What pushes a milestone and what it pushes: a late predecessor pushes its successor, and
+/// both pages say so, with links; a milestone without neighbours says it has none.
+#[tokio::test]
+async fn a_milestone_page_says_what_pushes_it_and_what_it_pushes() {
+    let app = TestApp::new().await;
+    let p = programme(&app).await;
+    let first = milestone(&app, &p, "Eerst", Some("RIJK"), "2026-09-01").await;
+    let then = milestone(&app, &p, "Daarna", Some("GEMEENTE"), "2026-09-05").await;
+    let alone = milestone(&app, &p, "Alleen", None, "2026-10-01").await;
+    app.ok(
+        "mutation($p: ID!, $s: ID!) { addMilestoneDependency(input: { predecessorId: $p, successorId: $s, lagDays: 14 }) { dependency { lagDays } } }",
+        json!({ "p": first, "s": then }),
+    )
+    .await;
+    let (_, _, html) = page(&app, &format!("/mijlpalen/{then}")).await;
+    let around = section(&html, "samenhang");
+    assert!(
+        around.contains(&format!(
+            "Wordt geduwd door: <a class=\"utrecht-link\" href=\"/mijlpalen/{first}\">Eerst</a>"
+        )),
+        "{around}"
+    );
+    assert!(around.contains("14 dagen"), "the lag: {around}");
+    assert!(
+        html.contains("15 september 2026"),
+        "projected: 1 September + 14 days"
+    );
+    let (_, _, html) = page(&app, &format!("/mijlpalen/{first}")).await;
+    let around = section(&html, "samenhang");
+    assert!(
+        around.contains(&format!(
+            "Deze mijlpaal duwt <a class=\"utrecht-link\" href=\"/mijlpalen/{then}\">Daarna</a>"
+        )),
+        "{around}"
+    );
+    assert!(
+        around.contains("wordt door deze mijlpaal geduwd"),
+        "{around}"
+    );
+    let (_, _, html) = page(&app, &format!("/mijlpalen/{alone}")).await;
+    let around = section(&html, "samenhang");
+    assert!(
+        around.contains("Geen voorgangers.") && around.contains("Geen opvolgers."),
+        "{around}"
+    );
+    assert!(!around.contains("geduwd"), "{around}");
+}
+
+/// A milestone's history: who changed what, from which value to which, in words, with the
+/// reason given; a linked KPI and a predecessor are named, not numbered; newest first.
+#[tokio::test]
+async fn a_milestone_page_tells_its_history_in_words() {
+    let app = TestApp::new().await;
+    let p = programme(&app).await;
+    let m = milestone(&app, &p, "Monitor live", Some("PROVINCIE"), "2026-09-01").await;
+    let before = milestone(
+        &app,
+        &p,
+        "Bronnen gekoppeld",
+        Some("PROVINCIE"),
+        "2026-07-01",
+    )
+    .await;
+    let k = crate::support::kpi(&app, &p, "MVOI-07", &["CLIMATE"]).await;
+    let v = crate::support::version(&app, &m).await;
+    app.ok(
+        "mutation($i: UpdateMilestoneInput!) { updateMilestone(input: $i) { milestone { id } } }",
+        json!({ "i": { "id": m, "version": v, "plannedDate": "2026-10-15", "status": "IN_PROGRESS",
+                       "changeReason": "Leverancier levert later <op tijd?>" } }),
+    )
+    .await;
+    app.ok(
+        "mutation($m: ID!, $k: ID!) { linkMilestoneKpi(input: { milestoneId: $m, kpiId: $k }) { changed } }",
+        json!({ "m": m, "k": k }),
+    )
+    .await;
+    app.ok(
+        "mutation($p: ID!, $s: ID!) { addMilestoneDependency(input: { predecessorId: $p, successorId: $s, lagDays: 7 }) { dependency { lagDays } } }",
+        json!({ "p": before, "s": m }),
+    )
+    .await;
+    let (status, _, html) = page(&app, &format!("/mijlpalen/{m}")).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let history = section(&html, "geschiedenis");
+    assert!(
+        history.contains("Gepland: 1 september 2026 → 15 oktober 2026"),
+        "{history}"
+    );
+    assert!(history.contains("Voortgang: gepland → bezig"), "{history}");
+    assert!(
+        history.contains("Toelichting: „Leverancier levert later &lt;op tijd?&gt;”"),
+        "the reason, escaped: {history}"
+    );
+    assert!(history.contains("KPI: MVOI-07 KPI MVOI-07"), "{history}");
+    assert!(
+        history.contains(&format!(
+            "Voorganger: <a class=\"utrecht-link\" href=\"/mijlpalen/{before}\">Bronnen gekoppeld, 7 dagen wachttijd</a>"
+        )),
+        "{history}"
+    );
+    // Newest first: the dependency, then the KPI, then the update, then the creation.
+    let at = |text: &str| history.find(text).unwrap_or(usize::MAX);
+    assert!(at("Voorganger:") < at("KPI:"), "{history}");
+    assert!(at("KPI:") < at("Gepland: 1 september"), "{history}");
+    assert!(at("Gepland: 1 september") < at("Aangemaakt"), "{history}");
+    assert!(history.contains("Aangemaakt op "), "{history}");
+}
+
+/// An address that is no milestone's id is a Dutch 404 page, whatever it holds: garbage, the
+/// id of another kind of object, a milestone that never was. A deleted milestone's page says
+/// it was deleted.
+#[tokio::test]
+async fn a_milestone_page_for_no_milestone_is_a_dutch_404() {
+    let app = TestApp::new().await;
+    let p = programme(&app).await;
+    let gone = milestone(&app, &p, "Weg", None, "2026-09-01").await;
+    let never = koers::graphql::ids::encode("Milestone", 9999).to_string();
+    for path in [
+        "/mijlpalen/onzin".to_owned(),
+        format!("/mijlpalen/{p}"),
+        format!("/mijlpalen/{never}"),
+        "/mijlpalen/%00".to_owned(),
+    ] {
+        let (status, headers, html) = browse_with(
+            &app,
+            &path,
+            &[("authorization", format!("Bearer {}", app.token))],
+        )
+        .await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {html}");
+        assert_eq!(headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
+        assert!(html.contains("Mijlpaal niet gevonden"), "{path}: {html}");
+        assert!(
+            html.contains("<p class=\"koers-viewer\">Aangemeld als "),
+            "the problem page says who is reading: {html}"
+        );
+    }
+    let v = crate::support::version(&app, &gone).await;
+    app.ok(
+        "mutation($id: ID!, $v: Int!) { deleteMilestone(input: { id: $id, version: $v }) { status } }",
+        json!({ "id": gone, "v": v }),
+    )
+    .await;
+    let (status, _, html) = page(&app, &format!("/mijlpalen/{gone}")).await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(html.contains("Deze mijlpaal is verwijderd op"), "{html}");
+    assert!(
+        section(&html, "geschiedenis").contains("Verwijderd op"),
+        "{html}"
+    );
+}
+
+/// Every milestone the API selects with `filter`, as (id, title, [predecessor ids]).
+async fn selected(app: &TestApp, filter: Value) -> Vec<(String, String, Vec<String>)> {
+    let mut found = Vec::new();
+    let mut after = Value::Null;
+    loop {
+        let data = app
+            .ok(
+                "query($f: MilestoneFilterInput, $a: String) { milestones(filter: $f, first: 100, after: $a) {
+                   pageInfo { hasNextPage endCursor } nodes { id title predecessors { predecessor { id } } } } }",
+                json!({ "f": filter, "a": after }),
+            )
+            .await;
+        let list = &data["milestones"];
+        for m in list["nodes"].as_array().into_iter().flatten() {
+            found.push((
+                m["id"].as_str().unwrap_or_default().to_owned(),
+                m["title"].as_str().unwrap_or_default().to_owned(),
+                m["predecessors"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|p| p["predecessor"]["id"].as_str().map(str::to_owned))
+                    .collect(),
+            ));
+        }
+        if list["pageInfo"]["hasNextPage"] != true {
+            return found;
+        }
+        after = list["pageInfo"]["endCursor"].clone();
+    }
+}
+
+/// The milestone pages the timeline's picture links to.
+fn drawn(html: &str) -> Vec<String> {
+    let svg = &html[html
+        .find("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"koers-timeline\"")
+        .unwrap_or(html.len())..];
+    let svg = &svg[..svg.find("</svg>").unwrap_or(svg.len())];
+    svg.match_indices("<a href=\"/mijlpalen/")
+        .map(|(at, _)| {
+            let rest = &svg[at + "<a href=\"/mijlpalen/".len()..];
+            rest[..rest.find('"').unwrap_or(0)].to_owned()
+        })
+        .collect()
+}
+
+/// The timeline draws exactly the milestones each filter selects in the API (layer with the
+/// joint ones, health, overdue, phase), each once with a link to its page, an arrow for each
+/// dependency between two drawn milestones, the recesses and the status date.
+#[tokio::test]
+async fn the_timeline_draws_what_each_filter_selects() {
+    let app = TestApp::with_demo().await;
+    // Late in the year, when some of the demo plan is overdue.
+    app.on_day("2026-11-30");
+    let phase = app
+        .ok("{ phases(first: 5) { nodes { id number } } }", json!({}))
+        .await["phases"]["nodes"][0]["id"]
+        .as_str()
+        .map(str::to_owned)
+        .expect("the demo plan has phases");
+    for (address, filter) in [
+        ("/tijdlijn".to_owned(), json!({})),
+        (
+            "/tijdlijn?laag=gemeente".to_owned(),
+            json!({ "layer": "GEMEENTE", "joint": true }),
+        ),
+        (
+            "/tijdlijn?stand=achter&stand=risico".to_owned(),
+            json!({ "health": ["OFF_TRACK", "AT_RISK"] }),
+        ),
+        (
+            "/tijdlijn?overtijd=ja&zoom=kwartalen".to_owned(),
+            json!({ "overdue": true }),
+        ),
+        (
+            format!("/tijdlijn?fase={phase}&groep=fase"),
+            json!({ "phaseId": phase }),
+        ),
+    ] {
+        let (status, _, html) = page(&app, &address).await;
+        assert_eq!(status, StatusCode::OK, "{address}: {html}");
+        let wanted = selected(&app, filter).await;
+        let mut shown = drawn(&html);
+        shown.sort();
+        let mut ids: Vec<String> = wanted.iter().map(|(id, _, _)| id.clone()).collect();
+        ids.sort();
+        assert_eq!(shown, ids, "{address}");
+        assert!(
+            !ids.is_empty(),
+            "{address} selects something on the demo plan"
+        );
+        assert!(
+            html.contains(&format!("Tijdlijn van {} mijlpalen", ids.len())),
+            "{address}"
+        );
+        let arrows: usize = wanted
+            .iter()
+            .map(|(_, _, preds)| preds.iter().filter(|p| ids.contains(p)).count())
+            .sum();
+        assert_eq!(
+            html.matches("marker-end=\"url(#pijl)\"").count(),
+            arrows,
+            "{address}: one arrow per dependency between drawn milestones"
+        );
+        assert!(
+            html.contains(
+                "<title>Zomerreces 2026 (3 juli 2026 tot en met 31 augustus 2026)</title>"
+            ),
+            "{address}"
+        );
+        assert!(html.contains(">peildatum"), "{address}");
+        // The same milestones in the table.
+        let table = &html[html.find("id=\"tijdlijn-tabel\"").unwrap_or(0)..];
+        for (id, _, _) in &wanted {
+            assert!(
+                table.contains(&format!("href=\"/mijlpalen/{id}\"")),
+                "{address}: {id}"
+            );
+        }
+    }
+    let (_, _, quarters) = page(&app, "/tijdlijn?zoom=kwartalen").await;
+    let (_, _, years) = page(&app, "/tijdlijn").await;
+    let width = |html: &str| -> f64 {
+        let at = html.find("class=\"koers-timeline\" width=\"").unwrap_or(0) + 30;
+        html[at..html[at..].find('"').map_or(at, |e| at + e)]
+            .parse()
+            .unwrap_or(0.0)
+    };
+    assert!(
+        width(&years) < width(&quarters),
+        "zooming out to years narrows the timeline"
+    );
+    assert!(quarters.contains(">Q3</text>") && !years.contains(">Q3</text>"));
+    let (_, _, by_phase) = page(&app, "/tijdlijn?groep=fase").await;
+    assert!(
+        by_phase.contains("class=\"koers-timeline-group\">Fase "),
+        "grouped by phase"
+    );
+}
+
+/// A filter value koers does not know is a Dutch 400 page, not a timeline of everything.
+#[tokio::test]
+async fn the_timeline_refuses_what_it_does_not_know() {
+    let app = TestApp::with_demo().await;
+    let phase_of_nothing = koers::graphql::ids::encode("Phase", 9999).to_string();
+    let not_a_phase = koers::graphql::ids::encode("Milestone", 1).to_string();
+    for address in [
+        "/tijdlijn?laag=europa".to_owned(),
+        "/tijdlijn?stand=prima".to_owned(),
+        "/tijdlijn?overtijd=misschien".to_owned(),
+        "/tijdlijn?zoom=dagen".to_owned(),
+        "/tijdlijn?groep=kleur".to_owned(),
+        format!("/tijdlijn?fase={phase_of_nothing}"),
+        format!("/tijdlijn?fase={not_a_phase}"),
+    ] {
+        let (status, headers, html) = page(&app, &address).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{address}");
+        assert_eq!(headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
+        assert!(html.contains("Onbekende keuze"), "{address}: {html}");
+    }
+}
+
+/// A plan of 500 milestones is drawn whole: every milestone once, in order within its group.
+#[tokio::test]
+async fn the_timeline_draws_500_milestones() {
+    let app = TestApp::new().await;
+    let actor = koers::service::Actor::system("generator", crate::support::t0());
+    let shape = koers::samples::generate::Shape {
+        milestones: 500,
+        kpis: 2,
+        measurements: 4,
+        dependencies_per_milestone: 2,
+    };
+    koers::samples::generate::generate_shape(&app.db, &actor, shape, 7)
+        .await
+        .expect("generated plan");
+    let (status, _, html) = page(&app, "/tijdlijn").await;
+    assert_eq!(status, StatusCode::OK);
+    let mut shown = drawn(&html);
+    assert_eq!(shown.len(), 500);
+    shown.sort();
+    shown.dedup();
+    assert_eq!(shown.len(), 500, "each milestone once");
+    assert!(html.contains("Tijdlijn van 500 mijlpalen"));
 }

@@ -88,11 +88,13 @@ async function tabOrder(page, max = 200) {
   return reached;
 }
 
-/** Every control a keyboard user must reach: links, fields and buttons that are shown. */
+/** Every control a keyboard user must reach: links, fields and buttons that are shown. A group
+ * of radio buttons is one tab stop (its checked one; the arrow keys move within it). */
 async function controls(page) {
   return page.evaluate(() =>
     [...document.querySelectorAll('a[href], button, select, input, textarea, summary')]
       .filter((el) => !el.disabled && el.getClientRects().length > 0 || el.classList.contains('koers-skip-link'))
+      .filter((el) => el.type !== 'radio' || el.checked || !document.querySelector(`input[type="radio"][name="${el.name}"]:checked`))
       .map((el) => el.outerHTML.slice(0, 200)),
   );
 }
@@ -178,12 +180,80 @@ try {
   violations = await axeViolations(page);
   check(violations.length === 0, `overzicht per laag: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
 
+  // Mijlpaal: from the overview's first row, with the keyboard, to that milestone's story.
+  await page.goto(`${base}/`);
+  const firstLink = page.locator('#aandacht ~ div table tbody tr th a').first();
+  const chosenTitle = (await firstLink.textContent()).trim();
+  await firstLink.focus();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check(/\/mijlpalen\/[A-Za-z0-9_-]+$/.test(page.url()), `mijlpaal: the overview links to the milestone's page (${page.url()})`);
+  check((await page.locator('h1').textContent()).trim() === chosenTitle, `mijlpaal: the heading is the milestone's title (${chosenTitle})`);
+  const dates = await page.locator('#data ~ div table').first().textContent();
+  check(dates.includes('Gepland') && /\d+ (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}/.test(dates), 'mijlpaal: the dates, in words');
+  const reasons = await page.locator('#stand ~ ul li').count();
+  check(reasons > 0, `mijlpaal: the computed reasons are listed (${reasons})`);
+  const changes = await page.locator('.koers-change').count();
+  check(changes > 0, `mijlpaal: the history lists changes (${changes})`);
+  violations = await axeViolations(page);
+  check(violations.length === 0, `mijlpaal: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
+  const milestoneOrder = await tabOrder(page);
+  const milestoneControls = await controls(page);
+  const milestoneMissed = milestoneControls.filter((html) => !milestoneOrder.some((r) => r.key === html));
+  check(milestoneMissed.length === 0, `mijlpaal: the keyboard reaches every link (${milestoneOrder.length})${milestoneMissed.length ? `; missed ${milestoneMissed.join(' | ')}` : ''}`);
+  const neighbour = page.locator('#samenhang ~ div table tbody tr th a').first();
+  if ((await neighbour.count()) > 0) {
+    const neighbourTitle = (await neighbour.textContent()).trim();
+    await neighbour.focus();
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    check((await page.locator('h1').textContent()).trim() === neighbourTitle, `mijlpaal: a predecessor or successor opens its own page (${neighbourTitle})`);
+  }
+
+  // Tijdlijn: every milestone in the picture and in the table, a legend, the keyboard, print.
+  await page.goto(`${base}/tijdlijn`);
+  check((await page.locator('h1').textContent()).trim() === 'Tijdlijn', 'tijdlijn: the heading is "Tijdlijn"');
+  const drawnLinks = await page.locator('svg.koers-timeline a').count();
+  const tableRows = await page.locator('#tijdlijn-tabel ~ div table tbody tr').count();
+  check(drawnLinks > 0 && drawnLinks === tableRows, `tijdlijn: each milestone drawn and in the table (${drawnLinks}, ${tableRows})`);
+  const arrows = await page.locator('svg.koers-timeline path[marker-end]').count();
+  check(arrows > 0, `tijdlijn: dependencies are arrows (${arrows})`);
+  check((await page.locator('.koers-legend li').count()) >= 10, 'tijdlijn: a legend names every mark');
+  violations = await axeViolations(page);
+  check(violations.length === 0, `tijdlijn: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
+  const timelineOrder = await tabOrder(page);
+  const timelineControls = await controls(page);
+  const timelineMissed = timelineControls.filter((html) => !timelineOrder.some((r) => r.key === html));
+  check(timelineMissed.length === 0, `tijdlijn: the keyboard reaches every control (${timelineOrder.length})${timelineMissed.length ? `; missed ${timelineMissed.join(' | ')}` : ''}`);
+  // Only what is off track, with the keyboard: tick the box and submit.
+  await page.locator('input[name="stand"][value="achter"]').focus();
+  await page.keyboard.press('Space');
+  await page.locator('form.koers-filter button').focus();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check(page.url().includes('stand=achter'), `tijdlijn: the filters submit from the keyboard (${page.url()})`);
+  const offTrack = await page.locator('#tijdlijn-tabel ~ div table tbody tr').allTextContents();
+  check(offTrack.length > 0 && offTrack.every((row) => row.includes('Achter op schema')), `tijdlijn: the filter keeps only what is off track (${offTrack.length})`);
+  const drawnLink = page.locator('svg.koers-timeline a').first();
+  const drawnName = (await drawnLink.getAttribute('aria-label')).split(':')[0];
+  await drawnLink.focus();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check((await page.locator('h1').textContent()).trim() === drawnName, `tijdlijn: a milestone in the picture opens its page (${drawnName})`);
+  await page.goto(`${base}/tijdlijn`);
+  const pdf = (await page.pdf({ preferCSSPageSize: true, printBackground: true })).toString('latin1');
+  const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+  const [w, h] = box ? [Number(box[1]), Number(box[2])] : [0, 0];
+  check(Math.abs(w - 1190.9) < 2 && Math.abs(h - 841.9) < 2, `tijdlijn: prints on A3 landscape (${w} x ${h} pt)`);
+
   check(outside.length === 0, `nothing is loaded from outside koers${outside.length ? `: ${outside.join(', ')}` : ''}`);
 
   if (process.env.SCREENSHOTS) {
     await page.goto(`${base}/`);
     await page.screenshot({ path: join(process.env.SCREENSHOTS, 'web-overview.png'), fullPage: true });
     console.log(`screenshot: ${join(process.env.SCREENSHOTS, 'web-overview.png')}`);
+    await page.locator('#aandacht ~ div table tbody tr th a').first().click();
+    await page.screenshot({ path: join(process.env.SCREENSHOTS, 'web-milestone.png'), fullPage: true });
+    console.log(`screenshot: ${join(process.env.SCREENSHOTS, 'web-milestone.png')}`);
+    await page.goto(`${base}/tijdlijn`);
+    await page.screenshot({ path: join(process.env.SCREENSHOTS, 'web-timeline.png'), fullPage: true });
+    console.log(`screenshot: ${join(process.env.SCREENSHOTS, 'web-timeline.png')}`);
   }
 } catch (error) {
   failures.push(`the test itself failed: ${error.stack ?? error}`);

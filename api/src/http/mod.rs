@@ -54,6 +54,13 @@ pub(crate) struct Api {
     health: Arc<health::Probe>,
 }
 
+impl Api {
+    /// Today in the Netherlands, by the injected clock (not the instance's fixed status date).
+    pub(crate) fn today(&self) -> chrono::NaiveDate {
+        crate::service::schedule::status_date::dutch_day(self.state.clock.now())
+    }
+}
+
 /// The router of koers over `state`.
 pub fn router(state: AppState) -> Router {
     let config = state.config.clone();

@@ -9,11 +9,16 @@
 //! the font are vendored from npm and served from the binary (`assets.rs`); nothing is loaded
 //! from outside and no script runs.
 //!
-//! Pages: `/` Mijn overzicht (`overview.rs`).
+//! Pages: `/` Mijn overzicht (`overview.rs`), `/mijlpalen/{id}` a milestone's page
+//! (`milestone.rs`, its history `history.rs`), `/tijdlijn` the timeline (`timeline/`).
 
 mod assets;
+mod history;
+mod milestone;
 mod overview;
 mod templates;
+mod timeline;
+mod words;
 
 use crate::http::Api;
 use crate::service::accounts::access::Caller;
@@ -28,9 +33,6 @@ use serde::Serialize;
 const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; font-src 'self'; \
      img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-/// The language of the pages (English as a second language is still to come).
-const LANGUAGE: crate::service::language::Language = crate::service::language::Language::Nl;
-
 /// Marks a response as a web page, whose error status keeps its HTML body (`http::errors`
 /// turns every other error body into JSON).
 #[derive(Clone, Copy, Debug)]
@@ -41,6 +43,8 @@ pub(crate) struct WebPage;
 pub(crate) fn routes() -> Router<Api> {
     Router::new()
         .route("/", get(overview::show))
+        .route("/mijlpalen/{id}", get(milestone::show))
+        .route("/tijdlijn", get(timeline::show))
         .route("/static/{file}", get(assets::asset))
         .fallback(not_found)
 }
@@ -63,8 +67,8 @@ async fn not_found(headers: HeaderMap) -> Response {
 
 /// The frame every page shares: its title, which menu item it is, and who is looking.
 #[derive(Serialize)]
-struct Frame<T: Serialize> {
-    title: &'static str,
+struct Frame<'a, T: Serialize> {
+    title: &'a str,
     page: &'static str,
     viewer: String,
     #[serde(flatten)]
@@ -83,7 +87,7 @@ fn viewer_label(caller: &Caller) -> String {
 /// Render `template` with `content` inside the shared frame, as a 200 page.
 fn page<T: Serialize>(
     template: &str,
-    title: &'static str,
+    title: &str,
     menu: &'static str,
     caller: &Caller,
     content: T,
@@ -109,12 +113,31 @@ struct Problem {
 }
 
 /// A page that says what went wrong, in Dutch, with `status`, and a link back to the overview.
+/// Its header says nothing of who is reading: it is shown before (or instead of) knowing.
 fn problem(status: StatusCode, title: &'static str, message: impl Into<String>) -> Response {
-    let message = message.into();
+    problem_page(status, title, message.into(), String::new())
+}
+
+/// [`problem`] for a reader koers knows: the header says who it is, as on every page.
+fn problem_for(
+    caller: &Caller,
+    status: StatusCode,
+    title: &'static str,
+    message: impl Into<String>,
+) -> Response {
+    problem_page(status, title, message.into(), viewer_label(caller))
+}
+
+fn problem_page(
+    status: StatusCode,
+    title: &'static str,
+    message: String,
+    viewer: String,
+) -> Response {
     let frame = Frame {
         title,
         page: "",
-        viewer: String::new(),
+        viewer,
         content: Problem {
             message: message.clone(),
         },
@@ -217,8 +240,14 @@ async fn query<T: serde::de::DeserializeOwned>(
     let request = async_graphql::Request::new(document)
         .operation_name(operation)
         .variables(async_graphql::Variables::from_json(variables));
-    let executed =
-        crate::http::run_in_process(api, headers, caller.clone(), LANGUAGE, request).await;
+    let executed = crate::http::run_in_process(
+        api,
+        headers,
+        caller.clone(),
+        words::DUTCH.language(),
+        request,
+    )
+    .await;
     if executed.unavailable() {
         tracing::error!(
             operation,

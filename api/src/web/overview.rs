@@ -6,9 +6,9 @@
 //! `?laag=gemeente` chooses the layer (`rijk`, `provincie`, `gemeente`, `waterschap`; `alle` or
 //! nothing: the whole programme). Its data is `overview.graphql`.
 
-use super::{Api, page, problem, query, reader};
+use super::words::{DUTCH, count, deadline, health_class, health_label};
+use super::{Api, page, problem_for, query, reader};
 use crate::http::Peer;
-use crate::service::language::{Language, Words};
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -22,11 +22,9 @@ const DOCUMENT: &str = include_str!(concat!(
     "/assets/web/queries/overview.graphql"
 ));
 
-const DUTCH: Words = Words::new(Language::Nl);
-
 /// The layer a query string names: `rijk`, `provincie(s)`, `gemeente(n)`, `waterschap(pen)`
 /// in any case; `alle` or empty for the whole programme. `Err` for any other name.
-fn layer_named(name: &str) -> Result<Option<GovernmentLayer>, ()> {
+pub(super) fn layer_named(name: &str) -> Result<Option<GovernmentLayer>, ()> {
     match name.trim().to_lowercase().as_str() {
         "" | "alle" => Ok(None),
         "rijk" => Ok(Some(GovernmentLayer::Rijk)),
@@ -54,7 +52,8 @@ pub async fn show(
         None => caller.layer,
         Some(Ok(layer)) => layer,
         Some(Err(())) => {
-            return problem(
+            return problem_for(
+                &caller,
                 StatusCode::BAD_REQUEST,
                 "Onbekende overheidslaag",
                 "Dit adres noemt een overheidslaag die koers niet kent. Kies op Mijn overzicht een laag: Rijk, provincies, gemeenten, waterschappen of alle lagen.",
@@ -102,9 +101,13 @@ pub async fn show(
         Ok(deadlines) => deadlines,
         Err(refused) => return refused,
     };
+    let title = match layer {
+        Some(layer) => format!("Mijn overzicht · {}", DUTCH.layer(Some(layer))),
+        None => "Mijn overzicht".to_owned(),
+    };
     page(
         "overview.html",
-        "Mijn overzicht",
+        &title,
         "overzicht",
         &caller,
         Overview::of(&answer, next_recess, &deadlines, layer),
@@ -152,6 +155,7 @@ struct Page<T> {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct DeadlineRow {
+    id: String,
     title: String,
     layer: Option<GovernmentLayer>,
     deadline_date: Option<NaiveDate>,
@@ -241,6 +245,8 @@ struct LayerOption {
 #[derive(Serialize)]
 struct AttentionItem {
     title: String,
+    /// The milestone's page.
+    link: String,
     layer: &'static str,
     health: String,
     health_class: &'static str,
@@ -266,6 +272,7 @@ struct CommitmentItem {
 struct DeadlineItem {
     date: String,
     title: String,
+    link: String,
     layer: &'static str,
     text: Option<String>,
 }
@@ -352,15 +359,12 @@ impl Overview {
             .into_iter()
             .map(|m| AttentionItem {
                 title: m.title.clone(),
+                link: super::milestone::address(&m.id),
                 layer: DUTCH.layer(m.layer),
                 health: health_label(m.health),
                 health_class: health_class(m.health),
                 overridden: m.health_overridden,
-                overdue: match (m.overdue, m.overdue_days) {
-                    (true, Some(days)) => format!("{} over tijd", DUTCH.days(days)),
-                    (true, None) => "Over tijd".to_owned(),
-                    (false, _) => String::new(),
-                },
+                overdue: super::words::overdue(m.overdue, m.overdue_days),
                 reason: m.health_reason.clone().unwrap_or_default(),
                 projected: m.projected_date.map(|d| DUTCH.date(d)).unwrap_or_default(),
                 deadline: deadline(m.deadline_date, m.deadline_text.as_deref()),
@@ -413,6 +417,7 @@ impl Overview {
                 .map(|m| DeadlineItem {
                     date: m.deadline_date.map(|d| DUTCH.date(d)).unwrap_or_default(),
                     title: m.title.clone(),
+                    link: super::milestone::address(&m.id),
                     layer: DUTCH.layer(m.layer),
                     text: m.deadline_text.clone(),
                 })
@@ -434,39 +439,6 @@ impl Overview {
             deadlines,
             deadlines_cut,
         }
-    }
-}
-
-/// "1 mijlpaal", "3 mijlpalen".
-fn count(n: usize, one: &str, more: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { more })
-}
-
-/// A deadline as promised and as a date: "voor het zomerreces 2026 (2 juli 2026)".
-fn deadline(date: Option<NaiveDate>, text: Option<&str>) -> String {
-    match (date, text.filter(|t| !t.trim().is_empty())) {
-        (Some(date), Some(text)) => format!("{text} ({})", DUTCH.date(date)),
-        (Some(date), None) => DUTCH.date(date),
-        (None, Some(text)) => text.to_owned(),
-        (None, None) => String::new(),
-    }
-}
-
-/// A health, with a capital for the table ("Achter op schema").
-fn health_label(health: Health) -> String {
-    let word = DUTCH.health(health);
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-fn health_class(health: Health) -> &'static str {
-    match health {
-        Health::OnTrack => "op-schema",
-        Health::AtRisk => "risico",
-        Health::OffTrack => "achter",
     }
 }
 

@@ -22,19 +22,50 @@ macro_rules! template {
 /// Every template, by the name pages render it by.
 const TEMPLATES: &[(&str, &str)] = &[
     template!("layout.html"),
+    template!("milestone.html"),
     template!("overview.html"),
     template!("problem.html"),
+    template!("timeline.html"),
 ];
 
 static ENVIRONMENT: LazyLock<Result<Environment<'static>, minijinja::Error>> =
     LazyLock::new(|| {
         let mut env = Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        env.set_formatter(format_value);
         for (name, source) in TEMPLATES {
             env.add_template(name, source)?;
         }
         Ok(env)
     });
+
+/// How a value is written into a page: text escaped for HTML (`&`, `<`, `>`, `"`, `'`, which
+/// is all text and quoted attributes need; minijinja's own escaping also writes `/` as
+/// `&#x2f;`, which garbles the addresses in `href`s for no gain), anything else as minijinja
+/// writes it.
+fn format_value(
+    out: &mut minijinja::Output,
+    state: &minijinja::State,
+    value: &minijinja::Value,
+) -> Result<(), minijinja::Error> {
+    match value.as_str() {
+        Some(text) if !value.is_safe() => {
+            let mut escaped = String::with_capacity(text.len());
+            for c in text.chars() {
+                match c {
+                    '&' => escaped.push_str("&amp;"),
+                    '<' => escaped.push_str("&lt;"),
+                    '>' => escaped.push_str("&gt;"),
+                    '"' => escaped.push_str("&quot;"),
+                    '\'' => escaped.push_str("&#x27;"),
+                    other => escaped.push(other),
+                }
+            }
+            out.write_str(&escaped).map_err(minijinja::Error::from)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    }
+}
 
 /// The page `name` with `context`, or why it could not be rendered (a template that does not
 /// parse, or a value it names that the page did not give).
@@ -55,5 +86,24 @@ mod tests {
         for (name, _) in super::TEMPLATES {
             assert!(env.is_ok_and(|e| e.get_template(name).is_ok()), "{name}");
         }
+    }
+
+    /// Text is escaped for HTML, an address is kept as it is.
+    #[test]
+    fn text_is_escaped_and_addresses_are_kept() {
+        let mut env = minijinja::Environment::new();
+        env.set_formatter(super::format_value);
+        let rendered = env
+            .render_str(
+                "<a href=\"{{ link }}\" title=\"{{ text }}\">{{ text }}</a>",
+                minijinja::context! { link => "/mijlpalen/TWlsZXN0b25lOjE0", text => "<b>\"A & B's\"</b>" },
+            )
+            .map_err(|e| e.to_string());
+        assert_eq!(
+            rendered.as_deref(),
+            Ok(
+                "<a href=\"/mijlpalen/TWlsZXN0b25lOjE0\" title=\"&lt;b&gt;&quot;A &amp; B&#x27;s&quot;&lt;/b&gt;\">&lt;b&gt;&quot;A &amp; B&#x27;s&quot;&lt;/b&gt;</a>"
+            )
+        );
     }
 }

@@ -4,7 +4,7 @@ mod baselines;
 mod history;
 mod kpis;
 mod milestones;
-mod node;
+pub(crate) mod node;
 mod parliament;
 mod plan;
 mod reports;

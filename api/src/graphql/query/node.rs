@@ -68,34 +68,44 @@ impl NodeQuery {
             )
             .into());
         };
-        macro_rules! load {
-            ($module:ident, $ty:ident) => {
-                loaders::one::<entity::$module::Entity>(ctx, row)
-                    .await?
-                    .map(|m| Node::$ty($ty::one(m)))
-            };
-        }
-        Ok(match kind.as_str() {
-            "Programme" => load!(programme, Programme),
-            "Phase" => load!(phase, Phase),
-            "Workstream" => load!(workstream, Workstream),
-            "Organisation" => load!(organisation, Organisation),
-            "Milestone" => load!(milestone, Milestone),
-            "Kpi" => load!(kpi, Kpi),
-            "KpiTarget" => load!(kpi_target, KpiTarget),
-            "KpiMeasurement" => load!(kpi_measurement, KpiMeasurement),
-            "DataSource" => load!(data_source, DataSource),
-            "DataQualityAssessment" => load!(data_quality_assessment, DataQualityAssessment),
-            "DataInfraTask" => load!(data_infra_task, DataInfraTask),
-            "RecessPeriod" => load!(recess_period, RecessPeriod),
-            "Commitment" => load!(commitment, Commitment),
-            "CommitmentLetter" => load!(commitment_letter, CommitmentLetter),
-            "Risk" => load!(risk, Risk),
-            "ProgressReport" => loaders::one::<entity::progress_report::Entity>(ctx, row)
-                .await?
-                .filter(|m| crate::service::reports::workflow::visible(m, ctx.caller().role))
-                .map(|m| Node::ProgressReport(ProgressReport::one(m))),
-            _ => None,
-        })
+        load(ctx, &kind, row).await
     }
+}
+
+/// The object of GraphQL type `kind` with row id `row` (deleted ones included, as they are
+/// cited; a report only for those who may see it); None for an unknown type or row.
+pub(crate) async fn load(
+    ctx: &Context<'_>,
+    kind: &str,
+    row: i32,
+) -> async_graphql::Result<Option<Node>> {
+    macro_rules! load {
+        ($module:ident, $ty:ident) => {
+            loaders::one::<entity::$module::Entity>(ctx, row)
+                .await?
+                .map(|m| Node::$ty($ty::one(m)))
+        };
+    }
+    Ok(match kind {
+        "Programme" => load!(programme, Programme),
+        "Phase" => load!(phase, Phase),
+        "Workstream" => load!(workstream, Workstream),
+        "Organisation" => load!(organisation, Organisation),
+        "Milestone" => load!(milestone, Milestone),
+        "Kpi" => load!(kpi, Kpi),
+        "KpiTarget" => load!(kpi_target, KpiTarget),
+        "KpiMeasurement" => load!(kpi_measurement, KpiMeasurement),
+        "DataSource" => load!(data_source, DataSource),
+        "DataQualityAssessment" => load!(data_quality_assessment, DataQualityAssessment),
+        "DataInfraTask" => load!(data_infra_task, DataInfraTask),
+        "RecessPeriod" => load!(recess_period, RecessPeriod),
+        "Commitment" => load!(commitment, Commitment),
+        "CommitmentLetter" => load!(commitment_letter, CommitmentLetter),
+        "Risk" => load!(risk, Risk),
+        "ProgressReport" => loaders::one::<entity::progress_report::Entity>(ctx, row)
+            .await?
+            .filter(|m| crate::service::reports::workflow::visible(m, ctx.caller().role))
+            .map(|m| Node::ProgressReport(ProgressReport::one(m))),
+        _ => None,
+    })
 }

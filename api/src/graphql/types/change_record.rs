@@ -13,6 +13,46 @@ pub struct ChangeRecord(
 
 super::batched!(ChangeRecord);
 
+impl ChangeRecord {
+    /// The other side of a link's record (see `link_kinds::right_side`).
+    fn right_side(&self) -> Option<(&'static str, i32, Option<i32>)> {
+        let value = match self.0.action {
+            entity::ChangeAction::Link => self.0.new_value.as_deref(),
+            entity::ChangeAction::Unlink => self.0.old_value.as_deref(),
+            _ => None,
+        }?;
+        crate::service::plan::link_kinds::right_side(&self.0.entity, value)
+    }
+
+    /// The object `value` (this record's old or new value) names: a link's other side, or a
+    /// reference field's target.
+    async fn named(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+        value: Option<&str>,
+    ) -> async_graphql::Result<Option<crate::graphql::query::node::Node>> {
+        use crate::service::plan::link_kinds::{referenced_type, right_side};
+        let Some(value) = value else {
+            return Ok(None);
+        };
+        let target = match self.0.action {
+            entity::ChangeAction::Link | entity::ChangeAction::Unlink => {
+                right_side(&self.0.entity, value).map(|(kind, row, _)| (kind, row))
+            }
+            _ => self
+                .0
+                .field
+                .as_deref()
+                .and_then(referenced_type)
+                .zip(value.trim().parse().ok()),
+        };
+        match target {
+            Some((kind, row)) => crate::graphql::query::node::load(ctx, kind, row).await,
+            None => Ok(None),
+        }
+    }
+}
+
 /// One change to one field of one object: who, when, in which request, from what to what.
 #[Object]
 impl ChangeRecord {
@@ -56,6 +96,37 @@ impl ChangeRecord {
     /// The request that made it.
     async fn request_id(&self) -> &str {
         &self.0.request_id
+    }
+    /// The changed object (for links: the left-hand object, e.g. a dependency's successor),
+    /// deleted ones included; null when it cannot be read (a report the caller may not see).
+    async fn object(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<Option<crate::graphql::query::node::Node>> {
+        let kind = crate::service::plan::link_kinds::owner_type(&self.0.entity);
+        crate::graphql::query::node::load(ctx, kind, self.0.entity_id).await
+    }
+    /// The object the old value names: for a reference field (`phase_id`, `owner_organisation_id`,
+    /// ...) its old target, for an unlink the object on the other side (a dependency's
+    /// predecessor); null otherwise, and when it cannot be read.
+    async fn old_object(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<Option<crate::graphql::query::node::Node>> {
+        self.named(ctx, self.0.old_value.as_deref()).await
+    }
+    /// The object the new value names: for a reference field its new target, for a link the
+    /// object on the other side; null otherwise, and when it cannot be read.
+    async fn new_object(
+        &self,
+        ctx: &async_graphql::Context<'_>,
+    ) -> async_graphql::Result<Option<crate::graphql::query::node::Node>> {
+        self.named(ctx, self.0.new_value.as_deref()).await
+    }
+    /// For a dependency's link or unlink: its lag in days (how long after the predecessor the
+    /// successor can be reached at the earliest); null for other records.
+    async fn lag_days(&self) -> Option<i32> {
+        self.right_side().and_then(|(_, _, lag)| lag)
     }
     /// The reason given with the update (`changeReason`, the "toelichting"), or null.
     async fn change_reason(&self) -> Option<&str> {

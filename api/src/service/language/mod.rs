@@ -2,6 +2,7 @@
 //! words: [`Words`] chooses every word by the one [`Language`] type.
 
 mod reasons;
+mod vocabulary;
 
 pub use entity::Language;
 

@@ -93,3 +93,77 @@ pub fn owner_type(entity: &str) -> &str {
         .find(|spec| spec.name == entity)
         .map_or(entity, |spec| spec.left_type)
 }
+
+/// The other side of a link's change record: the right side's GraphQL type and row id, and
+/// for a dependency its lag in days. `value` is the record's value (the old one of an unlink,
+/// the new one of a link); None when `entity` is no link kind or the value is not one it wrote.
+pub fn right_side(entity: &str, value: &str) -> Option<(&'static str, i32, Option<i32>)> {
+    let spec = ALL.iter().find(|spec| spec.name == entity)?;
+    if spec.name == MILESTONE_DEPENDENCY.name {
+        let value: serde_json::Value = serde_json::from_str(value).ok()?;
+        let id = i32::try_from(value.get(MILESTONE_DEPENDENCY.right)?.as_i64()?).ok()?;
+        let lag = value
+            .get("lag_days")
+            .and_then(serde_json::Value::as_i64)
+            .and_then(|lag| i32::try_from(lag).ok());
+        return Some((spec.right_type, id, lag));
+    }
+    Some((spec.right_type, value.trim().parse().ok()?, None))
+}
+
+/// The GraphQL type a reference field's value names (`phase_id` a Phase, `owner_organisation_id`
+/// an Organisation), for the change history; None for a field that is no reference.
+pub fn referenced_type(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "programme_id" => "Programme",
+        "phase_id" => "Phase",
+        "workstream_id" => "Workstream",
+        "owner_organisation_id" | "lead_organisation_id" => "Organisation",
+        "milestone_id" | "predecessor_id" | "successor_id" => "Milestone",
+        "kpi_id" => "Kpi",
+        "data_source_id" => "DataSource",
+        "task_id" => "DataInfraTask",
+        "commitment_id" => "Commitment",
+        "previous_report_id" | "report_id" => "ProgressReport",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reference_fields_name_their_type() {
+        assert_eq!(referenced_type("phase_id"), Some("Phase"));
+        assert_eq!(
+            referenced_type("owner_organisation_id"),
+            Some("Organisation")
+        );
+        assert_eq!(referenced_type("title"), None);
+        // Every link's right column is a reference the history can resolve.
+        for spec in ALL {
+            assert_eq!(
+                referenced_type(spec.right),
+                Some(spec.right_type),
+                "{}",
+                spec.name
+            );
+        }
+    }
+
+    #[test]
+    fn the_right_side_of_each_kind_of_link_record() {
+        assert_eq!(right_side("MilestoneKpi", "12"), Some(("Kpi", 12, None)));
+        assert_eq!(
+            right_side(
+                "MilestoneDependency",
+                r#"{"lag_days":7,"predecessor_id":3}"#
+            ),
+            Some(("Milestone", 3, Some(7)))
+        );
+        assert_eq!(right_side("Milestone", "12"), None);
+        assert_eq!(right_side("MilestoneKpi", "twelve"), None);
+        assert_eq!(right_side("MilestoneDependency", "3"), None);
+    }
+}

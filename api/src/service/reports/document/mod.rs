@@ -10,7 +10,7 @@ mod markdown;
 mod odt;
 mod pdf;
 pub mod render;
-mod svg;
+pub(crate) mod svg;
 pub(crate) mod words;
 
 pub use build::{Request, build, end_of};

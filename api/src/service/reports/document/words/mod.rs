@@ -317,14 +317,7 @@ impl Words {
     /// A risk's likelihood and impact: "kans hoog, impact middel" ("likelihood high, impact
     /// medium").
     pub fn risk_levels(self, likelihood: entity::RiskLevel, impact: entity::RiskLevel) -> String {
-        let level = |l: entity::RiskLevel| match (self.language(), l) {
-            (Language::Nl, entity::RiskLevel::Low) => "laag",
-            (Language::Nl, entity::RiskLevel::Medium) => "middel",
-            (Language::Nl, entity::RiskLevel::High) => "hoog",
-            (Language::En, entity::RiskLevel::Low) => "low",
-            (Language::En, entity::RiskLevel::Medium) => "medium",
-            (Language::En, entity::RiskLevel::High) => "high",
-        };
+        let level = |l: entity::RiskLevel| self.risk_level(l);
         match self.language() {
             Language::Nl => format!("kans {}, impact {}", level(likelihood), level(impact)),
             Language::En => format!("likelihood {}, impact {}", level(likelihood), level(impact)),

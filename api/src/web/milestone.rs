@@ -1,0 +1,639 @@
+//! Mijlpaal (`/mijlpalen/{id}`, the milestone's global id): everything about one milestone. Its
+//! dates (baseline, planned, forecast, projected, actual, deadlines) and what they mean (slip,
+//! slack); its health with every computed reason and whether a manager's judgement counts
+//! instead; what it waits for and what waits for it, with lag, and which of them pushes it or
+//! is pushed by it; its commitments to the Kamer, KPIs, tasks and risks; and its story: who
+//! changed what, from which value to which, and why (`history.rs`).
+//!
+//! Its data is `milestone.graphql`. An address that is no milestone's id gets the Dutch 404.
+
+use super::history::{self, HistoryItem};
+use super::words::{self, DUTCH, capital, deadline, health_class, health_label, later, overdue};
+use super::{Api, page, problem_for, query, reader};
+use crate::http::Peer;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::{
+    CommitmentStatus, GovernmentLayer, Health, MilestoneKind, RiskLevel, RiskStatus, WorkStatus,
+};
+use serde::{Deserialize, Serialize};
+
+const DOCUMENT: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/web/queries/milestone.graphql"
+));
+
+/// The address of a milestone's page.
+pub(super) fn address(id: &str) -> String {
+    format!("/mijlpalen/{id}")
+}
+
+/// `?voor=` (a history cursor): the page of history before it.
+#[derive(Deserialize)]
+pub struct Params {
+    voor: Option<String>,
+}
+
+/// `GET /mijlpalen/{id}`: the page.
+pub async fn show(
+    State(api): State<Api>,
+    peer: Peer,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(params): Query<Params>,
+) -> Response {
+    let caller = match reader(&api, &headers, &peer).await {
+        Ok(caller) => caller,
+        Err(refused) => return refused,
+    };
+    let is_milestone = crate::graphql::ids::decode_any(&async_graphql::ID(id.clone()))
+        .is_some_and(|(kind, _)| kind == "Milestone");
+    if !is_milestone {
+        return missing(&caller);
+    }
+    let variables = serde_json::json!({ "id": id });
+    let answer: Answer = match query(
+        &api,
+        &headers,
+        &caller,
+        (DOCUMENT, "Milestone"),
+        variables.clone(),
+    )
+    .await
+    {
+        Ok(answer) => answer,
+        Err(refused) => return refused,
+    };
+    let Some(milestone) = answer.milestone else {
+        return missing(&caller);
+    };
+    let mut variables = variables;
+    variables["before"] = params.voor.clone().into();
+    let changes: history::Answer = match query(
+        &api,
+        &headers,
+        &caller,
+        (DOCUMENT, "MilestoneHistory"),
+        variables,
+    )
+    .await
+    {
+        Ok(changes) => changes,
+        Err(refused) => return refused,
+    };
+    let title = milestone.title.clone();
+    page(
+        "milestone.html",
+        &title,
+        "",
+        &caller,
+        MilestonePage::of(&milestone, answer.status_date, &changes, &id),
+    )
+}
+
+fn missing(caller: &crate::service::accounts::access::Caller) -> Response {
+    problem_for(
+        caller,
+        StatusCode::NOT_FOUND,
+        "Mijlpaal niet gevonden",
+        "Dit adres noemt geen mijlpaal die koers kent. Zoek de mijlpaal op via Mijn overzicht.",
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The answer, as `milestone.graphql` asks for it
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Answer {
+    status_date: NaiveDate,
+    milestone: Option<Milestone>,
+}
+
+#[derive(Deserialize)]
+struct Id {
+    id: String,
+}
+
+#[derive(Deserialize)]
+struct Named {
+    name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Milestone {
+    id: String,
+    title: String,
+    description: String,
+    kind: MilestoneKind,
+    layer: Option<GovernmentLayer>,
+    joint: bool,
+    participating_layers: Vec<GovernmentLayer>,
+    status: WorkStatus,
+    deleted_at: Option<DateTime<Utc>>,
+    baseline_date: NaiveDate,
+    planned_date: NaiveDate,
+    forecast_date: Option<NaiveDate>,
+    actual_date: Option<NaiveDate>,
+    projected_date: NaiveDate,
+    earliest_possible_date: Option<NaiveDate>,
+    feasible: bool,
+    slip_days: i64,
+    slack_days: Option<i64>,
+    deadline_date: Option<NaiveDate>,
+    deadline_text: Option<String>,
+    effective_deadline: Option<NaiveDate>,
+    deadline_slack_days: Option<i64>,
+    overdue: bool,
+    overdue_days: Option<i64>,
+    health: Health,
+    health_overridden: bool,
+    computed_health: Assessment,
+    health_override: Option<Override>,
+    blocked_by: Option<Id>,
+    recess: Option<Named>,
+    variances: Vec<Variance>,
+    programme: Option<Named>,
+    phase: Option<Phase>,
+    workstream: Option<Named>,
+    owner: Option<Named>,
+    predecessors: Vec<Dependency>,
+    successors: Vec<Dependency>,
+    commitments: Vec<Commitment>,
+    kpis: Vec<Kpi>,
+    tasks: Vec<Task>,
+    risks: Vec<Risk>,
+}
+
+#[derive(Deserialize)]
+struct Assessment {
+    health: Health,
+    reasons: Vec<Reason>,
+}
+
+#[derive(Deserialize)]
+struct Reason {
+    message: String,
+    milestone: Option<Titled>,
+}
+
+#[derive(Deserialize)]
+struct Titled {
+    id: String,
+    title: String,
+}
+
+#[derive(Deserialize)]
+struct Override {
+    health: Health,
+    reason: String,
+    until: Option<NaiveDate>,
+    counts: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Variance {
+    baseline: Baseline,
+    baseline_date: NaiveDate,
+    variance_days: i64,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Baseline {
+    name: String,
+    original: bool,
+    created_at: DateTime<Utc>,
+}
+
+#[derive(Deserialize)]
+struct Phase {
+    name: String,
+}
+
+/// A dependency seen from this milestone: the other end is `predecessor` or `successor`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Dependency {
+    lag_days: i64,
+    #[serde(alias = "predecessor", alias = "successor")]
+    other: Option<Neighbour>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Neighbour {
+    id: String,
+    title: String,
+    layer: Option<GovernmentLayer>,
+    status: WorkStatus,
+    health: Health,
+    projected_date: NaiveDate,
+    deleted_at: Option<DateTime<Utc>>,
+    blocked_by: Option<Id>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Commitment {
+    number: String,
+    text: String,
+    deadline_date: NaiveDate,
+    deadline_text: Option<String>,
+    status: CommitmentStatus,
+    needs_postponement_letter: bool,
+}
+
+#[derive(Deserialize)]
+struct Kpi {
+    code: String,
+    name: String,
+    unit: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Task {
+    title: String,
+    layer: Option<GovernmentLayer>,
+    due_date: NaiveDate,
+    completed_on: Option<NaiveDate>,
+    status: WorkStatus,
+}
+
+#[derive(Deserialize)]
+struct Risk {
+    title: String,
+    likelihood: RiskLevel,
+    impact: RiskLevel,
+    score: i32,
+    mitigation: String,
+    status: RiskStatus,
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the page shows
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Serialize)]
+struct MilestonePage {
+    title: String,
+    description: String,
+    deleted: Option<String>,
+    status_date: String,
+    about: Vec<Fact>,
+    dates: Vec<Fact>,
+    health: String,
+    health_class: &'static str,
+    /// Whether the health shown is a manager's judgement that counts.
+    overridden: bool,
+    overdue: String,
+    judgement: Option<String>,
+    computed: String,
+    computed_class: &'static str,
+    reasons: Vec<Line>,
+    variances: Vec<Fact>,
+    pushed_by: Option<Line>,
+    pushes: Vec<Line>,
+    predecessors: Vec<Neighbouring>,
+    successors: Vec<Neighbouring>,
+    commitments: Vec<Fact>,
+    kpis: Vec<String>,
+    tasks: Vec<Fact>,
+    risks: Vec<Fact>,
+    history: Vec<HistoryItem>,
+    history_summary: String,
+    older: Option<String>,
+}
+
+/// A labelled value: "Gepland" — "30 juni 2026".
+#[derive(Serialize)]
+struct Fact {
+    label: String,
+    value: String,
+}
+
+fn fact(label: impl Into<String>, value: impl Into<String>) -> Fact {
+    Fact {
+        label: label.into(),
+        value: value.into(),
+    }
+}
+
+/// A sentence, with a link to the milestone it names (if any).
+#[derive(Serialize)]
+struct Line {
+    text: String,
+    link: Option<String>,
+    link_text: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Neighbouring {
+    title: String,
+    link: String,
+    layer: &'static str,
+    lag: String,
+    projected: String,
+    state: String,
+    health_class: &'static str,
+    drives: bool,
+}
+
+impl MilestonePage {
+    fn of(m: &Milestone, status_date: NaiveDate, changes: &history::Answer, id: &str) -> Self {
+        let layer = if m.joint && !m.participating_layers.is_empty() {
+            let names: Vec<String> = m
+                .participating_layers
+                .iter()
+                .map(|l| DUTCH.layer(Some(*l)).to_owned())
+                .collect();
+            format!("Gezamenlijk: {}", names.join(", "))
+        } else {
+            DUTCH.layer(m.layer).to_owned()
+        };
+        let mut facts = vec![
+            fact("Laag", layer),
+            fact("Soort", capital(DUTCH.milestone_kind(m.kind))),
+            fact("Voortgang", capital(DUTCH.work_status(m.status))),
+        ];
+        if let Some(phase) = &m.phase {
+            facts.push(fact("Fase", &phase.name));
+        }
+        if let Some(workstream) = &m.workstream {
+            facts.push(fact("Werkstroom", &workstream.name));
+        }
+        if let Some(owner) = &m.owner {
+            facts.push(fact("Eigenaar", &owner.name));
+        }
+        if let Some(programme) = &m.programme {
+            facts.push(fact("Programma", &programme.name));
+        }
+
+        MilestonePage {
+            title: m.title.clone(),
+            description: m.description.clone(),
+            deleted: m.deleted_at.map(|at| {
+                format!(
+                    "Deze mijlpaal is verwijderd op {}. Hij staat hier omdat de geschiedenis hem noemt.",
+                    super::words::moment(at)
+                )
+            }),
+            status_date: DUTCH.date(status_date),
+            about: facts,
+            dates: dates(m),
+            health: health_label(m.health),
+            health_class: health_class(m.health),
+            overridden: m.health_overridden,
+            overdue: overdue(m.overdue, m.overdue_days),
+            judgement: judgement(m),
+            computed: health_label(m.computed_health.health),
+            computed_class: health_class(m.computed_health.health),
+            reasons: m
+                .computed_health
+                .reasons
+                .iter()
+                .map(|r| Line {
+                    text: capital(&r.message),
+                    link: r.milestone.as_ref().map(|n| address(&n.id)),
+                    link_text: r.milestone.as_ref().map(|n| n.title.clone()),
+                })
+                .collect(),
+            variances: m
+                .variances
+                .iter()
+                .map(|v| {
+                    let name = if v.baseline.original {
+                        format!("{} (oorspronkelijk plan)", v.baseline.name)
+                    } else {
+                        v.baseline.name.clone()
+                    };
+                    fact(
+                        format!(
+                            "{name}, vastgelegd {}",
+                            DUTCH.date(v.baseline.created_at.date_naive())
+                        ),
+                        format!(
+                            "{}; nu verwacht {}",
+                            DUTCH.date(v.baseline_date),
+                            later(v.variance_days)
+                        ),
+                    )
+                })
+                .collect(),
+            pushed_by: pushed_by(m),
+            pushes: m
+                .successors
+                .iter()
+                .filter_map(|d| d.other.as_ref())
+                .filter(|s| s.blocked_by.as_ref().is_some_and(|b| b.id == m.id))
+                .map(|s| Line {
+                    text: "Duwt".to_owned(),
+                    link: Some(address(&s.id)),
+                    link_text: Some(s.title.clone()),
+                })
+                .collect(),
+            predecessors: neighbours(&m.predecessors, |n| {
+                m.blocked_by.as_ref().is_some_and(|b| b.id == n.id)
+            }),
+            successors: neighbours(&m.successors, |n| {
+                n.blocked_by.as_ref().is_some_and(|b| b.id == m.id)
+            }),
+            commitments: m.commitments.iter().map(commitment).collect(),
+            kpis: m
+                .kpis
+                .iter()
+                .map(|k| format!("{} {} ({})", k.code, k.name, k.unit))
+                .collect(),
+            tasks: m
+                .tasks
+                .iter()
+                .map(|t| {
+                    let progress = match (t.status, t.completed_on) {
+                        (WorkStatus::Done, Some(on)) => format!("gereed op {}", DUTCH.date(on)),
+                        (status, _) => DUTCH.work_status(status).to_owned(),
+                    };
+                    fact(
+                        &t.title,
+                        format!(
+                            "{}; uiterlijk {}; {progress}",
+                            DUTCH.layer(t.layer),
+                            DUTCH.date(t.due_date)
+                        ),
+                    )
+                })
+                .collect(),
+            risks: m
+                .risks
+                .iter()
+                .map(|r| {
+                    let mitigation = if r.mitigation.trim().is_empty() {
+                        "nog geen beheersmaatregel".to_owned()
+                    } else {
+                        format!("beheersmaatregel: {}", r.mitigation)
+                    };
+                    fact(
+                        &r.title,
+                        format!(
+                            "{} ({}, score {} van 9); {mitigation}",
+                            capital(DUTCH.risk_status(r.status)),
+                            DUTCH.risk_levels(r.likelihood, r.impact),
+                            r.score,
+                        ),
+                    )
+                })
+                .collect(),
+            history: history::items(&changes.change_records.nodes, id),
+            history_summary: history::summary(&changes.change_records),
+            older: history::older(&changes.change_records)
+                .map(|cursor| format!("{}?voor={cursor}", address(id))),
+        }
+    }
+}
+
+/// The dates, each once, with what they mean.
+fn dates(m: &Milestone) -> Vec<Fact> {
+    let mut dates = vec![fact(
+        "Oorspronkelijk beloofd (basisdatum)",
+        DUTCH.date(m.baseline_date),
+    )];
+    dates.push(fact("Gepland", DUTCH.date(m.planned_date)));
+    if let Some(forecast) = m.forecast_date {
+        dates.push(fact("Verwachting van de eigenaar", DUTCH.date(forecast)));
+    }
+    if let Some(earliest) = m.earliest_possible_date {
+        let note = if m.feasible {
+            String::new()
+        } else {
+            " (eerder dan de eigen datum: die is niet haalbaar)".to_owned()
+        };
+        dates.push(fact(
+            "Vroegst mogelijk na de voorgangers",
+            format!("{}{note}", DUTCH.date(earliest)),
+        ));
+    }
+    let recess = m
+        .recess
+        .as_ref()
+        .map(|r| format!(", in het {}", r.name.to_lowercase()))
+        .unwrap_or_default();
+    dates.push(fact(
+        if m.actual_date.is_some() {
+            "Bereikt"
+        } else {
+            "Verwacht (berekend)"
+        },
+        format!("{}{recess}", DUTCH.date(m.projected_date)),
+    ));
+    dates.push(fact("Verschuiving sinds de basisdatum", later(m.slip_days)));
+    let own = deadline(m.deadline_date, m.deadline_text.as_deref());
+    dates.push(fact(
+        "Termijn",
+        if own.is_empty() {
+            "geen eigen termijn".to_owned()
+        } else {
+            own
+        },
+    ));
+    if let Some(effective) = m.effective_deadline
+        && Some(effective) != m.deadline_date
+    {
+        dates.push(fact(
+            "Termijn die telt (van een toezegging)",
+            DUTCH.date(effective),
+        ));
+    }
+    if let Some(slack) = m.deadline_slack_days {
+        dates.push(fact(
+            "Speling tot de krapste termijn",
+            words::slack(slack, "te laat"),
+        ));
+    }
+    if let Some(slack) = m.slack_days {
+        dates.push(fact("Speling in het plan", words::slack(slack, "te kort")));
+    }
+    dates
+}
+
+/// The manager's override in words, and whether it counts.
+fn judgement(m: &Milestone) -> Option<String> {
+    let o = m.health_override.as_ref()?;
+    let until = o
+        .until
+        .map(|u| format!(", tot en met {}", DUTCH.date(u)))
+        .unwrap_or_default();
+    let counts = if o.counts {
+        "Dit oordeel telt"
+    } else {
+        "Dit oordeel telt niet meer: het is gunstiger dan de berekening en de termijn ervan is voorbij"
+    };
+    Some(format!(
+        "Oordeel van de manager: {}{until}, omdat „{}”. {counts}.",
+        DUTCH.health(o.health),
+        o.reason.trim()
+    ))
+}
+
+/// The predecessor that pushes this milestone past its own date.
+fn pushed_by(m: &Milestone) -> Option<Line> {
+    let driver = &m.blocked_by.as_ref()?.id;
+    let title = m
+        .predecessors
+        .iter()
+        .filter_map(|d| d.other.as_ref())
+        .find(|p| &p.id == driver)
+        .map(|p| p.title.clone())?;
+    Some(Line {
+        text: "Wordt geduwd door".to_owned(),
+        link: Some(address(driver)),
+        link_text: Some(title),
+    })
+}
+
+fn neighbours(list: &[Dependency], drives: impl Fn(&Neighbour) -> bool) -> Vec<Neighbouring> {
+    list.iter()
+        .filter_map(|d| d.other.as_ref().map(|n| (d.lag_days, n)))
+        .map(|(lag, n)| {
+            let mut state = match n.status {
+                WorkStatus::Done | WorkStatus::Cancelled => capital(DUTCH.work_status(n.status)),
+                _ => health_label(n.health),
+            };
+            if n.deleted_at.is_some() {
+                state.push_str(" (verwijderd)");
+            }
+            Neighbouring {
+                title: n.title.clone(),
+                link: address(&n.id),
+                layer: DUTCH.layer(n.layer),
+                lag: words::lag(lag).unwrap_or_else(|| "geen".to_owned()),
+                projected: DUTCH.date(n.projected_date),
+                health_class: match n.status {
+                    WorkStatus::Done | WorkStatus::Cancelled => "klaar",
+                    _ => health_class(n.health),
+                },
+                state,
+                drives: drives(n),
+            }
+        })
+        .collect()
+}
+
+fn commitment(c: &Commitment) -> Fact {
+    let state = match (c.status, c.needs_postponement_letter) {
+        (CommitmentStatus::Fulfilled, _) => "nagekomen".to_owned(),
+        (_, true) => "open; een uitstelbrief aan de Kamer is nodig".to_owned(),
+        (_, false) => "open".to_owned(),
+    };
+    fact(
+        format!("{} {}", c.number, c.text),
+        format!(
+            "termijn {}; {state}",
+            deadline(Some(c.deadline_date), c.deadline_text.as_deref())
+        ),
+    )
+}

@@ -1,0 +1,473 @@
+//! Tijdlijn (`/tijdlijn`): the programme's milestones on a Gantt-style timeline, by government
+//! layer or by phase. Each milestone sits at its projected date with a line back to its
+//! baseline date (the slip), its deadline marked; dependencies are arrows; the status date,
+//! today and the recesses of the Kamer run across; health is a shape and a colour, in a legend.
+//! The same milestones follow as a table, for reading aloud and for copying.
+//!
+//! Filters in the address, as the form sends them: `laag` (`rijk`, `provincie`, `gemeente`,
+//! `waterschap`: that layer and the joint milestones), `fase` (a phase's id), `stand`
+//! (`op-schema`, `risico`, `achter`; repeatable), `overtijd=ja`, `zoom` (`jaren`, the
+//! default: the whole programme at a glance, or `kwartalen`) and `groep` (`laag`, the default, or `fase`). A value koers does not
+//! know is a Dutch 400 page. Drawn by `draw.rs`; its data is `timeline.graphql`.
+
+mod draw;
+
+use super::words::{DUTCH, capital, count, health_label};
+use super::{Api, page, problem_for, query, reader};
+use crate::http::Peer;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use chrono::NaiveDate;
+use entity::{GovernmentLayer, Health, WorkStatus};
+use serde::{Deserialize, Serialize};
+
+const DOCUMENT: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/web/queries/timeline.graphql"
+));
+
+/// How many milestones one timeline draws at most; a larger selection asks for a filter.
+const MOST: usize = 1000;
+
+/// How the axis is divided, and how many pixels a day takes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Zoom {
+    Quarters,
+    Years,
+}
+
+/// How the rows are grouped.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Grouping {
+    Layer,
+    Phase,
+}
+
+/// The filters, as read from the address.
+struct Filters {
+    layer: Option<GovernmentLayer>,
+    phase: Option<String>,
+    health: Vec<Health>,
+    overdue: bool,
+    zoom: Zoom,
+    grouping: Grouping,
+}
+
+/// Read the address's filters; the name of the first value koers does not know.
+fn filters(params: &[(String, String)]) -> Result<Filters, &'static str> {
+    // The first of a repeated key counts (a form sends one; a hand-made address may repeat it).
+    let raw = |key: &str| {
+        params
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.trim().to_owned())
+    };
+    let first = |key: &str| raw(key).map(|v| v.to_lowercase());
+    let layer = match first("laag") {
+        None => None,
+        Some(name) => super::overview::layer_named(&name).map_err(|()| "overheidslaag")?,
+    };
+    let mut health = Vec::new();
+    for (_, value) in params.iter().filter(|(k, _)| k == "stand") {
+        let h = match value.trim().to_lowercase().as_str() {
+            "op-schema" => Health::OnTrack,
+            "risico" => Health::AtRisk,
+            "achter" => Health::OffTrack,
+            _ => return Err("stand"),
+        };
+        if !health.contains(&h) {
+            health.push(h);
+        }
+    }
+    let overdue = match first("overtijd").as_deref() {
+        None | Some("" | "nee") => false,
+        Some("ja") => true,
+        Some(_) => return Err("over tijd"),
+    };
+    let zoom = match first("zoom").as_deref() {
+        None | Some("" | "jaren") => Zoom::Years,
+        Some("kwartalen") => Zoom::Quarters,
+        Some(_) => return Err("zoom"),
+    };
+    let grouping = match first("groep").as_deref() {
+        None | Some("" | "laag") => Grouping::Layer,
+        Some("fase") => Grouping::Phase,
+        Some(_) => return Err("groepering"),
+    };
+    // A phase's id is case-sensitive: read as given.
+    let phase = raw("fase").filter(|p| !p.is_empty() && p != "alle");
+    if let Some(p) = &phase {
+        let is_phase = crate::graphql::ids::decode_any(&async_graphql::ID(p.clone()))
+            .is_some_and(|(kind, _)| kind == "Phase");
+        if !is_phase {
+            return Err("fase");
+        }
+    }
+    Ok(Filters {
+        layer,
+        phase,
+        health,
+        overdue,
+        zoom,
+        grouping,
+    })
+}
+
+/// `GET /tijdlijn`: the page.
+pub async fn show(
+    State(api): State<Api>,
+    peer: Peer,
+    headers: HeaderMap,
+    Query(params): Query<Vec<(String, String)>>,
+) -> Response {
+    let caller = match reader(&api, &headers, &peer).await {
+        Ok(caller) => caller,
+        Err(refused) => return refused,
+    };
+    let chosen = match filters(&params) {
+        Ok(chosen) => chosen,
+        Err(what) => {
+            return problem_for(
+                &caller,
+                StatusCode::BAD_REQUEST,
+                "Onbekende keuze",
+                format!(
+                    "Dit adres kiest een {what} die koers niet kent. Kies de filters op de Tijdlijn zelf."
+                ),
+            );
+        }
+    };
+    let frame: Frame = match query(
+        &api,
+        &headers,
+        &caller,
+        (DOCUMENT, "TimelineFrame"),
+        serde_json::json!({}),
+    )
+    .await
+    {
+        Ok(frame) => frame,
+        Err(refused) => return refused,
+    };
+    if let Some(p) = &chosen.phase
+        && !frame.phases.nodes.iter().any(|known| &known.id == p)
+    {
+        return problem_for(
+            &caller,
+            StatusCode::BAD_REQUEST,
+            "Onbekende keuze",
+            "Dit adres kiest een fase die koers niet kent. Kies de filters op de Tijdlijn zelf.",
+        );
+    }
+    let mut variables = serde_json::json!({
+        "layer": chosen.layer.map(|l| l.as_str()),
+        "joint": chosen.layer.map(|_| true),
+        "phaseId": chosen.phase,
+        "health": (!chosen.health.is_empty()).then(|| chosen.health.iter().map(Health::as_str).collect::<Vec<_>>()),
+        "overdue": chosen.overdue.then_some(true),
+    });
+    let mut milestones: Vec<Row> = Vec::new();
+    let total = loop {
+        let answer: Answer = match query(
+            &api,
+            &headers,
+            &caller,
+            (DOCUMENT, "Timeline"),
+            variables.clone(),
+        )
+        .await
+        {
+            Ok(answer) => answer,
+            Err(refused) => return refused,
+        };
+        let total = answer.milestones.total_count;
+        milestones.extend(answer.milestones.nodes);
+        let info = answer.milestones.page_info;
+        if !info.has_next_page || milestones.len() >= MOST {
+            break total;
+        }
+        variables["after"] = info.end_cursor.into();
+    };
+    milestones.truncate(MOST);
+    let today = api.today();
+    page(
+        "timeline.html",
+        &title(&chosen),
+        "tijdlijn",
+        &caller,
+        Timeline::of(&chosen, &frame, &milestones, total, today),
+    )
+}
+
+/// The page's title: "Tijdlijn", and the layer when one is chosen.
+fn title(chosen: &Filters) -> String {
+    match chosen.layer {
+        Some(layer) => format!("Tijdlijn · {}", DUTCH.layer(Some(layer))),
+        None => "Tijdlijn".to_owned(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The answer, as `timeline.graphql` asks for it
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Frame {
+    status_date: NaiveDate,
+    phases: Nodes<PhaseRow>,
+    recess_periods: Nodes<draw::Recess>,
+}
+
+#[derive(Deserialize)]
+struct Nodes<T> {
+    nodes: Vec<T>,
+}
+
+#[derive(Deserialize)]
+struct PhaseRow {
+    id: String,
+    number: i32,
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct Answer {
+    milestones: Milestones,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Milestones {
+    total_count: usize,
+    page_info: PageInfo,
+    nodes: Vec<Row>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PageInfo {
+    has_next_page: bool,
+    end_cursor: Option<String>,
+}
+
+/// A milestone as the timeline asks for it.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Row {
+    pub id: String,
+    pub title: String,
+    pub layer: Option<GovernmentLayer>,
+    pub status: WorkStatus,
+    pub health: Health,
+    pub overdue: bool,
+    pub baseline_date: NaiveDate,
+    pub projected_date: NaiveDate,
+    pub deadline_date: Option<NaiveDate>,
+    pub phase: Option<PhaseOf>,
+    pub predecessors: Vec<Predecessor>,
+}
+
+#[derive(Deserialize)]
+pub(super) struct PhaseOf {
+    pub number: i32,
+    pub name: String,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Predecessor {
+    pub lag_days: i64,
+    pub predecessor: Option<draw::Id>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the page shows
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Serialize)]
+struct Timeline {
+    status_date: String,
+    summary: String,
+    layers: Vec<Choice>,
+    phases: Vec<Choice>,
+    health: Vec<Choice>,
+    overdue: bool,
+    zooms: Vec<Choice>,
+    groupings: Vec<Choice>,
+    svg: String,
+    legend: Vec<draw::LegendItem>,
+    rows: Vec<TableRow>,
+}
+
+/// One option of a filter.
+#[derive(Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+    selected: bool,
+}
+
+fn choice(value: impl Into<String>, label: impl Into<String>, selected: bool) -> Choice {
+    Choice {
+        value: value.into(),
+        label: label.into(),
+        selected,
+    }
+}
+
+#[derive(Serialize)]
+struct TableRow {
+    group: String,
+    title: String,
+    link: String,
+    baseline: String,
+    projected: String,
+    deadline: String,
+    state: String,
+}
+
+impl Timeline {
+    fn of(
+        chosen: &Filters,
+        frame: &Frame,
+        milestones: &[Row],
+        total: usize,
+        today: NaiveDate,
+    ) -> Self {
+        let layers = [
+            ("alle", None),
+            ("rijk", Some(GovernmentLayer::Rijk)),
+            ("provincie", Some(GovernmentLayer::Provincie)),
+            ("gemeente", Some(GovernmentLayer::Gemeente)),
+            ("waterschap", Some(GovernmentLayer::Waterschap)),
+        ]
+        .into_iter()
+        .map(|(value, l)| {
+            let label = match l {
+                None => "Alle lagen",
+                Some(_) => DUTCH.layer(l),
+            };
+            choice(value, label, l == chosen.layer)
+        })
+        .collect();
+        let mut phases = vec![choice("alle", "Alle fasen", chosen.phase.is_none())];
+        let mut known: Vec<&PhaseRow> = frame.phases.nodes.iter().collect();
+        known.sort_by_key(|p| p.number);
+        phases.extend(known.into_iter().map(|p| {
+            choice(
+                &p.id,
+                format!("Fase {}: {}", p.number, p.name),
+                chosen.phase.as_deref() == Some(&p.id),
+            )
+        }));
+        let health = [
+            ("op-schema", Health::OnTrack),
+            ("risico", Health::AtRisk),
+            ("achter", Health::OffTrack),
+        ]
+        .into_iter()
+        .map(|(value, h)| choice(value, health_label(h), chosen.health.contains(&h)))
+        .collect();
+        let zooms = vec![
+            choice("jaren", "Jaren", chosen.zoom == Zoom::Years),
+            choice("kwartalen", "Kwartalen", chosen.zoom == Zoom::Quarters),
+        ];
+        let groupings = vec![
+            choice("laag", "Overheidslaag", chosen.grouping == Grouping::Layer),
+            choice("fase", "Fase", chosen.grouping == Grouping::Phase),
+        ];
+
+        let groups = group(milestones, chosen.grouping);
+        let picture = draw::Picture {
+            groups: &groups,
+            status_date: frame.status_date,
+            today,
+            recesses: &frame.recess_periods.nodes,
+            zoom: chosen.zoom,
+        };
+        let shown = milestones.len();
+        let summary = if shown < total {
+            format!(
+                "{} passen bij de filters; de eerste {shown} staan op de tijdlijn. Kies een laag of fase voor de rest.",
+                count(total, "mijlpaal", "mijlpalen")
+            )
+        } else if total == 0 {
+            "Geen mijlpaal past bij deze filters.".to_owned()
+        } else {
+            format!(
+                "{} op de tijdlijn.",
+                capital(&count(total, "mijlpaal", "mijlpalen"))
+            )
+        };
+        let rows = groups
+            .iter()
+            .flat_map(|(name, rows)| {
+                rows.iter().map(move |m| TableRow {
+                    group: name.clone(),
+                    title: m.title.clone(),
+                    link: super::milestone::address(&m.id),
+                    baseline: DUTCH.date(m.baseline_date),
+                    projected: DUTCH.date(m.projected_date),
+                    deadline: m.deadline_date.map(|d| DUTCH.date(d)).unwrap_or_default(),
+                    state: draw::state(m),
+                })
+            })
+            .collect();
+        Timeline {
+            status_date: DUTCH.date(frame.status_date),
+            summary,
+            layers,
+            phases,
+            health,
+            overdue: chosen.overdue,
+            zooms,
+            groupings,
+            svg: if total == 0 {
+                String::new()
+            } else {
+                draw::timeline(&picture)
+            },
+            legend: draw::legend(),
+            rows,
+        }
+    }
+}
+
+/// The milestones in their groups, in the groups' fixed order (the layers as the plan lists
+/// them, the joint ones last; phases by number, those without a phase last), each group by
+/// projected date.
+fn group(milestones: &[Row], grouping: Grouping) -> Vec<(String, Vec<&Row>)> {
+    let mut groups: Vec<((i32, String), Vec<&Row>)> = Vec::new();
+    for m in milestones {
+        let key = match grouping {
+            Grouping::Layer => {
+                let order = match m.layer {
+                    Some(GovernmentLayer::Rijk) => 0,
+                    Some(GovernmentLayer::Provincie) => 1,
+                    Some(GovernmentLayer::Gemeente) => 2,
+                    Some(GovernmentLayer::Waterschap) => 3,
+                    None => 4,
+                };
+                (order, DUTCH.layer(m.layer).to_owned())
+            }
+            Grouping::Phase => match &m.phase {
+                Some(p) => (p.number, format!("Fase {}: {}", p.number, p.name)),
+                None => (i32::MAX, "Zonder fase".to_owned()),
+            },
+        };
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, rows)) => rows.push(m),
+            None => groups.push((key, vec![m])),
+        }
+    }
+    groups.sort_by_key(|(k, _)| k.0);
+    for (_, rows) in &mut groups {
+        rows.sort_by_key(|m| (m.projected_date, m.title.clone()));
+    }
+    groups
+        .into_iter()
+        .map(|((_, name), rows)| (name, rows))
+        .collect()
+}

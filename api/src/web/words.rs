@@ -1,0 +1,140 @@
+//! The words every page uses for the same values, written once: a deadline, a health with its
+//! colour class, a count, a moment. The plan's vocabulary itself (layers, health, progress,
+//! dates) is `service::language`; this is how the pages put it in a cell.
+
+use crate::service::language::{Language, Words};
+use chrono::{DateTime, NaiveDate, Utc};
+use entity::Health;
+
+/// The pages' language (English as a second language is still to come).
+pub(super) const DUTCH: Words = Words::new(Language::Nl);
+
+/// "1 mijlpaal", "3 mijlpalen".
+pub(super) fn count(n: usize, one: &str, more: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { more })
+}
+
+/// A deadline as promised and as a date: "voor het zomerreces 2026 (2 juli 2026)"; a text that
+/// is only blanks counts as none.
+pub(super) fn deadline(date: Option<NaiveDate>, text: Option<&str>) -> String {
+    match (date, text.filter(|t| !t.trim().is_empty())) {
+        (Some(date), Some(text)) => format!("{text} ({})", DUTCH.date(date)),
+        (Some(date), None) => DUTCH.date(date),
+        (None, Some(text)) => text.to_owned(),
+        (None, None) => String::new(),
+    }
+}
+
+/// `word` with a capital, for the start of a cell: "Achter op schema".
+pub(super) fn capital(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A health, with a capital for the table ("Achter op schema").
+pub(super) fn health_label(health: Health) -> String {
+    capital(DUTCH.health(health))
+}
+
+/// The CSS modifier that colours a health's underline (`koers-health--…`); the word itself
+/// always says it, colour only adds to it.
+pub(super) fn health_class(health: Health) -> &'static str {
+    match health {
+        Health::OnTrack => "op-schema",
+        Health::AtRisk => "risico",
+        Health::OffTrack => "achter",
+    }
+}
+
+/// A moment as the Netherlands reads it, in its own time zone: "12 juni 2026, 14:03".
+pub(super) fn moment(at: DateTime<Utc>) -> String {
+    let local = at.with_timezone(&chrono_tz::Europe::Amsterdam);
+    format!(
+        "{}, {}",
+        DUTCH.date(local.date_naive()),
+        local.format("%H:%M")
+    )
+}
+
+/// A number of days with its sign spelled out for a plan: "3 dagen later", "2 dagen eerder",
+/// "op de dag".
+pub(super) fn later(days: i64) -> String {
+    match days {
+        0 => "op de dag".to_owned(),
+        d if d > 0 => format!("{} later", DUTCH.days(d)),
+        d => format!("{} eerder", DUTCH.days(-d)),
+    }
+}
+
+/// "12 dagen over tijd" for an overdue milestone (whatever its health), "Over tijd" when the
+/// days are unknown; empty when it is not overdue.
+pub(super) fn overdue(overdue: bool, days: Option<i64>) -> String {
+    match (overdue, days) {
+        (true, Some(days)) => format!("{} over tijd", DUTCH.days(days)),
+        (true, None) => "Over tijd".to_owned(),
+        (false, _) => String::new(),
+    }
+}
+
+/// A dependency's lag: "14 dagen wachttijd", "5 dagen overlap" (a negative lag); None for none.
+pub(super) fn lag(days: i64) -> Option<String> {
+    match days {
+        0 => None,
+        d if d > 0 => Some(format!("{} wachttijd", DUTCH.days(d))),
+        d => Some(format!("{} overlap", DUTCH.days(-d))),
+    }
+}
+
+/// Slack in days, and what a negative one means: "3 dagen", "2 dagen te laat".
+pub(super) fn slack(days: i64, short: &str) -> String {
+    if days < 0 {
+        format!("{} {short}", DUTCH.days(-days))
+    } else {
+        DUTCH.days(days)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_moment_is_read_in_dutch_time_summer_and_winter() {
+        let summer = "2026-06-12T22:30:00Z".parse().expect("a moment");
+        assert_eq!(moment(summer), "13 juni 2026, 00:30");
+        let winter = "2026-12-01T22:30:00Z".parse().expect("a moment");
+        assert_eq!(moment(winter), "1 december 2026, 23:30");
+    }
+
+    #[test]
+    fn lag_and_slack_say_which_way() {
+        assert_eq!(lag(0), None);
+        assert_eq!(lag(14).as_deref(), Some("14 dagen wachttijd"));
+        assert_eq!(lag(-5).as_deref(), Some("5 dagen overlap"));
+        assert_eq!(slack(3, "te laat"), "3 dagen");
+        assert_eq!(slack(-1, "te laat"), "1 dag te laat");
+        assert_eq!(overdue(true, Some(12)), "12 dagen over tijd");
+        assert_eq!(overdue(false, Some(12)), "");
+    }
+
+    #[test]
+    fn days_say_which_way() {
+        assert_eq!(later(0), "op de dag");
+        assert_eq!(later(1), "1 dag later");
+        assert_eq!(later(-14), "14 dagen eerder");
+    }
+
+    #[test]
+    fn a_blank_deadline_text_is_no_text() {
+        let day = NaiveDate::from_ymd_opt(2026, 7, 2).expect("a day");
+        assert_eq!(deadline(Some(day), Some("  ")), "2 juli 2026");
+        assert_eq!(
+            deadline(Some(day), Some("voor het zomerreces 2026")),
+            "voor het zomerreces 2026 (2 juli 2026)"
+        );
+        assert_eq!(deadline(None, None), "");
+    }
+}
