@@ -18,6 +18,7 @@ mod defaults {
     pub const REQUEST_TIMEOUT_SECS: u64 = 30;
     pub const RATE_PER_MINUTE: u32 = 600;
     pub const AT_RISK_DAYS: i64 = 14;
+    pub const SESSION_IDLE_MINUTES: i64 = 480;
 }
 
 /// The SQLite file used when no database URL is given.
@@ -389,6 +390,17 @@ pub struct ApiConfig {
     #[arg(long, env = "KOERS_FAILED_SIGN_INS_PER_MINUTE", default_value_t = defaults::FAILED_SIGN_INS_PER_MINUTE)]
     pub failed_sign_ins_per_minute: u32,
 
+    /// Mark the web app's session cookie `Secure`, so browsers send it over https only. Set
+    /// this wherever users reach koers over https (koers itself speaks http: a TLS proxy in
+    /// front of it); leave it off for http on one's own machine.
+    #[arg(long, env = "KOERS_SECURE_COOKIES")]
+    pub secure_cookies: bool,
+
+    /// Minutes a web session lasts without being used (5 to 1440; 8 hours by default). It
+    /// ends sooner on sign-out and when its token is revoked or expires.
+    #[arg(long, env = "KOERS_SESSION_IDLE_MINUTES", default_value_t = defaults::SESSION_IDLE_MINUTES, value_parser = clap::value_parser!(i64).range(5..=1440))]
+    pub session_idle_minutes: i64,
+
     /// Origins allowed to call the API from a browser (CORS), comma-separated; none by default.
     #[arg(long, env = "KOERS_CORS_ORIGINS", value_delimiter = ',')]
     pub cors_origins: Vec<String>,
@@ -461,6 +473,8 @@ impl Default for ApiConfig {
             single_reporter: false,
             rate_per_minute: defaults::RATE_PER_MINUTE,
             cors_origins: Vec::new(),
+            secure_cookies: false,
+            session_idle_minutes: defaults::SESSION_IDLE_MINUTES,
             disable_introspection: false,
             disable_suggestions: false,
             at_risk_days: defaults::AT_RISK_DAYS,

@@ -34,6 +34,7 @@ pub mod recess_period;
 pub mod report_document;
 pub mod risk;
 pub mod task_kpi;
+pub mod web_session;
 pub mod workstream;
 
 pub use enums::*;

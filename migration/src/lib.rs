@@ -24,6 +24,7 @@ mod m20261130_000018_kpi_aggregation;
 mod m20261130_000019_report_final_document;
 mod m20261130_000020_report_date;
 mod m20261201_000021_shared_milestones;
+mod m20261201_000022_web_sessions;
 
 /// All migrations in order.
 pub struct Migrator;
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000019_report_final_document::Migration),
             Box::new(m20261130_000020_report_date::Migration),
             Box::new(m20261201_000021_shared_milestones::Migration),
+            Box::new(m20261201_000022_web_sessions::Migration),
         ]
     }
 }

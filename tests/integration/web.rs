@@ -199,15 +199,18 @@ async fn the_overview_shows_one_layer_and_the_joint_milestones() {
 }
 
 /// Without a token the page is readable only where the deployment allows anonymous reading;
-/// otherwise a Dutch page says how to read the plan (signing in on the web is still to come).
+/// otherwise the sign-in form answers (401), and nothing of the plan.
 #[tokio::test]
 async fn an_anonymous_reader_sees_the_plan_only_where_allowed() {
     let closed = TestApp::with_demo().await;
-    let (status, headers, html) = browse(&closed, "/").await;
+    let (status, headers, html) = browse(&closed, "/tijdlijn?laag=rijk").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
     assert!(
-        html.contains("Niet aangemeld") && !html.contains("TZ202504-057"),
+        html.contains("<h1 class=\"utrecht-heading-1\">Aanmelden</h1>")
+            && html.contains("name=\"terug\" value=\"/tijdlijn?laag=rijk\"")
+            && !html.contains("TZ202504-057")
+            && !html.contains("Kamerbrief"),
         "{html}"
     );
 
@@ -666,7 +669,7 @@ async fn a_milestone_page_for_no_milestone_is_a_dutch_404() {
         assert_eq!(headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
         assert!(html.contains("Mijlpaal niet gevonden"), "{path}: {html}");
         assert!(
-            html.contains("<p class=\"koers-viewer\">Aangemeld als "),
+            html.contains("<p class=\"koers-viewer-name\">Aangemeld als "),
             "the problem page says who is reading: {html}"
         );
     }
@@ -869,4 +872,338 @@ async fn the_timeline_draws_500_milestones() {
     shown.dedup();
     assert_eq!(shown.len(), 500, "each milestone once");
     assert!(html.contains("Tijdlijn van 500 mijlpalen"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing in on the web
+// ---------------------------------------------------------------------------------------------
+
+/// A browser: it keeps the session cookie koers sets, as a browser does.
+struct Browser<'a> {
+    app: &'a TestApp,
+    cookie: Option<String>,
+}
+
+impl<'a> Browser<'a> {
+    fn new(app: &'a TestApp) -> Self {
+        Browser { app, cookie: None }
+    }
+
+    /// Send `request` with the cookie; keep a new one; status, headers and body.
+    async fn send(
+        &mut self,
+        request: axum::http::request::Builder,
+        body: Body,
+    ) -> (StatusCode, axum::http::HeaderMap, String) {
+        let request = match &self.cookie {
+            Some(cookie) => request.header(header::COOKIE, cookie),
+            None => request,
+        };
+        let response = self
+            .app
+            .router
+            .clone()
+            .oneshot(request.body(body).expect("request"))
+            .await
+            .expect("router answers");
+        let (parts, body) = response.into_parts();
+        if let Some(set) = parts.headers.get(header::SET_COOKIE) {
+            let set = set.to_str().unwrap_or_default();
+            let pair = set.split(';').next().unwrap_or_default().to_owned();
+            self.cookie = (!set.contains("Max-Age=0")).then_some(pair);
+        }
+        let bytes = body.collect().await.expect("body").to_bytes();
+        (
+            parts.status,
+            parts.headers,
+            String::from_utf8_lossy(&bytes).into_owned(),
+        )
+    }
+
+    async fn get(&mut self, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+        self.send(Request::get(path), Body::empty()).await
+    }
+
+    async fn post(
+        &mut self,
+        path: &str,
+        form: &[(&str, &str)],
+    ) -> (StatusCode, axum::http::HeaderMap, String) {
+        let body: String = form
+            .iter()
+            .map(|(k, v)| format!("{k}={}", form_encode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        self.send(
+            Request::post(path).header(header::CONTENT_TYPE, "application/x-www-form-urlencoded"),
+            Body::from(body),
+        )
+        .await
+    }
+}
+
+fn form_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// The value of the hidden field `name` in a page's form.
+fn hidden(html: &str, name: &str) -> String {
+    let marker = format!("name=\"{name}\" value=\"");
+    let at = html
+        .find(&marker)
+        .map(|at| at + marker.len())
+        .unwrap_or(html.len());
+    html[at..].split('"').next().unwrap_or_default().to_owned()
+}
+
+/// A new account's token and its row id.
+async fn account(app: &TestApp, name: &str) -> (String, i32) {
+    let token = crate::support::token(&app.db, name, entity::Role::ProgrammeManager, None).await;
+    let id = entity::api_token::Entity::find()
+        .filter(entity::api_token::Column::Name.eq(name))
+        .one(&app.db)
+        .await
+        .expect("read")
+        .map(|t| t.id)
+        .expect("the token's row");
+    (token, id)
+}
+
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+
+/// Signing in: the form carries a form token; the right API token signs the session in (a new
+/// session id, HttpOnly, SameSite=Lax, path /), back to the page asked for; the page then says
+/// who reads, with a sign-out button. The database keeps the session id's hash, never the id;
+/// signing out ends the session, and its old cookie opens nothing.
+#[tokio::test]
+async fn signing_in_with_a_token_gives_a_session_and_signing_out_ends_it() {
+    let app = TestApp::with_demo().await;
+    let (token, _) = account(&app, "programmamanager-web").await;
+    let mut browser = Browser::new(&app);
+    let (status, _, html) = browser.get("/tijdlijn").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{html}");
+    let before = browser
+        .cookie
+        .clone()
+        .expect("the form's session sets a cookie");
+    assert!(before.starts_with("koers_sessie="), "{before}");
+    let form_token = hidden(&html, "formulier");
+    assert!(form_token.len() >= 40, "a form token: {form_token}");
+
+    let (status, headers, html) = browser
+        .post(
+            "/aanmelden",
+            &[
+                ("token", &token),
+                ("formulier", &form_token),
+                ("terug", "/tijdlijn"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
+    assert_eq!(headers[header::LOCATION], "/tijdlijn");
+    let set = headers[header::SET_COOKIE]
+        .to_str()
+        .unwrap_or_default()
+        .to_owned();
+    for flag in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(set.contains(flag), "{flag} in {set}");
+    }
+    assert!(
+        !set.contains("Secure"),
+        "no Secure flag unless configured: {set}"
+    );
+    let after = browser.cookie.clone().expect("signed in");
+    assert_ne!(after, before, "a new session id at sign-in");
+
+    let (status, _, html) = browser.get("/tijdlijn").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("Aangemeld als programmamanager-web"),
+        "{html}"
+    );
+    assert!(html.contains("action=\"/afmelden\""), "a sign-out button");
+
+    // The table holds the hash of the session id, never the id.
+    let id = after
+        .split_once('=')
+        .map(|(_, v)| v.to_owned())
+        .unwrap_or_default();
+    let rows = entity::web_session::Entity::find()
+        .all(&app.db)
+        .await
+        .expect("read");
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter()
+            .all(|r| r.id_sha256.len() == 64 && !r.id_sha256.contains(&id) && r.id_sha256 != id)
+    );
+    assert!(
+        rows.iter().all(|r| !r.data.contains(&token)),
+        "the token is never stored"
+    );
+
+    // The old session id opens nothing.
+    let mut stale = Browser {
+        app: &app,
+        cookie: Some(before),
+    };
+    let (status, _, _) = stale.get("/tijdlijn").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+
+    let sign_out_token = hidden(&html, "formulier");
+    let (status, headers, _) = browser
+        .post("/afmelden", &[("formulier", &sign_out_token)])
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers[header::LOCATION], "/aanmelden?afgemeld=ja");
+    let mut old = Browser {
+        app: &app,
+        cookie: Some(after),
+    };
+    let (status, _, html) = old.get("/tijdlijn").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "signed out: {html}");
+    assert_eq!(
+        entity::web_session::Entity::find()
+            .all(&app.db)
+            .await
+            .expect("read")
+            .iter()
+            .filter(|r| r.data.contains("token_id"))
+            .count(),
+        0,
+        "no signed-in session is left"
+    );
+}
+
+/// A form without the session's form token changes nothing: no sign-in, no sign-out (403).
+/// A wrong token is refused in Dutch without saying why; an empty one asks for it.
+#[tokio::test]
+async fn signing_in_needs_the_form_token_and_a_live_token() {
+    let app = TestApp::with_demo().await;
+    let (token, _) = account(&app, "beheer-web").await;
+    let mut browser = Browser::new(&app);
+    let (_, _, html) = browser.get("/aanmelden").await;
+    let form_token = hidden(&html, "formulier");
+    for forged in [
+        "",
+        "niet-het-formulier",
+        &form_token[..form_token.len() - 1],
+    ] {
+        let (status, _, html) = browser
+            .post("/aanmelden", &[("token", &token), ("formulier", forged)])
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{forged}: {html}");
+        assert!(html.contains("Dit formulier is verlopen"), "{html}");
+    }
+    let (status, _, html) = browser
+        .post(
+            "/aanmelden",
+            &[("token", "koers_onzin"), ("formulier", &form_token)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(
+        html.contains("Dit token is onbekend, ingetrokken of verlopen"),
+        "{html}"
+    );
+    let (status, _, html) = browser
+        .post("/aanmelden", &[("token", "  "), ("formulier", &form_token)])
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(html.contains("Vul uw token in."), "{html}");
+    // A way back that leaves koers is not taken.
+    let (status, headers, _) = browser
+        .post(
+            "/aanmelden",
+            &[
+                ("token", &token),
+                ("formulier", &form_token),
+                ("terug", "//example.org/"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(headers[header::LOCATION], "/");
+    // Signed in, a sign-out without the form token leaves the session as it is.
+    let (status, _, _) = browser
+        .post("/afmelden", &[("formulier", "vervalst")])
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _, html) = browser.get("/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Aangemeld als beheer-web"), "{html}");
+}
+
+/// Revoking the token ends its web sessions at the next request, and the page says why;
+/// a session past its idle time is not read.
+#[tokio::test]
+async fn a_revoked_token_or_an_idle_session_ends_the_session() {
+    let app = TestApp::with_demo().await;
+    let (token, id) = account(&app, "ingetrokken-web").await;
+    let mut browser = Browser::new(&app);
+    let (_, _, html) = browser.get("/aanmelden").await;
+    let form_token = hidden(&html, "formulier");
+    browser
+        .post(
+            "/aanmelden",
+            &[("token", &token), ("formulier", &form_token)],
+        )
+        .await;
+    let (status, _, _) = browser.get("/").await;
+    assert_eq!(status, StatusCode::OK);
+    let admin = koers::service::Actor::system("beheer", crate::support::t0());
+    koers::service::accounts::tokens::revoke(&app.db, &admin, id)
+        .await
+        .expect("revoked");
+    let (status, _, html) = browser.get("/").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert!(html.contains("Uw sessie is beëindigd"), "{html}");
+    assert!(!html.contains("TZ202504-057"));
+
+    // A fresh session whose idle time has run out.
+    let (token, _) = account(&app, "stil-web").await;
+    let mut browser = Browser::new(&app);
+    let (_, _, html) = browser.get("/aanmelden").await;
+    let form_token = hidden(&html, "formulier");
+    browser
+        .post(
+            "/aanmelden",
+            &[("token", &token), ("formulier", &form_token)],
+        )
+        .await;
+    let (status, _, _) = browser.get("/").await;
+    assert_eq!(status, StatusCode::OK);
+    entity::web_session::Entity::update_many()
+        .col_expr(
+            entity::web_session::Column::ExpiresAt,
+            sea_orm::sea_query::Expr::value(chrono::Utc::now() - chrono::Duration::minutes(1)),
+        )
+        .exec(&app.db)
+        .await
+        .expect("expired");
+    let (status, _, _) = browser.get("/").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+/// With `--secure-cookies` the session cookie is sent over https only.
+#[tokio::test]
+async fn the_session_cookie_is_secure_when_configured() {
+    let app = TestApp::with_config(koers::config::ApiConfig {
+        secure_cookies: true,
+        ..Default::default()
+    })
+    .await;
+    let mut browser = Browser::new(&app);
+    let (_, headers, _) = browser.get("/aanmelden").await;
+    let set = headers[header::SET_COOKIE].to_str().unwrap_or_default();
+    assert!(set.contains("Secure") && set.contains("HttpOnly"), "{set}");
 }

@@ -7,7 +7,7 @@
 //   DATABASE_URL=postgres://... node e2e/run.mjs   on an empty PostgreSQL database
 //   KOERS_BIN (default ../target/debug/koers), SCREENSHOTS=dir (writes a PNG of each page)
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -242,6 +242,32 @@ try {
   const [w, h] = box ? [Number(box[1]), Number(box[2])] : [0, 0];
   check(Math.abs(w - 1190.9) < 2 && Math.abs(h - 841.9) < 2, `tijdlijn: prints on A3 landscape (${w} x ${h} pt)`);
 
+  // Aanmelden: with a token, once, through the form and the keyboard; then a session; then afmelden.
+  const dbArgs = process.env.DATABASE_URL ? [] : ['--database-url', `sqlite://${join(workdir, 'koers.db')}?mode=rwc`];
+  const token = execFileSync(bin, ['token', 'create', '--name', 'e2e-gemeenten', '--role', 'layer-manager', '--layer', 'gemeente', ...dbArgs], { cwd: workdir, env: { ...process.env, RUST_LOG: 'error' } })
+    .toString().match(/koers_[0-9a-f]{64}/)?.[0];
+  check(Boolean(token), 'aanmelden: a token for the test');
+  await page.goto(`${base}/aanmelden?terug=/tijdlijn`);
+  violations = await axeViolations(page);
+  check(violations.length === 0, `aanmelden: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
+  await page.locator('#token').focus();
+  await page.keyboard.type(token ?? '');
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check(page.url().endsWith('/tijdlijn'), `aanmelden: back to the page asked for (${page.url()})`);
+  check((await page.locator('.koers-viewer-name').textContent()).includes('Aangemeld als e2e-gemeenten'), 'aanmelden: the header says who is signed in');
+  const cookies = await context.cookies(base);
+  const session = cookies.find((c) => c.name === 'koers_sessie');
+  check(Boolean(session?.httpOnly) && session?.sameSite === 'Lax', `aanmelden: the session cookie is HttpOnly and SameSite=Lax (${JSON.stringify(session && { httpOnly: session.httpOnly, sameSite: session.sameSite })})`);
+  await page.goto(`${base}/`);
+  check((await page.locator('.koers-lead').textContent()).includes('Gemeenten en de gezamenlijke mijlpalen'), 'aanmelden: a layer manager opens on their own layer');
+  violations = await axeViolations(page);
+  check(violations.length === 0, `aangemeld: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
+  await page.locator('.koers-sign-out button').focus();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check((await page.locator('.koers-message').textContent()).includes('U bent afgemeld'), `afmelden: the page says so (${page.url()})`);
+  await page.goto(`${base}/`);
+  check((await page.locator('.koers-viewer-name').textContent()).includes('Niet aangemeld'), 'afmelden: the session has ended');
+
   check(outside.length === 0, `nothing is loaded from outside koers${outside.length ? `: ${outside.join(', ')}` : ''}`);
 
   if (process.env.SCREENSHOTS) {
@@ -253,6 +279,9 @@ try {
     console.log(`screenshot: ${join(process.env.SCREENSHOTS, 'web-milestone.png')}`);
     await page.goto(`${base}/tijdlijn`);
     await page.screenshot({ path: join(process.env.SCREENSHOTS, 'web-timeline.png'), fullPage: true });
+    await page.goto(`${base}/aanmelden`);
+    await page.screenshot({ path: join(process.env.SCREENSHOTS, 'web-sign-in.png') });
+    console.log(`screenshot: ${join(process.env.SCREENSHOTS, 'web-sign-in.png')}`);
     console.log(`screenshot: ${join(process.env.SCREENSHOTS, 'web-timeline.png')}`);
   }
 } catch (error) {

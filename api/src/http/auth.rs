@@ -124,7 +124,7 @@ pub async fn admit(state: &AppState, headers: &HeaderMap, peer: &Peer) -> Result
 }
 
 /// The 429 that refuses the request when `caller` has used up its rate; none while it has not.
-fn rate_limited(state: &AppState, caller: &Caller) -> Option<Response> {
+pub(crate) fn rate_limited(state: &AppState, caller: &Caller) -> Option<Response> {
     let limiter = state.limiter.as_ref()?;
     limiter.check_key(&caller.name).err().map(|not_until| {
         crate::metrics::METRICS.refused("account_rate");

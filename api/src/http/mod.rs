@@ -13,7 +13,7 @@ mod serve;
 
 pub use serve::{serve, serve_on};
 
-pub(crate) use auth::Peer;
+pub(crate) use auth::{Peer, rate_limited};
 pub(crate) use graphql::run_in_process;
 
 /// Who is calling, as the GraphQL endpoint decides it (token, OIDC, anonymous where allowed)
@@ -55,6 +55,11 @@ pub(crate) struct Api {
 }
 
 impl Api {
+    /// What every request shares: the database, the clock, the configuration.
+    pub(crate) fn state(&self) -> &AppState {
+        &self.state
+    }
+
     /// Today in the Netherlands, by the injected clock (not the instance's fixed status date).
     pub(crate) fn today(&self) -> chrono::NaiveDate {
         crate::service::schedule::status_date::dutch_day(self.state.clock.now())
@@ -76,7 +81,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics))
         .route("/export/milestones.ndjson", get(export_milestones))
         .route("/reports/{file}", get(report_document))
-        .merge(crate::web::routes())
+        .merge(crate::web::routes(&api.state))
         .with_state(api);
     harden(routes, &config)
 }

@@ -12,13 +12,14 @@ use super::words::{self, DUTCH, capital, deadline, health_class, health_label, l
 use super::{Api, page, problem_for, query, reader};
 use crate::http::Peer;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{
     CommitmentStatus, GovernmentLayer, Health, MilestoneKind, RiskLevel, RiskStatus, WorkStatus,
 };
 use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
 
 const DOCUMENT: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -40,24 +41,26 @@ pub struct Params {
 pub async fn show(
     State(api): State<Api>,
     peer: Peer,
+    session: Session,
+    uri: Uri,
     headers: HeaderMap,
     Path(id): Path<String>,
     Query(params): Query<Params>,
 ) -> Response {
-    let caller = match reader(&api, &headers, &peer).await {
-        Ok(caller) => caller,
+    let reader = match reader(&api, &headers, &peer, &session, &uri).await {
+        Ok(reader) => reader,
         Err(refused) => return refused,
     };
     let is_milestone = crate::graphql::ids::decode_any(&async_graphql::ID(id.clone()))
         .is_some_and(|(kind, _)| kind == "Milestone");
     if !is_milestone {
-        return missing(&caller);
+        return missing(&reader);
     }
     let variables = serde_json::json!({ "id": id });
     let answer: Answer = match query(
         &api,
         &headers,
-        &caller,
+        &reader,
         (DOCUMENT, "Milestone"),
         variables.clone(),
     )
@@ -67,14 +70,14 @@ pub async fn show(
         Err(refused) => return refused,
     };
     let Some(milestone) = answer.milestone else {
-        return missing(&caller);
+        return missing(&reader);
     };
     let mut variables = variables;
     variables["before"] = params.voor.clone().into();
     let changes: history::Answer = match query(
         &api,
         &headers,
-        &caller,
+        &reader,
         (DOCUMENT, "MilestoneHistory"),
         variables,
     )
@@ -88,14 +91,14 @@ pub async fn show(
         "milestone.html",
         &title,
         "",
-        &caller,
+        &reader,
         MilestonePage::of(&milestone, answer.status_date, &changes, &id),
     )
 }
 
-fn missing(caller: &crate::service::accounts::access::Caller) -> Response {
+fn missing(reader: &super::Reader) -> Response {
     problem_for(
-        caller,
+        reader,
         StatusCode::NOT_FOUND,
         "Mijlpaal niet gevonden",
         "Dit adres noemt geen mijlpaal die koers kent. Zoek de mijlpaal op via Mijn overzicht.",

@@ -16,6 +16,7 @@ mod assets;
 mod history;
 mod milestone;
 mod overview;
+mod session;
 mod templates;
 mod timeline;
 mod words;
@@ -23,10 +24,13 @@ mod words;
 use crate::http::Api;
 use crate::service::accounts::access::Caller;
 use axum::Router;
+use axum::http::Uri;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::Serialize;
+use session::{How, Reader};
+use tower_sessions::Session;
 
 /// What a page may load: its own styles, fonts and the `data:` images of the Utrecht CSS; no
 /// script at all, forms only to koers, no framing.
@@ -40,11 +44,22 @@ pub(crate) struct WebPage;
 
 /// The web app's routes, and the answer to an unknown address: a Dutch page for a browser
 /// (one that accepts HTML), the JSON error as before for any other client.
-pub(crate) fn routes() -> Router<Api> {
+pub(crate) fn routes(state: &crate::state::AppState) -> Router<Api> {
+    let sessions = session::layer(
+        session::DatabaseStore::new(state.db.clone()),
+        state.config.secure_cookies,
+        state.config.session_idle_minutes,
+    );
     Router::new()
         .route("/", get(overview::show))
         .route("/mijlpalen/{id}", get(milestone::show))
         .route("/tijdlijn", get(timeline::show))
+        .route(
+            "/aanmelden",
+            get(session::sign_in::form).post(session::sign_in::submit),
+        )
+        .route("/afmelden", axum::routing::post(session::sign_in::sign_out))
+        .layer(sessions)
         .route("/static/{file}", get(assets::asset))
         .fallback(not_found)
 }
@@ -65,22 +80,40 @@ async fn not_found(headers: HeaderMap) -> Response {
     }
 }
 
-/// The frame every page shares: its title, which menu item it is, and who is looking.
+/// The frame every page shares: its title, which menu item it is, and who is looking (with
+/// the sign-out form's token when signed in on the web, or a link to sign in).
 #[derive(Serialize)]
 struct Frame<'a, T: Serialize> {
     title: &'a str,
     page: &'static str,
     viewer: String,
+    sign_out: Option<String>,
+    sign_in: bool,
     #[serde(flatten)]
     content: T,
 }
 
+impl<'a, T: Serialize> Frame<'a, T> {
+    fn new(title: &'a str, page: &'static str, reader: Option<&Reader>, content: T) -> Self {
+        Frame {
+            title,
+            page,
+            viewer: reader.map(viewer_label).unwrap_or_default(),
+            sign_out: match reader.map(|r| &r.how) {
+                Some(How::Session { form_token }) => Some(form_token.clone()),
+                _ => None,
+            },
+            sign_in: matches!(reader.map(|r| &r.how), Some(How::Anonymous)),
+            content,
+        }
+    }
+}
+
 /// Who is reading, in words for the page's header.
-fn viewer_label(caller: &Caller) -> String {
-    if caller.name == Caller::anonymous().name {
-        "Niet aangemeld (alleen lezen)".to_owned()
-    } else {
-        format!("Aangemeld als {}", caller.name)
+fn viewer_label(reader: &Reader) -> String {
+    match reader.how {
+        How::Anonymous => "Niet aangemeld (alleen lezen)".to_owned(),
+        How::Session { .. } | How::Header => format!("Aangemeld als {}", reader.caller.name),
     }
 }
 
@@ -89,15 +122,10 @@ fn page<T: Serialize>(
     template: &str,
     title: &str,
     menu: &'static str,
-    caller: &Caller,
+    reader: &Reader,
     content: T,
 ) -> Response {
-    let frame = Frame {
-        title,
-        page: menu,
-        viewer: viewer_label(caller),
-        content,
-    };
+    let frame = Frame::new(title, menu, Some(reader), content);
     match templates::render(template, frame) {
         Ok(body) => html(StatusCode::OK, body),
         Err(error) => {
@@ -115,33 +143,33 @@ struct Problem {
 /// A page that says what went wrong, in Dutch, with `status`, and a link back to the overview.
 /// Its header says nothing of who is reading: it is shown before (or instead of) knowing.
 fn problem(status: StatusCode, title: &'static str, message: impl Into<String>) -> Response {
-    problem_page(status, title, message.into(), String::new())
+    problem_page(status, title, message.into(), None)
 }
 
 /// [`problem`] for a reader koers knows: the header says who it is, as on every page.
 fn problem_for(
-    caller: &Caller,
+    reader: &Reader,
     status: StatusCode,
     title: &'static str,
     message: impl Into<String>,
 ) -> Response {
-    problem_page(status, title, message.into(), viewer_label(caller))
+    problem_page(status, title, message.into(), Some(reader))
 }
 
 fn problem_page(
     status: StatusCode,
     title: &'static str,
     message: String,
-    viewer: String,
+    reader: Option<&Reader>,
 ) -> Response {
-    let frame = Frame {
+    let frame = Frame::new(
         title,
-        page: "",
-        viewer,
-        content: Problem {
+        "",
+        reader,
+        Problem {
             message: message.clone(),
         },
-    };
+    );
     match templates::render("problem.html", frame) {
         Ok(body) => html(status, body),
         Err(error) => {
@@ -174,26 +202,84 @@ fn html(status: StatusCode, body: String) -> Response {
     response
 }
 
-/// Who is reading: the caller the API would see. Without a token and without
-/// `--allow-anonymous` that is no one yet: signing in through the web app is still to come
-/// (issue 17), so the page says how to read the plan meanwhile.
+/// Who is reading: with an `Authorization` header, the caller the API would see (an API
+/// client, or a proxy that signs users in); else the account the web session is signed in
+/// with, while its token holds (a revoked or expired token ends the session here); else the
+/// anonymous reader where the deployment allows one. Otherwise, or when the token was refused,
+/// the sign-in form (401). Each is rate-limited as the API limits its caller.
 async fn reader(
     api: &Api,
     headers: &HeaderMap,
     peer: &crate::http::Peer,
-) -> Result<Caller, Response> {
-    let refused = match crate::http::admit(api, headers, peer).await {
-        Ok(caller) => return Ok(caller),
-        Err(refused) => refused,
+    session: &Session,
+    here: &Uri,
+) -> Result<Reader, Response> {
+    if headers.contains_key(header::AUTHORIZATION) {
+        return match crate::http::admit(api, headers, peer).await {
+            Ok(caller) => Ok(Reader {
+                caller,
+                how: How::Header,
+            }),
+            Err(refused) => Err(refusal(refused.status())),
+        };
+    }
+    let state = api.state();
+    let token = match session::token_id(session).await {
+        Ok(token) => token,
+        Err(()) => return Err(unavailable()),
     };
-    Err(match refused.status() {
+    let mut ended = false;
+    if let Some(id) = token {
+        match crate::service::accounts::tokens::holder_of(&state.db, id, state.clock.now()).await {
+            Ok(caller) => {
+                if let Some(limited) = crate::http::rate_limited(state, &caller) {
+                    return Err(refusal(limited.status()));
+                }
+                let Some(form_token) = session::form_token(session).await else {
+                    return Err(unavailable());
+                };
+                return Ok(Reader {
+                    caller,
+                    how: How::Session { form_token },
+                });
+            }
+            Err(crate::error::ApiError::Unauthenticated(_)) => {
+                session::end(session).await;
+                ended = true;
+            }
+            Err(error) => {
+                tracing::error!(?error, "a web session's token could not be read");
+                return Err(unavailable());
+            }
+        }
+    }
+    if state.config.allow_anonymous {
+        let caller = Caller::anonymous();
+        if let Some(limited) = crate::http::rate_limited(state, &caller) {
+            return Err(refusal(limited.status()));
+        }
+        return Ok(Reader {
+            caller,
+            how: How::Anonymous,
+        });
+    }
+    let message = if ended {
+        "Uw sessie is beëindigd: het token waarmee u was aangemeld is ingetrokken of verlopen. Meld u opnieuw aan met een geldig token."
+    } else {
+        "Deze koers-installatie toont het plan alleen aan wie is aangemeld."
+    };
+    Err(session::sign_in::page(session, StatusCode::UNAUTHORIZED, message, here).await)
+}
+
+/// The page for a refusal of `status` by the API's own checks.
+fn refusal(status: StatusCode) -> Response {
+    match status {
         StatusCode::UNAUTHORIZED => {
-            let message = if headers.contains_key(header::AUTHORIZATION) {
-                "Het meegestuurde token is onbekend, ingetrokken of verlopen. Vraag de beheerder van koers om een nieuw token."
-            } else {
-                "Deze koers-installatie toont het plan alleen aan wie is aangemeld. Aanmelden in de webapp is er nog niet: vraag de beheerder van koers om een token om het plan via de API te lezen, of om koers te starten met --allow-anonymous (alleen lezen)."
-            };
-            let mut page = problem(StatusCode::UNAUTHORIZED, "Niet aangemeld", message);
+            let mut page = problem(
+                StatusCode::UNAUTHORIZED,
+                "Niet aangemeld",
+                "Het meegestuurde token is onbekend, ingetrokken of verlopen. Vraag de beheerder van koers om een nieuw token.",
+            );
             page.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
                 HeaderValue::from_static("Bearer realm=\"koers\""),
@@ -207,7 +293,7 @@ async fn reader(
         ),
         StatusCode::SERVICE_UNAVAILABLE => unavailable(),
         _ => failed(),
-    })
+    }
 }
 
 /// Something went wrong that waiting will not mend (the log has the cause).
@@ -233,7 +319,7 @@ fn unavailable() -> Response {
 async fn query<T: serde::de::DeserializeOwned>(
     api: &Api,
     headers: &HeaderMap,
-    caller: &Caller,
+    reader: &Reader,
     (document, operation): (&str, &str),
     variables: serde_json::Value,
 ) -> Result<T, Response> {
@@ -243,7 +329,7 @@ async fn query<T: serde::de::DeserializeOwned>(
     let executed = crate::http::run_in_process(
         api,
         headers,
-        caller.clone(),
+        reader.caller.clone(),
         words::DUTCH.language(),
         request,
     )

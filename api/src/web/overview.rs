@@ -10,12 +10,13 @@ use super::words::{DUTCH, count, deadline, health_class, health_label};
 use super::{Api, page, problem_for, query, reader};
 use crate::http::Peer;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use chrono::NaiveDate;
 use entity::{GovernmentLayer, Health};
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
+use tower_sessions::Session;
 
 const DOCUMENT: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -39,21 +40,23 @@ pub(super) fn layer_named(name: &str) -> Result<Option<GovernmentLayer>, ()> {
 pub async fn show(
     State(api): State<Api>,
     peer: Peer,
+    session: Session,
+    uri: Uri,
     headers: HeaderMap,
     Query(params): Query<Vec<(String, String)>>,
 ) -> Response {
-    let caller = match reader(&api, &headers, &peer).await {
-        Ok(caller) => caller,
+    let reader = match reader(&api, &headers, &peer, &session, &uri).await {
+        Ok(reader) => reader,
         Err(refused) => return refused,
     };
     // The first `laag` counts (a form sends one; a hand-made address may repeat it).
     let chosen = params.iter().find(|(key, _)| key == "laag").map(|(_, v)| v);
     let layer = match chosen.map(|name| layer_named(name)) {
-        None => caller.layer,
+        None => reader.caller.layer,
         Some(Ok(layer)) => layer,
         Some(Err(())) => {
             return problem_for(
-                &caller,
+                &reader,
                 StatusCode::BAD_REQUEST,
                 "Onbekende overheidslaag",
                 "Dit adres noemt een overheidslaag die koers niet kent. Kies op Mijn overzicht een laag: Rijk, provincies, gemeenten, waterschappen of alle lagen.",
@@ -67,7 +70,7 @@ pub async fn show(
     let answer: Answer = match query(
         &api,
         &headers,
-        &caller,
+        &reader,
         (DOCUMENT, "Overview"),
         scope.clone(),
     )
@@ -97,7 +100,7 @@ pub async fn show(
         .to_string()
         .into();
     let operation = (DOCUMENT, "OverviewDeadlines");
-    let deadlines = match query::<Deadlines>(&api, &headers, &caller, operation, variables).await {
+    let deadlines = match query::<Deadlines>(&api, &headers, &reader, operation, variables).await {
         Ok(deadlines) => deadlines,
         Err(refused) => return refused,
     };
@@ -109,7 +112,7 @@ pub async fn show(
         "overview.html",
         &title,
         "overzicht",
-        &caller,
+        &reader,
         Overview::of(&answer, next_recess, &deadlines, layer),
     )
 }

@@ -25,6 +25,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     template!("milestone.html"),
     template!("overview.html"),
     template!("problem.html"),
+    template!("sign_in.html"),
     template!("timeline.html"),
 ];
 

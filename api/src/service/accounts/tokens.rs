@@ -180,7 +180,17 @@ pub async fn authenticate<C: ConnectionTrait>(
     token: &str,
     now: DateTime<Utc>,
 ) -> ApiResult<Caller> {
-    let refused = || ApiError::Unauthenticated("the token is unknown, revoked or expired".into());
+    live(db, token, now).await.map(holder)
+}
+
+/// The stored row of `token` while it holds at `now` (not revoked, not expired), or
+/// `UNAUTHENTICATED` as [`authenticate`] refuses it. The web app keeps the row's id in a
+/// session, never the token.
+pub async fn live<C: ConnectionTrait>(
+    db: &C,
+    token: &str,
+    now: DateTime<Utc>,
+) -> ApiResult<api_token::Model> {
     if !token.starts_with(PREFIX) {
         return Err(refused());
     }
@@ -189,12 +199,40 @@ pub async fn authenticate<C: ConnectionTrait>(
         .one(db)
         .await?
         .ok_or_else(refused)?;
+    holds(stored, now)
+}
+
+/// The holder of token row `id` while the token holds at `now`: a web session asks this on
+/// every request, so a revoked or expired token ends its sessions at once. `UNAUTHENTICATED`
+/// for a row that is gone, revoked or expired.
+pub async fn holder_of<C: ConnectionTrait>(
+    db: &C,
+    id: i32,
+    now: DateTime<Utc>,
+) -> ApiResult<Caller> {
+    let stored = api_token::Entity::find_by_id(id)
+        .one(db)
+        .await?
+        .ok_or_else(refused)?;
+    holds(stored, now).map(holder)
+}
+
+fn refused() -> ApiError {
+    ApiError::Unauthenticated("the token is unknown, revoked or expired".into())
+}
+
+/// `stored` while it holds at `now`: not revoked, and not expired.
+fn holds(stored: api_token::Model, now: DateTime<Utc>) -> ApiResult<api_token::Model> {
     if stored.revoked_at.is_some() || stored.expires_at.is_some_and(|at| at <= now) {
         return Err(refused());
     }
-    Ok(Caller {
+    Ok(stored)
+}
+
+fn holder(stored: api_token::Model) -> Caller {
+    Caller {
         name: stored.name,
         role: stored.role,
         layer: stored.layer,
-    })
+    }
 }

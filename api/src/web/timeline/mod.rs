@@ -16,11 +16,12 @@ use super::words::{DUTCH, capital, count, health_label};
 use super::{Api, page, problem_for, query, reader};
 use crate::http::Peer;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use chrono::NaiveDate;
 use entity::{GovernmentLayer, Health, WorkStatus};
 use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
 
 const DOCUMENT: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -118,18 +119,20 @@ fn filters(params: &[(String, String)]) -> Result<Filters, &'static str> {
 pub async fn show(
     State(api): State<Api>,
     peer: Peer,
+    session: Session,
+    uri: Uri,
     headers: HeaderMap,
     Query(params): Query<Vec<(String, String)>>,
 ) -> Response {
-    let caller = match reader(&api, &headers, &peer).await {
-        Ok(caller) => caller,
+    let reader = match reader(&api, &headers, &peer, &session, &uri).await {
+        Ok(reader) => reader,
         Err(refused) => return refused,
     };
     let chosen = match filters(&params) {
         Ok(chosen) => chosen,
         Err(what) => {
             return problem_for(
-                &caller,
+                &reader,
                 StatusCode::BAD_REQUEST,
                 "Onbekende keuze",
                 format!(
@@ -141,7 +144,7 @@ pub async fn show(
     let frame: Frame = match query(
         &api,
         &headers,
-        &caller,
+        &reader,
         (DOCUMENT, "TimelineFrame"),
         serde_json::json!({}),
     )
@@ -154,7 +157,7 @@ pub async fn show(
         && !frame.phases.nodes.iter().any(|known| &known.id == p)
     {
         return problem_for(
-            &caller,
+            &reader,
             StatusCode::BAD_REQUEST,
             "Onbekende keuze",
             "Dit adres kiest een fase die koers niet kent. Kies de filters op de Tijdlijn zelf.",
@@ -172,7 +175,7 @@ pub async fn show(
         let answer: Answer = match query(
             &api,
             &headers,
-            &caller,
+            &reader,
             (DOCUMENT, "Timeline"),
             variables.clone(),
         )
@@ -195,7 +198,7 @@ pub async fn show(
         "timeline.html",
         &title(&chosen),
         "tijdlijn",
-        &caller,
+        &reader,
         Timeline::of(&chosen, &frame, &milestones, total, today),
     )
 }
