@@ -228,6 +228,8 @@ const FILTERS: &[&str] = &[
     "mStatus: milestones(first: 100, asOf: $t, filter: { status: [IN_PROGRESS, DONE] }) { ...M }",
     "mNoStatus: milestones(first: 100, asOf: $t, filter: { status: [] }) { ...M }",
     "mHealth: milestones(first: 100, asOf: $t, filter: { health: [AT_RISK, OFF_TRACK] }) { ...M }",
+    "mComputed: milestones(first: 100, asOf: $t, filter: { computedHealth: [OFF_TRACK] }) { ...M }",
+    "mBoth: milestones(first: 100, asOf: $t, filter: { health: [OFF_TRACK], computedHealth: [AT_RISK, OFF_TRACK] }) { ...M }",
     "mFrom: milestones(first: 100, asOf: $t, filter: { plannedFrom: \"2026-07-01\" }) { ...M }",
     "mTo: milestones(first: 100, asOf: $t, filter: { plannedTo: \"2026-07-01\" }) { ...M }",
     "mDeadlineFrom: milestones(first: 100, asOf: $t, filter: { deadlineFrom: \"2026-07-01\" }) { ...M }",

@@ -321,8 +321,10 @@ async fn an_overdue_milestone_says_so_whatever_its_health() {
     let row = &attention[first..];
     let row = &row[..row.find("</tr>").unwrap_or(row.len())];
     assert!(row.contains("12 dagen over tijd"), "{row}");
+    // The schedule's finding first; the manager's favourable judgement beside it, in words.
     assert!(
-        row.contains("Op schema") && row.contains("oordeel van de manager"),
+        row.contains(">Achter op schema</span>")
+            && row.contains("Oordeel van de manager: op schema (De levering is binnen"),
         "{row}"
     );
     assert!(
@@ -642,6 +644,19 @@ async fn a_milestone_page_tells_its_history_in_words() {
     assert!(at("KPI:") < at("Gepland: 1 september"), "{history}");
     assert!(at("Gepland: 1 september") < at("Aangemaakt"), "{history}");
     assert!(history.contains("Aangemaakt op "), "{history}");
+    // The same dependency on the predecessor's page names its successor.
+    let (_, _, html) = page(&app, &format!("/mijlpalen/{before}")).await;
+    let history = section(&html, "geschiedenis");
+    assert!(
+        history.contains(&format!(
+            "Opvolger: <a class=\"utrecht-link\" href=\"/mijlpalen/{m}\">Monitor live, 7 dagen wachttijd</a>"
+        )),
+        "{history}"
+    );
+    // A page of history that is no page is the reader's input: a Dutch 400, not a failure.
+    let (status, _, html) = page(&app, &format!("/mijlpalen/{m}?voor=onzin")).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{html}");
+    assert!(html.contains("Onbekende keuze"), "{html}");
 }
 
 /// An address that is no milestone's id is a Dutch 404 page, whatever it holds: garbage, the
@@ -755,8 +770,9 @@ async fn the_timeline_draws_what_each_filter_selects() {
             json!({ "layer": "GEMEENTE", "joint": true }),
         ),
         (
+            // The health the page shows: the worse of the judged and the computed one.
             "/tijdlijn?stand=achter&stand=risico".to_owned(),
-            json!({ "health": ["OFF_TRACK", "AT_RISK"] }),
+            json!({ "computedHealth": ["OFF_TRACK", "AT_RISK"] }),
         ),
         (
             "/tijdlijn?overtijd=ja&zoom=kwartalen".to_owned(),
@@ -779,10 +795,12 @@ async fn the_timeline_draws_what_each_filter_selects() {
             !ids.is_empty(),
             "{address} selects something on the demo plan"
         );
-        assert!(
-            html.contains(&format!("Tijdlijn van {} mijlpalen", ids.len())),
-            "{address}"
-        );
+        let named = if ids.len() == 1 {
+            "1 mijlpaal".to_owned()
+        } else {
+            format!("{} mijlpalen", ids.len())
+        };
+        assert!(html.contains(&format!("Tijdlijn van {named}")), "{address}");
         let arrows: usize = wanted
             .iter()
             .map(|(_, _, preds)| preds.iter().filter(|p| ids.contains(p)).count())
@@ -1206,4 +1224,111 @@ async fn the_session_cookie_is_secure_when_configured() {
     let (_, headers, _) = browser.get("/aanmelden").await;
     let set = headers[header::SET_COOKIE].to_str().unwrap_or_default();
     assert!(set.contains("Secure") && set.contains("HttpOnly"), "{set}");
+}
+
+/// A manager's favourable judgement never hides what the schedule finds. A milestone expected
+/// after its Kamer deadline, judged "op schema" by its manager, is still listed as needing
+/// attention, drawn off track on the timeline (a square, not a circle) and found by its
+/// "achter" filter, and its page shows the schedule's health with the judgement beside it;
+/// its deadline in the overview says it is expected after it. An overdue milestone so judged
+/// is drawn off track too.
+#[tokio::test]
+async fn a_favourable_judgement_never_hides_a_missed_deadline() {
+    let app = TestApp::new().await; // status date 1 June 2026
+    crate::support::recess(
+        &app,
+        "SUMMER",
+        2026,
+        "Zomerreces 2026",
+        "2026-07-03",
+        "2026-08-31",
+    )
+    .await;
+    let p = programme(&app).await;
+    let late = milestone(&app, &p, "Brief na de termijn", Some("RIJK"), "2026-07-09").await;
+    let overdue = milestone(&app, &p, "Levering over tijd", Some("RIJK"), "2026-05-20").await;
+    for (id, extra) in [
+        (&late, json!({ "deadlineDate": "2026-07-02" })),
+        (&overdue, json!({})),
+    ] {
+        let mut input = json!({ "id": id, "version": 1, "changeReason": "Termijn en oordeel",
+            "healthOverride": { "health": "ON_TRACK", "reason": "Mondeling afgestemd met de griffie van de Kamer", "until": "2026-08-01" } });
+        for (k, v) in extra.as_object().into_iter().flatten() {
+            input[k] = v.clone();
+        }
+        app.ok(
+            "mutation($i: UpdateMilestoneInput!) { updateMilestone(input: $i) { status } }",
+            json!({ "i": input }),
+        )
+        .await;
+    }
+    let data = app
+        .ok(
+            "query($id: ID!) { node(id: $id) { ... on Milestone { health computedHealth { health } } } }",
+            json!({ "id": late }),
+        )
+        .await;
+    assert_eq!(
+        data["node"]["health"], "ON_TRACK",
+        "the judgement counts in the API"
+    );
+    assert_eq!(data["node"]["computedHealth"]["health"], "OFF_TRACK");
+
+    let (_, _, html) = page(&app, "/").await;
+    let attention = section(&html, "aandacht");
+    for title in ["Brief na de termijn", "Levering over tijd"] {
+        let at = attention
+            .find(&format!(">{title}</a></th>"))
+            .unwrap_or_else(|| panic!("{title} listed: {attention}"));
+        let row = &attention[at..];
+        let row = &row[..row.find("</tr>").unwrap_or(row.len())];
+        assert!(row.contains(">Achter op schema</span>"), "{row}");
+        assert!(row.contains("Oordeel van de manager: op schema (Mondeling afgestemd met de griffie van de Kamer)"), "{row}");
+    }
+    let deadlines = section(&html, "termijnen");
+    assert!(
+        deadlines.contains("verwacht 9 juli 2026, 7 dagen na de termijn"),
+        "{deadlines}"
+    );
+
+    let (_, _, timeline) = page(&app, "/tijdlijn?laag=rijk").await;
+    for id in [&late, &overdue] {
+        let at = timeline
+            .find(&format!("<a href=\"/mijlpalen/{id}\""))
+            .expect("drawn");
+        let row = &timeline[at..];
+        let row = &row[..row
+            .find("</rect><title>")
+            .map_or(row.len(), |e| e + 200)
+            .min(row.len())];
+        assert!(row.contains("Achter op schema"), "{row}");
+        assert!(row.contains("oordeel van de manager: op schema"), "{row}");
+    }
+    let svg = &timeline[timeline.find("class=\"koers-timeline\" width").unwrap_or(0)..];
+    let svg = &svg[..svg.find("</svg>").unwrap_or(svg.len())];
+    assert!(
+        !svg.contains("fill=\"#1f7a2e\"")
+            && svg
+                .matches("fill=\"#b00020\"><title>Achter op schema")
+                .count()
+                == 2,
+        "no green mark for either: both are drawn off track: {svg}"
+    );
+    let (_, _, on_track) = page(&app, "/tijdlijn?stand=op-schema").await;
+    assert!(
+        !drawn(&on_track).contains(&late),
+        "not on track by the schedule"
+    );
+    let (_, _, off_track) = page(&app, "/tijdlijn?stand=achter").await;
+    assert!(drawn(&off_track).contains(&late) && drawn(&off_track).contains(&overdue));
+    assert!(
+        timeline.contains("<title>Termijn 2 juli 2026</title>"),
+        "the deadline is drawn"
+    );
+
+    let (_, _, html) = page(&app, &format!("/mijlpalen/{late}")).await;
+    assert!(
+        html.contains(">Achter op schema</span> <span class=\"koers-note\">(volgens het plan; oordeel van de manager: op schema)</span>"),
+        "{html}"
+    );
 }

@@ -139,6 +139,10 @@ pub(super) fn items(records: &[Record], id: &str) -> Vec<HistoryItem> {
             .filter(|(request, item)| *request == record.request_id && item.who == record.actor);
         match same {
             Some((_, item)) => {
+                // One change that did several things (linked and updated) is a change.
+                if item.what != what(record.action) {
+                    item.what = what(Action::Update);
+                }
                 item.lines.push(line);
                 if item.reason.is_none() {
                     item.reason = reason(record);
@@ -325,6 +329,16 @@ fn value(entity: &str, field: &str, value: &str) -> String {
             value.parse::<NaiveDate>().ok().map(|d| DUTCH.date(d))
         }
         (_, "deleted_at") => value.parse::<DateTime<Utc>>().ok().map(moment),
+        // What depended on a deleted milestone: the titles the note lists.
+        (_, "dependents") => serde_json::from_str::<Vec<serde_json::Value>>(value)
+            .ok()
+            .map(|list| {
+                list.iter()
+                    .filter_map(|d| d.get("title").and_then(serde_json::Value::as_str))
+                    .map(|t| DUTCH.quote(t))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }),
         ("Milestone", "status") => {
             entity::parse_name(value).map(|s: WorkStatus| DUTCH.work_status(s).into())
         }
@@ -369,6 +383,14 @@ mod tests {
         assert_eq!(
             value("Milestone", "health_override", "OFF_TRACK"),
             "achter op schema"
+        );
+        assert_eq!(
+            value(
+                "Milestone",
+                "dependents",
+                r#"[{"kind":"milestone","id":22,"title":"Start 2027","layer":null}]"#
+            ),
+            "„Start 2027”"
         );
         // What is not a known value stays as it was written.
         assert_eq!(value("Milestone", "title", "2026-06-30"), "2026-06-30");

@@ -92,7 +92,7 @@ pub async fn show(
         &title,
         "",
         &reader,
-        MilestonePage::of(&milestone, answer.status_date, &changes, &id),
+        MilestonePage::of(&milestone, answer.status_date, &changes),
     )
 }
 
@@ -173,6 +173,11 @@ struct Milestone {
 }
 
 #[derive(Deserialize)]
+struct Computed {
+    health: Health,
+}
+
+#[derive(Deserialize)]
 struct Assessment {
     health: Health,
     reasons: Vec<Reason>,
@@ -236,6 +241,10 @@ struct Neighbour {
     layer: Option<GovernmentLayer>,
     status: WorkStatus,
     health: Health,
+    health_overridden: bool,
+    computed_health: Computed,
+    overdue: bool,
+    overdue_days: Option<i64>,
     projected_date: NaiveDate,
     deleted_at: Option<DateTime<Utc>>,
     blocked_by: Option<Id>,
@@ -295,6 +304,9 @@ struct MilestonePage {
     health_class: &'static str,
     /// Whether the health shown is a manager's judgement that counts.
     overridden: bool,
+    /// A manager's judgement better than what the schedule finds, in words: the page shows
+    /// the schedule's health, and this beside it.
+    overruled: Option<String>,
     overdue: String,
     judgement: Option<String>,
     computed: String,
@@ -349,7 +361,9 @@ struct Neighbouring {
 }
 
 impl MilestonePage {
-    fn of(m: &Milestone, status_date: NaiveDate, changes: &history::Answer, id: &str) -> Self {
+    fn of(m: &Milestone, status_date: NaiveDate, changes: &history::Answer) -> Self {
+        let id = m.id.as_str();
+        let shown = words::shown_health(m.health, m.computed_health.health);
         let layer = if m.joint && !m.participating_layers.is_empty() {
             let names: Vec<String> = m
                 .participating_layers
@@ -390,9 +404,11 @@ impl MilestonePage {
             status_date: DUTCH.date(status_date),
             about: facts,
             dates: dates(m),
-            health: health_label(m.health),
-            health_class: health_class(m.health),
+            health: health_label(shown),
+            health_class: health_class(shown),
             overridden: m.health_overridden,
+            overruled: (m.health_overridden && m.health != shown)
+                .then(|| DUTCH.health(m.health).to_owned()),
             overdue: overdue(m.overdue, m.overdue_days),
             judgement: judgement(m),
             computed: health_label(m.computed_health.health),
@@ -513,7 +529,7 @@ fn dates(m: &Milestone) -> Vec<Fact> {
         let note = if m.feasible {
             String::new()
         } else {
-            " (eerder dan de eigen datum: die is niet haalbaar)".to_owned()
+            " (later dan de eigen datum, die dus niet haalbaar is)".to_owned()
         };
         dates.push(fact(
             "Vroegst mogelijk na de voorgangers",
@@ -602,10 +618,18 @@ fn neighbours(list: &[Dependency], drives: impl Fn(&Neighbour) -> bool) -> Vec<N
     list.iter()
         .filter_map(|d| d.other.as_ref().map(|n| (d.lag_days, n)))
         .map(|(lag, n)| {
-            let mut state = match n.status {
-                WorkStatus::Done | WorkStatus::Cancelled => capital(DUTCH.work_status(n.status)),
-                _ => health_label(n.health),
-            };
+            let shown = words::shown_health(n.health, n.computed_health.health);
+            let (mut state, health_class) = words::standing(n.status, shown);
+            let late = overdue(n.overdue, n.overdue_days);
+            if !late.is_empty() {
+                state.push_str(&format!(", {}", late.to_lowercase()));
+            }
+            if n.health_overridden && n.health != shown {
+                state.push_str(&format!(
+                    "; oordeel van de manager: {}",
+                    DUTCH.health(n.health)
+                ));
+            }
             if n.deleted_at.is_some() {
                 state.push_str(" (verwijderd)");
             }
@@ -615,10 +639,7 @@ fn neighbours(list: &[Dependency], drives: impl Fn(&Neighbour) -> bool) -> Vec<N
                 layer: DUTCH.layer(n.layer),
                 lag: words::lag(lag).unwrap_or_else(|| "geen".to_owned()),
                 projected: DUTCH.date(n.projected_date),
-                health_class: match n.status {
-                    WorkStatus::Done | WorkStatus::Cancelled => "klaar",
-                    _ => health_class(n.health),
-                },
+                health_class,
                 state,
                 drives: drives(n),
             }
@@ -627,11 +648,10 @@ fn neighbours(list: &[Dependency], drives: impl Fn(&Neighbour) -> bool) -> Vec<N
 }
 
 fn commitment(c: &Commitment) -> Fact {
-    let state = match (c.status, c.needs_postponement_letter) {
-        (CommitmentStatus::Fulfilled, _) => "nagekomen".to_owned(),
-        (_, true) => "open; een uitstelbrief aan de Kamer is nodig".to_owned(),
-        (_, false) => "open".to_owned(),
-    };
+    let mut state = DUTCH.commitment_status(c.status).to_owned();
+    if c.status == CommitmentStatus::Open && c.needs_postponement_letter {
+        state.push_str("; een uitstelbrief aan de Kamer is nodig");
+    }
     fact(
         format!("{} {}", c.number, c.text),
         format!(

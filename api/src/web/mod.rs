@@ -348,6 +348,17 @@ async fn query<T: serde::de::DeserializeOwned>(
             .and_then(|e| e.get("code"))
             .map(ToString::to_string)
             .unwrap_or_default();
+        // What the address asked for is not something the API takes (a page cursor that is
+        // no cursor): the reader's input, not koers's failure.
+        if code.trim_matches('"') == "BAD_USER_INPUT" {
+            tracing::info!(operation, message = %error.message, "a web page's address asked for what the API refuses");
+            return Err(problem_for(
+                reader,
+                StatusCode::BAD_REQUEST,
+                "Onbekende keuze",
+                "Dit adres vraagt iets wat koers niet kent. Ga terug naar de pagina en kies opnieuw.",
+            ));
+        }
         tracing::error!(operation, %code, message = %error.message, "a web page's query failed");
         return Err(failed());
     }

@@ -126,6 +126,7 @@ pub async fn show(
 struct Answer {
     status_date: NaiveDate,
     attention: Page<MilestoneRow>,
+    judged: Page<MilestoneRow>,
     overdue: Page<MilestoneRow>,
     open: Page<CommitmentRow>,
     fulfilled: Count,
@@ -163,6 +164,7 @@ struct DeadlineRow {
     layer: Option<GovernmentLayer>,
     deadline_date: Option<NaiveDate>,
     deadline_text: Option<String>,
+    projected_date: NaiveDate,
 }
 
 #[derive(Deserialize)]
@@ -174,11 +176,35 @@ struct MilestoneRow {
     health: Health,
     health_reason: Option<String>,
     health_overridden: bool,
+    computed_health: Computed,
     overdue: bool,
     overdue_days: Option<i64>,
     projected_date: Option<NaiveDate>,
     deadline_date: Option<NaiveDate>,
     deadline_text: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Computed {
+    health: Health,
+    reasons: Vec<ComputedReason>,
+}
+
+#[derive(Deserialize)]
+struct ComputedReason {
+    message: String,
+}
+
+impl MilestoneRow {
+    /// The health the page shows (see `words::shown_health`).
+    fn shown(&self) -> Health {
+        super::words::shown_health(self.health, self.computed_health.health)
+    }
+
+    /// Whether a manager's judgement is better than what the schedule finds.
+    fn overruled(&self) -> bool {
+        self.health_overridden && self.health != self.shown()
+    }
 }
 
 #[derive(Deserialize)]
@@ -278,6 +304,8 @@ struct DeadlineItem {
     link: String,
     layer: &'static str,
     text: Option<String>,
+    /// "verwacht 9 juli 2026, 7 dagen na de termijn" when the milestone is expected after it.
+    late: String,
 }
 
 const LAYERS: [(&str, Option<GovernmentLayer>); 5] = [
@@ -314,7 +342,7 @@ impl Overview {
         // Off track, at risk or overdue, each once; overdue first (longest overdue first),
         // then off track, then at risk; the earliest projected date first within each.
         let mut attention: Vec<&MilestoneRow> = answer.overdue.nodes.iter().collect();
-        for m in &answer.attention.nodes {
+        for m in answer.attention.nodes.iter().chain(&answer.judged.nodes) {
             if !attention.iter().any(|a| a.id == m.id) {
                 attention.push(m);
             }
@@ -323,7 +351,7 @@ impl Overview {
             (
                 !m.overdue,
                 Reverse(m.overdue_days.unwrap_or(0)),
-                m.health != Health::OffTrack,
+                m.shown() != Health::OffTrack,
                 m.projected_date.is_none(),
                 m.projected_date,
             )
@@ -331,6 +359,7 @@ impl Overview {
         // Each milestone counted once, under the first of these it is. When a list was cut
         // at 100, the page says so and counts from the lists' totals instead.
         let cut = answer.attention.total_count > answer.attention.nodes.len()
+            || answer.judged.total_count > answer.judged.nodes.len()
             || answer.overdue.total_count > answer.overdue.nodes.len();
         let attention_summary = if cut {
             format!(
@@ -348,7 +377,7 @@ impl Overview {
             let of_health = |health: Health| {
                 attention
                     .iter()
-                    .filter(|m| !m.overdue && m.health == health)
+                    .filter(|m| !m.overdue && m.shown() == health)
                     .count()
             };
             format!(
@@ -364,11 +393,25 @@ impl Overview {
                 title: m.title.clone(),
                 link: super::milestone::address(&m.id),
                 layer: DUTCH.layer(m.layer),
-                health: health_label(m.health),
-                health_class: health_class(m.health),
-                overridden: m.health_overridden,
+                health: health_label(m.shown()),
+                health_class: health_class(m.shown()),
+                overridden: m.health_overridden && !m.overruled(),
                 overdue: super::words::overdue(m.overdue, m.overdue_days),
-                reason: m.health_reason.clone().unwrap_or_default(),
+                // A favourable judgement is said, after what the schedule finds.
+                reason: if m.overruled() {
+                    format!(
+                        "{}. Oordeel van de manager: {} ({})",
+                        m.computed_health
+                            .reasons
+                            .first()
+                            .map(|r| super::words::capital(&r.message))
+                            .unwrap_or_default(),
+                        DUTCH.health(m.health),
+                        m.health_reason.clone().unwrap_or_default()
+                    )
+                } else {
+                    m.health_reason.clone().unwrap_or_default()
+                },
                 projected: m.projected_date.map(|d| DUTCH.date(d)).unwrap_or_default(),
                 deadline: deadline(m.deadline_date, m.deadline_text.as_deref()),
             })
@@ -423,6 +466,14 @@ impl Overview {
                     link: super::milestone::address(&m.id),
                     layer: DUTCH.layer(m.layer),
                     text: m.deadline_text.clone(),
+                    late: match m.deadline_date {
+                        Some(d) if m.projected_date > d => format!(
+                            "verwacht {}, {} na de termijn",
+                            DUTCH.date(m.projected_date),
+                            DUTCH.days((m.projected_date - d).num_days())
+                        ),
+                        _ => String::new(),
+                    },
                 })
                 .collect::<Vec<_>>()
         };

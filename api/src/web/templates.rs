@@ -34,6 +34,8 @@ static ENVIRONMENT: LazyLock<Result<Environment<'static>, minijinja::Error>> =
         let mut env = Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         env.set_formatter(format_value);
+        // Every template is HTML, whatever its name: escaped alike.
+        env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
         for (name, source) in TEMPLATES {
             env.add_template(name, source)?;
         }

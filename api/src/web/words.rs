@@ -4,7 +4,7 @@
 
 use crate::service::language::{Language, Words};
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::Health;
+use entity::{Health, WorkStatus};
 
 /// The pages' language (English as a second language is still to come).
 pub(super) const DUTCH: Words = Words::new(Language::Nl);
@@ -46,6 +46,25 @@ pub(super) fn health_class(health: Health) -> &'static str {
         Health::OnTrack => "op-schema",
         Health::AtRisk => "risico",
         Health::OffTrack => "achter",
+    }
+}
+
+/// The health a page shows for an open milestone: the worse of the health that counts (a
+/// manager's override, when set) and the schedule's computed health. A favourable judgement
+/// is said in words beside it, but never hides what the schedule finds: overdue, or past a
+/// deadline, stays off track on every page.
+pub(super) fn shown_health(counts: Health, computed: Health) -> Health {
+    counts.max(computed)
+}
+
+/// Where a milestone stands, in a word and its colour class: done or cancelled work says so
+/// ("Gereed", class `klaar`); open work its shown health.
+pub(super) fn standing(status: WorkStatus, health: Health) -> (String, &'static str) {
+    match status {
+        WorkStatus::Done | WorkStatus::Cancelled => (capital(DUTCH.work_status(status)), "klaar"),
+        WorkStatus::Planned | WorkStatus::InProgress => {
+            (health_label(health), health_class(health))
+        }
     }
 }
 
@@ -107,6 +126,17 @@ mod tests {
         assert_eq!(moment(summer), "13 juni 2026, 00:30");
         let winter = "2026-12-01T22:30:00Z".parse().expect("a moment");
         assert_eq!(moment(winter), "1 december 2026, 23:30");
+    }
+
+    #[test]
+    fn a_favourable_judgement_never_hides_what_the_schedule_finds() {
+        use Health::*;
+        assert_eq!(shown_health(OnTrack, OffTrack), OffTrack);
+        assert_eq!(shown_health(OffTrack, AtRisk), OffTrack);
+        assert_eq!(shown_health(AtRisk, OnTrack), AtRisk);
+        assert_eq!(shown_health(OnTrack, OnTrack), OnTrack);
+        assert_eq!(standing(WorkStatus::Done, OffTrack).0, "Gereed");
+        assert_eq!(standing(WorkStatus::Planned, AtRisk).0, "Risico");
     }
 
     #[test]

@@ -29,6 +29,10 @@ pub struct MilestoneFilterInput {
     /// Only milestones whose health (computed, or overridden) is one of these (an empty list
     /// matches no milestone).
     pub health: Option<Vec<Health>>,
+    /// Only milestones whose computed health (the schedule's, whatever a manager's override
+    /// says) is one of these: with `health`, both must hold. How a page finds the milestones
+    /// a favourable override would hide (an empty list matches no milestone).
+    pub computed_health: Option<Vec<Health>>,
     /// Only milestones planned on or after this date.
     pub planned_from: Option<Date>,
     /// Only milestones planned on or before this date.
@@ -56,20 +60,24 @@ impl MilestoneFilterInput {
             None => None,
             Some(wanted) => Some((wanted, Source::at(ctx, as_of)?.status_date(ctx)?)),
         };
-        // Health is computed: the schedule says which milestones have it.
-        let ids = match self.health {
-            None => None,
-            Some(wanted) => {
-                let wanted: Vec<entity::Health> = wanted.into_iter().map(Into::into).collect();
-                let schedule = Source::at(ctx, as_of)?.schedule(ctx).await?;
-                Some(
-                    schedule
-                        .projections()
-                        .filter(|p| wanted.contains(&p.health))
-                        .map(|p| p.id)
-                        .collect(),
-                )
-            }
+        // Health is computed: the schedule says which milestones have it (the health that
+        // counts, and the computed one; both must hold when both are asked).
+        let ids = if self.health.is_none() && self.computed_health.is_none() {
+            None
+        } else {
+            let wanted = |list: Option<Vec<Health>>| -> Option<Vec<entity::Health>> {
+                list.map(|l| l.into_iter().map(Into::into).collect())
+            };
+            let (counts, computed) = (wanted(self.health), wanted(self.computed_health));
+            let schedule = Source::at(ctx, as_of)?.schedule(ctx).await?;
+            Some(
+                schedule
+                    .projections()
+                    .filter(|p| counts.as_ref().is_none_or(|w| w.contains(&p.health)))
+                    .filter(|p| computed.as_ref().is_none_or(|w| w.contains(&p.computed)))
+                    .map(|p| p.id)
+                    .collect(),
+            )
         };
         Ok(MilestoneFilter {
             programme_id: ids::decode_opt_as::<entity::programme::Entity>(

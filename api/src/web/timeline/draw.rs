@@ -9,7 +9,7 @@
 
 use super::{Row, Zoom};
 use crate::service::reports::document::svg::escape;
-use crate::web::words::{DUTCH, capital, health_label};
+use crate::web::words::{DUTCH, count, overdue, standing};
 use chrono::{Datelike, NaiveDate};
 use entity::{Health, WorkStatus};
 use serde::{Deserialize, Serialize};
@@ -75,13 +75,26 @@ pub(in crate::web) struct LegendItem {
     label: &'static str,
 }
 
-/// A milestone's state in words: "Gereed", "Vervallen", or its health ("Risico, over tijd").
+/// A milestone's state in words: "Gereed", "Vervallen", or the health it shows with how
+/// overdue it is and a favourable judgement beside it ("Achter op schema, 12 dagen over tijd;
+/// oordeel van de manager: op schema").
 pub(super) fn state(m: &Row) -> String {
-    match m.status {
-        WorkStatus::Done | WorkStatus::Cancelled => capital(DUTCH.work_status(m.status)),
-        _ if m.overdue => format!("{}, over tijd", health_label(m.health)),
-        _ => health_label(m.health),
+    let shown = m.shown_health();
+    let (mut words, _) = standing(m.status, shown);
+    if matches!(m.status, WorkStatus::Done | WorkStatus::Cancelled) {
+        return words;
     }
+    let overdue = overdue(m.overdue, m.overdue_days);
+    if !overdue.is_empty() {
+        words.push_str(&format!(", {}", overdue.to_lowercase()));
+    }
+    if m.health_overridden && m.health != shown {
+        words.push_str(&format!(
+            "; oordeel van de manager: {}",
+            DUTCH.health(m.health)
+        ));
+    }
+    words
 }
 
 /// The axis: the first day drawn and pixels per day.
@@ -102,7 +115,7 @@ impl Scale {
             for day in [
                 Some(m.baseline_date),
                 Some(m.projected_date),
-                m.deadline_date,
+                m.effective_deadline,
             ]
             .into_iter()
             .flatten()
@@ -121,6 +134,11 @@ impl Scale {
                 Zoom::Years => YEAR_DAY,
             },
         }
+    }
+
+    /// Whether `day` is on the axis (a day outside it is drawn at its edge).
+    fn shows(&self, day: NaiveDate) -> bool {
+        (self.start..=self.end).contains(&day)
     }
 
     /// The x of the start of `day` (a day outside the axis at its edge).
@@ -151,12 +169,14 @@ pub(super) fn timeline(picture: &Picture) -> String {
             y += ROW;
         }
     }
-    let height = y + 24.0;
-    let count = rows.len();
-    let mut svg = String::with_capacity(400 + count * 900);
+    // Room at the foot for the names of the status date and today, one above the other.
+    let height = y + 38.0;
+    let drawn = rows.len();
+    let mut svg = String::with_capacity(400 + drawn * 900);
     let _ = write!(
         svg,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" class="koers-timeline" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" aria-labelledby="tijdlijn-naam"><title id="tijdlijn-naam">Tijdlijn van {count} mijlpalen</title><defs><marker id="pijl" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#6b6b6b"/></marker></defs>"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="koers-timeline" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" aria-labelledby="tijdlijn-naam"><title id="tijdlijn-naam">Tijdlijn van {}</title><defs><marker id="pijl" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#6b6b6b"/></marker></defs>"##,
+        count(drawn, "mijlpaal", "mijlpalen")
     );
     recesses(&mut svg, picture.recesses, &scale, height);
     axis(&mut svg, &scale, picture.zoom, height);
@@ -235,14 +255,19 @@ fn axis(svg: &mut String, scale: &Scale, zoom: Zoom, height: f64) {
 
 /// The status date and today, across every row, named at the foot.
 fn lines(svg: &mut String, picture: &Picture, scale: &Scale, height: f64) {
-    let mut mark = |day: NaiveDate, colour: &str, name: &str, dash: &str, anchor: &str| {
+    let mut mark = |day: NaiveDate,
+                    colour: &str,
+                    name: &str,
+                    dash: &str,
+                    anchor: &str,
+                    lift: f64| {
         let x = scale.x(day);
         let _ = write!(
             svg,
             r##"<line x1="{x:.1}" y1="{AXIS}" x2="{x:.1}" y2="{:.1}" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"><title>{name}: {}</title></line><text x="{x:.1}" y="{:.1}" text-anchor="{anchor}" class="koers-timeline-mark" fill="{colour}">{name}</text>"##,
-            height - 18.0,
+            height - 32.0,
             DUTCH.date(day),
-            height - 5.0
+            height - 5.0 - lift
         );
     };
     if picture.today != picture.status_date {
@@ -251,8 +276,15 @@ fn lines(svg: &mut String, picture: &Picture, scale: &Scale, height: f64) {
         } else {
             ("start", "end")
         };
-        mark(picture.today, TODAY, "vandaag", "2 3", anchor);
-        mark(picture.status_date, STATUS_DATE, "peildatum", "6 3", other);
+        mark(picture.today, TODAY, "vandaag", "2 3", anchor, 14.0);
+        mark(
+            picture.status_date,
+            STATUS_DATE,
+            "peildatum",
+            "6 3",
+            other,
+            0.0,
+        );
     } else {
         mark(
             picture.status_date,
@@ -260,6 +292,7 @@ fn lines(svg: &mut String, picture: &Picture, scale: &Scale, height: f64) {
             "peildatum (vandaag)",
             "6 3",
             "middle",
+            0.0,
         );
     }
 }
@@ -303,14 +336,32 @@ fn arrows(svg: &mut String, rows: &[(f64, &Row)], scale: &Scale) {
 /// One milestone's row: its title as a link, the slip from its baseline date to its projected
 /// date, its deadline and its state's mark.
 fn row(svg: &mut String, middle: f64, m: &Row, scale: &Scale) {
-    let state = state(m);
+    let mut state = state(m);
     let projected = DUTCH.date(m.projected_date);
+    // A date the axis does not reach is drawn at its edge: said in words, never silently.
+    let outside: Vec<String> = [
+        ("basisdatum", Some(m.baseline_date)),
+        ("verwacht", Some(m.projected_date)),
+        ("termijn", m.effective_deadline),
+    ]
+    .into_iter()
+    .filter_map(|(name, day)| day.filter(|d| !scale.shows(*d)).map(|d| (name, d)))
+    .map(|(name, day)| format!("{name} {}", DUTCH.date(day)))
+    .collect();
+    if !outside.is_empty() {
+        state.push_str(&format!(
+            " (buiten de getoonde jaren, aan de rand getekend: {})",
+            outside.join(", ")
+        ));
+    }
     let _ = write!(
         svg,
-        r##"<a href="{}" aria-label="{}: {state}, verwacht {projected}"><text x="12" y="{:.1}" class="koers-timeline-label">{}</text></a>"##,
-        crate::web::milestone::address(&m.id),
+        r##"<a href="{}" aria-label="{}: {}, verwacht {projected}"><text x="12" y="{:.1}" class="koers-timeline-label">{}{}</text></a>"##,
+        escape(&crate::web::milestone::address(&m.id)),
         escape(&m.title),
+        escape(&state),
         middle + 4.5,
+        if outside.is_empty() { "" } else { "⚠ " },
         escape(&fit(&m.title))
     );
     let base = scale.x(m.baseline_date);
@@ -328,7 +379,7 @@ fn row(svg: &mut String, middle: f64, m: &Row, scale: &Scale) {
         diamond(base, middle, 5.0),
         DUTCH.date(m.baseline_date)
     );
-    if let Some(deadline) = m.deadline_date {
+    if let Some(deadline) = m.effective_deadline {
         let x = scale.x(deadline);
         let _ = write!(
             svg,
@@ -340,8 +391,9 @@ fn row(svg: &mut String, middle: f64, m: &Row, scale: &Scale) {
     }
     let _ = write!(
         svg,
-        r##"{}<title>{state}, verwacht {projected}</title></{}>"##,
+        r##"{}<title>{}, verwacht {projected}</title></{}>"##,
         mark_open(m, end, middle),
+        escape(&state),
         mark_element(m)
     );
 }
@@ -349,7 +401,7 @@ fn row(svg: &mut String, middle: f64, m: &Row, scale: &Scale) {
 /// The projected date's mark by state: a circle on track, a triangle at risk, a square off
 /// track; grey when done (a circle) or cancelled (a cross).
 fn mark_open(m: &Row, x: f64, y: f64) -> String {
-    match (m.status, m.health) {
+    match (m.status, m.shown_health()) {
         (WorkStatus::Done, _) => {
             format!(r##"<circle cx="{x:.1}" cy="{y:.1}" r="6" fill="{DONE}">"##)
         }
@@ -378,7 +430,7 @@ fn mark_open(m: &Row, x: f64, y: f64) -> String {
 }
 
 fn mark_element(m: &Row) -> &'static str {
-    match (m.status, m.health) {
+    match (m.status, m.shown_health()) {
         (WorkStatus::Done, _) | (_, Health::OnTrack) => "circle",
         (WorkStatus::Cancelled, _) | (_, Health::AtRisk) => "path",
         (_, Health::OffTrack) => "rect",

@@ -84,7 +84,7 @@ fn filters(params: &[(String, String)]) -> Result<Filters, &'static str> {
     let overdue = match first("overtijd").as_deref() {
         None | Some("" | "nee") => false,
         Some("ja") => true,
-        Some(_) => return Err("over tijd"),
+        Some(_) => return Err("keuze voor over tijd"),
     };
     let zoom = match first("zoom").as_deref() {
         None | Some("" | "jaren") => Zoom::Years,
@@ -167,7 +167,6 @@ pub async fn show(
         "layer": chosen.layer.map(|l| l.as_str()),
         "joint": chosen.layer.map(|_| true),
         "phaseId": chosen.phase,
-        "health": (!chosen.health.is_empty()).then(|| chosen.health.iter().map(Health::as_str).collect::<Vec<_>>()),
         "overdue": chosen.overdue.then_some(true),
     });
     let mut milestones: Vec<Row> = Vec::new();
@@ -193,6 +192,17 @@ pub async fn show(
         variables["after"] = info.end_cursor.into();
     };
     milestones.truncate(MOST);
+    // The health filter is on the health the page shows (the worse of the judged and the
+    // computed one), so a favourable judgement cannot hide a milestone from "achter".
+    let fetched = milestones.len();
+    if !chosen.health.is_empty() {
+        milestones.retain(|m| chosen.health.contains(&m.shown_health()));
+    }
+    let total = if fetched < total {
+        total
+    } else {
+        milestones.len()
+    };
     let today = api.today();
     page(
         "timeline.html",
@@ -264,12 +274,28 @@ pub(super) struct Row {
     pub layer: Option<GovernmentLayer>,
     pub status: WorkStatus,
     pub health: Health,
+    pub health_overridden: bool,
+    pub computed_health: Computed,
     pub overdue: bool,
+    pub overdue_days: Option<i64>,
     pub baseline_date: NaiveDate,
     pub projected_date: NaiveDate,
-    pub deadline_date: Option<NaiveDate>,
+    /// The deadline that counts: its own or an open commitment's, the earliest.
+    pub effective_deadline: Option<NaiveDate>,
     pub phase: Option<PhaseOf>,
     pub predecessors: Vec<Predecessor>,
+}
+
+#[derive(Deserialize)]
+pub(super) struct Computed {
+    pub health: Health,
+}
+
+impl Row {
+    /// The health the timeline shows: see [`super::words::shown_health`].
+    pub fn shown_health(&self) -> Health {
+        super::words::shown_health(self.health, self.computed_health.health)
+    }
 }
 
 #[derive(Deserialize)]
@@ -361,7 +387,7 @@ impl Timeline {
         phases.extend(known.into_iter().map(|p| {
             choice(
                 &p.id,
-                format!("Fase {}: {}", p.number, p.name),
+                p.name.clone(),
                 chosen.phase.as_deref() == Some(&p.id),
             )
         }));
@@ -393,7 +419,7 @@ impl Timeline {
         let shown = milestones.len();
         let summary = if shown < total {
             format!(
-                "{} passen bij de filters; de eerste {shown} staan op de tijdlijn. Kies een laag of fase voor de rest.",
+                "{} passen bij de filters; de {shown} met de vroegste geplande datum staan op de tijdlijn. Kies een laag of fase voor de rest.",
                 count(total, "mijlpaal", "mijlpalen")
             )
         } else if total == 0 {
@@ -413,7 +439,10 @@ impl Timeline {
                     link: super::milestone::address(&m.id),
                     baseline: DUTCH.date(m.baseline_date),
                     projected: DUTCH.date(m.projected_date),
-                    deadline: m.deadline_date.map(|d| DUTCH.date(d)).unwrap_or_default(),
+                    deadline: m
+                        .effective_deadline
+                        .map(|d| DUTCH.date(d))
+                        .unwrap_or_default(),
                     state: draw::state(m),
                 })
             })
@@ -456,7 +485,7 @@ fn group(milestones: &[Row], grouping: Grouping) -> Vec<(String, Vec<&Row>)> {
                 (order, DUTCH.layer(m.layer).to_owned())
             }
             Grouping::Phase => match &m.phase {
-                Some(p) => (p.number, format!("Fase {}: {}", p.number, p.name)),
+                Some(p) => (p.number, p.name.clone()),
                 None => (i32::MAX, "Zonder fase".to_owned()),
             },
         };
