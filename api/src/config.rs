@@ -390,11 +390,12 @@ pub struct ApiConfig {
     #[arg(long, env = "KOERS_FAILED_SIGN_INS_PER_MINUTE", default_value_t = defaults::FAILED_SIGN_INS_PER_MINUTE)]
     pub failed_sign_ins_per_minute: u32,
 
-    /// Mark the web app's session cookie `Secure`, so browsers send it over https only. Set
-    /// this wherever users reach koers over https (koers itself speaks http: a TLS proxy in
-    /// front of it); leave it off for http on one's own machine.
-    #[arg(long, env = "KOERS_SECURE_COOKIES")]
-    pub secure_cookies: bool,
+    /// Send the web app's session cookie without `Secure`, so browsers also send it over plain
+    /// http. By default it is `Secure` (https only; browsers make an exception for
+    /// `localhost` and `127.0.0.1`). Only for a test installation reached over http under
+    /// another name: users must reach koers over https (a TLS proxy in front of it).
+    #[arg(long, env = "KOERS_INSECURE_COOKIES")]
+    pub insecure_cookies: bool,
 
     /// Minutes a web session lasts without being used (5 to 1440; 8 hours by default). It
     /// ends sooner on sign-out and when its token is revoked or expires.
@@ -473,7 +474,7 @@ impl Default for ApiConfig {
             single_reporter: false,
             rate_per_minute: defaults::RATE_PER_MINUTE,
             cors_origins: Vec::new(),
-            secure_cookies: false,
+            insecure_cookies: false,
             session_idle_minutes: defaults::SESSION_IDLE_MINUTES,
             disable_introspection: false,
             disable_suggestions: false,

@@ -997,34 +997,31 @@ async fn account(app: &TestApp, name: &str) -> (String, i32) {
 
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-/// Signing in: the form carries a form token; the right API token signs the session in (a new
-/// session id, HttpOnly, SameSite=Lax, path /), back to the page asked for; the page then says
-/// who reads, with a sign-out button. The database keeps the session id's hash, never the id;
-/// signing out ends the session, and its old cookie opens nothing.
+/// Signing in: reading the form stores nothing; the right API token signs in (a session whose
+/// cookie is HttpOnly, SameSite=Lax, Secure, path /, and lasts the idle time), back to the page
+/// asked for; the page then says who reads, with a sign-out button. The database keeps the
+/// SHA-256 of the session id and no token; signing in again gives a new id and the old one opens
+/// nothing; signing out ends the session.
 #[tokio::test]
 async fn signing_in_with_a_token_gives_a_session_and_signing_out_ends_it() {
     let app = TestApp::with_demo().await;
     let (token, _) = account(&app, "programmamanager-web").await;
     let mut browser = Browser::new(&app);
-    let (status, _, html) = browser.get("/tijdlijn").await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED, "{html}");
-    let before = browser
-        .cookie
-        .clone()
-        .expect("the form's session sets a cookie");
-    assert!(before.starts_with("koers_sessie="), "{before}");
-    let form_token = hidden(&html, "formulier");
-    assert!(form_token.len() >= 40, "a form token: {form_token}");
+    for path in ["/tijdlijn", "/aanmelden", "/", "/aanmelden?terug=/tijdlijn"] {
+        let (status, headers, _) = browser.get(path).await;
+        assert!(
+            matches!(status, StatusCode::UNAUTHORIZED | StatusCode::OK),
+            "{path}"
+        );
+        assert!(
+            !headers.contains_key(header::SET_COOKIE),
+            "{path}: no session before sign-in"
+        );
+    }
+    assert_eq!(app.count("web_session").await, 0, "reading stores nothing");
 
     let (status, headers, html) = browser
-        .post(
-            "/aanmelden",
-            &[
-                ("token", &token),
-                ("formulier", &form_token),
-                ("terug", "/tijdlijn"),
-            ],
-        )
+        .post("/aanmelden", &[("token", &token), ("terug", "/tijdlijn")])
         .await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
     assert_eq!(headers[header::LOCATION], "/tijdlijn");
@@ -1032,15 +1029,36 @@ async fn signing_in_with_a_token_gives_a_session_and_signing_out_ends_it() {
         .to_str()
         .unwrap_or_default()
         .to_owned();
-    for flag in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+    for flag in [
+        "HttpOnly",
+        "SameSite=Lax",
+        "Path=/",
+        "Secure",
+        "Max-Age=28800",
+    ] {
         assert!(set.contains(flag), "{flag} in {set}");
     }
-    assert!(
-        !set.contains("Secure"),
-        "no Secure flag unless configured: {set}"
+    let first = browser.cookie.clone().expect("signed in");
+    let id = first
+        .split_once('=')
+        .map(|(_, v)| v.to_owned())
+        .unwrap_or_default();
+    let rows = entity::web_session::Entity::find()
+        .all(&app.db)
+        .await
+        .expect("read");
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        rows[0].id_sha256,
+        koers::service::store::digest::sha256(id.as_bytes()),
+        "the table keeps the id's SHA-256"
     );
-    let after = browser.cookie.clone().expect("signed in");
-    assert_ne!(after, before, "a new session id at sign-in");
+    assert!(!rows[0].data.contains(&token), "the token is never stored");
+    let idle = (rows[0].expires_at - chrono::Utc::now()).num_minutes();
+    assert!(
+        (478..=480).contains(&idle),
+        "the idle time from now: {idle} min"
+    );
 
     let (status, _, html) = browser.get("/tijdlijn").await;
     assert_eq!(status, StatusCode::OK, "{html}");
@@ -1050,34 +1068,23 @@ async fn signing_in_with_a_token_gives_a_session_and_signing_out_ends_it() {
     );
     assert!(html.contains("action=\"/afmelden\""), "a sign-out button");
 
-    // The table holds the hash of the session id, never the id.
-    let id = after
-        .split_once('=')
-        .map(|(_, v)| v.to_owned())
-        .unwrap_or_default();
-    let rows = entity::web_session::Entity::find()
-        .all(&app.db)
-        .await
-        .expect("read");
-    assert!(!rows.is_empty());
-    assert!(
-        rows.iter()
-            .all(|r| r.id_sha256.len() == 64 && !r.id_sha256.contains(&id) && r.id_sha256 != id)
-    );
-    assert!(
-        rows.iter().all(|r| !r.data.contains(&token)),
-        "the token is never stored"
-    );
-
-    // The old session id opens nothing.
+    // Signing in again: a new id, and the old one opens nothing.
+    browser.post("/aanmelden", &[("token", &token)]).await;
+    let second = browser.cookie.clone().expect("signed in again");
+    assert_ne!(second, first, "a new session id at sign-in");
     let mut stale = Browser {
         app: &app,
-        cookie: Some(before),
+        cookie: Some(first),
     };
     let (status, _, _) = stale.get("/tijdlijn").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 
+    let (_, _, html) = browser.get("/").await;
     let sign_out_token = hidden(&html, "formulier");
+    assert!(
+        sign_out_token.len() >= 40,
+        "the sign-out form's token: {sign_out_token}"
+    );
     let (status, headers, _) = browser
         .post("/afmelden", &[("formulier", &sign_out_token)])
         .await;
@@ -1085,77 +1092,82 @@ async fn signing_in_with_a_token_gives_a_session_and_signing_out_ends_it() {
     assert_eq!(headers[header::LOCATION], "/aanmelden?afgemeld=ja");
     let mut old = Browser {
         app: &app,
-        cookie: Some(after),
+        cookie: Some(second),
     };
     let (status, _, html) = old.get("/tijdlijn").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "signed out: {html}");
-    assert_eq!(
-        entity::web_session::Entity::find()
-            .all(&app.db)
-            .await
-            .expect("read")
-            .iter()
-            .filter(|r| r.data.contains("token_id"))
-            .count(),
-        0,
-        "no signed-in session is left"
-    );
+    assert_eq!(app.count("web_session").await, 0, "no session is left");
 }
 
-/// A form without the session's form token changes nothing: no sign-in, no sign-out (403).
-/// A wrong token is refused in Dutch without saying why; an empty one asks for it.
+/// The sign-in form counts only from koers's own pages (a browser says where a form comes
+/// from); a sign-out without the session's form token changes nothing (403). A wrong token is
+/// refused in Dutch without saying why; an empty one asks for it; a way back that leaves koers
+/// is not taken; a form that is no form is a Dutch 400.
 #[tokio::test]
-async fn signing_in_needs_the_form_token_and_a_live_token() {
+async fn signing_in_comes_from_koers_and_needs_a_live_token() {
     let app = TestApp::with_demo().await;
     let (token, _) = account(&app, "beheer-web").await;
     let mut browser = Browser::new(&app);
-    let (_, _, html) = browser.get("/aanmelden").await;
-    let form_token = hidden(&html, "formulier");
-    for forged in [
-        "",
-        "niet-het-formulier",
-        &form_token[..form_token.len() - 1],
+    for (name, value) in [
+        ("origin", "https://elders.example"),
+        ("sec-fetch-site", "cross-site"),
+        ("sec-fetch-site", "same-site"),
     ] {
+        let body = format!("token={token}");
         let (status, _, html) = browser
-            .post("/aanmelden", &[("token", &token), ("formulier", forged)])
+            .send(
+                Request::post("/aanmelden")
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .header(header::HOST, "koers.example")
+                    .header(name, value),
+                Body::from(body),
+            )
             .await;
-        assert_eq!(status, StatusCode::FORBIDDEN, "{forged}: {html}");
-        assert!(html.contains("Dit formulier is verlopen"), "{html}");
+        assert_eq!(status, StatusCode::FORBIDDEN, "{name}: {value}: {html}");
+        assert!(
+            html.contains("kwam niet van een pagina van koers"),
+            "{html}"
+        );
+        assert!(browser.cookie.is_none(), "not signed in");
     }
     let (status, _, html) = browser
-        .post(
-            "/aanmelden",
-            &[("token", "koers_onzin"), ("formulier", &form_token)],
-        )
+        .post("/aanmelden", &[("token", "koers_onzin")])
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert!(
         html.contains("Dit token is onbekend, ingetrokken of verlopen"),
         "{html}"
     );
-    let (status, _, html) = browser
-        .post("/aanmelden", &[("token", "  "), ("formulier", &form_token)])
-        .await;
+    let (status, _, html) = browser.post("/aanmelden", &[("token", "  ")]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(html.contains("Vul uw token in."), "{html}");
-    // A way back that leaves koers is not taken.
+    let (status, _, html) = browser
+        .send(
+            Request::post("/aanmelden").header(header::CONTENT_TYPE, "application/json"),
+            Body::from("{}"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(html.contains("Formulier niet te lezen"), "{html}");
+    // From koers's own page (the browser says so), with a way back that leaves koers.
+    let body = format!("token={token}&terug=%2F%2Fexample.org%2F");
     let (status, headers, _) = browser
-        .post(
-            "/aanmelden",
-            &[
-                ("token", &token),
-                ("formulier", &form_token),
-                ("terug", "//example.org/"),
-            ],
+        .send(
+            Request::post("/aanmelden")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::HOST, "koers.example")
+                .header(header::ORIGIN, "https://koers.example")
+                .header("sec-fetch-site", "same-origin"),
+            Body::from(body),
         )
         .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers[header::LOCATION], "/");
     // Signed in, a sign-out without the form token leaves the session as it is.
-    let (status, _, _) = browser
-        .post("/afmelden", &[("formulier", "vervalst")])
-        .await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    for forged in ["", "vervalst"] {
+        let (status, _, _) = browser.post("/afmelden", &[("formulier", forged)]).await;
+        assert_eq!(status, StatusCode::FORBIDDEN);
+    }
     let (status, _, html) = browser.get("/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Aangemeld als beheer-web"), "{html}");
@@ -1168,14 +1180,7 @@ async fn a_revoked_token_or_an_idle_session_ends_the_session() {
     let app = TestApp::with_demo().await;
     let (token, id) = account(&app, "ingetrokken-web").await;
     let mut browser = Browser::new(&app);
-    let (_, _, html) = browser.get("/aanmelden").await;
-    let form_token = hidden(&html, "formulier");
-    browser
-        .post(
-            "/aanmelden",
-            &[("token", &token), ("formulier", &form_token)],
-        )
-        .await;
+    browser.post("/aanmelden", &[("token", &token)]).await;
     let (status, _, _) = browser.get("/").await;
     assert_eq!(status, StatusCode::OK);
     let admin = koers::service::Actor::system("beheer", crate::support::t0());
@@ -1186,18 +1191,12 @@ async fn a_revoked_token_or_an_idle_session_ends_the_session() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert!(html.contains("Uw sessie is beëindigd"), "{html}");
     assert!(!html.contains("TZ202504-057"));
+    assert_eq!(app.count("web_session").await, 0, "the session is gone");
 
     // A fresh session whose idle time has run out.
     let (token, _) = account(&app, "stil-web").await;
     let mut browser = Browser::new(&app);
-    let (_, _, html) = browser.get("/aanmelden").await;
-    let form_token = hidden(&html, "formulier");
-    browser
-        .post(
-            "/aanmelden",
-            &[("token", &token), ("formulier", &form_token)],
-        )
-        .await;
+    browser.post("/aanmelden", &[("token", &token)]).await;
     let (status, _, _) = browser.get("/").await;
     assert_eq!(status, StatusCode::OK);
     entity::web_session::Entity::update_many()
@@ -1212,18 +1211,19 @@ async fn a_revoked_token_or_an_idle_session_ends_the_session() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
 
-/// With `--secure-cookies` the session cookie is sent over https only.
+/// With `--insecure-cookies` (a test installation over http) the cookie goes without `Secure`.
 #[tokio::test]
-async fn the_session_cookie_is_secure_when_configured() {
+async fn the_session_cookie_is_secure_unless_configured_otherwise() {
     let app = TestApp::with_config(koers::config::ApiConfig {
-        secure_cookies: true,
+        insecure_cookies: true,
         ..Default::default()
     })
     .await;
+    let (token, _) = account(&app, "http-web").await;
     let mut browser = Browser::new(&app);
-    let (_, headers, _) = browser.get("/aanmelden").await;
+    let (_, headers, _) = browser.post("/aanmelden", &[("token", &token)]).await;
     let set = headers[header::SET_COOKIE].to_str().unwrap_or_default();
-    assert!(set.contains("Secure") && set.contains("HttpOnly"), "{set}");
+    assert!(!set.contains("Secure") && set.contains("HttpOnly"), "{set}");
 }
 
 /// A manager's favourable judgement never hides what the schedule finds. A milestone expected

@@ -257,7 +257,7 @@ try {
   check((await page.locator('.koers-viewer-name').textContent()).includes('Aangemeld als e2e-gemeenten'), 'aanmelden: the header says who is signed in');
   const cookies = await context.cookies(base);
   const session = cookies.find((c) => c.name === 'koers_sessie');
-  check(Boolean(session?.httpOnly) && session?.sameSite === 'Lax', `aanmelden: the session cookie is HttpOnly and SameSite=Lax (${JSON.stringify(session && { httpOnly: session.httpOnly, sameSite: session.sameSite })})`);
+  check(Boolean(session?.httpOnly) && session?.sameSite === 'Lax' && Boolean(session?.secure), `aanmelden: the session cookie is HttpOnly, SameSite=Lax and Secure (${JSON.stringify(session && { httpOnly: session.httpOnly, sameSite: session.sameSite, secure: session.secure })})`);
   await page.goto(`${base}/`);
   check((await page.locator('.koers-lead').textContent()).includes('Gemeenten en de gezamenlijke mijlpalen'), 'aanmelden: a layer manager opens on their own layer');
   violations = await axeViolations(page);

@@ -47,7 +47,7 @@ pub(crate) struct WebPage;
 pub(crate) fn routes(state: &crate::state::AppState) -> Router<Api> {
     let sessions = session::layer(
         session::DatabaseStore::new(state.db.clone()),
-        state.config.secure_cookies,
+        !state.config.insecure_cookies,
         state.config.session_idle_minutes,
     );
     Router::new()
@@ -58,7 +58,10 @@ pub(crate) fn routes(state: &crate::state::AppState) -> Router<Api> {
             "/aanmelden",
             get(session::sign_in::form).post(session::sign_in::submit),
         )
-        .route("/afmelden", axum::routing::post(session::sign_in::sign_out))
+        .route(
+            "/afmelden",
+            get(session::sign_in::sign_out_page).post(session::sign_in::sign_out),
+        )
         .layer(sessions)
         .route("/static/{file}", get(assets::asset))
         .fallback(not_found)
@@ -220,7 +223,7 @@ async fn reader(
                 caller,
                 how: How::Header,
             }),
-            Err(refused) => Err(refusal(refused.status())),
+            Err(refused) => Err(refusal(&refused)),
         };
     }
     let state = api.state();
@@ -233,7 +236,7 @@ async fn reader(
         match crate::service::accounts::tokens::holder_of(&state.db, id, state.clock.now()).await {
             Ok(caller) => {
                 if let Some(limited) = crate::http::rate_limited(state, &caller) {
-                    return Err(refusal(limited.status()));
+                    return Err(refusal(&limited));
                 }
                 let Some(form_token) = session::form_token(session).await else {
                     return Err(unavailable());
@@ -256,7 +259,7 @@ async fn reader(
     if state.config.allow_anonymous {
         let caller = Caller::anonymous();
         if let Some(limited) = crate::http::rate_limited(state, &caller) {
-            return Err(refusal(limited.status()));
+            return Err(refusal(&limited));
         }
         return Ok(Reader {
             caller,
@@ -268,12 +271,16 @@ async fn reader(
     } else {
         "Deze koers-installatie toont het plan alleen aan wie is aangemeld."
     };
-    Err(session::sign_in::page(session, StatusCode::UNAUTHORIZED, message, here).await)
+    Err(session::sign_in::page(
+        StatusCode::UNAUTHORIZED,
+        message,
+        here,
+    ))
 }
 
-/// The page for a refusal of `status` by the API's own checks.
-fn refusal(status: StatusCode) -> Response {
-    match status {
+/// The page for a refusal by the API's own checks (`Retry-After` kept).
+fn refusal(refused: &Response) -> Response {
+    let mut page = match refused.status() {
         StatusCode::UNAUTHORIZED => {
             let mut page = problem(
                 StatusCode::UNAUTHORIZED,
@@ -293,7 +300,11 @@ fn refusal(status: StatusCode) -> Response {
         ),
         StatusCode::SERVICE_UNAVAILABLE => unavailable(),
         _ => failed(),
+    };
+    if let Some(wait) = refused.headers().get(header::RETRY_AFTER) {
+        page.headers_mut().insert(header::RETRY_AFTER, wait.clone());
     }
+    page
 }
 
 /// Something went wrong that waiting will not mend (the log has the cause).

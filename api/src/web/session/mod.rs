@@ -1,12 +1,16 @@
 //! Signing in on the web: an API token, once, then a session.
 //!
 //! The session is `tower-sessions`' (cookie `koers_sessie`: HttpOnly, SameSite=Lax, `Secure`
-//! with `--secure-cookies`, path `/`), kept in the database (`store.rs`), so every koers process
-//! on it knows it. It holds the token's row id (never the token) and a form token against
-//! cross-site requests (CSRF), which every form that changes something sends back and
-//! [`check_form`] compares. Its id is new at sign-in (no fixation). It ends after
-//! `--session-idle-minutes` without use, on sign-out, and at the first request after its token
-//! is revoked or expires: each request asks the database whether the token still holds.
+//! unless `--insecure-cookies`, path `/`), kept in the database (`store.rs`), so every koers
+//! process on it knows it. A session exists only once someone has signed in: reading a page or
+//! the sign-in form stores nothing. It holds the token's row id (never the token), when it was
+//! signed in, and a form token against cross-site requests (CSRF), which the sign-out form
+//! sends back and [`check_form`] compares. The sign-in form itself, before any session, is
+//! guarded by the browser's own word on where a request comes from (`Sec-Fetch-Site`, else
+//! `Origin`: `sign_in::same_origin`). Its id is new at sign-in (no fixation). It ends after
+//! `--session-idle-minutes` without use (each request moves the end), [`MAX_HOURS`] after
+//! sign-in whatever happens, on sign-out, and at the first request after its token is revoked
+//! or expires: each request asks the database whether the token still holds.
 //!
 //! A page that is not signed in, where the deployment does not allow anonymous reading, gets
 //! the sign-in form (`sign_in.rs`) with status 401.
@@ -25,8 +29,10 @@ pub const COOKIE: &str = "koers_sessie";
 const TOKEN_ID: &str = "token_id";
 /// The session key of the form token.
 const FORM_TOKEN: &str = "form_token";
-/// How long a session waits for a sign-in that has not happened yet (the form's session).
-const SIGN_IN_MINUTES: i64 = 15;
+/// The session key of the moment of sign-in (seconds since 1970).
+const SIGNED_IN_AT: &str = "signed_in_at";
+/// How long a session lasts at most, however busy: a working day and a bit.
+pub const MAX_HOURS: i64 = 12;
 
 /// The session layer over `store`: the cookie's flags, and how long a session lasts unused.
 pub fn layer(
@@ -36,6 +42,8 @@ pub fn layer(
 ) -> SessionManagerLayer<DatabaseStore> {
     SessionManagerLayer::new(store)
         .with_name(COOKIE)
+        // Saved on every request: the idle time counts from the last one.
+        .with_always_save(true)
         .with_http_only(true)
         .with_same_site(tower_sessions::cookie::SameSite::Lax)
         .with_secure(secure)
@@ -69,21 +77,11 @@ fn fresh_token() -> Option<String> {
     Some(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes))
 }
 
-/// The session's form token, made (and the session kept `SIGN_IN_MINUTES`) when it has none.
-/// None when the session cannot be read or written (the caller shows the page that says so).
+/// The signed-in session's form token. None when the session cannot be read or has none
+/// (the caller shows the page that says so).
 pub(crate) async fn form_token(session: &Session) -> Option<String> {
     match session.get::<String>(FORM_TOKEN).await {
-        Ok(Some(token)) => Some(token),
-        Ok(None) => {
-            let token = fresh_token()?;
-            session.insert(FORM_TOKEN, &token).await.ok()?;
-            if session.get::<i32>(TOKEN_ID).await.ok().flatten().is_none() {
-                session.set_expiry(Some(Expiry::OnInactivity(time::Duration::minutes(
-                    SIGN_IN_MINUTES,
-                ))));
-            }
-            Some(token)
-        }
+        Ok(token) => token,
         Err(error) => {
             tracing::error!(%error, "the session could not be read");
             None
@@ -97,26 +95,39 @@ pub(crate) async fn check_form(session: &Session, sent: &str) -> bool {
     let Ok(Some(expected)) = session.get::<String>(FORM_TOKEN).await else {
         return false;
     };
-    let (a, b) = (expected.as_bytes(), sent.as_bytes());
-    a.len() == b.len() && a.iter().zip(b).fold(0_u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    use subtle::ConstantTimeEq;
+    bool::from(expected.as_bytes().ct_eq(sent.as_bytes()))
 }
 
-/// The token row id the session is signed in with, if any.
+/// The token row id the session is signed in with, if any: none once the session is older
+/// than [`MAX_HOURS`] (it is ended then).
 pub(crate) async fn token_id(session: &Session) -> Result<Option<i32>, ()> {
-    session.get::<i32>(TOKEN_ID).await.map_err(|error| {
+    let read = |error: tower_sessions::session::Error| {
         tracing::error!(%error, "the session could not be read");
-    })
+    };
+    let Some(id) = session.get::<i32>(TOKEN_ID).await.map_err(read)? else {
+        return Ok(None);
+    };
+    let since = session.get::<i64>(SIGNED_IN_AT).await.map_err(read)?;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    if since.is_none_or(|since| now - since > MAX_HOURS * 3600) {
+        end(session).await;
+        return Ok(None);
+    }
+    Ok(Some(id))
 }
 
 /// Sign the session in with token row `id`: a new session id (whatever id a visitor was
-/// handed before is worthless now), a new form token, and the configured idle time.
+/// handed before is worthless now), the moment, and a new form token; the layer's idle time
+/// applies.
 pub(crate) async fn sign_in(session: &Session, id: i32) -> Result<(), ()> {
     let failed = |error: tower_sessions::session::Error| {
         tracing::error!(%error, "the session could not be written");
     };
     session.cycle_id().await.map_err(failed)?;
-    session.set_expiry(None);
     session.insert(TOKEN_ID, id).await.map_err(failed)?;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    session.insert(SIGNED_IN_AT, now).await.map_err(failed)?;
     let token = fresh_token().ok_or(())?;
     session.insert(FORM_TOKEN, token).await.map_err(failed)?;
     Ok(())

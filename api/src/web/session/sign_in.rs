@@ -3,13 +3,16 @@
 //! The token is checked as the API checks a bearer token ([`crate::http::admit`]: the same
 //! answer for unknown, revoked and expired tokens, failed attempts counted per address and
 //! refused with 429 when there are too many). Only koers tokens (`koers_...`) sign in here.
-//! Both forms carry the session's form token (`formulier`); a form without it, or with another
-//! one, changes nothing (403). After signing in the browser goes back to the page it came from
-//! (`terug`, an address on koers only), or to Mijn overzicht.
+//! The sign-in form is accepted only from koers's own pages ([`same_origin`]: no other site can
+//! sign a visitor in under its own account), and showing it stores nothing. The sign-out form
+//! carries the session's form token (`formulier`); without it, or with another one, it changes
+//! nothing (403). After signing in the browser goes back to the page it came from (`terug`, an
+//! address on koers only), or to Mijn overzicht. A form that cannot be read is a Dutch 400.
 
 use super::super::{Api, Frame, refusal, templates, unavailable};
 use crate::http::Peer;
 use axum::Form;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -20,22 +23,17 @@ use tower_sessions::Session;
 #[derive(Serialize)]
 struct SignInPage<'a> {
     message: &'a str,
-    form_token: String,
     back: String,
 }
 
 /// The sign-in page with `status` and `message`, its form returning to `back`.
-async fn render(session: &Session, status: StatusCode, message: &str, back: &str) -> Response {
-    let Some(form_token) = super::form_token(session).await else {
-        return unavailable();
-    };
+fn render(status: StatusCode, message: &str, back: &str) -> Response {
     let frame = Frame::new(
         "Aanmelden",
         "aanmelden",
         None,
         SignInPage {
             message,
-            form_token,
             back: safe_return(back).to_owned(),
         },
     );
@@ -43,7 +41,7 @@ async fn render(session: &Session, status: StatusCode, message: &str, back: &str
         Ok(body) => {
             let mut page = super::super::html(status, body);
             if status == StatusCode::UNAUTHORIZED {
-                // Not a bearer challenge: the way in is the form.
+                // The scheme an API client would use; a browser's way in is the form.
                 page.headers_mut().insert(
                     header::WWW_AUTHENTICATE,
                     HeaderValue::from_static("Bearer realm=\"koers\""),
@@ -59,14 +57,9 @@ async fn render(session: &Session, status: StatusCode, message: &str, back: &str
 }
 
 /// The sign-in page for a reader who must sign in to see `here` (status 401).
-pub(crate) async fn page(
-    session: &Session,
-    status: StatusCode,
-    message: &str,
-    here: &Uri,
-) -> Response {
+pub(crate) fn page(status: StatusCode, message: &str, here: &Uri) -> Response {
     let back = here.path_and_query().map(|p| p.as_str()).unwrap_or("/");
-    render(session, status, message, back).await
+    render(status, message, back)
 }
 
 /// `?terug=` and `?afgemeld=ja` of the sign-in page.
@@ -79,13 +72,45 @@ pub struct FormParams {
 }
 
 /// `GET /aanmelden`: the form.
-pub async fn form(session: Session, Query(params): Query<FormParams>) -> Response {
+pub async fn form(Query(params): Query<FormParams>) -> Response {
     let message = if params.afgemeld == "ja" {
         "U bent afgemeld."
     } else {
         ""
     };
-    render(&session, StatusCode::OK, message, &params.terug).await
+    render(StatusCode::OK, message, &params.terug)
+}
+
+/// Whether a form was sent from koers's own pages, by the browser's word: `Sec-Fetch-Site`
+/// (`same-origin`, or `none` for what the user typed), else an `Origin` naming this host.
+/// A request with neither is no browser's cross-site form (browsers send at least `Origin` with
+/// every cross-site POST), and passes.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let text = |name| {
+        headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+    };
+    if let Some(site) = text(header::HeaderName::from_static("sec-fetch-site")) {
+        return matches!(site, "same-origin" | "none");
+    }
+    match (text(header::ORIGIN), text(header::HOST)) {
+        (None, _) => true,
+        (Some(origin), Some(host)) => origin
+            .split_once("://")
+            .is_some_and(|(_, authority)| authority.eq_ignore_ascii_case(host)),
+        (Some(_), None) => false,
+    }
+}
+
+/// A form that could not be read (another content type, a body that is no form).
+fn unreadable(rejection: &FormRejection) -> Response {
+    tracing::info!(%rejection, "a web form could not be read");
+    super::super::problem(
+        StatusCode::BAD_REQUEST,
+        "Formulier niet te lezen",
+        "koers kon dit formulier niet lezen. Ga terug naar de pagina en probeer het opnieuw.",
+    )
 }
 
 /// The sign-in form as sent. Missing fields are empty (and refused as such), never a
@@ -95,64 +120,62 @@ pub struct SignIn {
     #[serde(default)]
     token: String,
     #[serde(default)]
-    formulier: String,
-    #[serde(default)]
     terug: String,
 }
 
-/// `POST /aanmelden`: check the form token and the API token; sign the session in and go back.
+/// `POST /aanmelden`: check where the form comes from and the API token; sign the session in
+/// and go back.
 pub async fn submit(
     State(api): State<Api>,
     peer: Peer,
     session: Session,
-    Form(sent): Form<SignIn>,
+    request_headers: HeaderMap,
+    sent: Result<Form<SignIn>, FormRejection>,
 ) -> Response {
-    if !super::check_form(&session, &sent.formulier).await {
+    let sent = match sent {
+        Ok(Form(sent)) => sent,
+        Err(rejection) => return unreadable(&rejection),
+    };
+    if !same_origin(&request_headers) {
         return render(
-            &session,
             StatusCode::FORBIDDEN,
-            "Dit formulier is verlopen of kwam niet van deze pagina. Vul uw token opnieuw in.",
+            "Dit formulier kwam niet van een pagina van koers. Meld u aan op deze pagina.",
             &sent.terug,
-        )
-        .await;
+        );
     }
     let token = sent.token.trim();
     let refused = "Dit token is onbekend, ingetrokken of verlopen. Controleer het, of vraag de beheerder van koers om een nieuw token.";
     if token.is_empty() {
+        return render(StatusCode::BAD_REQUEST, "Vul uw token in.", &sent.terug);
+    }
+    // Only koers's own tokens: anything else is not tried (an identity provider's token is
+    // not for this form), and counts as no attempt.
+    if !token.starts_with(crate::service::accounts::tokens::PREFIX) {
         return render(
-            &session,
-            StatusCode::BAD_REQUEST,
-            "Vul uw token in.",
+            StatusCode::UNAUTHORIZED,
+            "Hier meldt u zich aan met een koers-token (het begint met koers_).",
             &sent.terug,
-        )
-        .await;
+        );
     }
     let Ok(bearer) = HeaderValue::from_str(&format!("Bearer {token}")) else {
-        return render(&session, StatusCode::UNAUTHORIZED, refused, &sent.terug).await;
+        return render(StatusCode::UNAUTHORIZED, refused, &sent.terug);
     };
     // As the API would admit it: failed attempts are counted per address.
     let mut headers = HeaderMap::new();
     headers.insert(header::AUTHORIZATION, bearer);
     if let Err(refusal_of_api) = crate::http::admit(&api, &headers, &peer).await {
         return match refusal_of_api.status() {
-            StatusCode::UNAUTHORIZED => {
-                render(&session, StatusCode::UNAUTHORIZED, refused, &sent.terug).await
-            }
-            other => refusal(other),
+            StatusCode::UNAUTHORIZED => render(StatusCode::UNAUTHORIZED, refused, &sent.terug),
+            _ => refusal(&refusal_of_api),
         };
     }
     let state = api.state();
     let stored =
         match crate::service::accounts::tokens::live(&state.db, token, state.clock.now()).await {
             Ok(stored) => stored,
+            // Revoked between the two reads.
             Err(crate::error::ApiError::Unauthenticated(_)) => {
-                return render(
-                    &session,
-                    StatusCode::UNAUTHORIZED,
-                    "Hier meldt u zich aan met een koers-token (het begint met koers_).",
-                    &sent.terug,
-                )
-                .await;
+                return render(StatusCode::UNAUTHORIZED, refused, &sent.terug);
             }
             Err(error) => {
                 tracing::error!(?error, "signing in: the token could not be read");
@@ -174,18 +197,26 @@ pub struct SignOut {
 }
 
 /// `POST /afmelden`: end the session (with the right form token only) and say so.
-pub async fn sign_out(session: Session, Form(sent): Form<SignOut>) -> Response {
+pub async fn sign_out(session: Session, sent: Result<Form<SignOut>, FormRejection>) -> Response {
+    let sent = match sent {
+        Ok(Form(sent)) => sent,
+        Err(rejection) => return unreadable(&rejection),
+    };
     if !super::check_form(&session, &sent.formulier).await {
-        return render(
-            &session,
+        return super::super::problem(
             StatusCode::FORBIDDEN,
-            "Afmelden lukte niet: dit formulier is verlopen of kwam niet van koers. Gebruik de knop Afmelden op een pagina van koers.",
-            "/",
-        )
-        .await;
+            "Afmelden lukte niet",
+            "Dit formulier is verlopen of kwam niet van koers. Gebruik de knop Afmelden bovenaan een pagina van koers.",
+        );
     }
     super::end(&session).await;
     Redirect::to("/aanmelden?afgemeld=ja").into_response()
+}
+
+/// `GET /afmelden` (an address typed or followed): signing out is a button, so this goes to
+/// Mijn overzicht, where it is.
+pub async fn sign_out_page() -> Response {
+    Redirect::to("/").into_response()
 }
 
 /// `back` when it is an address on koers itself (a path, not `//host` or `/\host`, without

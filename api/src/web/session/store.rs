@@ -1,12 +1,13 @@
 //! Where the web app's sessions live: the `web_session` table, through sea-orm, so every
 //! koers process on the same database shares them (scale-out stays stateless). The session's
 //! id is kept only as its SHA-256: the browser's cookie is the one place it exists in full.
-//! Expired sessions are never loaded, and are deleted whenever a new session is made.
+//! Expired sessions are never loaded or written back, and are deleted whenever a new session
+//! is made (at sign-in: nothing else makes one).
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use entity::web_session;
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
@@ -75,14 +76,17 @@ impl SessionStore for DatabaseStore {
         }
     }
 
+    /// Write a session that exists; one ended meanwhile (signed out in another tab, or by
+    /// another koers process) stays ended: nothing is written back.
     async fn save(&self, record: &Record) -> session_store::Result<()> {
-        web_session::Entity::insert(row(record)?)
-            .on_conflict(
-                OnConflict::column(web_session::Column::IdSha256)
-                    .update_columns([web_session::Column::Data, web_session::Column::ExpiresAt])
-                    .to_owned(),
-            )
-            .exec_without_returning(&self.db)
+        let data = serde_json::to_string(&record.data)
+            .map_err(|e| session_store::Error::Encode(e.to_string()))?;
+        web_session::Entity::update_many()
+            .col_expr(web_session::Column::Data, Expr::value(data))
+            .col_expr(web_session::Column::ExpiresAt, Expr::value(expiry(record)))
+            .filter(web_session::Column::IdSha256.eq(key(&record.id)))
+            .filter(web_session::Column::ExpiresAt.gt(Utc::now()))
+            .exec(&self.db)
             .await
             .map_err(backend)?;
         Ok(())
