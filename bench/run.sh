@@ -5,6 +5,8 @@
 #   bench/run.sh --quick    plan S on PostgreSQL, koers (the test build) against the SQL floor,
 #                           three short rounds; fails when a ratio falls below
 #                           bench/thresholds.json or a statement count changes (CI runs this)
+#   Both first time the web pages for a plan of 500 milestones (bench/web.py) against their
+#   budgets in bench/thresholds.json.
 # Any other flags go to bench/bench.py (see `python3 bench/bench.py --help`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,4 +38,7 @@ if [ "$quick" = "0" ]; then
   bash bench/peer/install.sh
 fi
 
+# The web app's pages for a plan of 500 milestones, against their budgets (bench/web.py).
+echo "==> web pages"
+KOERS_BIN="${KOERS_BIN:-$PWD/target/release/koers}" python3 bench/web.py
 exec python3 bench/bench.py "$@"

@@ -71,6 +71,10 @@ pub enum Command {
         /// Seed of the deterministic generator.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// This many milestones instead of the size's (1 to 100,000; the web benchmark draws
+        /// a Tijdlijn of 500).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        milestones: Option<u32>,
     },
     /// Time projection and critical path of a synthetic plan (the scheduling benchmark).
     BenchSchedule {

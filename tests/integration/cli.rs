@@ -163,3 +163,29 @@ fn token_accepts_the_apis_names_and_tools_print_only_their_result() {
     assert!(!String::from_utf8_lossy(&report.stderr).contains('\u{1b}'));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// `koers generate --milestones N` makes a plan of that many milestones (the web benchmark's
+/// 500), and refuses none.
+#[test]
+fn generate_makes_the_milestones_asked_for() {
+    let dir = std::env::temp_dir().join(format!("koers-cli-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let database = format!("sqlite://{}?mode=rwc", dir.join("koers.db").display());
+    let out = run(
+        &database,
+        &["generate", "--size", "s", "--milestones", "37"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("milestones: 37"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let refused = run(&database, &["generate", "--size", "s", "--milestones", "0"]);
+    assert!(!refused.status.success());
+    std::fs::remove_dir_all(&dir).ok();
+}

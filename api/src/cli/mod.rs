@@ -62,12 +62,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Generate { size, seed } => {
+        Command::Generate {
+            size,
+            seed,
+            milestones,
+        } => {
             use clock::Clock;
             let db = connect(cli.database_url.clone(), cli.log_sql).await?;
             db::migrate(&db).await?;
             let actor = service::Actor::system("generate", SystemClock.now());
-            let shape = crate::samples::generate::generate(&db, &actor, size, seed)
+            let mut shape = size.shape();
+            if let Some(milestones) = milestones {
+                shape.milestones = milestones as usize;
+            }
+            let shape = crate::samples::generate::generate_shape(&db, &actor, shape, seed)
                 .await
                 .map_err(|e| anyhow::anyhow!("{e:?}"))?;
             // The result on standard output, as the other tools give theirs.
