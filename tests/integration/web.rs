@@ -450,7 +450,7 @@ async fn a_milestone_page_says_what_the_api_says_of_it() {
     let mut checked_override = false;
     let all = app
         .ok(
-            "{ milestones(first: 100) { nodes { id title plannedDate projectedDate baselineDate
+            "{ milestones(first: 100) { nodes { id title status plannedDate projectedDate baselineDate
                healthOverride { reason counts } computedHealth { reasons { message(language: NL) } }
                predecessors { predecessor { id title } } successors { successor { id title } }
                commitments { number } kpis { code } } } }",
@@ -478,6 +478,14 @@ async fn a_milestone_page_says_what_the_api_says_of_it() {
             )),
             "{title}"
         );
+        if m["status"] == "DONE" {
+            let lead = &html[html.find("koers-lead").unwrap_or(0)..];
+            let lead = &lead[..lead.find("</p>").unwrap_or(lead.len())];
+            assert!(
+                lead.contains(">Gereed</span>"),
+                "{title}: done work says so: {lead}"
+            );
+        }
         let dates = section(&html, "data");
         for field in ["plannedDate", "projectedDate", "baselineDate"] {
             assert!(

@@ -133,6 +133,15 @@ struct ChangeLine {
 pub(super) fn items(records: &[Record], id: &str) -> Vec<HistoryItem> {
     let mut items: Vec<(String, HistoryItem)> = Vec::new();
     for record in records {
+        // A creation lists what was filled in; an empty field says nothing.
+        if record.action == Action::Create
+            && record
+                .new_value
+                .as_deref()
+                .is_none_or(|v| v.trim().is_empty())
+        {
+            continue;
+        }
         let line = line(record, id);
         let same = items
             .last_mut()

@@ -404,8 +404,8 @@ impl MilestonePage {
             status_date: DUTCH.date(status_date),
             about: facts,
             dates: dates(m),
-            health: health_label(shown),
-            health_class: health_class(shown),
+            health: words::standing(m.status, shown).0,
+            health_class: words::standing(m.status, shown).1,
             overridden: m.health_overridden,
             overruled: (m.health_overridden && m.health != shown)
                 .then(|| DUTCH.health(m.health).to_owned()),

@@ -195,8 +195,12 @@ pub async fn show(
     // The health filter is on the health the page shows (the worse of the judged and the
     // computed one), so a favourable judgement cannot hide a milestone from "achter".
     let fetched = milestones.len();
+    // Health is a question about open work: done and cancelled milestones have none to show.
     if !chosen.health.is_empty() {
-        milestones.retain(|m| chosen.health.contains(&m.shown_health()));
+        milestones.retain(|m| {
+            matches!(m.status, WorkStatus::Planned | WorkStatus::InProgress)
+                && chosen.health.contains(&m.shown_health())
+        });
     }
     let total = if fetched < total {
         total
