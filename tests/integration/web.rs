@@ -328,7 +328,9 @@ async fn an_overdue_milestone_says_so_whatever_its_health() {
         "{row}"
     );
     assert!(
-        attention.contains("2 mijlpalen over tijd, 0 achter op schema en 0 met risico."),
+        attention.contains(
+            "2 mijlpalen over tijd (en dus achter op schema); daarnaast 0 achter op schema en 0 met risico."
+        ),
         "{attention}"
     );
 }
@@ -1149,6 +1151,38 @@ async fn signing_in_comes_from_koers_and_needs_a_live_token() {
     let (status, _, html) = browser.post("/aanmelden", &[("token", "  ")]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(html.contains("Vul uw token in."), "{html}");
+    // Failed attempts count per address, as the API counts them, and the page says so.
+    let limited = TestApp::with_config(koers::config::ApiConfig {
+        failed_sign_ins_per_minute: 2,
+        ..Default::default()
+    })
+    .await;
+    let mut guesser = Browser::new(&limited);
+    let mut statuses = Vec::new();
+    for guess in 0..4 {
+        let wrong = format!("koers_{guess:064}");
+        let (status, headers, html) = guesser
+            .send(
+                Request::post("/aanmelden")
+                    .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                    .extension(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+                        [10, 0, 0, 7],
+                        4000,
+                    )))),
+                Body::from(format!("token={wrong}")),
+            )
+            .await;
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            assert!(html.contains("Te veel mislukte aanmeldpogingen"), "{html}");
+            assert!(headers.contains_key(header::RETRY_AFTER));
+        }
+        statuses.push(status);
+    }
+    assert_eq!(
+        statuses.last(),
+        Some(&StatusCode::TOO_MANY_REQUESTS),
+        "{statuses:?}"
+    );
     let (status, _, html) = browser
         .send(
             Request::post("/aanmelden").header(header::CONTENT_TYPE, "application/json"),
@@ -1338,5 +1372,10 @@ async fn a_favourable_judgement_never_hides_a_missed_deadline() {
     assert!(
         html.contains(">Achter op schema</span> <span class=\"koers-note\">(volgens het plan; oordeel van de manager: op schema)</span>"),
         "{html}"
+    );
+    assert!(
+        html.contains("maar het is gunstiger dan wat het plan berekent")
+            && !html.contains("Dit oordeel telt."),
+        "the judgement's paragraph agrees with the headline: {html}"
     );
 }

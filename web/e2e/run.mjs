@@ -255,6 +255,7 @@ try {
   await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
   check(page.url().endsWith('/tijdlijn'), `aanmelden: back to the page asked for (${page.url()})`);
   check((await page.locator('.koers-viewer-name').textContent()).includes('Aangemeld als e2e-gemeenten'), 'aanmelden: the header says who is signed in');
+  check((await page.locator('#laag').inputValue()) === 'gemeente', 'aanmelden: the Tijdlijn opens on the layer manager\'s own layer');
   const cookies = await context.cookies(base);
   const session = cookies.find((c) => c.name === 'koers_sessie');
   check(Boolean(session?.httpOnly) && session?.sameSite === 'Lax' && Boolean(session?.secure), `aanmelden: the session cookie is HttpOnly, SameSite=Lax and Secure (${JSON.stringify(session && { httpOnly: session.httpOnly, sameSite: session.sameSite, secure: session.secure })})`);

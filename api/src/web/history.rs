@@ -148,8 +148,11 @@ pub(super) fn items(records: &[Record], id: &str) -> Vec<HistoryItem> {
             .filter(|(request, item)| *request == record.request_id && item.who == record.actor);
         match same {
             Some((_, item)) => {
-                // One change that did several things (linked and updated) is a change.
-                if item.what != what(record.action) {
+                // One change that did several things (linked and updated) is a change; one
+                // that made the object (and its links) is its creation.
+                if record.action == Action::Create {
+                    item.what = what(Action::Create);
+                } else if item.what != what(record.action) && item.what != what(Action::Create) {
                     item.what = what(Action::Update);
                 }
                 item.lines.push(line);

@@ -586,10 +586,12 @@ fn judgement(m: &Milestone) -> Option<String> {
         .until
         .map(|u| format!(", tot en met {}", DUTCH.date(u)))
         .unwrap_or_default();
-    let counts = if o.counts {
-        "Dit oordeel telt"
-    } else {
+    let counts = if !o.counts {
         "Dit oordeel telt niet meer: het is gunstiger dan de berekening en de termijn ervan is voorbij"
+    } else if o.health < m.computed_health.health {
+        "Dit oordeel geldt als de stand van de manager, maar het is gunstiger dan wat het plan berekent: daarom toont koers hierboven de berekende stand"
+    } else {
+        "Dit oordeel telt"
     };
     Some(format!(
         "Oordeel van de manager: {}{until}, omdat „{}”. {counts}.",

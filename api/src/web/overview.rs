@@ -201,6 +201,28 @@ impl MilestoneRow {
         super::words::shown_health(self.health, self.computed_health.health)
     }
 
+    /// The one-line reason: the schedule's first, then a manager's judgement where one counts
+    /// (with its own reason), so an old judgement never stands in for what the plan says now.
+    fn reason(&self) -> String {
+        let schedule = self
+            .computed_health
+            .reasons
+            .first()
+            .map(|r| super::words::capital(&r.message));
+        if !self.health_overridden {
+            return self.health_reason.clone().or(schedule).unwrap_or_default();
+        }
+        let judgement = format!(
+            "Oordeel van de manager: {} ({})",
+            DUTCH.health(self.health),
+            self.health_reason.clone().unwrap_or_default()
+        );
+        match schedule {
+            Some(schedule) => format!("{schedule}. {judgement}"),
+            None => judgement,
+        }
+    }
+
     /// Whether a manager's judgement is better than what the schedule finds.
     fn overruled(&self) -> bool {
         self.health_overridden && self.health != self.shown()
@@ -381,7 +403,7 @@ impl Overview {
                     .count()
             };
             format!(
-                "{} over tijd, {} achter op schema en {} met risico.",
+                "{} over tijd (en dus achter op schema); daarnaast {} achter op schema en {} met risico.",
                 count(overdue, "mijlpaal", "mijlpalen"),
                 of_health(Health::OffTrack),
                 of_health(Health::AtRisk),
@@ -397,21 +419,8 @@ impl Overview {
                 health_class: health_class(m.shown()),
                 overridden: m.health_overridden && !m.overruled(),
                 overdue: super::words::overdue(m.overdue, m.overdue_days),
-                // A favourable judgement is said, after what the schedule finds.
-                reason: if m.overruled() {
-                    format!(
-                        "{}. Oordeel van de manager: {} ({})",
-                        m.computed_health
-                            .reasons
-                            .first()
-                            .map(|r| super::words::capital(&r.message))
-                            .unwrap_or_default(),
-                        DUTCH.health(m.health),
-                        m.health_reason.clone().unwrap_or_default()
-                    )
-                } else {
-                    m.health_reason.clone().unwrap_or_default()
-                },
+                // A manager's judgement is said after what the schedule finds.
+                reason: m.reason(),
                 projected: m.projected_date.map(|d| DUTCH.date(d)).unwrap_or_default(),
                 deadline: deadline(m.deadline_date, m.deadline_text.as_deref()),
             })

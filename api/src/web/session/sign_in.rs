@@ -166,6 +166,17 @@ pub async fn submit(
     if let Err(refusal_of_api) = crate::http::admit(&api, &headers, &peer).await {
         return match refusal_of_api.status() {
             StatusCode::UNAUTHORIZED => render(StatusCode::UNAUTHORIZED, refused, &sent.terug),
+            StatusCode::TOO_MANY_REQUESTS => {
+                let mut page = render(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "Te veel mislukte aanmeldpogingen vanaf dit adres. Wacht een minuut en probeer het dan opnieuw.",
+                    &sent.terug,
+                );
+                if let Some(wait) = refusal_of_api.headers().get(header::RETRY_AFTER) {
+                    page.headers_mut().insert(header::RETRY_AFTER, wait.clone());
+                }
+                page
+            }
             _ => refusal(&refusal_of_api),
         };
     }
@@ -203,6 +214,10 @@ pub async fn sign_out(session: Session, sent: Result<Form<SignOut>, FormRejectio
         Err(rejection) => return unreadable(&rejection),
     };
     if !super::check_form(&session, &sent.formulier).await {
+        // Signed out already (in another tab, or the token was revoked): that is done.
+        if matches!(super::token_id(&session).await, Ok(None)) {
+            return Redirect::to("/aanmelden?afgemeld=ja").into_response();
+        }
         return super::super::problem(
             StatusCode::FORBIDDEN,
             "Afmelden lukte niet",

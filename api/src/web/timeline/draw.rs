@@ -337,7 +337,15 @@ fn arrows(svg: &mut String, rows: &[(f64, &Row)], scale: &Scale) {
 /// date, its deadline and its state's mark.
 fn row(svg: &mut String, middle: f64, m: &Row, scale: &Scale) {
     let mut state = state(m);
-    let projected = DUTCH.date(m.projected_date);
+    let projected = format!(
+        "{} {}",
+        if m.status == WorkStatus::Done {
+            "bereikt"
+        } else {
+            "verwacht"
+        },
+        DUTCH.date(m.projected_date)
+    );
     // A date the axis does not reach is drawn at its edge: said in words, never silently.
     let outside: Vec<String> = [
         ("basisdatum", Some(m.baseline_date)),
@@ -356,7 +364,7 @@ fn row(svg: &mut String, middle: f64, m: &Row, scale: &Scale) {
     }
     let _ = write!(
         svg,
-        r##"<a href="{}" aria-label="{}: {}, verwacht {projected}"><text x="12" y="{:.1}" class="koers-timeline-label">{}{}</text></a>"##,
+        r##"<a href="{}" aria-label="{}: {}, {projected}"><text x="12" y="{:.1}" class="koers-timeline-label">{}{}</text></a>"##,
         escape(&crate::web::milestone::address(&m.id)),
         escape(&m.title),
         escape(&state),
@@ -369,8 +377,9 @@ fn row(svg: &mut String, middle: f64, m: &Row, scale: &Scale) {
     if (end - base).abs() >= 1.0 {
         let _ = write!(
             svg,
-            r##"<line x1="{base:.1}" y1="{middle:.1}" x2="{end:.1}" y2="{middle:.1}" stroke="#6b6b6b" stroke-width="2"><title>Verschoven van {} naar {projected}</title></line>"##,
-            DUTCH.date(m.baseline_date)
+            r##"<line x1="{base:.1}" y1="{middle:.1}" x2="{end:.1}" y2="{middle:.1}" stroke="#6b6b6b" stroke-width="2"><title>Verschoven van {} naar {}</title></line>"##,
+            DUTCH.date(m.baseline_date),
+            DUTCH.date(m.projected_date)
         );
     }
     let _ = write!(
@@ -391,7 +400,7 @@ fn row(svg: &mut String, middle: f64, m: &Row, scale: &Scale) {
     }
     let _ = write!(
         svg,
-        r##"{}<title>{}, verwacht {projected}</title></{}>"##,
+        r##"{}<title>{}, {projected}</title></{}>"##,
         mark_open(m, end, middle),
         escape(&state),
         mark_element(m)

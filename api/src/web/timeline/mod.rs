@@ -55,8 +55,12 @@ struct Filters {
     grouping: Grouping,
 }
 
-/// Read the address's filters; the name of the first value koers does not know.
-fn filters(params: &[(String, String)]) -> Result<Filters, &'static str> {
+/// Read the address's filters; the name of the first value koers does not know. Without
+/// `laag`, a layer manager sees their own layer (`own`), as on Mijn overzicht.
+fn filters(
+    params: &[(String, String)],
+    own: Option<GovernmentLayer>,
+) -> Result<Filters, &'static str> {
     // The first of a repeated key counts (a form sends one; a hand-made address may repeat it).
     let raw = |key: &str| {
         params
@@ -66,7 +70,7 @@ fn filters(params: &[(String, String)]) -> Result<Filters, &'static str> {
     };
     let first = |key: &str| raw(key).map(|v| v.to_lowercase());
     let layer = match first("laag") {
-        None => None,
+        None => own,
         Some(name) => super::overview::layer_named(&name).map_err(|()| "overheidslaag")?,
     };
     let mut health = Vec::new();
@@ -128,7 +132,7 @@ pub async fn show(
         Ok(reader) => reader,
         Err(refused) => return refused,
     };
-    let chosen = match filters(&params) {
+    let chosen = match filters(&params, reader.caller.layer) {
         Ok(chosen) => chosen,
         Err(what) => {
             return problem_for(
