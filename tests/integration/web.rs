@@ -1379,3 +1379,84 @@ async fn a_favourable_judgement_never_hides_a_missed_deadline() {
         "the judgement's paragraph agrees with the headline: {html}"
     );
 }
+
+/// Toezeggingen lists every commitment under the state the API gives it (gravest first), with
+/// its deadline, its milestones (each linked), and its letters to the Kamer in words; on 30
+/// November the summer-recess commitment is missed and owes a postponement letter.
+#[tokio::test]
+async fn the_commitments_page_groups_them_by_state_with_their_letters() {
+    let app = TestApp::with_demo().await;
+    for day in ["2026-06-15", "2026-11-30"] {
+        app.on_day(day);
+        let data = app
+            .ok(
+                "{ commitments(first: 100) { nodes { number risk { state } milestones { id }
+                   letters { kind sentOn } } } }",
+                json!({}),
+            )
+            .await;
+        let (status, _, html) = page(&app, "/toezeggingen").await;
+        assert_eq!(status, StatusCode::OK, "{html}");
+        let nodes = data["commitments"]["nodes"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        assert!(nodes.len() >= 2, "{data}");
+        let mut letters = 0;
+        for c in &nodes {
+            let number = c["number"].as_str().unwrap_or_default();
+            let id = match c["risk"]["state"].as_str() {
+                Some("MISSED") => "gemist",
+                Some("NEEDS_POSTPONEMENT_LETTER") => "uitstelbrief-nodig",
+                Some("AT_RISK") => "risico",
+                Some("ON_TRACK") => "op-schema",
+                Some("FULFILLED") => "nagekomen",
+                other => panic!("{other:?}"),
+            };
+            let group = section(&html, id);
+            assert!(
+                group.contains(&format!(">{number}</h3>")),
+                "{day}: {number} under {id}"
+            );
+            for m in c["milestones"].as_array().into_iter().flatten() {
+                let link = format!("href=\"/mijlpalen/{}\"", m["id"].as_str().unwrap_or("?"));
+                assert!(group.contains(&link), "{day}: {number}'s milestone {link}");
+            }
+            for l in c["letters"].as_array().into_iter().flatten() {
+                letters += 1;
+                let sent: chrono::NaiveDate = l["sentOn"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .parse()
+                    .expect("a date");
+                let words =
+                    koers::service::language::Words::new(koers::service::language::Language::Nl);
+                let kind = if l["kind"] == "FULFILMENT" {
+                    "brief waarmee de toezegging is nagekomen"
+                } else {
+                    "uitstelbrief"
+                };
+                assert!(
+                    group.contains(&format!("{}: {kind}", words.date(sent))),
+                    "{day}: {number}'s letter of {sent}: {group}"
+                );
+            }
+        }
+        assert!(letters > 0, "the demo plan has letters");
+        // Gravest first.
+        let at = |id: &str| html.find(&format!("id=\"{id}\"")).unwrap_or(usize::MAX);
+        assert!(at("nagekomen") > at("risico").min(at("gemist")), "{day}");
+    }
+    let (_, _, html) = page(&app, "/toezeggingen").await;
+    let missed = section(&html, "gemist");
+    assert!(
+        missed.contains("TZ202504-057")
+            && missed.contains("de termijn is 151 dagen voorbij (op de peildatum)")
+            && missed.contains("uitstelbrief aan de Kamer is nodig"),
+        "{missed}"
+    );
+    assert!(
+        html.contains("Voor 1 toezegging is een uitstelbrief nodig."),
+        "{html}"
+    );
+}

@@ -242,6 +242,18 @@ try {
   const [w, h] = box ? [Number(box[1]), Number(box[2])] : [0, 0];
   check(Math.abs(w - 1190.9) < 2 && Math.abs(h - 841.9) < 2, `tijdlijn: prints on A3 landscape (${w} x ${h} pt)`);
 
+  // Toezeggingen: by state, with their letters; axe and the keyboard.
+  await page.goto(`${base}/toezeggingen`);
+  check((await page.locator('h1').textContent()).trim() === 'Toezeggingen aan de Kamer', 'toezeggingen: the heading');
+  check((await page.getByText('TZ202504-057', { exact: true }).count()) === 1 && (await page.getByText('TZ202410-031', { exact: true }).count()) === 1, 'toezeggingen: both demo commitments, each once');
+  check((await page.locator('#nagekomen ~ article').getByText('brief waarmee de toezegging is nagekomen', { exact: false }).count()) >= 1, 'toezeggingen: the fulfilled one with its letter');
+  violations = await axeViolations(page);
+  check(violations.length === 0, `toezeggingen: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
+  const commitmentOrder = await tabOrder(page);
+  const commitmentControls = await controls(page);
+  const commitmentMissed = commitmentControls.filter((html) => !commitmentOrder.some((r) => r.key === html));
+  check(commitmentMissed.length === 0, `toezeggingen: the keyboard reaches every link (${commitmentOrder.length})${commitmentMissed.length ? `; missed ${commitmentMissed.join(' | ')}` : ''}`);
+
   // Aanmelden: with a token, once, through the form and the keyboard; then a session; then afmelden.
   const dbArgs = process.env.DATABASE_URL ? [] : ['--database-url', `sqlite://${join(workdir, 'koers.db')}?mode=rwc`];
   const token = execFileSync(bin, ['token', 'create', '--name', 'e2e-gemeenten', '--role', 'layer-manager', '--layer', 'gemeente', ...dbArgs], { cwd: workdir, env: { ...process.env, RUST_LOG: 'error' } })
@@ -280,6 +292,8 @@ try {
     console.log(`screenshot: ${join(process.env.SCREENSHOTS, 'web-milestone.png')}`);
     await page.goto(`${base}/tijdlijn`);
     await page.screenshot({ path: join(process.env.SCREENSHOTS, 'web-timeline.png'), fullPage: true });
+    await page.goto(`${base}/toezeggingen`);
+    await page.screenshot({ path: join(process.env.SCREENSHOTS, 'web-commitments.png'), fullPage: true });
     await page.goto(`${base}/aanmelden`);
     await page.screenshot({ path: join(process.env.SCREENSHOTS, 'web-sign-in.png') });
     console.log(`screenshot: ${join(process.env.SCREENSHOTS, 'web-sign-in.png')}`);

@@ -10,9 +10,13 @@
 //! from outside and no script runs.
 //!
 //! Pages: `/` Mijn overzicht (`overview.rs`), `/mijlpalen/{id}` a milestone's page
-//! (`milestone.rs`, its history `history.rs`), `/tijdlijn` the timeline (`timeline/`).
+//! (`milestone.rs`, its history `history.rs`), `/tijdlijn` the timeline (`timeline/`),
+//! `/toezeggingen` the commitments to the Kamer (`commitments.rs`), `/aanmelden` signing in
+//! (`session/`).
 
 mod assets;
+mod commitment_state;
+mod commitments;
 mod history;
 mod milestone;
 mod overview;
@@ -54,6 +58,7 @@ pub(crate) fn routes(state: &crate::state::AppState) -> Router<Api> {
         .route("/", get(overview::show))
         .route("/mijlpalen/{id}", get(milestone::show))
         .route("/tijdlijn", get(timeline::show))
+        .route("/toezeggingen", get(commitments::show))
         .route(
             "/aanmelden",
             get(session::sign_in::form).post(session::sign_in::submit),

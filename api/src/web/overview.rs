@@ -6,6 +6,7 @@
 //! `?laag=gemeente` chooses the layer (`rijk`, `provincie`, `gemeente`, `waterschap`; `alle` or
 //! nothing: the whole programme). Its data is `overview.graphql`.
 
+use super::commitment_state::CommitmentState;
 use super::words::{DUTCH, count, deadline, health_class, health_label};
 use super::{Api, page, problem_for, query, reader};
 use crate::http::Peer;
@@ -248,17 +249,6 @@ struct CommitmentRisk {
     projected_date: Option<NaiveDate>,
 }
 
-/// `CommitmentState`, in the order the page lists them: the gravest first.
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-enum CommitmentState {
-    Missed,
-    NeedsPostponementLetter,
-    AtRisk,
-    OnTrack,
-    Fulfilled,
-}
-
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct RecessRow {
@@ -447,9 +437,14 @@ impl Overview {
                 number: c.number.clone(),
                 text: c.text.clone(),
                 deadline: deadline(Some(c.deadline_date), c.deadline_text.as_deref()),
-                state: state_label(c.risk.state),
-                state_class: state_class(c.risk.state),
-                detail: state_detail(c),
+                state: c.risk.state.label(),
+                state_class: c.risk.state.class(),
+                detail: super::commitment_state::detail(
+                    c.risk.state,
+                    c.risk.days_late,
+                    c.risk.projected_date,
+                    c.needs_postponement_letter,
+                ),
             })
             .collect();
 
@@ -502,48 +497,5 @@ impl Overview {
             deadlines,
             deadlines_cut,
         }
-    }
-}
-
-fn state_label(state: CommitmentState) -> &'static str {
-    match state {
-        CommitmentState::Missed => "Termijn gemist",
-        CommitmentState::NeedsPostponementLetter => "Uitstelbrief nodig",
-        CommitmentState::AtRisk => "Risico",
-        CommitmentState::OnTrack => "Op schema",
-        CommitmentState::Fulfilled => "Nagekomen",
-    }
-}
-
-fn state_class(state: CommitmentState) -> &'static str {
-    match state {
-        CommitmentState::Missed | CommitmentState::NeedsPostponementLetter => "achter",
-        CommitmentState::AtRisk => "risico",
-        CommitmentState::OnTrack => "op-schema",
-        CommitmentState::Fulfilled => "klaar",
-    }
-}
-
-/// What the state means in days, and whether the Kamer is owed a postponement letter:
-/// "151 dagen na de termijn; een uitstelbrief is nodig".
-fn state_detail(commitment: &CommitmentRow) -> String {
-    let risk = &commitment.risk;
-    let days = match (risk.state, risk.days_late, risk.projected_date) {
-        (CommitmentState::Missed, Some(days), _) if days > 0 => {
-            format!("{} na de termijn", DUTCH.days(days))
-        }
-        (CommitmentState::NeedsPostponementLetter, Some(days), Some(projected)) if days > 0 => {
-            format!(
-                "verwacht {} na de termijn ({})",
-                DUTCH.days(days),
-                DUTCH.date(projected)
-            )
-        }
-        _ => String::new(),
-    };
-    match (commitment.needs_postponement_letter, days.is_empty()) {
-        (true, true) => "Een uitstelbrief aan de Kamer is nodig.".to_owned(),
-        (true, false) => format!("{days}; een uitstelbrief aan de Kamer is nodig."),
-        (false, _) => days,
     }
 }

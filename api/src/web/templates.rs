@@ -21,6 +21,7 @@ macro_rules! template {
 
 /// Every template, by the name pages render it by.
 const TEMPLATES: &[(&str, &str)] = &[
+    template!("commitments.html"),
     template!("layout.html"),
     template!("milestone.html"),
     template!("overview.html"),
