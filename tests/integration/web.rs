@@ -1460,3 +1460,90 @@ async fn the_commitments_page_groups_them_by_state_with_their_letters() {
         "{html}"
     );
 }
+
+/// Rapportages: a published report with its documents (each opening through the web app, as
+/// the API serves it) and their SHA-256; a draft only for those who may see drafts.
+#[tokio::test]
+async fn the_reports_page_lists_published_reports_and_drafts_for_those_who_may() {
+    let app = TestApp::with_demo().await;
+    let generate = "mutation($d: Date!, $t: String!) { generateProgressReport(input: { asOf: $d, title: $t }) { report { id version } } }";
+    let published = app
+        .ok(
+            generate,
+            json!({ "d": "2026-06-15", "t": "Voortgang juni 2026" }),
+        )
+        .await["generateProgressReport"]["report"]
+        .clone();
+    let v = app.approve(&published["id"], &published["version"]).await;
+    app.ok(
+        "mutation($id: ID!, $v: Int!) { publishProgressReport(input: { id: $id, version: $v }) { status } }",
+        json!({ "id": published["id"], "v": v }),
+    )
+    .await;
+    app.ok(
+        generate,
+        json!({ "d": "2026-06-15", "t": "Concept <juli> & later" }),
+    )
+    .await;
+    let documents = app
+        .ok(
+            "query($id: ID!) { progressReport(id: $id) { documents { format url sha256 } } }",
+            json!({ "id": published["id"] }),
+        )
+        .await["progressReport"]["documents"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert!(documents.len() >= 4, "{documents:?}");
+
+    let (status, _, html) = page(&app, "/rapportages").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let shelf = section(&html, "gepubliceerd");
+    assert!(
+        shelf.contains("Voortgang juni 2026") && shelf.contains("15 juni 2026"),
+        "{shelf}"
+    );
+    for d in &documents {
+        let file = d["url"]
+            .as_str()
+            .unwrap_or_default()
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let link = format!("/rapportages/documenten/{file}");
+        assert!(
+            shelf.contains(&format!("href=\"{link}\"")),
+            "{link} in {shelf}"
+        );
+        let sha = d["sha256"]
+            .as_str()
+            .expect("a published document's SHA-256");
+        assert!(shelf.contains(sha), "{sha}");
+        // The document opens through the web app as the API serves it.
+        let (status, _, body) = app.get(&link).await;
+        let (_, _, direct) = app.get(d["url"].as_str().unwrap_or_default()).await;
+        assert_eq!(status, StatusCode::OK, "{link}");
+        assert_eq!(body, direct, "{link} is the API's document");
+    }
+    let drafts = section(&html, "concepten");
+    assert!(
+        drafts.contains("Concept &lt;juli&gt; &amp; later"),
+        "the admin sees the draft: {drafts}"
+    );
+
+    // A viewer sees the published report, not the draft.
+    let viewer = app.token("lezer", entity::Role::Viewer, None).await;
+    let (status, _, html) = browse_with(
+        &app,
+        "/rapportages",
+        &[("authorization", format!("Bearer {viewer}"))],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Voortgang juni 2026"));
+    assert!(
+        !html.contains("Concept &lt;juli&gt;") && !html.contains("id=\"concepten\""),
+        "{html}"
+    );
+}

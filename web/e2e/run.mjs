@@ -254,6 +254,13 @@ try {
   const commitmentMissed = commitmentControls.filter((html) => !commitmentOrder.some((r) => r.key === html));
   check(commitmentMissed.length === 0, `toezeggingen: the keyboard reaches every link (${commitmentOrder.length})${commitmentMissed.length ? `; missed ${commitmentMissed.join(' | ')}` : ''}`);
 
+  // Rapportages: the shelf of reports (the demo plan has none yet); axe.
+  await page.goto(`${base}/rapportages`);
+  check((await page.locator('h1').textContent()).trim() === 'Rapportages', 'rapportages: the heading');
+  check((await page.locator('.koers-lead').textContent()).includes('0 rapportages die u kunt zien'), 'rapportages: says how many the reader may see');
+  violations = await axeViolations(page);
+  check(violations.length === 0, `rapportages: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
+
   // Aanmelden: with a token, once, through the form and the keyboard; then a session; then afmelden.
   const dbArgs = process.env.DATABASE_URL ? [] : ['--database-url', `sqlite://${join(workdir, 'koers.db')}?mode=rwc`];
   const token = execFileSync(bin, ['token', 'create', '--name', 'e2e-gemeenten', '--role', 'layer-manager', '--layer', 'gemeente', ...dbArgs], { cwd: workdir, env: { ...process.env, RUST_LOG: 'error' } })

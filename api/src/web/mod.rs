@@ -11,7 +11,8 @@
 //!
 //! Pages: `/` Mijn overzicht (`overview.rs`), `/mijlpalen/{id}` a milestone's page
 //! (`milestone.rs`, its history `history.rs`), `/tijdlijn` the timeline (`timeline/`),
-//! `/toezeggingen` the commitments to the Kamer (`commitments.rs`), `/aanmelden` signing in
+//! `/toezeggingen` the commitments to the Kamer (`commitments.rs`), `/rapportages` the
+//! progress reports and their documents (`reports.rs`), `/aanmelden` signing in
 //! (`session/`).
 
 mod assets;
@@ -20,6 +21,7 @@ mod commitments;
 mod history;
 mod milestone;
 mod overview;
+mod reports;
 mod session;
 mod templates;
 mod timeline;
@@ -59,6 +61,8 @@ pub(crate) fn routes(state: &crate::state::AppState) -> Router<Api> {
         .route("/mijlpalen/{id}", get(milestone::show))
         .route("/tijdlijn", get(timeline::show))
         .route("/toezeggingen", get(commitments::show))
+        .route("/rapportages", get(reports::show))
+        .route("/rapportages/documenten/{file}", get(reports::document))
         .route(
             "/aanmelden",
             get(session::sign_in::form).post(session::sign_in::submit),

@@ -26,6 +26,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     template!("milestone.html"),
     template!("overview.html"),
     template!("problem.html"),
+    template!("reports.html"),
     template!("sign_in.html"),
     template!("timeline.html"),
 ];

@@ -1,0 +1,323 @@
+//! Rapportages (`/rapportages`): the progress reports for the Kamer the reader may see, the
+//! published ones first (newest peildatum first) with their documents, then the drafts (only
+//! for those who may see drafts: the API decides which reports a reader gets). Each document
+//! opens through `/rapportages/documenten/{file}`, which serves it as `/reports/{file}` does
+//! (`http::reports::document`: the same visibility), for the reader of the web session too.
+//! Its data is `reports.graphql`.
+
+use super::words::{DUTCH, capital, count};
+use super::{Api, page, query, reader};
+use crate::http::Peer;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Uri};
+use axum::response::Response;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use tower_sessions::Session;
+
+const DOCUMENT: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/assets/web/queries/reports.graphql"
+));
+
+/// How many reports the page lists at most.
+const MOST: usize = 1000;
+
+/// Where the web app serves a report's document `file` (`12.pdf`, `12.final.odt`).
+fn document_address(url: &str) -> String {
+    let file = url.rsplit('/').next().unwrap_or_default();
+    format!("/rapportages/documenten/{file}")
+}
+
+/// `GET /rapportages`: the page.
+pub async fn show(
+    State(api): State<Api>,
+    peer: Peer,
+    session: Session,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let reader = match reader(&api, &headers, &peer, &session, &uri).await {
+        Ok(reader) => reader,
+        Err(refused) => return refused,
+    };
+    let mut variables = serde_json::json!({});
+    let mut reports: Vec<Report> = Vec::new();
+    let total = loop {
+        let answer: Answer = match query(
+            &api,
+            &headers,
+            &reader,
+            (DOCUMENT, "Reports"),
+            variables.clone(),
+        )
+        .await
+        {
+            Ok(answer) => answer,
+            Err(refused) => return refused,
+        };
+        reports.extend(answer.progress_reports.nodes);
+        let info = answer.progress_reports.page_info;
+        if !info.has_next_page || reports.len() >= MOST {
+            break answer.progress_reports.total_count;
+        }
+        variables["after"] = info.end_cursor.into();
+    };
+    reports.truncate(MOST);
+    page(
+        "reports.html",
+        "Rapportages",
+        "rapportages",
+        &reader,
+        ReportsPage::of(&reports, total),
+    )
+}
+
+/// `GET /rapportages/documenten/{file}`: a report's document, for the reader of the page.
+pub async fn document(
+    State(api): State<Api>,
+    peer: Peer,
+    session: Session,
+    uri: Uri,
+    headers: HeaderMap,
+    Path(file): Path<String>,
+) -> Response {
+    let reader = match reader(&api, &headers, &peer, &session, &uri).await {
+        Ok(reader) => reader,
+        Err(refused) => return refused,
+    };
+    crate::http::reports::document(api.state().clone(), &reader.caller, &file).await
+}
+
+// ---------------------------------------------------------------------------------------------
+// The answer, as `reports.graphql` asks for it
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Answer {
+    progress_reports: Reports,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Reports {
+    total_count: usize,
+    page_info: PageInfo,
+    nodes: Vec<Report>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PageInfo {
+    has_next_page: bool,
+    end_cursor: Option<String>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+enum Status {
+    Draft,
+    Published,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Report {
+    title: String,
+    as_of: NaiveDate,
+    date: NaiveDate,
+    language: entity::Language,
+    status: Status,
+    published_at: Option<DateTime<Utc>>,
+    reference: Option<String>,
+    edition: i32,
+    approved_by: Option<String>,
+    created_by: String,
+    previous_as_of: Option<NaiveDate>,
+    documents: Vec<Document>,
+    warnings: Vec<Warning>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Document {
+    format: Format,
+    url: String,
+    sha256: Option<String>,
+    byte_size: Option<i64>,
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+enum Format {
+    Md,
+    Html,
+    Pdf,
+    Odt,
+    FinalOdt,
+}
+
+#[derive(Deserialize)]
+struct Warning {
+    message: String,
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the page shows
+// ---------------------------------------------------------------------------------------------
+
+#[derive(Serialize)]
+struct ReportsPage {
+    summary: String,
+    groups: Vec<Group>,
+}
+
+#[derive(Serialize)]
+struct Group {
+    id: &'static str,
+    title: &'static str,
+    meaning: &'static str,
+    items: Vec<Item>,
+}
+
+#[derive(Serialize)]
+struct Item {
+    title: String,
+    as_of: String,
+    period: Option<String>,
+    state: String,
+    reference: Option<String>,
+    language: &'static str,
+    documents: Vec<DocumentLink>,
+    warnings: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct DocumentLink {
+    name: &'static str,
+    link: String,
+    size: Option<String>,
+    sha256: Option<String>,
+}
+
+impl ReportsPage {
+    fn of(reports: &[Report], total: usize) -> Self {
+        let group = |status: Status| {
+            let mut members: Vec<&Report> = reports.iter().filter(|r| r.status == status).collect();
+            // The newest peildatum first, a later edition before an earlier one.
+            members.sort_by_key(|r| std::cmp::Reverse((r.as_of, r.edition)));
+            members.into_iter().map(item).collect::<Vec<_>>()
+        };
+        let mut groups = Vec::new();
+        let published = group(Status::Published);
+        if !published.is_empty() {
+            groups.push(Group {
+                id: "gepubliceerd",
+                title: "Gepubliceerd",
+                meaning: "Vastgesteld en verstuurd: deze documenten veranderen nooit meer (de SHA-256 bewijst het).",
+                items: published,
+            });
+        }
+        let drafts = group(Status::Draft);
+        if !drafts.is_empty() {
+            groups.push(Group {
+                id: "concepten",
+                title: "Concepten",
+                meaning: "Nog niet gepubliceerd: alleen zichtbaar voor wie aan rapportages werkt.",
+                items: drafts,
+            });
+        }
+        let mut summary = format!(
+            "{} die u kunt zien.",
+            capital(&count(total, "rapportage", "rapportages"))
+        );
+        if reports.len() < total {
+            summary.push_str(&format!(
+                " Hier staan de eerste {}, op peildatum.",
+                reports.len()
+            ));
+        }
+        ReportsPage { summary, groups }
+    }
+}
+
+fn item(r: &Report) -> Item {
+    let mut state = match (r.status, r.published_at) {
+        (Status::Published, Some(at)) => format!(
+            "gepubliceerd op {}",
+            DUTCH.date(crate::service::schedule::status_date::dutch_day(at))
+        ),
+        (Status::Published, None) => "gepubliceerd".to_owned(),
+        (Status::Draft, _) => format!("concept, gemaakt door {}", r.created_by),
+    };
+    if let Some(approver) = &r.approved_by {
+        state.push_str(&format!("; goedgekeurd door {approver}"));
+    }
+    if r.edition > 1 {
+        state.push_str(&format!("; versie {}", r.edition));
+    }
+    Item {
+        title: r.title.clone(),
+        as_of: DUTCH.date(r.as_of),
+        period: r
+            .previous_as_of
+            .map(|from| format!("over de periode na {}", DUTCH.date(from))),
+        state: capital(&state),
+        reference: r.reference.clone().filter(|k| !k.trim().is_empty()),
+        language: match r.language {
+            entity::Language::Nl => "Nederlands",
+            entity::Language::En => "Engels",
+        },
+        documents: r
+            .documents
+            .iter()
+            .map(|d| DocumentLink {
+                name: match d.format {
+                    Format::Pdf => "PDF (PDF/A-2a, PDF/UA-1)",
+                    Format::Odt => "OpenDocument (bewerkbaar)",
+                    Format::Html => "HTML (één bestand)",
+                    Format::Md => "Markdown",
+                    Format::FinalOdt => "Definitieve versie zoals verstuurd (OpenDocument)",
+                },
+                link: document_address(&d.url),
+                size: d.byte_size.map(kib),
+                sha256: d.sha256.clone(),
+            })
+            .collect(),
+        warnings: r.warnings.iter().map(|w| w.message.clone()).collect(),
+    }
+    .with_date(r.date)
+}
+
+impl Item {
+    /// The report's own date beside its peildatum, where they differ.
+    fn with_date(mut self, date: NaiveDate) -> Self {
+        let day = DUTCH.date(date);
+        if day != self.as_of {
+            self.state.push_str(&format!("; gedateerd {day}"));
+        }
+        self
+    }
+}
+
+/// A size in KiB with a decimal comma: "84,5 KiB".
+fn kib(bytes: i64) -> String {
+    let tenths = (bytes * 10 + 512) / 1024;
+    format!("{},{} KiB", tenths / 10, tenths % 10)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_have_a_decimal_comma_and_documents_a_web_address() {
+        assert_eq!(kib(86_528), "84,5 KiB");
+        assert_eq!(kib(0), "0,0 KiB");
+        assert_eq!(
+            document_address("/reports/12.final.odt"),
+            "/rapportages/documenten/12.final.odt"
+        );
+    }
+}
