@@ -1432,12 +1432,12 @@ async fn the_commitments_page_groups_them_by_state_with_their_letters() {
                 let words =
                     koers::service::language::Words::new(koers::service::language::Language::Nl);
                 let kind = if l["kind"] == "FULFILMENT" {
-                    "brief waarmee de toezegging is nagekomen"
+                    "Brief"
                 } else {
-                    "uitstelbrief"
+                    "Uitstelbrief"
                 };
                 assert!(
-                    group.contains(&format!("{}: {kind}", words.date(sent))),
+                    group.contains(&format!(">{kind} van {}", words.date(sent))),
                     "{day}: {number}'s letter of {sent}: {group}"
                 );
             }
@@ -1451,7 +1451,7 @@ async fn the_commitments_page_groups_them_by_state_with_their_letters() {
     let missed = section(&html, "gemist");
     assert!(
         missed.contains("TZ202504-057")
-            && missed.contains("de termijn is 151 dagen voorbij (op de peildatum)")
+            && missed.contains("De termijn is 151 dagen voorbij (op de peildatum).")
             && missed.contains("uitstelbrief aan de Kamer is nodig"),
         "{missed}"
     );
@@ -1546,4 +1546,109 @@ async fn the_reports_page_lists_published_reports_and_drafts_for_those_who_may()
         !html.contains("Concept &lt;juli&gt;") && !html.contains("id=\"concepten\""),
         "{html}"
     );
+}
+
+/// What a commitment's state means, on its page, in the cases the schedule cannot see for
+/// itself: one without milestones is not called on time without saying why; a fulfilment
+/// letter after the deadline says how late it came; a postponement letter names the new
+/// deadline as the report does.
+#[tokio::test]
+async fn the_commitments_page_says_what_each_state_means() {
+    let app = TestApp::new().await; // status date 1 June 2026
+    let p = programme(&app).await;
+    let create = "mutation($i: CreateCommitmentInput!) { createCommitment(input: $i) { commitment { id version } } }";
+    let unlinked = app
+        .ok(
+            create,
+            json!({ "i": { "programmeId": p, "number": "TZ-LOS", "text": "Zonder mijlpaal",
+            "madeBy": "minister", "madeOn": "2026-01-10", "deadlineDate": "2026-09-01" } }),
+        )
+        .await;
+    assert!(unlinked["createCommitment"]["commitment"]["id"].is_string());
+    let late = app
+        .ok(
+            create,
+            json!({ "i": { "programmeId": p, "number": "TZ-LAAT", "text": "Te laat nagekomen",
+            "madeBy": "minister", "madeOn": "2026-01-10", "deadlineDate": "2026-03-01" } }),
+        )
+        .await["createCommitment"]["commitment"]
+        .clone();
+    app.ok(
+        "mutation($i: RecordCommitmentLetterInput!) { recordCommitmentLetter(input: $i) { status } }",
+        json!({ "i": { "commitmentId": late["id"], "version": late["version"], "kind": "FULFILMENT",
+            "sentOn": "2026-05-01", "reference": "Kamerbrief 2026-05" } }),
+    )
+    .await;
+    let (status, _, html) = page(&app, "/toezeggingen").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    let unlinked = &html[html.find(">TZ-LOS</h3>").expect("listed")..];
+    let unlinked = &unlinked[..unlinked.find("</article>").unwrap_or(unlinked.len())];
+    assert!(
+        unlinked.contains("Er is nog geen mijlpaal aan de toezegging gekoppeld"),
+        "{unlinked}"
+    );
+    let fulfilled = section(&html, "nagekomen");
+    assert!(
+        fulfilled.contains("Nagekomen met de brief van 1 mei 2026, 61 dagen na de termijn."),
+        "{fulfilled}"
+    );
+    assert!(
+        fulfilled.contains(
+            "Brief van 1 mei 2026 (Kamerbrief 2026-05), waarmee de toezegging is nagekomen"
+        ),
+        "{fulfilled}"
+    );
+}
+
+/// A report's document through the web app: a draft's stays hidden from a viewer (a Dutch
+/// 404, as for a document that does not exist), and a reader signed in on the web opens a
+/// published one with the session alone.
+#[tokio::test]
+async fn report_documents_open_for_the_signed_in_reader_and_drafts_stay_hidden() {
+    let app = TestApp::with_demo().await;
+    let generate = "mutation($d: Date!, $t: String!) { generateProgressReport(input: { asOf: $d, title: $t }) { report { id version documents { url } } } }";
+    let published = app
+        .ok(generate, json!({ "d": "2026-06-15", "t": "Gepubliceerd" }))
+        .await["generateProgressReport"]["report"]
+        .clone();
+    let v = app.approve(&published["id"], &published["version"]).await;
+    app.ok(
+        "mutation($id: ID!, $v: Int!) { publishProgressReport(input: { id: $id, version: $v }) { status } }",
+        json!({ "id": published["id"], "v": v }),
+    )
+    .await;
+    let draft = app
+        .ok(generate, json!({ "d": "2026-06-15", "t": "Concept" }))
+        .await["generateProgressReport"]["report"]
+        .clone();
+    let file = |report: &Value| {
+        report["documents"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d["url"].as_str())
+            .find(|u| u.ends_with(".pdf"))
+            .and_then(|u| u.rsplit('/').next())
+            .map(|f| format!("/rapportages/documenten/{f}"))
+            .expect("a PDF")
+    };
+    let viewer = app.token("lezer-web", entity::Role::Viewer, None).await;
+    let bearer = [("authorization", format!("Bearer {viewer}"))];
+    for hidden in [file(&draft), "/rapportages/documenten/9999.pdf".to_owned()] {
+        let (status, headers, html) = browse_with(&app, &hidden, &bearer).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{hidden}");
+        assert_eq!(headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
+        assert!(html.contains("Document niet gevonden"), "{html}");
+    }
+    let mut browser = Browser::new(&app);
+    browser.post("/aanmelden", &[("token", &viewer)]).await;
+    let (status, headers, body) = browser.get(&file(&published)).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(
+        headers[header::CONTENT_TYPE],
+        "application/pdf",
+        "the document itself"
+    );
+    let (status, _, _) = browser.get(&file(&draft)).await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
 }

@@ -55,39 +55,125 @@ impl CommitmentState {
                 "Een mijlpaal die de toezegging nakomt, wordt pas na de termijn verwacht: de Kamer moet een uitstelbrief krijgen."
             }
             CommitmentState::AtRisk => "Nog op tijd, maar met weinig speling tot de termijn.",
-            CommitmentState::OnTrack => "De mijlpalen worden op tijd verwacht.",
-            CommitmentState::Fulfilled => "Nagekomen: de Kamer heeft de brief gekregen.",
+            CommitmentState::OnTrack => {
+                "Op tijd verwacht, voor zover de gekoppelde mijlpalen het laten zien."
+            }
+            CommitmentState::Fulfilled => {
+                "De Kamer heeft de brief gekregen die de toezegging nakomt; bij elke toezegging staat of die op tijd kwam."
+            }
         }
     }
 }
 
-/// The state in days, and whether the Kamer is owed a postponement letter: "de termijn is
-/// 151 dagen voorbij (op de peildatum); een uitstelbrief aan de Kamer is nodig".
-pub(super) fn detail(
-    state: CommitmentState,
-    days_late: Option<i64>,
-    projected: Option<NaiveDate>,
-    needs_letter: bool,
-) -> String {
-    let days = match (state, days_late, projected) {
-        (CommitmentState::Missed, Some(days), _) if days > 0 => {
-            format!(
-                "de termijn is {} voorbij (op de peildatum)",
-                DUTCH.days(days)
-            )
+/// What a page knows of a commitment's state (from `CommitmentRisk`, and its fulfilment
+/// letter).
+pub(super) struct Facts {
+    pub state: CommitmentState,
+    /// `daysLate`: to the status date when missed, else to the projected date.
+    pub days_late: Option<i64>,
+    /// The latest projected date of its linked milestones; none without any.
+    pub projected: Option<NaiveDate>,
+    pub needs_letter: bool,
+    /// Whether its linked milestones are all done (only the letter is missing).
+    pub work_done: bool,
+    /// The fulfilment letter's date and how many days after the deadline it came.
+    pub fulfilled_by: Option<(NaiveDate, i64)>,
+}
+
+/// What the state means, in sentences: days late or left, a commitment without milestones,
+/// work done with only the letter missing, a late fulfilment, and whether the Kamer is owed a
+/// postponement letter ("De termijn is 151 dagen voorbij (op de peildatum). Een uitstelbrief aan
+/// de Kamer is nodig.").
+pub(super) fn detail(f: &Facts) -> String {
+    let mut sentences: Vec<String> = Vec::new();
+    match (f.state, f.days_late, f.projected) {
+        (CommitmentState::Fulfilled, _, _) => sentences.push(DUTCH.fulfilled(f.fulfilled_by)),
+        (CommitmentState::Missed, Some(days), _) if days > 0 => sentences.push(format!(
+            "De termijn is {} voorbij (op de peildatum).",
+            DUTCH.days(days)
+        )),
+        (CommitmentState::Missed, _, _) => sentences.push("De termijn is voorbij.".to_owned()),
+        (_, _, None) => sentences.push(
+            "Er is nog geen mijlpaal aan de toezegging gekoppeld: koers kan niet zeggen of de termijn wordt gehaald."
+                .to_owned(),
+        ),
+        (_, Some(days), Some(projected)) if days > 0 => sentences.push(format!(
+            "Verwacht {}, {} na de termijn.",
+            DUTCH.date(projected),
+            DUTCH.days(days)
+        )),
+        (_, Some(days), Some(projected)) => sentences.push(format!(
+            "Verwacht {}, {} voor de termijn.",
+            DUTCH.date(projected),
+            DUTCH.days(-days)
+        )),
+        (_, None, Some(projected)) => {
+            sentences.push(format!("Verwacht {}.", DUTCH.date(projected)));
         }
-        (CommitmentState::NeedsPostponementLetter, Some(days), Some(projected)) if days > 0 => {
-            format!(
-                "verwacht {} na de termijn ({})",
-                DUTCH.days(days),
-                DUTCH.date(projected)
-            )
+    }
+    if f.work_done && f.state != CommitmentState::Fulfilled {
+        sentences.push(
+            "Het werk is gedaan; wat nog ontbreekt is de brief aan de Kamer die de toezegging nakomt."
+                .to_owned(),
+        );
+    }
+    if f.needs_letter {
+        sentences.push("Een uitstelbrief aan de Kamer is nodig.".to_owned());
+    }
+    sentences.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(state: CommitmentState) -> Facts {
+        Facts {
+            state,
+            days_late: None,
+            projected: None,
+            needs_letter: false,
+            work_done: false,
+            fulfilled_by: None,
         }
-        _ => String::new(),
-    };
-    match (needs_letter, days.is_empty()) {
-        (true, true) => "Een uitstelbrief aan de Kamer is nodig.".to_owned(),
-        (true, false) => format!("{days}; een uitstelbrief aan de Kamer is nodig."),
-        (false, _) => days,
+    }
+
+    #[test]
+    fn each_state_says_what_it_means() {
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).expect("a day");
+        let missed = Facts {
+            days_late: Some(151),
+            needs_letter: true,
+            ..facts(CommitmentState::Missed)
+        };
+        assert_eq!(
+            detail(&missed),
+            "De termijn is 151 dagen voorbij (op de peildatum). Een uitstelbrief aan de Kamer is nodig."
+        );
+        let late = Facts {
+            fulfilled_by: Some((day, 61)),
+            ..facts(CommitmentState::Fulfilled)
+        };
+        assert_eq!(
+            detail(&late),
+            "Nagekomen met de brief van 1 november 2026, 61 dagen na de termijn."
+        );
+        let unlinked = facts(CommitmentState::OnTrack);
+        assert!(detail(&unlinked).starts_with("Er is nog geen mijlpaal"));
+        let done = Facts {
+            days_late: Some(20),
+            work_done: true,
+            ..facts(CommitmentState::Missed)
+        };
+        assert!(detail(&done).contains("wat nog ontbreekt is de brief"));
+        let early = Facts {
+            days_late: Some(-6),
+            projected: Some(day),
+            ..facts(CommitmentState::AtRisk)
+        };
+        assert_eq!(
+            detail(&early),
+            "Verwacht 1 november 2026, 6 dagen voor de termijn."
+        );
     }
 }

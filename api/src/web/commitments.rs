@@ -51,11 +51,10 @@ pub async fn show(
             Err(refused) => return refused,
         };
         commitments.extend(answer.commitments.nodes);
-        let info = answer.commitments.page_info;
-        if !info.has_next_page || commitments.len() >= MOST {
-            break (answer.status_date, answer.commitments.total_count);
+        match answer.commitments.page_info.next() {
+            Some(cursor) if commitments.len() < MOST => variables["after"] = cursor.into(),
+            _ => break (answer.status_date, answer.commitments.total_count),
         }
-        variables["after"] = info.end_cursor.into();
     };
     commitments.truncate(MOST);
     page(
@@ -82,15 +81,8 @@ struct Answer {
 #[serde(rename_all = "camelCase")]
 struct Commitments {
     total_count: usize,
-    page_info: PageInfo,
+    page_info: super::PageInfo,
     nodes: Vec<Commitment>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PageInfo {
-    has_next_page: bool,
-    end_cursor: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -114,6 +106,7 @@ struct Risk {
     state: CommitmentState,
     days_late: Option<i64>,
     projected_date: Option<NaiveDate>,
+    work_done: bool,
     caused_by: Option<Titled>,
 }
 
@@ -131,22 +124,13 @@ struct Milestone {
     projected_date: NaiveDate,
 }
 
-/// A letter's kind, as the schema names it.
-#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-enum LetterKind {
-    Fulfilment,
-    Postponement,
-}
-
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Letter {
-    kind: LetterKind,
+    kind: entity::LetterKind,
     sent_on: NaiveDate,
     reference: Option<String>,
     reason: Option<String>,
-    previous_deadline_date: NaiveDate,
     new_deadline_date: Option<NaiveDate>,
     new_deadline_text: Option<String>,
 }
@@ -257,7 +241,26 @@ fn anchor(state: CommitmentState) -> &'static str {
 }
 
 fn item(c: &Commitment) -> Item {
-    let decides = c.risk.caused_by.as_ref().map(|m| m.id.as_str());
+    let open = c.risk.state != CommitmentState::Fulfilled;
+    let live: Vec<&Milestone> = c
+        .milestones
+        .iter()
+        .filter(|m| m.status != entity::WorkStatus::Cancelled)
+        .collect();
+    // The milestone that decides, where there is a choice and it is still open.
+    let decides = c
+        .risk
+        .caused_by
+        .as_ref()
+        .map(|m| m.id.as_str())
+        .filter(|_| open && live.len() > 1);
+    // When the fulfilment letter came, and how late.
+    let fulfilled_by = c
+        .letters
+        .iter()
+        .filter(|l| l.kind == entity::LetterKind::Fulfilment)
+        .map(|l| (l.sent_on, (l.sent_on - c.deadline_date).num_days()))
+        .next_back();
     Item {
         number: c.number.clone(),
         text: c.text.clone(),
@@ -265,64 +268,41 @@ fn item(c: &Commitment) -> Item {
         deadline: deadline(Some(c.deadline_date), c.deadline_text.as_deref()),
         state: c.risk.state.label(),
         state_class: c.risk.state.class(),
-        detail: commitment_state::detail(
-            c.risk.state,
-            c.risk.days_late,
-            c.risk.projected_date,
-            c.needs_postponement_letter,
-        ),
+        detail: commitment_state::detail(&commitment_state::Facts {
+            state: c.risk.state,
+            days_late: c.risk.days_late,
+            projected: c.risk.projected_date,
+            needs_letter: c.needs_postponement_letter,
+            work_done: c.risk.work_done,
+            fulfilled_by,
+        }),
         milestones: c
             .milestones
             .iter()
             .map(|m| Fulfiller {
                 title: m.title.clone(),
                 link: super::milestone::address(&m.id),
-                projected: format!(
-                    "{} {}",
-                    if m.status == entity::WorkStatus::Done {
-                        "bereikt"
-                    } else {
-                        "verwacht"
-                    },
-                    DUTCH.date(m.projected_date)
-                ),
-                decides: decides == Some(m.id.as_str()) && c.milestones.len() > 1,
+                projected: match m.status {
+                    entity::WorkStatus::Cancelled => "vervallen".to_owned(),
+                    entity::WorkStatus::Done => format!("bereikt {}", DUTCH.date(m.projected_date)),
+                    _ => format!("verwacht {}", DUTCH.date(m.projected_date)),
+                },
+                decides: decides == Some(m.id.as_str()),
             })
             .collect(),
         letters: c.letters.iter().map(letter).collect(),
     }
 }
 
-/// A letter in a sentence: "12 maart 2025: uitstelbrief (kenmerk 2025-0000123456): de termijn
-/// van 1 april 2025 naar voor het zomerreces 2025 (3 juli 2025), omdat „...”".
+/// A letter in a sentence, as the progress report writes it: "Uitstelbrief van 20 maart 2025
+/// (kenmerk), met als nieuwe termijn uiterlijk 1 oktober 2025. Reden: ...".
 fn letter(l: &Letter) -> String {
-    let reference = l
-        .reference
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .map(|r| format!(" (kenmerk {r})"))
-        .unwrap_or_default();
-    let reason = l
-        .reason
-        .as_deref()
-        .map(str::trim)
-        .filter(|r| !r.is_empty())
-        .map(|r| format!(", omdat {}", DUTCH.quote(r)))
-        .unwrap_or_default();
-    match l.kind {
-        LetterKind::Fulfilment => format!(
-            "{}: brief waarmee de toezegging is nagekomen{reference}{reason}",
-            DUTCH.date(l.sent_on)
-        ),
-        LetterKind::Postponement => format!(
-            "{}: uitstelbrief{reference}: de termijn van {} naar {}{reason}",
-            DUTCH.date(l.sent_on),
-            DUTCH.date(l.previous_deadline_date),
-            match deadline(l.new_deadline_date, l.new_deadline_text.as_deref()) {
-                d if d.is_empty() => "een nog onbekende datum".to_owned(),
-                d => d,
-            }
-        ),
-    }
+    DUTCH.letter(crate::service::reports::document::words::LetterFacts {
+        kind: l.kind,
+        sent_on: l.sent_on,
+        reference: l.reference.as_deref(),
+        reason: l.reason.as_deref(),
+        new_deadline_date: l.new_deadline_date,
+        new_deadline_text: l.new_deadline_text.as_deref(),
+    })
 }

@@ -15,9 +15,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{
-    CommitmentStatus, GovernmentLayer, Health, MilestoneKind, RiskLevel, RiskStatus, WorkStatus,
-};
+use entity::{GovernmentLayer, Health, MilestoneKind, RiskLevel, RiskStatus, WorkStatus};
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
@@ -257,8 +255,17 @@ struct Commitment {
     text: String,
     deadline_date: NaiveDate,
     deadline_text: Option<String>,
-    status: CommitmentStatus,
     needs_postponement_letter: bool,
+    risk: CommitmentRisk,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CommitmentRisk {
+    state: super::commitment_state::CommitmentState,
+    days_late: Option<i64>,
+    projected_date: Option<NaiveDate>,
+    work_done: bool,
 }
 
 #[derive(Deserialize)]
@@ -649,16 +656,22 @@ fn neighbours(list: &[Dependency], drives: impl Fn(&Neighbour) -> bool) -> Vec<N
         .collect()
 }
 
+/// A commitment in a line: its deadline, its state and what that means (as on Toezeggingen).
 fn commitment(c: &Commitment) -> Fact {
-    let mut state = DUTCH.commitment_status(c.status).to_owned();
-    if c.status == CommitmentStatus::Open && c.needs_postponement_letter {
-        state.push_str("; een uitstelbrief aan de Kamer is nodig");
-    }
+    let detail = super::commitment_state::detail(&super::commitment_state::Facts {
+        state: c.risk.state,
+        days_late: c.risk.days_late,
+        projected: c.risk.projected_date,
+        needs_letter: c.needs_postponement_letter,
+        work_done: c.risk.work_done,
+        fulfilled_by: None,
+    });
     fact(
         format!("{} {}", c.number, c.text),
         format!(
-            "termijn {}; {state}",
-            deadline(Some(c.deadline_date), c.deadline_text.as_deref())
+            "Termijn {}. {}. {detail}",
+            deadline(Some(c.deadline_date), c.deadline_text.as_deref()),
+            c.risk.state.label()
         ),
     )
 }

@@ -334,6 +334,22 @@ fn unavailable() -> Response {
     )
 }
 
+/// Where a page of a list stands (`pageInfo`), as the pages that read a whole list ask for it.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PageInfo {
+    has_next_page: bool,
+    end_cursor: Option<String>,
+}
+
+impl PageInfo {
+    /// The cursor to ask for the next page with; none at the end of the list (or when the API
+    /// gives no cursor, so a page is never asked for twice).
+    fn next(self) -> Option<String> {
+        self.end_cursor.filter(|_| self.has_next_page)
+    }
+}
+
 /// Run `operation` of a page's GraphQL `document` with `variables` as `caller`; its `data`
 /// read as `T`, or the page that says the plan could not be read (every error is logged).
 async fn query<T: serde::de::DeserializeOwned>(

@@ -247,6 +247,7 @@ struct CommitmentRisk {
     state: CommitmentState,
     days_late: Option<i64>,
     projected_date: Option<NaiveDate>,
+    work_done: bool,
 }
 
 #[derive(Deserialize)]
@@ -439,12 +440,14 @@ impl Overview {
                 deadline: deadline(Some(c.deadline_date), c.deadline_text.as_deref()),
                 state: c.risk.state.label(),
                 state_class: c.risk.state.class(),
-                detail: super::commitment_state::detail(
-                    c.risk.state,
-                    c.risk.days_late,
-                    c.risk.projected_date,
-                    c.needs_postponement_letter,
-                ),
+                detail: super::commitment_state::detail(&super::commitment_state::Facts {
+                    state: c.risk.state,
+                    days_late: c.risk.days_late,
+                    projected: c.risk.projected_date,
+                    needs_letter: c.needs_postponement_letter,
+                    work_done: c.risk.work_done,
+                    fulfilled_by: None,
+                }),
             })
             .collect();
 

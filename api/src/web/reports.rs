@@ -57,11 +57,10 @@ pub async fn show(
             Err(refused) => return refused,
         };
         reports.extend(answer.progress_reports.nodes);
-        let info = answer.progress_reports.page_info;
-        if !info.has_next_page || reports.len() >= MOST {
-            break answer.progress_reports.total_count;
+        match answer.progress_reports.page_info.next() {
+            Some(cursor) if reports.len() < MOST => variables["after"] = cursor.into(),
+            _ => break answer.progress_reports.total_count,
         }
-        variables["after"] = info.end_cursor.into();
     };
     reports.truncate(MOST);
     page(
@@ -86,7 +85,17 @@ pub async fn document(
         Ok(reader) => reader,
         Err(refused) => return refused,
     };
-    crate::http::reports::document(api.state().clone(), &reader.caller, &file).await
+    let served = crate::http::reports::document(api.state().clone(), &reader.caller, &file).await;
+    match served.status() {
+        axum::http::StatusCode::NOT_FOUND => super::problem_for(
+            &reader,
+            axum::http::StatusCode::NOT_FOUND,
+            "Document niet gevonden",
+            "Dit adres noemt geen document van een rapportage die u kunt zien. Kies een document op de pagina Rapportages.",
+        ),
+        status if status.is_server_error() => super::failed(),
+        _ => served,
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -103,15 +112,8 @@ struct Answer {
 #[serde(rename_all = "camelCase")]
 struct Reports {
     total_count: usize,
-    page_info: PageInfo,
+    page_info: super::PageInfo,
     nodes: Vec<Report>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PageInfo {
-    has_next_page: bool,
-    end_cursor: Option<String>,
 }
 
 #[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
@@ -136,7 +138,6 @@ struct Report {
     created_by: String,
     previous_as_of: Option<NaiveDate>,
     documents: Vec<Document>,
-    warnings: Vec<Warning>,
 }
 
 #[derive(Deserialize)]
@@ -156,11 +157,6 @@ enum Format {
     Pdf,
     Odt,
     FinalOdt,
-}
-
-#[derive(Deserialize)]
-struct Warning {
-    message: String,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -190,7 +186,6 @@ struct Item {
     reference: Option<String>,
     language: &'static str,
     documents: Vec<DocumentLink>,
-    warnings: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -215,7 +210,7 @@ impl ReportsPage {
             groups.push(Group {
                 id: "gepubliceerd",
                 title: "Gepubliceerd",
-                meaning: "Vastgesteld en verstuurd: deze documenten veranderen nooit meer (de SHA-256 bewijst het).",
+                meaning: "Gepubliceerd: de documenten liggen vast; de SHA-256 laat zien dat ze niet zijn gewijzigd.",
                 items: published,
             });
         }
@@ -228,10 +223,11 @@ impl ReportsPage {
                 items: drafts,
             });
         }
-        let mut summary = format!(
-            "{} die u kunt zien.",
-            capital(&count(total, "rapportage", "rapportages"))
-        );
+        let mut summary = if total == 0 {
+            String::new()
+        } else {
+            format!("U kunt {} zien.", count(total, "rapportage", "rapportages"))
+        };
         if reports.len() < total {
             summary.push_str(&format!(
                 " Hier staan de eerste {}, op peildatum.",
@@ -285,7 +281,6 @@ fn item(r: &Report) -> Item {
                 sha256: d.sha256.clone(),
             })
             .collect(),
-        warnings: r.warnings.iter().map(|w| w.message.clone()).collect(),
     }
     .with_date(r.date)
 }

@@ -18,8 +18,8 @@ pub(super) fn count(n: usize, one: &str, more: &str) -> String {
 /// is only blanks counts as none.
 pub(super) fn deadline(date: Option<NaiveDate>, text: Option<&str>) -> String {
     match (date, text.filter(|t| !t.trim().is_empty())) {
-        (Some(date), Some(text)) => format!("{text} ({})", DUTCH.date(date)),
-        (Some(date), None) => DUTCH.date(date),
+        // As the progress report writes it (a text that names its date stands alone).
+        (Some(date), text) => DUTCH.deadline(text, date),
         (None, Some(text)) => text.to_owned(),
         (None, None) => String::new(),
     }
@@ -166,5 +166,10 @@ mod tests {
             "voor het zomerreces 2026 (2 juli 2026)"
         );
         assert_eq!(deadline(None, None), "");
+        let first = NaiveDate::from_ymd_opt(2025, 10, 1).expect("a day");
+        assert_eq!(
+            deadline(Some(first), Some("uiterlijk 1 oktober 2025")),
+            "uiterlijk 1 oktober 2025"
+        );
     }
 }

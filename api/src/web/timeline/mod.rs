@@ -189,11 +189,10 @@ pub async fn show(
         };
         let total = answer.milestones.total_count;
         milestones.extend(answer.milestones.nodes);
-        let info = answer.milestones.page_info;
-        if !info.has_next_page || milestones.len() >= MOST {
-            break total;
+        match answer.milestones.page_info.next() {
+            Some(cursor) if milestones.len() < MOST => variables["after"] = cursor.into(),
+            _ => break total,
         }
-        variables["after"] = info.end_cursor.into();
     };
     milestones.truncate(MOST);
     // The health filter is on the health the page shows (the worse of the judged and the
@@ -262,15 +261,8 @@ struct Answer {
 #[serde(rename_all = "camelCase")]
 struct Milestones {
     total_count: usize,
-    page_info: PageInfo,
+    page_info: super::PageInfo,
     nodes: Vec<Row>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct PageInfo {
-    has_next_page: bool,
-    end_cursor: Option<String>,
 }
 
 /// A milestone as the timeline asks for it.

@@ -45,7 +45,7 @@ pub(super) async fn commitments(
                 text: c.text.clone(),
                 deadline: lang.deadline(c.deadline_text.as_deref(), c.deadline_date),
                 state,
-                letters: mine.iter().map(|l| lang.letter(l)).collect(),
+                letters: mine.iter().map(|l| lang.letter((*l).into())).collect(),
             };
             (c, line)
         })

@@ -7,6 +7,36 @@ use crate::service::schedule::CommitmentState;
 use chrono::NaiveDate;
 use entity::{LetterKind, commitment_letter};
 
+/// What a sentence about a letter to the Kamer needs: from a stored letter, or from what a
+/// page read of it through the API.
+pub struct LetterFacts<'a> {
+    /// Fulfilment or postponement.
+    pub kind: LetterKind,
+    /// When it was sent.
+    pub sent_on: NaiveDate,
+    /// Its kenmerk.
+    pub reference: Option<&'a str>,
+    /// Why the deadline moved (a postponement).
+    pub reason: Option<&'a str>,
+    /// The new deadline (a postponement).
+    pub new_deadline_date: Option<NaiveDate>,
+    /// The new deadline as promised.
+    pub new_deadline_text: Option<&'a str>,
+}
+
+impl<'a> From<&'a commitment_letter::Model> for LetterFacts<'a> {
+    fn from(l: &'a commitment_letter::Model) -> Self {
+        LetterFacts {
+            kind: l.kind,
+            sent_on: l.sent_on,
+            reference: l.reference.as_deref(),
+            reason: l.reason.as_deref(),
+            new_deadline_date: l.new_deadline_date,
+            new_deadline_text: l.new_deadline_text.as_deref(),
+        }
+    }
+}
+
 impl Words {
     /// A deadline as promised with its date: "voor het zomerreces 2026 (2 juli 2026)"; the date
     /// alone when there is no text, and the text alone when it already names the date
@@ -80,16 +110,17 @@ impl Words {
 
     /// One letter about a commitment, as a sentence: "Uitstelbrief van 20 maart 2025
     /// (kenmerk), met als nieuwe termijn uiterlijk 1 oktober 2025. Reden: …".
-    pub fn letter(self, l: &commitment_letter::Model) -> String {
+    pub fn letter(self, l: LetterFacts<'_>) -> String {
         let day = self.date(l.sent_on);
         let reference = l
             .reference
-            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
             .map_or(String::new(), |r| format!(" ({r})"));
         let new_deadline = l
             .new_deadline_date
-            .map(|d| self.deadline(l.new_deadline_text.as_deref(), d));
-        let reason = l.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
+            .map(|d| self.deadline(l.new_deadline_text, d));
+        let reason = l.reason.map(str::trim).filter(|r| !r.is_empty());
         let nl = self.language() == Language::Nl;
         let mut text = match (l.kind, nl) {
             (LetterKind::Fulfilment, true) => {

@@ -3,6 +3,7 @@
 //! ([`crate::service::reports::document::facts`]): no other module of the report branches on the language.
 
 mod commitments;
+pub use commitments::LetterFacts;
 mod kern;
 mod kpis;
 mod labels;
