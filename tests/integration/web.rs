@@ -1078,6 +1078,18 @@ async fn signing_in_with_a_token_gives_a_session_and_signing_out_ends_it() {
     );
     assert!(html.contains("action=\"/afmelden\""), "a sign-out button");
 
+    // The sign-in page says who is signed in, whatever its address says.
+    let (status, _, html) = browser.get("/aanmelden?afgemeld=ja").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains("U bent aangemeld als programmamanager-web")
+            && !html.contains("U bent afgemeld"),
+        "{html}"
+    );
+    assert!(
+        html.contains("action=\"/afmelden\""),
+        "with the sign-out button"
+    );
     // Signing in again: a new id, and the old one opens nothing.
     browser.post("/aanmelden", &[("token", &token)]).await;
     let second = browser.cookie.clone().expect("signed in again");

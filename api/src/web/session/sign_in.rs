@@ -28,10 +28,20 @@ struct SignInPage<'a> {
 
 /// The sign-in page with `status` and `message`, its form returning to `back`.
 fn render(status: StatusCode, message: &str, back: &str) -> Response {
+    render_for(None, status, message, back)
+}
+
+/// [`render`] with the header of `reader` (someone already signed in).
+fn render_for(
+    reader: Option<&super::Reader>,
+    status: StatusCode,
+    message: &str,
+    back: &str,
+) -> Response {
     let frame = Frame::new(
         "Aanmelden",
         "aanmelden",
-        None,
+        reader,
         SignInPage {
             message,
             back: safe_return(back).to_owned(),
@@ -71,14 +81,40 @@ pub struct FormParams {
     afgemeld: String,
 }
 
-/// `GET /aanmelden`: the form.
-pub async fn form(Query(params): Query<FormParams>) -> Response {
+/// `GET /aanmelden`: the form; for someone signed in, who they are (and the header's sign-out).
+pub async fn form(
+    State(api): State<Api>,
+    session: Session,
+    Query(params): Query<FormParams>,
+) -> Response {
+    if let Some(reader) = signed_in(&api, &session).await {
+        let message = format!(
+            "U bent aangemeld als {}. Afmelden kan met de knop bovenaan; met een ander token meldt u zich hieronder aan als iemand anders.",
+            reader.caller.name
+        );
+        return render_for(Some(&reader), StatusCode::OK, &message, &params.terug);
+    }
     let message = if params.afgemeld == "ja" {
         "U bent afgemeld."
     } else {
         ""
     };
     render(StatusCode::OK, message, &params.terug)
+}
+
+/// Who the session is signed in as, while its token holds; none otherwise (reading only: the
+/// sign-in page makes no session).
+async fn signed_in(api: &Api, session: &Session) -> Option<super::Reader> {
+    let id = super::token_id(session).await.ok().flatten()?;
+    let state = api.state();
+    let caller = crate::service::accounts::tokens::holder_of(&state.db, id, state.clock.now())
+        .await
+        .ok()?;
+    let form_token = super::form_token(session).await?;
+    Some(super::Reader {
+        caller,
+        how: super::How::Session { form_token },
+    })
 }
 
 /// Whether a form was sent from koers's own pages, by the browser's word: `Sec-Fetch-Site`
