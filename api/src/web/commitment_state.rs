@@ -65,6 +65,31 @@ impl CommitmentState {
     }
 }
 
+/// `CommitmentRisk` as the pages ask for it (`state daysLate projectedDate workDone`).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(super) struct Risk {
+    pub state: CommitmentState,
+    pub days_late: Option<i64>,
+    pub projected_date: Option<NaiveDate>,
+    pub work_done: bool,
+}
+
+impl Risk {
+    /// What [`detail`] needs: this verdict, whether a postponement letter is owed, and the
+    /// fulfilment letter's date and days late (if any).
+    pub fn facts(&self, needs_letter: bool, fulfilled_by: Option<(NaiveDate, i64)>) -> Facts {
+        Facts {
+            state: self.state,
+            days_late: self.days_late,
+            projected: self.projected_date,
+            needs_letter,
+            work_done: self.work_done,
+            fulfilled_by,
+        }
+    }
+}
+
 /// What a page knows of a commitment's state (from `CommitmentRisk`, and its fulfilment
 /// letter).
 pub(super) struct Facts {

@@ -6,7 +6,7 @@
 
 use super::commitment_state::{self, CommitmentState};
 use super::words::{DUTCH, count, deadline};
-use super::{Api, page, query, reader};
+use super::{Api, every_page, page, reader};
 use crate::http::Peer;
 use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
@@ -35,28 +35,20 @@ pub async fn show(
         Ok(reader) => reader,
         Err(refused) => return refused,
     };
-    let mut variables = serde_json::json!({});
-    let mut commitments: Vec<Commitment> = Vec::new();
-    let (status_date, total) = loop {
-        let answer: Answer = match query(
-            &api,
-            &headers,
-            &reader,
-            (DOCUMENT, "Commitments"),
-            variables.clone(),
+    let split = |a: &mut Answer| {
+        (
+            std::mem::take(&mut a.commitments.nodes),
+            std::mem::take(&mut a.commitments.page_info),
         )
-        .await
-        {
-            Ok(answer) => answer,
+    };
+    let operation = (DOCUMENT, "Commitments");
+    let variables = serde_json::json!({});
+    let (last, commitments) =
+        match every_page(&api, &headers, &reader, operation, variables, MOST, split).await {
+            Ok(read) => read,
             Err(refused) => return refused,
         };
-        commitments.extend(answer.commitments.nodes);
-        match answer.commitments.page_info.next() {
-            Some(cursor) if commitments.len() < MOST => variables["after"] = cursor.into(),
-            _ => break (answer.status_date, answer.commitments.total_count),
-        }
-    };
-    commitments.truncate(MOST);
+    let (status_date, total) = (last.status_date, last.commitments.total_count);
     page(
         "commitments.html",
         "Toezeggingen",
@@ -103,10 +95,8 @@ struct Commitment {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Risk {
-    state: CommitmentState,
-    days_late: Option<i64>,
-    projected_date: Option<NaiveDate>,
-    work_done: bool,
+    #[serde(flatten)]
+    verdict: commitment_state::Risk,
     caused_by: Option<Titled>,
 }
 
@@ -183,7 +173,7 @@ impl CommitmentsPage {
             .filter_map(|state| {
                 let mut members: Vec<&Commitment> = commitments
                     .iter()
-                    .filter(|c| c.risk.state == state)
+                    .filter(|c| c.risk.verdict.state == state)
                     .collect();
                 if members.is_empty() {
                     return None;
@@ -199,7 +189,7 @@ impl CommitmentsPage {
             .collect();
         let open = commitments
             .iter()
-            .filter(|c| c.risk.state != CommitmentState::Fulfilled)
+            .filter(|c| c.risk.verdict.state != CommitmentState::Fulfilled)
             .count();
         let letters_owed = commitments
             .iter()
@@ -241,7 +231,7 @@ fn anchor(state: CommitmentState) -> &'static str {
 }
 
 fn item(c: &Commitment) -> Item {
-    let open = c.risk.state != CommitmentState::Fulfilled;
+    let open = c.risk.verdict.state != CommitmentState::Fulfilled;
     let live: Vec<&Milestone> = c
         .milestones
         .iter()
@@ -266,16 +256,13 @@ fn item(c: &Commitment) -> Item {
         text: c.text.clone(),
         made: format!("door {} op {}", c.made_by, DUTCH.date(c.made_on)),
         deadline: deadline(Some(c.deadline_date), c.deadline_text.as_deref()),
-        state: c.risk.state.label(),
-        state_class: c.risk.state.class(),
-        detail: commitment_state::detail(&commitment_state::Facts {
-            state: c.risk.state,
-            days_late: c.risk.days_late,
-            projected: c.risk.projected_date,
-            needs_letter: c.needs_postponement_letter,
-            work_done: c.risk.work_done,
-            fulfilled_by,
-        }),
+        state: c.risk.verdict.state.label(),
+        state_class: c.risk.verdict.state.class(),
+        detail: commitment_state::detail(
+            &c.risk
+                .verdict
+                .facts(c.needs_postponement_letter, fulfilled_by),
+        ),
         milestones: c
             .milestones
             .iter()

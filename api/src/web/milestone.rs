@@ -256,16 +256,7 @@ struct Commitment {
     deadline_date: NaiveDate,
     deadline_text: Option<String>,
     needs_postponement_letter: bool,
-    risk: CommitmentRisk,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct CommitmentRisk {
-    state: super::commitment_state::CommitmentState,
-    days_late: Option<i64>,
-    projected_date: Option<NaiveDate>,
-    work_done: bool,
+    risk: super::commitment_state::Risk,
 }
 
 #[derive(Deserialize)]
@@ -627,18 +618,13 @@ fn neighbours(list: &[Dependency], drives: impl Fn(&Neighbour) -> bool) -> Vec<N
     list.iter()
         .filter_map(|d| d.other.as_ref().map(|n| (d.lag_days, n)))
         .map(|(lag, n)| {
-            let shown = words::shown_health(n.health, n.computed_health.health);
-            let (mut state, health_class) = words::standing(n.status, shown);
-            let late = overdue(n.overdue, n.overdue_days);
-            if !late.is_empty() {
-                state.push_str(&format!(", {}", late.to_lowercase()));
-            }
-            if n.health_overridden && n.health != shown {
-                state.push_str(&format!(
-                    "; oordeel van de manager: {}",
-                    DUTCH.health(n.health)
-                ));
-            }
+            let (mut state, health_class) = words::milestone_state(
+                n.status,
+                n.health,
+                n.computed_health.health,
+                n.health_overridden,
+                (n.overdue, n.overdue_days),
+            );
             if n.deleted_at.is_some() {
                 state.push_str(" (verwijderd)");
             }
@@ -658,14 +644,7 @@ fn neighbours(list: &[Dependency], drives: impl Fn(&Neighbour) -> bool) -> Vec<N
 
 /// A commitment in a line: its deadline, its state and what that means (as on Toezeggingen).
 fn commitment(c: &Commitment) -> Fact {
-    let detail = super::commitment_state::detail(&super::commitment_state::Facts {
-        state: c.risk.state,
-        days_late: c.risk.days_late,
-        projected: c.risk.projected_date,
-        needs_letter: c.needs_postponement_letter,
-        work_done: c.risk.work_done,
-        fulfilled_by: None,
-    });
+    let detail = super::commitment_state::detail(&c.risk.facts(c.needs_postponement_letter, None));
     fact(
         format!("{} {}", c.number, c.text),
         format!(

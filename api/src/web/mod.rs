@@ -335,7 +335,7 @@ fn unavailable() -> Response {
 }
 
 /// Where a page of a list stands (`pageInfo`), as the pages that read a whole list ask for it.
-#[derive(serde::Deserialize)]
+#[derive(serde::Deserialize, Default)]
 #[serde(rename_all = "camelCase")]
 struct PageInfo {
     has_next_page: bool,
@@ -347,6 +347,33 @@ impl PageInfo {
     /// gives no cursor, so a page is never asked for twice).
     fn next(self) -> Option<String> {
         self.end_cursor.filter(|_| self.has_next_page)
+    }
+}
+
+/// A list a page reads whole: `operation` asked again with `after` until the list ends or
+/// `most` items are in. `split` takes a page's items and `pageInfo` out of its answer. Gives
+/// the last answer (for what else it carries: totals, the status date) and the items.
+async fn every_page<A: serde::de::DeserializeOwned, T>(
+    api: &Api,
+    headers: &HeaderMap,
+    reader: &Reader,
+    operation: (&str, &str),
+    mut variables: serde_json::Value,
+    most: usize,
+    split: impl Fn(&mut A) -> (Vec<T>, PageInfo),
+) -> Result<(A, Vec<T>), Response> {
+    let mut items = Vec::new();
+    loop {
+        let mut answer: A = query(api, headers, reader, operation, variables.clone()).await?;
+        let (nodes, page_info) = split(&mut answer);
+        items.extend(nodes);
+        match page_info.next() {
+            Some(cursor) if items.len() < most => variables["after"] = cursor.into(),
+            _ => {
+                items.truncate(most);
+                return Ok((answer, items));
+            }
+        }
     }
 }
 

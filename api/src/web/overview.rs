@@ -6,7 +6,6 @@
 //! `?laag=gemeente` chooses the layer (`rijk`, `provincie`, `gemeente`, `waterschap`; `alle` or
 //! nothing: the whole programme). Its data is `overview.graphql`.
 
-use super::commitment_state::CommitmentState;
 use super::words::{DUTCH, count, deadline, health_class, health_label};
 use super::{Api, page, problem_for, query, reader};
 use crate::http::Peer;
@@ -238,16 +237,7 @@ struct CommitmentRow {
     deadline_date: NaiveDate,
     deadline_text: Option<String>,
     needs_postponement_letter: bool,
-    risk: CommitmentRisk,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct CommitmentRisk {
-    state: CommitmentState,
-    days_late: Option<i64>,
-    projected_date: Option<NaiveDate>,
-    work_done: bool,
+    risk: super::commitment_state::Risk,
 }
 
 #[derive(Deserialize)]
@@ -440,14 +430,9 @@ impl Overview {
                 deadline: deadline(Some(c.deadline_date), c.deadline_text.as_deref()),
                 state: c.risk.state.label(),
                 state_class: c.risk.state.class(),
-                detail: super::commitment_state::detail(&super::commitment_state::Facts {
-                    state: c.risk.state,
-                    days_late: c.risk.days_late,
-                    projected: c.risk.projected_date,
-                    needs_letter: c.needs_postponement_letter,
-                    work_done: c.risk.work_done,
-                    fulfilled_by: None,
-                }),
+                detail: super::commitment_state::detail(
+                    &c.risk.facts(c.needs_postponement_letter, None),
+                ),
             })
             .collect();
 

@@ -6,7 +6,7 @@
 //! Its data is `reports.graphql`.
 
 use super::words::{DUTCH, capital, count};
-use super::{Api, page, query, reader};
+use super::{Api, every_page, page, reader};
 use crate::http::Peer;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
@@ -41,28 +41,20 @@ pub async fn show(
         Ok(reader) => reader,
         Err(refused) => return refused,
     };
-    let mut variables = serde_json::json!({});
-    let mut reports: Vec<Report> = Vec::new();
-    let total = loop {
-        let answer: Answer = match query(
-            &api,
-            &headers,
-            &reader,
-            (DOCUMENT, "Reports"),
-            variables.clone(),
+    let split = |a: &mut Answer| {
+        (
+            std::mem::take(&mut a.progress_reports.nodes),
+            std::mem::take(&mut a.progress_reports.page_info),
         )
-        .await
-        {
-            Ok(answer) => answer,
+    };
+    let operation = (DOCUMENT, "Reports");
+    let variables = serde_json::json!({});
+    let (last, reports) =
+        match every_page(&api, &headers, &reader, operation, variables, MOST, split).await {
+            Ok(read) => read,
             Err(refused) => return refused,
         };
-        reports.extend(answer.progress_reports.nodes);
-        match answer.progress_reports.page_info.next() {
-            Some(cursor) if reports.len() < MOST => variables["after"] = cursor.into(),
-            _ => break answer.progress_reports.total_count,
-        }
-    };
-    reports.truncate(MOST);
+    let total = last.progress_reports.total_count;
     page(
         "reports.html",
         "Rapportages",

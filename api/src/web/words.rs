@@ -68,6 +68,35 @@ pub(super) fn standing(status: WorkStatus, health: Health) -> (String, &'static 
     }
 }
 
+/// Where a milestone stands, in words and its colour class: done or cancelled work says so;
+/// open work the health it shows ([`shown_health`]), how overdue it is, and a more favourable
+/// judgement beside it ("Achter op schema, 12 dagen over tijd; oordeel van de manager: op
+/// schema"). `counts` is the health that counts, `overridden` whether that is a judgement.
+pub(super) fn milestone_state(
+    status: WorkStatus,
+    counts: Health,
+    computed: Health,
+    overridden: bool,
+    (late, days): (bool, Option<i64>),
+) -> (String, &'static str) {
+    let shown = shown_health(counts, computed);
+    let (mut words, class) = standing(status, shown);
+    if matches!(status, WorkStatus::Done | WorkStatus::Cancelled) {
+        return (words, class);
+    }
+    let late = overdue(late, days);
+    if !late.is_empty() {
+        words.push_str(&format!(", {}", late.to_lowercase()));
+    }
+    if overridden && counts != shown {
+        words.push_str(&format!(
+            "; oordeel van de manager: {}",
+            DUTCH.health(counts)
+        ));
+    }
+    (words, class)
+}
+
 /// A moment as the Netherlands reads it, in its own time zone: "12 juni 2026, 14:03".
 pub(super) fn moment(at: DateTime<Utc>) -> String {
     let local = at.with_timezone(&chrono_tz::Europe::Amsterdam);
@@ -137,6 +166,24 @@ mod tests {
         assert_eq!(shown_health(OnTrack, OnTrack), OnTrack);
         assert_eq!(standing(WorkStatus::Done, OffTrack).0, "Gereed");
         assert_eq!(standing(WorkStatus::Planned, AtRisk).0, "Risico");
+        assert_eq!(
+            milestone_state(
+                WorkStatus::Planned,
+                OnTrack,
+                OffTrack,
+                true,
+                (true, Some(12))
+            ),
+            (
+                "Achter op schema, 12 dagen over tijd; oordeel van de manager: op schema"
+                    .to_owned(),
+                "achter"
+            )
+        );
+        assert_eq!(
+            milestone_state(WorkStatus::Done, OnTrack, OnTrack, false, (false, None)).0,
+            "Gereed"
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use super::{Row, Zoom};
 use crate::service::reports::document::svg::escape;
-use crate::web::words::{DUTCH, count, overdue, standing};
+use crate::web::words::{DUTCH, count, milestone_state};
 use chrono::{Datelike, NaiveDate};
 use entity::{Health, WorkStatus};
 use serde::{Deserialize, Serialize};
@@ -79,22 +79,14 @@ pub(in crate::web) struct LegendItem {
 /// overdue it is and a favourable judgement beside it ("Achter op schema, 12 dagen over tijd;
 /// oordeel van de manager: op schema").
 pub(super) fn state(m: &Row) -> String {
-    let shown = m.shown_health();
-    let (mut words, _) = standing(m.status, shown);
-    if matches!(m.status, WorkStatus::Done | WorkStatus::Cancelled) {
-        return words;
-    }
-    let overdue = overdue(m.overdue, m.overdue_days);
-    if !overdue.is_empty() {
-        words.push_str(&format!(", {}", overdue.to_lowercase()));
-    }
-    if m.health_overridden && m.health != shown {
-        words.push_str(&format!(
-            "; oordeel van de manager: {}",
-            DUTCH.health(m.health)
-        ));
-    }
-    words
+    milestone_state(
+        m.status,
+        m.health,
+        m.computed_health.health,
+        m.health_overridden,
+        (m.overdue, m.overdue_days),
+    )
+    .0
 }
 
 /// The axis: the first day drawn and pixels per day.

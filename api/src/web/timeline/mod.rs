@@ -13,7 +13,7 @@
 mod draw;
 
 use super::words::{DUTCH, capital, count, health_label};
-use super::{Api, page, problem_for, query, reader};
+use super::{Api, every_page, page, problem_for, query, reader};
 use crate::http::Peer;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
@@ -167,38 +167,29 @@ pub async fn show(
             "Dit adres kiest een fase die koers niet kent. Kies de filters op de Tijdlijn zelf.",
         );
     }
-    let mut variables = serde_json::json!({
+    let variables = serde_json::json!({
         "layer": chosen.layer.map(|l| l.as_str()),
         "joint": chosen.layer.map(|_| true),
         "phaseId": chosen.phase,
         "overdue": chosen.overdue.then_some(true),
     });
-    let mut milestones: Vec<Row> = Vec::new();
-    let total = loop {
-        let answer: Answer = match query(
-            &api,
-            &headers,
-            &reader,
-            (DOCUMENT, "Timeline"),
-            variables.clone(),
+    let split = |a: &mut Answer| {
+        (
+            std::mem::take(&mut a.milestones.nodes),
+            std::mem::take(&mut a.milestones.page_info),
         )
-        .await
-        {
-            Ok(answer) => answer,
+    };
+    let operation = (DOCUMENT, "Timeline");
+    let (last, mut milestones) =
+        match every_page(&api, &headers, &reader, operation, variables, MOST, split).await {
+            Ok(read) => read,
             Err(refused) => return refused,
         };
-        let total = answer.milestones.total_count;
-        milestones.extend(answer.milestones.nodes);
-        match answer.milestones.page_info.next() {
-            Some(cursor) if milestones.len() < MOST => variables["after"] = cursor.into(),
-            _ => break total,
-        }
-    };
-    milestones.truncate(MOST);
-    // The health filter is on the health the page shows (the worse of the judged and the
-    // computed one), so a favourable judgement cannot hide a milestone from "achter".
+    let total = last.milestones.total_count;
     let fetched = milestones.len();
-    // Health is a question about open work: done and cancelled milestones have none to show.
+    // The health filter is on the health the page shows (the worse of the judged and the
+    // computed one), so a favourable judgement cannot hide a milestone from "achter". Health
+    // is a question about open work: done and cancelled milestones have none to show.
     if !chosen.health.is_empty() {
         milestones.retain(|m| {
             matches!(m.status, WorkStatus::Planned | WorkStatus::InProgress)
