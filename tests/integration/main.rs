@@ -43,3 +43,5 @@ mod telemetry;
 mod unsent_variables;
 mod validation;
 mod web;
+mod web_as_of;
+mod web_kpis;

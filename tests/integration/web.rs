@@ -9,12 +9,15 @@ use serde_json::{Value, json};
 use tower::ServiceExt;
 
 /// GET `path` without a token (as a browser does); status, headers and the body as text.
-async fn browse(app: &TestApp, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+pub(crate) async fn browse(
+    app: &TestApp,
+    path: &str,
+) -> (StatusCode, axum::http::HeaderMap, String) {
     browse_with(app, path, &[]).await
 }
 
 /// GET `path` with `headers`; status, headers and the body as text.
-async fn browse_with(
+pub(crate) async fn browse_with(
     app: &TestApp,
     path: &str,
     headers: &[(&str, String)],
@@ -39,13 +42,13 @@ async fn browse_with(
 }
 
 /// GET `path` as the test's admin; status and the body as text.
-async fn page(app: &TestApp, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+pub(crate) async fn page(app: &TestApp, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
     let (status, headers, body) = app.get(path).await;
     (status, headers, String::from_utf8_lossy(&body).into_owned())
 }
 
 /// The part of `html` from the heading with `id` to the next section.
-fn section<'a>(html: &'a str, id: &str) -> &'a str {
+pub(crate) fn section<'a>(html: &'a str, id: &str) -> &'a str {
     let start = html.find(&format!("id=\"{id}\"")).unwrap_or(html.len());
     let rest = &html[start..];
     let end = rest.find("</section>").unwrap_or(rest.len());
@@ -435,7 +438,7 @@ async fn unknown_addresses_answer_a_browser_in_dutch() {
 }
 
 /// `text` as the pages write it into HTML.
-fn escaped(text: &str) -> String {
+pub(crate) fn escaped(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

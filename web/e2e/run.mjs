@@ -83,6 +83,8 @@ async function tabOrder(page, max = 200) {
       return { key: el.outerHTML.slice(0, 200), label: `${el.tagName.toLowerCase()} ${(el.textContent || el.getAttribute('name') || '').trim().slice(0, 40)}` };
     });
     if (!now || (reached.length > 0 && reached[0].key === now.key)) break;
+    // A date field takes a Tab per part (day, month, year): one control.
+    if (reached.length > 0 && reached[reached.length - 1].key === now.key) continue;
     reached.push(now);
   }
   return reached;
@@ -261,6 +263,46 @@ try {
   violations = await axeViolations(page);
   check(violations.length === 0, `rapportages: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
 
+  // KPI's: every KPI with its chart and tables, the data sources' quality; axe and the keyboard.
+  await page.goto(`${base}/kpis`);
+  check((await page.locator('h1').textContent()).trim() === "KPI's", 'kpis: the heading');
+  const kpiSections = await page.locator('section.koers-kpi').count();
+  check(kpiSections === 11, `kpis: a section per demo KPI (${kpiSections})`);
+  const charts = await page.locator('svg.koers-kpi-chart').count();
+  check(charts >= 5, `kpis: charts drawn on the server (${charts})`);
+  check((await page.locator('#kpi-mvoi-01 ~ div table').first().locator('tbody tr').count()) >= 2, 'kpis: MVOI-01\'s measurements as a table');
+  check((await page.getByText('Rijk: laatste meting 82 % (2024). Doel 100 % in 2025: nog niet bereikt.').count()) === 1, 'kpis: where the Rijk stands against its target');
+  check((await page.getByText('2 van 5: te laag om te rapporteren').count()) >= 1, 'kpis: a data source too weak to report, marked');
+  violations = await axeViolations(page);
+  check(violations.length === 0, `kpis: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
+  const kpiOrder = await tabOrder(page, 400);
+  const kpiWanted = await controls(page);
+  const kpiMissed = kpiWanted.filter((html) => !kpiOrder.some((r) => r.key === html));
+  check(kpiMissed.length === 0, `kpis: the keyboard reaches every control (${kpiOrder.length})${kpiMissed.length ? `; missed ${kpiMissed.join(' | ')}` : ''}`);
+
+  // An earlier day, chosen with the date field and the keyboard: every page shows that day
+  // until the reader goes back to the plan of now.
+  await page.goto(`${base}/tijdlijn?laag=rijk`);
+  await page.locator('#peildatum-kiezen').fill('2026-06-14');
+  await page.locator('#peildatum-kiezen').focus();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check(page.url().includes('peildatum=2026-06-14') && page.url().includes('laag=rijk'), `as-of: the date form keeps the filters (${page.url()})`);
+  check((await page.locator('.koers-as-of-banner').textContent()).includes('U bekijkt het plan zoals het stond op 14 juni 2026.'), 'as-of: the banner says which day');
+  check((await page.locator('.koers-lead').textContent()).includes('14 juni 2026'), 'as-of: that day is the peildatum');
+  violations = await axeViolations(page);
+  check(violations.length === 0, `as-of: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
+  await page.locator('nav[aria-label="Hoofdmenu"] a', { hasText: 'Toezeggingen' }).click();
+  check(page.url().endsWith('/toezeggingen?peildatum=2026-06-14'), `as-of: the menu keeps the day (${page.url()})`);
+  await page.locator('.koers-as-of-banner a').click();
+  check(page.url().endsWith('/toezeggingen'), `as-of: back to the plan of now (${page.url()})`);
+  check((await page.locator('.koers-as-of-banner').count()) === 0, 'as-of: no banner for the plan of now');
+  await page.goto(`${base}/?peildatum=2099-01-01`);
+  check((await page.locator('h1').textContent()).includes('Deze datum kan koers niet tonen'), 'as-of: a day to come is refused in Dutch');
+
+  // What others changed: a section on the overview.
+  await page.goto(`${base}/`);
+  check((await page.locator('#wijzigingen').count()) === 1, 'overzicht: what others changed has its section');
+
   // Aanmelden: with a token, once, through the form and the keyboard; then a session; then afmelden.
   const dbArgs = process.env.DATABASE_URL ? [] : ['--database-url', `sqlite://${join(workdir, 'koers.db')}?mode=rwc`];
   const token = execFileSync(bin, ['token', 'create', '--name', 'e2e-gemeenten', '--role', 'layer-manager', '--layer', 'gemeente', ...dbArgs], { cwd: workdir, env: { ...process.env, RUST_LOG: 'error' } })
@@ -301,6 +343,10 @@ try {
     await page.screenshot({ path: join(process.env.SCREENSHOTS, 'web-timeline.png'), fullPage: true });
     await page.goto(`${base}/toezeggingen`);
     await page.screenshot({ path: join(process.env.SCREENSHOTS, 'web-commitments.png'), fullPage: true });
+    await page.goto(`${base}/kpis`);
+    await page.screenshot({ path: join(process.env.SCREENSHOTS, 'web-kpis.png'), fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 2200 } });
+    await page.goto(`${base}/mijlpalen/TWlsZXN0b25lOjE?peildatum=2026-06-14`);
+    await page.screenshot({ path: join(process.env.SCREENSHOTS, 'web-as-of.png') });
     await page.goto(`${base}/aanmelden`);
     await page.screenshot({ path: join(process.env.SCREENSHOTS, 'web-sign-in.png') });
     console.log(`screenshot: ${join(process.env.SCREENSHOTS, 'web-sign-in.png')}`);

@@ -18,7 +18,7 @@ pub(super) struct Answer {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(super) struct Records {
-    total_count: usize,
+    pub total_count: usize,
     page_info: PageInfo,
     pub nodes: Vec<Record>,
 }
@@ -131,6 +131,39 @@ struct ChangeLine {
 /// The records about milestone `id` grouped into changes (one request by one person), newest
 /// first; a creation's fields in the order the page lists them.
 pub(super) fn items(records: &[Record], id: &str) -> Vec<HistoryItem> {
+    items_of(records.iter(), id)
+}
+
+/// The changes of each object the records are about, the object changed last first: its global
+/// id, its name in words, and its changes as [`items`] gives them.
+pub(super) fn by_object(records: &[Record]) -> Vec<(String, String, Vec<HistoryItem>)> {
+    let mut objects: Vec<(&str, DateTime<Utc>, Vec<&Record>)> = Vec::new();
+    for record in records {
+        match objects
+            .iter_mut()
+            .find(|(id, _, _)| *id == record.entity_id)
+        {
+            Some((_, latest, of)) => {
+                *latest = (*latest).max(record.changed_at);
+                of.push(record);
+            }
+            None => objects.push((&record.entity_id, record.changed_at, vec![record])),
+        }
+    }
+    objects.sort_by_key(|(_, latest, _)| std::cmp::Reverse(*latest));
+    objects
+        .into_iter()
+        .map(|(id, _, of)| {
+            let name = of
+                .iter()
+                .find_map(|r| r.object.as_ref())
+                .map_or_else(|| "(niet te lezen)".to_owned(), Named::words);
+            (id.to_owned(), name, items_of(of.into_iter(), id))
+        })
+        .collect()
+}
+
+fn items_of<'a>(records: impl Iterator<Item = &'a Record>, id: &str) -> Vec<HistoryItem> {
     let mut items: Vec<(String, HistoryItem)> = Vec::new();
     for record in records {
         // A creation lists what was filled in; an empty field says nothing.

@@ -19,10 +19,17 @@ use entity::{GovernmentLayer, Health, MilestoneKind, RiskLevel, RiskStatus, Work
 use serde::{Deserialize, Serialize};
 use tower_sessions::Session;
 
-const DOCUMENT: &str = include_str!(concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/assets/web/queries/milestone.graphql"
-));
+/// The page's document, with the fragment of a change record its history reads.
+const DOCUMENT: &str = concat!(
+    include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/web/queries/milestone.graphql"
+    )),
+    include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/web/queries/fragments/change.graphql"
+    )),
+);
 
 /// The address of a milestone's page.
 pub(super) fn address(id: &str) -> String {
@@ -72,6 +79,11 @@ pub async fn show(
     };
     let mut variables = variables;
     variables["before"] = params.voor.clone().into();
+    // In an as-of view, the history up to and including the view's moment.
+    if let Some(as_of) = &reader.view.as_of {
+        let until = as_of.moment + chrono::Duration::microseconds(1);
+        variables["until"] = until.to_rfc3339().into();
+    }
     let changes: history::Answer = match query(
         &api,
         &headers,
@@ -95,11 +107,21 @@ pub async fn show(
 }
 
 fn missing(reader: &super::Reader) -> Response {
+    let message = match &reader.view.as_of {
+        Some(as_of) => format!(
+            "Op {} kende koers deze mijlpaal nog niet (of dit adres noemt geen mijlpaal). Kies een latere datum, of bekijk het plan van nu.",
+            DUTCH.date(as_of.day)
+        ),
+        None => {
+            "Dit adres noemt geen mijlpaal die koers kent. Zoek de mijlpaal op via Mijn overzicht."
+                .to_owned()
+        }
+    };
     problem_for(
         reader,
         StatusCode::NOT_FOUND,
         "Mijlpaal niet gevonden",
-        "Dit adres noemt geen mijlpaal die koers kent. Zoek de mijlpaal op via Mijn overzicht.",
+        message,
     )
 }
 

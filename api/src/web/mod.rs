@@ -11,16 +11,20 @@
 //!
 //! Pages: `/` Mijn overzicht (`overview.rs`), `/mijlpalen/{id}` a milestone's page
 //! (`milestone.rs`, its history `history.rs`), `/tijdlijn` the timeline (`timeline/`),
+//! `/kpis` the KPIs against their targets and the data sources' quality (`kpis/`),
 //! `/toezeggingen` the commitments to the Kamer (`commitments.rs`), `/rapportages` the
 //! progress reports and their documents (`reports.rs`), `/aanmelden` signing in
 //! (`session/`).
 
+mod as_of;
 mod assets;
 mod commitment_state;
 mod commitments;
 mod history;
+mod kpis;
 mod milestone;
 mod overview;
+mod recent_changes;
 mod reports;
 mod session;
 mod templates;
@@ -60,6 +64,7 @@ pub(crate) fn routes(state: &crate::state::AppState) -> Router<Api> {
         .route("/", get(overview::show))
         .route("/mijlpalen/{id}", get(milestone::show))
         .route("/tijdlijn", get(timeline::show))
+        .route("/kpis", get(kpis::show))
         .route("/toezeggingen", get(commitments::show))
         .route("/rapportages", get(reports::show))
         .route("/rapportages/documenten/{file}", get(reports::document))
@@ -101,12 +106,35 @@ struct Frame<'a, T: Serialize> {
     viewer: String,
     sign_out: Option<String>,
     sign_in: bool,
+    /// What links keep to stay in the view (`peildatum=…`), or nothing.
+    keep: String,
+    /// The as-of view the page shows, if any.
+    as_of: Option<AsOfShown>,
+    /// The form that chooses the day, on every page of the plan.
+    view_form: Option<ViewForm>,
     #[serde(flatten)]
     content: T,
 }
 
+/// The as-of view in words, for the banner.
+#[derive(Serialize)]
+struct AsOfShown {
+    day: String,
+    live: String,
+}
+
+/// The date form: where it goes, what it sends again, its value and the latest day it offers.
+#[derive(Serialize)]
+struct ViewForm {
+    path: String,
+    hidden: Vec<(String, String)>,
+    value: String,
+    max: String,
+}
+
 impl<'a, T: Serialize> Frame<'a, T> {
     fn new(title: &'a str, page: &'static str, reader: Option<&Reader>, content: T) -> Self {
+        let view = reader.map(|r| &r.view);
         Frame {
             title,
             page,
@@ -116,6 +144,26 @@ impl<'a, T: Serialize> Frame<'a, T> {
                 _ => None,
             },
             sign_in: matches!(reader.map(|r| &r.how), Some(How::Anonymous)),
+            keep: view.and_then(as_of::View::param).unwrap_or_default(),
+            as_of: view.and_then(|v| {
+                v.as_of.as_ref().map(|a| AsOfShown {
+                    day: words::DUTCH.date(a.day),
+                    live: v.live_address(),
+                })
+            }),
+            view_form: view.filter(|v| !v.path.is_empty()).map(|v| ViewForm {
+                path: v.path.clone(),
+                hidden: v.others.clone(),
+                value: v
+                    .as_of
+                    .as_ref()
+                    .map(|a| a.day.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+                max: v
+                    .today
+                    .map(|d| d.format("%Y-%m-%d").to_string())
+                    .unwrap_or_default(),
+            }),
             content,
         }
     }
@@ -226,11 +274,47 @@ async fn reader(
     session: &Session,
     here: &Uri,
 ) -> Result<Reader, Response> {
+    let mut reader = who(api, headers, peer, session, here).await?;
+    let params: Vec<(String, String)> = axum::extract::Query::try_from_uri(here)
+        .map(|q| q.0)
+        .unwrap_or_default();
+    reader.view = match as_of::View::of(here.path(), params, api.state().clock.now()) {
+        Ok(view) => view,
+        Err(refused) => {
+            let message = match refused {
+                as_of::Refused::Unreadable(text) => format!(
+                    "„{text}” is geen datum die koers kan lezen. Kies een datum in het veld bovenaan de pagina, of schrijf hem als 15-6-2026."
+                ),
+                as_of::Refused::Future(day) => format!(
+                    "{} is nog niet begonnen. koers toont het plan zoals het stond, tot en met vandaag; wat na vandaag komt kan nog veranderen.",
+                    words::capital(&words::DUTCH.date(day))
+                ),
+            };
+            return Err(problem_for(
+                &reader,
+                StatusCode::BAD_REQUEST,
+                "Deze datum kan koers niet tonen",
+                message,
+            ));
+        }
+    };
+    Ok(reader)
+}
+
+/// Who reads (see [`reader`]), with the view still unread.
+async fn who(
+    api: &Api,
+    headers: &HeaderMap,
+    peer: &crate::http::Peer,
+    session: &Session,
+    here: &Uri,
+) -> Result<Reader, Response> {
     if headers.contains_key(header::AUTHORIZATION) {
         return match crate::http::admit(api, headers, peer).await {
             Ok(caller) => Ok(Reader {
                 caller,
                 how: How::Header,
+                view: as_of::View::default(),
             }),
             Err(refused) => Err(refusal(&refused)),
         };
@@ -253,6 +337,7 @@ async fn reader(
                 return Ok(Reader {
                     caller,
                     how: How::Session { form_token },
+                    view: as_of::View::default(),
                 });
             }
             Err(crate::error::ApiError::Unauthenticated(_)) => {
@@ -273,6 +358,7 @@ async fn reader(
         return Ok(Reader {
             caller,
             how: How::Anonymous,
+            view: as_of::View::default(),
         });
     }
     let message = if ended {
@@ -384,8 +470,12 @@ async fn query<T: serde::de::DeserializeOwned>(
     headers: &HeaderMap,
     reader: &Reader,
     (document, operation): (&str, &str),
-    variables: serde_json::Value,
+    mut variables: serde_json::Value,
 ) -> Result<T, Response> {
+    // An as-of view reads every document at its moment (each declares `$asOf`).
+    if let (Some(as_of), Some(map)) = (&reader.view.as_of, variables.as_object_mut()) {
+        map.insert("asOf".into(), as_of.moment.to_rfc3339().into());
+    }
     let request = async_graphql::Request::new(document)
         .operation_name(operation)
         .variables(async_graphql::Variables::from_json(variables));

@@ -1,7 +1,8 @@
 //! Mijn overzicht (`/`): what needs attention first in one government layer (and the joint
 //! milestones it takes part in) or in the whole programme: overdue, off-track and at-risk
 //! milestones with their one-line reasons, the commitments to the Kamer with their state, and
-//! the deadlines until the next recess. A layer manager sees their own layer first.
+//! the deadlines until the next recess; and what others changed to those milestones and the ones
+//! they wait for (`recent_changes.rs`). A layer manager sees their own layer first.
 //!
 //! `?laag=gemeente` chooses the layer (`rijk`, `provincie`, `gemeente`, `waterschap`; `alle` or
 //! nothing: the whole programme). Its data is `overview.graphql`.
@@ -108,13 +109,33 @@ pub async fn show(
         Some(layer) => format!("Mijn overzicht · {}", DUTCH.layer(Some(layer))),
         None => "Mijn overzicht".to_owned(),
     };
+    let until = reader
+        .view
+        .as_of
+        .as_ref()
+        .map_or_else(|| api.state().clock.now(), |a| a.moment);
+    let changes = match super::recent_changes::read(&api, &headers, &reader, layer, until).await {
+        Ok(changes) => changes,
+        Err(refused) => return refused,
+    };
     page(
         "overview.html",
         &title,
         "overzicht",
         &reader,
-        Overview::of(&answer, next_recess, &deadlines, layer),
+        WithChanges {
+            overview: Overview::of(&answer, next_recess, &deadlines, layer),
+            changes,
+        },
     )
+}
+
+/// The overview with what others changed.
+#[derive(Serialize)]
+struct WithChanges {
+    #[serde(flatten)]
+    overview: Overview,
+    changes: super::recent_changes::RecentChanges,
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ macro_rules! template {
 /// Every template, by the name pages render it by.
 const TEMPLATES: &[(&str, &str)] = &[
     template!("commitments.html"),
+    template!("kpis.html"),
     template!("layout.html"),
     template!("milestone.html"),
     template!("overview.html"),
@@ -38,6 +39,7 @@ static ENVIRONMENT: LazyLock<Result<Environment<'static>, minijinja::Error>> =
         env.set_formatter(format_value);
         // Every template is HTML, whatever its name: escaped alike.
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
+        env.add_filter("keep", keep);
         for (name, source) in TEMPLATES {
             env.add_template(name, source)?;
         }
@@ -70,6 +72,13 @@ fn format_value(
         }
         _ => minijinja::escape_formatter(out, state, value),
     }
+}
+
+/// `{{ link|keep }}`: an address on koers that keeps the page's as-of view (the frame's
+/// `keep`, `peildatum=…`), so a reader stays on the same day from page to page.
+fn keep(state: &minijinja::State, link: String) -> String {
+    let param = state.lookup("keep").map(|v| v.to_string());
+    super::as_of::keep(&link, param.as_deref())
 }
 
 /// The page `name` with `context`, or why it could not be rendered (a template that does not

@@ -9,12 +9,19 @@ use crate::service::history::change_records::{self, HistoryFilter};
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
 
+/// How many objects `changeRecords(entityIds:)` takes at most.
+const MAX_ENTITY_IDS: usize = 500;
+
 #[derive(Default)]
 pub struct HistoryQuery;
 
 #[Object]
 impl HistoryQuery {
     /// The change history, oldest first: who changed what, when, from which value to which.
+    #[expect(
+        clippy::too_many_arguments,
+        reason = "each is one of the field's GraphQL arguments, which async-graphql takes as parameters"
+    )]
     async fn change_records(
         &self,
         ctx: &Context<'_>,
@@ -23,7 +30,17 @@ impl HistoryQuery {
         )]
         entity_id: Option<ID>,
         #[graphql(desc = "Only changes of this type, e.g. \"Milestone\".")] entity: Option<String>,
+        #[graphql(
+            desc = "Only changes of these objects themselves (global ids, at most 500): their own fields, creation, deletion and restoring, not their links. With `entityId`, both must hold."
+        )]
+        entity_ids: Option<Vec<ID>>,
         #[graphql(desc = "Only changes by this actor.")] actor: Option<String>,
+        #[graphql(
+            desc = "Leave out changes by this actor: what others changed (e.g. the viewer's own name, `viewer { name }`)."
+        )]
+        not_by: Option<String>,
+        #[graphql(desc = "Only changes with one of these actions (an empty list matches none).")]
+        actions: Option<Vec<crate::graphql::enums::ChangeAction>>,
         #[graphql(desc = "Only changes at or after this moment.")] since: Option<DateTime<Utc>>,
         #[graphql(desc = "Only changes before this moment.")] until: Option<DateTime<Utc>>,
         #[graphql(desc = "Items after this cursor.")] after: Option<String>,
@@ -38,10 +55,36 @@ impl HistoryQuery {
             ),
             None => None,
         };
+        let objects = match entity_ids {
+            None => None,
+            Some(list) if list.len() > MAX_ENTITY_IDS => {
+                return Err(ApiError::invalid(
+                    "entityIds",
+                    format!("at most {MAX_ENTITY_IDS} ids (got {})", list.len()),
+                )
+                .into());
+            }
+            Some(list) => Some(
+                list.iter()
+                    .enumerate()
+                    .map(|(i, id)| {
+                        ids::decode_any(id).ok_or_else(|| {
+                            ApiError::invalid(
+                                format!("entityIds.{i}"),
+                                "entityIds holds an id that is not a valid id",
+                            )
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+        };
         let filter = HistoryFilter {
             object,
+            objects,
             entity,
             actor,
+            not_actor: not_by,
+            actions: actions.map(|list| list.into_iter().map(Into::into).collect()),
             since,
             until,
         };

@@ -1,6 +1,6 @@
 //! Queries of milestones.
 
-use super::{conn_args, lookup};
+use super::{conn_args, lookup_at};
 use crate::graphql::connection::*;
 use crate::graphql::enums::{GovernmentLayer, Health, WorkStatus};
 use crate::graphql::ids;
@@ -133,12 +133,18 @@ impl MilestoneQuery {
             .map(Into::into)
     }
 
-    /// One milestone by id.
+    /// One milestone by id (a deleted one too: `deletedAt` says so). With `asOf`, as it stood
+    /// at that moment, everything reached from it as of the same moment (null when it did not
+    /// exist yet).
     async fn milestone(
         &self,
         ctx: &Context<'_>,
         #[graphql(desc = "Global id.")] id: ID,
+        #[graphql(
+            desc = "The milestone as it stood at this moment, rebuilt from the change history. Leave out for the plan as it is now."
+        )]
+        as_of: Option<chrono::DateTime<chrono::Utc>>,
     ) -> async_graphql::Result<Option<Milestone>> {
-        lookup::<milestone::Entity, Milestone>(ctx, &id).await
+        lookup_at::<milestone::Entity, Milestone>(ctx, &id, as_of).await
     }
 }

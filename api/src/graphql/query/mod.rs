@@ -56,6 +56,28 @@ pub(crate) async fn lookup<E: PlanEntity, T: Batched<Model = E::Model>>(
     Ok(loaders::one::<E>(ctx, row).await?.map(T::one))
 }
 
+/// [`lookup`] in the plan as it stood at `as_of` (the live plan without it): null when the
+/// object did not exist then; what is reached from it is as of the same moment.
+pub(crate) async fn lookup_at<E: PlanEntity, T: Batched<Model = E::Model>>(
+    ctx: &Context<'_>,
+    id: &ID,
+    as_of: Option<chrono::DateTime<chrono::Utc>>,
+) -> async_graphql::Result<Option<T>> {
+    let Some(at) = as_of else {
+        return lookup::<E, T>(ctx, id).await;
+    };
+    let row = ids::decode_as::<E>(id, "id").map_err(|e| match e {
+        crate::error::ApiError::Invalid { message, .. } => crate::error::ApiError::Invalid {
+            field: String::new(),
+            message,
+        },
+        other => other,
+    })?;
+    let source = crate::graphql::source::Source::at(ctx, Some(at))?;
+    let found = source.one::<E>(ctx, row).await?;
+    Ok(found.and_then(|m| T::many_in(vec![m], source).pop()))
+}
+
 /// Pagination arguments in one value.
 pub(crate) fn conn_args(
     after: Option<String>,

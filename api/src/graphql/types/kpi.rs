@@ -111,6 +111,26 @@ impl Kpi {
         };
         self.measurements_in(ctx, scope).await
     }
+    /// The totals of all governments its four layers add up to, oldest period first: only for
+    /// a KPI whose aggregation is `SUM`, one per period in which every layer was measured and
+    /// no total was (a measured total, in `measurements`, always wins). Each is computed, never
+    /// stored: its qualifier follows from its parts (plain when all are; at least when each is
+    /// plain or at least, and so for at most; else an estimate). The rule the progress report
+    /// uses for its "Alle overheden" series. Empty for aggregation `NONE`.
+    async fn layer_totals(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<KpiTotal>> {
+        let scope = MeasurementScope {
+            layer: None,
+            from: None,
+            to: None,
+            limit: TOTALS_FROM,
+        };
+        let measurements = self.measurements_in(ctx, scope).await?;
+        let models: Vec<&entity::kpi_measurement::Model> =
+            measurements.iter().map(|m| m.0.as_ref()).collect();
+        let mut totals = crate::service::data::kpis::layer_totals(self.0.aggregation, &models);
+        totals.sort_by_key(|m| (m.period_end, m.period_start));
+        Ok(totals.into_iter().map(KpiTotal).collect())
+    }
     /// The most recent measurement (by period end).
     async fn latest_measurement(
         &self,
@@ -163,6 +183,41 @@ impl Kpi {
 }
 
 impl PlanObject for Kpi {}
+
+/// How many of a KPI's newest measurements its layer totals are computed from (a KPI measured
+/// yearly per layer has some tens).
+const TOTALS_FROM: u32 = 1000;
+
+/// A total of all governments that a KPI's four layers add up to for one period: computed from
+/// their measurements, never stored (so it has no id).
+pub struct KpiTotal(entity::kpi_measurement::Model);
+
+/// A total of all governments that a KPI's four layers add up to for one period (aggregation
+/// `SUM`): computed from the layers' measurements, never stored.
+#[Object]
+impl KpiTotal {
+    /// First day of the period.
+    async fn period_start(&self) -> Date {
+        self.0.period_start.into()
+    }
+    /// Last day of the period.
+    async fn period_end(&self) -> Date {
+        self.0.period_end.into()
+    }
+    /// The period as people write it: "2023", "2019-2020", "2025-H1", or the two dates.
+    async fn period(&self) -> String {
+        crate::service::data::measurements::period_label(self.0.period_start, self.0.period_end)
+    }
+    /// The sum of the four layers' values (exact decimal, in the KPI's unit).
+    async fn value(&self) -> Decimal {
+        self.0.value.into()
+    }
+    /// What the sum is when it is not plain (from its parts' qualifiers); null when every part
+    /// is a plain value.
+    async fn qualifier(&self) -> Option<crate::graphql::enums::MeasurementQualifier> {
+        self.0.qualifier.map(Into::into)
+    }
+}
 
 impl Kpi {
     /// Measurements of this KPI in `scope`, loaded once for all sibling KPIs.

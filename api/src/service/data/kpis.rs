@@ -262,8 +262,69 @@ impl New<kpi_target::Entity> for NewKpiTarget {
     }
 }
 
+/// Whether a measured `value` reaches `target` by the KPI's `direction` (at or above it when
+/// higher is better, at or below when lower is better): `Some(true)` or `Some(false)` where the
+/// value settles it, `None` where it cannot: a lower bound (at least) below a target that
+/// higher must reach, or an upper bound (at most) above one that lower must reach, and so on.
+/// An estimate is compared as its value (the words say it is an estimate).
+pub fn reaches(
+    direction: KpiDirection,
+    value: rust_decimal::Decimal,
+    qualifier: Option<entity::MeasurementQualifier>,
+    target: rust_decimal::Decimal,
+) -> Option<bool> {
+    use entity::MeasurementQualifier::{AtLeast, AtMost, Estimate};
+    let reached = match direction {
+        KpiDirection::HigherIsBetter => value >= target,
+        KpiDirection::LowerIsBetter => value <= target,
+    };
+    match (qualifier, direction) {
+        (None | Some(Estimate), _) => Some(reached),
+        // The true value is at least `value`: settled when it already reaches a "higher" target
+        // or already misses a "lower" one.
+        (Some(AtLeast), KpiDirection::HigherIsBetter) => reached.then_some(true),
+        (Some(AtLeast), KpiDirection::LowerIsBetter) => (!reached).then_some(false),
+        // The true value is at most `value`.
+        (Some(AtMost), KpiDirection::LowerIsBetter) => reached.then_some(true),
+        (Some(AtMost), KpiDirection::HigherIsBetter) => (!reached).then_some(false),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_bound_settles_a_target_only_on_its_own_side() {
+        use super::reaches;
+        use entity::KpiDirection::{HigherIsBetter, LowerIsBetter};
+        use entity::MeasurementQualifier::{AtLeast, AtMost, Estimate};
+        let n = |v: i64| rust_decimal::Decimal::from(v);
+        assert_eq!(reaches(HigherIsBetter, n(82), None, n(100)), Some(false));
+        assert_eq!(reaches(HigherIsBetter, n(100), None, n(100)), Some(true));
+        assert_eq!(reaches(LowerIsBetter, n(5), None, n(0)), Some(false));
+        assert_eq!(
+            reaches(LowerIsBetter, n(0), Some(Estimate), n(0)),
+            Some(true)
+        );
+        // At least 82 of a target of 100: could be either.
+        assert_eq!(reaches(HigherIsBetter, n(82), Some(AtLeast), n(100)), None);
+        assert_eq!(
+            reaches(HigherIsBetter, n(120), Some(AtLeast), n(100)),
+            Some(true)
+        );
+        assert_eq!(
+            reaches(LowerIsBetter, n(7), Some(AtLeast), n(5)),
+            Some(false)
+        );
+        assert_eq!(reaches(LowerIsBetter, n(3), Some(AtLeast), n(5)), None);
+        assert_eq!(reaches(LowerIsBetter, n(3), Some(AtMost), n(5)), Some(true));
+        assert_eq!(reaches(LowerIsBetter, n(7), Some(AtMost), n(5)), None);
+        assert_eq!(
+            reaches(HigherIsBetter, n(7), Some(AtMost), n(10)),
+            Some(false)
+        );
+        assert_eq!(reaches(HigherIsBetter, n(12), Some(AtMost), n(10)), None);
+    }
     use super::*;
 
     #[test]

@@ -11,8 +11,15 @@ pub struct HistoryFilter {
     pub object: Option<(String, i32)>,
     /// Only this entity or link name.
     pub entity: Option<String>,
+    /// Only records of these objects themselves (type name and row id): their own fields,
+    /// creation, deletion and restoring, not their links.
+    pub objects: Option<Vec<(String, i32)>>,
     /// Only this actor.
     pub actor: Option<String>,
+    /// Not this actor (another's changes: what a reader did not do themselves).
+    pub not_actor: Option<String>,
+    /// Only these actions.
+    pub actions: Option<Vec<entity::ChangeAction>>,
     /// At or after this moment.
     pub since: Option<chrono::DateTime<chrono::Utc>>,
     /// Before this moment.
@@ -61,6 +68,24 @@ pub fn list(filter: &HistoryFilter) -> crate::service::store::page::Listing<chan
         }
         rows = rows.and(Filter::Any(about));
     }
+    if let Some(objects) = &filter.objects {
+        // One condition per type: its entity name, and its ids.
+        let mut kinds: std::collections::BTreeMap<&str, Vec<i32>> = Default::default();
+        for (kind, id) in objects {
+            kinds.entry(kind.as_str()).or_default().push(*id);
+        }
+        rows = rows.and(Filter::Any(
+            kinds
+                .into_iter()
+                .map(|(kind, ids)| {
+                    Filter::All(vec![
+                        Filter::eq(Column::Entity, kind),
+                        Filter::Ids(Column::EntityId, ids),
+                    ])
+                })
+                .collect(),
+        ));
+    }
     let moment = |cmp: Cmp| {
         move |t: chrono::DateTime<chrono::Utc>| {
             Filter::Compare(Operand::Column(Column::ChangedAt), cmp, t.into())
@@ -69,6 +94,12 @@ pub fn list(filter: &HistoryFilter) -> crate::service::store::page::Listing<chan
     rows = rows
         .and_opt(filter.entity.as_deref(), |e| Filter::eq(Column::Entity, e))
         .and_opt(filter.actor.as_deref(), |a| Filter::eq(Column::Actor, a))
+        .and_opt(filter.not_actor.as_deref(), |a| {
+            Filter::Not(Box::new(Filter::eq(Column::Actor, a)))
+        })
+        .and_opt(filter.actions.as_deref(), |actions| {
+            Filter::one_of(Column::Action, Some(actions))
+        })
         .and_opt(filter.since, moment(Cmp::Gte))
         .and_opt(filter.until, moment(Cmp::Lt));
     crate::service::store::page::Listing {

@@ -3,7 +3,10 @@
 //! and the web app both name these values through here.
 
 use super::{Language, Words};
-use entity::{CommitmentStatus, MilestoneKind, RiskLevel, RiskStatus, WorkStatus};
+use entity::{
+    CommitmentStatus, DataAccess, Frequency, KpiDirection, MilestoneKind, RiskLevel, RiskStatus,
+    WorkStatus,
+};
 
 impl Words {
     /// A milestone's or task's progress: "gepland", "bezig", "gereed", "vervallen".
@@ -67,6 +70,46 @@ impl Words {
             (Language::Nl, CommitmentStatus::Fulfilled) => "nagekomen",
             (Language::En, CommitmentStatus::Open) => "open",
             (Language::En, CommitmentStatus::Fulfilled) => "fulfilled",
+        }
+    }
+
+    /// How often something is measured or updated: "jaarlijks", "per kwartaal", ...
+    pub fn frequency(self, frequency: Frequency) -> &'static str {
+        match (self.language(), frequency) {
+            (Language::Nl, Frequency::Monthly) => "maandelijks",
+            (Language::Nl, Frequency::Quarterly) => "per kwartaal",
+            (Language::Nl, Frequency::HalfYearly) => "per half jaar",
+            (Language::Nl, Frequency::Yearly) => "jaarlijks",
+            (Language::Nl, Frequency::Biennial) => "eens per twee jaar",
+            (Language::Nl, Frequency::AdHoc) => "wanneer nodig",
+            (Language::En, Frequency::Monthly) => "monthly",
+            (Language::En, Frequency::Quarterly) => "quarterly",
+            (Language::En, Frequency::HalfYearly) => "half-yearly",
+            (Language::En, Frequency::Yearly) => "yearly",
+            (Language::En, Frequency::Biennial) => "every two years",
+            (Language::En, Frequency::AdHoc) => "when needed",
+        }
+    }
+
+    /// Which way a KPI improves: "hoger is beter", "lager is beter".
+    pub fn kpi_direction(self, direction: KpiDirection) -> &'static str {
+        match (self.language(), direction) {
+            (Language::Nl, KpiDirection::HigherIsBetter) => "hoger is beter",
+            (Language::Nl, KpiDirection::LowerIsBetter) => "lager is beter",
+            (Language::En, KpiDirection::HigherIsBetter) => "higher is better",
+            (Language::En, KpiDirection::LowerIsBetter) => "lower is better",
+        }
+    }
+
+    /// Who may use a data source: "openbaar", "beperkt toegankelijk", "alleen intern".
+    pub fn data_access(self, access: DataAccess) -> &'static str {
+        match (self.language(), access) {
+            (Language::Nl, DataAccess::Open) => "openbaar",
+            (Language::Nl, DataAccess::Restricted) => "beperkt toegankelijk",
+            (Language::Nl, DataAccess::Internal) => "alleen intern",
+            (Language::En, DataAccess::Open) => "open",
+            (Language::En, DataAccess::Restricted) => "restricted",
+            (Language::En, DataAccess::Internal) => "internal only",
         }
     }
 }

@@ -57,6 +57,8 @@ pub(crate) struct Reader {
     pub caller: Caller,
     /// How the reader came in.
     pub how: How,
+    /// What the page is asked to show: the plan now or as of a day.
+    pub view: crate::web::as_of::View,
 }
 
 /// How a reader came in.

@@ -114,6 +114,7 @@ async fn signed_in(api: &Api, session: &Session) -> Option<super::Reader> {
     Some(super::Reader {
         caller,
         how: super::How::Session { form_token },
+        view: crate::web::as_of::View::default(),
     })
 }
 

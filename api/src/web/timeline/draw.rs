@@ -65,6 +65,8 @@ pub(super) struct Picture<'a> {
     pub today: NaiveDate,
     pub recesses: &'a [Recess],
     pub zoom: Zoom,
+    /// What each milestone's link keeps to stay in the page's as-of view (`peildatum=…`).
+    pub keep: Option<&'a str>,
 }
 
 /// One entry of the legend: its mark (SVG, hidden from assistive technology: the words say it)
@@ -183,7 +185,7 @@ pub(super) fn timeline(picture: &Picture) -> String {
     lines(&mut svg, picture, &scale, height);
     arrows(&mut svg, &rows, &scale);
     for (middle, m) in &rows {
-        row(&mut svg, *middle, m, &scale);
+        row(&mut svg, *middle, m, &scale, picture.keep);
     }
     svg.push_str("</svg>");
     svg
@@ -327,7 +329,7 @@ fn arrows(svg: &mut String, rows: &[(f64, &Row)], scale: &Scale) {
 
 /// One milestone's row: its title as a link, the slip from its baseline date to its projected
 /// date, its deadline and its state's mark.
-fn row(svg: &mut String, middle: f64, m: &Row, scale: &Scale) {
+fn row(svg: &mut String, middle: f64, m: &Row, scale: &Scale, keep: Option<&str>) {
     let mut state = state(m);
     let projected = format!(
         "{} {}",
@@ -357,7 +359,10 @@ fn row(svg: &mut String, middle: f64, m: &Row, scale: &Scale) {
     let _ = write!(
         svg,
         r##"<a href="{}" aria-label="{}: {}, {projected}"><text x="12" y="{:.1}" class="koers-timeline-label">{}{}</text></a>"##,
-        escape(&crate::web::milestone::address(&m.id)),
+        escape(&crate::web::as_of::keep(
+            &crate::web::milestone::address(&m.id),
+            keep
+        )),
         escape(&m.title),
         escape(&state),
         middle + 4.5,

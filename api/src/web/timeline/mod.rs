@@ -207,7 +207,14 @@ pub async fn show(
         &title(&chosen),
         "tijdlijn",
         &reader,
-        Timeline::of(&chosen, &frame, &milestones, total, today),
+        Timeline::of(
+            &chosen,
+            &frame,
+            &milestones,
+            total,
+            today,
+            reader.view.param().as_deref(),
+        ),
     )
 }
 
@@ -355,6 +362,7 @@ impl Timeline {
         milestones: &[Row],
         total: usize,
         today: NaiveDate,
+        keep: Option<&str>,
     ) -> Self {
         let layers = [
             ("alle", None),
@@ -406,6 +414,7 @@ impl Timeline {
             today,
             recesses: &frame.recess_periods.nodes,
             zoom: chosen.zoom,
+            keep,
         };
         let shown = milestones.len();
         let summary = if shown < total {

@@ -5,7 +5,7 @@
 
 use crate::service::schedule::{CommitmentState, Reason};
 use chrono::NaiveDate;
-use entity::{Health, LetterKind, QualityDimension};
+use entity::{Health, LetterKind, QualityDimension, WorkStatus};
 
 /// The period a report covers: since the previous report's peildatum, or from the start.
 #[derive(Clone, Copy, Debug)]
@@ -243,6 +243,10 @@ pub enum NextMoment {
     NonePlanned(bool),
 }
 
+/// The lowest score (on the scale of 1 to 5) at which a data source is good enough on a
+/// dimension to report a KPI computed from it.
+pub const USABLE_SCORE: i32 = 3;
+
 /// What keeps a KPI from being reported.
 #[derive(Clone, Debug)]
 pub enum Blocker {
@@ -253,6 +257,35 @@ pub enum Blocker {
     Task(String, NaiveDate, bool),
     /// There is no measurement yet.
     NoMeasurement,
+}
+
+impl Blocker {
+    /// Everything that keeps a KPI from being reported on `day`, the one rule for the progress
+    /// report and the web app: each latest score (source name, dimension, score) of its data
+    /// sources below [`USABLE_SCORE`], each task it waits for (title, due date, progress) that
+    /// is not done, and having no measurement. Empty: it can be reported.
+    pub fn of_kpi(
+        scores: impl IntoIterator<Item = (String, QualityDimension, i32)>,
+        tasks: impl IntoIterator<Item = (String, NaiveDate, WorkStatus)>,
+        measured: bool,
+        day: NaiveDate,
+    ) -> Vec<Blocker> {
+        let mut why: Vec<Blocker> = scores
+            .into_iter()
+            .filter(|(_, _, score)| *score < USABLE_SCORE)
+            .map(|(name, dimension, score)| Blocker::Quality(name, dimension, score))
+            .collect();
+        why.extend(
+            tasks
+                .into_iter()
+                .filter(|(_, _, status)| *status != WorkStatus::Done)
+                .map(|(title, due, _)| Blocker::Task(title, due, due < day)),
+        );
+        if !measured {
+            why.push(Blocker::NoMeasurement);
+        }
+        why
+    }
 }
 
 /// How the latest value of a series compares with the one before, by the KPI's direction.

@@ -5,7 +5,7 @@
 
 mod build;
 mod content;
-mod facts;
+pub(crate) mod facts;
 mod markdown;
 mod odt;
 mod pdf;

@@ -10,8 +10,7 @@ use crate::service::reports::document::content::{KpiChart, KpiRow, Unreportable}
 use crate::service::reports::document::facts::{Blocker, SourceQuality, Trend};
 use chrono::NaiveDate;
 use entity::{
-    GovernmentLayer, KpiDirection, WorkStatus, data_infra_task, data_source, kpi, kpi_measurement,
-    kpi_target,
+    GovernmentLayer, KpiDirection, data_infra_task, data_source, kpi, kpi_measurement, kpi_target,
 };
 use rust_decimal::prelude::ToPrimitive;
 use std::collections::HashMap;
@@ -55,33 +54,22 @@ pub(super) async fn kpis(plan: &Plan, now: &Snapshot) -> ApiResult<KpiSections> 
             .map(|(_, s)| *s)
             .collect();
         // Reportable only when its sources are usable and the tasks that unblock it are done.
-        let mut why = Vec::new();
-        for source_id in &mine_sources {
+        let scores = mine_sources.iter().flat_map(|source_id| {
             let name = sources
                 .get(source_id)
-                .map(|s| s.name.as_str())
+                .map(|s| s.name.clone())
                 .unwrap_or_default();
-            for (dimension, score) in plan
-                .quality
+            plan.quality
                 .iter()
-                .filter(|((s, _), q)| s == source_id && q.score < 3)
-                .map(|((_, d), q)| (d, q.score))
-            {
-                why.push(Blocker::Quality(name.to_owned(), *dimension, score));
-            }
-        }
-        for &(task_id, _) in task_kpis.iter().filter(|(_, kid)| *kid == k.id) {
-            if let Some(t) = tasks.get(&task_id).filter(|t| t.status != WorkStatus::Done) {
-                why.push(Blocker::Task(
-                    t.title.clone(),
-                    t.due_date,
-                    t.due_date < plan.as_of,
-                ));
-            }
-        }
-        if mine.is_empty() {
-            why.push(Blocker::NoMeasurement);
-        }
+                .filter(move |((s, _), _)| s == source_id)
+                .map(move |((_, d), q)| (name.clone(), *d, q.score))
+        });
+        let waits_for = task_kpis
+            .iter()
+            .filter(|(_, kid)| *kid == k.id)
+            .filter_map(|(task_id, _)| tasks.get(task_id))
+            .map(|t| (t.title.clone(), t.due_date, t.status));
+        let why = Blocker::of_kpi(scores, waits_for, !mine.is_empty(), plan.as_of);
         // Either reported with its values or listed as not reportable, never both.
         if !why.is_empty() {
             blocked.push(Unreportable {
