@@ -227,24 +227,87 @@ async fn every_page_shows_the_plan_as_it_stood_on_a_chosen_day() {
         html.contains("Op 16 juni 2026 kende koers deze mijlpaal nog niet"),
         "{html}"
     );
-    // A day to come, and what is no date.
-    let (status, _, html) = page(&app, "/tijdlijn?peildatum=2026-06-21").await;
+    // A day to come, what is no date, and a day before the plan: each a Dutch 400 that offers
+    // the date form again, with the page's filters.
+    let (status, _, html) = page(&app, "/tijdlijn?laag=rijk&peildatum=2026-06-21").await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{html}");
     assert!(
-        html.contains("21 juni 2026 is nog niet begonnen."),
+        html.contains("21 juni 2026 is na vandaag (20 juni 2026)."),
         "{html}"
     );
-    let (status, _, html) = page(&app, "/?peildatum=%3Cgisteren%3E").await;
+    assert!(
+        html.contains("id=\"peildatum-kiezen\" name=\"peildatum\" value=\"\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<input type=\"hidden\" name=\"laag\" value=\"rijk\">"),
+        "{html}"
+    );
+    for (text, shown) in [
+        ("%3Cgisteren%3E", "&lt;gisteren&gt;"),
+        ("14-6-26", "14-6-26"),
+        ("0999-12-31", "0999-12-31"),
+        ("-262143-01-01", "-262143-01-01"),
+    ] {
+        let (status, _, html) = page(&app, &format!("/?peildatum={text}")).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{text}: {html}");
+        assert!(
+            html.contains(&format!("„{shown}” is geen datum die koers kan lezen.")),
+            "{text}: {html}"
+        );
+    }
+    let (status, _, html) = page(&app, "/kpis?peildatum=2026-06-01").await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{html}");
     assert!(
-        html.contains("„&lt;gisteren&gt;” is geen datum die koers kan lezen."),
+        html.contains("Op 1 juni 2026 kende koers dit plan nog niet: de eerste wijziging is vastgelegd op 12 juni 2026."),
         "{html}"
     );
-    // Today is the plan of this moment.
+    // Today is the plan of this moment: no view.
     let (status, _, html) = page(&app, &format!("/mijlpalen/{id}?peildatum=2026-06-20")).await;
     assert_eq!(status, StatusCode::OK, "{html}");
     assert!(
         html.contains(&day_words(old + chrono::Duration::days(200))),
+        "{html}"
+    );
+    assert!(
+        !html.contains("U bekijkt het plan zoals het stond"),
+        "{html}"
+    );
+}
+
+/// On an instance with a fixed status date (a training instance at 15 June), "today" is that
+/// day, as for its reports: 15 June is the live plan (changes made since included), a later
+/// day is refused, and an earlier one reads the history up to its end.
+#[tokio::test]
+async fn a_fixed_status_date_is_today_for_the_views_too() {
+    let config = koers::config::ApiConfig {
+        status_date: chrono::NaiveDate::from_ymd_opt(2026, 6, 15),
+        ..Default::default()
+    };
+    let app = TestApp::with_config(config).await;
+    app.load_demo().await;
+    app.on_day("2026-11-30");
+    let (status, _, html) = page(&app, "/toezeggingen?peildatum=2026-06-15").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        !html.contains("U bekijkt het plan zoals het stond"),
+        "the live plan: {html}"
+    );
+    assert!(
+        html.contains("Stand op <strong>15 juni 2026</strong>"),
+        "{html}"
+    );
+    assert!(html.contains("max=\"2026-06-15\""), "{html}");
+    let (status, _, html) = page(&app, "/toezeggingen?peildatum=2026-11-29").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{html}");
+    assert!(
+        html.contains("29 november 2026 is na vandaag (15 juni 2026)."),
+        "{html}"
+    );
+    let (status, _, html) = page(&app, "/toezeggingen?peildatum=2026-06-14").await;
+    assert_eq!(status, StatusCode::OK, "{html}");
+    assert!(
+        html.contains("U bekijkt het plan zoals het stond op 14 juni 2026."),
         "{html}"
     );
 }
@@ -338,9 +401,12 @@ async fn the_overview_shows_what_others_changed_to_my_milestones_and_their_prede
         "2026-09-15",
     )
     .await;
-    app.ok(
-        "mutation($p: ID!, $s: ID!) { addMilestoneDependency(input: { predecessorId: $p, successorId: $s }) { dependency { lagDays } } }",
-        json!({ "p": rijk, "s": mine }),
+    let gone = milestone(
+        &app,
+        &p,
+        "Gemeentelijke pilot",
+        Some("GEMEENTE"),
+        "2026-08-01",
     )
     .await;
     let manager = app
@@ -350,6 +416,15 @@ async fn the_overview_shows_what_others_changed_to_my_milestones_and_their_prede
             Some(entity::GovernmentLayer::Gemeente),
         )
         .await;
+    // The manager makes their milestone wait for the Rijk's (their own change).
+    let own_link = app
+        .gql_as(
+            &manager,
+            "mutation($p: ID!, $s: ID!) { addMilestoneDependency(input: { predecessorId: $p, successorId: $s }) { dependency { lagDays } } }",
+            json!({ "p": rijk, "s": mine }),
+        )
+        .await;
+    assert!(own_link.get("errors").is_none(), "{own_link}");
     let piet = app
         .token("Piet", entity::Role::ProgrammeManager, None)
         .await;
@@ -365,18 +440,38 @@ async fn the_overview_shows_what_others_changed_to_my_milestones_and_their_prede
     )
     .await;
     move_as(&app, &manager, &mine, "2026-10-20", "Eigen wijziging").await;
+    // Piet deletes one of the layer's milestones, and makes another wait for the Rijk's.
+    let v = version(&app, &gone).await;
+    let deleted = app
+        .gql_as(
+            &piet,
+            "mutation($i: DeleteInput!) { deleteMilestone(input: $i) { status } }",
+            json!({ "i": { "id": gone, "version": v } }),
+        )
+        .await;
+    assert!(deleted.get("errors").is_none(), "{deleted}");
+    let linked = app
+        .gql_as(
+            &piet,
+            "mutation($p: ID!, $s: ID!) { addMilestoneDependency(input: { predecessorId: $p, successorId: $s, lagDays: 10 }) { dependency { lagDays } } }",
+            json!({ "p": rijk, "s": other_mine }),
+        )
+        .await;
+    assert!(linked.get("errors").is_none(), "{linked}");
 
     app.on_day("2026-06-12");
     let (status, html) = page_as(&app, &manager, "/").await;
     assert_eq!(status, StatusCode::OK, "{html}");
     let changes = section(&html, "wijzigingen");
     assert!(
-        changes.contains("Wat anderen dan u veranderden aan de mijlpalen van de gemeenten (met de gezamenlijke) en aan de mijlpalen waarop die wachten, in de 14 dagen tot en met 12 juni 2026: 2 mijlpalen."),
+        changes.contains("Wat anderen dan u veranderden aan de mijlpalen van de gemeenten (met de gezamenlijke) en aan de mijlpalen waarop die wachten, in de 14 dagen tot en met 12 juni 2026: 3 mijlpalen."),
         "{changes}"
     );
     assert!(changes.contains("Landelijke bron klaar</a>"), "{changes}");
     assert!(
-        changes.contains("Voorganger van uw mijlpaal „Gemeentelijke monitor”"),
+        changes.contains(
+            "Voorganger van 2 van uw mijlpalen: „Gemeentelijke monitor”, „Gemeentelijke uitvraag”"
+        ),
         "{changes}"
     );
     assert!(
@@ -384,9 +479,27 @@ async fn the_overview_shows_what_others_changed_to_my_milestones_and_their_prede
         "{changes}"
     );
     assert!(changes.contains("door Piet op 10 juni 2026"), "{changes}");
-    assert!(changes.contains("Reden: Leverancier later"), "{changes}");
+    assert!(
+        changes.contains("Toelichting: „Leverancier later”"),
+        "{changes}"
+    );
     assert!(changes.contains("Gemeentelijke uitvraag</a>"), "{changes}");
     assert!(changes.contains("Uw mijlpaal"), "{changes}");
+    // The new predecessor, recorded under the milestone that now waits.
+    assert!(
+        changes.contains("Landelijke bron klaar, 10 dagen wachttijd"),
+        "{changes}"
+    );
+    // The deleted one is still the layer's news.
+    assert!(changes.contains("Gemeentelijke pilot</a>"), "{changes}");
+    assert!(
+        changes.contains("Was een mijlpaal van de gemeenten"),
+        "{changes}"
+    );
+    assert!(
+        changes.contains("<strong>Verwijderd</strong> door Piet"),
+        "{changes}"
+    );
     assert!(
         !changes.contains("Provinciaal plan"),
         "another layer's: {changes}"
@@ -395,23 +508,43 @@ async fn the_overview_shows_what_others_changed_to_my_milestones_and_their_prede
         !changes.contains("Eigen wijziging"),
         "the manager's own: {changes}"
     );
+    assert!(
+        !changes.contains("Gemeentelijke monitor</a>"),
+        "only the manager changed it: {changes}"
+    );
     assert!(!changes.contains("Aangemaakt"), "creations: {changes}");
 
-    // As of 9 June, nothing had changed yet; 15 days later, it is no longer recent.
+    // As of 9 June, nothing had changed yet.
     let (_, html) = page_as(&app, &manager, "/?peildatum=2026-06-09").await;
     assert!(
         section(&html, "wijzigingen").contains("tot en met 9 juni 2026: niets."),
         "{html}"
     );
-    app.on_day("2026-06-25");
+    // 14 Dutch days: on 23 June the changes of 10 June are still recent, on 24 June not.
+    app.on_day("2026-06-23");
     let (_, html) = page_as(&app, &manager, "/").await;
-    assert!(section(&html, "wijzigingen").contains(": niets."), "{html}");
+    assert!(
+        section(&html, "wijzigingen").contains("tot en met 23 juni 2026: 3 mijlpalen."),
+        "{html}"
+    );
+    app.on_day("2026-06-24");
+    let (_, html) = page_as(&app, &manager, "/").await;
+    assert!(
+        section(&html, "wijzigingen").contains("tot en met 24 juni 2026: niets."),
+        "{html}"
+    );
 
-    // The whole programme, for the admin: everyone else's changes to any milestone.
+    // The admin looking at the gemeenten: not "uw".
     app.on_day("2026-06-12");
+    let (_, _, html) = page(&app, "/?laag=gemeente").await;
+    let changes = section(&html, "wijzigingen");
+    assert!(changes.contains("Mijlpaal van de gemeenten"), "{changes}");
+    assert!(!changes.to_lowercase().contains("uw mijlpa"), "{changes}");
+    // The whole programme, for the admin: everyone else's changes to any milestone (the
+    // manager's own change to theirs is the admin's news).
     let (_, _, html) = page(&app, "/?laag=alle").await;
     let changes = section(&html, "wijzigingen");
-    assert!(changes.contains("4 mijlpalen"), "{changes}");
+    assert!(changes.contains("5 mijlpalen"), "{changes}");
     assert!(changes.contains("Provinciaal plan"), "{changes}");
 }
 

@@ -57,14 +57,21 @@ async fn the_kpi_page_shows_each_series_against_its_targets_on_the_demo_plan() {
         ),
         "{mvoi01}"
     );
+    // 2025 has passed on 15 June 2026 without a measurement of it; 2024's is below the target.
     assert!(
-        mvoi01.contains("Rijk: laatste meting 82 % (2024). Doel 100 % in 2025: nog niet bereikt."),
+        mvoi01.contains("Rijk: laatste meting 82 % (2024). Doel 100 % in 2025. Over 2025 is nog niet gemeten. De laatste meting haalt dat doel nog niet."),
         "{mvoi01}"
     );
     // No target for the provinces.
     assert!(
-        mvoi01.contains("Provincies: laatste meting 74 % (2024). Geen doel vastgesteld."),
+        mvoi01.contains("Provincies: laatste meting 74 % (2024). Geen doel voor de provincies."),
         "{mvoi01}"
+    );
+    // MVOI-02: 54 % in 2023 already above its target of 50 % for 2025.
+    assert!(
+        section(&html, "kpi-mvoi-02").contains("Rijk: laatste meting 54 % (2023). Doel 50 % in 2025. Over 2025 is nog niet gemeten. De laatste meting haalt dat doel al."),
+        "{}",
+        section(&html, "kpi-mvoi-02")
     );
     // The chart: named, a tooltip per measurement and per target.
     assert!(
@@ -81,9 +88,12 @@ async fn the_kpi_page_shows_each_series_against_its_targets_on_the_demo_plan() {
     );
     // Its source, linked to its quality below.
     assert!(
-        mvoi01.contains("href=\"#bron-zelfevaluatietool-mvoi\"")
-            || mvoi01.contains("href=\"#bron-"),
+        mvoi01.contains("<a class=\"utrecht-link\" href=\"#bron-mvi-zelfevaluatietool\">MVI-zelfevaluatietool</a> (zwakste punt: compleetheid 3 van 5)"),
         "{mvoi01}"
+    );
+    assert!(
+        html.contains("id=\"bron-mvi-zelfevaluatietool\""),
+        "the source's section"
     );
 
     // Data-source quality per dimension: TenderNed's completeness scores 2, too low.
@@ -227,10 +237,74 @@ async fn layer_totals_add_up_complete_periods_and_show_as_all_governments() {
     assert!(part.contains(">44</td>"), "{part}");
     assert!(!part.contains(">420"), "{part}");
     assert!(
-        part.contains("Alle overheden: laatste meting ten minste 575 fte (2025, opgeteld over de vier overheidslagen)."),
+        part.contains("Alle overheden: laatste meting ten minste 575 fte (2025, opgeteld over de vier overheidslagen). Geen doel voor alle overheden samen."),
         "{part}"
     );
     // An anonymous reader is refused where the deployment does not allow reading.
     let (status, _, _) = browse(&app, "/kpis").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+/// What the progress report does not count yet, the page does not either: a measurement of a
+/// period that ends after the peildatum (a period under way) is left out of the table, the
+/// chart and the standing, and the page says so; a KPI with only such a value cannot be
+/// reported, as the report says. A day's view leaves out what was recorded after it.
+#[tokio::test]
+async fn a_period_still_under_way_does_not_count_and_a_day_shows_its_own_figures() {
+    let app = TestApp::new().await;
+    let p = programme(&app).await;
+    let k = kpi(&app, &p, "T-LOPEND", &[]).await;
+    let record = |from: &'static str, to: &'static str, value: &'static str| {
+        let app = &app;
+        let k = k.clone();
+        async move {
+            app.ok(
+                &format!("mutation($k: ID!) {{ recordMeasurement(input: {{ kpiId: $k, layer: RIJK, periodStart: \"{from}\", periodEnd: \"{to}\", value: \"{value}\" }}) {{ measurement {{ id }} }} }}"),
+                json!({ "k": k }),
+            )
+            .await;
+        }
+    };
+    record("2026-01-01", "2026-12-31", "77").await;
+    app.on_day("2026-06-15");
+    let (_, _, html) = page(&app, "/kpis").await;
+    let part = section(&html, "kpi-t-lopend");
+    assert!(!part.contains(">77<"), "not in the table: {part}");
+    assert!(!part.contains("laatste meting"), "{part}");
+    assert!(
+        part.contains("1 meting over een periode die na de peildatum eindigt, telt nog niet mee."),
+        "{part}"
+    );
+    assert!(
+        part.contains("Kan nog niet in de voortgangsrapportage: er is nog geen meting."),
+        "{part}"
+    );
+    let markdown = report_markdown(&app, "2026-06-15").await;
+    assert!(
+        !markdown.lines().any(|l| l.starts_with("| T-LOPEND ")),
+        "{markdown}"
+    );
+
+    // 2025's value, recorded on 15 June as 70 and corrected to 72 on 20 June: the view of 16
+    // June has the value of then, today's the corrected one.
+    let id = app
+        .ok(
+            "mutation($k: ID!) { recordMeasurement(input: { kpiId: $k, layer: RIJK, periodStart: \"2025-01-01\", periodEnd: \"2025-12-31\", value: \"70\" }) { measurement { id version } } }",
+            json!({ "k": k }),
+        )
+        .await["recordMeasurement"]["measurement"]
+        .clone();
+    app.on_day("2026-06-20");
+    app.ok(
+        "mutation($id: ID!, $v: Int!) { updateMeasurement(input: { id: $id, version: $v, value: \"72\" }) { measurement { value } } }",
+        json!({ "id": id["id"], "v": id["version"] }),
+    )
+    .await;
+    let (_, _, html) = page(&app, "/kpis?peildatum=2026-06-16").await;
+    let part = section(&html, "kpi-t-lopend");
+    assert!(part.contains("Rijk: laatste meting 70 % (2025)."), "{part}");
+    assert!(!part.contains(">72<"), "{part}");
+    let (_, _, html) = page(&app, "/kpis").await;
+    let part = section(&html, "kpi-t-lopend");
+    assert!(part.contains("Rijk: laatste meting 72 % (2025)."), "{part}");
 }

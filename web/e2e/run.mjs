@@ -271,7 +271,7 @@ try {
   const charts = await page.locator('svg.koers-kpi-chart').count();
   check(charts >= 5, `kpis: charts drawn on the server (${charts})`);
   check((await page.locator('#kpi-mvoi-01 ~ div table').first().locator('tbody tr').count()) >= 2, 'kpis: MVOI-01\'s measurements as a table');
-  check((await page.getByText('Rijk: laatste meting 82 % (2024). Doel 100 % in 2025: nog niet bereikt.').count()) === 1, 'kpis: where the Rijk stands against its target');
+  check((await page.getByText('Rijk: laatste meting 82 % (2024). Doel 100 % in 2025. Over 2025 is nog niet gemeten. De laatste meting haalt dat doel nog niet.').count()) === 1, 'kpis: where the Rijk stands against its target');
   check((await page.getByText('2 van 5: te laag om te rapporteren').count()) >= 1, 'kpis: a data source too weak to report, marked');
   violations = await axeViolations(page);
   check(violations.length === 0, `kpis: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
@@ -299,9 +299,15 @@ try {
   await page.goto(`${base}/?peildatum=2099-01-01`);
   check((await page.locator('h1').textContent()).includes('Deze datum kan koers niet tonen'), 'as-of: a day to come is refused in Dutch');
 
-  // What others changed: a section on the overview.
-  await page.goto(`${base}/`);
-  check((await page.locator('#wijzigingen').count()) === 1, 'overzicht: what others changed has its section');
+  // What others changed: a section on the overview, in words, for the whole programme.
+  await page.goto(`${base}/?laag=alle`);
+  const changesText = await page.locator('#wijzigingen ~ p').first().textContent();
+  check(/Wat er veranderde aan mijlpalen, in de 14 dagen tot en met \d+ \w+ \d{4}: /.test(changesText), `overzicht: what others changed says what it covers (${changesText.trim()})`);
+  // The date field refused with a day to come offers the form again.
+  await page.goto(`${base}/tijdlijn?laag=rijk&peildatum=2099-01-01`);
+  check((await page.locator('#peildatum-kiezen').count()) === 1 && (await page.locator('input[type=hidden][name=laag]').inputValue()) === 'rijk', 'as-of: a refused day offers the date form again, with the filters');
+  violations = await axeViolations(page);
+  check(violations.length === 0, `as-of refused: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
 
   // Aanmelden: with a token, once, through the form and the keyboard; then a session; then afmelden.
   const dbArgs = process.env.DATABASE_URL ? [] : ['--database-url', `sqlite://${join(workdir, 'koers.db')}?mode=rwc`];

@@ -277,7 +277,8 @@ fn line(record: &Record, id: &str) -> ChangeLine {
             .position(|(f, _)| *f == field)
             .unwrap_or(FIELDS.len()),
         field: field_label(&record.entity, field),
-        old: if record.action == Action::Create {
+        // A creation or a deletion has no "before" worth a word ("(leeg) → …").
+        old: if matches!(record.action, Action::Create | Action::Delete) {
             String::new()
         } else {
             value(&record.old_value, &record.old_object)

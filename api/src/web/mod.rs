@@ -106,6 +106,8 @@ struct Frame<'a, T: Serialize> {
     viewer: String,
     sign_out: Option<String>,
     sign_in: bool,
+    /// Where signing in returns to: this page (its view included), encoded for the address.
+    sign_in_back: String,
     /// What links keep to stay in the view (`peildatum=…`), or nothing.
     keep: String,
     /// The as-of view the page shows, if any.
@@ -144,6 +146,10 @@ impl<'a, T: Serialize> Frame<'a, T> {
                 _ => None,
             },
             sign_in: matches!(reader.map(|r| &r.how), Some(How::Anonymous)),
+            sign_in_back: view
+                .filter(|v| !v.path.is_empty())
+                .map(|v| as_of::encode(&v.address()))
+                .unwrap_or_default(),
             keep: view.and_then(as_of::View::param).unwrap_or_default(),
             as_of: view.and_then(|v| {
                 v.as_of.as_ref().map(|a| AsOfShown {
@@ -278,26 +284,53 @@ async fn reader(
     let params: Vec<(String, String)> = axum::extract::Query::try_from_uri(here)
         .map(|q| q.0)
         .unwrap_or_default();
-    reader.view = match as_of::View::of(here.path(), params, api.state().clock.now()) {
-        Ok(view) => view,
-        Err(refused) => {
-            let message = match refused {
-                as_of::Refused::Unreadable(text) => format!(
-                    "„{text}” is geen datum die koers kan lezen. Kies een datum in het veld bovenaan de pagina, of schrijf hem als 15-6-2026."
-                ),
-                as_of::Refused::Future(day) => format!(
-                    "{} is nog niet begonnen. koers toont het plan zoals het stond, tot en met vandaag; wat na vandaag komt kan nog veranderen.",
-                    words::capital(&words::DUTCH.date(day))
-                ),
-            };
-            return Err(problem_for(
-                &reader,
-                StatusCode::BAD_REQUEST,
-                "Deze datum kan koers niet tonen",
-                message,
-            ));
+    let state = api.state();
+    let today = state.config.status_date().at(state.clock.now());
+    // The plan's first recorded day, only where a day is asked for.
+    let asked = params
+        .iter()
+        .any(|(k, v)| k == as_of::PARAM && !v.trim().is_empty());
+    let first = if asked {
+        match crate::service::history::change_records::first_moment(&state.db).await {
+            Ok(first) => first.map(crate::service::schedule::status_date::dutch_day),
+            Err(error) => {
+                tracing::error!(?error, "the first change of the plan could not be read");
+                return Err(unavailable());
+            }
         }
+    } else {
+        None
     };
+    let (view, read) = as_of::View::of(here.path(), params, today, first);
+    reader.view = view;
+    if let Err(refused) = read {
+        let date = |d| words::DUTCH.date(d);
+        let message = match refused {
+            as_of::Refused::Unreadable(text) => format!(
+                "„{text}” is geen datum die koers kan lezen. Kies een datum in het veld hierboven, of schrijf hem als 15-6-2026 (het jaar in vier cijfers)."
+            ),
+            as_of::Refused::Future(day, today) => format!(
+                "{} is na vandaag ({}). koers toont het plan zoals het stond, tot en met vandaag; wat daarna komt kan nog veranderen.",
+                words::capital(&date(day)),
+                date(today)
+            ),
+            as_of::Refused::BeforePlan(day, Some(first)) => format!(
+                "Op {} kende koers dit plan nog niet: de eerste wijziging is vastgelegd op {}. Kies die dag of een latere.",
+                date(day),
+                date(first)
+            ),
+            as_of::Refused::BeforePlan(day, None) => format!(
+                "Op {} kende koers dit plan nog niet: er is nog niets van vastgelegd.",
+                date(day)
+            ),
+        };
+        return Err(problem_for(
+            &reader,
+            StatusCode::BAD_REQUEST,
+            "Deze datum kan koers niet tonen",
+            message,
+        ));
+    }
     Ok(reader)
 }
 
@@ -472,7 +505,8 @@ async fn query<T: serde::de::DeserializeOwned>(
     (document, operation): (&str, &str),
     mut variables: serde_json::Value,
 ) -> Result<T, Response> {
-    // An as-of view reads every document at its moment (each declares `$asOf`).
+    // An as-of view reads every operation at its moment: each declares `$asOf`, but for those
+    // that read the change history up to it (`until`) and the reports (see `tests`).
     if let (Some(as_of), Some(map)) = (&reader.view.as_of, variables.as_object_mut()) {
         map.insert("asOf".into(), as_of.moment.to_rfc3339().into());
     }
@@ -524,4 +558,83 @@ async fn query<T: serde::de::DeserializeOwned>(
             tracing::error!(operation, %error, "a web page's answer has another shape than its query");
             failed()
         })
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every page's document, by file.
+    const DOCUMENTS: &[(&str, &str)] = &[
+        (
+            "commitments",
+            include_str!("../../assets/web/queries/commitments.graphql"),
+        ),
+        (
+            "kpis",
+            include_str!("../../assets/web/queries/kpis.graphql"),
+        ),
+        (
+            "milestone",
+            include_str!("../../assets/web/queries/milestone.graphql"),
+        ),
+        (
+            "overview",
+            include_str!("../../assets/web/queries/overview.graphql"),
+        ),
+        (
+            "recent_changes",
+            include_str!("../../assets/web/queries/recent_changes.graphql"),
+        ),
+        (
+            "reports",
+            include_str!("../../assets/web/queries/reports.graphql"),
+        ),
+        (
+            "timeline",
+            include_str!("../../assets/web/queries/timeline.graphql"),
+        ),
+    ];
+
+    /// The operations that do not read the plan as of the view's moment, and why: the history
+    /// up to it is asked with `until` (the page passes it), and reports are not recomputed.
+    const WITHOUT_AS_OF: &[&str] = &[
+        "MilestoneHistory",
+        "DeletedMilestones",
+        "ChangesByOthers",
+        "Reports",
+    ];
+
+    /// An as-of view is only true when every operation takes its moment: one that forgot
+    /// `$asOf` would show the live plan under the as-of banner.
+    #[test]
+    fn every_operation_reads_the_plan_as_of_the_view() {
+        let mut seen = 0;
+        for (file, text) in DOCUMENTS {
+            for part in text.split("\nquery ").skip(1) {
+                let name: String = part
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                let body = part.split("\nquery ").next().unwrap_or_default();
+                let header = body.split('{').next().unwrap_or_default();
+                seen += 1;
+                if WITHOUT_AS_OF.contains(&name.as_str()) {
+                    assert!(
+                        !header.contains("$asOf"),
+                        "{file}: {name} is listed as without"
+                    );
+                    continue;
+                }
+                assert!(
+                    header.contains("$asOf: DateTime"),
+                    "{file}: {name} declares no $asOf"
+                );
+                // Declared and used: each root field of the plan takes it.
+                assert!(
+                    body.matches("asOf: $asOf").count() >= 1,
+                    "{file}: {name} uses no $asOf"
+                );
+            }
+        }
+        assert!(seen >= 12, "{seen} operations read");
+    }
 }

@@ -1,14 +1,16 @@
 //! "Wat anderen veranderden" on Mijn overzicht: what others changed in the last
-//! [`WINDOW_DAYS`] days to the reader's milestones (one layer's, with the joint ones) and to the
-//! milestones those wait for (a predecessor that moved moves them too), or, for the whole
-//! programme, to any milestone. Updates, deletions and restorings, never the reader's own
-//! changes (an anonymous reader has none) and not creations; the newest 100 records, each
-//! object's changes in words as a milestone's history gives them. In an as-of view, the window
-//! ends at the view's moment. Its data is `recent_changes.graphql`.
+//! [`WINDOW_DAYS`] Dutch calendar days (today included) to the milestones of the layer shown
+//! (with the joint ones, and those deleted in that time) and to the milestones those wait for
+//! (a predecessor that moved moves them too), or, for the whole programme, to any milestone.
+//! Updates, deletions, restorings and links made or undone under them (a new predecessor, a KPI),
+//! never the reader's own changes (an anonymous reader has none) and not creations; the newest
+//! 100 records, each object's changes in words as a milestone's history gives them. "Uw" only
+//! for a layer manager looking at their own layer. In an as-of view, the window ends at the
+//! view's moment. Its data is `recent_changes.graphql`.
 
 use super::history::{self, HistoryItem};
 use super::session::{How, Reader};
-use super::words::{DUTCH, count};
+use super::words::{DUTCH, count, layer_phrase};
 use super::{Api, every_page, query};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -33,7 +35,7 @@ const DOCUMENT: &str = concat!(
 pub(super) const WINDOW_DAYS: i64 = 14;
 
 /// How many objects one question about their changes may name (the API's limit).
-const MOST_OBJECTS: usize = 500;
+const MOST_OBJECTS: usize = crate::graphql::query::history::MAX_ENTITY_IDS;
 
 /// The section as the overview shows it.
 #[derive(Serialize)]
@@ -50,7 +52,7 @@ pub(super) struct RecentChanges {
 struct ChangedObject {
     title: String,
     link: String,
-    /// How it touches the reader's milestones: "Uw mijlpaal", "Voorganger van …".
+    /// How it touches the layer shown: "Uw mijlpaal", "Voorganger van …".
     relation: String,
     items: Vec<HistoryItem>,
 }
@@ -63,8 +65,34 @@ struct Mine {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct MineList {
+    total_count: usize,
     page_info: super::PageInfo,
     nodes: Vec<MyMilestone>,
+}
+
+/// The milestones deleted in the window, with their layer.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Deleted {
+    change_records: DeletedList,
+}
+
+#[derive(Deserialize)]
+struct DeletedList {
+    nodes: Vec<DeletedRecord>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DeletedRecord {
+    entity_id: String,
+    object: Option<DeletedMilestone>,
+}
+
+#[derive(Deserialize)]
+struct DeletedMilestone {
+    layer: Option<GovernmentLayer>,
+    joint: bool,
 }
 
 #[derive(Deserialize)]
@@ -93,20 +121,26 @@ pub(super) async fn read(
     layer: Option<GovernmentLayer>,
     until: DateTime<Utc>,
 ) -> Result<RecentChanges, Response> {
-    let since = until - Duration::days(WINDOW_DAYS);
+    // The window: the last WINDOW_DAYS Dutch calendar days, the day of `until` included.
+    let last_day = crate::service::schedule::status_date::dutch_day(until);
+    let first_day = last_day
+        .checked_sub_days(chrono::Days::new(WINDOW_DAYS.unsigned_abs() - 1))
+        .unwrap_or(last_day);
+    let since = crate::service::schedule::status_date::start_of_day(first_day);
     // Another's change: not the reader's own (an anonymous reader changes nothing).
     let not_by = match reader.how {
         How::Anonymous => None,
         How::Session { .. } | How::Header => Some(reader.caller.name.clone()),
     };
+    // The records up to and including the moment.
+    let until_text = (until + Duration::microseconds(1)).to_rfc3339();
     let mut variables = serde_json::json!({
         "notBy": not_by,
         "since": since.to_rfc3339(),
-        // The records up to and including the moment.
-        "until": (until + Duration::microseconds(1)).to_rfc3339(),
+        "until": until_text,
     });
     let mut mine: Vec<MyMilestone> = Vec::new();
-    let mut too_many = false;
+    let mut cut_objects = false;
     match layer {
         Some(layer) => {
             let split = |a: &mut Mine| {
@@ -116,7 +150,7 @@ pub(super) async fn read(
                 )
             };
             let scope = serde_json::json!({ "layer": layer.as_str(), "joint": true });
-            let (_, found) = every_page(
+            let (last, found) = every_page(
                 api,
                 headers,
                 reader,
@@ -126,9 +160,27 @@ pub(super) async fn read(
                 split,
             )
             .await?;
+            cut_objects = last.milestones.total_count > found.len();
             mine = found;
-            // Mine first, then what they wait for, as many as one question may name.
+            // Mine first, those deleted in the window, then what they wait for: as many as one
+            // question may name.
             let mut ids: Vec<String> = mine.iter().map(|m| m.id.clone()).collect();
+            let deleted: Deleted = query(
+                api,
+                headers,
+                reader,
+                (DOCUMENT, "DeletedMilestones"),
+                serde_json::json!({ "since": since.to_rfc3339(), "until": until_text }),
+            )
+            .await?;
+            for record in deleted.change_records.nodes {
+                let ours = record
+                    .object
+                    .is_some_and(|m| m.layer == Some(layer) || (m.joint && m.layer.is_none()));
+                if ours && !ids.contains(&record.entity_id) {
+                    ids.push(record.entity_id);
+                }
+            }
             let mut seen: HashSet<String> = ids.iter().cloned().collect();
             for m in &mine {
                 for p in m.predecessors.iter().filter_map(|p| p.predecessor.as_ref()) {
@@ -137,7 +189,7 @@ pub(super) async fn read(
                     }
                 }
             }
-            too_many = ids.len() > MOST_OBJECTS;
+            cut_objects |= ids.len() > MOST_OBJECTS;
             ids.truncate(MOST_OBJECTS);
             variables["ids"] = ids.into();
         }
@@ -156,7 +208,7 @@ pub(super) async fn read(
         .into_iter()
         .map(|(id, title, items)| ChangedObject {
             link: super::milestone::address(&id),
-            relation: relation(&id, &mine, layer),
+            relation: relation(&id, &mine, layer, reader.caller.layer == layer),
             title,
             items,
         })
@@ -183,18 +235,19 @@ pub(super) async fn read(
         }
     );
     let shown = records.nodes.len();
-    let cut = if records.total_count > shown {
-        Some(format!(
+    let mut cut = Vec::new();
+    if records.total_count > shown {
+        cut.push(format!(
             "Dit zijn de nieuwste {shown} van {} wijzigingen per veld; de geschiedenis van elke mijlpaal heeft ze allemaal.",
             records.total_count
-        ))
-    } else if too_many {
-        Some(format!(
+        ));
+    }
+    if cut_objects {
+        cut.push(format!(
             "Deze laag heeft met de voorgangers meer dan {MOST_OBJECTS} mijlpalen; alleen de eerste {MOST_OBJECTS} zijn nagekeken."
-        ))
-    } else {
-        None
-    };
+        ));
+    }
+    let cut = (!cut.is_empty()).then(|| cut.join(" "));
     Ok(RecentChanges {
         summary,
         objects,
@@ -202,14 +255,12 @@ pub(super) async fn read(
     })
 }
 
-/// How milestone `id` touches the reader's: one of theirs, or the predecessor of some.
-fn relation(id: &str, mine: &[MyMilestone], layer: Option<GovernmentLayer>) -> String {
-    if layer.is_none() {
+/// How milestone `id` touches the layer shown: one of its milestones, or the predecessor of
+/// some; "uw" only when the layer is the reader's own (`own`).
+fn relation(id: &str, mine: &[MyMilestone], layer: Option<GovernmentLayer>, own: bool) -> String {
+    let Some(layer) = layer else {
         return String::new();
-    }
-    if mine.iter().any(|m| m.id == id) {
-        return "Uw mijlpaal".to_owned();
-    }
+    };
     let waiting: Vec<&str> = mine
         .iter()
         .filter(|m| {
@@ -220,26 +271,37 @@ fn relation(id: &str, mine: &[MyMilestone], layer: Option<GovernmentLayer>) -> S
         })
         .map(|m| m.title.as_str())
         .collect();
-    match waiting.as_slice() {
-        [] => String::new(),
-        [one] => format!("Voorganger van uw mijlpaal „{one}”"),
-        more => format!(
+    let quoted = |titles: &[&str]| {
+        titles
+            .iter()
+            .map(|t| format!("„{t}”"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let is_mine = mine.iter().any(|m| m.id == id);
+    match (is_mine, waiting.as_slice(), own) {
+        (true, [], true) => "Uw mijlpaal".to_owned(),
+        (true, [], false) => format!("Mijlpaal van {}", layer_phrase(layer)),
+        (true, more, true) => format!("Uw mijlpaal, en voorganger van {}", quoted(more)),
+        (true, more, false) => format!(
+            "Mijlpaal van {}, en voorganger van {}",
+            layer_phrase(layer),
+            quoted(more)
+        ),
+        // Deleted in the window: no longer among the layer's.
+        (false, [], _) => format!("Was een mijlpaal van {}", layer_phrase(layer)),
+        (false, [one], true) => format!("Voorganger van uw mijlpaal „{one}”"),
+        (false, [one], false) => format!("Voorganger van „{one}”"),
+        (false, more, true) => format!(
             "Voorganger van {} van uw mijlpalen: {}",
             more.len(),
-            more.iter()
-                .map(|t| format!("„{t}”"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            quoted(more)
         ),
-    }
-}
-
-/// A layer inside a sentence: "het Rijk", "de gemeenten".
-fn layer_phrase(layer: GovernmentLayer) -> &'static str {
-    match layer {
-        GovernmentLayer::Rijk => "het Rijk",
-        GovernmentLayer::Provincie => "de provincies",
-        GovernmentLayer::Gemeente => "de gemeenten",
-        GovernmentLayer::Waterschap => "de waterschappen",
+        (false, more, false) => format!(
+            "Voorganger van {} mijlpalen van {}: {}",
+            more.len(),
+            layer_phrase(layer),
+            quoted(more)
+        ),
     }
 }

@@ -4,7 +4,7 @@
 
 use crate::service::language::{Language, Words};
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{Health, WorkStatus};
+use entity::{GovernmentLayer, Health, WorkStatus};
 
 /// The pages' language (English as a second language is still to come).
 pub(super) const DUTCH: Words = Words::new(Language::Nl);
@@ -22,6 +22,16 @@ pub(super) fn deadline(date: Option<NaiveDate>, text: Option<&str>) -> String {
         (Some(date), text) => DUTCH.deadline(text, date),
         (None, Some(text)) => text.to_owned(),
         (None, None) => String::new(),
+    }
+}
+
+/// A layer inside a sentence: "het Rijk", "de gemeenten".
+pub(super) fn layer_phrase(layer: GovernmentLayer) -> &'static str {
+    match layer {
+        GovernmentLayer::Rijk => "het Rijk",
+        GovernmentLayer::Provincie => "de provincies",
+        GovernmentLayer::Gemeente => "de gemeenten",
+        GovernmentLayer::Waterschap => "de waterschappen",
     }
 }
 

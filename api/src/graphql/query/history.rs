@@ -10,7 +10,7 @@ use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
 
 /// How many objects `changeRecords(entityIds:)` takes at most.
-const MAX_ENTITY_IDS: usize = 500;
+pub(crate) const MAX_ENTITY_IDS: usize = 500;
 
 #[derive(Default)]
 pub struct HistoryQuery;
@@ -31,7 +31,7 @@ impl HistoryQuery {
         entity_id: Option<ID>,
         #[graphql(desc = "Only changes of this type, e.g. \"Milestone\".")] entity: Option<String>,
         #[graphql(
-            desc = "Only changes of these objects themselves (global ids, at most 500): their own fields, creation, deletion and restoring, not their links. With `entityId`, both must hold."
+            desc = "Only changes of these objects (global ids, at most 500): their own fields, creation, deletion and restoring, and the links recorded under them (a milestone's KPIs, tasks and predecessors; not its being another's predecessor). With `entityId`, both must hold."
         )]
         entity_ids: Option<Vec<ID>>,
         #[graphql(desc = "Only changes by this actor.")] actor: Option<String>,

@@ -1,7 +1,7 @@
 //! The query root: one module per domain, merged into `Query`.
 
 mod baselines;
-mod history;
+pub(crate) mod history;
 mod kpis;
 mod milestones;
 pub(crate) mod node;
@@ -46,14 +46,7 @@ pub(crate) async fn lookup<E: PlanEntity, T: Batched<Model = E::Model>>(
     ctx: &Context<'_>,
     id: &ID,
 ) -> async_graphql::Result<Option<T>> {
-    let row = ids::decode_as::<E>(id, "id").map_err(|e| match e {
-        crate::error::ApiError::Invalid { message, .. } => crate::error::ApiError::Invalid {
-            field: String::new(),
-            message,
-        },
-        other => other,
-    })?;
-    Ok(loaders::one::<E>(ctx, row).await?.map(T::one))
+    lookup_at::<E, T>(ctx, id, None).await
 }
 
 /// [`lookup`] in the plan as it stood at `as_of` (the live plan without it): null when the
@@ -63,9 +56,6 @@ pub(crate) async fn lookup_at<E: PlanEntity, T: Batched<Model = E::Model>>(
     id: &ID,
     as_of: Option<chrono::DateTime<chrono::Utc>>,
 ) -> async_graphql::Result<Option<T>> {
-    let Some(at) = as_of else {
-        return lookup::<E, T>(ctx, id).await;
-    };
     let row = ids::decode_as::<E>(id, "id").map_err(|e| match e {
         crate::error::ApiError::Invalid { message, .. } => crate::error::ApiError::Invalid {
             field: String::new(),
@@ -73,6 +63,9 @@ pub(crate) async fn lookup_at<E: PlanEntity, T: Batched<Model = E::Model>>(
         },
         other => other,
     })?;
+    let Some(at) = as_of else {
+        return Ok(loaders::one::<E>(ctx, row).await?.map(T::one));
+    };
     let source = crate::graphql::source::Source::at(ctx, Some(at))?;
     let found = source.one::<E>(ctx, row).await?;
     Ok(found.and_then(|m| T::many_in(vec![m], source).pop()))

@@ -71,10 +71,12 @@ impl DataSource {
                 self.0.id,
             )
             .await?;
+        // Newest first: by the day assessed, then the latest recorded (as the report takes
+        // the latest of a day).
         rows.sort_by(|a, b| {
             b.0.assessed_on
                 .cmp(&a.0.assessed_on)
-                .then(a.0.id.cmp(&b.0.id))
+                .then(b.0.id.cmp(&a.0.id))
         });
         Ok(rows)
     }

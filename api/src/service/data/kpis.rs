@@ -128,7 +128,8 @@ impl Rules for kpi_target::Entity {
 
 /// The totals of all governments that a `SUM` KPI's layers add up to: one per period
 /// (`period_start`, `period_end`) in which every one of the four layers was measured and no
-/// total was measured (a measured total always wins). `measurements` are one KPI's.
+/// total was measured (a measured total always wins); of two values of one layer in a period, the
+/// latest recorded counts. `measurements` are one KPI's, in any order.
 ///
 /// A computed total has `id` 0 and no source. Its qualifier follows from its parts: plain when
 /// all are, "at least" when each part is plain or at least (and so for "at most"), else an
@@ -157,8 +158,15 @@ pub fn layer_totals(
         if of.iter().any(|m| m.layer.is_none()) {
             continue;
         }
+        // Per layer its latest recorded value of the period (the highest id), whatever order
+        // the measurements come in.
         let parts: Vec<&&kpi_measurement::Model> = GovernmentLayer::iter()
-            .filter_map(|layer| of.iter().copied().find(|m| m.layer == Some(layer)))
+            .filter_map(|layer| {
+                of.iter()
+                    .copied()
+                    .filter(|m| m.layer == Some(layer))
+                    .max_by_key(|m| m.id)
+            })
             .collect();
         let (Some(first), 4) = (parts.first(), parts.len()) else {
             continue;

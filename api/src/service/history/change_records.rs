@@ -11,8 +11,10 @@ pub struct HistoryFilter {
     pub object: Option<(String, i32)>,
     /// Only this entity or link name.
     pub entity: Option<String>,
-    /// Only records of these objects themselves (type name and row id): their own fields,
-    /// creation, deletion and restoring, not their links.
+    /// Only records of these objects (type name and row id): their own fields, creation,
+    /// deletion and restoring, and the links recorded under them (a milestone's KPIs, tasks and
+    /// predecessors); not the links recorded under another object (a milestone as another's
+    /// predecessor).
     pub objects: Option<Vec<(String, i32)>>,
     /// Only this actor.
     pub actor: Option<String>,
@@ -78,8 +80,16 @@ pub fn list(filter: &HistoryFilter) -> crate::service::store::page::Listing<chan
             kinds
                 .into_iter()
                 .map(|(kind, ids)| {
+                    // The object's own records, and the links recorded under it (left side).
+                    let mut names: Vec<String> = vec![kind.to_owned()];
+                    names.extend(
+                        crate::service::plan::link_kinds::ALL
+                            .iter()
+                            .filter(|spec| spec.left_type == kind)
+                            .map(|spec| spec.name.to_owned()),
+                    );
                     Filter::All(vec![
-                        Filter::eq(Column::Entity, kind),
+                        Filter::one_of(Column::Entity, Some(names.as_slice())),
                         Filter::Ids(Column::EntityId, ids),
                     ])
                 })
@@ -109,4 +119,18 @@ pub fn list(filter: &HistoryFilter) -> crate::service::store::page::Listing<chan
             id: Column::Id,
         },
     }
+}
+
+/// The moment of the first change ever recorded (the plan's history starts there); none when
+/// nothing was recorded (a plan loaded with `koers generate` has no history).
+pub async fn first_moment(
+    db: &sea_orm::DatabaseConnection,
+) -> crate::error::ApiResult<Option<chrono::DateTime<chrono::Utc>>> {
+    use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
+    let first = change_record::Entity::find()
+        .order_by_asc(change_record::Column::Id)
+        .limit(1)
+        .one(db)
+        .await?;
+    Ok(first.map(|r| r.changed_at))
 }

@@ -2,8 +2,8 @@
 //! government layer, or all governments together) through its measurements, and its targets
 //! as open marks. Sizes are CSS pixels in a viewBox that scales with the page.
 //!
-//! Time runs left to right in whole years, from the first year measured or targeted to the
-//! last; a measurement sits in the middle of its period, a target in the middle of its year.
+//! Time runs left to right in whole years, from the first year measured or targeted (or of the
+//! peildatum) to the last; a measurement sits in the middle of its period, a target in the middle of its year.
 //! Each series has its own colour, mark shape and dash pattern, so the picture does not rest on
 //! colour alone (WCAG 1.4.1); the legend names them, every mark has a tooltip, and the table
 //! under the chart gives the same figures for reading aloud.
@@ -94,20 +94,29 @@ pub(super) struct Series {
 }
 
 /// The chart of `series`, whose values are in `unit`, with `title` as its accessible name; the
-/// status date as a line where it falls within the years drawn. None when there is nothing to
-/// draw.
+/// status date as a line (its year is always drawn). None when there is nothing to draw.
 pub(super) fn draw(
     series: &[Series],
     unit: &str,
     title: &str,
     status: NaiveDate,
 ) -> Option<String> {
-    let years = series.iter().flat_map(|s| {
-        s.points
-            .iter()
-            .flat_map(|p| [p.0.year(), p.1.year()])
-            .chain(s.targets.iter().map(|t| t.0))
-    });
+    if series
+        .iter()
+        .all(|s| s.points.is_empty() && s.targets.is_empty())
+    {
+        return None;
+    }
+    // The years measured or targeted, and the peildatum's, so it is always drawn.
+    let years = series
+        .iter()
+        .flat_map(|s| {
+            s.points
+                .iter()
+                .flat_map(|p| [p.0.year(), p.1.year()])
+                .chain(s.targets.iter().map(|t| t.0))
+        })
+        .chain([status.year()]);
     let (first, last) = years.fold(None, |range: Option<(i32, i32)>, y| match range {
         None => Some((y, y)),
         Some((a, b)) => Some((a.min(y), b.max(y))),
@@ -288,14 +297,21 @@ pub(super) fn draw(
         dash: "",
         width: 2.0,
     };
+    // The target's bar across its year, in the legend's sample too.
+    let _ = write!(
+        s,
+        r##"<line x1="{:.1}" y1="{ly:.1}" x2="{:.1}" y2="{ly:.1}" stroke="#333333" stroke-width="2"/>"##,
+        LEFT + 94.0,
+        LEFT + 118.0
+    );
     let _ = write!(
         s,
         r##"{}<text x="{:.1}" y="{:.1}" fill="#333">meting</text>{}<text x="{:.1}" y="{:.1}" fill="#333">doel (streefwaarde voor dat jaar)</text>"##,
         mark(&grey, LEFT + 6.0, ly, true),
         LEFT + 16.0,
         ly + 4.0,
-        mark(&grey, LEFT + 96.0, ly, false),
-        LEFT + 106.0,
+        mark(&grey, LEFT + 106.0, ly, false),
+        LEFT + 124.0,
         ly + 4.0
     );
     s.push_str("</svg>");
@@ -453,13 +469,17 @@ mod tests {
             svg.contains("<title>Gemeenten: 61 % (2024)</title>"),
             "{svg}"
         );
-        // The years 2023 to 2025 are drawn; the status date (2026) falls outside.
+        // The years 2023 to 2026: the status date's year is drawn too, with its line.
         assert!(
-            svg.contains(">2023</text>") && svg.contains(">2025</text>"),
+            svg.contains(">2023</text>") && svg.contains(">2026</text>"),
             "{svg}"
         );
         assert!(
-            !svg.contains(">2026</text>") && !svg.contains("peildatum"),
+            !svg.contains(">2022</text>") && !svg.contains(">2027</text>"),
+            "{svg}"
+        );
+        assert!(
+            svg.contains("<title>Peildatum 15 juni 2026</title>"),
             "{svg}"
         );
         // The accessible name is escaped; the legend names each series.

@@ -9,7 +9,7 @@
 
 mod chart;
 
-use super::words::{DUTCH, capital, count};
+use super::words::{DUTCH, capital, count, layer_phrase};
 use super::{Api, every_page, page, reader};
 use crate::http::Peer;
 use crate::service::data::kpis::reaches;
@@ -235,6 +235,8 @@ impl Measurement {
 #[derive(Serialize)]
 struct KpisPage {
     summary: String,
+    /// The lowest score a source may have on a dimension for its KPIs to be reported.
+    usable_score: i32,
     status_date: String,
     cut: Option<String>,
     kpis: Vec<KpiView>,
@@ -247,6 +249,7 @@ struct KpiView {
     code: String,
     name: String,
     definition: String,
+    unit: String,
     facts: Vec<(String, String)>,
     chart: Option<String>,
     standings: Vec<String>,
@@ -334,13 +337,18 @@ impl KpisPage {
             "Het programma heeft nog geen KPI's vastgelegd.".to_owned()
         } else {
             format!(
-                "{}. {} kunnen nog niet in de voortgangsrapportage; per KPI staat waarom.",
+                "{}. {} nog niet in de voortgangsrapportage; per KPI staat waarom.",
                 capital(&count(kpis.len(), "KPI", "KPI's")),
-                blocked
+                if blocked == 1 {
+                    "1 kan".to_owned()
+                } else {
+                    format!("{blocked} kunnen")
+                }
             )
         };
         KpisPage {
             summary,
+            usable_score: USABLE_SCORE,
             status_date: DUTCH.date(status),
             cut: (total > kpis.len()).then(|| {
                 format!(
@@ -367,17 +375,26 @@ impl KpiView {
         anchor: String,
         anchor_of: &dyn Fn(&str) -> String,
     ) -> Self {
+        // What counts on the peildatum: periods that have ended by then, as the progress report
+        // counts them (a period still under way is not a measurement yet).
+        let counted = |m: &&Measurement| m.period_end <= status;
+        let later = k.measurements.iter().filter(|m| !counted(m)).count();
         let series: Vec<Series> = SERIES
             .iter()
             .map(|layer| {
+                // The API gives the newest first (by period end, then the latest recorded):
+                // reversed, the latest recorded of two in one period comes last, as the
+                // report takes it.
                 let mut values: Vec<(&Measurement, bool)> = k
                     .measurements
                     .iter()
+                    .rev()
+                    .filter(counted)
                     .filter(|m| m.layer == *layer)
                     .map(|m| (m, false))
                     .collect();
                 if layer.is_none() {
-                    values.extend(k.layer_totals.iter().map(|m| (m, true)));
+                    values.extend(k.layer_totals.iter().filter(counted).map(|m| (m, true)));
                 }
                 values.sort_by_key(|(m, _)| (m.period_end, m.period_start));
                 Series {
@@ -436,39 +453,37 @@ impl KpiView {
         );
         let chart = chart::draw(&drawn, unit, &title, status);
 
-        // Where each measured series stands against its target.
-        let standings = series
+        // Where each series stands against its target: measured ones by their latest value,
+        // those with a target only by that target.
+        let mut standings: Vec<String> = series
             .iter()
             .filter_map(|s| {
-                let (last, summed) = *s.values.last()?;
-                let latest = value_words((last, summed));
-                let held = match target_of(s.layer) {
-                    None => "Geen doel vastgesteld.".to_owned(),
-                    Some(t) => {
-                        let verdict =
-                            match reaches(k.direction, last.value, last.qualifier, t.value) {
-                                Some(true) => "bereikt",
-                                Some(false) => "nog niet bereikt",
-                                None => "niet vast te stellen: de meting is een grenswaarde",
-                            };
-                        let estimated = if last.qualifier == Some(MeasurementQualifier::Estimate) {
-                            " (naar schatting)"
-                        } else {
-                            ""
-                        };
-                        format!(
-                            "Doel {} {unit} in {}: {verdict}{estimated}.",
-                            DUTCH.exact(&entity::Exact(t.value)),
-                            t.year
-                        )
-                    }
-                };
-                Some(format!(
-                    "{}: laatste meting {latest}. {held}",
-                    DUTCH.series(s.layer)
+                let &(last, summed) = s.values.last()?;
+                Some(standing(
+                    k,
+                    s.layer,
+                    (last, value_words((last, summed))),
+                    target_of(s.layer),
+                    status,
                 ))
             })
             .collect();
+        for s in series.iter().filter(|s| s.values.is_empty()) {
+            if let Some(t) = target_of(s.layer) {
+                standings.push(format!(
+                    "{}: nog geen meting; doel {}.",
+                    DUTCH.series(s.layer),
+                    target_words(t, unit).trim_end_matches('.')
+                ));
+            }
+        }
+        if later > 0 {
+            standings.push(format!(
+                "{} over een periode die na de peildatum eindigt, {} nog niet mee.",
+                capital(&count(later, "meting", "metingen")),
+                if later == 1 { "telt" } else { "tellen" }
+            ));
+        }
 
         // Whether the progress report can report it: the report's own rule.
         let scores = k.data_sources.iter().flat_map(|named| {
@@ -480,7 +495,10 @@ impl KpiView {
             .blocking_tasks
             .iter()
             .map(|t| (t.title.clone(), t.due_date, t.status));
-        let why = Blocker::of_kpi(scores, tasks, !k.measurements.is_empty(), status);
+        let measured = series
+            .iter()
+            .any(|s| s.values.iter().any(|(_, summed)| !summed));
+        let why = Blocker::of_kpi(scores, tasks, measured, status);
         let reportable = (!why.is_empty()).then(|| {
             let clauses: Vec<String> = why.iter().map(|b| DUTCH.blocker(b)).collect();
             format!(
@@ -514,7 +532,7 @@ impl KpiView {
                                 .values
                                 .iter()
                                 .filter(|(m, _)| (m.period_start, m.period_end) == (start, end))
-                                .map(|&(m, summed)| cell_words(m, summed, unit))
+                                .map(|&(m, summed)| cell_words(m, summed))
                                 .collect();
                             if cell.is_empty() {
                                 "-".to_owned()
@@ -585,6 +603,7 @@ impl KpiView {
             code: k.code.clone(),
             name: k.name.clone(),
             definition: k.definition.clone(),
+            unit: k.unit.clone(),
             facts,
             chart,
             standings,
@@ -604,9 +623,59 @@ impl KpiView {
     }
 }
 
+/// Where `series` of `k` stands on `status`: its latest measurement (with its words) against
+/// `target`, the one the progress report holds it to. Reached or not only where the value
+/// settles it ([`reaches`]); "al" when the measurement is of a year before the target's, and
+/// said outright when the target's year has passed without a measurement of it.
+fn standing(
+    k: &Kpi,
+    series: Option<GovernmentLayer>,
+    (last, latest): (&Measurement, String),
+    target: Option<&Target>,
+    status: NaiveDate,
+) -> String {
+    let name = DUTCH.series(series);
+    let Some(t) = target else {
+        let whose = series.map_or("alle overheden samen", layer_phrase);
+        return format!("{name}: laatste meting {latest}. Geen doel voor {whose}.");
+    };
+    let goal = format!(
+        "Doel {} {} in {}",
+        DUTCH.exact(&entity::Exact(t.value)),
+        k.unit,
+        t.year
+    );
+    let measured_year = last.period_end.year();
+    let before = measured_year < t.year;
+    let unmeasured = if before && t.year < status.year() {
+        format!(" Over {} is nog niet gemeten.", t.year)
+    } else {
+        String::new()
+    };
+    let estimated = if last.qualifier == Some(MeasurementQualifier::Estimate) {
+        " (naar schatting)"
+    } else {
+        ""
+    };
+    let verdict = match (
+        reaches(k.direction, last.value, last.qualifier, t.value),
+        before,
+    ) {
+        (Some(true), true) => format!("De laatste meting haalt dat doel al{estimated}."),
+        (Some(true), false) => format!("De laatste meting haalt dat doel{estimated}."),
+        (Some(false), true) => format!("De laatste meting haalt dat doel nog niet{estimated}."),
+        (Some(false), false) => format!("De laatste meting haalt dat doel niet{estimated}."),
+        (None, _) => {
+            "Of de laatste meting dat doel haalt, is niet vast te stellen: het is een grenswaarde."
+                .to_owned()
+        }
+    };
+    format!("{name}: laatste meting {latest}. {goal}.{unmeasured} {verdict}")
+}
+
 /// A value in the measurements table: "ten minste 6,8", "(opgeteld)" for a total the layers add
 /// up to, and the measurement's note.
-fn cell_words(m: &Measurement, summed: bool, _unit: &str) -> String {
+fn cell_words(m: &Measurement, summed: bool) -> String {
     let mut words = DUTCH.measured(&entity::Exact(m.value), m.qualifier);
     if summed {
         words.push_str(" (opgeteld over de vier lagen)");
