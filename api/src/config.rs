@@ -329,6 +329,25 @@ pub struct OidcConfig {
     /// The claim holding a layer manager's layer (RIJK, PROVINCIE, GEMEENTE, WATERSCHAP).
     #[arg(long, env = "KOERS_OIDC_LAYER_CLAIM", default_value = "koers_layer")]
     pub oidc_layer_claim: String,
+    /// koers's client id at the issuer: turns on signing in on the web through the provider
+    /// (authorization code with PKCE); needs `--public-url`.
+    #[arg(long, env = "KOERS_OIDC_CLIENT_ID")]
+    pub oidc_client_id: Option<String>,
+    /// koers's client secret at the issuer, for a confidential client; left out, koers signs
+    /// in as a public client (PKCE alone).
+    #[arg(long, env = "KOERS_OIDC_CLIENT_SECRET", hide_env_values = true)]
+    pub oidc_client_secret: Option<String>,
+    /// What the sign-in page calls the provider: "Aanmelden via …".
+    #[arg(
+        long,
+        env = "KOERS_OIDC_PROVIDER_NAME",
+        default_value = "uw organisatie"
+    )]
+    pub oidc_provider_name: String,
+    /// The address users reach koers at (e.g. `https://koers.example.nl`): the provider sends
+    /// them back to `<public-url>/aanmelden/oidc/terug`.
+    #[arg(long, env = "KOERS_PUBLIC_URL")]
+    pub public_url: Option<String>,
 }
 
 /// Limits and defaults of the GraphQL endpoint.

@@ -21,6 +21,8 @@ pub struct AppState {
     pub limiter: Option<Arc<DefaultKeyedRateLimiter<String>>>,
     /// The identity provider whose tokens are accepted, if any.
     pub oidc: Option<Arc<Verifier>>,
+    /// The identity provider users sign in with on the web, if any (`--oidc-client-id`).
+    pub sign_in_provider: Option<Arc<crate::oidc::SignInProvider>>,
     /// Failed sign-ins per client address (none when the limit is off).
     pub failed_sign_ins: Option<Arc<FailedSignIns>>,
 }
@@ -137,6 +139,7 @@ impl AppState {
             config: Arc::new(config),
             limiter,
             oidc: None,
+            sign_in_provider: None,
             failed_sign_ins,
         }
     }
@@ -144,6 +147,13 @@ impl AppState {
     /// The same state, accepting the identity tokens `verifier` checks.
     pub fn with_oidc(mut self, verifier: Option<Verifier>) -> Self {
         self.oidc = verifier.map(Arc::new);
+        self
+    }
+
+    /// The same state, offering sign-in on the web through `provider` (whose identity tokens
+    /// the `with_oidc` verifier checks).
+    pub fn with_sign_in_provider(mut self, provider: Option<crate::oidc::SignInProvider>) -> Self {
+        self.sign_in_provider = provider.map(Arc::new);
         self
     }
 }

@@ -140,13 +140,13 @@ async fn tokens_are_checked_when_created() {
 use tower::ServiceExt;
 
 /// A locally generated Ed25519 key, its JWKS and tokens signed with it.
-struct Issuer {
+pub(crate) struct Issuer {
     pkcs8: Vec<u8>,
     kid: &'static str,
 }
 
 impl Issuer {
-    fn new(kid: &'static str) -> Self {
+    pub(crate) fn new(kid: &'static str) -> Self {
         let rng = ring::rand::SystemRandom::new();
         let pkcs8 = Ed25519KeyPair::generate_pkcs8(&rng)
             .expect("key")
@@ -155,7 +155,7 @@ impl Issuer {
         Issuer { pkcs8, kid }
     }
 
-    fn jwks(&self) -> String {
+    pub(crate) fn jwks(&self) -> String {
         let pair = Ed25519KeyPair::from_pkcs8(&self.pkcs8).expect("pair");
         json!({ "keys": [{
             "kty": "OKP", "crv": "Ed25519", "alg": "EdDSA", "use": "sig", "kid": self.kid,
@@ -164,7 +164,7 @@ impl Issuer {
         .to_string()
     }
 
-    fn sign(&self, claims: &Value) -> String {
+    pub(crate) fn sign(&self, claims: &Value) -> String {
         let mut header = Header::new(Algorithm::EdDSA);
         header.kid = Some(self.kid.to_owned());
         jsonwebtoken::encode(&header, claims, &EncodingKey::from_ed_der(&self.pkcs8))

@@ -45,3 +45,4 @@ mod validation;
 mod web;
 mod web_as_of;
 mod web_kpis;
+mod web_sign_in_provider;

@@ -910,13 +910,13 @@ async fn the_timeline_draws_500_milestones() {
 // ---------------------------------------------------------------------------------------------
 
 /// A browser: it keeps the session cookie koers sets, as a browser does.
-struct Browser<'a> {
+pub(crate) struct Browser<'a> {
     app: &'a TestApp,
     cookie: Option<String>,
 }
 
 impl<'a> Browser<'a> {
-    fn new(app: &'a TestApp) -> Self {
+    pub(crate) fn new(app: &'a TestApp) -> Self {
         Browser { app, cookie: None }
     }
 
@@ -951,11 +951,16 @@ impl<'a> Browser<'a> {
         )
     }
 
-    async fn get(&mut self, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
+    /// The session cookie it holds, if any.
+    pub(crate) fn cookie(&self) -> Option<String> {
+        self.cookie.clone()
+    }
+
+    pub(crate) async fn get(&mut self, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
         self.send(Request::get(path), Body::empty()).await
     }
 
-    async fn post(
+    pub(crate) async fn post(
         &mut self,
         path: &str,
         form: &[(&str, &str)],
@@ -986,7 +991,7 @@ fn form_encode(value: &str) -> String {
 }
 
 /// The value of the hidden field `name` in a page's form.
-fn hidden(html: &str, name: &str) -> String {
+pub(crate) fn hidden(html: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
     let at = html
         .find(&marker)

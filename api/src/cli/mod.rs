@@ -167,12 +167,21 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     "no API tokens yet: create the first admin with `koers token create --name NAME --role admin`"
                 );
             }
-            let verifier = oidc::Verifier::load(&args.oidc).await?;
+            // Signing in on the web needs the provider's endpoints; its keys default to the
+            // ones its discovery document names.
+            let provider = oidc::SignInProvider::discover(&args.oidc).await?;
+            let mut identity = args.oidc.clone();
+            if identity.oidc_jwks.is_none() {
+                identity.oidc_jwks = provider.as_ref().map(|p| p.jwks_uri.clone());
+            }
+            let verifier = oidc::Verifier::load(&identity).await?;
             let mut api = args.api.clone();
             if !cli.database_url.contains(":memory:") {
                 api.probe_database_url = Some(cli.database_url.clone());
             }
-            let state = AppState::new(db, Arc::new(SystemClock), api).with_oidc(verifier);
+            let state = AppState::new(db, Arc::new(SystemClock), api)
+                .with_oidc(verifier)
+                .with_sign_in_provider(provider);
             http::serve(state, args.listen).await
         }
     }

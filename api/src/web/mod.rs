@@ -73,6 +73,11 @@ pub(crate) fn routes(state: &crate::state::AppState) -> Router<Api> {
             get(session::sign_in::form).post(session::sign_in::submit),
         )
         .route(
+            "/aanmelden/oidc",
+            axum::routing::post(session::provider_start),
+        )
+        .route(crate::oidc::RETURN_PATH, get(session::provider_finish))
+        .route(
             "/afmelden",
             get(session::sign_in::sign_out_page).post(session::sign_in::sign_out),
         )
@@ -353,11 +358,29 @@ async fn who(
         };
     }
     let state = api.state();
-    let token = match session::token_id(session).await {
-        Ok(token) => token,
+    let account = match session::account(session).await {
+        Ok(account) => account,
         Err(()) => return Err(unavailable()),
     };
     let mut ended = false;
+    let token = match account {
+        Some(session::Account::Token(id)) => Some(id),
+        // An identity provider vouched for it at sign-in; it holds until the session ends.
+        Some(session::Account::Provider(caller)) => {
+            if let Some(limited) = crate::http::rate_limited(state, &caller) {
+                return Err(refusal(&limited));
+            }
+            let Some(form_token) = session::form_token(session).await else {
+                return Err(unavailable());
+            };
+            return Ok(Reader {
+                caller,
+                how: How::Session { form_token },
+                view: as_of::View::default(),
+            });
+        }
+        None => None,
+    };
     if let Some(id) = token {
         match crate::service::accounts::tokens::holder_of(&state.db, id, state.clock.now()).await {
             Ok(caller) => {
@@ -400,6 +423,7 @@ async fn who(
         "Deze koers-installatie toont het plan alleen aan wie is aangemeld."
     };
     Err(session::sign_in::page(
+        api,
         StatusCode::UNAUTHORIZED,
         message,
         here,

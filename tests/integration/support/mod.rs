@@ -50,9 +50,20 @@ impl TestApp {
 
     /// A service that also accepts the identity tokens `oidc` verifies.
     pub async fn with_oidc(
+        db: DatabaseConnection,
+        config: ApiConfig,
+        oidc: Option<koers::oidc::Verifier>,
+    ) -> Self {
+        Self::with_identity(db, config, oidc, None).await
+    }
+
+    /// A service that accepts the identity tokens `oidc` verifies and signs users in on the web
+    /// through `provider`.
+    pub async fn with_identity(
         mut db: DatabaseConnection,
         config: ApiConfig,
         oidc: Option<koers::oidc::Verifier>,
+        provider: Option<koers::oidc::SignInProvider>,
     ) -> Self {
         let statements = Arc::new(AtomicUsize::new(0));
         let counter = statements.clone();
@@ -70,7 +81,9 @@ impl TestApp {
         koers::db::migrate(&db).await.expect("migrations run");
         let clock = Arc::new(FixedClock::new(t0()));
         let token = token(&db, "tester", entity::Role::Admin, None).await;
-        let state = AppState::new(db.clone(), clock.clone(), config).with_oidc(oidc);
+        let state = AppState::new(db.clone(), clock.clone(), config)
+            .with_oidc(oidc)
+            .with_sign_in_provider(provider);
         Self {
             router: koers::router(state),
             db,

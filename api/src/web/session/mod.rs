@@ -1,23 +1,29 @@
-//! Signing in on the web: an API token, once, then a session.
+//! Signing in on the web: an API token, once, or through the identity provider
+//! (`provider.rs`); then a session.
 //!
 //! The session is `tower-sessions`' (cookie `koers_sessie`: HttpOnly, SameSite=Lax, `Secure`
 //! unless `--insecure-cookies`, path `/`), kept in the database (`store.rs`), so every koers
-//! process on it knows it. A session exists only once someone has signed in: reading a page or
-//! the sign-in form stores nothing. It holds the token's row id (never the token), when it was
-//! signed in, and a form token against cross-site requests (CSRF), which the sign-out form
-//! sends back and [`check_form`] compares. The sign-in form itself, before any session, is
+//! process on it knows it. A session exists only once someone has signed in, or pressed the
+//! button that signs in through the provider (which keeps that sign-in's state, nonce and PKCE
+//! verifier): reading a page or the sign-in form stores nothing. It holds the token's row id
+//! (never the token) or the provider's account (name, role, layer), when it was signed in, and
+//! a form token against cross-site requests (CSRF), which the sign-out form sends back and
+//! [`check_form`] compares. The sign-in form itself, before any session, is
 //! guarded by the browser's own word on where a request comes from (`Sec-Fetch-Site`, else
 //! `Origin`: `sign_in::same_origin`). Its id is new at sign-in (no fixation). It ends after
 //! `--session-idle-minutes` without use (each request moves the end), [`MAX_HOURS`] after
 //! sign-in whatever happens, on sign-out, and at the first request after its token is revoked
-//! or expires: each request asks the database whether the token still holds.
+//! or expires: each request asks the database whether the token still holds (a provider's
+//! account holds as vouched for until the session ends).
 //!
 //! A page that is not signed in, where the deployment does not allow anonymous reading, gets
 //! the sign-in form (`sign_in.rs`) with status 401.
 
+mod provider;
 pub mod sign_in;
 mod store;
 
+pub use provider::{finish as provider_finish, start as provider_start};
 pub use store::DatabaseStore;
 
 use crate::service::accounts::access::Caller;
@@ -27,6 +33,10 @@ use tower_sessions::{Expiry, Session, SessionManagerLayer};
 pub const COOKIE: &str = "koers_sessie";
 /// The session key of the signed-in token's row id.
 const TOKEN_ID: &str = "token_id";
+/// The session key of the account an identity provider signed the session in with.
+const PROVIDER_ACCOUNT: &str = "provider_account";
+/// The session key of a sign-in under way at the identity provider.
+const PENDING: &str = "oidc_pending";
 /// The session key of the form token.
 const FORM_TOKEN: &str = "form_token";
 /// The session key of the moment of sign-in (seconds since 1970).
@@ -101,14 +111,42 @@ pub(crate) async fn check_form(session: &Session, sent: &str) -> bool {
     bool::from(expected.as_bytes().ct_eq(sent.as_bytes()))
 }
 
-/// The token row id the session is signed in with, if any: none once the session is older
-/// than [`MAX_HOURS`] (it is ended then).
-pub(crate) async fn token_id(session: &Session) -> Result<Option<i32>, ()> {
+/// What a session is signed in with.
+pub(crate) enum Account {
+    /// An API token: its row id (each request asks whether it still holds).
+    Token(i32),
+    /// An account an identity provider vouched for at sign-in: as it was then.
+    Provider(Caller),
+}
+
+/// An identity provider's account as the session keeps it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ProviderAccount {
+    name: String,
+    role: entity::Role,
+    layer: Option<entity::GovernmentLayer>,
+}
+
+/// What the session is signed in with, if anything: none once the session is older than
+/// [`MAX_HOURS`] (it is ended then).
+pub(crate) async fn account(session: &Session) -> Result<Option<Account>, ()> {
     let read = |error: tower_sessions::session::Error| {
         tracing::error!(%error, "the session could not be read");
     };
-    let Some(id) = session.get::<i32>(TOKEN_ID).await.map_err(read)? else {
-        return Ok(None);
+    let account = match session.get::<i32>(TOKEN_ID).await.map_err(read)? {
+        Some(id) => Account::Token(id),
+        None => match session
+            .get::<ProviderAccount>(PROVIDER_ACCOUNT)
+            .await
+            .map_err(read)?
+        {
+            Some(a) => Account::Provider(Caller {
+                name: a.name,
+                role: a.role,
+                layer: a.layer,
+            }),
+            None => return Ok(None),
+        },
     };
     let since = session.get::<i64>(SIGNED_IN_AT).await.map_err(read)?;
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
@@ -116,18 +154,44 @@ pub(crate) async fn token_id(session: &Session) -> Result<Option<i32>, ()> {
         end(session).await;
         return Ok(None);
     }
-    Ok(Some(id))
+    Ok(Some(account))
 }
 
 /// Sign the session in with token row `id`: a new session id (whatever id a visitor was
 /// handed before is worthless now), the moment, and a new form token; the layer's idle time
 /// applies.
 pub(crate) async fn sign_in(session: &Session, id: i32) -> Result<(), ()> {
+    sign_in_as(session, Account::Token(id)).await
+}
+
+/// Sign the session in with `account` (see [`sign_in`]); a sign-in under way is done with.
+pub(super) async fn sign_in_as(session: &Session, account: Account) -> Result<(), ()> {
     let failed = |error: tower_sessions::session::Error| {
         tracing::error!(%error, "the session could not be written");
     };
     session.cycle_id().await.map_err(failed)?;
-    session.insert(TOKEN_ID, id).await.map_err(failed)?;
+    let _ = session.remove_value(PENDING).await.map_err(failed)?;
+    match account {
+        Account::Token(id) => {
+            let _ = session
+                .remove_value(PROVIDER_ACCOUNT)
+                .await
+                .map_err(failed)?;
+            session.insert(TOKEN_ID, id).await.map_err(failed)?;
+        }
+        Account::Provider(caller) => {
+            let _ = session.remove_value(TOKEN_ID).await.map_err(failed)?;
+            let kept = ProviderAccount {
+                name: caller.name,
+                role: caller.role,
+                layer: caller.layer,
+            };
+            session
+                .insert(PROVIDER_ACCOUNT, kept)
+                .await
+                .map_err(failed)?;
+        }
+    }
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     session.insert(SIGNED_IN_AT, now).await.map_err(failed)?;
     let token = fresh_token().ok_or(())?;

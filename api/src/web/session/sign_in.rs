@@ -24,15 +24,18 @@ use tower_sessions::Session;
 struct SignInPage<'a> {
     message: &'a str,
     back: String,
+    /// The identity provider's name, where signing in through it is configured.
+    provider: Option<String>,
 }
 
-/// The sign-in page with `status` and `message`, its form returning to `back`.
-fn render(status: StatusCode, message: &str, back: &str) -> Response {
-    render_for(None, status, message, back)
+/// The sign-in page with `status` and `message`, its forms returning to `back`.
+pub(super) fn render(api: &Api, status: StatusCode, message: &str, back: &str) -> Response {
+    render_for(api, None, status, message, back)
 }
 
 /// [`render`] with the header of `reader` (someone already signed in).
 fn render_for(
+    api: &Api,
     reader: Option<&super::Reader>,
     status: StatusCode,
     message: &str,
@@ -45,6 +48,11 @@ fn render_for(
         SignInPage {
             message,
             back: safe_return(back).to_owned(),
+            provider: api
+                .state()
+                .sign_in_provider
+                .as_ref()
+                .map(|p| p.name.clone()),
         },
     );
     match templates::render("sign_in.html", frame) {
@@ -67,9 +75,9 @@ fn render_for(
 }
 
 /// The sign-in page for a reader who must sign in to see `here` (status 401).
-pub(crate) fn page(status: StatusCode, message: &str, here: &Uri) -> Response {
+pub(crate) fn page(api: &Api, status: StatusCode, message: &str, here: &Uri) -> Response {
     let back = here.path_and_query().map(|p| p.as_str()).unwrap_or("/");
-    render(status, message, back)
+    render(api, status, message, back)
 }
 
 /// `?terug=` and `?afgemeld=ja` of the sign-in page.
@@ -92,24 +100,28 @@ pub async fn form(
             "U bent aangemeld als {}. Afmelden kan met de knop bovenaan; met een ander token meldt u zich hieronder aan als iemand anders.",
             reader.caller.name
         );
-        return render_for(Some(&reader), StatusCode::OK, &message, &params.terug);
+        return render_for(&api, Some(&reader), StatusCode::OK, &message, &params.terug);
     }
     let message = if params.afgemeld == "ja" {
         "U bent afgemeld."
     } else {
         ""
     };
-    render(StatusCode::OK, message, &params.terug)
+    render(&api, StatusCode::OK, message, &params.terug)
 }
 
 /// Who the session is signed in as, while its token holds; none otherwise (reading only: the
 /// sign-in page makes no session).
 async fn signed_in(api: &Api, session: &Session) -> Option<super::Reader> {
-    let id = super::token_id(session).await.ok().flatten()?;
     let state = api.state();
-    let caller = crate::service::accounts::tokens::holder_of(&state.db, id, state.clock.now())
-        .await
-        .ok()?;
+    let caller = match super::account(session).await.ok().flatten()? {
+        super::Account::Token(id) => {
+            crate::service::accounts::tokens::holder_of(&state.db, id, state.clock.now())
+                .await
+                .ok()?
+        }
+        super::Account::Provider(caller) => caller,
+    };
     let form_token = super::form_token(session).await?;
     Some(super::Reader {
         caller,
@@ -122,7 +134,7 @@ async fn signed_in(api: &Api, session: &Session) -> Option<super::Reader> {
 /// (`same-origin`, or `none` for what the user typed), else an `Origin` naming this host.
 /// A request with neither is no browser's cross-site form (browsers send at least `Origin` with
 /// every cross-site POST), and passes.
-fn same_origin(headers: &HeaderMap) -> bool {
+pub(super) fn same_origin(headers: &HeaderMap) -> bool {
     let text = |name| {
         headers
             .get(name)
@@ -141,7 +153,7 @@ fn same_origin(headers: &HeaderMap) -> bool {
 }
 
 /// A form that could not be read (another content type, a body that is no form).
-fn unreadable(rejection: &FormRejection) -> Response {
+pub(super) fn unreadable(rejection: &FormRejection) -> Response {
     tracing::info!(%rejection, "a web form could not be read");
     super::super::problem(
         StatusCode::BAD_REQUEST,
@@ -175,6 +187,7 @@ pub async fn submit(
     };
     if !same_origin(&request_headers) {
         return render(
+            &api,
             StatusCode::FORBIDDEN,
             "Dit formulier kwam niet van een pagina van koers. Meld u aan op deze pagina.",
             &sent.terug,
@@ -183,28 +196,37 @@ pub async fn submit(
     let token = sent.token.trim();
     let refused = "Dit token is onbekend, ingetrokken of verlopen. Controleer het, of vraag de beheerder van koers om een nieuw token.";
     if token.is_empty() {
-        return render(StatusCode::BAD_REQUEST, "Vul uw token in.", &sent.terug);
+        return render(
+            &api,
+            StatusCode::BAD_REQUEST,
+            "Vul uw token in.",
+            &sent.terug,
+        );
     }
     // Only koers's own tokens: anything else is not tried (an identity provider's token is
     // not for this form), and counts as no attempt.
     if !token.starts_with(crate::service::accounts::tokens::PREFIX) {
         return render(
+            &api,
             StatusCode::UNAUTHORIZED,
             "Hier meldt u zich aan met een koers-token (het begint met koers_).",
             &sent.terug,
         );
     }
     let Ok(bearer) = HeaderValue::from_str(&format!("Bearer {token}")) else {
-        return render(StatusCode::UNAUTHORIZED, refused, &sent.terug);
+        return render(&api, StatusCode::UNAUTHORIZED, refused, &sent.terug);
     };
     // As the API would admit it: failed attempts are counted per address.
     let mut headers = HeaderMap::new();
     headers.insert(header::AUTHORIZATION, bearer);
     if let Err(refusal_of_api) = crate::http::admit(&api, &headers, &peer).await {
         return match refusal_of_api.status() {
-            StatusCode::UNAUTHORIZED => render(StatusCode::UNAUTHORIZED, refused, &sent.terug),
+            StatusCode::UNAUTHORIZED => {
+                render(&api, StatusCode::UNAUTHORIZED, refused, &sent.terug)
+            }
             StatusCode::TOO_MANY_REQUESTS => {
                 let mut page = render(
+                    &api,
                     StatusCode::TOO_MANY_REQUESTS,
                     "Te veel mislukte aanmeldpogingen vanaf dit adres. Wacht een minuut en probeer het dan opnieuw.",
                     &sent.terug,
@@ -223,7 +245,7 @@ pub async fn submit(
             Ok(stored) => stored,
             // Revoked between the two reads.
             Err(crate::error::ApiError::Unauthenticated(_)) => {
-                return render(StatusCode::UNAUTHORIZED, refused, &sent.terug);
+                return render(&api, StatusCode::UNAUTHORIZED, refused, &sent.terug);
             }
             Err(error) => {
                 tracing::error!(?error, "signing in: the token could not be read");
@@ -252,7 +274,7 @@ pub async fn sign_out(session: Session, sent: Result<Form<SignOut>, FormRejectio
     };
     if !super::check_form(&session, &sent.formulier).await {
         // Signed out already (in another tab, or the token was revoked): that is done.
-        if matches!(super::token_id(&session).await, Ok(None)) {
+        if matches!(super::account(&session).await, Ok(None)) {
             return Redirect::to("/aanmelden?afgemeld=ja").into_response();
         }
         return super::super::problem(
@@ -273,7 +295,7 @@ pub async fn sign_out_page() -> Response {
 
 /// `back` when it is an address on koers itself (a path, not `//host` or `/\host`, without
 /// control characters, not the sign-in pages themselves); else `/`.
-fn safe_return(back: &str) -> &str {
+pub(super) fn safe_return(back: &str) -> &str {
     let on_koers = back.starts_with('/')
         && !back.starts_with("//")
         && !back.starts_with("/\\")

@@ -2,7 +2,12 @@
 //! issuer's keys (a JWKS file or URL, read at start-up and read again when a token names a key
 //! it does not list, at most once a minute, so a key rotation needs no restart), with their
 //! claims mapped to a koers role and layer. Only asymmetric signatures are accepted; expiry is
-//! checked against koers's clock.
+//! checked against koers's clock. Signing in on the web through the same provider (authorization
+//! code with PKCE) is `sign_in.rs`, whose identity tokens this verifier checks too.
+
+mod sign_in;
+
+pub use sign_in::{Failed, PENDING_SECONDS, Pending, RETURN_PATH, SignInProvider};
 
 use crate::config::OidcConfig;
 use crate::error::{ApiError, ApiResult};
