@@ -956,6 +956,11 @@ impl<'a> Browser<'a> {
         self.cookie.clone()
     }
 
+    /// Hold `cookie` (one kept from before, as an attacker would replay it).
+    pub(crate) fn set_cookie(&mut self, cookie: Option<String>) {
+        self.cookie = cookie;
+    }
+
     pub(crate) async fn get(&mut self, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
         self.send(Request::get(path), Body::empty()).await
     }

@@ -301,7 +301,9 @@ async fn a_fixed_status_date_is_today_for_the_views_too() {
     let (status, _, html) = page(&app, "/toezeggingen?peildatum=2026-11-29").await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{html}");
     assert!(
-        html.contains("29 november 2026 is na vandaag (15 juni 2026)."),
+        html.contains(
+            "29 november 2026 ligt na 15 juni 2026, de vaste peildatum van deze koers-installatie"
+        ),
         "{html}"
     );
     let (status, _, html) = page(&app, "/toezeggingen?peildatum=2026-06-14").await;
@@ -368,7 +370,18 @@ async fn one_milestone_can_be_read_as_it_stood() {
 #[tokio::test]
 async fn the_overview_shows_what_others_changed_to_my_milestones_and_their_predecessors() {
     let app = TestApp::new().await;
+    // The plan is made on 20 May, before the windows below open.
+    app.on_day("2026-05-20");
     let p = programme(&app).await;
+    let rijk_b = milestone(&app, &p, "Rijksbron B", Some("RIJK"), "2026-08-15").await;
+    let mover = milestone(
+        &app,
+        &p,
+        "Gemeentelijke verhuizer",
+        Some("GEMEENTE"),
+        "2026-09-20",
+    )
+    .await;
     let rijk = milestone(
         &app,
         &p,
@@ -428,7 +441,32 @@ async fn the_overview_shows_what_others_changed_to_my_milestones_and_their_prede
     let piet = app
         .token("Piet", entity::Role::ProgrammeManager, None)
         .await;
+    // The uitvraag waits for Rijksbron B (made with the plan).
+    app.ok(
+        "mutation($p: ID!, $s: ID!) { addMilestoneDependency(input: { predecessorId: $p, successorId: $s }) { dependency { lagDays } } }",
+        json!({ "p": rijk_b, "s": other_mine }),
+    )
+    .await;
     app.on_day("2026-06-10");
+    // Piet deletes that predecessor, and moves a milestone to the provinces.
+    let v = version(&app, &rijk_b).await;
+    let gone_b = app
+        .gql_as(
+            &piet,
+            "mutation($i: DeleteInput!) { deleteMilestone(input: $i) { status } }",
+            json!({ "i": { "id": rijk_b, "version": v } }),
+        )
+        .await;
+    assert!(gone_b.get("errors").is_none(), "{gone_b}");
+    let v = version(&app, &mover).await;
+    let moved = app
+        .gql_as(
+            &piet,
+            MOVE,
+            json!({ "i": { "id": mover, "version": v, "layer": "PROVINCIE" } }),
+        )
+        .await;
+    assert!(moved.get("errors").is_none(), "{moved}");
     move_as(&app, &piet, &rijk, "2026-10-15", "Leverancier later").await;
     move_as(&app, &piet, &other_mine, "2026-11-20", "Raad besluit later").await;
     move_as(
@@ -464,7 +502,7 @@ async fn the_overview_shows_what_others_changed_to_my_milestones_and_their_prede
     assert_eq!(status, StatusCode::OK, "{html}");
     let changes = section(&html, "wijzigingen");
     assert!(
-        changes.contains("Wat anderen dan u veranderden aan de mijlpalen van de gemeenten (met de gezamenlijke) en aan de mijlpalen waarop die wachten, in de 14 dagen tot en met 12 juni 2026: 3 mijlpalen."),
+        changes.contains("Wat anderen dan u veranderden aan de mijlpalen van de gemeenten (met de gezamenlijke) en aan de mijlpalen waarop die wachten, in de 14 dagen tot en met 12 juni 2026: 5 mijlpalen."),
         "{changes}"
     );
     assert!(changes.contains("Landelijke bron klaar</a>"), "{changes}");
@@ -492,6 +530,17 @@ async fn the_overview_shows_what_others_changed_to_my_milestones_and_their_prede
     );
     // The deleted one is still the layer's news.
     assert!(changes.contains("Gemeentelijke pilot</a>"), "{changes}");
+    // A predecessor deleted since the window opened, and a milestone moved out of the layer.
+    assert!(
+        changes.contains("Voorganger van uw mijlpaal „Gemeentelijke uitvraag”"),
+        "{changes}"
+    );
+    assert!(changes.contains("Rijksbron B</a>"), "{changes}");
+    assert!(changes.contains("Gemeentelijke verhuizer</a>"), "{changes}");
+    assert!(
+        changes.contains("Laag: Gemeenten → Provincies"),
+        "{changes}"
+    );
     assert!(
         changes.contains("Was een mijlpaal van de gemeenten"),
         "{changes}"
@@ -524,7 +573,7 @@ async fn the_overview_shows_what_others_changed_to_my_milestones_and_their_prede
     app.on_day("2026-06-23");
     let (_, html) = page_as(&app, &manager, "/").await;
     assert!(
-        section(&html, "wijzigingen").contains("tot en met 23 juni 2026: 3 mijlpalen."),
+        section(&html, "wijzigingen").contains("tot en met 23 juni 2026: 5 mijlpalen."),
         "{html}"
     );
     app.on_day("2026-06-24");
@@ -544,7 +593,12 @@ async fn the_overview_shows_what_others_changed_to_my_milestones_and_their_prede
     // manager's own change to theirs is the admin's news).
     let (_, _, html) = page(&app, "/?laag=alle").await;
     let changes = section(&html, "wijzigingen");
-    assert!(changes.contains("5 mijlpalen"), "{changes}");
+    assert!(changes.contains("7 mijlpalen"), "{changes}");
+    // With the links recorded under them.
+    assert!(
+        changes.contains("Landelijke bron klaar, 10 dagen wachttijd"),
+        "{changes}"
+    );
     assert!(changes.contains("Provinciaal plan"), "{changes}");
 }
 

@@ -27,6 +27,8 @@ type Handed = (String, String, Value);
 struct Provider {
     base: String,
     issuer: Arc<Issuer>,
+    /// Signs instead of `issuer` when set: a key the provider does not publish.
+    forger: Arc<Mutex<Option<Issuer>>>,
     codes: Arc<Mutex<HashMap<String, Handed>>>,
     exchanged: Arc<Mutex<Vec<String>>>,
 }
@@ -41,6 +43,7 @@ impl Provider {
         let provider = Provider {
             base,
             issuer: Arc::new(Issuer::new("web-key")),
+            forger: Arc::default(),
             codes: Arc::default(),
             exchanged: Arc::default(),
         };
@@ -123,7 +126,10 @@ async fn token(
             "access_token": "opaque",
             "token_type": "Bearer",
             "expires_in": 300,
-            "id_token": p.issuer.sign(&claims),
+            "id_token": match p.forger.lock().ok().and_then(|f| f.as_ref().map(|f| f.sign(&claims))) {
+                Some(forged) => forged,
+                None => p.issuer.sign(&claims),
+            },
         })),
     )
 }
@@ -353,7 +359,7 @@ async fn a_sign_in_the_provider_does_not_vouch_for_is_refused() {
         (
             "unknown code",
             None,
-            "De inlogdienst gaf geen geldig antwoord",
+            "De inlogdienst aanvaardde deze aanmelding niet",
         ),
     ];
     for (what, change, said) in cases {
@@ -430,4 +436,142 @@ async fn without_a_provider_there_is_no_such_sign_in() {
     );
     let (status, _, _) = browser.get("/aanmelden/oidc/terug?code=x&state=y").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+}
+
+/// One sign-in under way, started by `browser` (returning to `back`): the parameters koers sent
+/// to the provider.
+async fn started(browser: &mut Browser<'_>, back: &str) -> HashMap<String, String> {
+    let (status, headers, _) = browser.post("/aanmelden/oidc", &[("terug", back)]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    authorization(
+        headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default(),
+    )
+}
+
+/// The identity token's signature is checked (by koers's verifier, after `openidconnect`'s
+/// checks of the sign-in): a token signed with a key the provider does not publish, or expired
+/// by koers's clock, signs nobody in. A sign-in is good for 10 minutes; a way back off koers is
+/// Mijn overzicht; a failed sign-in leaves nothing a replayed cookie could finish.
+#[tokio::test]
+async fn the_token_is_checked_and_a_sign_in_is_short_lived_and_used_once() {
+    let p = Provider::start().await;
+    let app = koers_with(&p).await;
+
+    // Signed with another key.
+    let mut browser = Browser::new(&app);
+    let asked = started(&mut browser, "/").await;
+    if let Ok(mut forger) = p.forger.lock() {
+        *forger = Some(Issuer::new("web-key"));
+    }
+    p.authorize(
+        "forged",
+        &asked["code_challenge"],
+        &asked["nonce"],
+        person("Eva", "ADMIN", None),
+    );
+    let (status, _, html) = browser
+        .get(&format!(
+            "/aanmelden/oidc/terug?code=forged&state={}",
+            asked["state"]
+        ))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{html}");
+    assert!(html.contains("koers aanvaardt dat bewijs niet"), "{html}");
+    if let Ok(mut forger) = p.forger.lock() {
+        *forger = None;
+    }
+
+    // Expired by koers's clock (the token is valid for 5 minutes from t0).
+    let mut browser = Browser::new(&app);
+    let asked = started(&mut browser, "/").await;
+    p.authorize(
+        "late",
+        &asked["code_challenge"],
+        &asked["nonce"],
+        person("Eva", "ADMIN", None),
+    );
+    app.clock
+        .set(crate::support::t0() + chrono::Duration::minutes(6));
+    let (status, _, html) = browser
+        .get(&format!(
+            "/aanmelden/oidc/terug?code=late&state={}",
+            asked["state"]
+        ))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{html}");
+    app.clock.set(crate::support::t0());
+
+    // A sign-in older than 10 minutes is over.
+    let mut browser = Browser::new(&app);
+    let asked = started(&mut browser, "/").await;
+    p.authorize(
+        "slow",
+        &asked["code_challenge"],
+        &asked["nonce"],
+        person("Eva", "ADMIN", None),
+    );
+    app.clock
+        .set(crate::support::t0() + chrono::Duration::minutes(11));
+    let (status, _, html) = browser
+        .get(&format!(
+            "/aanmelden/oidc/terug?code=slow&state={}",
+            asked["state"]
+        ))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{html}");
+    assert!(
+        html.contains("verlopen of niet op deze pagina begonnen"),
+        "{html}"
+    );
+    app.clock.set(crate::support::t0());
+
+    // A failed callback deletes what it held: the same cookie cannot finish it afterwards.
+    let mut browser = Browser::new(&app);
+    let asked = started(&mut browser, "https://elders.example/x").await;
+    let kept = browser.cookie();
+    let (status, _, _) = browser
+        .get("/aanmelden/oidc/terug?code=x&state=niet-deze")
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    browser.set_cookie(kept);
+    p.authorize(
+        "replay",
+        &asked["code_challenge"],
+        &asked["nonce"],
+        person("Eva", "ADMIN", None),
+    );
+    let (status, _, html) = browser
+        .get(&format!(
+            "/aanmelden/oidc/terug?code=replay&state={}",
+            asked["state"]
+        ))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "replayed: {html}");
+
+    // A way back off koers is Mijn overzicht.
+    let mut browser = Browser::new(&app);
+    let asked = started(&mut browser, "https://elders.example/x").await;
+    p.authorize(
+        "home",
+        &asked["code_challenge"],
+        &asked["nonce"],
+        person("Eva", "ADMIN", None),
+    );
+    let (status, headers, _) = browser
+        .get(&format!(
+            "/aanmelden/oidc/terug?code=home&state={}",
+            asked["state"]
+        ))
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        headers.get("location").and_then(|v| v.to_str().ok()),
+        Some("/")
+    );
+    let (status, _, html) = browser.get("/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Aangemeld als Eva"), "{html}");
 }

@@ -174,6 +174,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             if identity.oidc_jwks.is_none() {
                 identity.oidc_jwks = provider.as_ref().map(|p| p.jwks_uri.clone());
             }
+            // Tokens the provider issued to koers, and not to another of its clients.
+            if identity.oidc_audience.is_none() && provider.is_some() {
+                identity.oidc_audience = identity.oidc_client_id.clone();
+            }
             let verifier = oidc::Verifier::load(&identity).await?;
             let mut api = args.api.clone();
             if !cli.database_url.contains(":memory:") {

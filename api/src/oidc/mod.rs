@@ -213,8 +213,16 @@ impl Verifier {
 async fn read(source: &str) -> anyhow::Result<String> {
     if source.starts_with("https://") || source.starts_with("http://") {
         let url = source.to_owned();
+        // As every request to the provider: no redirect followed, a time limit, a size limit.
         tokio::task::spawn_blocking(move || -> anyhow::Result<String> {
-            Ok(ureq::get(&url).call()?.body_mut().read_to_string()?)
+            let request = openidconnect::http::Request::get(&url).body(Vec::new())?;
+            let response = sign_in::send(request)?;
+            anyhow::ensure!(
+                response.status().is_success(),
+                "reading the keys at {url} answered {}",
+                response.status()
+            );
+            Ok(String::from_utf8(response.into_body())?)
         })
         .await?
     } else {

@@ -72,7 +72,10 @@ pub struct Pending {
 /// Why a sign-in through the provider failed (each is logged; the user sees Dutch words).
 #[derive(Debug)]
 pub enum Failed {
-    /// The provider could not be reached or answered with an error.
+    /// The provider could not be reached, or its answer could not be read: not the reader's
+    /// doing.
+    Unreachable(String),
+    /// The provider refused the code (unknown, used, for another client or verifier).
     Provider(String),
     /// The identity token is not valid for this sign-in, or names no koers account (no role,
     /// an unknown layer).
@@ -97,14 +100,24 @@ impl SignInProvider {
             .context("--oidc-client-id needs --public-url (the address users reach koers at)")?;
         let redirect = RedirectUrl::new(format!("{}{RETURN_PATH}", public.trim_end_matches('/')))
             .context("--public-url is not an address")?;
+        // The code and the client secret travel to the provider: over https (plain http only to
+        // this machine, for a test provider).
+        anyhow::ensure!(
+            secure(&issuer),
+            "--oidc-issuer must be https:// (plain http only on this machine): {issuer}"
+        );
         let issuer_url =
             IssuerUrl::new(issuer.clone()).context("--oidc-issuer is not an address")?;
         let metadata = CoreProviderMetadata::discover_async(issuer_url, &http)
             .await
             .with_context(|| format!("reading the discovery document of {issuer}"))?;
+        let token_endpoint = metadata
+            .token_endpoint()
+            .map(|t| t.url().to_string())
+            .context("the provider's discovery document names no token endpoint")?;
         anyhow::ensure!(
-            metadata.token_endpoint().is_some(),
-            "the provider's discovery document names no token endpoint"
+            secure(&token_endpoint),
+            "the provider's token endpoint must be https:// (plain http only on this machine): {token_endpoint}"
         );
         let jwks_uri = metadata.jwks_uri().url().to_string();
         let client = CoreClient::from_provider_metadata(
@@ -160,12 +173,19 @@ impl SignInProvider {
         let request = self
             .client
             .exchange_code(AuthorizationCode::new(code))
-            .map_err(|e| Failed::Provider(e.to_string()))?
+            .map_err(|e| Failed::Unreachable(e.to_string()))?
             .set_pkce_verifier(PkceCodeVerifier::new(pending.verifier.clone()));
-        let response = request
-            .request_async(&http)
-            .await
-            .map_err(|e| Failed::Provider(format!("{e:#}")))?;
+        let response = request.request_async(&http).await.map_err(|e| {
+            use openidconnect::RequestTokenError as E;
+            match e {
+                E::ServerResponse(refused) => Failed::Provider(refused.to_string()),
+                E::Request(e) => Failed::Unreachable(e.to_string()),
+                E::Parse(e, _) => {
+                    Failed::Unreachable(format!("its answer is no token response: {e}"))
+                }
+                E::Other(e) => Failed::Unreachable(e),
+            }
+        })?;
         let token = response
             .id_token()
             .ok_or_else(|| Failed::Token("the token response holds no identity token".into()))?;
@@ -186,6 +206,12 @@ impl SignInProvider {
     }
 }
 
+/// Whether `address` is https, or plain http to this machine (a test provider).
+pub(super) fn secure(address: &str) -> bool {
+    let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"];
+    address.starts_with("https://") || local.iter().any(|l| address.starts_with(l))
+}
+
 /// One request to the provider, from a blocking thread (see the module).
 async fn http(
     request: openidconnect::HttpRequest,
@@ -195,7 +221,9 @@ async fn http(
         .map_err(|e| HttpError(e.to_string()))?
 }
 
-fn send(request: openidconnect::HttpRequest) -> Result<openidconnect::HttpResponse, HttpError> {
+pub(super) fn send(
+    request: openidconnect::HttpRequest,
+) -> Result<openidconnect::HttpResponse, HttpError> {
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .max_redirects(0)
         .max_redirects_will_error(false)

@@ -314,6 +314,11 @@ async fn reader(
             as_of::Refused::Unreadable(text) => format!(
                 "„{text}” is geen datum die koers kan lezen. Kies een datum in het veld hierboven, of schrijf hem als 15-6-2026 (het jaar in vier cijfers)."
             ),
+            as_of::Refused::Future(day, today) if state.config.status_date.is_some() => format!(
+                "{} ligt na {}, de vaste peildatum van deze koers-installatie: die dag is hier vandaag, en een latere dag kan koers niet tonen.",
+                words::capital(&date(day)),
+                date(today)
+            ),
             as_of::Refused::Future(day, today) => format!(
                 "{} is na vandaag ({}). koers toont het plan zoals het stond, tot en met vandaag; wat daarna komt kan nog veranderen.",
                 words::capital(&date(day)),
@@ -619,9 +624,11 @@ mod tests {
     ];
 
     /// The operations that do not read the plan as of the view's moment, and why: the history
-    /// up to it is asked with `until` (the page passes it), and reports are not recomputed.
+    /// up to it is asked with `until` (the page passes it), the layer's milestones at the start
+    /// of the recent changes' window with their own moment, and reports are not recomputed.
     const WITHOUT_AS_OF: &[&str] = &[
         "MilestoneHistory",
+        "MyMilestonesThen",
         "DeletedMilestones",
         "ChangesByOthers",
         "Reports",

@@ -140,6 +140,8 @@ pub(super) async fn read(
         "until": until_text,
     });
     let mut mine: Vec<MyMilestone> = Vec::new();
+    // The layer's at the start of the window, and no longer.
+    let mut left: Vec<MyMilestone> = Vec::new();
     let mut cut_objects = false;
     match layer {
         Some(layer) => {
@@ -162,9 +164,50 @@ pub(super) async fn read(
             .await?;
             cut_objects = last.milestones.total_count > found.len();
             mine = found;
+            // ... and as they stood when the window opened: one moved out of the layer since,
+            // or a predecessor since deleted or unlinked, is still the layer's news.
+            let then = serde_json::json!({
+                "layer": layer.as_str(),
+                "joint": true,
+                "then": since.to_rfc3339(),
+            });
+            let (_, earlier) = every_page(
+                api,
+                headers,
+                reader,
+                (DOCUMENT, "MyMilestonesThen"),
+                then,
+                MOST_OBJECTS,
+                split,
+            )
+            .await?;
+            let known: HashSet<String> = mine.iter().map(|m| m.id.clone()).collect();
+            for old in earlier {
+                match mine.iter_mut().find(|m| m.id == old.id) {
+                    // Its predecessors then and now.
+                    Some(now) => {
+                        for p in old.predecessors {
+                            let id = p.predecessor.as_ref().map(|p| p.id.clone());
+                            if !now
+                                .predecessors
+                                .iter()
+                                .any(|q| q.predecessor.as_ref().map(|q| &q.id) == id.as_ref())
+                            {
+                                now.predecessors.push(p);
+                            }
+                        }
+                    }
+                    None if !known.contains(&old.id) => left.push(old),
+                    None => {}
+                }
+            }
             // Mine first, those deleted in the window, then what they wait for: as many as one
             // question may name.
-            let mut ids: Vec<String> = mine.iter().map(|m| m.id.clone()).collect();
+            let mut ids: Vec<String> = mine
+                .iter()
+                .chain(left.iter())
+                .map(|m| m.id.clone())
+                .collect();
             let deleted: Deleted = query(
                 api,
                 headers,
@@ -182,7 +225,7 @@ pub(super) async fn read(
                 }
             }
             let mut seen: HashSet<String> = ids.iter().cloned().collect();
-            for m in &mine {
+            for m in mine.iter().chain(left.iter()) {
                 for p in m.predecessors.iter().filter_map(|p| p.predecessor.as_ref()) {
                     if seen.insert(p.id.clone()) {
                         ids.push(p.id.clone());
@@ -193,7 +236,10 @@ pub(super) async fn read(
             ids.truncate(MOST_OBJECTS);
             variables["ids"] = ids.into();
         }
-        None => variables["entity"] = "Milestone".into(),
+        None => {
+            variables["entity"] = "Milestone".into();
+            variables["withLinks"] = true.into();
+        }
     }
     let answer: history::Answer = query(
         api,

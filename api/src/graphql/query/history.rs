@@ -31,6 +31,11 @@ impl HistoryQuery {
         entity_id: Option<ID>,
         #[graphql(desc = "Only changes of this type, e.g. \"Milestone\".")] entity: Option<String>,
         #[graphql(
+            desc = "With `entity`: also the links recorded under objects of that type (for \"Milestone\": its KPIs, tasks and predecessors).",
+            default = false
+        )]
+        with_links: bool,
+        #[graphql(
             desc = "Only changes of these objects (global ids, at most 500): their own fields, creation, deletion and restoring, and the links recorded under them (a milestone's KPIs, tasks and predecessors; not its being another's predecessor). With `entityId`, both must hold."
         )]
         entity_ids: Option<Vec<ID>>,
@@ -82,6 +87,7 @@ impl HistoryQuery {
             object,
             objects,
             entity,
+            with_links,
             actor,
             not_actor: not_by,
             actions: actions.map(|list| list.into_iter().map(Into::into).collect()),

@@ -11,6 +11,9 @@ pub struct HistoryFilter {
     pub object: Option<(String, i32)>,
     /// Only this entity or link name.
     pub entity: Option<String>,
+    /// With `entity`: also the links recorded under objects of that type (a milestone's KPIs,
+    /// tasks and predecessors).
+    pub with_links: bool,
     /// Only records of these objects (type name and row id): their own fields, creation,
     /// deletion and restoring, and the links recorded under them (a milestone's KPIs, tasks and
     /// predecessors); not the links recorded under another object (a milestone as another's
@@ -81,13 +84,7 @@ pub fn list(filter: &HistoryFilter) -> crate::service::store::page::Listing<chan
                 .into_iter()
                 .map(|(kind, ids)| {
                     // The object's own records, and the links recorded under it (left side).
-                    let mut names: Vec<String> = vec![kind.to_owned()];
-                    names.extend(
-                        crate::service::plan::link_kinds::ALL
-                            .iter()
-                            .filter(|spec| spec.left_type == kind)
-                            .map(|spec| spec.name.to_owned()),
-                    );
+                    let names = recorded_under(kind, true);
                     Filter::All(vec![
                         Filter::one_of(Column::Entity, Some(names.as_slice())),
                         Filter::Ids(Column::EntityId, ids),
@@ -102,7 +99,12 @@ pub fn list(filter: &HistoryFilter) -> crate::service::store::page::Listing<chan
         }
     };
     rows = rows
-        .and_opt(filter.entity.as_deref(), |e| Filter::eq(Column::Entity, e))
+        .and_opt(filter.entity.as_deref(), |e| {
+            Filter::one_of(
+                Column::Entity,
+                Some(recorded_under(e, filter.with_links).as_slice()),
+            )
+        })
         .and_opt(filter.actor.as_deref(), |a| Filter::eq(Column::Actor, a))
         .and_opt(filter.not_actor.as_deref(), |a| {
             Filter::Not(Box::new(Filter::eq(Column::Actor, a)))
@@ -119,6 +121,21 @@ pub fn list(filter: &HistoryFilter) -> crate::service::store::page::Listing<chan
             id: Column::Id,
         },
     }
+}
+
+/// The entity names of the records of objects of type `kind`: its own, and with `links` the
+/// links recorded under it (those whose left side is a `kind`).
+fn recorded_under(kind: &str, links: bool) -> Vec<String> {
+    let mut names = vec![kind.to_owned()];
+    if links {
+        names.extend(
+            crate::service::plan::link_kinds::ALL
+                .iter()
+                .filter(|spec| spec.left_type == kind)
+                .map(|spec| spec.name.to_owned()),
+        );
+    }
+    names
 }
 
 /// The moment of the first change ever recorded (the plan's history starts there); none when

@@ -43,6 +43,11 @@ const FORM_TOKEN: &str = "form_token";
 const SIGNED_IN_AT: &str = "signed_in_at";
 /// How long a session lasts at most, however busy: a working day and a bit.
 pub const MAX_HOURS: i64 = 12;
+/// How long a session signed in through the identity provider lasts at most: koers cannot ask
+/// the provider whether the account still holds (withdrawn, another role), so this bounds how
+/// long a withdrawn account keeps working; the provider usually remembers the user, so signing
+/// in again is one button.
+pub const PROVIDER_MINUTES: i64 = 60;
 
 /// The session layer over `store`: the cookie's flags, and how long a session lasts unused.
 pub fn layer(
@@ -150,7 +155,11 @@ pub(crate) async fn account(session: &Session) -> Result<Option<Account>, ()> {
     };
     let since = session.get::<i64>(SIGNED_IN_AT).await.map_err(read)?;
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    if since.is_none_or(|since| now - since > MAX_HOURS * 3600) {
+    let most = match &account {
+        Account::Token(_) => MAX_HOURS * 3600,
+        Account::Provider(_) => PROVIDER_MINUTES * 60,
+    };
+    if since.is_none_or(|since| now - since > most) {
         end(session).await;
         return Ok(None);
     }

@@ -7,9 +7,12 @@
 //! and the browser goes to the provider. `GET /aanmelden/oidc/terug` is where the provider sends
 //! it back: the `state` must be the session's (compared in constant time), the sign-in at most
 //! [`PENDING_SECONDS`] old and used once; the code is exchanged with the verifier, the identity
-//! token checked, and the account it names signs the session in, under a new id. Every failure
-//! is a Dutch page that says what to do, and counts as a failed sign-in of the address, as a
-//! wrong token does.
+//! token checked, and the account it names signs the session in, under a new id, for at most
+//! [`super::PROVIDER_MINUTES`]. Every failure is a Dutch page that says what to do and leaves
+//! nothing behind (a session that held only the sign-in is deleted); a code or token the
+//! provider or koers refuses counts as a failed sign-in of the address, as a wrong token does (a
+//! provider that cannot be reached does not). Pressing the button is limited as anonymous
+//! reading is (`--rate-per-minute`), and what it keeps lasts [`PENDING_SECONDS`].
 
 use super::super::{Api, problem};
 use super::sign_in::{render, same_origin, unreadable};
@@ -52,11 +55,22 @@ pub async fn start(
             &sent.terug,
         );
     }
+    // Anyone may press the button, and each press keeps a row: as often as the anonymous
+    // reader may read (`--rate-per-minute`, shared), and the row lasts as long as the sign-in.
+    let anonymous = crate::service::accounts::access::Caller::anonymous();
+    if let Some(limited) = crate::http::rate_limited(api.state(), &anonymous) {
+        return super::super::refusal(&limited);
+    }
     let back = super::sign_in::safe_return(&sent.terug).to_owned();
     let (address, pending) = provider.start(back, api.state().clock.now());
     if let Err(error) = session.insert(super::PENDING, pending).await {
         tracing::error!(%error, "a sign-in at the identity provider could not be kept");
         return super::super::unavailable();
+    }
+    if matches!(super::account(&session).await, Ok(None)) {
+        session.set_expiry(Some(tower_sessions::Expiry::OnInactivity(
+            time::Duration::seconds(PENDING_SECONDS),
+        )));
     }
     Redirect::to(&address).into_response()
 }
@@ -96,6 +110,7 @@ pub async fn finish(
         .as_ref()
         .filter(|p| now.timestamp() - p.started <= PENDING_SECONDS);
     let (Some(pending), Ok(Query(returned))) = (fresh, returned) else {
+        forget(&session).await;
         return render(
             &api,
             StatusCode::BAD_REQUEST,
@@ -104,26 +119,40 @@ pub async fn finish(
         );
     };
     let back = pending.back.clone();
-    if let Some(error) = returned.error {
-        tracing::info!(%error, "the identity provider refused a sign-in");
-        let message = if error == "access_denied" {
-            "De aanmelding is bij de inlogdienst afgebroken of geweigerd. Probeer het opnieuw, of meld u aan met een token.".to_owned()
-        } else {
-            format!(
-                "De inlogdienst kon u niet aanmelden (foutcode „{}”). Probeer het opnieuw; lukt het niet, meld het de beheerder van koers.",
-                error.chars().take(60).collect::<String>()
-            )
-        };
-        return render(&api, StatusCode::UNAUTHORIZED, &message, &back);
-    }
-    let sent_state = returned.state.unwrap_or_default();
+    // The state first: what is not this browser's sign-in changes nothing of it.
+    let sent_state = returned.state.clone().unwrap_or_default();
     use subtle::ConstantTimeEq;
     let same: bool = pending.state.as_bytes().ct_eq(sent_state.as_bytes()).into();
-    let Some(code) = returned.code.filter(|_| same) else {
+    if !same {
+        forget(&session).await;
         return render(
             &api,
             StatusCode::BAD_REQUEST,
             "Deze aanmelding hoort niet bij deze browser. Begin opnieuw met de knop hieronder.",
+            &back,
+        );
+    }
+    if let Some(error) = returned.error {
+        forget(&session).await;
+        tracing::info!(?error, "the identity provider refused a sign-in");
+        let message = match error.as_str() {
+            "access_denied" => "De aanmelding is bij de inlogdienst afgebroken of geweigerd. Probeer het opnieuw, of meld u aan met een token.".to_owned(),
+            "login_required" | "interaction_required" | "consent_required" | "account_selection_required" => {
+                "De inlogdienst vraagt eerst iets van u. Probeer het opnieuw en volg de stappen van de inlogdienst.".to_owned()
+            }
+            "temporarily_unavailable" | "server_error" => {
+                "De inlogdienst is nu niet beschikbaar. Probeer het over een paar minuten opnieuw.".to_owned()
+            }
+            _ => "De inlogdienst kon u niet aanmelden. Probeer het opnieuw; lukt het niet, meld het de beheerder van koers.".to_owned(),
+        };
+        return render(&api, StatusCode::UNAUTHORIZED, &message, &back);
+    }
+    let Some(code) = returned.code.filter(|c| !c.is_empty()) else {
+        forget(&session).await;
+        return render(
+            &api,
+            StatusCode::BAD_REQUEST,
+            "De inlogdienst stuurde u terug zonder aanmelding. Begin opnieuw met de knop hieronder.",
             &back,
         );
     };
@@ -132,6 +161,7 @@ pub async fn finish(
         (Some(failures), Some(address)) => match failures.attempt(address) {
             Ok(attempt) => Some(attempt),
             Err(_) => {
+                forget(&session).await;
                 return render(
                     &api,
                     StatusCode::TOO_MANY_REQUESTS,
@@ -148,14 +178,19 @@ pub async fn finish(
     let caller = match provider.finish(pending, code, &verifier, now).await {
         Ok(caller) => caller,
         Err(failed) => {
+            forget(&session).await;
             let message = match failed {
-                Failed::Provider(why) => {
+                Failed::Unreachable(why) => {
                     // The provider's failure, not the reader's: no failed sign-in.
                     if let (Some(failures), Some(attempt)) = (&state.failed_sign_ins, attempt) {
                         failures.succeeded(attempt);
                     }
-                    tracing::warn!(%why, "signing in: the identity provider did not answer as it should");
-                    "De inlogdienst gaf geen geldig antwoord. Probeer het over een minuut opnieuw; lukt het niet, meld het de beheerder van koers."
+                    tracing::warn!(%why, "signing in: the identity provider could not be reached");
+                    "De inlogdienst gaf geen antwoord. Probeer het over een minuut opnieuw; lukt het niet, meld het de beheerder van koers."
+                }
+                Failed::Provider(why) => {
+                    tracing::warn!(%why, "signing in: the identity provider refused the code");
+                    "De inlogdienst aanvaardde deze aanmelding niet (al gebruikt, of verlopen). Begin opnieuw met de knop hieronder."
                 }
                 Failed::Token(why) => {
                     tracing::warn!(%why, "signing in: the identity token was not accepted");
@@ -175,8 +210,20 @@ pub async fn finish(
     {
         return super::super::unavailable();
     }
+    // Signed in: the idle time of every session again.
+    session.set_expiry(Some(tower_sessions::Expiry::OnInactivity(
+        time::Duration::minutes(state.config.session_idle_minutes),
+    )));
     tracing::info!(account = %name, "signed in on the web through the identity provider");
     Redirect::to(&back).into_response()
+}
+
+/// A sign-in that failed leaves nothing behind: a session that holds only it is ended (its row
+/// deleted, so its cookie cannot finish it again); one signed in already stays as it was.
+async fn forget(session: &Session) {
+    if matches!(super::account(session).await, Ok(None)) {
+        super::end(session).await;
+    }
 }
 
 /// Signing in through a provider is not configured here.
