@@ -23,6 +23,9 @@ pub struct AppState {
     pub oidc: Option<Arc<Verifier>>,
     /// The identity provider users sign in with on the web, if any (`--oidc-client-id`).
     pub sign_in_provider: Option<Arc<crate::oidc::SignInProvider>>,
+    /// Sign-ins through the provider started per client address and minute (each keeps a
+    /// session row): at most `--failed-sign-ins-per-minute` (none when that limit is off).
+    pub sign_in_starts: Option<Arc<DefaultKeyedRateLimiter<std::net::IpAddr>>>,
     /// Failed sign-ins per client address (none when the limit is off).
     pub failed_sign_ins: Option<Arc<FailedSignIns>>,
 }
@@ -114,7 +117,7 @@ pub struct Attempt {
 
 /// The key of a client address: an IPv4 address (also when written as IPv4-mapped IPv6), or
 /// the /64 network of an IPv6 address.
-fn client(address: std::net::IpAddr) -> std::net::IpAddr {
+pub(crate) fn client(address: std::net::IpAddr) -> std::net::IpAddr {
     match address {
         std::net::IpAddr::V4(v4) => std::net::IpAddr::V4(v4),
         std::net::IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
@@ -131,6 +134,8 @@ impl AppState {
     pub fn new(db: DatabaseConnection, clock: Arc<dyn Clock>, config: ApiConfig) -> Self {
         let limiter = NonZeroU32::new(config.rate_per_minute)
             .map(|rate| Arc::new(RateLimiter::keyed(Quota::per_minute(rate))));
+        let sign_in_starts = NonZeroU32::new(config.failed_sign_ins_per_minute)
+            .map(|rate| Arc::new(RateLimiter::keyed(Quota::per_minute(rate))));
         let failed_sign_ins = NonZeroU32::new(config.failed_sign_ins_per_minute)
             .map(|rate| Arc::new(FailedSignIns::new(rate)));
         Self {
@@ -140,6 +145,7 @@ impl AppState {
             limiter,
             oidc: None,
             sign_in_provider: None,
+            sign_in_starts,
             failed_sign_ins,
         }
     }

@@ -531,16 +531,28 @@ async fn the_overview_shows_what_others_changed_to_my_milestones_and_their_prede
     // The deleted one is still the layer's news.
     assert!(changes.contains("Gemeentelijke pilot</a>"), "{changes}");
     // A predecessor deleted since the window opened, and a milestone moved out of the layer.
+    let about = |title: &str| {
+        let start = changes
+            .find(&format!(">{title}</a>"))
+            .unwrap_or(changes.len());
+        let rest = &changes[start..];
+        rest[..rest.find("</article>").unwrap_or(rest.len())].to_owned()
+    };
+    let rijksbron = about("Rijksbron B");
     assert!(
-        changes.contains("Voorganger van uw mijlpaal „Gemeentelijke uitvraag”"),
-        "{changes}"
+        rijksbron.contains("Was voorganger van uw mijlpaal „Gemeentelijke uitvraag”"),
+        "{rijksbron}"
     );
-    assert!(changes.contains("Rijksbron B</a>"), "{changes}");
-    assert!(changes.contains("Gemeentelijke verhuizer</a>"), "{changes}");
     assert!(
-        changes.contains("Laag: Gemeenten → Provincies"),
-        "{changes}"
+        rijksbron.contains("<strong>Verwijderd</strong> door Piet"),
+        "{rijksbron}"
     );
+    let mover = about("Gemeentelijke verhuizer");
+    assert!(
+        mover.contains("Was een mijlpaal van de gemeenten"),
+        "{mover}"
+    );
+    assert!(mover.contains("Laag: Gemeenten → Provincies"), "{mover}");
     assert!(
         changes.contains("Was een mijlpaal van de gemeenten"),
         "{changes}"
@@ -664,4 +676,11 @@ async fn change_records_filter_by_objects_others_and_actions() {
         .await;
     assert_eq!(crate::support::code(&error), "BAD_USER_INPUT", "{error}");
     assert_eq!(error["extensions"]["field"], "entityIds.1", "{error}");
+    let error = app
+        .err(
+            "{ changeRecords(withLinks: true) { totalCount } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(error["extensions"]["field"], "withLinks", "{error}");
 }

@@ -275,7 +275,11 @@ async fn a_manager_signs_in_through_the_identity_provider() {
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{html}");
     assert!(html.contains("hoort niet bij deze browser"), "{html}");
-    // ... and that sign-in is used up: even the right state does not finish it now.
+    // ... which does not cancel this browser's sign-in: the right state finishes it, once.
+    let (status, _, html) = browser
+        .get(&format!("/aanmelden/oidc/terug?code=code-1&state={state}"))
+        .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
     let (status, _, html) = browser
         .get(&format!("/aanmelden/oidc/terug?code=code-1&state={state}"))
         .await;
@@ -285,7 +289,7 @@ async fn a_manager_signs_in_through_the_identity_provider() {
         "{html}"
     );
 
-    // Again, properly.
+    // Signed in again, as a layer manager now.
     let (_, headers, _) = browser
         .post("/aanmelden/oidc", &[("terug", "/tijdlijn")])
         .await;
@@ -502,6 +506,7 @@ async fn the_token_is_checked_and_a_sign_in_is_short_lived_and_used_once() {
         ))
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{html}");
+    assert!(html.contains("koers aanvaardt dat bewijs niet"), "{html}");
     app.clock.set(crate::support::t0());
 
     // A sign-in older than 10 minutes is over.
@@ -528,14 +533,28 @@ async fn the_token_is_checked_and_a_sign_in_is_short_lived_and_used_once() {
     );
     app.clock.set(crate::support::t0());
 
-    // A failed callback deletes what it held: the same cookie cannot finish it afterwards.
+    // A return with another state (a link from elsewhere) does not cancel the sign-in under
+    // way; a failed one deletes the session that held it, so its cookie cannot finish it.
     let mut browser = Browser::new(&app);
-    let asked = started(&mut browser, "https://elders.example/x").await;
-    let kept = browser.cookie();
+    let asked = started(&mut browser, "/").await;
     let (status, _, _) = browser
         .get("/aanmelden/oidc/terug?code=x&state=niet-deze")
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
+    let kept = browser.cookie();
+    let rows = app.count("web_session").await;
+    let (status, _, _) = browser
+        .get(&format!(
+            "/aanmelden/oidc/terug?error=access_denied&state={}",
+            asked["state"]
+        ))
+        .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.count("web_session").await,
+        rows - 1,
+        "the session is deleted"
+    );
     browser.set_cookie(kept);
     p.authorize(
         "replay",
@@ -574,4 +593,13 @@ async fn the_token_is_checked_and_a_sign_in_is_short_lived_and_used_once() {
     let (status, _, html) = browser.get("/").await;
     assert_eq!(status, StatusCode::OK);
     assert!(html.contains("Aangemeld als Eva"), "{html}");
+    // A provider's account holds an hour at most (by koers's clock), however busy.
+    app.clock
+        .set(crate::support::t0() + chrono::Duration::minutes(59));
+    let (status, _, _) = browser.get("/").await;
+    assert_eq!(status, StatusCode::OK);
+    app.clock
+        .set(crate::support::t0() + chrono::Duration::minutes(61));
+    let (status, _, _) = browser.get("/").await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "an hour after signing in");
 }

@@ -54,8 +54,7 @@ impl Verifier {
             .oidc_jwks
             .clone()
             .context("--oidc-issuer needs --oidc-jwks (a JWKS file or URL)")?;
-        let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"];
-        if source.starts_with("http://") && !local.iter().any(|l| source.starts_with(l)) {
+        if source.starts_with("http") && !sign_in::secure(&source) {
             anyhow::bail!(
                 "--oidc-jwks must be https:// (plain http only on this machine): {source}"
             );

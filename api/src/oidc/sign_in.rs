@@ -75,8 +75,12 @@ pub enum Failed {
     /// The provider could not be reached, or its answer could not be read: not the reader's
     /// doing.
     Unreachable(String),
-    /// The provider refused the code (unknown, used, for another client or verifier).
+    /// The provider refused the code (`invalid_grant`: unknown, used, expired, another
+    /// verifier).
     Provider(String),
+    /// The provider refused koers as its client (`invalid_client`, `unauthorized_client`, ...):
+    /// koers's registration or configuration, not the reader.
+    Misconfigured(String),
     /// The identity token is not valid for this sign-in, or names no koers account (no role,
     /// an unknown layer).
     Token(String),
@@ -178,7 +182,13 @@ impl SignInProvider {
         let response = request.request_async(&http).await.map_err(|e| {
             use openidconnect::RequestTokenError as E;
             match e {
-                E::ServerResponse(refused) => Failed::Provider(refused.to_string()),
+                E::ServerResponse(refused) => {
+                    if refused.error().to_string() == "invalid_grant" {
+                        Failed::Provider(refused.to_string())
+                    } else {
+                        Failed::Misconfigured(refused.to_string())
+                    }
+                }
                 E::Request(e) => Failed::Unreachable(e.to_string()),
                 E::Parse(e, _) => {
                     Failed::Unreachable(format!("its answer is no token response: {e}"))
@@ -206,10 +216,53 @@ impl SignInProvider {
     }
 }
 
-/// Whether `address` is https, or plain http to this machine (a test provider).
-pub(super) fn secure(address: &str) -> bool {
-    let local = ["http://127.0.0.1", "http://localhost", "http://[::1]"];
-    address.starts_with("https://") || local.iter().any(|l| address.starts_with(l))
+/// Whether `address` is https, or plain http to this machine (a test provider): read as an
+/// address, so `http://localhost.example` or `http://localhost@example` are neither.
+pub(crate) fn secure(address: &str) -> bool {
+    use openidconnect::url::{Host, Url};
+    let Ok(url) = Url::parse(address) else {
+        return false;
+    };
+    match url.scheme() {
+        "https" => true,
+        "http" => {
+            url.username().is_empty()
+                && url.password().is_none()
+                && match url.host() {
+                    Some(Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+                    Some(Host::Ipv4(ip)) => ip.is_loopback(),
+                    Some(Host::Ipv6(ip)) => ip.is_loopback(),
+                    None => false,
+                }
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_https_or_this_machine_is_secure() {
+        for ok in [
+            "https://login.example.overheid.nl",
+            "http://127.0.0.1:8080/x",
+            "http://localhost/jwks",
+            "http://[::1]:9000",
+        ] {
+            assert!(super::secure(ok), "{ok}");
+        }
+        for bad in [
+            "http://login.example.overheid.nl",
+            "http://localhost.evil.example",
+            "http://127.0.0.1.nip.io",
+            "http://localhost@evil.example/",
+            "http://user@127.0.0.1/",
+            "ftp://127.0.0.1",
+            "keys.json",
+        ] {
+            assert!(!super::secure(bad), "{bad}");
+        }
+    }
 }
 
 /// One request to the provider, from a blocking thread (see the module).

@@ -363,14 +363,14 @@ async fn who(
         };
     }
     let state = api.state();
-    let account = match session::account(session).await {
+    let account = match session::account(session, state.clock.now()).await {
         Ok(account) => account,
         Err(()) => return Err(unavailable()),
     };
     let mut ended = false;
     let token = match account {
         Some(session::Account::Token(id)) => Some(id),
-        // An identity provider vouched for it at sign-in; it holds until the session ends.
+        // An identity provider vouched for it at sign-in; it holds for PROVIDER_MINUTES.
         Some(session::Account::Provider(caller)) => {
             if let Some(limited) = crate::http::rate_limited(state, &caller) {
                 return Err(refusal(&limited));

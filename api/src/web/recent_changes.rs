@@ -4,7 +4,10 @@
 //! (a predecessor that moved moves them too), or, for the whole programme, to any milestone.
 //! Updates, deletions, restorings and links made or undone under them (a new predecessor, a KPI),
 //! never the reader's own changes (an anonymous reader has none) and not creations; the newest
-//! 100 records, each object's changes in words as a milestone's history gives them. "Uw" only
+//! 100 records, each object's changes in words as a milestone's history gives them. The layer's
+//! milestones and their predecessors count as they are now and as they were when the window
+//! opened, so one moved out of the layer, one deleted and a predecessor deleted or unlinked
+//! since stay the layer's news, said in the past tense ("Was voorganger van …"). "Uw" only
 //! for a layer manager looking at their own layer. In an as-of view, the window ends at the
 //! view's moment. Its data is `recent_changes.graphql`.
 
@@ -140,8 +143,8 @@ pub(super) async fn read(
         "until": until_text,
     });
     let mut mine: Vec<MyMilestone> = Vec::new();
-    // The layer's at the start of the window, and no longer.
-    let mut left: Vec<MyMilestone> = Vec::new();
+    // The layer's milestones, with their predecessors, as they stood when the window opened.
+    let mut then: Vec<MyMilestone> = Vec::new();
     let mut cut_objects = false;
     match layer {
         Some(layer) => {
@@ -166,48 +169,32 @@ pub(super) async fn read(
             mine = found;
             // ... and as they stood when the window opened: one moved out of the layer since,
             // or a predecessor since deleted or unlinked, is still the layer's news.
-            let then = serde_json::json!({
+            let at_start = serde_json::json!({
                 "layer": layer.as_str(),
                 "joint": true,
                 "then": since.to_rfc3339(),
             });
-            let (_, earlier) = every_page(
+            let (last_then, earlier) = every_page(
                 api,
                 headers,
                 reader,
                 (DOCUMENT, "MyMilestonesThen"),
-                then,
+                at_start,
                 MOST_OBJECTS,
                 split,
             )
             .await?;
-            let known: HashSet<String> = mine.iter().map(|m| m.id.clone()).collect();
-            for old in earlier {
-                match mine.iter_mut().find(|m| m.id == old.id) {
-                    // Its predecessors then and now.
-                    Some(now) => {
-                        for p in old.predecessors {
-                            let id = p.predecessor.as_ref().map(|p| p.id.clone());
-                            if !now
-                                .predecessors
-                                .iter()
-                                .any(|q| q.predecessor.as_ref().map(|q| &q.id) == id.as_ref())
-                            {
-                                now.predecessors.push(p);
-                            }
-                        }
-                    }
-                    None if !known.contains(&old.id) => left.push(old),
-                    None => {}
+            cut_objects |= last_then.milestones.total_count > earlier.len();
+            then = earlier;
+            // Mine now and then, and those deleted in the window; then what they wait for, now
+            // or then: as many as one question may name.
+            let mut ids: Vec<String> = Vec::new();
+            let mut seen: HashSet<String> = HashSet::new();
+            for m in mine.iter().chain(then.iter()) {
+                if seen.insert(m.id.clone()) {
+                    ids.push(m.id.clone());
                 }
             }
-            // Mine first, those deleted in the window, then what they wait for: as many as one
-            // question may name.
-            let mut ids: Vec<String> = mine
-                .iter()
-                .chain(left.iter())
-                .map(|m| m.id.clone())
-                .collect();
             let deleted: Deleted = query(
                 api,
                 headers,
@@ -220,12 +207,11 @@ pub(super) async fn read(
                 let ours = record
                     .object
                     .is_some_and(|m| m.layer == Some(layer) || (m.joint && m.layer.is_none()));
-                if ours && !ids.contains(&record.entity_id) {
+                if ours && seen.insert(record.entity_id.clone()) {
                     ids.push(record.entity_id);
                 }
             }
-            let mut seen: HashSet<String> = ids.iter().cloned().collect();
-            for m in mine.iter().chain(left.iter()) {
+            for m in mine.iter().chain(then.iter()) {
                 for p in m.predecessors.iter().filter_map(|p| p.predecessor.as_ref()) {
                     if seen.insert(p.id.clone()) {
                         ids.push(p.id.clone());
@@ -254,7 +240,7 @@ pub(super) async fn read(
         .into_iter()
         .map(|(id, title, items)| ChangedObject {
             link: super::milestone::address(&id),
-            relation: relation(&id, &mine, layer, reader.caller.layer == layer),
+            relation: relation(&id, (&mine, &then), layer, reader.caller.layer == layer),
             title,
             items,
         })
@@ -301,53 +287,69 @@ pub(super) async fn read(
     })
 }
 
-/// How milestone `id` touches the layer shown: one of its milestones, or the predecessor of
-/// some; "uw" only when the layer is the reader's own (`own`).
-fn relation(id: &str, mine: &[MyMilestone], layer: Option<GovernmentLayer>, own: bool) -> String {
+/// How milestone `id` touches the layer shown, from its milestones now and when the window
+/// opened: one of them, one no longer, the predecessor of some, or once; "uw" only when the layer
+/// is the reader's own (`own`).
+fn relation(
+    id: &str,
+    (now, then): (&[MyMilestone], &[MyMilestone]),
+    layer: Option<GovernmentLayer>,
+    own: bool,
+) -> String {
     let Some(layer) = layer else {
         return String::new();
     };
-    let waiting: Vec<&str> = mine
-        .iter()
-        .filter(|m| {
-            m.predecessors
-                .iter()
-                .filter_map(|p| p.predecessor.as_ref())
-                .any(|p| p.id == id)
-        })
-        .map(|m| m.title.as_str())
-        .collect();
-    let quoted = |titles: &[&str]| {
+    let waiting = |list: &[MyMilestone]| -> Vec<String> {
+        list.iter()
+            .filter(|m| {
+                m.predecessors
+                    .iter()
+                    .filter_map(|p| p.predecessor.as_ref())
+                    .any(|p| p.id == id)
+            })
+            .map(|m| m.title.clone())
+            .collect()
+    };
+    let quoted = |titles: &[String]| {
         titles
             .iter()
             .map(|t| format!("„{t}”"))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let is_mine = mine.iter().any(|m| m.id == id);
-    match (is_mine, waiting.as_slice(), own) {
-        (true, [], true) => "Uw mijlpaal".to_owned(),
-        (true, [], false) => format!("Mijlpaal van {}", layer_phrase(layer)),
-        (true, more, true) => format!("Uw mijlpaal, en voorganger van {}", quoted(more)),
-        (true, more, false) => format!(
-            "Mijlpaal van {}, en voorganger van {}",
-            layer_phrase(layer),
-            quoted(more)
-        ),
-        // Deleted in the window: no longer among the layer's.
-        (false, [], _) => format!("Was een mijlpaal van {}", layer_phrase(layer)),
-        (false, [one], true) => format!("Voorganger van uw mijlpaal „{one}”"),
-        (false, [one], false) => format!("Voorganger van „{one}”"),
-        (false, more, true) => format!(
-            "Voorganger van {} van uw mijlpalen: {}",
-            more.len(),
-            quoted(more)
-        ),
-        (false, more, false) => format!(
-            "Voorganger van {} mijlpalen van {}: {}",
+    let whose = |titles: &[String]| match (titles, own) {
+        ([one], true) => format!("uw mijlpaal „{one}”"),
+        ([one], false) => format!("„{one}”"),
+        (more, true) => format!("{} van uw mijlpalen: {}", more.len(), quoted(more)),
+        (more, false) => format!(
+            "{} mijlpalen van {}: {}",
             more.len(),
             layer_phrase(layer),
             quoted(more)
         ),
+    };
+    let waits_now = waiting(now);
+    if now.iter().any(|m| m.id == id) {
+        let what = if own {
+            "Uw mijlpaal".to_owned()
+        } else {
+            format!("Mijlpaal van {}", layer_phrase(layer))
+        };
+        return match waits_now.as_slice() {
+            [] => what,
+            more => format!("{what}, en voorganger van {}", quoted(more)),
+        };
     }
+    if then.iter().any(|m| m.id == id) {
+        return format!("Was een mijlpaal van {}", layer_phrase(layer));
+    }
+    if !waits_now.is_empty() {
+        return format!("Voorganger van {}", whose(&waits_now));
+    }
+    let waited = waiting(then);
+    if !waited.is_empty() {
+        return format!("Was voorganger van {}", whose(&waited));
+    }
+    // Deleted in the window, not among the layer's then (made and deleted in it).
+    format!("Was een mijlpaal van {}", layer_phrase(layer))
 }

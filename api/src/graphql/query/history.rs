@@ -60,6 +60,13 @@ impl HistoryQuery {
             ),
             None => None,
         };
+        if with_links && entity.is_none() {
+            return Err(ApiError::invalid(
+                "withLinks",
+                "withLinks adds the links recorded under objects of `entity`: give entity too",
+            )
+            .into());
+        }
         let objects = match entity_ids {
             None => None,
             Some(list) if list.len() > MAX_ENTITY_IDS => {

@@ -132,9 +132,13 @@ struct ProviderAccount {
     layer: Option<entity::GovernmentLayer>,
 }
 
-/// What the session is signed in with, if anything: none once the session is older than
-/// [`MAX_HOURS`] (it is ended then).
-pub(crate) async fn account(session: &Session) -> Result<Option<Account>, ()> {
+/// What the session is signed in with at `now` (koers's clock), if anything: none once it was
+/// signed in longer ago than [`MAX_HOURS`] with a token, or [`PROVIDER_MINUTES`] through the
+/// identity provider (it is ended then).
+pub(crate) async fn account(
+    session: &Session,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<Account>, ()> {
     let read = |error: tower_sessions::session::Error| {
         tracing::error!(%error, "the session could not be read");
     };
@@ -154,7 +158,7 @@ pub(crate) async fn account(session: &Session) -> Result<Option<Account>, ()> {
         },
     };
     let since = session.get::<i64>(SIGNED_IN_AT).await.map_err(read)?;
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let now = now.timestamp();
     let most = match &account {
         Account::Token(_) => MAX_HOURS * 3600,
         Account::Provider(_) => PROVIDER_MINUTES * 60,
@@ -169,12 +173,20 @@ pub(crate) async fn account(session: &Session) -> Result<Option<Account>, ()> {
 /// Sign the session in with token row `id`: a new session id (whatever id a visitor was
 /// handed before is worthless now), the moment, and a new form token; the layer's idle time
 /// applies.
-pub(crate) async fn sign_in(session: &Session, id: i32) -> Result<(), ()> {
-    sign_in_as(session, Account::Token(id)).await
+pub(crate) async fn sign_in(
+    session: &Session,
+    id: i32,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), ()> {
+    sign_in_as(session, Account::Token(id), now).await
 }
 
 /// Sign the session in with `account` (see [`sign_in`]); a sign-in under way is done with.
-pub(super) async fn sign_in_as(session: &Session, account: Account) -> Result<(), ()> {
+pub(super) async fn sign_in_as(
+    session: &Session,
+    account: Account,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), ()> {
     let failed = |error: tower_sessions::session::Error| {
         tracing::error!(%error, "the session could not be written");
     };
@@ -201,8 +213,10 @@ pub(super) async fn sign_in_as(session: &Session, account: Account) -> Result<()
                 .map_err(failed)?;
         }
     }
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    session.insert(SIGNED_IN_AT, now).await.map_err(failed)?;
+    session
+        .insert(SIGNED_IN_AT, now.timestamp())
+        .await
+        .map_err(failed)?;
     let token = fresh_token().ok_or(())?;
     session.insert(FORM_TOKEN, token).await.map_err(failed)?;
     Ok(())

@@ -36,6 +36,7 @@ pub struct Start {
 /// `POST /aanmelden/oidc`: to the provider, with a sign-in under way in the session.
 pub async fn start(
     State(api): State<Api>,
+    peer: Peer,
     session: Session,
     headers: HeaderMap,
     sent: Result<Form<Start>, FormRejection>,
@@ -57,17 +58,31 @@ pub async fn start(
     }
     // Anyone may press the button, and each press keeps a row: as often as the anonymous
     // reader may read (`--rate-per-minute`, shared), and the row lasts as long as the sign-in.
-    let anonymous = crate::service::accounts::access::Caller::anonymous();
-    if let Some(limited) = crate::http::rate_limited(api.state(), &anonymous) {
-        return super::super::refusal(&limited);
+    // Each press keeps a row: at most `--failed-sign-ins-per-minute` a minute per address.
+    let state = api.state();
+    if let (Some(starts), Some(address)) = (&state.sign_in_starts, peer.0)
+        && starts.check_key(&crate::state::client(address)).is_err()
+    {
+        return render(
+            &api,
+            StatusCode::TOO_MANY_REQUESTS,
+            "Te veel aanmeldpogingen vanaf dit adres. Wacht een minuut en probeer het dan opnieuw.",
+            &sent.terug,
+        );
     }
+    // Whether someone is signed in already, before the sign-in is kept (an ended session is
+    // ended here, not after).
+    let signed_in = matches!(
+        super::account(&session, state.clock.now()).await,
+        Ok(Some(_))
+    );
     let back = super::sign_in::safe_return(&sent.terug).to_owned();
-    let (address, pending) = provider.start(back, api.state().clock.now());
+    let (address, pending) = provider.start(back, state.clock.now());
     if let Err(error) = session.insert(super::PENDING, pending).await {
         tracing::error!(%error, "a sign-in at the identity provider could not be kept");
         return super::super::unavailable();
     }
-    if matches!(super::account(&session).await, Ok(None)) {
+    if !signed_in {
         session.set_expiry(Some(tower_sessions::Expiry::OnInactivity(
             time::Duration::seconds(PENDING_SECONDS),
         )));
@@ -98,8 +113,7 @@ pub async fn finish(
     };
     let state = api.state();
     let now = state.clock.now();
-    // Used once, whatever happens next.
-    let pending = match session.remove::<Pending>(super::PENDING).await {
+    let pending = match session.get::<Pending>(super::PENDING).await {
         Ok(pending) => pending,
         Err(error) => {
             tracing::error!(%error, "a sign-in under way could not be read");
@@ -110,7 +124,7 @@ pub async fn finish(
         .as_ref()
         .filter(|p| now.timestamp() - p.started <= PENDING_SECONDS);
     let (Some(pending), Ok(Query(returned))) = (fresh, returned) else {
-        forget(&session).await;
+        forget(&session, now).await;
         return render(
             &api,
             StatusCode::BAD_REQUEST,
@@ -119,12 +133,12 @@ pub async fn finish(
         );
     };
     let back = pending.back.clone();
-    // The state first: what is not this browser's sign-in changes nothing of it.
+    // The state first: a return that is not this browser's sign-in changes nothing of it (a
+    // link from elsewhere cannot cancel a sign-in under way).
     let sent_state = returned.state.clone().unwrap_or_default();
     use subtle::ConstantTimeEq;
     let same: bool = pending.state.as_bytes().ct_eq(sent_state.as_bytes()).into();
     if !same {
-        forget(&session).await;
         return render(
             &api,
             StatusCode::BAD_REQUEST,
@@ -132,8 +146,14 @@ pub async fn finish(
             &back,
         );
     }
+    // This browser's: used once, whatever happens next.
+    let pending = pending.clone();
+    if let Err(error) = session.remove_value(super::PENDING).await {
+        tracing::error!(%error, "a sign-in under way could not be used up");
+        return super::super::unavailable();
+    }
     if let Some(error) = returned.error {
-        forget(&session).await;
+        forget(&session, now).await;
         tracing::info!(?error, "the identity provider refused a sign-in");
         let message = match error.as_str() {
             "access_denied" => "De aanmelding is bij de inlogdienst afgebroken of geweigerd. Probeer het opnieuw, of meld u aan met een token.".to_owned(),
@@ -148,7 +168,7 @@ pub async fn finish(
         return render(&api, StatusCode::UNAUTHORIZED, &message, &back);
     }
     let Some(code) = returned.code.filter(|c| !c.is_empty()) else {
-        forget(&session).await;
+        forget(&session, now).await;
         return render(
             &api,
             StatusCode::BAD_REQUEST,
@@ -161,7 +181,7 @@ pub async fn finish(
         (Some(failures), Some(address)) => match failures.attempt(address) {
             Ok(attempt) => Some(attempt),
             Err(_) => {
-                forget(&session).await;
+                forget(&session, now).await;
                 return render(
                     &api,
                     StatusCode::TOO_MANY_REQUESTS,
@@ -175,10 +195,10 @@ pub async fn finish(
     let Some(verifier) = state.oidc.clone() else {
         return not_configured();
     };
-    let caller = match provider.finish(pending, code, &verifier, now).await {
+    let caller = match provider.finish(&pending, code, &verifier, now).await {
         Ok(caller) => caller,
         Err(failed) => {
-            forget(&session).await;
+            forget(&session, now).await;
             let message = match failed {
                 Failed::Unreachable(why) => {
                     // The provider's failure, not the reader's: no failed sign-in.
@@ -192,6 +212,14 @@ pub async fn finish(
                     tracing::warn!(%why, "signing in: the identity provider refused the code");
                     "De inlogdienst aanvaardde deze aanmelding niet (al gebruikt, of verlopen). Begin opnieuw met de knop hieronder."
                 }
+                Failed::Misconfigured(why) => {
+                    // koers's registration at the provider, not the reader: no failed sign-in.
+                    if let (Some(failures), Some(attempt)) = (&state.failed_sign_ins, attempt) {
+                        failures.succeeded(attempt);
+                    }
+                    tracing::error!(%why, "signing in: the identity provider refused koers as a client (check --oidc-client-id, --oidc-client-secret and the registration)");
+                    "Aanmelden via de inlogdienst lukt nu niet door een instelling van koers. Meld het de beheerder van koers, en meld u zolang aan met een token."
+                }
                 Failed::Token(why) => {
                     tracing::warn!(%why, "signing in: the identity token was not accepted");
                     "De inlogdienst meldde u aan, maar koers aanvaardt dat bewijs niet (bijvoorbeeld omdat uw account geen rol in koers heeft). Vraag de beheerder van koers om hulp."
@@ -204,7 +232,7 @@ pub async fn finish(
         failures.succeeded(attempt);
     }
     let name = caller.name.clone();
-    if super::sign_in_as(&session, super::Account::Provider(caller))
+    if super::sign_in_as(&session, super::Account::Provider(caller), now)
         .await
         .is_err()
     {
@@ -220,8 +248,8 @@ pub async fn finish(
 
 /// A sign-in that failed leaves nothing behind: a session that holds only it is ended (its row
 /// deleted, so its cookie cannot finish it again); one signed in already stays as it was.
-async fn forget(session: &Session) {
-    if matches!(super::account(session).await, Ok(None)) {
+async fn forget(session: &Session, now: chrono::DateTime<chrono::Utc>) {
+    if matches!(super::account(session, now).await, Ok(None)) {
         super::end(session).await;
     }
 }

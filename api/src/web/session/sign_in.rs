@@ -114,7 +114,11 @@ pub async fn form(
 /// sign-in page makes no session).
 async fn signed_in(api: &Api, session: &Session) -> Option<super::Reader> {
     let state = api.state();
-    let caller = match super::account(session).await.ok().flatten()? {
+    let caller = match super::account(session, state.clock.now())
+        .await
+        .ok()
+        .flatten()?
+    {
         super::Account::Token(id) => {
             crate::service::accounts::tokens::holder_of(&state.db, id, state.clock.now())
                 .await
@@ -252,7 +256,10 @@ pub async fn submit(
                 return unavailable();
             }
         };
-    if super::sign_in(&session, stored.id).await.is_err() {
+    if super::sign_in(&session, stored.id, state.clock.now())
+        .await
+        .is_err()
+    {
         return unavailable();
     }
     tracing::info!(account = %stored.name, "signed in on the web");
@@ -267,14 +274,21 @@ pub struct SignOut {
 }
 
 /// `POST /afmelden`: end the session (with the right form token only) and say so.
-pub async fn sign_out(session: Session, sent: Result<Form<SignOut>, FormRejection>) -> Response {
+pub async fn sign_out(
+    State(api): State<Api>,
+    session: Session,
+    sent: Result<Form<SignOut>, FormRejection>,
+) -> Response {
     let sent = match sent {
         Ok(Form(sent)) => sent,
         Err(rejection) => return unreadable(&rejection),
     };
     if !super::check_form(&session, &sent.formulier).await {
         // Signed out already (in another tab, or the token was revoked): that is done.
-        if matches!(super::account(&session).await, Ok(None)) {
+        if matches!(
+            super::account(&session, api.state().clock.now()).await,
+            Ok(None)
+        ) {
             return Redirect::to("/aanmelden?afgemeld=ja").into_response();
         }
         return super::super::problem(
