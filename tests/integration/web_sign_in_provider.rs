@@ -290,28 +290,16 @@ async fn a_manager_signs_in_through_the_identity_provider() {
     );
 
     // Signed in again, as a layer manager now.
-    let (_, headers, _) = browser
-        .post("/aanmelden/oidc", &[("terug", "/tijdlijn")])
-        .await;
-    let asked = authorization(
-        headers
-            .get("location")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default(),
-    );
-    p.authorize(
-        "code-2",
-        &asked["code_challenge"],
-        &asked["nonce"],
-        person("Ans", "LAYER_MANAGER", Some("GEMEENTE")),
-    );
+    let asked = started(&mut browser, "/tijdlijn").await;
     let before = browser.cookie().unwrap_or_default();
-    let (status, headers, html) = browser
-        .get(&format!(
-            "/aanmelden/oidc/terug?code=code-2&state={}",
-            asked["state"]
-        ))
-        .await;
+    let (status, headers, html) = returns(
+        &p,
+        &mut browser,
+        &asked,
+        "code-2",
+        person("Ans", "LAYER_MANAGER", Some("GEMEENTE")),
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{html}");
     assert_eq!(
         headers.get("location").and_then(|v| v.to_str().ok()),
@@ -442,6 +430,24 @@ async fn without_a_provider_there_is_no_such_sign_in() {
     assert_eq!(status, StatusCode::NOT_FOUND);
 }
 
+/// The provider hands out `code` for the sign-in `asked` describes, signing in `claims`, and
+/// the browser comes back with it: status, headers and page.
+async fn returns(
+    p: &Provider,
+    browser: &mut Browser<'_>,
+    asked: &HashMap<String, String>,
+    code: &str,
+    claims: Value,
+) -> (StatusCode, axum::http::HeaderMap, String) {
+    p.authorize(code, &asked["code_challenge"], &asked["nonce"], claims);
+    browser
+        .get(&format!(
+            "/aanmelden/oidc/terug?code={code}&state={}",
+            asked["state"]
+        ))
+        .await
+}
+
 /// One sign-in under way, started by `browser` (returning to `back`): the parameters koers sent
 /// to the provider.
 async fn started(browser: &mut Browser<'_>, back: &str) -> HashMap<String, String> {
@@ -470,18 +476,14 @@ async fn the_token_is_checked_and_a_sign_in_is_short_lived_and_used_once() {
     if let Ok(mut forger) = p.forger.lock() {
         *forger = Some(Issuer::new("web-key"));
     }
-    p.authorize(
+    let (status, _, html) = returns(
+        &p,
+        &mut browser,
+        &asked,
         "forged",
-        &asked["code_challenge"],
-        &asked["nonce"],
         person("Eva", "ADMIN", None),
-    );
-    let (status, _, html) = browser
-        .get(&format!(
-            "/aanmelden/oidc/terug?code=forged&state={}",
-            asked["state"]
-        ))
-        .await;
+    )
+    .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{html}");
     assert!(html.contains("koers aanvaardt dat bewijs niet"), "{html}");
     if let Ok(mut forger) = p.forger.lock() {
@@ -491,20 +493,16 @@ async fn the_token_is_checked_and_a_sign_in_is_short_lived_and_used_once() {
     // Expired by koers's clock (the token is valid for 5 minutes from t0).
     let mut browser = Browser::new(&app);
     let asked = started(&mut browser, "/").await;
-    p.authorize(
-        "late",
-        &asked["code_challenge"],
-        &asked["nonce"],
-        person("Eva", "ADMIN", None),
-    );
     app.clock
         .set(crate::support::t0() + chrono::Duration::minutes(6));
-    let (status, _, html) = browser
-        .get(&format!(
-            "/aanmelden/oidc/terug?code=late&state={}",
-            asked["state"]
-        ))
-        .await;
+    let (status, _, html) = returns(
+        &p,
+        &mut browser,
+        &asked,
+        "late",
+        person("Eva", "ADMIN", None),
+    )
+    .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "{html}");
     assert!(html.contains("koers aanvaardt dat bewijs niet"), "{html}");
     app.clock.set(crate::support::t0());
@@ -512,20 +510,16 @@ async fn the_token_is_checked_and_a_sign_in_is_short_lived_and_used_once() {
     // A sign-in older than 10 minutes is over.
     let mut browser = Browser::new(&app);
     let asked = started(&mut browser, "/").await;
-    p.authorize(
-        "slow",
-        &asked["code_challenge"],
-        &asked["nonce"],
-        person("Eva", "ADMIN", None),
-    );
     app.clock
         .set(crate::support::t0() + chrono::Duration::minutes(11));
-    let (status, _, html) = browser
-        .get(&format!(
-            "/aanmelden/oidc/terug?code=slow&state={}",
-            asked["state"]
-        ))
-        .await;
+    let (status, _, html) = returns(
+        &p,
+        &mut browser,
+        &asked,
+        "slow",
+        person("Eva", "ADMIN", None),
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{html}");
     assert!(
         html.contains("verlopen of niet op deze pagina begonnen"),
@@ -556,35 +550,27 @@ async fn the_token_is_checked_and_a_sign_in_is_short_lived_and_used_once() {
         "the session is deleted"
     );
     browser.set_cookie(kept);
-    p.authorize(
+    let (status, _, html) = returns(
+        &p,
+        &mut browser,
+        &asked,
         "replay",
-        &asked["code_challenge"],
-        &asked["nonce"],
         person("Eva", "ADMIN", None),
-    );
-    let (status, _, html) = browser
-        .get(&format!(
-            "/aanmelden/oidc/terug?code=replay&state={}",
-            asked["state"]
-        ))
-        .await;
+    )
+    .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "replayed: {html}");
 
     // A way back off koers is Mijn overzicht.
     let mut browser = Browser::new(&app);
     let asked = started(&mut browser, "https://elders.example/x").await;
-    p.authorize(
+    let (status, headers, _) = returns(
+        &p,
+        &mut browser,
+        &asked,
         "home",
-        &asked["code_challenge"],
-        &asked["nonce"],
         person("Eva", "ADMIN", None),
-    );
-    let (status, headers, _) = browser
-        .get(&format!(
-            "/aanmelden/oidc/terug?code=home&state={}",
-            asked["state"]
-        ))
-        .await;
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(
         headers.get("location").and_then(|v| v.to_str().ok()),
