@@ -44,5 +44,6 @@ mod unsent_variables;
 mod validation;
 mod web;
 mod web_as_of;
+mod web_english;
 mod web_kpis;
 mod web_sign_in_provider;

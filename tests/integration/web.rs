@@ -909,24 +909,28 @@ async fn the_timeline_draws_500_milestones() {
 // Signing in on the web
 // ---------------------------------------------------------------------------------------------
 
-/// A browser: it keeps the session cookie koers sets, as a browser does.
+/// A browser: it keeps the cookies koers sets (the session's, the language's), as a browser
+/// does, and forgets one set with `Max-Age=0`.
 pub(crate) struct Browser<'a> {
     app: &'a TestApp,
-    cookie: Option<String>,
+    cookies: Vec<(String, String)>,
 }
 
 impl<'a> Browser<'a> {
     pub(crate) fn new(app: &'a TestApp) -> Self {
-        Browser { app, cookie: None }
+        Browser {
+            app,
+            cookies: Vec::new(),
+        }
     }
 
-    /// Send `request` with the cookie; keep a new one; status, headers and body.
+    /// Send `request` with the cookies; keep new ones; status, headers and body.
     async fn send(
         &mut self,
         request: axum::http::request::Builder,
         body: Body,
     ) -> (StatusCode, axum::http::HeaderMap, String) {
-        let request = match &self.cookie {
+        let request = match self.cookie() {
             Some(cookie) => request.header(header::COOKIE, cookie),
             None => request,
         };
@@ -938,10 +942,14 @@ impl<'a> Browser<'a> {
             .await
             .expect("router answers");
         let (parts, body) = response.into_parts();
-        if let Some(set) = parts.headers.get(header::SET_COOKIE) {
+        for set in parts.headers.get_all(header::SET_COOKIE) {
             let set = set.to_str().unwrap_or_default();
-            let pair = set.split(';').next().unwrap_or_default().to_owned();
-            self.cookie = (!set.contains("Max-Age=0")).then_some(pair);
+            let pair = set.split(';').next().unwrap_or_default();
+            let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
+            self.cookies.retain(|(n, _)| n != name);
+            if !set.contains("Max-Age=0") {
+                self.cookies.push((name.to_owned(), value.to_owned()));
+            }
         }
         let bytes = body.collect().await.expect("body").to_bytes();
         (
@@ -951,14 +959,26 @@ impl<'a> Browser<'a> {
         )
     }
 
-    /// The session cookie it holds, if any.
+    /// The cookies it holds, as its `Cookie` header; none when it holds none.
     pub(crate) fn cookie(&self) -> Option<String> {
-        self.cookie.clone()
+        (!self.cookies.is_empty()).then(|| {
+            self.cookies
+                .iter()
+                .map(|(n, v)| format!("{n}={v}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
     }
 
-    /// Hold `cookie` (one kept from before, as an attacker would replay it).
+    /// Hold `cookie` instead of what it held (`name=value; …`: one kept from before, as an
+    /// attacker would replay it, or the language a reader chose).
     pub(crate) fn set_cookie(&mut self, cookie: Option<String>) {
-        self.cookie = cookie;
+        self.cookies = cookie
+            .iter()
+            .flat_map(|c| c.split("; "))
+            .filter_map(|pair| pair.split_once('='))
+            .map(|(n, v)| (n.to_owned(), v.to_owned()))
+            .collect();
     }
 
     pub(crate) async fn get(&mut self, path: &str) -> (StatusCode, axum::http::HeaderMap, String) {
@@ -1006,7 +1026,7 @@ pub(crate) fn hidden(html: &str, name: &str) -> String {
 }
 
 /// A new account's token and its row id.
-async fn account(app: &TestApp, name: &str) -> (String, i32) {
+pub(crate) async fn account(app: &TestApp, name: &str) -> (String, i32) {
     let token = crate::support::token(&app.db, name, entity::Role::ProgrammeManager, None).await;
     let id = entity::api_token::Entity::find()
         .filter(entity::api_token::Column::Name.eq(name))
@@ -1061,7 +1081,7 @@ async fn signing_in_with_a_token_gives_a_session_and_signing_out_ends_it() {
     ] {
         assert!(set.contains(flag), "{flag} in {set}");
     }
-    let first = browser.cookie.clone().expect("signed in");
+    let first = browser.cookie().expect("signed in");
     let id = first
         .split_once('=')
         .map(|(_, v)| v.to_owned())
@@ -1105,12 +1125,10 @@ async fn signing_in_with_a_token_gives_a_session_and_signing_out_ends_it() {
     );
     // Signing in again: a new id, and the old one opens nothing.
     browser.post("/aanmelden", &[("token", &token)]).await;
-    let second = browser.cookie.clone().expect("signed in again");
+    let second = browser.cookie().expect("signed in again");
     assert_ne!(second, first, "a new session id at sign-in");
-    let mut stale = Browser {
-        app: &app,
-        cookie: Some(first),
-    };
+    let mut stale = Browser::new(&app);
+    stale.set_cookie(Some(first));
     let (status, _, _) = stale.get("/tijdlijn").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 
@@ -1125,10 +1143,8 @@ async fn signing_in_with_a_token_gives_a_session_and_signing_out_ends_it() {
         .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(headers[header::LOCATION], "/aanmelden?afgemeld=ja");
-    let mut old = Browser {
-        app: &app,
-        cookie: Some(second),
-    };
+    let mut old = Browser::new(&app);
+    old.set_cookie(Some(second));
     let (status, _, html) = old.get("/tijdlijn").await;
     assert_eq!(status, StatusCode::UNAUTHORIZED, "signed out: {html}");
     assert_eq!(app.count("web_session").await, 0, "no session is left");
@@ -1163,7 +1179,7 @@ async fn signing_in_comes_from_koers_and_needs_a_live_token() {
             html.contains("kwam niet van een pagina van koers"),
             "{html}"
         );
-        assert!(browser.cookie.is_none(), "not signed in");
+        assert!(browser.cookie().is_none(), "not signed in");
     }
     let (status, _, html) = browser
         .post("/aanmelden", &[("token", "koers_onzin")])

@@ -309,6 +309,43 @@ try {
   violations = await axeViolations(page);
   check(violations.length === 0, `as-of refused: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
 
+  // English, the second language: the header's link switches on the page the reader is on,
+  // every page follows (its own text, not the plan's), axe finds nothing, and back to Dutch.
+  await page.goto(`${base}/tijdlijn?laag=rijk`);
+  await page.locator('.koers-language a').focus();
+  await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+  check(page.url().endsWith('/tijdlijn?laag=rijk'), `english: the switch stays on the page (${page.url()})`);
+  check((await page.locator('html').getAttribute('lang')) === 'en', 'english: the page says it is English');
+  const milestoneLink = await page.locator('#tijdlijn-tabel ~ div table tbody tr th a').first().getAttribute('href');
+  const englishPages = [
+    ['/', 'Mijn overzicht'],
+    ['/tijdlijn', 'Tijdlijn'],
+    [milestoneLink, null],
+    ['/kpis', "KPI's"],
+    ['/toezeggingen', 'Toezeggingen aan de Kamer'],
+    ['/rapportages', 'Rapportages'],
+    ['/aanmelden', 'Aanmelden'],
+  ];
+  for (const [path, dutchHeading] of englishPages) {
+    await page.goto(`${base}${path}`);
+    const heading = (await page.locator('h1').textContent()).trim();
+    check(dutchHeading === null || (heading.length > 0 && heading !== dutchHeading), `english ${path}: the heading is English (${heading})`);
+    check((await page.locator('nav[aria-label="Main menu"] a').count()) === 5, `english ${path}: the menu is English`);
+    const dutchLeft = await page.evaluate(() => {
+      const own = ['Mijn overzicht', 'Tijdlijn', 'Toezeggingen', 'Rapportages', 'Aanmelden', 'Legenda', 'Peildatum', 'peildatum', ' dagen', 'over tijd', 'Op schema', 'Achter op schema'];
+      // koers's own words: headings, column heads, captions, labels, buttons, terms, the menu
+      // (the plan's own text, in rows and paragraphs, is Dutch as it was written).
+      const text = [...document.querySelectorAll('h1, h2, h3, th[scope=col], caption, label, legend, button, nav, dt')]
+        .map((el) => el.textContent).join(' | ');
+      return own.filter((word) => text.includes(word));
+    });
+    check(dutchLeft.length === 0, `english ${path}: none of koers's Dutch words left${dutchLeft.length ? `: ${dutchLeft.join(', ')}` : ''}`);
+    violations = await axeViolations(page);
+    check(violations.length === 0, `english ${path}: axe-core finds no violations${violations.length ? `: ${violations.join('; ')}` : ''}`);
+  }
+  await page.locator('.koers-language a').click();
+  check((await page.locator('html').getAttribute('lang')) === 'nl' && (await page.locator('h1').textContent()).trim() === 'Aanmelden', 'english: the link goes back to Dutch, on the same page');
+
   // Aanmelden: with a token, once, through the form and the keyboard; then a session; then afmelden.
   const dbArgs = process.env.DATABASE_URL ? [] : ['--database-url', `sqlite://${join(workdir, 'koers.db')}?mode=rwc`];
   const token = execFileSync(bin, ['token', 'create', '--name', 'e2e-gemeenten', '--role', 'layer-manager', '--layer', 'gemeente', ...dbArgs], { cwd: workdir, env: { ...process.env, RUST_LOG: 'error' } })

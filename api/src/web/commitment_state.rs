@@ -1,7 +1,7 @@
 //! A commitment's state as every page writes it: the schedule's verdict (`CommitmentRisk.state`)
-//! in Dutch, its colour class, and what it means in days and letters.
+//! in the reader's language, its colour class, and what it means in days and letters.
 
-use super::words::DUTCH;
+use super::text::{Text, say};
 use chrono::NaiveDate;
 use serde::Deserialize;
 
@@ -27,13 +27,15 @@ pub(super) const ALL: [CommitmentState; 5] = [
 
 impl CommitmentState {
     /// The state in a word or two, with a capital: "Termijn gemist", "Uitstelbrief nodig".
-    pub fn label(self) -> &'static str {
+    pub fn label(self, text: Text) -> String {
         match self {
-            CommitmentState::Missed => "Termijn gemist",
-            CommitmentState::NeedsPostponementLetter => "Uitstelbrief nodig",
-            CommitmentState::AtRisk => "Risico",
-            CommitmentState::OnTrack => "Op schema",
-            CommitmentState::Fulfilled => "Nagekomen",
+            CommitmentState::Missed => say!(text, "commitments-state-missed"),
+            CommitmentState::NeedsPostponementLetter => {
+                say!(text, "commitments-state-needs-postponement-letter")
+            }
+            CommitmentState::AtRisk => say!(text, "commitments-state-at-risk"),
+            CommitmentState::OnTrack => say!(text, "commitments-state-on-track"),
+            CommitmentState::Fulfilled => say!(text, "commitments-state-fulfilled"),
         }
     }
 
@@ -48,19 +50,15 @@ impl CommitmentState {
     }
 
     /// What the state means for the Kamer, in a sentence (the Toezeggingen page's headings).
-    pub fn meaning(self) -> &'static str {
+    pub fn meaning(self, text: Text) -> String {
         match self {
-            CommitmentState::Missed => "De termijn is voorbij en de toezegging is niet nagekomen.",
+            CommitmentState::Missed => say!(text, "commitments-meaning-missed"),
             CommitmentState::NeedsPostponementLetter => {
-                "Een mijlpaal die de toezegging nakomt, wordt pas na de termijn verwacht: de Kamer moet een uitstelbrief krijgen."
+                say!(text, "commitments-meaning-needs-postponement-letter")
             }
-            CommitmentState::AtRisk => "Nog op tijd, maar met weinig speling tot de termijn.",
-            CommitmentState::OnTrack => {
-                "Op tijd verwacht, voor zover de gekoppelde mijlpalen het laten zien."
-            }
-            CommitmentState::Fulfilled => {
-                "De Kamer heeft de brief gekregen die de toezegging nakomt; bij elke toezegging staat of die op tijd kwam."
-            }
+            CommitmentState::AtRisk => say!(text, "commitments-meaning-at-risk"),
+            CommitmentState::OnTrack => say!(text, "commitments-meaning-on-track"),
+            CommitmentState::Fulfilled => say!(text, "commitments-meaning-fulfilled"),
         }
     }
 }
@@ -109,41 +107,41 @@ pub(super) struct Facts {
 /// work done with only the letter missing, a late fulfilment, and whether the Kamer is owed a
 /// postponement letter ("De termijn is 151 dagen voorbij (op de peildatum). Een uitstelbrief aan
 /// de Kamer is nodig.").
-pub(super) fn detail(f: &Facts) -> String {
+pub(super) fn detail(text: Text, f: &Facts) -> String {
+    let words = text.words();
     let mut sentences: Vec<String> = Vec::new();
     match (f.state, f.days_late, f.projected) {
-        (CommitmentState::Fulfilled, _, _) => sentences.push(DUTCH.fulfilled(f.fulfilled_by)),
-        (CommitmentState::Missed, Some(days), _) if days > 0 => sentences.push(format!(
-            "De termijn is {} voorbij (op de peildatum).",
-            DUTCH.days(days)
+        (CommitmentState::Fulfilled, _, _) => sentences.push(words.fulfilled(f.fulfilled_by)),
+        (CommitmentState::Missed, Some(days), _) if days > 0 => sentences.push(say!(
+            text,
+            "commitments-detail-missed-days",
+            days = words.days(days)
         )),
-        (CommitmentState::Missed, _, _) => sentences.push("De termijn is voorbij.".to_owned()),
-        (_, _, None) => sentences.push(
-            "Er is nog geen mijlpaal aan de toezegging gekoppeld: koers kan niet zeggen of de termijn wordt gehaald."
-                .to_owned(),
-        ),
-        (_, Some(days), Some(projected)) if days > 0 => sentences.push(format!(
-            "Verwacht {}, {} na de termijn.",
-            DUTCH.date(projected),
-            DUTCH.days(days)
+        (CommitmentState::Missed, _, _) => sentences.push(say!(text, "commitments-detail-missed")),
+        (_, _, None) => sentences.push(say!(text, "commitments-detail-no-milestone")),
+        (_, Some(days), Some(projected)) if days > 0 => sentences.push(say!(
+            text,
+            "commitments-detail-expected-late",
+            day = words.date(projected),
+            days = words.days(days)
         )),
-        (_, Some(days), Some(projected)) => sentences.push(format!(
-            "Verwacht {}, {} voor de termijn.",
-            DUTCH.date(projected),
-            DUTCH.days(-days)
+        (_, Some(days), Some(projected)) => sentences.push(say!(
+            text,
+            "commitments-detail-expected-early",
+            day = words.date(projected),
+            days = words.days(-days)
         )),
-        (_, None, Some(projected)) => {
-            sentences.push(format!("Verwacht {}.", DUTCH.date(projected)));
-        }
+        (_, None, Some(projected)) => sentences.push(say!(
+            text,
+            "commitments-detail-expected",
+            day = words.date(projected)
+        )),
     }
     if f.work_done && f.state != CommitmentState::Fulfilled {
-        sentences.push(
-            "Het werk is gedaan; wat nog ontbreekt is de brief aan de Kamer die de toezegging nakomt."
-                .to_owned(),
-        );
+        sentences.push(say!(text, "commitments-detail-work-done"));
     }
     if f.needs_letter {
-        sentences.push("Een uitstelbrief aan de Kamer is nodig.".to_owned());
+        sentences.push(say!(text, "commitments-detail-letter-needed"));
     }
     sentences.join(" ")
 }
@@ -151,6 +149,10 @@ pub(super) fn detail(f: &Facts) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::service::language::Language;
+
+    const NL: Text = Text::DUTCH;
+    const EN: Text = Text::new(Language::En);
 
     fn facts(state: CommitmentState) -> Facts {
         Facts {
@@ -172,7 +174,7 @@ mod tests {
             ..facts(CommitmentState::Missed)
         };
         assert_eq!(
-            detail(&missed),
+            detail(NL, &missed),
             "De termijn is 151 dagen voorbij (op de peildatum). Een uitstelbrief aan de Kamer is nodig."
         );
         let late = Facts {
@@ -180,25 +182,35 @@ mod tests {
             ..facts(CommitmentState::Fulfilled)
         };
         assert_eq!(
-            detail(&late),
+            detail(NL, &late),
             "Nagekomen met de brief van 1 november 2026, 61 dagen na de termijn."
         );
         let unlinked = facts(CommitmentState::OnTrack);
-        assert!(detail(&unlinked).starts_with("Er is nog geen mijlpaal"));
+        assert!(detail(NL, &unlinked).starts_with("Er is nog geen mijlpaal"));
         let done = Facts {
             days_late: Some(20),
             work_done: true,
             ..facts(CommitmentState::Missed)
         };
-        assert!(detail(&done).contains("wat nog ontbreekt is de brief"));
+        assert!(detail(NL, &done).contains("wat nog ontbreekt is de brief"));
         let early = Facts {
             days_late: Some(-6),
             projected: Some(day),
             ..facts(CommitmentState::AtRisk)
         };
         assert_eq!(
-            detail(&early),
+            detail(NL, &early),
             "Verwacht 1 november 2026, 6 dagen voor de termijn."
         );
+        assert_eq!(
+            detail(EN, &early),
+            "Expected 1 November 2026, 6 days before the deadline."
+        );
+        assert_eq!(
+            detail(EN, &missed),
+            "The deadline passed 151 days ago (as at the status date). A postponement letter to the Kamer is needed."
+        );
+        assert_eq!(CommitmentState::Missed.label(EN), "Deadline missed");
+        assert_eq!(CommitmentState::Missed.label(NL), "Termijn gemist");
     }
 }

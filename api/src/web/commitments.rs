@@ -5,7 +5,8 @@
 //! page) and its letters to the Kamer. Its data is `commitments.graphql`.
 
 use super::commitment_state::{self, CommitmentState};
-use super::words::{DUTCH, count, deadline};
+use super::text::{Text, say};
+use super::words::deadline;
 use super::{Api, every_page, page, reader};
 use crate::http::Peer;
 use axum::extract::State;
@@ -49,12 +50,13 @@ pub async fn show(
             Err(refused) => return refused,
         };
     let (status_date, total) = (last.status_date, last.commitments.total_count);
+    let text = reader.text;
     page(
         "commitments.html",
-        "Toezeggingen",
+        &say!(text, "commitments-title"),
         "toezeggingen",
         &reader,
-        CommitmentsPage::of(&commitments, total, status_date),
+        CommitmentsPage::of(text, &commitments, total, status_date),
     )
 }
 
@@ -140,8 +142,8 @@ struct CommitmentsPage {
 #[derive(Serialize)]
 struct Group {
     id: &'static str,
-    title: &'static str,
-    meaning: &'static str,
+    title: String,
+    meaning: String,
     items: Vec<Item>,
 }
 
@@ -151,7 +153,7 @@ struct Item {
     text: String,
     made: String,
     deadline: String,
-    state: &'static str,
+    state: String,
     state_class: &'static str,
     detail: String,
     milestones: Vec<Fulfiller>,
@@ -167,7 +169,7 @@ struct Fulfiller {
 }
 
 impl CommitmentsPage {
-    fn of(commitments: &[Commitment], total: usize, status_date: NaiveDate) -> Self {
+    fn of(text: Text, commitments: &[Commitment], total: usize, status_date: NaiveDate) -> Self {
         let groups = commitment_state::ALL
             .into_iter()
             .filter_map(|state| {
@@ -181,9 +183,9 @@ impl CommitmentsPage {
                 members.sort_by_key(|c| (c.deadline_date, c.number.clone()));
                 Some(Group {
                     id: anchor(state),
-                    title: state.label(),
-                    meaning: state.meaning(),
-                    items: members.into_iter().map(item).collect(),
+                    title: state.label(text),
+                    meaning: state.meaning(text),
+                    items: members.into_iter().map(|c| item(text, c)).collect(),
                 })
             })
             .collect();
@@ -195,23 +197,29 @@ impl CommitmentsPage {
             .iter()
             .filter(|c| c.needs_postponement_letter)
             .count();
-        let mut summary = format!(
-            "{} aan de Kamer, waarvan {open} open.",
-            super::words::capital(&count(total, "toezegging", "toezeggingen"))
-        );
+        let mut summary = super::words::capital(&say!(
+            text,
+            "commitments-summary",
+            count = total,
+            open = open
+        ));
         if letters_owed > 0 {
-            summary.push_str(&format!(
-                " Voor {} is een uitstelbrief nodig.",
-                count(letters_owed, "toezegging", "toezeggingen")
+            summary.push(' ');
+            summary.push_str(&say!(
+                text,
+                "commitments-letters-owed",
+                count = letters_owed
             ));
         }
         CommitmentsPage {
             summary,
-            status_date: DUTCH.date(status_date),
+            status_date: text.words().date(status_date),
             cut: (commitments.len() < total).then(|| {
-                format!(
-                    "Hier staan de eerste {} van de {total} toezeggingen, op termijn.",
-                    commitments.len()
+                say!(
+                    text,
+                    "commitments-cut",
+                    shown = commitments.len(),
+                    total = total
                 )
             }),
             groups,
@@ -230,7 +238,8 @@ fn anchor(state: CommitmentState) -> &'static str {
     }
 }
 
-fn item(c: &Commitment) -> Item {
+fn item(text: Text, c: &Commitment) -> Item {
+    let words = text.words();
     let open = c.risk.verdict.state != CommitmentState::Fulfilled;
     let live: Vec<&Milestone> = c
         .milestones
@@ -254,11 +263,17 @@ fn item(c: &Commitment) -> Item {
     Item {
         number: c.number.clone(),
         text: c.text.clone(),
-        made: format!("door {} op {}", c.made_by, DUTCH.date(c.made_on)),
-        deadline: deadline(Some(c.deadline_date), c.deadline_text.as_deref()),
-        state: c.risk.verdict.state.label(),
+        made: say!(
+            text,
+            "commitments-made",
+            who = c.made_by.as_str(),
+            day = words.date(c.made_on)
+        ),
+        deadline: deadline(text, Some(c.deadline_date), c.deadline_text.as_deref()),
+        state: c.risk.verdict.state.label(text),
         state_class: c.risk.verdict.state.class(),
         detail: commitment_state::detail(
+            text,
             &c.risk
                 .verdict
                 .facts(c.needs_postponement_letter, fulfilled_by),
@@ -270,26 +285,35 @@ fn item(c: &Commitment) -> Item {
                 title: m.title.clone(),
                 link: super::milestone::address(&m.id),
                 projected: match m.status {
-                    entity::WorkStatus::Cancelled => "vervallen".to_owned(),
-                    entity::WorkStatus::Done => format!("bereikt {}", DUTCH.date(m.projected_date)),
-                    _ => format!("verwacht {}", DUTCH.date(m.projected_date)),
+                    entity::WorkStatus::Cancelled => say!(text, "commitments-milestone-cancelled"),
+                    entity::WorkStatus::Done => say!(
+                        text,
+                        "commitments-milestone-reached",
+                        day = words.date(m.projected_date)
+                    ),
+                    _ => say!(
+                        text,
+                        "commitments-milestone-expected",
+                        day = words.date(m.projected_date)
+                    ),
                 },
                 decides: decides == Some(m.id.as_str()),
             })
             .collect(),
-        letters: c.letters.iter().map(letter).collect(),
+        letters: c.letters.iter().map(|l| letter(text, l)).collect(),
     }
 }
 
 /// A letter in a sentence, as the progress report writes it: "Uitstelbrief van 20 maart 2025
 /// (kenmerk), met als nieuwe termijn uiterlijk 1 oktober 2025. Reden: ...".
-fn letter(l: &Letter) -> String {
-    DUTCH.letter(crate::service::reports::document::words::LetterFacts {
-        kind: l.kind,
-        sent_on: l.sent_on,
-        reference: l.reference.as_deref(),
-        reason: l.reason.as_deref(),
-        new_deadline_date: l.new_deadline_date,
-        new_deadline_text: l.new_deadline_text.as_deref(),
-    })
+fn letter(text: Text, l: &Letter) -> String {
+    text.words()
+        .letter(crate::service::reports::document::words::LetterFacts {
+            kind: l.kind,
+            sent_on: l.sent_on,
+            reference: l.reference.as_deref(),
+            reason: l.reason.as_deref(),
+            new_deadline_date: l.new_deadline_date,
+            new_deadline_text: l.new_deadline_text.as_deref(),
+        })
 }

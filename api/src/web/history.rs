@@ -1,9 +1,11 @@
 //! A milestone's story in words: its change records, grouped by the change they were made in
 //! (one request by one person at one moment), newest first, each field from its old value to
-//! its new one, and the reason given. Values read as the plan writes them ("30 juni 2026",
-//! "gereed", "Gemeenten"); a link names the object on its other side.
+//! its new one, and the reason given. Values read as the plan writes them, in the reader's
+//! language ("30 juni 2026", "gereed", "Gemeenten"; "30 June 2026", "done", "Municipalities");
+//! a link names the object on its other side. What was typed (titles, reasons) stays as typed.
 
-use super::words::{DUTCH, capital, moment};
+use super::text::{Text, say};
+use super::words::{capital, moment};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{ChangeAction as Action, GovernmentLayer, Health, MilestoneKind, WorkStatus};
 use serde::{Deserialize, Serialize};
@@ -85,7 +87,7 @@ enum Named {
 
 impl Named {
     /// The object in words: a title, a code and name, a number.
-    fn words(&self) -> String {
+    fn words(&self, text: Text) -> String {
         match self {
             Named::Milestone { title, .. } | Named::DataInfraTask { title } => title.clone(),
             Named::Kpi { code, name } => format!("{code} {name}"),
@@ -94,7 +96,7 @@ impl Named {
             | Named::Workstream { name }
             | Named::Organisation { name }
             | Named::Programme { name } => name.clone(),
-            Named::Other => "(niet te lezen)".to_owned(),
+            Named::Other => say!(text, "milestone-unreadable"),
         }
     }
 
@@ -112,7 +114,10 @@ impl Named {
 pub(super) struct HistoryItem {
     when: String,
     who: String,
-    what: &'static str,
+    /// What the change did, in words ([`what`] of `action`, once the change is complete).
+    what: String,
+    #[serde(skip)]
+    action: Action,
     lines: Vec<ChangeLine>,
     reason: Option<String>,
 }
@@ -130,13 +135,13 @@ struct ChangeLine {
 
 /// The records about milestone `id` grouped into changes (one request by one person), newest
 /// first; a creation's fields in the order the page lists them.
-pub(super) fn items(records: &[Record], id: &str) -> Vec<HistoryItem> {
-    items_of(records.iter(), id)
+pub(super) fn items(text: Text, records: &[Record], id: &str) -> Vec<HistoryItem> {
+    items_of(text, records.iter(), id)
 }
 
 /// The changes of each object the records are about, the object changed last first: its global
 /// id, its name in words, and its changes as [`items`] gives them.
-pub(super) fn by_object(records: &[Record]) -> Vec<(String, String, Vec<HistoryItem>)> {
+pub(super) fn by_object(text: Text, records: &[Record]) -> Vec<(String, String, Vec<HistoryItem>)> {
     let mut objects: Vec<(&str, DateTime<Utc>, Vec<&Record>)> = Vec::new();
     for record in records {
         match objects
@@ -154,16 +159,20 @@ pub(super) fn by_object(records: &[Record]) -> Vec<(String, String, Vec<HistoryI
     objects
         .into_iter()
         .map(|(id, _, of)| {
-            let name = of
-                .iter()
-                .find_map(|r| r.object.as_ref())
-                .map_or_else(|| "(niet te lezen)".to_owned(), Named::words);
-            (id.to_owned(), name, items_of(of.into_iter(), id))
+            let name = of.iter().find_map(|r| r.object.as_ref()).map_or_else(
+                || say!(text, "milestone-unreadable"),
+                |named| named.words(text),
+            );
+            (id.to_owned(), name, items_of(text, of.into_iter(), id))
         })
         .collect()
 }
 
-fn items_of<'a>(records: impl Iterator<Item = &'a Record>, id: &str) -> Vec<HistoryItem> {
+fn items_of<'a>(
+    text: Text,
+    records: impl Iterator<Item = &'a Record>,
+    id: &str,
+) -> Vec<HistoryItem> {
     let mut items: Vec<(String, HistoryItem)> = Vec::new();
     for record in records {
         // A creation lists what was filled in; an empty field says nothing.
@@ -175,7 +184,7 @@ fn items_of<'a>(records: impl Iterator<Item = &'a Record>, id: &str) -> Vec<Hist
         {
             continue;
         }
-        let line = line(record, id);
+        let line = line(text, record, id);
         let same = items
             .last_mut()
             .filter(|(request, item)| *request == record.request_id && item.who == record.actor);
@@ -184,9 +193,9 @@ fn items_of<'a>(records: impl Iterator<Item = &'a Record>, id: &str) -> Vec<Hist
                 // One change that did several things (linked and updated) is a change; one
                 // that made the object (and its links) is its creation.
                 if record.action == Action::Create {
-                    item.what = what(Action::Create);
-                } else if item.what != what(record.action) && item.what != what(Action::Create) {
-                    item.what = what(Action::Update);
+                    item.action = Action::Create;
+                } else if item.action != record.action && item.action != Action::Create {
+                    item.action = Action::Update;
                 }
                 item.lines.push(line);
                 if item.reason.is_none() {
@@ -196,9 +205,10 @@ fn items_of<'a>(records: impl Iterator<Item = &'a Record>, id: &str) -> Vec<Hist
             None => items.push((
                 record.request_id.clone(),
                 HistoryItem {
-                    when: moment(record.changed_at),
+                    when: moment(text, record.changed_at),
                     who: record.actor.clone(),
-                    what: what(record.action),
+                    what: String::new(),
+                    action: record.action,
                     lines: vec![line],
                     reason: reason(record),
                 },
@@ -209,25 +219,30 @@ fn items_of<'a>(records: impl Iterator<Item = &'a Record>, id: &str) -> Vec<Hist
         .into_iter()
         .rev()
         .map(|(_, mut item)| {
-            if item.what == what(Action::Create) {
+            if item.action == Action::Create {
                 item.lines.sort_by_key(|l| l.order);
             }
+            item.what = what(text, item.action);
             item
         })
         .collect()
 }
 
-/// How many changes the page shows and how many there are: "De laatste 100 van 312
-/// wijzigingsregels, de nieuwste eerst."
-pub(super) fn summary(records: &Records) -> String {
+/// How many changes the page shows and how many there are: "100 van de 312 vastgelegde
+/// wijzigingen per veld, de nieuwste eerst."
+pub(super) fn summary(text: Text, records: &Records) -> String {
     match (records.total_count, records.nodes.len()) {
-        (0, _) => "Er is nog niets vastgelegd over deze mijlpaal.".to_owned(),
-        (total, shown) if shown < total => {
-            format!("{shown} van de {total} vastgelegde wijzigingen per veld, de nieuwste eerst.")
-        }
-        (total, _) => format!(
-            "{} vastgelegd, de nieuwste eerst.",
-            super::words::count(total, "wijziging per veld", "wijzigingen per veld")
+        (0, _) => say!(text, "milestone-history-none"),
+        (total, shown) if shown < total => say!(
+            text,
+            "milestone-history-part",
+            shown = shown.to_string(),
+            total = total.to_string()
+        ),
+        (total, _) => say!(
+            text,
+            "milestone-history-all",
+            count = i64::try_from(total).unwrap_or(i64::MAX)
         ),
     }
 }
@@ -250,33 +265,34 @@ fn reason(record: &Record) -> Option<String> {
         .map(str::to_owned)
 }
 
-fn what(action: Action) -> &'static str {
+/// What a change did, in a word: "Aangemaakt", "Gewijzigd"; "Created", "Changed".
+fn what(text: Text, action: Action) -> String {
     match action {
-        Action::Create => "Aangemaakt",
-        Action::Update => "Gewijzigd",
-        Action::Delete => "Verwijderd",
-        Action::Restore => "Teruggezet",
-        Action::Link => "Gekoppeld",
-        Action::Unlink => "Ontkoppeld",
+        Action::Create => say!(text, "milestone-created"),
+        Action::Update => say!(text, "milestone-updated"),
+        Action::Delete => say!(text, "milestone-removed"),
+        Action::Restore => say!(text, "milestone-restored"),
+        Action::Link => say!(text, "milestone-linked-to"),
+        Action::Unlink => say!(text, "milestone-unlinked-from"),
     }
 }
 
-fn line(record: &Record, id: &str) -> ChangeLine {
+fn line(text: Text, record: &Record, id: &str) -> ChangeLine {
     if matches!(record.action, Action::Link | Action::Unlink) {
-        return link_line(record, id);
+        return link_line(text, record, id);
     }
     let field = record.field.as_deref().unwrap_or_default();
     let value = |v: &Option<String>, named: &Option<Named>| match (named, v) {
-        (Some(named), _) => named.words(),
-        (None, Some(v)) => value(&record.entity, field, v),
-        (None, None) => "(leeg)".to_owned(),
+        (Some(named), _) => named.words(text),
+        (None, Some(v)) => value(text, &record.entity, field, v),
+        (None, None) => say!(text, "milestone-empty"),
     };
     ChangeLine {
         order: FIELDS
             .iter()
-            .position(|(f, _)| *f == field)
+            .position(|f| *f == field)
             .unwrap_or(FIELDS.len()),
-        field: field_label(&record.entity, field),
+        field: field_label(text, &record.entity, field),
         // A creation or a deletion has no "before" worth a word ("(leeg) → …").
         old: if matches!(record.action, Action::Create | Action::Delete) {
             String::new()
@@ -290,7 +306,7 @@ fn line(record: &Record, id: &str) -> ChangeLine {
 
 /// A link's line. A dependency is recorded under its successor: on the successor's page it
 /// names the predecessor ("Voorganger"), on the predecessor's page the successor ("Opvolger").
-fn link_line(record: &Record, id: &str) -> ChangeLine {
+fn link_line(text: Text, record: &Record, id: &str) -> ChangeLine {
     let linking = record.action == Action::Link;
     let other = if linking {
         &record.new_object
@@ -298,19 +314,23 @@ fn link_line(record: &Record, id: &str) -> ChangeLine {
         &record.old_object
     };
     let (field, named) = match record.entity.as_str() {
-        "MilestoneDependency" if record.entity_id != id => ("Opvolger", &record.object),
-        "MilestoneDependency" => ("Voorganger", other),
-        "MilestoneKpi" => ("KPI", other),
-        "MilestoneTask" => ("Data-infrastructuurtaak", other),
-        "CommitmentMilestone" => ("Toezegging", &record.object),
-        _ => ("Koppeling", other),
+        "MilestoneDependency" if record.entity_id != id => {
+            (say!(text, "milestone-successor"), &record.object)
+        }
+        "MilestoneDependency" => (say!(text, "milestone-predecessor"), other),
+        "MilestoneKpi" => (say!(text, "milestone-kpi"), other),
+        "MilestoneTask" => (say!(text, "milestone-task-link"), other),
+        "CommitmentMilestone" => (say!(text, "milestone-commitment-link"), &record.object),
+        _ => (say!(text, "milestone-link"), other),
     };
     let mut described = named
         .as_ref()
-        .map(Named::words)
-        .unwrap_or_else(|| "(niet meer te vinden)".to_owned());
+        .map(|named| named.words(text))
+        .unwrap_or_else(|| say!(text, "milestone-gone"));
     if record.entity == "MilestoneDependency"
-        && let Some(lag) = record.lag_days.and_then(super::words::lag)
+        && let Some(lag) = record
+            .lag_days
+            .and_then(|days| super::words::lag(text, days))
     {
         described.push_str(&format!(", {lag}"));
     }
@@ -323,86 +343,116 @@ fn link_line(record: &Record, id: &str) -> ChangeLine {
     let (old, new) = if linking {
         (String::new(), described)
     } else {
-        (described, "(ontkoppeld)".to_owned())
+        (described, say!(text, "milestone-unlinked"))
     };
     ChangeLine {
         order: FIELDS.len(),
-        field: field.to_owned(),
+        field,
         old,
         new,
         link,
     }
 }
 
-/// A milestone's stored fields in the order the page lists them, with their names in words.
-const FIELDS: &[(&str, &str)] = &[
-    ("title", "Titel"),
-    ("description", "Omschrijving"),
-    ("kind", "Soort"),
-    ("layer", "Laag"),
-    ("participating_layers", "Deelnemende lagen"),
-    ("programme_id", "Programma"),
-    ("phase_id", "Fase"),
-    ("workstream_id", "Werkstroom"),
-    ("owner_organisation_id", "Eigenaar"),
-    ("status", "Voortgang"),
-    ("baseline_date", "Basisdatum"),
-    ("planned_date", "Gepland"),
-    ("forecast_date", "Verwachting"),
-    ("actual_date", "Bereikt op"),
-    ("deadline_date", "Termijn"),
-    ("deadline_text", "Termijn zoals beloofd"),
-    ("health_override", "Oordeel van de manager"),
-    ("health_override_reason", "Reden van het oordeel"),
-    ("health_override_until", "Oordeel geldt tot en met"),
-    ("deleted_at", "Verwijderd"),
-    ("dependents", "Wat ervan afhing"),
+/// A milestone's stored fields in the order the page lists them (see [`field_name`]).
+const FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "kind",
+    "layer",
+    "participating_layers",
+    "programme_id",
+    "phase_id",
+    "workstream_id",
+    "owner_organisation_id",
+    "status",
+    "baseline_date",
+    "planned_date",
+    "forecast_date",
+    "actual_date",
+    "deadline_date",
+    "deadline_text",
+    "health_override",
+    "health_override_reason",
+    "health_override_until",
+    "deleted_at",
+    "dependents",
 ];
 
-/// A stored field's name in words (the milestone's own; others as stored).
-fn field_label(entity: &str, field: &str) -> String {
-    FIELDS
-        .iter()
-        .find(|(f, _)| entity == "Milestone" && *f == field)
-        .map_or(field, |(_, label)| label)
-        .to_owned()
+/// A milestone's stored field's name in words, as the page names it; none for another field.
+fn field_name(text: Text, field: &str) -> Option<String> {
+    Some(match field {
+        "title" => say!(text, "milestone-field-title"),
+        "description" => say!(text, "milestone-field-description"),
+        "kind" => say!(text, "milestone-kind"),
+        "layer" => say!(text, "milestone-layer"),
+        "participating_layers" => say!(text, "milestone-field-participating-layers"),
+        "programme_id" => say!(text, "milestone-programme"),
+        "phase_id" => say!(text, "milestone-phase"),
+        "workstream_id" => say!(text, "milestone-workstream"),
+        "owner_organisation_id" => say!(text, "milestone-owner"),
+        "status" => say!(text, "milestone-progress"),
+        "baseline_date" => say!(text, "milestone-field-baseline-date"),
+        "planned_date" => say!(text, "milestone-planned"),
+        "forecast_date" => say!(text, "milestone-field-forecast-date"),
+        "actual_date" => say!(text, "milestone-field-actual-date"),
+        "deadline_date" => say!(text, "milestone-deadline"),
+        "deadline_text" => say!(text, "milestone-field-deadline-text"),
+        "health_override" => say!(text, "milestone-field-health-override"),
+        "health_override_reason" => say!(text, "milestone-field-health-override-reason"),
+        "health_override_until" => say!(text, "milestone-field-health-override-until"),
+        "deleted_at" => say!(text, "milestone-field-deleted-at"),
+        "dependents" => say!(text, "milestone-field-dependents"),
+        _ => return None,
+    })
 }
 
-/// A stored value in words: dates as dates, the plan's names in Dutch; anything else as stored.
-fn value(entity: &str, field: &str, value: &str) -> String {
+/// A stored field's name in words (the milestone's own; others as stored).
+fn field_label(text: Text, entity: &str, field: &str) -> String {
+    (entity == "Milestone")
+        .then(|| field_name(text, field))
+        .flatten()
+        .unwrap_or_else(|| field.to_owned())
+}
+
+/// A stored value in words: dates as dates, the plan's names in the reader's language;
+/// anything else as stored.
+fn value(text: Text, entity: &str, field: &str, value: &str) -> String {
+    let plan = text.words();
     let words = match (entity, field) {
         (_, f) if f.ends_with("_date") || f == "health_override_until" => {
-            value.parse::<NaiveDate>().ok().map(|d| DUTCH.date(d))
+            value.parse::<NaiveDate>().ok().map(|d| plan.date(d))
         }
-        (_, "deleted_at") => value.parse::<DateTime<Utc>>().ok().map(moment),
+        (_, "deleted_at") => value
+            .parse::<DateTime<Utc>>()
+            .ok()
+            .map(|at| moment(text, at)),
         // What depended on a deleted milestone: the titles the note lists.
         (_, "dependents") => serde_json::from_str::<Vec<serde_json::Value>>(value)
             .ok()
             .map(|list| {
                 list.iter()
                     .filter_map(|d| d.get("title").and_then(serde_json::Value::as_str))
-                    .map(|t| DUTCH.quote(t))
+                    .map(|t| plan.quote(t))
                     .collect::<Vec<_>>()
                     .join(", ")
             }),
         ("Milestone", "status") => {
-            entity::parse_name(value).map(|s: WorkStatus| DUTCH.work_status(s).into())
+            entity::parse_name(value).map(|s: WorkStatus| plan.work_status(s).into())
         }
         ("Milestone", "kind") => {
-            entity::parse_name(value).map(|k: MilestoneKind| capital(DUTCH.milestone_kind(k)))
+            entity::parse_name(value).map(|k: MilestoneKind| capital(plan.milestone_kind(k)))
         }
         ("Milestone", "layer") => {
-            entity::parse_name(value).map(|l: GovernmentLayer| DUTCH.layer(Some(l)).into())
+            entity::parse_name(value).map(|l: GovernmentLayer| plan.layer(Some(l)).into())
         }
         ("Milestone", "health_override") => {
-            entity::parse_name(value).map(|h: Health| DUTCH.health(h).to_owned())
+            entity::parse_name(value).map(|h: Health| plan.health(h).to_owned())
         }
         ("Milestone", "participating_layers") => Some(
             value
                 .split(',')
-                .filter_map(|l| {
-                    entity::parse_name(l).map(|l: GovernmentLayer| DUTCH.layer(Some(l)))
-                })
+                .filter_map(|l| entity::parse_name(l).map(|l: GovernmentLayer| plan.layer(Some(l))))
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
@@ -414,24 +464,34 @@ fn value(entity: &str, field: &str, value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::service::language::Language;
+
+    const NL: Text = Text::DUTCH;
+    const EN: Text = Text::new(Language::En);
 
     #[test]
     fn stored_values_read_as_the_plan_writes_them() {
         assert_eq!(
-            value("Milestone", "planned_date", "2026-06-30"),
+            value(NL, "Milestone", "planned_date", "2026-06-30"),
             "30 juni 2026"
         );
-        assert_eq!(value("Milestone", "status", "IN_PROGRESS"), "bezig");
+        assert_eq!(value(NL, "Milestone", "status", "IN_PROGRESS"), "bezig");
         assert_eq!(
-            value("Milestone", "participating_layers", "PROVINCIE,GEMEENTE"),
+            value(
+                NL,
+                "Milestone",
+                "participating_layers",
+                "PROVINCIE,GEMEENTE"
+            ),
             "Provincies, Gemeenten"
         );
         assert_eq!(
-            value("Milestone", "health_override", "OFF_TRACK"),
+            value(NL, "Milestone", "health_override", "OFF_TRACK"),
             "achter op schema"
         );
         assert_eq!(
             value(
+                NL,
                 "Milestone",
                 "dependents",
                 r#"[{"kind":"milestone","id":22,"title":"Start 2027","layer":null}]"#
@@ -439,7 +499,46 @@ mod tests {
             "„Start 2027”"
         );
         // What is not a known value stays as it was written.
-        assert_eq!(value("Milestone", "title", "2026-06-30"), "2026-06-30");
-        assert_eq!(value("Milestone", "status", "SOMETHING"), "SOMETHING");
+        assert_eq!(value(NL, "Milestone", "title", "2026-06-30"), "2026-06-30");
+        assert_eq!(value(NL, "Milestone", "status", "SOMETHING"), "SOMETHING");
+    }
+
+    #[test]
+    fn stored_values_read_in_english_for_an_english_reader() {
+        assert_eq!(
+            value(EN, "Milestone", "planned_date", "2026-06-30"),
+            "30 June 2026"
+        );
+        assert_eq!(
+            value(EN, "Milestone", "status", "IN_PROGRESS"),
+            "in progress"
+        );
+        assert_eq!(
+            value(
+                EN,
+                "Milestone",
+                "participating_layers",
+                "PROVINCIE,GEMEENTE"
+            ),
+            "Provinces, Municipalities"
+        );
+        assert_eq!(
+            value(EN, "Milestone", "health_override", "OFF_TRACK"),
+            "off track"
+        );
+        assert_eq!(
+            value(
+                EN,
+                "Milestone",
+                "dependents",
+                r#"[{"kind":"milestone","id":22,"title":"Start 2027","layer":null}]"#
+            ),
+            "\u{201C}Start 2027\u{201D}"
+        );
+        assert_eq!(field_label(EN, "Milestone", "planned_date"), "Planned");
+        assert_eq!(field_label(NL, "Milestone", "planned_date"), "Gepland");
+        assert_eq!(field_label(EN, "Kpi", "planned_date"), "planned_date");
+        assert_eq!(what(EN, Action::Create), "Created");
+        assert_eq!(what(NL, Action::Create), "Aangemaakt");
     }
 }

@@ -5,10 +5,13 @@
 //! is pushed by it; its commitments to the Kamer, KPIs, tasks and risks; and its story: who
 //! changed what, from which value to which, and why (`history.rs`).
 //!
-//! Its data is `milestone.graphql`. An address that is no milestone's id gets the Dutch 404.
+//! Its data is `milestone.graphql`. An address that is no milestone's id gets a 404 in the
+//! reader's language. Every word the page writes follows the reader's language; the plan's data
+//! (titles, reasons, the deadline as promised) stays as it was written.
 
 use super::history::{self, HistoryItem};
-use super::words::{self, DUTCH, capital, deadline, health_class, health_label, later, overdue};
+use super::text::{Text, say};
+use super::words::{self, capital, deadline, health_class, health_label, later, overdue};
 use super::{Api, page, problem_for, query, reader};
 use crate::http::Peer;
 use axum::extract::{Path, Query, State};
@@ -102,25 +105,24 @@ pub async fn show(
         &title,
         "",
         &reader,
-        MilestonePage::of(&milestone, answer.status_date, &changes),
+        MilestonePage::of(reader.text, &milestone, answer.status_date, &changes),
     )
 }
 
 fn missing(reader: &super::Reader) -> Response {
+    let text = reader.text;
     let message = match &reader.view.as_of {
-        Some(as_of) => format!(
-            "Op {} kende koers deze mijlpaal nog niet (of dit adres noemt geen mijlpaal). Kies een latere datum, of bekijk het plan van nu.",
-            DUTCH.date(as_of.day)
+        Some(as_of) => say!(
+            text,
+            "milestone-not-found-then",
+            day = text.words().date(as_of.day)
         ),
-        None => {
-            "Dit adres noemt geen mijlpaal die koers kent. Zoek de mijlpaal op via Mijn overzicht."
-                .to_owned()
-        }
+        None => say!(text, "milestone-not-found-more"),
     };
     problem_for(
         reader,
         StatusCode::NOT_FOUND,
-        "Mijlpaal niet gevonden",
+        say!(text, "milestone-not-found"),
         message,
     )
 }
@@ -381,57 +383,66 @@ struct Neighbouring {
 }
 
 impl MilestonePage {
-    fn of(m: &Milestone, status_date: NaiveDate, changes: &history::Answer) -> Self {
+    fn of(text: Text, m: &Milestone, status_date: NaiveDate, changes: &history::Answer) -> Self {
         let id = m.id.as_str();
+        let plan = text.words();
         let shown = words::shown_health(m.health, m.computed_health.health);
         let layer = if m.joint && !m.participating_layers.is_empty() {
             let names: Vec<String> = m
                 .participating_layers
                 .iter()
-                .map(|l| DUTCH.layer(Some(*l)).to_owned())
+                .map(|l| plan.layer(Some(*l)).to_owned())
                 .collect();
-            format!("Gezamenlijk: {}", names.join(", "))
+            say!(text, "milestone-joint", layers = names.join(", "))
         } else {
-            DUTCH.layer(m.layer).to_owned()
+            plan.layer(m.layer).to_owned()
         };
         let mut facts = vec![
-            fact("Laag", layer),
-            fact("Soort", capital(DUTCH.milestone_kind(m.kind))),
-            fact("Voortgang", capital(DUTCH.work_status(m.status))),
+            fact(say!(text, "milestone-layer"), layer),
+            fact(
+                say!(text, "milestone-kind"),
+                capital(plan.milestone_kind(m.kind)),
+            ),
+            fact(
+                say!(text, "milestone-progress"),
+                capital(plan.work_status(m.status)),
+            ),
         ];
         if let Some(phase) = &m.phase {
-            facts.push(fact("Fase", &phase.name));
+            facts.push(fact(say!(text, "milestone-phase"), &phase.name));
         }
         if let Some(workstream) = &m.workstream {
-            facts.push(fact("Werkstroom", &workstream.name));
+            facts.push(fact(say!(text, "milestone-workstream"), &workstream.name));
         }
         if let Some(owner) = &m.owner {
-            facts.push(fact("Eigenaar", &owner.name));
+            facts.push(fact(say!(text, "milestone-owner"), &owner.name));
         }
         if let Some(programme) = &m.programme {
-            facts.push(fact("Programma", &programme.name));
+            facts.push(fact(say!(text, "milestone-programme"), &programme.name));
         }
+        let (health, health_class_shown) = words::standing(text, m.status, shown);
 
         MilestonePage {
             title: m.title.clone(),
             description: m.description.clone(),
             deleted: m.deleted_at.map(|at| {
-                format!(
-                    "Deze mijlpaal is verwijderd op {}. Hij staat hier omdat de geschiedenis hem noemt.",
-                    super::words::moment(at)
+                say!(
+                    text,
+                    "milestone-deleted",
+                    moment = super::words::moment(text, at)
                 )
             }),
-            status_date: DUTCH.date(status_date),
+            status_date: plan.date(status_date),
             about: facts,
-            dates: dates(m),
-            health: words::standing(m.status, shown).0,
-            health_class: words::standing(m.status, shown).1,
+            dates: dates(text, m),
+            health,
+            health_class: health_class_shown,
             overridden: m.health_overridden,
             overruled: (m.health_overridden && m.health != shown)
-                .then(|| DUTCH.health(m.health).to_owned()),
-            overdue: overdue(m.overdue, m.overdue_days),
-            judgement: judgement(m),
-            computed: health_label(m.computed_health.health),
+                .then(|| plan.health(m.health).to_owned()),
+            overdue: overdue(text, m.overdue, m.overdue_days),
+            judgement: judgement(text, m),
+            computed: health_label(text, m.computed_health.health),
             computed_class: health_class(m.computed_health.health),
             reasons: m
                 .computed_health
@@ -448,42 +459,49 @@ impl MilestonePage {
                 .iter()
                 .map(|v| {
                     let name = if v.baseline.original {
-                        format!("{} (oorspronkelijk plan)", v.baseline.name)
+                        say!(
+                            text,
+                            "milestone-variance-original",
+                            name = v.baseline.name.as_str()
+                        )
                     } else {
                         v.baseline.name.clone()
                     };
                     fact(
-                        format!(
-                            "{name}, vastgelegd {}",
-                            DUTCH.date(v.baseline.created_at.date_naive())
+                        say!(
+                            text,
+                            "milestone-variance-label",
+                            name = name,
+                            day = plan.date(v.baseline.created_at.date_naive())
                         ),
-                        format!(
-                            "{}; nu verwacht {}",
-                            DUTCH.date(v.baseline_date),
-                            later(v.variance_days)
+                        say!(
+                            text,
+                            "milestone-variance-value",
+                            day = plan.date(v.baseline_date),
+                            later = later(text, v.variance_days)
                         ),
                     )
                 })
                 .collect(),
-            pushed_by: pushed_by(m),
+            pushed_by: pushed_by(text, m),
             pushes: m
                 .successors
                 .iter()
                 .filter_map(|d| d.other.as_ref())
                 .filter(|s| s.blocked_by.as_ref().is_some_and(|b| b.id == m.id))
                 .map(|s| Line {
-                    text: "Duwt".to_owned(),
+                    text: say!(text, "milestone-pushes"),
                     link: Some(address(&s.id)),
                     link_text: Some(s.title.clone()),
                 })
                 .collect(),
-            predecessors: neighbours(&m.predecessors, |n| {
+            predecessors: neighbours(text, &m.predecessors, |n| {
                 m.blocked_by.as_ref().is_some_and(|b| b.id == n.id)
             }),
-            successors: neighbours(&m.successors, |n| {
+            successors: neighbours(text, &m.successors, |n| {
                 n.blocked_by.as_ref().is_some_and(|b| b.id == m.id)
             }),
-            commitments: m.commitments.iter().map(commitment).collect(),
+            commitments: m.commitments.iter().map(|c| commitment(text, c)).collect(),
             kpis: m
                 .kpis
                 .iter()
@@ -494,15 +512,19 @@ impl MilestonePage {
                 .iter()
                 .map(|t| {
                     let progress = match (t.status, t.completed_on) {
-                        (WorkStatus::Done, Some(on)) => format!("gereed op {}", DUTCH.date(on)),
-                        (status, _) => DUTCH.work_status(status).to_owned(),
+                        (WorkStatus::Done, Some(on)) => {
+                            say!(text, "milestone-task-done-on", day = plan.date(on))
+                        }
+                        (status, _) => plan.work_status(status).to_owned(),
                     };
                     fact(
                         &t.title,
-                        format!(
-                            "{}; uiterlijk {}; {progress}",
-                            DUTCH.layer(t.layer),
-                            DUTCH.date(t.due_date)
+                        say!(
+                            text,
+                            "milestone-task",
+                            layer = plan.layer(t.layer),
+                            day = plan.date(t.due_date),
+                            progress = progress
                         ),
                     )
                 })
@@ -512,23 +534,29 @@ impl MilestonePage {
                 .iter()
                 .map(|r| {
                     let mitigation = if r.mitigation.trim().is_empty() {
-                        "nog geen beheersmaatregel".to_owned()
+                        say!(text, "milestone-no-mitigation")
                     } else {
-                        format!("beheersmaatregel: {}", r.mitigation)
+                        say!(
+                            text,
+                            "milestone-mitigation",
+                            mitigation = r.mitigation.as_str()
+                        )
                     };
                     fact(
                         &r.title,
-                        format!(
-                            "{} ({}, score {} van 9); {mitigation}",
-                            capital(DUTCH.risk_status(r.status)),
-                            DUTCH.risk_levels(r.likelihood, r.impact),
-                            r.score,
+                        say!(
+                            text,
+                            "milestone-risk",
+                            status = capital(plan.risk_status(r.status)),
+                            levels = plan.risk_levels(r.likelihood, r.impact),
+                            score = r.score.to_string(),
+                            mitigation = mitigation
                         ),
                     )
                 })
                 .collect(),
-            history: history::items(&changes.change_records.nodes, id),
-            history_summary: history::summary(&changes.change_records),
+            history: history::items(text, &changes.change_records.nodes, id),
+            history_summary: history::summary(text, &changes.change_records),
             older: history::older(&changes.change_records)
                 .map(|cursor| format!("{}?voor={cursor}", address(id))),
         }
@@ -536,45 +564,58 @@ impl MilestonePage {
 }
 
 /// The dates, each once, with what they mean.
-fn dates(m: &Milestone) -> Vec<Fact> {
+fn dates(text: Text, m: &Milestone) -> Vec<Fact> {
+    let plan = text.words();
     let mut dates = vec![fact(
-        "Oorspronkelijk beloofd (basisdatum)",
-        DUTCH.date(m.baseline_date),
+        say!(text, "milestone-baseline"),
+        plan.date(m.baseline_date),
     )];
-    dates.push(fact("Gepland", DUTCH.date(m.planned_date)));
+    dates.push(fact(
+        say!(text, "milestone-planned"),
+        plan.date(m.planned_date),
+    ));
     if let Some(forecast) = m.forecast_date {
-        dates.push(fact("Verwachting van de eigenaar", DUTCH.date(forecast)));
+        dates.push(fact(say!(text, "milestone-forecast"), plan.date(forecast)));
     }
     if let Some(earliest) = m.earliest_possible_date {
         let note = if m.feasible {
             String::new()
         } else {
-            " (later dan de eigen datum, die dus niet haalbaar is)".to_owned()
+            format!(" {}", say!(text, "milestone-earliest-infeasible"))
         };
         dates.push(fact(
-            "Vroegst mogelijk na de voorgangers",
-            format!("{}{note}", DUTCH.date(earliest)),
+            say!(text, "milestone-earliest"),
+            format!("{}{note}", plan.date(earliest)),
         ));
     }
     let recess = m
         .recess
         .as_ref()
-        .map(|r| format!(", in het {}", r.name.to_lowercase()))
+        .map(|r| {
+            format!(
+                ", {}",
+                say!(
+                    text,
+                    "milestone-in-recess",
+                    recess = recess_name(text, &r.name)
+                )
+            )
+        })
         .unwrap_or_default();
     dates.push(fact(
         if m.actual_date.is_some() {
-            "Bereikt"
+            say!(text, "milestone-actual")
         } else {
-            "Verwacht (berekend)"
+            say!(text, "milestone-projected")
         },
-        format!("{}{recess}", DUTCH.date(m.projected_date)),
+        format!("{}{recess}", plan.date(m.projected_date)),
     ));
-    dates.push(fact("Verschuiving sinds de basisdatum", later(m.slip_days)));
-    let own = deadline(m.deadline_date, m.deadline_text.as_deref());
+    dates.push(fact(say!(text, "milestone-slip"), later(text, m.slip_days)));
+    let own = deadline(text, m.deadline_date, m.deadline_text.as_deref());
     dates.push(fact(
-        "Termijn",
+        say!(text, "milestone-deadline"),
         if own.is_empty() {
-            "geen eigen termijn".to_owned()
+            say!(text, "milestone-no-deadline")
         } else {
             own
         },
@@ -583,45 +624,85 @@ fn dates(m: &Milestone) -> Vec<Fact> {
         && Some(effective) != m.deadline_date
     {
         dates.push(fact(
-            "Termijn die telt (van een toezegging)",
-            DUTCH.date(effective),
+            say!(text, "milestone-deadline-that-counts"),
+            plan.date(effective),
         ));
     }
     if let Some(slack) = m.deadline_slack_days {
         dates.push(fact(
-            "Speling tot de krapste termijn",
-            words::slack(slack, "te laat"),
+            say!(text, "milestone-deadline-slack"),
+            words::slack(text, slack, |days| {
+                say!(text, "milestone-deadline-slack-late", days = days)
+            }),
         ));
     }
     if let Some(slack) = m.slack_days {
-        dates.push(fact("Speling in het plan", words::slack(slack, "te kort")));
+        dates.push(fact(
+            say!(text, "milestone-plan-slack"),
+            words::slack(text, slack, |days| {
+                say!(text, "milestone-plan-slack-short", days = days)
+            }),
+        ));
     }
     dates
 }
 
-/// The manager's override in words, and whether it counts.
-fn judgement(m: &Milestone) -> Option<String> {
-    let o = m.health_override.as_ref()?;
-    let until = o
-        .until
-        .map(|u| format!(", tot en met {}", DUTCH.date(u)))
-        .unwrap_or_default();
-    let counts = if !o.counts {
-        "Dit oordeel telt niet meer: het is gunstiger dan de berekening en de termijn ervan is voorbij"
-    } else if o.health < m.computed_health.health {
-        "Dit oordeel geldt als de stand van de manager, maar het is gunstiger dan wat het plan berekent: daarom toont koers hierboven de berekende stand"
-    } else {
-        "Dit oordeel telt"
+/// A recess inside a sentence: in Dutch as the calendar names it, without its capital ("in het
+/// zomerreces 2026"); in English by the recess and year its name reads as ("during the summer
+/// recess 2026"), or as the calendar names it when it reads as no single one.
+fn recess_name(text: Text, name: &str) -> String {
+    use crate::service::language::Language;
+    use entity::RecessKind;
+    if text.language() == Language::Nl {
+        return name.to_lowercase();
+    }
+    let Ok((kind, year)) = crate::service::parliament::calendar::parse_phrase(name) else {
+        return name.to_owned();
     };
-    Some(format!(
-        "Oordeel van de manager: {}{until}, omdat „{}”. {counts}.",
-        DUTCH.health(o.health),
-        o.reason.trim()
-    ))
+    let year = i64::from(year);
+    match kind {
+        RecessKind::Spring => say!(text, "milestone-recess-spring", year = year),
+        RecessKind::May => say!(text, "milestone-recess-may", year = year),
+        RecessKind::Summer => say!(text, "milestone-recess-summer", year = year),
+        RecessKind::Autumn => say!(text, "milestone-recess-autumn", year = year),
+        RecessKind::Christmas => say!(text, "milestone-recess-christmas", year = year),
+        RecessKind::Election => say!(text, "milestone-recess-election", year = year),
+    }
+}
+
+/// The manager's override in words, and whether it counts.
+fn judgement(text: Text, m: &Milestone) -> Option<String> {
+    let o = m.health_override.as_ref()?;
+    let plan = text.words();
+    let health = plan.health(o.health);
+    let reason = plan.quote(o.reason.trim());
+    let said = match o.until {
+        Some(until) => say!(
+            text,
+            "milestone-judgement-until",
+            health = health,
+            day = plan.date(until),
+            reason = reason
+        ),
+        None => say!(
+            text,
+            "milestone-judgement",
+            health = health,
+            reason = reason
+        ),
+    };
+    let counts = if !o.counts {
+        say!(text, "milestone-judgement-lapsed")
+    } else if o.health < m.computed_health.health {
+        say!(text, "milestone-judgement-outweighed")
+    } else {
+        say!(text, "milestone-judgement-counts")
+    };
+    Some(format!("{said} {counts}"))
 }
 
 /// The predecessor that pushes this milestone past its own date.
-fn pushed_by(m: &Milestone) -> Option<Line> {
+fn pushed_by(text: Text, m: &Milestone) -> Option<Line> {
     let driver = &m.blocked_by.as_ref()?.id;
     let title = m
         .predecessors
@@ -630,17 +711,22 @@ fn pushed_by(m: &Milestone) -> Option<Line> {
         .find(|p| &p.id == driver)
         .map(|p| p.title.clone())?;
     Some(Line {
-        text: "Wordt geduwd door".to_owned(),
+        text: say!(text, "milestone-pushed-by"),
         link: Some(address(driver)),
         link_text: Some(title),
     })
 }
 
-fn neighbours(list: &[Dependency], drives: impl Fn(&Neighbour) -> bool) -> Vec<Neighbouring> {
+fn neighbours(
+    text: Text,
+    list: &[Dependency],
+    drives: impl Fn(&Neighbour) -> bool,
+) -> Vec<Neighbouring> {
     list.iter()
         .filter_map(|d| d.other.as_ref().map(|n| (d.lag_days, n)))
         .map(|(lag, n)| {
             let (mut state, health_class) = words::milestone_state(
+                text,
                 n.status,
                 n.health,
                 n.computed_health.health,
@@ -648,14 +734,14 @@ fn neighbours(list: &[Dependency], drives: impl Fn(&Neighbour) -> bool) -> Vec<N
                 (n.overdue, n.overdue_days),
             );
             if n.deleted_at.is_some() {
-                state.push_str(" (verwijderd)");
+                state.push_str(&format!(" {}", say!(text, "milestone-neighbour-deleted")));
             }
             Neighbouring {
                 title: n.title.clone(),
                 link: address(&n.id),
-                layer: DUTCH.layer(n.layer),
-                lag: words::lag(lag).unwrap_or_else(|| "geen".to_owned()),
-                projected: DUTCH.date(n.projected_date),
+                layer: text.words().layer(n.layer),
+                lag: words::lag(text, lag).unwrap_or_else(|| say!(text, "milestone-no-lag")),
+                projected: text.words().date(n.projected_date),
                 health_class,
                 state,
                 drives: drives(n),
@@ -665,14 +751,49 @@ fn neighbours(list: &[Dependency], drives: impl Fn(&Neighbour) -> bool) -> Vec<N
 }
 
 /// A commitment in a line: its deadline, its state and what that means (as on Toezeggingen).
-fn commitment(c: &Commitment) -> Fact {
-    let detail = super::commitment_state::detail(&c.risk.facts(c.needs_postponement_letter, None));
+fn commitment(text: Text, c: &Commitment) -> Fact {
+    let detail =
+        super::commitment_state::detail(text, &c.risk.facts(c.needs_postponement_letter, None));
     fact(
         format!("{} {}", c.number, c.text),
-        format!(
-            "Termijn {}. {}. {detail}",
-            deadline(Some(c.deadline_date), c.deadline_text.as_deref()),
-            c.risk.state.label()
+        say!(
+            text,
+            "milestone-commitment",
+            deadline = deadline(text, Some(c.deadline_date), c.deadline_text.as_deref()),
+            state = c.risk.state.label(text),
+            detail = detail
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::service::language::Language;
+
+    #[test]
+    fn a_recess_is_named_in_the_readers_language() {
+        let english = Text::new(Language::En);
+        assert_eq!(
+            recess_name(Text::DUTCH, "Zomerreces 2026"),
+            "zomerreces 2026"
+        );
+        assert_eq!(
+            recess_name(english, "Zomerreces 2026"),
+            "summer recess 2026"
+        );
+        assert_eq!(
+            recess_name(english, "Kerstreces 2025"),
+            "Christmas recess 2025"
+        );
+        assert_eq!(recess_name(english, "Iets anders"), "Iets anders");
+        assert_eq!(
+            say!(
+                english,
+                "milestone-in-recess",
+                recess = recess_name(english, "Zomerreces 2026")
+            ),
+            "during the summer recess 2026"
+        );
+    }
 }

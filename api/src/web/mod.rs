@@ -22,12 +22,14 @@ mod commitment_state;
 mod commitments;
 mod history;
 mod kpis;
+mod language;
 mod milestone;
 mod overview;
 mod recent_changes;
 mod reports;
 mod session;
 mod templates;
+mod text;
 mod timeline;
 mod words;
 
@@ -40,6 +42,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::Serialize;
 use session::{How, Reader};
+use text::{Text, say};
 use tower_sessions::Session;
 
 /// What a page may load: its own styles, fonts and the `data:` images of the Utrecht CSS; no
@@ -82,6 +85,7 @@ pub(crate) fn routes(state: &crate::state::AppState) -> Router<Api> {
             get(session::sign_in::sign_out_page).post(session::sign_in::sign_out),
         )
         .layer(sessions)
+        .route("/taal", get(language::choose))
         .route("/static/{file}", get(assets::asset))
         .fallback(not_found)
 }
@@ -92,10 +96,12 @@ async fn not_found(headers: HeaderMap) -> Response {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.contains("text/html"));
     if browser {
+        let text = language::chosen(&headers);
         problem(
+            text,
             StatusCode::NOT_FOUND,
-            "Pagina niet gevonden",
-            "Op dit adres staat geen pagina van koers.",
+            say!(text, "frame-not-found"),
+            say!(text, "frame-not-found-more"),
         )
     } else {
         StatusCode::NOT_FOUND.into_response()
@@ -106,6 +112,10 @@ async fn not_found(headers: HeaderMap) -> Response {
 /// the sign-out form's token when signed in on the web, or a link to sign in).
 #[derive(Serialize)]
 struct Frame<'a, T: Serialize> {
+    /// The page's language: "nl", "en" (`<html lang>`, and the language `t()` writes).
+    lang: &'static str,
+    /// The link to the same page in the other language.
+    switch: String,
     title: &'a str,
     page: &'static str,
     viewer: String,
@@ -140,9 +150,29 @@ struct ViewForm {
 }
 
 impl<'a, T: Serialize> Frame<'a, T> {
-    fn new(title: &'a str, page: &'static str, reader: Option<&Reader>, content: T) -> Self {
+    fn new(
+        text: Text,
+        title: &'a str,
+        page: &'static str,
+        reader: Option<&Reader>,
+        content: T,
+    ) -> Self {
         let view = reader.map(|r| &r.view);
+        let here = view
+            .filter(|v| !v.path.is_empty())
+            .map(|v| as_of::encode(&v.address()))
+            .unwrap_or_default();
+        let other = match text.code() {
+            "en" => "nl",
+            _ => "en",
+        };
         Frame {
+            lang: text.code(),
+            switch: if here.is_empty() {
+                format!("/taal?kies={other}")
+            } else {
+                format!("/taal?kies={other}&terug={here}")
+            },
             title,
             page,
             viewer: reader.map(viewer_label).unwrap_or_default(),
@@ -151,14 +181,11 @@ impl<'a, T: Serialize> Frame<'a, T> {
                 _ => None,
             },
             sign_in: matches!(reader.map(|r| &r.how), Some(How::Anonymous)),
-            sign_in_back: view
-                .filter(|v| !v.path.is_empty())
-                .map(|v| as_of::encode(&v.address()))
-                .unwrap_or_default(),
+            sign_in_back: here,
             keep: view.and_then(as_of::View::param).unwrap_or_default(),
             as_of: view.and_then(|v| {
                 v.as_of.as_ref().map(|a| AsOfShown {
-                    day: words::DUTCH.date(a.day),
+                    day: text.words().date(a.day),
                     live: v.live_address(),
                 })
             }),
@@ -180,11 +207,29 @@ impl<'a, T: Serialize> Frame<'a, T> {
     }
 }
 
+impl<T: Serialize> Frame<'_, T> {
+    /// The language switch goes back to `address` (a page shown without a view of the plan:
+    /// the sign-in page).
+    fn switch_to(&mut self, address: &str) {
+        let other = match self.lang {
+            "en" => "nl",
+            _ => "en",
+        };
+        self.switch = format!("/taal?kies={other}&terug={}", as_of::encode(address));
+    }
+}
+
 /// Who is reading, in words for the page's header.
 fn viewer_label(reader: &Reader) -> String {
     match reader.how {
-        How::Anonymous => "Niet aangemeld (alleen lezen)".to_owned(),
-        How::Session { .. } | How::Header => format!("Aangemeld als {}", reader.caller.name),
+        How::Anonymous => say!(reader.text, "frame-anonymous"),
+        How::Session { .. } | How::Header => {
+            say!(
+                reader.text,
+                "frame-signed-in-as",
+                name = reader.caller.name.as_str()
+            )
+        }
     }
 }
 
@@ -196,12 +241,12 @@ fn page<T: Serialize>(
     reader: &Reader,
     content: T,
 ) -> Response {
-    let frame = Frame::new(title, menu, Some(reader), content);
+    let frame = Frame::new(reader.text, title, menu, Some(reader), content);
     match templates::render(template, frame) {
         Ok(body) => html(StatusCode::OK, body),
         Err(error) => {
             tracing::error!(template, %error, "rendering a page failed");
-            failed()
+            failed(reader.text)
         }
     }
 }
@@ -211,29 +256,27 @@ struct Problem {
     message: String,
 }
 
-/// A page that says what went wrong, in Dutch, with `status`, and a link back to the overview.
-/// Its header says nothing of who is reading: it is shown before (or instead of) knowing.
-fn problem(status: StatusCode, title: &'static str, message: impl Into<String>) -> Response {
-    problem_page(status, title, message.into(), None)
+/// A page that says what went wrong, in the reader's language, with `status`, and a link back
+/// to the overview. Its header says nothing of who is reading: it is shown before (or instead
+/// of) knowing.
+fn problem(text: Text, status: StatusCode, title: String, message: String) -> Response {
+    problem_page(text, status, &title, message, None)
 }
 
 /// [`problem`] for a reader koers knows: the header says who it is, as on every page.
-fn problem_for(
-    reader: &Reader,
-    status: StatusCode,
-    title: &'static str,
-    message: impl Into<String>,
-) -> Response {
-    problem_page(status, title, message.into(), Some(reader))
+fn problem_for(reader: &Reader, status: StatusCode, title: String, message: String) -> Response {
+    problem_page(reader.text, status, &title, message, Some(reader))
 }
 
 fn problem_page(
+    text: Text,
     status: StatusCode,
-    title: &'static str,
+    title: &str,
     message: String,
     reader: Option<&Reader>,
 ) -> Response {
     let frame = Frame::new(
+        text,
         title,
         "",
         reader,
@@ -300,7 +343,7 @@ async fn reader(
             Ok(first) => first.map(crate::service::schedule::status_date::dutch_day),
             Err(error) => {
                 tracing::error!(?error, "the first change of the plan could not be read");
-                return Err(unavailable());
+                return Err(unavailable(reader.text));
             }
         }
     } else {
@@ -309,35 +352,40 @@ async fn reader(
     let (view, read) = as_of::View::of(here.path(), params, today, first);
     reader.view = view;
     if let Err(refused) = read {
-        let date = |d| words::DUTCH.date(d);
+        let text = reader.text;
+        let date = |d| text.words().date(d);
         let message = match refused {
-            as_of::Refused::Unreadable(text) => format!(
-                "„{text}” is geen datum die koers kan lezen. Kies een datum in het veld hierboven, of schrijf hem als 15-6-2026 (het jaar in vier cijfers)."
+            as_of::Refused::Unreadable(written) => say!(
+                text,
+                "frame-as-of-unreadable",
+                text = text.words().quote(&written)
             ),
-            as_of::Refused::Future(day, today) if state.config.status_date.is_some() => format!(
-                "{} ligt na {}, de vaste peildatum van deze koers-installatie: die dag is hier vandaag, en een latere dag kan koers niet tonen.",
-                words::capital(&date(day)),
-                date(today)
+            as_of::Refused::Future(day, today) if state.config.status_date.is_some() => say!(
+                text,
+                "frame-as-of-after-fixed",
+                day = words::capital(&date(day)),
+                today = date(today)
             ),
-            as_of::Refused::Future(day, today) => format!(
-                "{} is na vandaag ({}). koers toont het plan zoals het stond, tot en met vandaag; wat daarna komt kan nog veranderen.",
-                words::capital(&date(day)),
-                date(today)
+            as_of::Refused::Future(day, today) => say!(
+                text,
+                "frame-as-of-future",
+                day = words::capital(&date(day)),
+                today = date(today)
             ),
-            as_of::Refused::BeforePlan(day, Some(first)) => format!(
-                "Op {} kende koers dit plan nog niet: de eerste wijziging is vastgelegd op {}. Kies die dag of een latere.",
-                date(day),
-                date(first)
+            as_of::Refused::BeforePlan(day, Some(first)) => say!(
+                text,
+                "frame-as-of-before-plan",
+                day = date(day),
+                first = date(first)
             ),
-            as_of::Refused::BeforePlan(day, None) => format!(
-                "Op {} kende koers dit plan nog niet: er is nog niets van vastgelegd.",
-                date(day)
-            ),
+            as_of::Refused::BeforePlan(day, None) => {
+                say!(text, "frame-as-of-empty-plan", day = date(day))
+            }
         };
         return Err(problem_for(
             &reader,
             StatusCode::BAD_REQUEST,
-            "Deze datum kan koers niet tonen",
+            say!(text, "frame-as-of-refused"),
             message,
         ));
     }
@@ -352,20 +400,22 @@ async fn who(
     session: &Session,
     here: &Uri,
 ) -> Result<Reader, Response> {
+    let text = language::chosen(headers);
     if headers.contains_key(header::AUTHORIZATION) {
         return match crate::http::admit(api, headers, peer).await {
             Ok(caller) => Ok(Reader {
                 caller,
                 how: How::Header,
                 view: as_of::View::default(),
+                text,
             }),
-            Err(refused) => Err(refusal(&refused)),
+            Err(refused) => Err(refusal(text, &refused)),
         };
     }
     let state = api.state();
     let account = match session::account(session, state.clock.now()).await {
         Ok(account) => account,
-        Err(()) => return Err(unavailable()),
+        Err(()) => return Err(unavailable(text)),
     };
     let mut ended = false;
     let token = match account {
@@ -373,15 +423,16 @@ async fn who(
         // An identity provider vouched for it at sign-in; it holds for PROVIDER_MINUTES.
         Some(session::Account::Provider(caller)) => {
             if let Some(limited) = crate::http::rate_limited(state, &caller) {
-                return Err(refusal(&limited));
+                return Err(refusal(text, &limited));
             }
             let Some(form_token) = session::form_token(session).await else {
-                return Err(unavailable());
+                return Err(unavailable(text));
             };
             return Ok(Reader {
                 caller,
                 how: How::Session { form_token },
                 view: as_of::View::default(),
+                text,
             });
         }
         None => None,
@@ -390,15 +441,16 @@ async fn who(
         match crate::service::accounts::tokens::holder_of(&state.db, id, state.clock.now()).await {
             Ok(caller) => {
                 if let Some(limited) = crate::http::rate_limited(state, &caller) {
-                    return Err(refusal(&limited));
+                    return Err(refusal(text, &limited));
                 }
                 let Some(form_token) = session::form_token(session).await else {
-                    return Err(unavailable());
+                    return Err(unavailable(text));
                 };
                 return Ok(Reader {
                     caller,
                     how: How::Session { form_token },
                     view: as_of::View::default(),
+                    text,
                 });
             }
             Err(crate::error::ApiError::Unauthenticated(_)) => {
@@ -407,42 +459,45 @@ async fn who(
             }
             Err(error) => {
                 tracing::error!(?error, "a web session's token could not be read");
-                return Err(unavailable());
+                return Err(unavailable(text));
             }
         }
     }
     if state.config.allow_anonymous {
         let caller = Caller::anonymous();
         if let Some(limited) = crate::http::rate_limited(state, &caller) {
-            return Err(refusal(&limited));
+            return Err(refusal(text, &limited));
         }
         return Ok(Reader {
             caller,
             how: How::Anonymous,
             view: as_of::View::default(),
+            text,
         });
     }
     let message = if ended {
-        "Uw sessie is beëindigd: het token waarmee u was aangemeld is ingetrokken of verlopen. Meld u opnieuw aan met een geldig token."
+        say!(text, "frame-session-ended")
     } else {
-        "Deze koers-installatie toont het plan alleen aan wie is aangemeld."
+        say!(text, "frame-sign-in-required")
     };
     Err(session::sign_in::page(
         api,
+        text,
         StatusCode::UNAUTHORIZED,
-        message,
+        &message,
         here,
     ))
 }
 
 /// The page for a refusal by the API's own checks (`Retry-After` kept).
-fn refusal(refused: &Response) -> Response {
+fn refusal(text: Text, refused: &Response) -> Response {
     let mut page = match refused.status() {
         StatusCode::UNAUTHORIZED => {
             let mut page = problem(
+                text,
                 StatusCode::UNAUTHORIZED,
-                "Niet aangemeld",
-                "Het meegestuurde token is onbekend, ingetrokken of verlopen. Vraag de beheerder van koers om een nieuw token.",
+                say!(text, "frame-not-signed-in"),
+                say!(text, "frame-token-refused"),
             );
             page.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
@@ -451,12 +506,13 @@ fn refusal(refused: &Response) -> Response {
             page
         }
         StatusCode::TOO_MANY_REQUESTS => problem(
+            text,
             StatusCode::TOO_MANY_REQUESTS,
-            "Even geduld",
-            "Er kwamen te veel verzoeken tegelijk. Probeer het over een minuut opnieuw.",
+            say!(text, "frame-too-many"),
+            say!(text, "frame-too-many-more"),
         ),
-        StatusCode::SERVICE_UNAVAILABLE => unavailable(),
-        _ => failed(),
+        StatusCode::SERVICE_UNAVAILABLE => unavailable(text),
+        _ => failed(text),
     };
     if let Some(wait) = refused.headers().get(header::RETRY_AFTER) {
         page.headers_mut().insert(header::RETRY_AFTER, wait.clone());
@@ -465,20 +521,22 @@ fn refusal(refused: &Response) -> Response {
 }
 
 /// Something went wrong that waiting will not mend (the log has the cause).
-fn failed() -> Response {
+fn failed(text: Text) -> Response {
     problem(
+        text,
         StatusCode::INTERNAL_SERVER_ERROR,
-        "Er ging iets mis",
-        "Deze pagina kon niet worden gemaakt. De fout is vastgelegd; meld het de beheerder van koers.",
+        say!(text, "frame-failed"),
+        say!(text, "frame-failed-more"),
     )
 }
 
 /// The plan could not be read (the database out of reach, or an error the log explains).
-fn unavailable() -> Response {
+fn unavailable(text: Text) -> Response {
     problem(
+        text,
         StatusCode::SERVICE_UNAVAILABLE,
-        "Het plan is nu niet te lezen",
-        "koers kon het plan niet ophalen. De fout is vastgelegd; probeer het over een minuut opnieuw.",
+        say!(text, "frame-unavailable"),
+        say!(text, "frame-unavailable-more"),
     )
 }
 
@@ -546,7 +604,7 @@ async fn query<T: serde::de::DeserializeOwned>(
         api,
         headers,
         reader.caller.clone(),
-        words::DUTCH.language(),
+        reader.text.language(),
         request,
     )
     .await;
@@ -555,7 +613,7 @@ async fn query<T: serde::de::DeserializeOwned>(
             operation,
             "a web page's query found the database out of reach"
         );
-        return Err(unavailable());
+        return Err(unavailable(reader.text));
     }
     if let Some(error) = executed.response.errors.first() {
         let code = error
@@ -571,12 +629,12 @@ async fn query<T: serde::de::DeserializeOwned>(
             return Err(problem_for(
                 reader,
                 StatusCode::BAD_REQUEST,
-                "Onbekende keuze",
-                "Dit adres vraagt iets wat koers niet kent. Ga terug naar de pagina en kies opnieuw.",
+                say!(reader.text, "frame-unknown-choice"),
+                say!(reader.text, "frame-unknown-choice-more"),
             ));
         }
         tracing::error!(operation, %code, message = %error.message, "a web page's query failed");
-        return Err(failed());
+        return Err(failed(reader.text));
     }
     executed
         .response
@@ -585,7 +643,7 @@ async fn query<T: serde::de::DeserializeOwned>(
         .and_then(serde_json::from_value)
         .map_err(|error| {
             tracing::error!(operation, %error, "a web page's answer has another shape than its query");
-            failed()
+            failed(reader.text)
         })
 }
 

@@ -7,7 +7,8 @@
 //! `?laag=gemeente` chooses the layer (`rijk`, `provincie`, `gemeente`, `waterschap`; `alle` or
 //! nothing: the whole programme). Its data is `overview.graphql`.
 
-use super::words::{DUTCH, count, deadline, health_class, health_label};
+use super::text::{Text, say};
+use super::words::{deadline, health_class, health_label};
 use super::{Api, page, problem_for, query, reader};
 use crate::http::Peer;
 use axum::extract::{Query, State};
@@ -50,6 +51,7 @@ pub async fn show(
         Ok(reader) => reader,
         Err(refused) => return refused,
     };
+    let text = reader.text;
     // The first `laag` counts (a form sends one; a hand-made address may repeat it).
     let chosen = params.iter().find(|(key, _)| key == "laag").map(|(_, v)| v);
     let layer = match chosen.map(|name| layer_named(name)) {
@@ -59,8 +61,8 @@ pub async fn show(
             return problem_for(
                 &reader,
                 StatusCode::BAD_REQUEST,
-                "Onbekende overheidslaag",
-                "Dit adres noemt een overheidslaag die koers niet kent. Kies op Mijn overzicht een laag: Rijk, provincies, gemeenten, waterschappen of alle lagen.",
+                say!(text, "overview-unknown-layer"),
+                say!(text, "overview-unknown-layer-more"),
             );
         }
     };
@@ -106,8 +108,12 @@ pub async fn show(
         Err(refused) => return refused,
     };
     let title = match layer {
-        Some(layer) => format!("Mijn overzicht · {}", DUTCH.layer(Some(layer))),
-        None => "Mijn overzicht".to_owned(),
+        Some(layer) => say!(
+            text,
+            "overview-title-layer",
+            layer = text.words().layer(Some(layer))
+        ),
+        None => say!(text, "overview-title"),
     };
     let until = reader
         .view
@@ -124,7 +130,7 @@ pub async fn show(
         "overzicht",
         &reader,
         WithChanges {
-            overview: Overview::of(&answer, next_recess, &deadlines, layer),
+            overview: Overview::of(text, &answer, next_recess, &deadlines, layer),
             changes,
         },
     )
@@ -224,7 +230,7 @@ impl MilestoneRow {
 
     /// The one-line reason: the schedule's first, then a manager's judgement where one counts
     /// (with its own reason), so an old judgement never stands in for what the plan says now.
-    fn reason(&self) -> String {
+    fn reason(&self, text: Text) -> String {
         let schedule = self
             .computed_health
             .reasons
@@ -233,10 +239,11 @@ impl MilestoneRow {
         if !self.health_overridden {
             return self.health_reason.clone().or(schedule).unwrap_or_default();
         }
-        let judgement = format!(
-            "Oordeel van de manager: {} ({})",
-            DUTCH.health(self.health),
-            self.health_reason.clone().unwrap_or_default()
+        let judgement = say!(
+            text,
+            "overview-judgement",
+            health = text.words().health(self.health),
+            reason = self.health_reason.clone().unwrap_or_default()
         );
         match schedule {
             Some(schedule) => format!("{schedule}. {judgement}"),
@@ -291,7 +298,7 @@ struct Overview {
 #[derive(Serialize)]
 struct LayerOption {
     value: &'static str,
-    label: &'static str,
+    label: String,
     selected: bool,
 }
 
@@ -316,7 +323,7 @@ struct CommitmentItem {
     number: String,
     text: String,
     deadline: String,
-    state: &'static str,
+    state: String,
     state_class: &'static str,
     detail: String,
 }
@@ -327,6 +334,7 @@ struct DeadlineItem {
     title: String,
     link: String,
     layer: &'static str,
+    /// The deadline as promised, between quotes.
     text: Option<String>,
     /// "verwacht 9 juli 2026, 7 dagen na de termijn" when the milestone is expected after it.
     late: String,
@@ -342,22 +350,28 @@ const LAYERS: [(&str, Option<GovernmentLayer>); 5] = [
 
 impl Overview {
     fn of(
+        text: Text,
         answer: &Answer,
         next_recess: Option<&RecessRow>,
         deadlines: &Deadlines,
         layer: Option<GovernmentLayer>,
     ) -> Self {
+        let words = text.words();
         let scope = match layer {
-            Some(layer) => format!("{} en de gezamenlijke mijlpalen", DUTCH.layer(Some(layer))),
-            None => "Het hele programma".to_owned(),
+            Some(layer) => say!(
+                text,
+                "overview-scope-layer",
+                layer = words.layer(Some(layer))
+            ),
+            None => say!(text, "overview-scope-all"),
         };
         let layers = LAYERS
             .iter()
             .map(|(value, l)| LayerOption {
                 value,
                 label: match l {
-                    None => "Alle lagen",
-                    Some(_) => DUTCH.layer(*l),
+                    None => say!(text, "overview-all-layers"),
+                    Some(_) => words.layer(*l).to_owned(),
                 },
                 selected: *l == layer,
             })
@@ -386,16 +400,18 @@ impl Overview {
             || answer.judged.total_count > answer.judged.nodes.len()
             || answer.overdue.total_count > answer.overdue.nodes.len();
         let attention_summary = if cut {
-            format!(
-                "{} over tijd en {} achter op schema of met risico (wie over tijd is, telt daar meestal ook mee). Hieronder staan de eerste 100 van elk, op geplande datum{}.",
-                count(answer.overdue.total_count, "mijlpaal", "mijlpalen"),
-                answer.attention.total_count,
-                if layer.is_some() {
-                    ""
-                } else {
-                    "; kies een overheidslaag voor een kortere lijst"
-                },
-            )
+            let counts = say!(
+                text,
+                "overview-attention-cut",
+                overdue = say!(text, "frame-milestones", count = answer.overdue.total_count),
+                attention = answer.attention.total_count
+            );
+            let first = if layer.is_some() {
+                say!(text, "overview-attention-cut-first")
+            } else {
+                say!(text, "overview-attention-cut-first-choose")
+            };
+            format!("{counts} {first}")
         } else {
             let overdue = attention.iter().filter(|m| m.overdue).count();
             let of_health = |health: Health| {
@@ -404,11 +420,12 @@ impl Overview {
                     .filter(|m| !m.overdue && m.shown() == health)
                     .count()
             };
-            format!(
-                "{} over tijd (en dus achter op schema); daarnaast {} achter op schema en {} met risico.",
-                count(overdue, "mijlpaal", "mijlpalen"),
-                of_health(Health::OffTrack),
-                of_health(Health::AtRisk),
+            say!(
+                text,
+                "overview-attention-summary",
+                overdue = say!(text, "frame-milestones", count = overdue),
+                off = of_health(Health::OffTrack),
+                risk = of_health(Health::AtRisk)
             )
         };
         let attention = attention
@@ -416,29 +433,30 @@ impl Overview {
             .map(|m| AttentionItem {
                 title: m.title.clone(),
                 link: super::milestone::address(&m.id),
-                layer: DUTCH.layer(m.layer),
-                health: health_label(m.shown()),
+                layer: words.layer(m.layer),
+                health: health_label(text, m.shown()),
                 health_class: health_class(m.shown()),
                 overridden: m.health_overridden && !m.overruled(),
-                overdue: super::words::overdue(m.overdue, m.overdue_days),
+                overdue: super::words::overdue(text, m.overdue, m.overdue_days),
                 // A manager's judgement is said after what the schedule finds.
-                reason: m.reason(),
-                projected: m.projected_date.map(|d| DUTCH.date(d)).unwrap_or_default(),
-                deadline: deadline(m.deadline_date, m.deadline_text.as_deref()),
+                reason: m.reason(text),
+                projected: m.projected_date.map(|d| words.date(d)).unwrap_or_default(),
+                deadline: deadline(text, m.deadline_date, m.deadline_text.as_deref()),
             })
             .collect();
 
         let open = &answer.open;
         let mut commitments_summary = match answer.fulfilled.total_count {
             0 => String::new(),
-            1 => "Eén toezegging is nagekomen.".to_owned(),
-            n => format!("{n} toezeggingen zijn nagekomen."),
+            n => say!(text, "overview-fulfilled", count = n),
         };
         if open.total_count > open.nodes.len() {
-            commitments_summary.push_str(&format!(
-                " Van de {} open toezeggingen staan hier de eerste {}, op termijn.",
-                open.total_count,
-                open.nodes.len()
+            commitments_summary.push(' ');
+            commitments_summary.push_str(&say!(
+                text,
+                "overview-open-cut",
+                total = open.total_count,
+                shown = open.nodes.len()
             ));
         }
         let mut commitments: Vec<&CommitmentRow> = open.nodes.iter().collect();
@@ -448,42 +466,48 @@ impl Overview {
             .map(|c| CommitmentItem {
                 number: c.number.clone(),
                 text: c.text.clone(),
-                deadline: deadline(Some(c.deadline_date), c.deadline_text.as_deref()),
-                state: c.risk.state.label(),
+                deadline: deadline(text, Some(c.deadline_date), c.deadline_text.as_deref()),
+                state: c.risk.state.label(text),
                 state_class: c.risk.state.class(),
                 detail: super::commitment_state::detail(
+                    text,
                     &c.risk.facts(c.needs_postponement_letter, None),
                 ),
             })
             .collect();
 
         let next_recess = next_recess.map(|r| {
-            format!(
-                "{} ({} tot en met {})",
-                crate::service::reports::document::words::lower_first(&r.name),
-                DUTCH.date(r.first_day),
-                DUTCH.date(r.last_day)
+            say!(
+                text,
+                "overview-next-recess",
+                recess = recess_name(text, &r.name),
+                first = words.date(r.first_day),
+                last = words.date(r.last_day)
             )
         });
         let cut = |page: &Page<DeadlineRow>| page.total_count > page.nodes.len();
-        let deadlines_cut = (cut(&deadlines.passed) || cut(&deadlines.coming)).then(|| {
-            "Er zijn meer dan 100 termijnen: dit zijn de eerste 100 van elk, op geplande datum van de mijlpaal.".to_owned()
-        });
+        let deadlines_cut = (cut(&deadlines.passed) || cut(&deadlines.coming))
+            .then(|| say!(text, "overview-deadlines-cut"));
         let items = |page: &Page<DeadlineRow>| {
             let mut rows: Vec<&DeadlineRow> = page.nodes.iter().collect();
             rows.sort_by_key(|m| m.deadline_date);
             rows.into_iter()
                 .map(|m| DeadlineItem {
-                    date: m.deadline_date.map(|d| DUTCH.date(d)).unwrap_or_default(),
+                    date: m.deadline_date.map(|d| words.date(d)).unwrap_or_default(),
                     title: m.title.clone(),
                     link: super::milestone::address(&m.id),
-                    layer: DUTCH.layer(m.layer),
-                    text: m.deadline_text.clone(),
+                    layer: words.layer(m.layer),
+                    text: m
+                        .deadline_text
+                        .as_deref()
+                        .filter(|t| !t.is_empty())
+                        .map(|t| words.quote(t)),
                     late: match m.deadline_date {
-                        Some(d) if m.projected_date > d => format!(
-                            "verwacht {}, {} na de termijn",
-                            DUTCH.date(m.projected_date),
-                            DUTCH.days((m.projected_date - d).num_days())
+                        Some(d) if m.projected_date > d => say!(
+                            text,
+                            "overview-expected-late",
+                            day = words.date(m.projected_date),
+                            days = words.days((m.projected_date - d).num_days())
                         ),
                         _ => String::new(),
                     },
@@ -495,7 +519,7 @@ impl Overview {
 
         Overview {
             scope,
-            status_date: DUTCH.date(answer.status_date),
+            status_date: words.date(answer.status_date),
             layers,
             attention,
             attention_summary,
@@ -506,5 +530,51 @@ impl Overview {
             deadlines,
             deadlines_cut,
         }
+    }
+}
+
+/// A recess inside a sentence: in Dutch its name as the calendar has it, without its capital
+/// ("zomerreces 2026", after "het"); in English the recess and year that name reads as ("the
+/// summer recess 2026"), or the name as the calendar has it when it reads as no single one.
+fn recess_name(text: Text, name: &str) -> String {
+    use entity::RecessKind;
+    if text.language() == crate::service::language::Language::Nl {
+        return crate::service::reports::document::words::lower_first(name);
+    }
+    let Ok((kind, year)) = crate::service::parliament::calendar::parse_phrase(name) else {
+        return name.to_owned();
+    };
+    let year = i64::from(year);
+    match kind {
+        RecessKind::Spring => say!(text, "overview-recess-spring", year = year),
+        RecessKind::May => say!(text, "overview-recess-may", year = year),
+        RecessKind::Summer => say!(text, "overview-recess-summer", year = year),
+        RecessKind::Autumn => say!(text, "overview-recess-autumn", year = year),
+        RecessKind::Christmas => say!(text, "overview-recess-christmas", year = year),
+        RecessKind::Election => say!(text, "overview-recess-election", year = year),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::service::language::Language;
+
+    #[test]
+    fn a_recess_is_named_in_a_sentence_in_either_language() {
+        let english = Text::new(Language::En);
+        assert_eq!(
+            recess_name(Text::DUTCH, "Zomerreces 2026"),
+            "zomerreces 2026"
+        );
+        assert_eq!(
+            recess_name(english, "Zomerreces 2026"),
+            "the summer recess 2026"
+        );
+        assert_eq!(
+            recess_name(english, "Kerstreces 2025"),
+            "the Christmas recess 2025"
+        );
+        assert_eq!(recess_name(english, "Reces"), "Reces");
     }
 }

@@ -13,7 +13,8 @@
 
 use super::history::{self, HistoryItem};
 use super::session::{How, Reader};
-use super::words::{DUTCH, count, layer_phrase};
+use super::text::{Text, say};
+use super::words::layer_phrase;
 use super::{Api, every_page, query};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -227,6 +228,7 @@ pub(super) async fn read(
             variables["withLinks"] = true.into();
         }
     }
+    let text = reader.text;
     let answer: history::Answer = query(
         api,
         headers,
@@ -236,47 +238,64 @@ pub(super) async fn read(
     )
     .await?;
     let records = &answer.change_records;
-    let objects: Vec<ChangedObject> = history::by_object(&records.nodes)
+    let objects: Vec<ChangedObject> = history::by_object(text, &records.nodes)
         .into_iter()
         .map(|(id, title, items)| ChangedObject {
             link: super::milestone::address(&id),
-            relation: relation(&id, (&mine, &then), layer, reader.caller.layer == layer),
+            relation: relation(
+                text,
+                &id,
+                (&mine, &then),
+                layer,
+                reader.caller.layer == layer,
+            ),
             title,
             items,
         })
         .collect();
     let whose = match (&not_by, layer) {
-        (Some(_), Some(l)) => format!(
-            "Wat anderen dan u veranderden aan de mijlpalen van {} (met de gezamenlijke) en aan de mijlpalen waarop die wachten",
-            layer_phrase(l)
+        (Some(_), Some(l)) => say!(
+            text,
+            "overview-changes-others-layer",
+            layer = layer_phrase(text, l)
         ),
-        (Some(_), None) => "Wat anderen dan u veranderden aan mijlpalen".to_owned(),
-        (None, Some(l)) => format!(
-            "Wat er veranderde aan de mijlpalen van {} (met de gezamenlijke) en aan de mijlpalen waarop die wachten",
-            layer_phrase(l)
+        (Some(_), None) => say!(text, "overview-changes-others"),
+        (None, Some(l)) => say!(
+            text,
+            "overview-changes-all-layer",
+            layer = layer_phrase(text, l)
         ),
-        (None, None) => "Wat er veranderde aan mijlpalen".to_owned(),
+        (None, None) => say!(text, "overview-changes-all"),
     };
-    let summary = format!(
-        "{whose}, in de {WINDOW_DAYS} dagen tot en met {}: {}.",
-        DUTCH.date(crate::service::schedule::status_date::dutch_day(until)),
-        if objects.is_empty() {
-            "niets".to_owned()
+    let summary = say!(
+        text,
+        "overview-changes-summary",
+        whose = whose,
+        window = text.words().days(WINDOW_DAYS),
+        day = text
+            .words()
+            .date(crate::service::schedule::status_date::dutch_day(until)),
+        found = if objects.is_empty() {
+            say!(text, "overview-changes-nothing")
         } else {
-            count(objects.len(), "mijlpaal", "mijlpalen")
+            say!(text, "frame-milestones", count = objects.len())
         }
     );
     let shown = records.nodes.len();
     let mut cut = Vec::new();
     if records.total_count > shown {
-        cut.push(format!(
-            "Dit zijn de nieuwste {shown} van {} wijzigingen per veld; de geschiedenis van elke mijlpaal heeft ze allemaal.",
-            records.total_count
+        cut.push(say!(
+            text,
+            "overview-changes-cut-records",
+            shown = shown,
+            total = records.total_count
         ));
     }
     if cut_objects {
-        cut.push(format!(
-            "Deze laag heeft met de voorgangers meer dan {MOST_OBJECTS} mijlpalen; alleen de eerste {MOST_OBJECTS} zijn nagekeken."
+        cut.push(say!(
+            text,
+            "overview-changes-cut-objects",
+            most = MOST_OBJECTS
         ));
     }
     let cut = (!cut.is_empty()).then(|| cut.join(" "));
@@ -291,6 +310,7 @@ pub(super) async fn read(
 /// opened: one of them, one no longer, the predecessor of some, or once; "uw" only when the layer
 /// is the reader's own (`own`).
 fn relation(
+    text: Text,
     id: &str,
     (now, then): (&[MyMilestone], &[MyMilestone]),
     layer: Option<GovernmentLayer>,
@@ -310,46 +330,77 @@ fn relation(
             .map(|m| m.title.clone())
             .collect()
     };
+    let words = text.words();
     let quoted = |titles: &[String]| {
         titles
             .iter()
-            .map(|t| format!("„{t}”"))
+            .map(|t| words.quote(t))
             .collect::<Vec<_>>()
             .join(", ")
     };
     let whose = |titles: &[String]| match (titles, own) {
-        ([one], true) => format!("uw mijlpaal „{one}”"),
-        ([one], false) => format!("„{one}”"),
-        (more, true) => format!("{} van uw mijlpalen: {}", more.len(), quoted(more)),
-        (more, false) => format!(
-            "{} mijlpalen van {}: {}",
-            more.len(),
-            layer_phrase(layer),
-            quoted(more)
+        ([one], true) => say!(text, "overview-relation-your-one", title = words.quote(one)),
+        ([one], false) => words.quote(one),
+        (more, true) => say!(
+            text,
+            "overview-relation-your-many",
+            count = more.len(),
+            titles = quoted(more)
         ),
+        (more, false) => say!(
+            text,
+            "overview-relation-layer-many",
+            count = more.len(),
+            layer = layer_phrase(text, layer),
+            titles = quoted(more)
+        ),
+    };
+    let was_ours = || {
+        say!(
+            text,
+            "overview-relation-was-layer",
+            layer = layer_phrase(text, layer)
+        )
     };
     let waits_now = waiting(now);
     if now.iter().any(|m| m.id == id) {
         let what = if own {
-            "Uw mijlpaal".to_owned()
+            say!(text, "overview-relation-yours")
         } else {
-            format!("Mijlpaal van {}", layer_phrase(layer))
+            say!(
+                text,
+                "overview-relation-layer",
+                layer = layer_phrase(text, layer)
+            )
         };
         return match waits_now.as_slice() {
             [] => what,
-            more => format!("{what}, en voorganger van {}", quoted(more)),
+            more => say!(
+                text,
+                "overview-relation-and-predecessor",
+                what = what,
+                titles = quoted(more)
+            ),
         };
     }
     if then.iter().any(|m| m.id == id) {
-        return format!("Was een mijlpaal van {}", layer_phrase(layer));
+        return was_ours();
     }
     if !waits_now.is_empty() {
-        return format!("Voorganger van {}", whose(&waits_now));
+        return say!(
+            text,
+            "overview-relation-predecessor",
+            whose = whose(&waits_now)
+        );
     }
     let waited = waiting(then);
     if !waited.is_empty() {
-        return format!("Was voorganger van {}", whose(&waited));
+        return say!(
+            text,
+            "overview-relation-was-predecessor",
+            whose = whose(&waited)
+        );
     }
     // Deleted in the window, not among the layer's then (made and deleted in it).
-    format!("Was een mijlpaal van {}", layer_phrase(layer))
+    was_ours()
 }

@@ -5,7 +5,8 @@
 //! (`http::reports::document`: the same visibility), for the reader of the web session too.
 //! Its data is `reports.graphql`.
 
-use super::words::{DUTCH, capital, count};
+use super::text::{Text, say};
+use super::words::capital;
 use super::{Api, every_page, page, reader};
 use crate::http::Peer;
 use axum::extract::{Path, State};
@@ -55,12 +56,13 @@ pub async fn show(
             Err(refused) => return refused,
         };
     let total = last.progress_reports.total_count;
+    let text = reader.text;
     page(
         "reports.html",
-        "Rapportages",
+        &say!(text, "reports-title"),
         "rapportages",
         &reader,
-        ReportsPage::of(&reports, total),
+        ReportsPage::of(text, &reports, total),
     )
 }
 
@@ -78,14 +80,15 @@ pub async fn document(
         Err(refused) => return refused,
     };
     let served = crate::http::reports::document(api.state().clone(), &reader.caller, &file).await;
+    let text = reader.text;
     match served.status() {
         axum::http::StatusCode::NOT_FOUND => super::problem_for(
             &reader,
             axum::http::StatusCode::NOT_FOUND,
-            "Document niet gevonden",
-            "Dit adres noemt geen document van een rapportage die u kunt zien. Kies een document op de pagina Rapportages.",
+            say!(text, "reports-document-not-found"),
+            say!(text, "reports-document-not-found-more"),
         ),
-        status if status.is_server_error() => super::failed(),
+        status if status.is_server_error() => super::failed(text),
         _ => served,
     }
 }
@@ -164,8 +167,8 @@ struct ReportsPage {
 #[derive(Serialize)]
 struct Group {
     id: &'static str,
-    title: &'static str,
-    meaning: &'static str,
+    title: String,
+    meaning: String,
     items: Vec<Item>,
 }
 
@@ -176,33 +179,36 @@ struct Item {
     period: Option<String>,
     state: String,
     reference: Option<String>,
-    language: &'static str,
+    language: String,
     documents: Vec<DocumentLink>,
 }
 
 #[derive(Serialize)]
 struct DocumentLink {
-    name: &'static str,
+    name: String,
     link: String,
     size: Option<String>,
     sha256: Option<String>,
 }
 
 impl ReportsPage {
-    fn of(reports: &[Report], total: usize) -> Self {
+    fn of(text: Text, reports: &[Report], total: usize) -> Self {
         let group = |status: Status| {
             let mut members: Vec<&Report> = reports.iter().filter(|r| r.status == status).collect();
             // The newest peildatum first, a later edition before an earlier one.
             members.sort_by_key(|r| std::cmp::Reverse((r.as_of, r.edition)));
-            members.into_iter().map(item).collect::<Vec<_>>()
+            members
+                .into_iter()
+                .map(|r| item(text, r))
+                .collect::<Vec<_>>()
         };
         let mut groups = Vec::new();
         let published = group(Status::Published);
         if !published.is_empty() {
             groups.push(Group {
                 id: "gepubliceerd",
-                title: "Gepubliceerd",
-                meaning: "Gepubliceerd: de documenten liggen vast; de SHA-256 laat zien dat ze niet zijn gewijzigd.",
+                title: say!(text, "reports-published-heading"),
+                meaning: say!(text, "reports-published-meaning"),
                 items: published,
             });
         }
@@ -210,98 +216,113 @@ impl ReportsPage {
         if !drafts.is_empty() {
             groups.push(Group {
                 id: "concepten",
-                title: "Concepten",
-                meaning: "Nog niet gepubliceerd: alleen zichtbaar voor wie aan rapportages werkt.",
+                title: say!(text, "reports-drafts-heading"),
+                meaning: say!(text, "reports-drafts-meaning"),
                 items: drafts,
             });
         }
         let mut summary = if total == 0 {
             String::new()
         } else {
-            format!("U kunt {} zien.", count(total, "rapportage", "rapportages"))
+            say!(text, "reports-summary", count = total)
         };
         if reports.len() < total {
             summary.push_str(&format!(
-                " Hier staan de eerste {}, op peildatum.",
-                reports.len()
+                " {}",
+                say!(text, "reports-cut", shown = reports.len())
             ));
         }
         ReportsPage { summary, groups }
     }
 }
 
-fn item(r: &Report) -> Item {
+fn item(text: Text, r: &Report) -> Item {
+    let words = text.words();
     let mut state = match (r.status, r.published_at) {
-        (Status::Published, Some(at)) => format!(
-            "gepubliceerd op {}",
-            DUTCH.date(crate::service::schedule::status_date::dutch_day(at))
+        (Status::Published, Some(at)) => say!(
+            text,
+            "reports-published-on",
+            day = words.date(crate::service::schedule::status_date::dutch_day(at))
         ),
-        (Status::Published, None) => "gepubliceerd".to_owned(),
-        (Status::Draft, _) => format!("concept, gemaakt door {}", r.created_by),
+        (Status::Published, None) => say!(text, "reports-published"),
+        (Status::Draft, _) => say!(text, "reports-draft-by", name = r.created_by.as_str()),
     };
     if let Some(approver) = &r.approved_by {
-        state.push_str(&format!("; goedgekeurd door {approver}"));
+        state.push_str(&format!(
+            "; {}",
+            say!(text, "reports-approved-by", name = approver.as_str())
+        ));
     }
     if r.edition > 1 {
-        state.push_str(&format!("; versie {}", r.edition));
+        state.push_str(&format!(
+            "; {}",
+            say!(text, "reports-edition", edition = r.edition.to_string())
+        ));
     }
     Item {
         title: r.title.clone(),
-        as_of: DUTCH.date(r.as_of),
+        as_of: words.date(r.as_of),
         period: r
             .previous_as_of
-            .map(|from| format!("over de periode na {}", DUTCH.date(from))),
+            .map(|from| say!(text, "reports-period-after", day = words.date(from))),
         state: capital(&state),
         reference: r.reference.clone().filter(|k| !k.trim().is_empty()),
         language: match r.language {
-            entity::Language::Nl => "Nederlands",
-            entity::Language::En => "Engels",
+            entity::Language::Nl => say!(text, "reports-language-nl"),
+            entity::Language::En => say!(text, "reports-language-en"),
         },
         documents: r
             .documents
             .iter()
             .map(|d| DocumentLink {
                 name: match d.format {
-                    Format::Pdf => "PDF (PDF/A-2a, PDF/UA-1)",
-                    Format::Odt => "OpenDocument (bewerkbaar)",
-                    Format::Html => "HTML (één bestand)",
-                    Format::Md => "Markdown",
-                    Format::FinalOdt => "Definitieve versie zoals verstuurd (OpenDocument)",
+                    Format::Pdf => "PDF (PDF/A-2a, PDF/UA-1)".to_owned(),
+                    Format::Odt => say!(text, "reports-format-odt"),
+                    Format::Html => say!(text, "reports-format-html"),
+                    Format::Md => "Markdown".to_owned(),
+                    Format::FinalOdt => say!(text, "reports-format-final-odt"),
                 },
                 link: document_address(&d.url),
-                size: d.byte_size.map(kib),
+                size: d.byte_size.map(|bytes| kib(text, bytes)),
                 sha256: d.sha256.clone(),
             })
             .collect(),
     }
-    .with_date(r.date)
+    .with_date(text, r.date)
 }
 
 impl Item {
     /// The report's own date beside its peildatum, where they differ.
-    fn with_date(mut self, date: NaiveDate) -> Self {
-        let day = DUTCH.date(date);
+    fn with_date(mut self, text: Text, date: NaiveDate) -> Self {
+        let day = text.words().date(date);
         if day != self.as_of {
-            self.state.push_str(&format!("; gedateerd {day}"));
+            self.state
+                .push_str(&format!("; {}", say!(text, "reports-dated", day = day)));
         }
         self
     }
 }
 
-/// A size in KiB with a decimal comma: "84,5 KiB".
-fn kib(bytes: i64) -> String {
+/// A size in KiB with one decimal, in the language's decimal sign: "84,5 KiB", "84.5 KiB".
+fn kib(text: Text, bytes: i64) -> String {
     let tenths = (bytes * 10 + 512) / 1024;
-    format!("{},{} KiB", tenths / 10, tenths % 10)
+    let point = match text.language() {
+        crate::service::language::Language::Nl => ',',
+        crate::service::language::Language::En => '.',
+    };
+    format!("{}{point}{} KiB", tenths / 10, tenths % 10)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::service::language::Language;
 
     #[test]
-    fn sizes_have_a_decimal_comma_and_documents_a_web_address() {
-        assert_eq!(kib(86_528), "84,5 KiB");
-        assert_eq!(kib(0), "0,0 KiB");
+    fn sizes_follow_the_language_and_documents_have_a_web_address() {
+        assert_eq!(kib(Text::DUTCH, 86_528), "84,5 KiB");
+        assert_eq!(kib(Text::DUTCH, 0), "0,0 KiB");
+        assert_eq!(kib(Text::new(Language::En), 86_528), "84.5 KiB");
         assert_eq!(
             document_address("/reports/12.final.odt"),
             "/rapportages/documenten/12.final.odt"

@@ -1,6 +1,7 @@
 //! The web app's templates (`api/assets/web/templates/`, compiled in), rendered with minijinja,
 //! HTML-escaped. Pages pass what they show already in words ("2 juli 2026", "Gemeenten"), so
-//! the templates only place it.
+//! the templates only place it; their own text is `{{ t("key") }}`, a message of the page's
+//! language (`text.rs`).
 
 use minijinja::Environment;
 use serde::Serialize;
@@ -40,6 +41,7 @@ static ENVIRONMENT: LazyLock<Result<Environment<'static>, minijinja::Error>> =
         // Every template is HTML, whatever its name: escaped alike.
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
         env.add_filter("keep", keep);
+        env.add_function("t", super::text::template_function);
         for (name, source) in TEMPLATES {
             env.add_template(name, source)?;
         }

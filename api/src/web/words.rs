@@ -2,36 +2,28 @@
 //! colour class, a count, a moment. The plan's vocabulary itself (layers, health, progress,
 //! dates) is `service::language`; this is how the pages put it in a cell.
 
-use crate::service::language::{Language, Words};
+use super::text::{Text, say};
 use chrono::{DateTime, NaiveDate, Utc};
 use entity::{GovernmentLayer, Health, WorkStatus};
 
-/// The pages' language (English as a second language is still to come).
-pub(super) const DUTCH: Words = Words::new(Language::Nl);
-
-/// "1 mijlpaal", "3 mijlpalen".
-pub(super) fn count(n: usize, one: &str, more: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { more })
-}
-
 /// A deadline as promised and as a date: "voor het zomerreces 2026 (2 juli 2026)"; a text that
-/// is only blanks counts as none.
-pub(super) fn deadline(date: Option<NaiveDate>, text: Option<&str>) -> String {
+/// is only blanks counts as none. The promise is quoted as it was made, in its own language.
+pub(super) fn deadline(lang: Text, date: Option<NaiveDate>, text: Option<&str>) -> String {
     match (date, text.filter(|t| !t.trim().is_empty())) {
         // As the progress report writes it (a text that names its date stands alone).
-        (Some(date), text) => DUTCH.deadline(text, date),
+        (Some(date), text) => lang.words().deadline(text, date),
         (None, Some(text)) => text.to_owned(),
         (None, None) => String::new(),
     }
 }
 
-/// A layer inside a sentence: "het Rijk", "de gemeenten".
-pub(super) fn layer_phrase(layer: GovernmentLayer) -> &'static str {
+/// A layer inside a sentence: "het Rijk", "de gemeenten"; "the municipalities".
+pub(super) fn layer_phrase(lang: Text, layer: GovernmentLayer) -> String {
     match layer {
-        GovernmentLayer::Rijk => "het Rijk",
-        GovernmentLayer::Provincie => "de provincies",
-        GovernmentLayer::Gemeente => "de gemeenten",
-        GovernmentLayer::Waterschap => "de waterschappen",
+        GovernmentLayer::Rijk => say!(lang, "frame-layer-rijk"),
+        GovernmentLayer::Provincie => say!(lang, "frame-layer-provincie"),
+        GovernmentLayer::Gemeente => say!(lang, "frame-layer-gemeente"),
+        GovernmentLayer::Waterschap => say!(lang, "frame-layer-waterschap"),
     }
 }
 
@@ -45,8 +37,8 @@ pub(super) fn capital(word: &str) -> String {
 }
 
 /// A health, with a capital for the table ("Achter op schema").
-pub(super) fn health_label(health: Health) -> String {
-    capital(DUTCH.health(health))
+pub(super) fn health_label(lang: Text, health: Health) -> String {
+    capital(lang.words().health(health))
 }
 
 /// The CSS modifier that colours a health's underline (`koers-health--…`); the word itself
@@ -69,11 +61,13 @@ pub(super) fn shown_health(counts: Health, computed: Health) -> Health {
 
 /// Where a milestone stands, in a word and its colour class: done or cancelled work says so
 /// ("Gereed", class `klaar`); open work its shown health.
-pub(super) fn standing(status: WorkStatus, health: Health) -> (String, &'static str) {
+pub(super) fn standing(lang: Text, status: WorkStatus, health: Health) -> (String, &'static str) {
     match status {
-        WorkStatus::Done | WorkStatus::Cancelled => (capital(DUTCH.work_status(status)), "klaar"),
+        WorkStatus::Done | WorkStatus::Cancelled => {
+            (capital(lang.words().work_status(status)), "klaar")
+        }
         WorkStatus::Planned | WorkStatus::InProgress => {
-            (health_label(health), health_class(health))
+            (health_label(lang, health), health_class(health))
         }
     }
 }
@@ -83,6 +77,7 @@ pub(super) fn standing(status: WorkStatus, health: Health) -> (String, &'static 
 /// judgement beside it ("Achter op schema, 12 dagen over tijd; oordeel van de manager: op
 /// schema"). `counts` is the health that counts, `overridden` whether that is a judgement.
 pub(super) fn milestone_state(
+    lang: Text,
     status: WorkStatus,
     counts: Health,
     computed: Health,
@@ -90,81 +85,95 @@ pub(super) fn milestone_state(
     (late, days): (bool, Option<i64>),
 ) -> (String, &'static str) {
     let shown = shown_health(counts, computed);
-    let (mut words, class) = standing(status, shown);
+    let (mut words, class) = standing(lang, status, shown);
     if matches!(status, WorkStatus::Done | WorkStatus::Cancelled) {
         return (words, class);
     }
-    let late = overdue(late, days);
+    let late = overdue(lang, late, days);
     if !late.is_empty() {
         words.push_str(&format!(", {}", late.to_lowercase()));
     }
     if overridden && counts != shown {
-        words.push_str(&format!(
-            "; oordeel van de manager: {}",
-            DUTCH.health(counts)
-        ));
+        let judgement = say!(
+            lang,
+            "frame-manager-judgement",
+            health = lang.words().health(counts)
+        );
+        words.push_str(&format!("; {judgement}"));
     }
     (words, class)
 }
 
-/// A moment as the Netherlands reads it, in its own time zone: "12 juni 2026, 14:03".
-pub(super) fn moment(at: DateTime<Utc>) -> String {
+/// A moment as the Netherlands reads it, in its own time zone: "12 juni 2026, 14:03" (in
+/// English too: the time is Dutch time, whoever reads it).
+pub(super) fn moment(lang: Text, at: DateTime<Utc>) -> String {
     let local = at.with_timezone(&chrono_tz::Europe::Amsterdam);
     format!(
         "{}, {}",
-        DUTCH.date(local.date_naive()),
+        lang.words().date(local.date_naive()),
         local.format("%H:%M")
     )
 }
 
 /// A number of days with its sign spelled out for a plan: "3 dagen later", "2 dagen eerder",
 /// "op de dag".
-pub(super) fn later(days: i64) -> String {
+pub(super) fn later(lang: Text, days: i64) -> String {
+    let words = lang.words();
     match days {
-        0 => "op de dag".to_owned(),
-        d if d > 0 => format!("{} later", DUTCH.days(d)),
-        d => format!("{} eerder", DUTCH.days(-d)),
+        0 => say!(lang, "frame-on-the-day"),
+        d if d > 0 => say!(lang, "frame-days-later", days = words.days(d)),
+        d => say!(lang, "frame-days-earlier", days = words.days(-d)),
     }
 }
 
 /// "12 dagen over tijd" for an overdue milestone (whatever its health), "Over tijd" when the
 /// days are unknown; empty when it is not overdue.
-pub(super) fn overdue(overdue: bool, days: Option<i64>) -> String {
+pub(super) fn overdue(lang: Text, overdue: bool, days: Option<i64>) -> String {
     match (overdue, days) {
-        (true, Some(days)) => format!("{} over tijd", DUTCH.days(days)),
-        (true, None) => "Over tijd".to_owned(),
+        (true, Some(days)) => say!(lang, "frame-days-overdue", days = lang.words().days(days)),
+        (true, None) => say!(lang, "frame-overdue"),
         (false, _) => String::new(),
     }
 }
 
 /// A dependency's lag: "14 dagen wachttijd", "5 dagen overlap" (a negative lag); None for none.
-pub(super) fn lag(days: i64) -> Option<String> {
+pub(super) fn lag(lang: Text, days: i64) -> Option<String> {
+    let words = lang.words();
     match days {
         0 => None,
-        d if d > 0 => Some(format!("{} wachttijd", DUTCH.days(d))),
-        d => Some(format!("{} overlap", DUTCH.days(-d))),
+        d if d > 0 => Some(say!(lang, "frame-lag-wait", days = words.days(d))),
+        d => Some(say!(lang, "frame-lag-overlap", days = words.days(-d))),
     }
 }
 
-/// Slack in days, and what a negative one means: "3 dagen", "2 dagen te laat".
-pub(super) fn slack(days: i64, short: &str) -> String {
+/// Slack in days, and what a negative one means: "3 dagen", "2 dagen te laat" (`short`, the
+/// page's message for a shortfall, takes the days as `days`).
+pub(super) fn slack(lang: Text, days: i64, short: impl Fn(String) -> String) -> String {
     if days < 0 {
-        format!("{} {short}", DUTCH.days(-days))
+        short(lang.words().days(-days))
     } else {
-        DUTCH.days(days)
+        lang.words().days(days)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::service::language::Language;
+
+    const NL: Text = Text::DUTCH;
+    const EN: Text = Text::new(Language::En);
+
+    fn late(days: String) -> String {
+        format!("{days} te laat")
+    }
 
     #[test]
     fn a_moment_is_read_in_dutch_time_summer_and_winter() {
         let summer = "2026-06-12T22:30:00Z".parse().expect("a moment");
-        assert_eq!(moment(summer), "13 juni 2026, 00:30");
+        assert_eq!(moment(NL, summer), "13 juni 2026, 00:30");
         let winter = "2026-12-01T22:30:00Z".parse().expect("a moment");
-        assert_eq!(moment(winter), "1 december 2026, 23:30");
+        assert_eq!(moment(NL, winter), "1 december 2026, 23:30");
     }
 
     #[test]
@@ -174,10 +183,11 @@ mod tests {
         assert_eq!(shown_health(OffTrack, AtRisk), OffTrack);
         assert_eq!(shown_health(AtRisk, OnTrack), AtRisk);
         assert_eq!(shown_health(OnTrack, OnTrack), OnTrack);
-        assert_eq!(standing(WorkStatus::Done, OffTrack).0, "Gereed");
-        assert_eq!(standing(WorkStatus::Planned, AtRisk).0, "Risico");
+        assert_eq!(standing(NL, WorkStatus::Done, OffTrack).0, "Gereed");
+        assert_eq!(standing(NL, WorkStatus::Planned, AtRisk).0, "Risico");
         assert_eq!(
             milestone_state(
+                NL,
                 WorkStatus::Planned,
                 OnTrack,
                 OffTrack,
@@ -191,41 +201,62 @@ mod tests {
             )
         );
         assert_eq!(
-            milestone_state(WorkStatus::Done, OnTrack, OnTrack, false, (false, None)).0,
+            milestone_state(NL, WorkStatus::Done, OnTrack, OnTrack, false, (false, None)).0,
             "Gereed"
         );
     }
 
     #[test]
     fn lag_and_slack_say_which_way() {
-        assert_eq!(lag(0), None);
-        assert_eq!(lag(14).as_deref(), Some("14 dagen wachttijd"));
-        assert_eq!(lag(-5).as_deref(), Some("5 dagen overlap"));
-        assert_eq!(slack(3, "te laat"), "3 dagen");
-        assert_eq!(slack(-1, "te laat"), "1 dag te laat");
-        assert_eq!(overdue(true, Some(12)), "12 dagen over tijd");
-        assert_eq!(overdue(false, Some(12)), "");
+        assert_eq!(lag(NL, 0), None);
+        assert_eq!(lag(NL, 14).as_deref(), Some("14 dagen wachttijd"));
+        assert_eq!(lag(NL, -5).as_deref(), Some("5 dagen overlap"));
+        assert_eq!(slack(NL, 3, late), "3 dagen");
+        assert_eq!(slack(NL, -1, late), "1 dag te laat");
+        assert_eq!(overdue(NL, true, Some(12)), "12 dagen over tijd");
+        assert_eq!(overdue(NL, false, Some(12)), "");
     }
 
     #[test]
     fn days_say_which_way() {
-        assert_eq!(later(0), "op de dag");
-        assert_eq!(later(1), "1 dag later");
-        assert_eq!(later(-14), "14 dagen eerder");
+        assert_eq!(later(NL, 0), "op de dag");
+        assert_eq!(later(NL, 1), "1 dag later");
+        assert_eq!(later(NL, -14), "14 dagen eerder");
+        assert_eq!(later(EN, -14), "14 days earlier");
+        assert_eq!(later(EN, 0), "on the day");
+        assert_eq!(lag(EN, 14).as_deref(), Some("14 days lag"));
+        assert_eq!(overdue(EN, true, Some(1)), "1 day overdue");
+        assert_eq!(
+            layer_phrase(EN, GovernmentLayer::Gemeente),
+            "the municipalities"
+        );
+        assert_eq!(layer_phrase(NL, GovernmentLayer::Rijk), "het Rijk");
+        assert_eq!(
+            milestone_state(
+                EN,
+                WorkStatus::Planned,
+                Health::OnTrack,
+                Health::OffTrack,
+                true,
+                (true, Some(2))
+            )
+            .0,
+            "Off track, 2 days overdue; manager's judgement: on track"
+        );
     }
 
     #[test]
     fn a_blank_deadline_text_is_no_text() {
         let day = NaiveDate::from_ymd_opt(2026, 7, 2).expect("a day");
-        assert_eq!(deadline(Some(day), Some("  ")), "2 juli 2026");
+        assert_eq!(deadline(NL, Some(day), Some("  ")), "2 juli 2026");
         assert_eq!(
-            deadline(Some(day), Some("voor het zomerreces 2026")),
+            deadline(NL, Some(day), Some("voor het zomerreces 2026")),
             "voor het zomerreces 2026 (2 juli 2026)"
         );
-        assert_eq!(deadline(None, None), "");
+        assert_eq!(deadline(NL, None, None), "");
         let first = NaiveDate::from_ymd_opt(2025, 10, 1).expect("a day");
         assert_eq!(
-            deadline(Some(first), Some("uiterlijk 1 oktober 2025")),
+            deadline(NL, Some(first), Some("uiterlijk 1 oktober 2025")),
             "uiterlijk 1 oktober 2025"
         );
     }

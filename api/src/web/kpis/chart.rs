@@ -9,7 +9,7 @@
 //! under the chart gives the same figures for reading aloud.
 
 use crate::service::reports::document::svg::escape;
-use crate::web::words::DUTCH;
+use crate::web::text::{Text, say};
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write;
 
@@ -94,8 +94,10 @@ pub(super) struct Series {
 }
 
 /// The chart of `series`, whose values are in `unit`, with `title` as its accessible name; the
-/// status date as a line (its year is always drawn). None when there is nothing to draw.
+/// status date as a line (its year is always drawn); its own words (axis, legend, tooltips) in
+/// `text`'s language. None when there is nothing to draw.
 pub(super) fn draw(
+    text: Text,
     series: &[Series],
     unit: &str,
     title: &str,
@@ -156,7 +158,7 @@ pub(super) fn draw(
         r#"<svg xmlns="http://www.w3.org/2000/svg" class="koers-kpi-chart" viewBox="0 0 {WIDTH} {height}" role="img" aria-label="{}" font-family="inherit" font-size="12">"#,
         escape(title)
     );
-    // The value axis: gridlines at each step, labelled with the Dutch decimal comma.
+    // The value axis: gridlines at each step, labelled with the language's decimal sign.
     let mut tick = lo;
     while tick <= hi + step / 2.0 {
         let ty = y(tick);
@@ -171,7 +173,7 @@ pub(super) fn draw(
             },
             LEFT - 6.0,
             ty + 4.0,
-            escape(&number(tick, decimals))
+            escape(&number(text, tick, decimals))
         );
         tick += step;
     }
@@ -211,11 +213,16 @@ pub(super) fn draw(
         let sx = x(status);
         let _ = write!(
             s,
-            r##"<g><title>Peildatum {}</title><line x1="{sx:.1}" y1="{TOP}" x2="{sx:.1}" y2="{:.1}" stroke="#01689b" stroke-dasharray="3 3"/><text x="{:.1}" y="{:.1}" fill="#01689b" font-size="11">peildatum</text></g>"##,
-            escape(&DUTCH.date(status)),
+            r##"<g><title>{}</title><line x1="{sx:.1}" y1="{TOP}" x2="{sx:.1}" y2="{:.1}" stroke="#01689b" stroke-dasharray="3 3"/><text x="{:.1}" y="{:.1}" fill="#01689b" font-size="11">{}</text></g>"##,
+            escape(&say!(
+                text,
+                "kpis-chart-status-date",
+                day = text.words().date(status)
+            )),
             PLOT - BOTTOM,
             sx + 3.0,
-            TOP + 10.0
+            TOP + 10.0,
+            escape(&say!(text, "kpis-chart-status-label"))
         );
     }
     // Each series: its line through its measurements, its marks, its targets.
@@ -261,9 +268,9 @@ pub(super) fn draw(
             let (tx, ty) = (x(a) + band / 2.0, y(*value));
             let _ = write!(
                 s,
-                r#"<g><title>{}: doel {}</title><line x1="{:.1}" y1="{ty:.1}" x2="{:.1}" y2="{ty:.1}" stroke="{}" stroke-width="2"/>{}</g>"#,
+                r#"<g><title>{}: {}</title><line x1="{:.1}" y1="{ty:.1}" x2="{:.1}" y2="{ty:.1}" stroke="{}" stroke-width="2"/>{}</g>"#,
                 escape(&one.name),
-                escape(words),
+                escape(&say!(text, "kpis-chart-target", target = words.as_str())),
                 tx - band * 0.35,
                 tx + band * 0.35,
                 style.colour,
@@ -306,13 +313,15 @@ pub(super) fn draw(
     );
     let _ = write!(
         s,
-        r##"{}<text x="{:.1}" y="{:.1}" fill="#333">meting</text>{}<text x="{:.1}" y="{:.1}" fill="#333">doel (streefwaarde voor dat jaar)</text>"##,
+        r##"{}<text x="{:.1}" y="{:.1}" fill="#333">{}</text>{}<text x="{:.1}" y="{:.1}" fill="#333">{}</text>"##,
         mark(&grey, LEFT + 6.0, ly, true),
         LEFT + 16.0,
         ly + 4.0,
+        escape(&say!(text, "kpis-chart-measurement")),
         mark(&grey, LEFT + 106.0, ly, false),
         LEFT + 124.0,
-        ly + 4.0
+        ly + 4.0,
+        escape(&say!(text, "kpis-chart-target-legend"))
     );
     s.push_str("</svg>");
     Some(s)
@@ -386,40 +395,47 @@ fn tick_step(range: f64) -> (f64, usize) {
     (factor * base, decimals)
 }
 
-/// An axis label: `value` with `decimals` decimals, in Dutch ("1.250", "2,5").
-fn number(value: f64, decimals: usize) -> String {
-    let text = format!("{value:.decimals$}");
+/// An axis label: `value` with `decimals` decimals, as `text`'s language writes it ("1.250",
+/// "2,5" in Dutch; "1,250", "2.5" in English).
+fn number(text: Text, value: f64, decimals: usize) -> String {
+    let figure = format!("{value:.decimals$}");
     // "-0" is zero.
-    let text = if text
+    let figure = if figure
         .trim_start_matches('-')
         .chars()
         .all(|c| c == '0' || c == '.')
     {
-        text.trim_start_matches('-').to_owned()
+        figure.trim_start_matches('-').to_owned()
     } else {
-        text
+        figure
     };
-    DUTCH.number(&text)
+    text.words().number(&figure)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::service::language::Language;
+
+    const NL: Text = Text::DUTCH;
+    const EN: Text = Text::new(Language::En);
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
     }
 
     #[test]
-    fn steps_are_round_and_labels_dutch() {
+    fn steps_are_round_and_labels_follow_the_language() {
         assert_eq!(tick_step(100.0), (20.0, 0));
         assert_eq!(tick_step(10.0), (2.0, 0));
         assert_eq!(tick_step(12.0), (2.5, 1));
         assert_eq!(tick_step(0.9), (0.2, 1));
         assert_eq!(tick_step(500_000.0), (100_000.0, 0));
-        assert_eq!(number(482_754.0, 0), "482.754");
-        assert_eq!(number(2.5, 1), "2,5");
-        assert_eq!(number(-0.0001, 1), "0");
+        assert_eq!(number(NL, 482_754.0, 0), "482.754");
+        assert_eq!(number(NL, 2.5, 1), "2,5");
+        assert_eq!(number(NL, -0.0001, 1), "0");
+        assert_eq!(number(EN, 482_754.0, 0), "482,754");
+        assert_eq!(number(EN, 2.5, 1), "2.5");
     }
 
     #[test]
@@ -456,7 +472,17 @@ mod tests {
                 targets: vec![],
             },
         ];
-        let svg = draw(&series, "%", "MVOI-01 <test>", day(2026, 6, 15));
+        let english = draw(EN, &series, "%", "MVOI-01", day(2026, 6, 15)).unwrap_or_default();
+        assert!(
+            english.contains("<title>Rijk: target 100 % in 2025</title>")
+                && english.contains("<title>Status date 15 June 2026</title>")
+                && english.contains(">status date</text>")
+                && english.contains(">measurement</text>")
+                && !english.contains("doel")
+                && !english.contains("peildatum"),
+            "{english}"
+        );
+        let svg = draw(NL, &series, "%", "MVOI-01 <test>", day(2026, 6, 15));
         let svg = svg.unwrap_or_default();
         // One line (Rijk has two values; Gemeenten one, a mark only).
         assert_eq!(svg.matches("<polyline").count(), 1, "{svg}");
@@ -492,6 +518,6 @@ mod tests {
             "{svg}"
         );
         // Nothing to draw: no chart.
-        assert!(draw(&[], "%", "leeg", day(2026, 1, 1)).is_none());
+        assert!(draw(NL, &[], "%", "leeg", day(2026, 1, 1)).is_none());
     }
 }

@@ -9,7 +9,8 @@
 
 mod chart;
 
-use super::words::{DUTCH, capital, count, layer_phrase};
+use super::text::{Text, say};
+use super::words::{capital, layer_phrase};
 use super::{Api, every_page, page, reader};
 use crate::http::Peer;
 use crate::service::data::kpis::reaches;
@@ -91,12 +92,19 @@ pub async fn show(
             Ok(read) => read,
             Err(refused) => return refused,
         };
+    let text = reader.text;
     page(
         "kpis.html",
-        "KPI's",
+        &say!(text, "kpis-title"),
         "kpis",
         &reader,
-        KpisPage::of(&kpis, last.kpis.total_count, &sources, last.status_date),
+        KpisPage::of(
+            text,
+            &kpis,
+            last.kpis.total_count,
+            &sources,
+            last.status_date,
+        ),
     )
 }
 
@@ -307,7 +315,7 @@ struct Series<'a> {
 }
 
 impl KpisPage {
-    fn of(kpis: &[Kpi], total: usize, sources: &[Source], status: NaiveDate) -> Self {
+    fn of(text: Text, kpis: &[Kpi], total: usize, sources: &[Source], status: NaiveDate) -> Self {
         let mut anchors = HashSet::new();
         let source_anchors: Vec<(String, String)> = sources
             .iter()
@@ -324,6 +332,7 @@ impl KpisPage {
             .iter()
             .map(|k| {
                 KpiView::of(
+                    text,
                     k,
                     sources,
                     status,
@@ -334,34 +343,21 @@ impl KpisPage {
             .collect();
         let blocked = views.iter().filter(|k| k.reportable.is_some()).count();
         let summary = if kpis.is_empty() {
-            "Het programma heeft nog geen KPI's vastgelegd.".to_owned()
+            say!(text, "kpis-none")
         } else {
-            format!(
-                "{}. {} nog niet in de voortgangsrapportage; per KPI staat waarom.",
-                capital(&count(kpis.len(), "KPI", "KPI's")),
-                if blocked == 1 {
-                    "1 kan".to_owned()
-                } else {
-                    format!("{blocked} kunnen")
-                }
-            )
+            say!(text, "kpis-summary", count = kpis.len(), blocked = blocked)
         };
         KpisPage {
             summary,
             usable_score: USABLE_SCORE,
-            status_date: DUTCH.date(status),
-            cut: (total > kpis.len()).then(|| {
-                format!(
-                    "De pagina toont de eerste {} van {} KPI's.",
-                    kpis.len(),
-                    total
-                )
-            }),
+            status_date: text.words().date(status),
+            cut: (total > kpis.len())
+                .then(|| say!(text, "kpis-cut", shown = kpis.len(), total = total)),
             kpis: views,
             sources: sources
                 .iter()
                 .zip(&source_anchors)
-                .map(|(s, (_, a))| SourceView::of(s, a.clone()))
+                .map(|(s, (_, a))| SourceView::of(text, s, a.clone()))
                 .collect(),
         }
     }
@@ -369,6 +365,7 @@ impl KpisPage {
 
 impl KpiView {
     fn of(
+        text: Text,
         k: &Kpi,
         sources: &[Source],
         status: NaiveDate,
@@ -418,8 +415,9 @@ impl KpiView {
                 .copied()
         };
         let unit = k.unit.as_str();
+        let words = text.words();
         let value_words =
-            |(m, summed): (&Measurement, bool)| DUTCH.kpi_value(&m.model(summed), unit);
+            |(m, summed): (&Measurement, bool)| words.kpi_value(&m.model(summed), unit);
 
         // The chart: every series with a value or a target.
         let drawn: Vec<chart::Series> = series
@@ -428,7 +426,7 @@ impl KpiView {
             .filter(|(_, s)| !s.values.is_empty() || !targets_of(s.layer).is_empty())
             .map(|(i, s)| chart::Series {
                 style: i,
-                name: DUTCH.series(s.layer),
+                name: words.series(s.layer),
                 points: s
                     .values
                     .iter()
@@ -443,15 +441,17 @@ impl KpiView {
                     .collect(),
                 targets: targets_of(s.layer)
                     .iter()
-                    .filter_map(|t| Some((t.year, t.value.to_f64()?, target_words(t, unit))))
+                    .filter_map(|t| Some((t.year, t.value.to_f64()?, target_words(text, t, unit))))
                     .collect(),
             })
             .collect();
-        let title = format!(
-            "Grafiek van {} {}: de metingen per overheidslaag tegen de doelen. De tabellen eronder geven dezelfde cijfers.",
-            k.code, k.name
+        let title = say!(
+            text,
+            "kpis-chart-title",
+            code = k.code.as_str(),
+            name = k.name.as_str()
         );
-        let chart = chart::draw(&drawn, unit, &title, status);
+        let chart = chart::draw(text, &drawn, unit, &title, status);
 
         // Where each series stands against its target: measured ones by their latest value,
         // those with a target only by that target.
@@ -460,6 +460,7 @@ impl KpiView {
             .filter_map(|s| {
                 let &(last, summed) = s.values.last()?;
                 Some(standing(
+                    text,
                     k,
                     s.layer,
                     (last, value_words((last, summed))),
@@ -470,19 +471,16 @@ impl KpiView {
             .collect();
         for s in series.iter().filter(|s| s.values.is_empty()) {
             if let Some(t) = target_of(s.layer) {
-                standings.push(format!(
-                    "{}: nog geen meting; doel {}.",
-                    DUTCH.series(s.layer),
-                    target_words(t, unit).trim_end_matches('.')
+                standings.push(say!(
+                    text,
+                    "kpis-standing-unmeasured",
+                    series = words.series(s.layer),
+                    target = target_words(text, t, unit).trim_end_matches('.').to_owned()
                 ));
             }
         }
         if later > 0 {
-            standings.push(format!(
-                "{} over een periode die na de peildatum eindigt, {} nog niet mee.",
-                capital(&count(later, "meting", "metingen")),
-                if later == 1 { "telt" } else { "tellen" }
-            ));
+            standings.push(say!(text, "kpis-later", count = later));
         }
 
         // Whether the progress report can report it: the report's own rule.
@@ -500,11 +498,8 @@ impl KpiView {
             .any(|s| s.values.iter().any(|(_, summed)| !summed));
         let why = Blocker::of_kpi(scores, tasks, measured, status);
         let reportable = (!why.is_empty()).then(|| {
-            let clauses: Vec<String> = why.iter().map(|b| DUTCH.blocker(b)).collect();
-            format!(
-                "Kan nog niet in de voortgangsrapportage: {}.",
-                clauses.join("; ")
-            )
+            let clauses: Vec<String> = why.iter().map(|b| words.blocker(b)).collect();
+            say!(text, "kpis-not-reportable", reasons = clauses.join("; "))
         });
 
         // The measurements as a table: a row per period, a column per series measured.
@@ -519,12 +514,12 @@ impl KpiView {
         let measured = (!measured_series.is_empty()).then(|| Table {
             columns: measured_series
                 .iter()
-                .map(|s| DUTCH.series(s.layer))
+                .map(|s| words.series(s.layer))
                 .collect(),
             rows: periods
                 .iter()
                 .map(|&(start, end)| TableRow {
-                    head: DUTCH.period(start, end),
+                    head: words.period(start, end),
                     cells: measured_series
                         .iter()
                         .map(|s| {
@@ -532,7 +527,7 @@ impl KpiView {
                                 .values
                                 .iter()
                                 .filter(|(m, _)| (m.period_start, m.period_end) == (start, end))
-                                .map(|&(m, summed)| cell_words(m, summed))
+                                .map(|&(m, summed)| cell_words(text, m, summed))
                                 .collect();
                             if cell.is_empty() {
                                 "-".to_owned()
@@ -555,7 +550,7 @@ impl KpiView {
         years.sort_unstable();
         years.dedup();
         let targets = (!targeted.is_empty()).then(|| Table {
-            columns: targeted.iter().map(|l| DUTCH.series(*l)).collect(),
+            columns: targeted.iter().map(|l| words.series(*l)).collect(),
             rows: years
                 .iter()
                 .map(|&year| TableRow {
@@ -566,7 +561,7 @@ impl KpiView {
                             targets_of(*l)
                                 .iter()
                                 .filter(|t| t.year == year)
-                                .map(|t| target_words(t, unit))
+                                .map(|t| target_words(text, t, unit))
                                 .collect::<Vec<_>>()
                                 .join("; ")
                         })
@@ -577,24 +572,27 @@ impl KpiView {
         });
 
         let mut facts = vec![
-            ("Eenheid".to_owned(), k.unit.clone()),
+            (say!(text, "kpis-unit"), k.unit.clone()),
             (
-                "Richting".to_owned(),
-                capital(DUTCH.kpi_direction(k.direction)),
+                say!(text, "kpis-direction"),
+                capital(words.kpi_direction(k.direction)),
             ),
-            ("Gemeten".to_owned(), capital(DUTCH.frequency(k.frequency))),
+            (
+                say!(text, "kpis-frequency"),
+                capital(words.frequency(k.frequency)),
+            ),
         ];
         if let (Some(value), Some(period)) = (&k.baseline_value, &k.baseline_period) {
             facts.push((
-                "Nulmeting".to_owned(),
-                format!("{} {unit} in {period}", DUTCH.exact(&entity::Exact(*value))),
+                say!(text, "kpis-baseline"),
+                words.kpi_baseline(Some((&entity::Exact(*value), unit, period)), None),
             ));
         }
         facts.push((
-            "Alle overheden".to_owned(),
+            words.series(None),
             match k.aggregation {
-                KpiAggregation::Sum => "De vier overheidslagen tellen op tot het totaal: waar elke laag is gemeten en geen totaal, telt koers ze op.".to_owned(),
-                KpiAggregation::None => "Alleen een totaal dat als geheel is gemeten; de lagen tellen niet op.".to_owned(),
+                KpiAggregation::Sum => say!(text, "kpis-aggregation-sum"),
+                KpiAggregation::None => say!(text, "kpis-aggregation-none"),
             },
         ));
 
@@ -616,7 +614,7 @@ impl KpiView {
                 .map(|named| SourceLink {
                     name: named.name.clone(),
                     link: anchor_of(&named.id),
-                    weakest: weakest(sources.iter().find(|s| s.id == named.id)),
+                    weakest: weakest(text, sources.iter().find(|s| s.id == named.id)),
                 })
                 .collect(),
         }
@@ -628,57 +626,70 @@ impl KpiView {
 /// settles it ([`reaches`]); "al" when the measurement is of a year before the target's, and
 /// said outright when the target's year has passed without a measurement of it.
 fn standing(
+    text: Text,
     k: &Kpi,
     series: Option<GovernmentLayer>,
     (last, latest): (&Measurement, String),
     target: Option<&Target>,
     status: NaiveDate,
 ) -> String {
-    let name = DUTCH.series(series);
+    let name = text.words().series(series);
     let Some(t) = target else {
-        let whose = series.map_or("alle overheden samen", layer_phrase);
-        return format!("{name}: laatste meting {latest}. Geen doel voor {whose}.");
+        let whose = series.map_or_else(
+            || say!(text, "kpis-all-together"),
+            |layer| layer_phrase(text, layer),
+        );
+        return say!(
+            text,
+            "kpis-standing-no-target",
+            series = name,
+            latest = latest,
+            whose = whose
+        );
     };
-    let goal = format!(
-        "Doel {} {} in {}",
-        DUTCH.exact(&entity::Exact(t.value)),
-        k.unit,
-        t.year
+    let against = say!(
+        text,
+        "kpis-standing-target",
+        series = name,
+        latest = latest,
+        value = text.words().exact(&entity::Exact(t.value)),
+        unit = k.unit.as_str(),
+        year = t.year.to_string()
     );
     let measured_year = last.period_end.year();
     let before = measured_year < t.year;
     let unmeasured = if before && t.year < status.year() {
-        format!(" Over {} is nog niet gemeten.", t.year)
+        format!(
+            " {}",
+            say!(text, "kpis-unmeasured-year", year = t.year.to_string())
+        )
     } else {
         String::new()
     };
     let estimated = if last.qualifier == Some(MeasurementQualifier::Estimate) {
-        " (naar schatting)"
+        format!(" {}", say!(text, "kpis-estimated"))
     } else {
-        ""
+        String::new()
     };
     let verdict = match (
         reaches(k.direction, last.value, last.qualifier, t.value),
         before,
     ) {
-        (Some(true), true) => format!("De laatste meting haalt dat doel al{estimated}."),
-        (Some(true), false) => format!("De laatste meting haalt dat doel{estimated}."),
-        (Some(false), true) => format!("De laatste meting haalt dat doel nog niet{estimated}."),
-        (Some(false), false) => format!("De laatste meting haalt dat doel niet{estimated}."),
-        (None, _) => {
-            "Of de laatste meting dat doel haalt, is niet vast te stellen: het is een grenswaarde."
-                .to_owned()
-        }
+        (Some(true), true) => say!(text, "kpis-reached-already", estimated = estimated),
+        (Some(true), false) => say!(text, "kpis-reached", estimated = estimated),
+        (Some(false), true) => say!(text, "kpis-not-reached-yet", estimated = estimated),
+        (Some(false), false) => say!(text, "kpis-not-reached", estimated = estimated),
+        (None, _) => say!(text, "kpis-reached-unknown"),
     };
-    format!("{name}: laatste meting {latest}. {goal}.{unmeasured} {verdict}")
+    format!("{against}{unmeasured} {verdict}")
 }
 
 /// A value in the measurements table: "ten minste 6,8", "(opgeteld)" for a total the layers add
 /// up to, and the measurement's note.
-fn cell_words(m: &Measurement, summed: bool) -> String {
-    let mut words = DUTCH.measured(&entity::Exact(m.value), m.qualifier);
+fn cell_words(text: Text, m: &Measurement, summed: bool) -> String {
+    let mut words = text.words().measured(&entity::Exact(m.value), m.qualifier);
     if summed {
-        words.push_str(" (opgeteld over de vier lagen)");
+        words.push_str(&format!(" {}", say!(text, "kpis-summed")));
     }
     if let Some(note) = m.note.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
         words.push_str(&format!(" ({note})"));
@@ -687,8 +698,8 @@ fn cell_words(m: &Measurement, summed: bool) -> String {
 }
 
 /// A target in words: "100 % in 2025", with its note.
-fn target_words(t: &Target, unit: &str) -> String {
-    DUTCH.kpi_target(Some((
+fn target_words(text: Text, t: &Target, unit: &str) -> String {
+    text.words().kpi_target(Some((
         &entity::Exact(t.value),
         unit,
         t.year,
@@ -715,22 +726,25 @@ fn latest_scores(source: Option<&Source>) -> BTreeMap<QualityDimension, &Assessm
 
 /// A source's weakest dimension, as the report names it: "compleetheid 2 van 5"; or that it
 /// has not been assessed.
-fn weakest(source: Option<&Source>) -> String {
+fn weakest(text: Text, source: Option<&Source>) -> String {
+    let words = text.words();
     latest_scores(source)
         .into_iter()
         .min_by_key(|(d, a)| (a.score, *d))
         .map(|(d, a)| {
-            format!(
-                "zwakste punt: {} {}",
-                DUTCH.dimension(d),
-                DUTCH.score(a.score)
+            say!(
+                text,
+                "kpis-weakest",
+                dimension = words.dimension(d),
+                score = words.score(a.score)
             )
         })
-        .unwrap_or_else(|| "niet beoordeeld".to_owned())
+        .unwrap_or_else(|| say!(text, "kpis-not-assessed"))
 }
 
 impl SourceView {
-    fn of(s: &Source, anchor: String) -> Self {
+    fn of(text: Text, s: &Source, anchor: String) -> Self {
+        let words = text.words();
         let latest = latest_scores(Some(s));
         let scores = latest
             .iter()
@@ -739,49 +753,55 @@ impl SourceView {
                     .assessments
                     .iter()
                     .filter(|e| e.dimension == *d && !std::ptr::eq(*e, *a))
-                    .map(|e| format!("{} op {}", e.score, DUTCH.date(e.assessed_on)))
+                    .map(|e| {
+                        say!(
+                            text,
+                            "kpis-earlier",
+                            score = e.score.to_string(),
+                            day = words.date(e.assessed_on)
+                        )
+                    })
                     .collect();
                 ScoreRow {
-                    dimension: capital(DUTCH.dimension(*d)),
-                    score: DUTCH.score(a.score),
+                    dimension: capital(words.dimension(*d)),
+                    score: words.score(a.score),
                     low: a.score < USABLE_SCORE,
-                    assessed: DUTCH.date(a.assessed_on),
+                    assessed: words.date(a.assessed_on),
                     finding: a.finding.trim().to_owned(),
                     earlier: earlier.join("; "),
                 }
             })
             .collect();
-        let missing: Vec<&str> = <QualityDimension as sea_orm::Iterable>::iter()
+        let missing: Vec<String> = <QualityDimension as sea_orm::Iterable>::iter()
             .filter(|d| !latest.contains_key(d))
-            .map(|d| DUTCH.dimension(d))
+            .map(|d| words.dimension(d).to_owned())
             .collect();
         let mut facts = Vec::new();
         if let Some(owner) = &s.owner {
-            facts.push(("Eigenaar".to_owned(), owner.name.clone()));
+            facts.push((say!(text, "kpis-owner"), owner.name.clone()));
         }
         facts.push((
-            "Bijgewerkt".to_owned(),
-            capital(DUTCH.frequency(s.update_frequency)),
+            say!(text, "kpis-updated"),
+            capital(words.frequency(s.update_frequency)),
         ));
-        facts.push(("Toegang".to_owned(), capital(DUTCH.data_access(s.access))));
+        facts.push((
+            say!(text, "kpis-access"),
+            capital(words.data_access(s.access)),
+        ));
         SourceView {
             anchor,
             name: s.name.clone(),
             description: s.description.clone(),
             facts,
             scores,
-            unassessed: (!missing.is_empty())
-                .then(|| format!("Niet beoordeeld op {}.", join_words(&missing))),
+            unassessed: (!missing.is_empty()).then(|| {
+                say!(
+                    text,
+                    "kpis-unassessed",
+                    dimensions = words.enumerate(&missing)
+                )
+            }),
         }
-    }
-}
-
-/// "a", "a en b", "a, b en c".
-fn join_words(words: &[&str]) -> String {
-    match words {
-        [] => String::new(),
-        [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
     }
 }
 
@@ -817,7 +837,5 @@ mod tests {
         assert_eq!(anchor(&mut taken, "kpi", "MVOI-01"), "kpi-mvoi-01");
         assert_eq!(anchor(&mut taken, "kpi", "mvoi 01"), "kpi-mvoi-01-2");
         assert_eq!(anchor(&mut taken, "bron", "Één <bron>"), "bron-n-bron");
-        assert_eq!(join_words(&["a", "b", "c"]), "a, b en c");
-        assert_eq!(join_words(&["a"]), "a");
     }
 }

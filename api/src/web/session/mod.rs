@@ -24,6 +24,7 @@ pub mod sign_in;
 mod store;
 
 pub use provider::{finish as provider_finish, start as provider_start};
+pub(super) use sign_in::on_koers;
 pub use store::DatabaseStore;
 
 use crate::service::accounts::access::Caller;
@@ -74,6 +75,8 @@ pub(crate) struct Reader {
     pub how: How,
     /// What the page is asked to show: the plan now or as of a day.
     pub view: crate::web::as_of::View,
+    /// The language the reader reads in.
+    pub text: crate::web::text::Text,
 }
 
 /// How a reader came in.

@@ -8,12 +8,14 @@
 //! it back: the `state` must be the session's (compared in constant time), the sign-in at most
 //! [`PENDING_SECONDS`] old and used once; the code is exchanged with the verifier, the identity
 //! token checked, and the account it names signs the session in, under a new id, for at most
-//! [`super::PROVIDER_MINUTES`]. Every failure is a Dutch page that says what to do and leaves
+//! [`super::PROVIDER_MINUTES`]. Every failure is a page in the reader's language that says what to do and leaves
 //! nothing behind (a session that held only the sign-in is deleted); a code or token the
 //! provider or koers refuses counts as a failed sign-in of the address, as a wrong token does (a
 //! provider that cannot be reached does not). Pressing the button is limited as anonymous
 //! reading is (`--rate-per-minute`), and what it keeps lasts [`PENDING_SECONDS`].
 
+use super::super::language::chosen;
+use super::super::text::{Text, say};
 use super::super::{Api, problem};
 use super::sign_in::{render, same_origin, unreadable};
 use crate::http::Peer;
@@ -41,18 +43,20 @@ pub async fn start(
     headers: HeaderMap,
     sent: Result<Form<Start>, FormRejection>,
 ) -> Response {
+    let text = chosen(&headers);
     let sent = match sent {
         Ok(Form(sent)) => sent,
-        Err(rejection) => return unreadable(&rejection),
+        Err(rejection) => return unreadable(text, &rejection),
     };
     let Some(provider) = api.state().sign_in_provider.clone() else {
-        return not_configured();
+        return not_configured(text);
     };
     if !same_origin(&headers) {
         return render(
             &api,
+            text,
             StatusCode::FORBIDDEN,
-            "Dit formulier kwam niet van een pagina van koers. Meld u aan op deze pagina.",
+            &say!(text, "sign-in-not-from-koers"),
             &sent.terug,
         );
     }
@@ -65,8 +69,9 @@ pub async fn start(
     {
         return render(
             &api,
+            text,
             StatusCode::TOO_MANY_REQUESTS,
-            "Te veel aanmeldpogingen vanaf dit adres. Wacht een minuut en probeer het dan opnieuw.",
+            &say!(text, "sign-in-too-many"),
             &sent.terug,
         );
     }
@@ -80,7 +85,7 @@ pub async fn start(
     let (address, pending) = provider.start(back, state.clock.now());
     if let Err(error) = session.insert(super::PENDING, pending).await {
         tracing::error!(%error, "a sign-in at the identity provider could not be kept");
-        return super::super::unavailable();
+        return super::super::unavailable(text);
     }
     if !signed_in {
         session.set_expiry(Some(tower_sessions::Expiry::OnInactivity(
@@ -106,10 +111,12 @@ pub async fn finish(
     State(api): State<Api>,
     peer: Peer,
     session: Session,
+    headers: HeaderMap,
     returned: Result<Query<Returned>, axum::extract::rejection::QueryRejection>,
 ) -> Response {
+    let text = chosen(&headers);
     let Some(provider) = api.state().sign_in_provider.clone() else {
-        return not_configured();
+        return not_configured(text);
     };
     let state = api.state();
     let now = state.clock.now();
@@ -117,7 +124,7 @@ pub async fn finish(
         Ok(pending) => pending,
         Err(error) => {
             tracing::error!(%error, "a sign-in under way could not be read");
-            return super::super::unavailable();
+            return super::super::unavailable(text);
         }
     };
     let fresh = pending
@@ -127,8 +134,9 @@ pub async fn finish(
         forget(&session, now).await;
         return render(
             &api,
+            text,
             StatusCode::BAD_REQUEST,
-            "Deze aanmelding is verlopen of niet op deze pagina begonnen. Begin opnieuw met de knop hieronder.",
+            &say!(text, "sign-in-provider-expired"),
             "/",
         );
     };
@@ -141,8 +149,9 @@ pub async fn finish(
     if !same {
         return render(
             &api,
+            text,
             StatusCode::BAD_REQUEST,
-            "Deze aanmelding hoort niet bij deze browser. Begin opnieuw met de knop hieronder.",
+            &say!(text, "sign-in-provider-other-browser"),
             &back,
         );
     }
@@ -150,29 +159,29 @@ pub async fn finish(
     let pending = pending.clone();
     if let Err(error) = session.remove_value(super::PENDING).await {
         tracing::error!(%error, "a sign-in under way could not be used up");
-        return super::super::unavailable();
+        return super::super::unavailable(text);
     }
     if let Some(error) = returned.error {
         forget(&session, now).await;
         tracing::info!(?error, "the identity provider refused a sign-in");
         let message = match error.as_str() {
-            "access_denied" => "De aanmelding is bij de inlogdienst afgebroken of geweigerd. Probeer het opnieuw, of meld u aan met een token.".to_owned(),
-            "login_required" | "interaction_required" | "consent_required" | "account_selection_required" => {
-                "De inlogdienst vraagt eerst iets van u. Probeer het opnieuw en volg de stappen van de inlogdienst.".to_owned()
-            }
-            "temporarily_unavailable" | "server_error" => {
-                "De inlogdienst is nu niet beschikbaar. Probeer het over een paar minuten opnieuw.".to_owned()
-            }
-            _ => "De inlogdienst kon u niet aanmelden. Probeer het opnieuw; lukt het niet, meld het de beheerder van koers.".to_owned(),
+            "access_denied" => say!(text, "sign-in-provider-denied"),
+            "login_required"
+            | "interaction_required"
+            | "consent_required"
+            | "account_selection_required" => say!(text, "sign-in-provider-asks"),
+            "temporarily_unavailable" | "server_error" => say!(text, "sign-in-provider-down"),
+            _ => say!(text, "sign-in-provider-failed"),
         };
-        return render(&api, StatusCode::UNAUTHORIZED, &message, &back);
+        return render(&api, text, StatusCode::UNAUTHORIZED, &message, &back);
     }
     let Some(code) = returned.code.filter(|c| !c.is_empty()) else {
         forget(&session, now).await;
         return render(
             &api,
+            text,
             StatusCode::BAD_REQUEST,
-            "De inlogdienst stuurde u terug zonder aanmelding. Begin opnieuw met de knop hieronder.",
+            &say!(text, "sign-in-provider-no-code"),
             &back,
         );
     };
@@ -184,8 +193,9 @@ pub async fn finish(
                 forget(&session, now).await;
                 return render(
                     &api,
+                    text,
                     StatusCode::TOO_MANY_REQUESTS,
-                    "Te veel mislukte aanmeldpogingen vanaf dit adres. Wacht een minuut en probeer het dan opnieuw.",
+                    &say!(text, "sign-in-too-many-failed"),
                     &back,
                 );
             }
@@ -193,7 +203,7 @@ pub async fn finish(
         _ => None,
     };
     let Some(verifier) = state.oidc.clone() else {
-        return not_configured();
+        return not_configured(text);
     };
     let caller = match provider.finish(&pending, code, &verifier, now).await {
         Ok(caller) => caller,
@@ -206,11 +216,11 @@ pub async fn finish(
                         failures.succeeded(attempt);
                     }
                     tracing::warn!(%why, "signing in: the identity provider could not be reached");
-                    "De inlogdienst gaf geen antwoord. Probeer het over een minuut opnieuw; lukt het niet, meld het de beheerder van koers."
+                    say!(text, "sign-in-provider-unreachable")
                 }
                 Failed::Provider(why) => {
                     tracing::warn!(%why, "signing in: the identity provider refused the code");
-                    "De inlogdienst aanvaardde deze aanmelding niet (al gebruikt, of verlopen). Begin opnieuw met de knop hieronder."
+                    say!(text, "sign-in-provider-code-refused")
                 }
                 Failed::Misconfigured(why) => {
                     // koers's registration at the provider, not the reader: no failed sign-in.
@@ -218,14 +228,14 @@ pub async fn finish(
                         failures.succeeded(attempt);
                     }
                     tracing::error!(%why, "signing in: the identity provider refused koers as a client (check --oidc-client-id, --oidc-client-secret and the registration)");
-                    "Aanmelden via de inlogdienst lukt nu niet door een instelling van koers. Meld het de beheerder van koers, en meld u zolang aan met een token."
+                    say!(text, "sign-in-provider-misconfigured")
                 }
                 Failed::Token(why) => {
                     tracing::warn!(%why, "signing in: the identity token was not accepted");
-                    "De inlogdienst meldde u aan, maar koers aanvaardt dat bewijs niet (bijvoorbeeld omdat uw account geen rol in koers heeft). Vraag de beheerder van koers om hulp."
+                    say!(text, "sign-in-provider-token-refused")
                 }
             };
-            return render(&api, StatusCode::UNAUTHORIZED, message, &back);
+            return render(&api, text, StatusCode::UNAUTHORIZED, &message, &back);
         }
     };
     if let (Some(failures), Some(attempt)) = (&state.failed_sign_ins, attempt) {
@@ -236,7 +246,7 @@ pub async fn finish(
         .await
         .is_err()
     {
-        return super::super::unavailable();
+        return super::super::unavailable(text);
     }
     // Signed in: the idle time of every session again.
     session.set_expiry(Some(tower_sessions::Expiry::OnInactivity(
@@ -255,10 +265,11 @@ async fn forget(session: &Session, now: chrono::DateTime<chrono::Utc>) {
 }
 
 /// Signing in through a provider is not configured here.
-fn not_configured() -> Response {
+fn not_configured(text: Text) -> Response {
     problem(
+        text,
         StatusCode::NOT_FOUND,
-        "Aanmelden via een inlogdienst kan hier niet",
-        "Deze koers-installatie heeft geen inlogdienst ingesteld. Meld u aan met een token.",
+        say!(text, "sign-in-provider-none"),
+        say!(text, "sign-in-provider-none-more"),
     )
 }

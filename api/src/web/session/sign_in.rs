@@ -7,8 +7,12 @@
 //! sign a visitor in under its own account), and showing it stores nothing. The sign-out form
 //! carries the session's form token (`formulier`); without it, or with another one, it changes
 //! nothing (403). After signing in the browser goes back to the page it came from (`terug`, an
-//! address on koers only), or to Mijn overzicht. A form that cannot be read is a Dutch 400.
+//! address on koers only), or to Mijn overzicht. A form that cannot be read is a 400 in the
+//! reader's language.
 
+use super::super::as_of::encode;
+use super::super::language::chosen;
+use super::super::text::{Text, say};
 use super::super::{Api, Frame, refusal, templates, unavailable};
 use crate::http::Peer;
 use axum::Form;
@@ -29,25 +33,35 @@ struct SignInPage<'a> {
 }
 
 /// The sign-in page with `status` and `message`, its forms returning to `back`.
-pub(super) fn render(api: &Api, status: StatusCode, message: &str, back: &str) -> Response {
-    render_for(api, None, status, message, back)
+pub(super) fn render(
+    api: &Api,
+    text: Text,
+    status: StatusCode,
+    message: &str,
+    back: &str,
+) -> Response {
+    render_for(api, text, None, status, message, back)
 }
 
 /// [`render`] with the header of `reader` (someone already signed in).
 fn render_for(
     api: &Api,
+    text: Text,
     reader: Option<&super::Reader>,
     status: StatusCode,
     message: &str,
     back: &str,
 ) -> Response {
-    let frame = Frame::new(
-        "Aanmelden",
+    let back = safe_return(back).to_owned();
+    let title = say!(text, "sign-in-title");
+    let mut frame = Frame::new(
+        text,
+        &title,
         "aanmelden",
         reader,
         SignInPage {
             message,
-            back: safe_return(back).to_owned(),
+            back: back.clone(),
             provider: api
                 .state()
                 .sign_in_provider
@@ -55,6 +69,8 @@ fn render_for(
                 .map(|p| p.name.clone()),
         },
     );
+    // The other language, on this same sign-in page.
+    frame.switch_to(&format!("/aanmelden?terug={}", encode(&back)));
     match templates::render("sign_in.html", frame) {
         Ok(body) => {
             let mut page = super::super::html(status, body);
@@ -69,15 +85,21 @@ fn render_for(
         }
         Err(error) => {
             tracing::error!(%error, "rendering the sign-in page failed");
-            super::super::failed()
+            super::super::failed(text)
         }
     }
 }
 
 /// The sign-in page for a reader who must sign in to see `here` (status 401).
-pub(crate) fn page(api: &Api, status: StatusCode, message: &str, here: &Uri) -> Response {
+pub(crate) fn page(
+    api: &Api,
+    text: Text,
+    status: StatusCode,
+    message: &str,
+    here: &Uri,
+) -> Response {
     let back = here.path_and_query().map(|p| p.as_str()).unwrap_or("/");
-    render(api, status, message, back)
+    render(api, text, status, message, back)
 }
 
 /// `?terug=` and `?afgemeld=ja` of the sign-in page.
@@ -93,26 +115,36 @@ pub struct FormParams {
 pub async fn form(
     State(api): State<Api>,
     session: Session,
+    headers: HeaderMap,
     Query(params): Query<FormParams>,
 ) -> Response {
-    if let Some(reader) = signed_in(&api, &session).await {
-        let message = format!(
-            "U bent aangemeld als {}. Afmelden kan met de knop bovenaan; met een ander token meldt u zich hieronder aan als iemand anders.",
-            reader.caller.name
+    let text = chosen(&headers);
+    if let Some(reader) = signed_in(&api, &session, text).await {
+        let message = say!(
+            text,
+            "sign-in-signed-in-as",
+            name = reader.caller.name.as_str()
         );
-        return render_for(&api, Some(&reader), StatusCode::OK, &message, &params.terug);
+        return render_for(
+            &api,
+            text,
+            Some(&reader),
+            StatusCode::OK,
+            &message,
+            &params.terug,
+        );
     }
     let message = if params.afgemeld == "ja" {
-        "U bent afgemeld."
+        say!(text, "sign-in-signed-out")
     } else {
-        ""
+        String::new()
     };
-    render(&api, StatusCode::OK, message, &params.terug)
+    render(&api, text, StatusCode::OK, &message, &params.terug)
 }
 
 /// Who the session is signed in as, while its token holds; none otherwise (reading only: the
 /// sign-in page makes no session).
-async fn signed_in(api: &Api, session: &Session) -> Option<super::Reader> {
+async fn signed_in(api: &Api, session: &Session, text: Text) -> Option<super::Reader> {
     let state = api.state();
     let caller = match super::account(session, state.clock.now())
         .await
@@ -131,6 +163,7 @@ async fn signed_in(api: &Api, session: &Session) -> Option<super::Reader> {
         caller,
         how: super::How::Session { form_token },
         view: crate::web::as_of::View::default(),
+        text,
     })
 }
 
@@ -157,12 +190,13 @@ pub(super) fn same_origin(headers: &HeaderMap) -> bool {
 }
 
 /// A form that could not be read (another content type, a body that is no form).
-pub(super) fn unreadable(rejection: &FormRejection) -> Response {
+pub(super) fn unreadable(text: Text, rejection: &FormRejection) -> Response {
     tracing::info!(%rejection, "a web form could not be read");
     super::super::problem(
+        text,
         StatusCode::BAD_REQUEST,
-        "Formulier niet te lezen",
-        "koers kon dit formulier niet lezen. Ga terug naar de pagina en probeer het opnieuw.",
+        say!(text, "sign-in-unreadable"),
+        say!(text, "sign-in-unreadable-more"),
     )
 }
 
@@ -185,25 +219,28 @@ pub async fn submit(
     request_headers: HeaderMap,
     sent: Result<Form<SignIn>, FormRejection>,
 ) -> Response {
+    let text = chosen(&request_headers);
     let sent = match sent {
         Ok(Form(sent)) => sent,
-        Err(rejection) => return unreadable(&rejection),
+        Err(rejection) => return unreadable(text, &rejection),
     };
     if !same_origin(&request_headers) {
         return render(
             &api,
+            text,
             StatusCode::FORBIDDEN,
-            "Dit formulier kwam niet van een pagina van koers. Meld u aan op deze pagina.",
+            &say!(text, "sign-in-not-from-koers"),
             &sent.terug,
         );
     }
     let token = sent.token.trim();
-    let refused = "Dit token is onbekend, ingetrokken of verlopen. Controleer het, of vraag de beheerder van koers om een nieuw token.";
+    let refused = &say!(text, "sign-in-token-refused");
     if token.is_empty() {
         return render(
             &api,
+            text,
             StatusCode::BAD_REQUEST,
-            "Vul uw token in.",
+            &say!(text, "sign-in-token-empty"),
             &sent.terug,
         );
     }
@@ -212,13 +249,14 @@ pub async fn submit(
     if !token.starts_with(crate::service::accounts::tokens::PREFIX) {
         return render(
             &api,
+            text,
             StatusCode::UNAUTHORIZED,
-            "Hier meldt u zich aan met een koers-token (het begint met koers_).",
+            &say!(text, "sign-in-not-a-koers-token"),
             &sent.terug,
         );
     }
     let Ok(bearer) = HeaderValue::from_str(&format!("Bearer {token}")) else {
-        return render(&api, StatusCode::UNAUTHORIZED, refused, &sent.terug);
+        return render(&api, text, StatusCode::UNAUTHORIZED, refused, &sent.terug);
     };
     // As the API would admit it: failed attempts are counted per address.
     let mut headers = HeaderMap::new();
@@ -226,13 +264,14 @@ pub async fn submit(
     if let Err(refusal_of_api) = crate::http::admit(&api, &headers, &peer).await {
         return match refusal_of_api.status() {
             StatusCode::UNAUTHORIZED => {
-                render(&api, StatusCode::UNAUTHORIZED, refused, &sent.terug)
+                render(&api, text, StatusCode::UNAUTHORIZED, refused, &sent.terug)
             }
             StatusCode::TOO_MANY_REQUESTS => {
                 let mut page = render(
                     &api,
+                    text,
                     StatusCode::TOO_MANY_REQUESTS,
-                    "Te veel mislukte aanmeldpogingen vanaf dit adres. Wacht een minuut en probeer het dan opnieuw.",
+                    &say!(text, "sign-in-too-many-failed"),
                     &sent.terug,
                 );
                 if let Some(wait) = refusal_of_api.headers().get(header::RETRY_AFTER) {
@@ -240,7 +279,7 @@ pub async fn submit(
                 }
                 page
             }
-            _ => refusal(&refusal_of_api),
+            _ => refusal(text, &refusal_of_api),
         };
     }
     let state = api.state();
@@ -249,18 +288,18 @@ pub async fn submit(
             Ok(stored) => stored,
             // Revoked between the two reads.
             Err(crate::error::ApiError::Unauthenticated(_)) => {
-                return render(&api, StatusCode::UNAUTHORIZED, refused, &sent.terug);
+                return render(&api, text, StatusCode::UNAUTHORIZED, refused, &sent.terug);
             }
             Err(error) => {
                 tracing::error!(?error, "signing in: the token could not be read");
-                return unavailable();
+                return unavailable(text);
             }
         };
     if super::sign_in(&session, stored.id, state.clock.now())
         .await
         .is_err()
     {
-        return unavailable();
+        return unavailable(text);
     }
     tracing::info!(account = %stored.name, "signed in on the web");
     Redirect::to(safe_return(&sent.terug)).into_response()
@@ -277,11 +316,13 @@ pub struct SignOut {
 pub async fn sign_out(
     State(api): State<Api>,
     session: Session,
+    headers: HeaderMap,
     sent: Result<Form<SignOut>, FormRejection>,
 ) -> Response {
+    let text = chosen(&headers);
     let sent = match sent {
         Ok(Form(sent)) => sent,
-        Err(rejection) => return unreadable(&rejection),
+        Err(rejection) => return unreadable(text, &rejection),
     };
     if !super::check_form(&session, &sent.formulier).await {
         // Signed out already (in another tab, or the token was revoked): that is done.
@@ -292,9 +333,10 @@ pub async fn sign_out(
             return Redirect::to("/aanmelden?afgemeld=ja").into_response();
         }
         return super::super::problem(
+            text,
             StatusCode::FORBIDDEN,
-            "Afmelden lukte niet",
-            "Dit formulier is verlopen of kwam niet van koers. Gebruik de knop Afmelden bovenaan een pagina van koers.",
+            say!(text, "sign-out-failed"),
+            say!(text, "sign-out-failed-more"),
         );
     }
     super::end(&session).await;
@@ -307,16 +349,23 @@ pub async fn sign_out_page() -> Response {
     Redirect::to("/").into_response()
 }
 
-/// `back` when it is an address on koers itself (a path, not `//host` or `/\host`, without
-/// control characters, not the sign-in pages themselves); else `/`.
+/// `back` when it is an address on koers itself ([`on_koers`]) and not the sign-in pages
+/// themselves; else `/`.
 pub(super) fn safe_return(back: &str) -> &str {
+    match on_koers(back) {
+        back if back.starts_with("/aanmelden") || back.starts_with("/afmelden") => "/",
+        back => back,
+    }
+}
+
+/// `back` when it is an address on koers itself (a path, not `//host` or `/\host`, at most
+/// 2000 characters, without control characters); else `/`.
+pub(in crate::web) fn on_koers(back: &str) -> &str {
     let on_koers = back.starts_with('/')
         && !back.starts_with("//")
         && !back.starts_with("/\\")
         && back.len() <= 2000
-        && !back.chars().any(|c| c.is_control() || c == '\\')
-        && !back.starts_with("/aanmelden")
-        && !back.starts_with("/afmelden");
+        && !back.chars().any(|c| c.is_control() || c == '\\');
     if on_koers { back } else { "/" }
 }
 

@@ -6,12 +6,17 @@
 //! latest (at most [`YEARS_BEFORE`] years before the status date and [`YEARS_AFTER`] after; a
 //! date beyond is drawn at the edge). Health is a shape as well as a colour, so the picture
 //! does not rest on colour alone (WCAG 1.4.1); every mark has a tooltip and the legend names it.
+//! Every word drawn, tooltips and the legend included, is in the reader's language
+//! ([`Picture::text`]); titles and recess names as the plan has them, but for English names
+//! of the recesses koers recognises ([`recess_name`]).
 
 use super::{Row, Zoom};
+use crate::service::language::Language;
 use crate::service::reports::document::svg::escape;
-use crate::web::words::{DUTCH, count, milestone_state};
+use crate::web::text::{Text, say};
+use crate::web::words::milestone_state;
 use chrono::{Datelike, NaiveDate};
-use entity::{Health, WorkStatus};
+use entity::{Health, RecessKind, WorkStatus};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -60,6 +65,8 @@ pub(in crate::web) struct Id {
 
 /// What is drawn.
 pub(super) struct Picture<'a> {
+    /// The language of the words drawn.
+    pub text: Text,
     pub groups: &'a [(String, Vec<&'a Row>)],
     pub status_date: NaiveDate,
     pub today: NaiveDate,
@@ -74,14 +81,15 @@ pub(super) struct Picture<'a> {
 #[derive(Serialize)]
 pub(in crate::web) struct LegendItem {
     mark: String,
-    label: &'static str,
+    label: String,
 }
 
 /// A milestone's state in words: "Gereed", "Vervallen", or the health it shows with how
 /// overdue it is and a favourable judgement beside it ("Achter op schema, 12 dagen over tijd;
 /// oordeel van de manager: op schema").
-pub(super) fn state(m: &Row) -> String {
+pub(super) fn state(text: Text, m: &Row) -> String {
     milestone_state(
+        text,
         m.status,
         m.health,
         m.computed_health.health,
@@ -166,13 +174,14 @@ pub(super) fn timeline(picture: &Picture) -> String {
     // Room at the foot for the names of the status date and today, one above the other.
     let height = y + 38.0;
     let drawn = rows.len();
+    let text = picture.text;
     let mut svg = String::with_capacity(400 + drawn * 900);
     let _ = write!(
         svg,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" class="koers-timeline" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" aria-labelledby="tijdlijn-naam"><title id="tijdlijn-naam">Tijdlijn van {}</title><defs><marker id="pijl" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#6b6b6b"/></marker></defs>"##,
-        count(drawn, "mijlpaal", "mijlpalen")
+        r##"<svg xmlns="http://www.w3.org/2000/svg" class="koers-timeline" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" aria-labelledby="tijdlijn-naam"><title id="tijdlijn-naam">{}</title><defs><marker id="pijl" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#6b6b6b"/></marker></defs>"##,
+        say!(text, "timeline-svg-title", count = drawn)
     );
-    recesses(&mut svg, picture.recesses, &scale, height);
+    recesses(&mut svg, text, picture.recesses, &scale, height);
     axis(&mut svg, &scale, picture.zoom, height);
     for (top, name, members) in &headings {
         let _ = write!(
@@ -183,15 +192,36 @@ pub(super) fn timeline(picture: &Picture) -> String {
         );
     }
     lines(&mut svg, picture, &scale, height);
-    arrows(&mut svg, &rows, &scale);
+    arrows(&mut svg, text, &rows, &scale);
     for (middle, m) in &rows {
-        row(&mut svg, *middle, m, &scale, picture.keep);
+        row(&mut svg, text, *middle, m, &scale, picture.keep);
     }
     svg.push_str("</svg>");
     svg
 }
 
-fn recesses(svg: &mut String, recesses: &[Recess], scale: &Scale, height: f64) {
+/// A recess's name in `text`'s language: in Dutch as the calendar has it ("Zomerreces
+/// 2026"); in English by the recess and year its name reads as ("Summer recess 2026"), as
+/// the calendar has it when it reads as no single one.
+fn recess_name(text: Text, recess: &Recess) -> String {
+    if text.language() == Language::Nl {
+        return recess.name.clone();
+    }
+    let Ok((kind, year)) = crate::service::parliament::calendar::parse_phrase(&recess.name) else {
+        return recess.name.clone();
+    };
+    let year = i64::from(year);
+    match kind {
+        RecessKind::Spring => say!(text, "timeline-recess-spring", year = year),
+        RecessKind::May => say!(text, "timeline-recess-may", year = year),
+        RecessKind::Summer => say!(text, "timeline-recess-summer", year = year),
+        RecessKind::Autumn => say!(text, "timeline-recess-autumn", year = year),
+        RecessKind::Christmas => say!(text, "timeline-recess-christmas", year = year),
+        RecessKind::Election => say!(text, "timeline-recess-election", year = year),
+    }
+}
+
+fn recesses(svg: &mut String, text: Text, recesses: &[Recess], scale: &Scale, height: f64) {
     for r in recesses {
         if r.last_day < scale.start || r.first_day > scale.end {
             continue;
@@ -200,11 +230,15 @@ fn recesses(svg: &mut String, recesses: &[Recess], scale: &Scale, height: f64) {
         let w = (scale.x(r.last_day) + scale.per_day - x).max(1.0);
         let _ = write!(
             svg,
-            r##"<rect x="{x:.1}" y="{AXIS}" width="{w:.1}" height="{:.1}" fill="{RECESS}"><title>{} ({} tot en met {})</title></rect>"##,
+            r##"<rect x="{x:.1}" y="{AXIS}" width="{w:.1}" height="{:.1}" fill="{RECESS}"><title>{}</title></rect>"##,
             height - AXIS,
-            escape(&r.name),
-            DUTCH.date(r.first_day),
-            DUTCH.date(r.last_day)
+            escape(&say!(
+                text,
+                "timeline-recess",
+                name = recess_name(text, r),
+                first = text.words().date(r.first_day),
+                last = text.words().date(r.last_day)
+            )),
         );
     }
 }
@@ -249,6 +283,7 @@ fn axis(svg: &mut String, scale: &Scale, zoom: Zoom, height: f64) {
 
 /// The status date and today, across every row, named at the foot.
 fn lines(svg: &mut String, picture: &Picture, scale: &Scale, height: f64) {
+    let text = picture.text;
     let mut mark = |day: NaiveDate,
                     colour: &str,
                     name: &str,
@@ -260,7 +295,7 @@ fn lines(svg: &mut String, picture: &Picture, scale: &Scale, height: f64) {
             svg,
             r##"<line x1="{x:.1}" y1="{AXIS}" x2="{x:.1}" y2="{:.1}" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"><title>{name}: {}</title></line><text x="{x:.1}" y="{:.1}" text-anchor="{anchor}" class="koers-timeline-mark" fill="{colour}">{name}</text>"##,
             height - 32.0,
-            DUTCH.date(day),
+            text.words().date(day),
             height - 5.0 - lift
         );
     };
@@ -270,11 +305,18 @@ fn lines(svg: &mut String, picture: &Picture, scale: &Scale, height: f64) {
         } else {
             ("start", "end")
         };
-        mark(picture.today, TODAY, "vandaag", "2 3", anchor, 14.0);
+        mark(
+            picture.today,
+            TODAY,
+            &say!(text, "timeline-today"),
+            "2 3",
+            anchor,
+            14.0,
+        );
         mark(
             picture.status_date,
             STATUS_DATE,
-            "peildatum",
+            &say!(text, "timeline-status-date"),
             "6 3",
             other,
             0.0,
@@ -283,7 +325,7 @@ fn lines(svg: &mut String, picture: &Picture, scale: &Scale, height: f64) {
         mark(
             picture.status_date,
             STATUS_DATE,
-            "peildatum (vandaag)",
+            &say!(text, "timeline-status-date-today"),
             "6 3",
             "middle",
             0.0,
@@ -292,7 +334,7 @@ fn lines(svg: &mut String, picture: &Picture, scale: &Scale, height: f64) {
 }
 
 /// Dependencies drawn: from the predecessor's projected date to the successor's, both shown.
-fn arrows(svg: &mut String, rows: &[(f64, &Row)], scale: &Scale) {
+fn arrows(svg: &mut String, text: Text, rows: &[(f64, &Row)], scale: &Scale) {
     let at: HashMap<&str, (f64, f64, &str)> = rows
         .iter()
         .map(|(y, m)| {
@@ -310,18 +352,22 @@ fn arrows(svg: &mut String, rows: &[(f64, &Row)], scale: &Scale) {
             else {
                 continue;
             };
-            let lag = crate::web::words::lag(p.lag_days)
+            let lag = crate::web::words::lag(text, p.lag_days)
                 .map(|lag| format!(", {lag}"))
                 .unwrap_or_default();
             let bend = 18.0;
             let _ = write!(
                 svg,
-                r##"<path d="M{from:.1},{from_y:.1} C{:.1},{from_y:.1} {:.1},{y:.1} {:.1},{y:.1}" fill="none" stroke="#6b6b6b" stroke-width="1" marker-end="url(#pijl)"><title>{} wacht op {}{lag}</title></path>"##,
+                r##"<path d="M{from:.1},{from_y:.1} C{:.1},{from_y:.1} {:.1},{y:.1} {:.1},{y:.1}" fill="none" stroke="#6b6b6b" stroke-width="1" marker-end="url(#pijl)"><title>{}{lag}</title></path>"##,
                 from + bend,
                 to - bend,
                 to - 7.0,
-                escape(&m.title),
-                escape(title)
+                escape(&say!(
+                    text,
+                    "timeline-waits-for",
+                    milestone = m.title.as_str(),
+                    predecessor = title
+                )),
             );
         }
     }
@@ -329,32 +375,29 @@ fn arrows(svg: &mut String, rows: &[(f64, &Row)], scale: &Scale) {
 
 /// One milestone's row: its title as a link, the slip from its baseline date to its projected
 /// date, its deadline and its state's mark.
-fn row(svg: &mut String, middle: f64, m: &Row, scale: &Scale, keep: Option<&str>) {
-    let mut state = state(m);
-    let projected = format!(
-        "{} {}",
-        if m.status == WorkStatus::Done {
-            "bereikt"
-        } else {
-            "verwacht"
-        },
-        DUTCH.date(m.projected_date)
-    );
+fn row(svg: &mut String, text: Text, middle: f64, m: &Row, scale: &Scale, keep: Option<&str>) {
+    let mut state = state(text, m);
+    let date = |day: NaiveDate| text.words().date(day);
+    let projected = if m.status == WorkStatus::Done {
+        say!(text, "timeline-reached", date = date(m.projected_date))
+    } else {
+        say!(text, "timeline-projected", date = date(m.projected_date))
+    };
     // A date the axis does not reach is drawn at its edge: said in words, never silently.
+    let show = |day: NaiveDate| (!scale.shows(day)).then(|| date(day));
     let outside: Vec<String> = [
-        ("basisdatum", Some(m.baseline_date)),
-        ("verwacht", Some(m.projected_date)),
-        ("termijn", m.effective_deadline),
+        show(m.baseline_date).map(|d| say!(text, "timeline-outside-baseline", date = d)),
+        show(m.projected_date).map(|d| say!(text, "timeline-projected", date = d)),
+        m.effective_deadline
+            .and_then(show)
+            .map(|d| say!(text, "timeline-outside-deadline", date = d)),
     ]
     .into_iter()
-    .filter_map(|(name, day)| day.filter(|d| !scale.shows(*d)).map(|d| (name, d)))
-    .map(|(name, day)| format!("{name} {}", DUTCH.date(day)))
+    .flatten()
     .collect();
     if !outside.is_empty() {
-        state.push_str(&format!(
-            " (buiten de getoonde jaren, aan de rand getekend: {})",
-            outside.join(", ")
-        ));
+        state.push(' ');
+        state.push_str(&say!(text, "timeline-outside", dates = outside.join(", ")));
     }
     let _ = write!(
         svg,
@@ -374,25 +417,29 @@ fn row(svg: &mut String, middle: f64, m: &Row, scale: &Scale, keep: Option<&str>
     if (end - base).abs() >= 1.0 {
         let _ = write!(
             svg,
-            r##"<line x1="{base:.1}" y1="{middle:.1}" x2="{end:.1}" y2="{middle:.1}" stroke="#6b6b6b" stroke-width="2"><title>Verschoven van {} naar {}</title></line>"##,
-            DUTCH.date(m.baseline_date),
-            DUTCH.date(m.projected_date)
+            r##"<line x1="{base:.1}" y1="{middle:.1}" x2="{end:.1}" y2="{middle:.1}" stroke="#6b6b6b" stroke-width="2"><title>{}</title></line>"##,
+            say!(
+                text,
+                "timeline-moved",
+                from = date(m.baseline_date),
+                to = date(m.projected_date)
+            )
         );
     }
     let _ = write!(
         svg,
-        r##"<path d="{}" fill="#ffffff" stroke="#1b1b1b" stroke-width="1.5"><title>Basisdatum {}</title></path>"##,
+        r##"<path d="{}" fill="#ffffff" stroke="#1b1b1b" stroke-width="1.5"><title>{}</title></path>"##,
         diamond(base, middle, 5.0),
-        DUTCH.date(m.baseline_date)
+        say!(text, "timeline-baseline", date = date(m.baseline_date))
     );
     if let Some(deadline) = m.effective_deadline {
         let x = scale.x(deadline);
         let _ = write!(
             svg,
-            r##"<rect x="{:.1}" y="{:.1}" width="3" height="18" fill="{DEADLINE}"><title>Termijn {}</title></rect>"##,
+            r##"<rect x="{:.1}" y="{:.1}" width="3" height="18" fill="{DEADLINE}"><title>{}</title></rect>"##,
             x - 1.5,
             middle - 9.0,
-            DUTCH.date(deadline)
+            say!(text, "timeline-deadline", date = date(deadline))
         );
     }
     let _ = write!(
@@ -463,67 +510,67 @@ fn fit(title: &str) -> String {
 }
 
 /// The legend, in the order a reader meets the marks.
-pub(super) fn legend() -> Vec<LegendItem> {
+pub(super) fn legend(text: Text) -> Vec<LegendItem> {
     let icon = |body: String| {
         format!(
             r##"<svg xmlns="http://www.w3.org/2000/svg" width="28" height="18" viewBox="0 0 28 18" aria-hidden="true" focusable="false">{body}</svg>"##
         )
     };
-    let item = |body: String, label| LegendItem {
+    let item = |body: String, label: String| LegendItem {
         mark: icon(body),
         label,
     };
     vec![
         item(
             format!(r##"<circle cx="14" cy="9" r="6" fill="{ON_TRACK}"/>"##),
-            "Op schema (cirkel)",
+            say!(text, "timeline-legend-on-track"),
         ),
         item(
             format!(r##"<path d="M14,2 L21,15 L7,15 z" fill="{AT_RISK}"/>"##),
-            "Risico (driehoek)",
+            say!(text, "timeline-legend-at-risk"),
         ),
         item(
             format!(r##"<rect x="8" y="3" width="12" height="12" fill="{OFF_TRACK}"/>"##),
-            "Achter op schema (vierkant)",
+            say!(text, "timeline-legend-off-track"),
         ),
         item(
             format!(r##"<circle cx="14" cy="9" r="6" fill="{DONE}"/>"##),
-            "Gereed (grijze cirkel)",
+            say!(text, "timeline-legend-done"),
         ),
         item(
             format!(r##"<path d="M9,4 l10,10 m0,-10 l-10,10" stroke="{DONE}" stroke-width="2.5"/>"##),
-            "Vervallen (kruis)",
+            say!(text, "timeline-legend-cancelled"),
         ),
         item(
             format!(
                 r##"<path d="{}" fill="#ffffff" stroke="#1b1b1b" stroke-width="1.5"/>"##,
                 diamond(14.0, 9.0, 5.0)
             ),
-            "Basisdatum: de datum zoals eerst beloofd (open ruit)",
+            say!(text, "timeline-legend-baseline"),
         ),
         item(
             r##"<line x1="2" y1="9" x2="26" y2="9" stroke="#6b6b6b" stroke-width="2"/>"##.to_owned(),
-            "Verschuiving van de basisdatum naar de verwachte datum",
+            say!(text, "timeline-legend-slip"),
         ),
         item(
             format!(r##"<rect x="12" y="0" width="3" height="18" fill="{DEADLINE}"/>"##),
-            "Termijn (rode streep)",
+            say!(text, "timeline-legend-deadline"),
         ),
         item(
             r##"<path d="M2,9 L20,9" stroke="#6b6b6b"/><path d="M19,5 L26,9 L19,13 z" fill="#6b6b6b"/>"##.to_owned(),
-            "Afhankelijkheid: de pijl wijst naar de mijlpaal die wacht",
+            say!(text, "timeline-legend-dependency"),
         ),
         item(
             format!(r##"<line x1="14" y1="0" x2="14" y2="18" stroke="{STATUS_DATE}" stroke-width="2" stroke-dasharray="6 3"/>"##),
-            "Peildatum",
+            say!(text, "timeline-legend-status-date"),
         ),
         item(
             format!(r##"<line x1="14" y1="0" x2="14" y2="18" stroke="{TODAY}" stroke-width="2" stroke-dasharray="2 3"/>"##),
-            "Vandaag (als die van de peildatum verschilt)",
+            say!(text, "timeline-legend-today"),
         ),
         item(
             format!(r##"<rect x="4" y="0" width="20" height="18" fill="{RECESS}" stroke="#9a9a9a"/>"##),
-            "Reces van de Tweede Kamer (grijze band)",
+            say!(text, "timeline-legend-recess"),
         ),
     ]
 }
@@ -539,5 +586,34 @@ mod tests {
         let cut = fit(long);
         assert!(cut.ends_with('…'), "{cut}");
         assert!(cut.chars().count() <= LABEL_CHARS, "{cut}");
+    }
+
+    #[test]
+    fn a_recess_is_named_in_english_by_what_its_name_reads_as() {
+        let english = Text::new(Language::En);
+        let day = NaiveDate::from_ymd_opt(2026, 7, 3).unwrap_or_default();
+        let recess = |name: &str| Recess {
+            name: name.to_owned(),
+            first_day: day,
+            last_day: day,
+        };
+        assert_eq!(
+            recess_name(english, &recess("Zomerreces 2026")),
+            "Summer recess 2026"
+        );
+        assert_eq!(
+            recess_name(english, &recess("Kerstreces 2025")),
+            "Christmas recess 2025"
+        );
+        assert_eq!(
+            recess_name(Text::DUTCH, &recess("Zomerreces 2026")),
+            "Zomerreces 2026"
+        );
+        // A name that reads as no single recess and year stays as the calendar has it.
+        assert_eq!(recess_name(english, &recess("Reces")), "Reces");
+        assert_eq!(
+            recess_name(english, &recess("Kerstreces 2025-2026")),
+            "Kerstreces 2025-2026"
+        );
     }
 }

@@ -8,11 +8,15 @@
 //! `waterschap`: that layer and the joint milestones), `fase` (a phase's id), `stand`
 //! (`op-schema`, `risico`, `achter`; repeatable), `overtijd=ja`, `zoom` (`jaren`, the
 //! default: the whole programme at a glance, or `kwartalen`) and `groep` (`laag`, the default, or `fase`). A value koers does not
-//! know is a Dutch 400 page. Drawn by `draw.rs`; its data is `timeline.graphql`.
+//! know is a 400 page in the reader's language. The values stay Dutch in either language
+//! (they are addresses); the words the page writes follow the reader's language, the plan's
+//! data (titles, phase names) stays as written. Drawn by `draw.rs`; its data is
+//! `timeline.graphql`.
 
 mod draw;
 
-use super::words::{DUTCH, capital, count, health_label};
+use super::text::{Text, say};
+use super::words::health_label;
 use super::{Api, every_page, page, problem_for, query, reader};
 use crate::http::Peer;
 use axum::extract::{Query, State};
@@ -55,12 +59,45 @@ struct Filters {
     grouping: Grouping,
 }
 
-/// Read the address's filters; the name of the first value koers does not know. Without
+/// The filter of a value koers does not know, to name it on the 400 page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Unknown {
+    Layer,
+    Health,
+    Overdue,
+    Zoom,
+    Grouping,
+    Phase,
+}
+
+impl Unknown {
+    /// The filter's name inside the 400 page's sentence: "overheidslaag", "government layer".
+    fn name(self, text: Text) -> String {
+        match self {
+            Unknown::Layer => say!(text, "timeline-unknown-layer"),
+            Unknown::Health => say!(text, "timeline-unknown-health"),
+            Unknown::Overdue => say!(text, "timeline-unknown-overdue"),
+            Unknown::Zoom => say!(text, "timeline-unknown-zoom"),
+            Unknown::Grouping => say!(text, "timeline-unknown-grouping"),
+            Unknown::Phase => say!(text, "timeline-unknown-phase"),
+        }
+    }
+}
+
+/// The 400 page for a value of `what` koers does not know.
+fn refuse(reader: &super::Reader, what: Unknown) -> Response {
+    let text = reader.text;
+    problem_for(
+        reader,
+        StatusCode::BAD_REQUEST,
+        say!(text, "frame-unknown-choice"),
+        say!(text, "timeline-unknown-choice", what = what.name(text)),
+    )
+}
+
+/// Read the address's filters; the first filter with a value koers does not know. Without
 /// `laag`, a layer manager sees their own layer (`own`), as on Mijn overzicht.
-fn filters(
-    params: &[(String, String)],
-    own: Option<GovernmentLayer>,
-) -> Result<Filters, &'static str> {
+fn filters(params: &[(String, String)], own: Option<GovernmentLayer>) -> Result<Filters, Unknown> {
     // The first of a repeated key counts (a form sends one; a hand-made address may repeat it).
     let raw = |key: &str| {
         params
@@ -71,7 +108,7 @@ fn filters(
     let first = |key: &str| raw(key).map(|v| v.to_lowercase());
     let layer = match first("laag") {
         None => own,
-        Some(name) => super::overview::layer_named(&name).map_err(|()| "overheidslaag")?,
+        Some(name) => super::overview::layer_named(&name).map_err(|()| Unknown::Layer)?,
     };
     let mut health = Vec::new();
     for (_, value) in params.iter().filter(|(k, _)| k == "stand") {
@@ -79,7 +116,7 @@ fn filters(
             "op-schema" => Health::OnTrack,
             "risico" => Health::AtRisk,
             "achter" => Health::OffTrack,
-            _ => return Err("stand"),
+            _ => return Err(Unknown::Health),
         };
         if !health.contains(&h) {
             health.push(h);
@@ -88,17 +125,17 @@ fn filters(
     let overdue = match first("overtijd").as_deref() {
         None | Some("" | "nee") => false,
         Some("ja") => true,
-        Some(_) => return Err("keuze voor over tijd"),
+        Some(_) => return Err(Unknown::Overdue),
     };
     let zoom = match first("zoom").as_deref() {
         None | Some("" | "jaren") => Zoom::Years,
         Some("kwartalen") => Zoom::Quarters,
-        Some(_) => return Err("zoom"),
+        Some(_) => return Err(Unknown::Zoom),
     };
     let grouping = match first("groep").as_deref() {
         None | Some("" | "laag") => Grouping::Layer,
         Some("fase") => Grouping::Phase,
-        Some(_) => return Err("groepering"),
+        Some(_) => return Err(Unknown::Grouping),
     };
     // A phase's id is case-sensitive: read as given.
     let phase = raw("fase").filter(|p| !p.is_empty() && p != "alle");
@@ -106,7 +143,7 @@ fn filters(
         let is_phase = crate::graphql::ids::decode_any(&async_graphql::ID(p.clone()))
             .is_some_and(|(kind, _)| kind == "Phase");
         if !is_phase {
-            return Err("fase");
+            return Err(Unknown::Phase);
         }
     }
     Ok(Filters {
@@ -132,18 +169,10 @@ pub async fn show(
         Ok(reader) => reader,
         Err(refused) => return refused,
     };
+    let text = reader.text;
     let chosen = match filters(&params, reader.caller.layer) {
         Ok(chosen) => chosen,
-        Err(what) => {
-            return problem_for(
-                &reader,
-                StatusCode::BAD_REQUEST,
-                "Onbekende keuze",
-                format!(
-                    "Dit adres kiest een {what} die koers niet kent. Kies de filters op de Tijdlijn zelf."
-                ),
-            );
-        }
+        Err(what) => return refuse(&reader, what),
     };
     let frame: Frame = match query(
         &api,
@@ -160,12 +189,7 @@ pub async fn show(
     if let Some(p) = &chosen.phase
         && !frame.phases.nodes.iter().any(|known| &known.id == p)
     {
-        return problem_for(
-            &reader,
-            StatusCode::BAD_REQUEST,
-            "Onbekende keuze",
-            "Dit adres kiest een fase die koers niet kent. Kies de filters op de Tijdlijn zelf.",
-        );
+        return refuse(&reader, Unknown::Phase);
     }
     let variables = serde_json::json!({
         "layer": chosen.layer.map(|l| l.as_str()),
@@ -204,10 +228,11 @@ pub async fn show(
     let today = api.today();
     page(
         "timeline.html",
-        &title(&chosen),
+        &title(text, &chosen),
         "tijdlijn",
         &reader,
         Timeline::of(
+            text,
             &chosen,
             &frame,
             &milestones,
@@ -219,10 +244,14 @@ pub async fn show(
 }
 
 /// The page's title: "Tijdlijn", and the layer when one is chosen.
-fn title(chosen: &Filters) -> String {
+fn title(text: Text, chosen: &Filters) -> String {
     match chosen.layer {
-        Some(layer) => format!("Tijdlijn · {}", DUTCH.layer(Some(layer))),
-        None => "Tijdlijn".to_owned(),
+        Some(layer) => say!(
+            text,
+            "timeline-title-layer",
+            layer = text.words().layer(Some(layer))
+        ),
+        None => say!(text, "timeline-title"),
     }
 }
 
@@ -357,6 +386,7 @@ struct TableRow {
 
 impl Timeline {
     fn of(
+        text: Text,
         chosen: &Filters,
         frame: &Frame,
         milestones: &[Row],
@@ -374,13 +404,17 @@ impl Timeline {
         .into_iter()
         .map(|(value, l)| {
             let label = match l {
-                None => "Alle lagen",
-                Some(_) => DUTCH.layer(l),
+                None => say!(text, "timeline-all-layers"),
+                Some(_) => text.words().layer(l).to_owned(),
             };
             choice(value, label, l == chosen.layer)
         })
         .collect();
-        let mut phases = vec![choice("alle", "Alle fasen", chosen.phase.is_none())];
+        let mut phases = vec![choice(
+            "alle",
+            say!(text, "timeline-all-phases"),
+            chosen.phase.is_none(),
+        )];
         let mut known: Vec<&PhaseRow> = frame.phases.nodes.iter().collect();
         known.sort_by_key(|p| p.number);
         phases.extend(known.into_iter().map(|p| {
@@ -396,19 +430,36 @@ impl Timeline {
             ("achter", Health::OffTrack),
         ]
         .into_iter()
-        .map(|(value, h)| choice(value, health_label(h), chosen.health.contains(&h)))
+        .map(|(value, h)| choice(value, health_label(text, h), chosen.health.contains(&h)))
         .collect();
         let zooms = vec![
-            choice("jaren", "Jaren", chosen.zoom == Zoom::Years),
-            choice("kwartalen", "Kwartalen", chosen.zoom == Zoom::Quarters),
+            choice(
+                "jaren",
+                say!(text, "timeline-zoom-years"),
+                chosen.zoom == Zoom::Years,
+            ),
+            choice(
+                "kwartalen",
+                say!(text, "timeline-zoom-quarters"),
+                chosen.zoom == Zoom::Quarters,
+            ),
         ];
         let groupings = vec![
-            choice("laag", "Overheidslaag", chosen.grouping == Grouping::Layer),
-            choice("fase", "Fase", chosen.grouping == Grouping::Phase),
+            choice(
+                "laag",
+                say!(text, "timeline-group-layer"),
+                chosen.grouping == Grouping::Layer,
+            ),
+            choice(
+                "fase",
+                say!(text, "timeline-group-phase"),
+                chosen.grouping == Grouping::Phase,
+            ),
         ];
 
-        let groups = group(milestones, chosen.grouping);
+        let groups = group(text, milestones, chosen.grouping);
         let picture = draw::Picture {
+            text,
             groups: &groups,
             status_date: frame.status_date,
             today,
@@ -418,17 +469,11 @@ impl Timeline {
         };
         let shown = milestones.len();
         let summary = if shown < total {
-            format!(
-                "{} passen bij de filters; de {shown} met de vroegste geplande datum staan op de tijdlijn. Kies een laag of fase voor de rest.",
-                count(total, "mijlpaal", "mijlpalen")
-            )
+            say!(text, "timeline-summary-cut", total = total, shown = shown)
         } else if total == 0 {
-            "Geen mijlpaal past bij deze filters.".to_owned()
+            say!(text, "timeline-summary-none")
         } else {
-            format!(
-                "{} op de tijdlijn.",
-                capital(&count(total, "mijlpaal", "mijlpalen"))
-            )
+            say!(text, "timeline-summary", count = total)
         };
         let rows = groups
             .iter()
@@ -437,18 +482,18 @@ impl Timeline {
                     group: name.clone(),
                     title: m.title.clone(),
                     link: super::milestone::address(&m.id),
-                    baseline: DUTCH.date(m.baseline_date),
-                    projected: DUTCH.date(m.projected_date),
+                    baseline: text.words().date(m.baseline_date),
+                    projected: text.words().date(m.projected_date),
                     deadline: m
                         .effective_deadline
-                        .map(|d| DUTCH.date(d))
+                        .map(|d| text.words().date(d))
                         .unwrap_or_default(),
-                    state: draw::state(m),
+                    state: draw::state(text, m),
                 })
             })
             .collect();
         Timeline {
-            status_date: DUTCH.date(frame.status_date),
+            status_date: text.words().date(frame.status_date),
             summary,
             layers,
             phases,
@@ -461,7 +506,7 @@ impl Timeline {
             } else {
                 draw::timeline(&picture)
             },
-            legend: draw::legend(),
+            legend: draw::legend(text),
             rows,
         }
     }
@@ -470,7 +515,7 @@ impl Timeline {
 /// The milestones in their groups, in the groups' fixed order (the layers as the plan lists
 /// them, the joint ones last; phases by number, those without a phase last), each group by
 /// projected date.
-fn group(milestones: &[Row], grouping: Grouping) -> Vec<(String, Vec<&Row>)> {
+fn group(text: Text, milestones: &[Row], grouping: Grouping) -> Vec<(String, Vec<&Row>)> {
     let mut groups: Vec<((i32, String), Vec<&Row>)> = Vec::new();
     for m in milestones {
         let key = match grouping {
@@ -482,11 +527,11 @@ fn group(milestones: &[Row], grouping: Grouping) -> Vec<(String, Vec<&Row>)> {
                     Some(GovernmentLayer::Waterschap) => 3,
                     None => 4,
                 };
-                (order, DUTCH.layer(m.layer).to_owned())
+                (order, text.words().layer(m.layer).to_owned())
             }
             Grouping::Phase => match &m.phase {
                 Some(p) => (p.number, p.name.clone()),
-                None => (i32::MAX, "Zonder fase".to_owned()),
+                None => (i32::MAX, say!(text, "timeline-no-phase")),
             },
         };
         match groups.iter_mut().find(|(k, _)| *k == key) {
