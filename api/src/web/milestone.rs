@@ -180,7 +180,7 @@ struct Milestone {
     computed_health: Assessment,
     health_override: Option<Override>,
     blocked_by: Option<Id>,
-    recess: Option<Named>,
+    recess: Option<super::words::RecessName>,
     variances: Vec<Variance>,
     programme: Option<Named>,
     phase: Option<Phase>,
@@ -594,11 +594,7 @@ fn dates(text: Text, m: &Milestone) -> Vec<Fact> {
         .map(|r| {
             format!(
                 ", {}",
-                say!(
-                    text,
-                    "milestone-in-recess",
-                    recess = recess_name(text, &r.name)
-                )
+                say!(text, "milestone-in-recess", recess = r.in_sentence(text))
             )
         })
         .unwrap_or_default();
@@ -645,29 +641,6 @@ fn dates(text: Text, m: &Milestone) -> Vec<Fact> {
         ));
     }
     dates
-}
-
-/// A recess inside a sentence: in Dutch as the calendar names it, without its capital ("in het
-/// zomerreces 2026"); in English by the recess and year its name reads as ("during the summer
-/// recess 2026"), or as the calendar names it when it reads as no single one.
-fn recess_name(text: Text, name: &str) -> String {
-    use crate::service::language::Language;
-    use entity::RecessKind;
-    if text.language() == Language::Nl {
-        return name.to_lowercase();
-    }
-    let Ok((kind, year)) = crate::service::parliament::calendar::parse_phrase(name) else {
-        return name.to_owned();
-    };
-    let year = i64::from(year);
-    match kind {
-        RecessKind::Spring => say!(text, "milestone-recess-spring", year = year),
-        RecessKind::May => say!(text, "milestone-recess-may", year = year),
-        RecessKind::Summer => say!(text, "milestone-recess-summer", year = year),
-        RecessKind::Autumn => say!(text, "milestone-recess-autumn", year = year),
-        RecessKind::Christmas => say!(text, "milestone-recess-christmas", year = year),
-        RecessKind::Election => say!(text, "milestone-recess-election", year = year),
-    }
 }
 
 /// The manager's override in words, and whether it counts.
@@ -772,28 +745,28 @@ mod tests {
     use crate::service::language::Language;
 
     #[test]
-    fn a_recess_is_named_in_the_readers_language() {
+    fn a_date_in_a_recess_says_which_in_the_readers_language() {
+        let summer = super::super::words::RecessName {
+            name: "Zomerreces 2026".to_owned(),
+            kind: entity::RecessKind::Summer,
+            year: 2026,
+        };
         let english = Text::new(Language::En);
-        assert_eq!(
-            recess_name(Text::DUTCH, "Zomerreces 2026"),
-            "zomerreces 2026"
-        );
-        assert_eq!(
-            recess_name(english, "Zomerreces 2026"),
-            "summer recess 2026"
-        );
-        assert_eq!(
-            recess_name(english, "Kerstreces 2025"),
-            "Christmas recess 2025"
-        );
-        assert_eq!(recess_name(english, "Iets anders"), "Iets anders");
         assert_eq!(
             say!(
                 english,
                 "milestone-in-recess",
-                recess = recess_name(english, "Zomerreces 2026")
+                recess = summer.in_sentence(english)
             ),
             "during the summer recess 2026"
+        );
+        assert_eq!(
+            say!(
+                Text::DUTCH,
+                "milestone-in-recess",
+                recess = summer.in_sentence(Text::DUTCH)
+            ),
+            "in het zomerreces 2026"
         );
     }
 }

@@ -271,7 +271,8 @@ struct CommitmentRow {
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct RecessRow {
-    name: String,
+    #[serde(flatten)]
+    recess: super::words::RecessName,
     first_day: NaiveDate,
     last_day: NaiveDate,
 }
@@ -480,7 +481,7 @@ impl Overview {
             say!(
                 text,
                 "overview-next-recess",
-                recess = recess_name(text, &r.name),
+                recess = r.recess.in_sentence(text),
                 first = words.date(r.first_day),
                 last = words.date(r.last_day)
             )
@@ -530,51 +531,5 @@ impl Overview {
             deadlines,
             deadlines_cut,
         }
-    }
-}
-
-/// A recess inside a sentence: in Dutch its name as the calendar has it, without its capital
-/// ("zomerreces 2026", after "het"); in English the recess and year that name reads as ("the
-/// summer recess 2026"), or the name as the calendar has it when it reads as no single one.
-fn recess_name(text: Text, name: &str) -> String {
-    use entity::RecessKind;
-    if text.language() == crate::service::language::Language::Nl {
-        return crate::service::reports::document::words::lower_first(name);
-    }
-    let Ok((kind, year)) = crate::service::parliament::calendar::parse_phrase(name) else {
-        return name.to_owned();
-    };
-    let year = i64::from(year);
-    match kind {
-        RecessKind::Spring => say!(text, "overview-recess-spring", year = year),
-        RecessKind::May => say!(text, "overview-recess-may", year = year),
-        RecessKind::Summer => say!(text, "overview-recess-summer", year = year),
-        RecessKind::Autumn => say!(text, "overview-recess-autumn", year = year),
-        RecessKind::Christmas => say!(text, "overview-recess-christmas", year = year),
-        RecessKind::Election => say!(text, "overview-recess-election", year = year),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::service::language::Language;
-
-    #[test]
-    fn a_recess_is_named_in_a_sentence_in_either_language() {
-        let english = Text::new(Language::En);
-        assert_eq!(
-            recess_name(Text::DUTCH, "Zomerreces 2026"),
-            "zomerreces 2026"
-        );
-        assert_eq!(
-            recess_name(english, "Zomerreces 2026"),
-            "the summer recess 2026"
-        );
-        assert_eq!(
-            recess_name(english, "Kerstreces 2025"),
-            "the Christmas recess 2025"
-        );
-        assert_eq!(recess_name(english, "Reces"), "Reces");
     }
 }

@@ -4,7 +4,7 @@
 
 use super::text::{Text, say};
 use chrono::{DateTime, NaiveDate, Utc};
-use entity::{GovernmentLayer, Health, WorkStatus};
+use entity::{GovernmentLayer, Health, RecessKind, WorkStatus};
 
 /// A deadline as promised and as a date: "voor het zomerreces 2026 (2 juli 2026)"; a text that
 /// is only blanks counts as none. The promise is quoted as it was made, in its own language.
@@ -156,6 +156,46 @@ pub(super) fn slack(lang: Text, days: i64, short: impl Fn(String) -> String) -> 
     }
 }
 
+/// A recess as the API gives it: the calendar's name, its kind and year.
+#[derive(serde::Deserialize, Clone, Debug)]
+pub(super) struct RecessName {
+    pub name: String,
+    pub kind: RecessKind,
+    pub year: i32,
+}
+
+impl RecessName {
+    /// Its name on its own, in `lang`: in Dutch the calendar's own ("Zomerreces 2026"), in
+    /// English by its kind and year ("Summer recess 2026").
+    pub(super) fn alone(&self, lang: Text) -> String {
+        if lang.language() == crate::service::language::Language::Nl {
+            return self.name.clone();
+        }
+        let year = i64::from(self.year);
+        match self.kind {
+            RecessKind::Spring => say!(lang, "frame-recess-spring", year = year),
+            RecessKind::May => say!(lang, "frame-recess-may", year = year),
+            RecessKind::Summer => say!(lang, "frame-recess-summer", year = year),
+            RecessKind::Autumn => say!(lang, "frame-recess-autumn", year = year),
+            RecessKind::Christmas => say!(lang, "frame-recess-christmas", year = year),
+            RecessKind::Election => say!(lang, "frame-recess-election", year = year),
+        }
+    }
+
+    /// Its name inside a sentence, after an article: "zomerreces 2026", "summer recess 2026"
+    /// (a month's or a feast's name keeps its capital: "Christmas recess 2026").
+    pub(super) fn in_sentence(&self, lang: Text) -> String {
+        let alone = self.alone(lang);
+        let proper = lang.language() == crate::service::language::Language::En
+            && matches!(self.kind, RecessKind::May | RecessKind::Christmas);
+        if proper {
+            alone
+        } else {
+            crate::service::reports::document::words::lower_first(&alone)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +283,25 @@ mod tests {
             .0,
             "Off track, 2 days overdue; manager's judgement: on track"
         );
+    }
+
+    #[test]
+    fn a_recess_is_named_by_the_calendar_in_dutch_and_by_its_kind_in_english() {
+        let recess = |name: &str, kind, year| RecessName {
+            name: name.to_owned(),
+            kind,
+            year,
+        };
+        let summer = recess("Zomerreces 2026", RecessKind::Summer, 2026);
+        assert_eq!(summer.alone(NL), "Zomerreces 2026");
+        assert_eq!(summer.in_sentence(NL), "zomerreces 2026");
+        assert_eq!(summer.alone(EN), "Summer recess 2026");
+        assert_eq!(summer.in_sentence(EN), "summer recess 2026");
+        let christmas = recess("Kerstreces 2025-2026", RecessKind::Christmas, 2025);
+        assert_eq!(christmas.alone(NL), "Kerstreces 2025-2026");
+        assert_eq!(christmas.in_sentence(EN), "Christmas recess 2025");
+        let may = recess("Meireces 2027", RecessKind::May, 2027);
+        assert_eq!(may.in_sentence(EN), "May recess 2027");
     }
 
     #[test]

@@ -7,16 +7,15 @@
 //! date beyond is drawn at the edge). Health is a shape as well as a colour, so the picture
 //! does not rest on colour alone (WCAG 1.4.1); every mark has a tooltip and the legend names it.
 //! Every word drawn, tooltips and the legend included, is in the reader's language
-//! ([`Picture::text`]); titles and recess names as the plan has them, but for English names
-//! of the recesses koers recognises ([`recess_name`]).
+//! ([`Picture::text`]); titles as the plan has them, a recess by the calendar's name in Dutch
+//! and by its kind and year in English ([`crate::web::words::RecessName`]).
 
 use super::{Row, Zoom};
-use crate::service::language::Language;
 use crate::service::reports::document::svg::escape;
 use crate::web::text::{Text, say};
 use crate::web::words::milestone_state;
 use chrono::{Datelike, NaiveDate};
-use entity::{Health, RecessKind, WorkStatus};
+use entity::{Health, WorkStatus};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -52,7 +51,8 @@ const RECESS: &str = "#ececec";
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(in crate::web) struct Recess {
-    name: String,
+    #[serde(flatten)]
+    name: crate::web::words::RecessName,
     first_day: NaiveDate,
     last_day: NaiveDate,
 }
@@ -200,27 +200,6 @@ pub(super) fn timeline(picture: &Picture) -> String {
     svg
 }
 
-/// A recess's name in `text`'s language: in Dutch as the calendar has it ("Zomerreces
-/// 2026"); in English by the recess and year its name reads as ("Summer recess 2026"), as
-/// the calendar has it when it reads as no single one.
-fn recess_name(text: Text, recess: &Recess) -> String {
-    if text.language() == Language::Nl {
-        return recess.name.clone();
-    }
-    let Ok((kind, year)) = crate::service::parliament::calendar::parse_phrase(&recess.name) else {
-        return recess.name.clone();
-    };
-    let year = i64::from(year);
-    match kind {
-        RecessKind::Spring => say!(text, "timeline-recess-spring", year = year),
-        RecessKind::May => say!(text, "timeline-recess-may", year = year),
-        RecessKind::Summer => say!(text, "timeline-recess-summer", year = year),
-        RecessKind::Autumn => say!(text, "timeline-recess-autumn", year = year),
-        RecessKind::Christmas => say!(text, "timeline-recess-christmas", year = year),
-        RecessKind::Election => say!(text, "timeline-recess-election", year = year),
-    }
-}
-
 fn recesses(svg: &mut String, text: Text, recesses: &[Recess], scale: &Scale, height: f64) {
     for r in recesses {
         if r.last_day < scale.start || r.first_day > scale.end {
@@ -235,7 +214,7 @@ fn recesses(svg: &mut String, text: Text, recesses: &[Recess], scale: &Scale, he
             escape(&say!(
                 text,
                 "timeline-recess",
-                name = recess_name(text, r),
+                name = r.name.alone(text),
                 first = text.words().date(r.first_day),
                 last = text.words().date(r.last_day)
             )),
@@ -586,34 +565,5 @@ mod tests {
         let cut = fit(long);
         assert!(cut.ends_with('…'), "{cut}");
         assert!(cut.chars().count() <= LABEL_CHARS, "{cut}");
-    }
-
-    #[test]
-    fn a_recess_is_named_in_english_by_what_its_name_reads_as() {
-        let english = Text::new(Language::En);
-        let day = NaiveDate::from_ymd_opt(2026, 7, 3).unwrap_or_default();
-        let recess = |name: &str| Recess {
-            name: name.to_owned(),
-            first_day: day,
-            last_day: day,
-        };
-        assert_eq!(
-            recess_name(english, &recess("Zomerreces 2026")),
-            "Summer recess 2026"
-        );
-        assert_eq!(
-            recess_name(english, &recess("Kerstreces 2025")),
-            "Christmas recess 2025"
-        );
-        assert_eq!(
-            recess_name(Text::DUTCH, &recess("Zomerreces 2026")),
-            "Zomerreces 2026"
-        );
-        // A name that reads as no single recess and year stays as the calendar has it.
-        assert_eq!(recess_name(english, &recess("Reces")), "Reces");
-        assert_eq!(
-            recess_name(english, &recess("Kerstreces 2025-2026")),
-            "Kerstreces 2025-2026"
-        );
     }
 }

@@ -73,3 +73,12 @@ frame-days-overdue = { $days } overdue
 frame-overdue = Overdue
 frame-lag-wait = { $days } lag
 frame-lag-overlap = { $days } overlap
+
+## A recess by name (in Dutch the recess calendar's own name; these by its kind and year)
+
+frame-recess-spring = Spring recess { $year }
+frame-recess-may = May recess { $year }
+frame-recess-summer = Summer recess { $year }
+frame-recess-autumn = Autumn recess { $year }
+frame-recess-christmas = Christmas recess { $year }
+frame-recess-election = Election recess { $year }

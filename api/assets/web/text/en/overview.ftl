@@ -48,14 +48,7 @@ overview-commitments-none = There are no open commitments to the Kamer.
 overview-deadlines = Deadlines
 overview-deadlines-passed = Passed while the milestone is still open
 overview-until-recess = Until the next recess
-overview-next-recess = The next recess is { $recess } ({ $first } to { $last }).
-# A recess inside a sentence, by the recess and year its Dutch name reads as.
-overview-recess-spring = the spring recess { $year }
-overview-recess-may = the May recess { $year }
-overview-recess-summer = the summer recess { $year }
-overview-recess-autumn = the autumn recess { $year }
-overview-recess-christmas = the Christmas recess { $year }
-overview-recess-election = the election recess { $year }
+overview-next-recess = The next recess is the { $recess } ({ $first } to { $last }).
 overview-expected-late = projected { $day }, { $days } after the deadline
 overview-no-deadlines = No open milestone has a deadline between the status date and that recess.
 overview-no-recess = The recess calendar has no recess after the status date; add it to see the deadlines until the recess.

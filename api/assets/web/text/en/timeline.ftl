@@ -71,13 +71,6 @@ timeline-svg-title = Timeline of { $count ->
 }
 # A recess as a grey band: "Summer recess 2026 (3 July 2026 to 31 August 2026)".
 timeline-recess = { $name } ({ $first } to { $last })
-# The recesses' names in English, from the recess and year the calendar's Dutch name reads as.
-timeline-recess-spring = Spring recess { $year }
-timeline-recess-may = May recess { $year }
-timeline-recess-summer = Summer recess { $year }
-timeline-recess-autumn = Autumn recess { $year }
-timeline-recess-christmas = Christmas recess { $year }
-timeline-recess-election = Election recess { $year }
 timeline-today = today
 timeline-status-date = status date
 timeline-status-date-today = status date (today)

@@ -73,3 +73,12 @@ frame-days-overdue = { $days } over tijd
 frame-overdue = Over tijd
 frame-lag-wait = { $days } wachttijd
 frame-lag-overlap = { $days } overlap
+
+## Een reces bij naam (in het Nederlands de naam uit de receskalender; deze alleen voor de andere taal)
+
+frame-recess-spring = Voorjaarsreces { $year }
+frame-recess-may = Meireces { $year }
+frame-recess-summer = Zomerreces { $year }
+frame-recess-autumn = Herfstreces { $year }
+frame-recess-christmas = Kerstreces { $year }
+frame-recess-election = Verkiezingsreces { $year }

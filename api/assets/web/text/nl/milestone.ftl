@@ -34,13 +34,6 @@ milestone-forecast = Verwachting van de eigenaar
 milestone-earliest = Vroegst mogelijk na de voorgangers
 milestone-earliest-infeasible = (later dan de eigen datum, die dus niet haalbaar is)
 milestone-in-recess = in het { $recess }
-# Een reces in een Engelse zin; in het Nederlands staat de naam zoals de kalender hem noemt.
-milestone-recess-spring = voorjaarsreces { $year }
-milestone-recess-may = meireces { $year }
-milestone-recess-summer = zomerreces { $year }
-milestone-recess-autumn = herfstreces { $year }
-milestone-recess-christmas = kerstreces { $year }
-milestone-recess-election = verkiezingsreces { $year }
 milestone-actual = Bereikt
 milestone-projected = Verwacht (berekend)
 milestone-slip = Verschuiving sinds de basisdatum

@@ -49,13 +49,6 @@ overview-deadlines = Termijnen
 overview-deadlines-passed = Verstreken, terwijl de mijlpaal nog open is
 overview-until-recess = Tot het volgende reces
 overview-next-recess = Het volgende reces is het { $recess } ({ $first } tot en met { $last }).
-# Een reces midden in een zin (alleen gebruikt in het Engels; het Nederlands houdt de naam uit de recesagenda).
-overview-recess-spring = voorjaarsreces { $year }
-overview-recess-may = meireces { $year }
-overview-recess-summer = zomerreces { $year }
-overview-recess-autumn = herfstreces { $year }
-overview-recess-christmas = kerstreces { $year }
-overview-recess-election = verkiezingsreces { $year }
 overview-expected-late = verwacht { $day }, { $days } na de termijn
 overview-no-deadlines = Geen open mijlpaal heeft een termijn van de peildatum tot dat reces.
 overview-no-recess = De recesagenda kent geen reces na de peildatum; voeg het toe om de termijnen tot het reces te zien.

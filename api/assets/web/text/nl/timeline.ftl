@@ -71,13 +71,6 @@ timeline-svg-title = Tijdlijn van { $count ->
 }
 # Een reces als grijze band: "Zomerreces 2026 (3 juli 2026 tot en met 31 augustus 2026)".
 timeline-recess = { $name } ({ $first } tot en met { $last })
-# De namen van de recessen: in het Nederlands staat de naam zoals de receskalender hem heeft.
-timeline-recess-spring = Voorjaarsreces { $year }
-timeline-recess-may = Meireces { $year }
-timeline-recess-summer = Zomerreces { $year }
-timeline-recess-autumn = Herfstreces { $year }
-timeline-recess-christmas = Kerstreces { $year }
-timeline-recess-election = Verkiezingsreces { $year }
 timeline-today = vandaag
 timeline-status-date = peildatum
 timeline-status-date-today = peildatum (vandaag)
