@@ -28,6 +28,17 @@ pub(super) fn chosen(headers: &HeaderMap) -> Text {
         .unwrap_or(Text::DUTCH)
 }
 
+/// The header's link from a page in `text` to the same page in the other language: back to
+/// `back` (already encoded for the address; empty for none).
+pub(super) fn switch(text: Text, back: &str) -> String {
+    let other = text.other().code();
+    if back.is_empty() {
+        format!("/taal?kies={other}")
+    } else {
+        format!("/taal?kies={other}&terug={back}")
+    }
+}
+
 /// `?kies=` and `?terug=` of the switch.
 #[derive(serde::Deserialize)]
 pub(super) struct Choice {
@@ -38,8 +49,8 @@ pub(super) struct Choice {
 }
 
 /// `GET /taal?kies=en&terug=/tijdlijn`: remember the language and go back to the page (an
-/// address on koers only; else Mijn overzicht). An unknown language is a Dutch-and-English
-/// 400 page that changes nothing.
+/// address on koers only; else Mijn overzicht). An unknown language (or an address that is no
+/// query) is a 400 page in the reader's language that changes nothing.
 pub(super) async fn choose(
     State(api): State<crate::http::Api>,
     headers: HeaderMap,

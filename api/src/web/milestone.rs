@@ -725,18 +725,29 @@ fn neighbours(
 
 /// A commitment in a line: its deadline, its state and what that means (as on Toezeggingen).
 fn commitment(text: Text, c: &Commitment) -> Fact {
-    let detail =
-        super::commitment_state::detail(text, &c.risk.facts(c.needs_postponement_letter, None));
-    fact(
-        format!("{} {}", c.number, c.text),
+    let deadline = deadline(text, Some(c.deadline_date), c.deadline_text.as_deref());
+    let state = c.risk.state.label(text);
+    // A fulfilled one is said by its state alone: this page does not read its letter, and
+    // "Nagekomen." again would only repeat it.
+    let line = if c.risk.state == super::commitment_state::CommitmentState::Fulfilled {
+        say!(
+            text,
+            "milestone-commitment-fulfilled",
+            deadline = deadline,
+            state = state
+        )
+    } else {
+        let detail =
+            super::commitment_state::detail(text, &c.risk.facts(c.needs_postponement_letter, None));
         say!(
             text,
             "milestone-commitment",
-            deadline = deadline(text, Some(c.deadline_date), c.deadline_text.as_deref()),
-            state = c.risk.state.label(text),
+            deadline = deadline,
+            state = state,
             detail = detail
-        ),
-    )
+        )
+    };
+    fact(format!("{} {}", c.number, c.text), line)
 }
 
 #[cfg(test)]

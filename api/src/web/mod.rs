@@ -1,5 +1,5 @@
-//! The web app for the people who run the plan (issue 17): Dutch pages at `/`, served by koers
-//! itself on the same port.
+//! The web app for the people who run the plan (issue 17): pages at `/` in Dutch, or in English
+//! when the reader chose it (`language.rs`, `text.rs`), served by koers itself on the same port.
 //!
 //! Server-rendered, so `cargo run` stays the only build: each page runs its GraphQL document
 //! (`api/assets/web/queries/*.graphql`, the same documents a frontend team would write) in-process
@@ -55,8 +55,8 @@ const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; fon
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct WebPage;
 
-/// The web app's routes, and the answer to an unknown address: a Dutch page for a browser
-/// (one that accepts HTML), the JSON error as before for any other client.
+/// The web app's routes, and the answer to an unknown address: a page in the reader's language
+/// for a browser (one that accepts HTML), the JSON error as before for any other client.
 pub(crate) fn routes(state: &crate::state::AppState) -> Router<Api> {
     let sessions = session::layer(
         session::DatabaseStore::new(state.db.clone()),
@@ -162,17 +162,9 @@ impl<'a, T: Serialize> Frame<'a, T> {
             .filter(|v| !v.path.is_empty())
             .map(|v| as_of::encode(&v.address()))
             .unwrap_or_default();
-        let other = match text.code() {
-            "en" => "nl",
-            _ => "en",
-        };
         Frame {
             lang: text.code(),
-            switch: if here.is_empty() {
-                format!("/taal?kies={other}")
-            } else {
-                format!("/taal?kies={other}&terug={here}")
-            },
+            switch: language::switch(text, &here),
             title,
             page,
             viewer: reader.map(viewer_label).unwrap_or_default(),
@@ -211,11 +203,8 @@ impl<T: Serialize> Frame<'_, T> {
     /// The language switch goes back to `address` (a page shown without a view of the plan:
     /// the sign-in page).
     fn switch_to(&mut self, address: &str) {
-        let other = match self.lang {
-            "en" => "nl",
-            _ => "en",
-        };
-        self.switch = format!("/taal?kies={other}&terug={}", as_of::encode(address));
+        let text = Text::of_code(self.lang).unwrap_or(Text::DUTCH);
+        self.switch = language::switch(text, &as_of::encode(address));
     }
 }
 

@@ -306,10 +306,7 @@ impl Item {
 /// A size in KiB with one decimal, in the language's decimal sign: "84,5 KiB", "84.5 KiB".
 fn kib(text: Text, bytes: i64) -> String {
     let tenths = (bytes * 10 + 512) / 1024;
-    let point = match text.language() {
-        crate::service::language::Language::Nl => ',',
-        crate::service::language::Language::En => '.',
-    };
+    let point = text.words().decimal_point();
     format!("{}{point}{} KiB", tenths / 10, tenths % 10)
 }
 

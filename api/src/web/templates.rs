@@ -41,6 +41,7 @@ static ENVIRONMENT: LazyLock<Result<Environment<'static>, minijinja::Error>> =
         // Every template is HTML, whatever its name: escaped alike.
         env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
         env.add_filter("keep", keep);
+        env.add_filter("written", written);
         env.add_function("t", super::text::template_function);
         for (name, source) in TEMPLATES {
             env.add_template(name, source)?;
@@ -59,21 +60,51 @@ fn format_value(
 ) -> Result<(), minijinja::Error> {
     match value.as_str() {
         Some(text) if !value.is_safe() => {
-            let mut escaped = String::with_capacity(text.len());
-            for c in text.chars() {
-                match c {
-                    '&' => escaped.push_str("&amp;"),
-                    '<' => escaped.push_str("&lt;"),
-                    '>' => escaped.push_str("&gt;"),
-                    '"' => escaped.push_str("&quot;"),
-                    '\'' => escaped.push_str("&#x27;"),
-                    other => escaped.push(other),
-                }
-            }
-            out.write_str(&escaped).map_err(minijinja::Error::from)
+            out.write_str(&escape(text)).map_err(minijinja::Error::from)
         }
         _ => minijinja::escape_formatter(out, state, value),
     }
+}
+
+/// `text` escaped for HTML text and quoted attributes.
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#x27;"),
+            other => escaped.push(other),
+        }
+    }
+    escaped
+}
+
+/// The language the plan's own text is written in: a Dutch programme's titles, descriptions and
+/// findings, whatever language the page is in.
+pub(super) const PLAN_LANGUAGE: &str = "nl";
+
+/// `{{ m.title|written }}`, in an element's content only: the plan's own text as it was
+/// written, marked as [`PLAN_LANGUAGE`] on a page in another language (`<span lang="nl">`, so
+/// a screen reader reads it as Dutch: WCAG 2.1 3.1.2, language of parts); unchanged on a
+/// Dutch page.
+fn written(state: &minijinja::State, value: minijinja::Value) -> minijinja::Value {
+    if value.is_none() || value.is_undefined() {
+        return value;
+    }
+    let page = state.lookup("lang").map(|v| v.to_string());
+    let text = value
+        .as_str()
+        .map_or_else(|| value.to_string(), str::to_owned);
+    if text.is_empty() || page.as_deref().is_none_or(|p| p == PLAN_LANGUAGE) {
+        return value;
+    }
+    minijinja::Value::from_safe_string(format!(
+        "<span lang=\"{PLAN_LANGUAGE}\">{}</span>",
+        escape(&text)
+    ))
 }
 
 /// `{{ link|keep }}`: an address on koers that keeps the page's as-of view (the frame's
@@ -102,6 +133,30 @@ mod tests {
         for (name, _) in super::TEMPLATES {
             assert!(env.is_ok_and(|e| e.get_template(name).is_ok()), "{name}");
         }
+    }
+
+    /// The plan's text is marked as Dutch on an English page, escaped, and left as it is on a
+    /// Dutch one.
+    #[test]
+    fn the_plans_text_is_marked_dutch_on_an_english_page() {
+        let mut env = minijinja::Environment::new();
+        env.set_formatter(super::format_value);
+        env.add_filter("written", super::written);
+        let render = |lang: &str| {
+            env.render_str(
+                "<td>{{ title|written }}</td>",
+                minijinja::context! { lang => lang, title => "Bron <b> & \"co\"" },
+            )
+            .map_err(|e| e.to_string())
+        };
+        assert_eq!(
+            render("en").as_deref(),
+            Ok("<td><span lang=\"nl\">Bron &lt;b&gt; &amp; &quot;co&quot;</span></td>")
+        );
+        assert_eq!(
+            render("nl").as_deref(),
+            Ok("<td>Bron &lt;b&gt; &amp; &quot;co&quot;</td>")
+        );
     }
 
     /// Text is escaped for HTML, an address is kept as it is.

@@ -78,6 +78,17 @@ impl Text {
     /// Dutch, the pages' first language.
     pub(crate) const DUTCH: Text = Text(Language::Nl);
 
+    /// English, the pages' second language.
+    pub(crate) const ENGLISH: Text = Text(Language::En);
+
+    /// The other of the two languages: the one the header's link offers.
+    pub(crate) fn other(self) -> Text {
+        match self.0 {
+            Language::Nl => Text::ENGLISH,
+            Language::En => Text::DUTCH,
+        }
+    }
+
     /// The text of `language`.
     pub(crate) const fn new(language: Language) -> Self {
         Text(language)

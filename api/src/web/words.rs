@@ -264,7 +264,7 @@ mod tests {
         assert_eq!(later(NL, -14), "14 dagen eerder");
         assert_eq!(later(EN, -14), "14 days earlier");
         assert_eq!(later(EN, 0), "on the day");
-        assert_eq!(lag(EN, 14).as_deref(), Some("14 days lag"));
+        assert_eq!(lag(EN, 14).as_deref(), Some("lag of 14 days"));
         assert_eq!(overdue(EN, true, Some(1)), "1 day overdue");
         assert_eq!(
             layer_phrase(EN, GovernmentLayer::Gemeente),

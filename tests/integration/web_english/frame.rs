@@ -109,7 +109,14 @@ async fn the_frame_speaks_english_when_chosen() {
     ] {
         assert!(!html.contains(dutch), "{dutch} in {html}");
     }
+    // The plan's own text (the milestones' titles) is marked as the Dutch it is written in.
+    assert!(
+        html.contains("scope=\"row\"><a class=\"utrecht-link\" href=\"/mijlpalen/")
+            && html.contains("\"><span lang=\"nl\">"),
+        "{html}"
+    );
     let (_, _, dutch) = browse_with(&app, "/tijdlijn", &as_admin(&app, Some("nl"))).await;
+    assert!(!dutch.contains("<span lang=\"nl\">"));
     assert!(dutch.contains(">English</a>"));
     assert!(dutch.contains("href=\"/taal?kies=en&amp;terug=%2Ftijdlijn\" lang=\"en\""));
 }
@@ -166,6 +173,7 @@ async fn signing_in_speaks_english_when_chosen() {
     for english in [
         "<h1 class=\"utrecht-heading-1\">Sign in</h1>",
         ">Your token</label>",
+        "and for 12 hours at most.",
         "This koers installation shows the plan only to those who have signed in.",
         "href=\"/taal?kies=nl&amp;terug=%2Faanmelden%3Fterug%3D%252Ftijdlijn\"",
     ] {

@@ -23,7 +23,7 @@ async fn the_kpi_page_speaks_english_when_chosen() {
         "<h1 class=\"utrecht-heading-1\">KPIs</h1>",
         "11 KPIs.",
         "cannot go into the progress report yet; each KPI says why.",
-        "Status on <strong>15 June 2026</strong> (the status date).",
+        "As at <strong>15 June 2026</strong> (the status date).",
         ">On this page</h2>",
         ">Quality of the data sources</h2>",
     ] {

@@ -61,7 +61,7 @@ async fn a_milestone_page_reads_in_english() {
     assert!(html.contains("My overview</a> › Milestone</p>"), "{html}");
     let lead = &html[html.find("koers-lead").unwrap_or(0)..];
     let lead = &lead[..lead.find("</p>").unwrap_or(lead.len())];
-    assert!(lead.contains(" on the status date "), "{lead}");
+    assert!(lead.contains(" as at the status date, "), "{lead}");
     assert!(
         lead.contains("(manager&#x27;s judgement)")
             || lead.contains("(according to the plan; manager"),
@@ -130,7 +130,7 @@ async fn a_milestone_page_reads_in_english() {
         "scope=\"col\">Milestone</th>",
         "scope=\"col\">Lag</th>",
         "scope=\"col\">Projected or achieved</th>",
-        "70 days lag",
+        "lag of 70 days",
         "Municipalities",
         "pushes this milestone",
         "No successors.",
@@ -167,7 +167,7 @@ async fn a_milestone_page_reads_in_english() {
     }
     assert!(
         history.contains(&format!(
-            "Predecessor: <a class=\"utrecht-link\" href=\"/mijlpalen/{before}\">Sources linked, 70 days lag</a>"
+            "Predecessor: <a class=\"utrecht-link\" href=\"/mijlpalen/{before}\">Sources linked, lag of 70 days</a>"
         )),
         "{history}"
     );
@@ -212,7 +212,7 @@ async fn a_milestone_page_reads_in_english() {
     let history = section(&html, "geschiedenis");
     assert!(
         history.contains(&format!(
-            "Successor: <a class=\"utrecht-link\" href=\"/mijlpalen/{m}\">Monitor live, 70 days lag</a>"
+            "Successor: <a class=\"utrecht-link\" href=\"/mijlpalen/{m}\">Monitor live, lag of 70 days</a>"
         )),
         "{history}"
     );
@@ -257,6 +257,7 @@ async fn every_demo_milestone_page_reads_in_english() {
         .unwrap_or_default();
     assert!(nodes.len() > 10, "{all}");
     let mut commitments = false;
+    let mut fulfilled = false;
     for m in &nodes {
         let id = m["id"].as_str().unwrap_or_default();
         let title = m["title"].as_str().unwrap_or_default();
@@ -286,10 +287,16 @@ async fn every_demo_milestone_page_reads_in_english() {
         let linked = section(&html, "verbonden");
         commitments |= linked.contains("<th class=\"utrecht-table__header-cell\" scope=\"row\">")
             && linked.contains("Deadline ");
+        // A fulfilled commitment says so once.
+        fulfilled |= linked.contains(". Fulfilled.");
+        assert!(
+            !linked.contains("Fulfilled. Fulfilled."),
+            "{title}: {linked}"
+        );
         // The page's own words, never the plan's data (which is Dutch on the demo plan).
         let lead = &html[html.find("koers-lead").unwrap_or(0)..];
         let lead = &lead[..lead.find("</p>").unwrap_or(lead.len())];
-        assert!(lead.contains("on the status date "), "{title}: {lead}");
+        assert!(lead.contains("as at the status date, "), "{title}: {lead}");
         no_dutch(
             lead,
             &[
@@ -345,6 +352,10 @@ async fn every_demo_milestone_page_reads_in_english() {
     assert!(
         commitments,
         "the demo plan has a milestone with a commitment"
+    );
+    assert!(
+        fulfilled,
+        "the demo plan has a milestone with a fulfilled commitment"
     );
 }
 

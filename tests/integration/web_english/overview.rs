@@ -48,7 +48,7 @@ async fn the_overview_reads_in_english() {
     );
     assert!(
         attention.contains(">Milestone</th>")
-            && attention.contains(">State and reason</th>")
+            && attention.contains(">Health and reason</th>")
             && attention.contains(">Projected</th>")
             && attention.contains(">Deadline</th>"),
         "{attention}"
@@ -203,7 +203,7 @@ async fn what_others_changed_reads_in_english() {
     );
     assert!(
         changes.contains("by Piet on 10 June 2026")
-            && changes.contains("Explanation: “Leverancier later”"),
+            && changes.contains("Reason given: “Leverancier later”"),
         "{changes}"
     );
     for dutch in [

@@ -72,7 +72,7 @@ async fn the_timeline_speaks_english_when_chosen() {
         "scope=\"col\">Milestone</th>",
         "scope=\"col\">Projected</th>",
         "scope=\"col\">Deadline</th>",
-        "scope=\"col\">Status</th>",
+        "scope=\"col\">Health</th>",
         "<td class=\"utrecht-table__cell\">Central government</td>",
         "days overdue",
     ] {

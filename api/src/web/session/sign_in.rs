@@ -30,6 +30,8 @@ struct SignInPage<'a> {
     back: String,
     /// The identity provider's name, where signing in through it is configured.
     provider: Option<String>,
+    /// The longest a session signed in with a token lasts, in hours.
+    max_hours: i64,
 }
 
 /// The sign-in page with `status` and `message`, its forms returning to `back`.
@@ -62,6 +64,7 @@ fn render_for(
         SignInPage {
             message,
             back: back.clone(),
+            max_hours: super::MAX_HOURS,
             provider: api
                 .state()
                 .sign_in_provider

@@ -179,7 +179,7 @@ pub(super) fn timeline(picture: &Picture) -> String {
     let _ = write!(
         svg,
         r##"<svg xmlns="http://www.w3.org/2000/svg" class="koers-timeline" width="{width:.0}" height="{height:.0}" viewBox="0 0 {width:.0} {height:.0}" aria-labelledby="tijdlijn-naam"><title id="tijdlijn-naam">{}</title><defs><marker id="pijl" viewBox="0 0 8 8" refX="7" refY="4" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#6b6b6b"/></marker></defs>"##,
-        say!(text, "timeline-svg-title", count = drawn)
+        escape(&say!(text, "timeline-svg-title", count = drawn))
     );
     recesses(&mut svg, text, picture.recesses, &scale, height);
     axis(&mut svg, &scale, picture.zoom, height);
@@ -270,6 +270,7 @@ fn lines(svg: &mut String, picture: &Picture, scale: &Scale, height: f64) {
                     anchor: &str,
                     lift: f64| {
         let x = scale.x(day);
+        let name = escape(name);
         let _ = write!(
             svg,
             r##"<line x1="{x:.1}" y1="{AXIS}" x2="{x:.1}" y2="{:.1}" stroke="{colour}" stroke-width="2" stroke-dasharray="{dash}"><title>{name}: {}</title></line><text x="{x:.1}" y="{:.1}" text-anchor="{anchor}" class="koers-timeline-mark" fill="{colour}">{name}</text>"##,
@@ -357,11 +358,11 @@ fn arrows(svg: &mut String, text: Text, rows: &[(f64, &Row)], scale: &Scale) {
 fn row(svg: &mut String, text: Text, middle: f64, m: &Row, scale: &Scale, keep: Option<&str>) {
     let mut state = state(text, m);
     let date = |day: NaiveDate| text.words().date(day);
-    let projected = if m.status == WorkStatus::Done {
+    let projected = escape(&if m.status == WorkStatus::Done {
         say!(text, "timeline-reached", date = date(m.projected_date))
     } else {
         say!(text, "timeline-projected", date = date(m.projected_date))
-    };
+    });
     // A date the axis does not reach is drawn at its edge: said in words, never silently.
     let show = |day: NaiveDate| (!scale.shows(day)).then(|| date(day));
     let outside: Vec<String> = [
@@ -397,19 +398,23 @@ fn row(svg: &mut String, text: Text, middle: f64, m: &Row, scale: &Scale, keep: 
         let _ = write!(
             svg,
             r##"<line x1="{base:.1}" y1="{middle:.1}" x2="{end:.1}" y2="{middle:.1}" stroke="#6b6b6b" stroke-width="2"><title>{}</title></line>"##,
-            say!(
+            escape(&say!(
                 text,
                 "timeline-moved",
                 from = date(m.baseline_date),
                 to = date(m.projected_date)
-            )
+            ))
         );
     }
     let _ = write!(
         svg,
         r##"<path d="{}" fill="#ffffff" stroke="#1b1b1b" stroke-width="1.5"><title>{}</title></path>"##,
         diamond(base, middle, 5.0),
-        say!(text, "timeline-baseline", date = date(m.baseline_date))
+        escape(&say!(
+            text,
+            "timeline-baseline",
+            date = date(m.baseline_date)
+        ))
     );
     if let Some(deadline) = m.effective_deadline {
         let x = scale.x(deadline);
@@ -418,7 +423,7 @@ fn row(svg: &mut String, text: Text, middle: f64, m: &Row, scale: &Scale, keep: 
             r##"<rect x="{:.1}" y="{:.1}" width="3" height="18" fill="{DEADLINE}"><title>{}</title></rect>"##,
             x - 1.5,
             middle - 9.0,
-            say!(text, "timeline-deadline", date = date(deadline))
+            escape(&say!(text, "timeline-deadline", date = date(deadline)))
         );
     }
     let _ = write!(

@@ -71,8 +71,8 @@ frame-days-later = { $days } later
 frame-days-earlier = { $days } earlier
 frame-days-overdue = { $days } overdue
 frame-overdue = Overdue
-frame-lag-wait = { $days } lag
-frame-lag-overlap = { $days } overlap
+frame-lag-wait = lag of { $days }
+frame-lag-overlap = overlap of { $days }
 
 ## A recess by name (in Dutch the recess calendar's own name; these by its kind and year)
 

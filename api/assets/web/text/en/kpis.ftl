@@ -8,8 +8,8 @@ kpis-summary = { $count ->
    *[other] { $count } KPIs
 }. { $blocked } cannot go into the progress report yet; each KPI says why.
 kpis-cut = The page shows the first { $shown } of { $total } KPIs.
-# Before and after the status date in the first paragraph: "Status on <strong>15 June 2026</strong> (the status date)."
-kpis-as-of = Status on
+# Before and after the status date in the first paragraph: "As at <strong>15 June 2026</strong> (the status date)."
+kpis-as-of = As at
 kpis-as-of-after = (the status date).
 kpis-contents = On this page
 kpis-contents-blocked = not reportable yet

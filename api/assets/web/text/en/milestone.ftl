@@ -13,7 +13,7 @@ milestone-breadcrumb = Milestone
 milestone-deleted = This milestone was deleted on { $moment }. It is shown here because the history names it.
 milestone-overruled = (according to the plan; manager's judgement: { $health })
 milestone-overridden = (manager's judgement)
-milestone-on-status-date = on the status date { $day }.
+milestone-on-status-date = as at the status date, { $day }.
 milestone-about = About this milestone
 milestone-layer = Government layer
 milestone-joint = Joint: { $layers }
@@ -86,10 +86,11 @@ milestone-neighbour-deleted = (deleted)
 ## Commitments, KPIs, tasks and risks
 
 milestone-linked = Commitments, KPIs, tasks and risks
-milestone-commitments = Commitments to Parliament
+milestone-commitments = Commitments to the Kamer
 milestone-commitments-caption = Commitments this milestone fulfils
 milestone-no-commitments = This milestone fulfils no commitment.
 milestone-commitment = Deadline { $deadline }. { $state }. { $detail }
+milestone-commitment-fulfilled = Deadline { $deadline }. { $state }.
 milestone-kpis = KPIs
 milestone-no-kpis = This milestone does not contribute to a KPI.
 milestone-tasks = Data infrastructure tasks

@@ -2,7 +2,7 @@
 
 sign-in-title = Sign in
 sign-in-intro = Sign in with the token the koers administrator gave you (it starts with
-sign-in-intro-after = ). You do this once: after that you stay signed in until you sign out or are idle for a while.
+sign-in-intro-after = ). You do this once: after that you stay signed in until you sign out or are idle for a while, and for { $hours } hours at most.
 sign-in-token = Your token
 sign-in-submit = Sign in
 sign-in-provider-heading = Or through { $provider }

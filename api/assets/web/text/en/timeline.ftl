@@ -23,7 +23,7 @@ timeline-as-at-status-date = (the status date).
 
 timeline-filter-layer = Government layer
 timeline-filter-phase = Phase
-timeline-filter-health = Status
+timeline-filter-health = Health
 timeline-filter-overdue = Overdue only
 timeline-filter-zoom = Zoom
 timeline-filter-grouping = Group by
@@ -60,7 +60,7 @@ timeline-legend-deadline = Deadline (red bar)
 timeline-legend-dependency = Dependency: the arrow points to the milestone that waits
 timeline-legend-status-date = Status date
 timeline-legend-today = Today (when it differs from the status date)
-timeline-legend-recess = Recess of the House of Representatives (grey band)
+timeline-legend-recess = Recess of the Kamer (grey band)
 
 ## The drawing
 
@@ -94,4 +94,4 @@ timeline-column-group = Group
 timeline-column-baseline = Baseline
 timeline-column-projected = Projected
 timeline-column-deadline = Deadline
-timeline-column-state = Status
+timeline-column-state = Health

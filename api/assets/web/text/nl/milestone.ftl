@@ -90,6 +90,7 @@ milestone-commitments = Toezeggingen aan de Kamer
 milestone-commitments-caption = Toezeggingen die deze mijlpaal nakomt
 milestone-no-commitments = Deze mijlpaal komt geen toezegging na.
 milestone-commitment = Termijn { $deadline }. { $state }. { $detail }
+milestone-commitment-fulfilled = Termijn { $deadline }. { $state }.
 milestone-kpis = KPI's
 milestone-no-kpis = Deze mijlpaal draagt niet bij aan een KPI.
 milestone-tasks = Data-infrastructuurtaken

@@ -2,7 +2,7 @@
 
 sign-in-title = Aanmelden
 sign-in-intro = Meld u aan met het token dat u van de beheerder van koers kreeg (het begint met
-sign-in-intro-after = ). U doet dat één keer: daarna blijft u aangemeld tot u zich afmeldt of een tijd niets doet.
+sign-in-intro-after = ). U doet dat één keer: daarna blijft u aangemeld tot u zich afmeldt of een tijd niets doet, en ten hoogste { $hours } uur.
 sign-in-token = Uw token
 sign-in-submit = Aanmelden
 sign-in-provider-heading = Of via { $provider }

@@ -73,6 +73,14 @@ impl Words {
         }
     }
 
+    /// The language's decimal sign: ',' in Dutch, '.' in English.
+    pub fn decimal_point(self) -> char {
+        match self.language() {
+            Language::Nl => ',',
+            Language::En => '.',
+        }
+    }
+
     /// A decimal number as written: "482.754" and "6,8" in Dutch, "482,754" and "6.8" in English.
     pub fn number(self, text: &str) -> String {
         let (sign, digits) = text
@@ -80,10 +88,8 @@ impl Words {
             .map_or(("", text), |rest| ("-", rest));
         let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
         let fraction = fraction.trim_end_matches('0');
-        let (group, point) = match self.language() {
-            Language::Nl => ('.', ','),
-            Language::En => (',', '.'),
-        };
+        let point = self.decimal_point();
+        let group = if point == ',' { '.' } else { ',' };
         let mut grouped = String::new();
         for (i, c) in whole.chars().enumerate() {
             if i > 0 && (whole.len() - i) % 3 == 0 {
