@@ -202,8 +202,7 @@ impl<'a, T: Serialize> Frame<'a, T> {
 impl<T: Serialize> Frame<'_, T> {
     /// The language switch goes back to `address` (a page shown without a view of the plan:
     /// the sign-in page).
-    fn switch_to(&mut self, address: &str) {
-        let text = Text::of_code(self.lang).unwrap_or(Text::DUTCH);
+    fn switch_to(&mut self, text: Text, address: &str) {
         self.switch = language::switch(text, &as_of::encode(address));
     }
 }

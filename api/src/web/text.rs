@@ -66,8 +66,12 @@ fn bundle(tag: &str, files: &[(&str, &str)]) -> Result<Bundle, String> {
     Ok(bundle)
 }
 
-static BUNDLES: LazyLock<[Result<Bundle, String>; 2]> =
-    LazyLock::new(|| [bundle("nl-NL", DUTCH), bundle("en-GB", ENGLISH)]);
+static BUNDLES: LazyLock<[Result<Bundle, String>; 2]> = LazyLock::new(|| {
+    [
+        bundle(Text::DUTCH.words().tag(), DUTCH),
+        bundle(Text::ENGLISH.words().tag(), ENGLISH),
+    ]
+});
 
 /// The text of one language: the pages' messages and the plan's words ([`Words`]). A copy of
 /// the language, free to pass around.

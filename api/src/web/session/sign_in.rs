@@ -73,7 +73,7 @@ fn render_for(
         },
     );
     // The other language, on this same sign-in page.
-    frame.switch_to(&format!("/aanmelden?terug={}", encode(&back)));
+    frame.switch_to(text, &format!("/aanmelden?terug={}", encode(&back)));
     match templates::render("sign_in.html", frame) {
         Ok(body) => {
             let mut page = super::super::html(status, body);
