@@ -47,9 +47,12 @@ pub(crate) async fn page(app: &TestApp, path: &str) -> (StatusCode, axum::http::
     (status, headers, String::from_utf8_lossy(&body).into_owned())
 }
 
-/// The part of `html` from the heading with `id` to the next section.
+/// The part of `html` from the heading with `id` to the next section; a page without it fails
+/// the test (a check of an absent section would pass without checking anything).
 pub(crate) fn section<'a>(html: &'a str, id: &str) -> &'a str {
-    let start = html.find(&format!("id=\"{id}\"")).unwrap_or(html.len());
+    let Some(start) = html.find(&format!("id=\"{id}\"")) else {
+        panic!("the page has no section {id}: {html}");
+    };
     let rest = &html[start..];
     let end = rest.find("</section>").unwrap_or(rest.len());
     &rest[..end]

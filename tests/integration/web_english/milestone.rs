@@ -1,23 +1,10 @@
 //! The milestone page in English.
 
+use super::in_english;
 use crate::support::{TestApp, milestone, programme};
-use crate::web::{browse_with, escaped, section};
+use crate::web::{escaped, section};
 use axum::http::StatusCode;
 use serde_json::json;
-
-/// GET `path` as the test's admin reading in English; status and body.
-async fn in_english(app: &TestApp, path: &str) -> (StatusCode, String) {
-    let (status, _, html) = browse_with(
-        app,
-        path,
-        &[
-            ("authorization", format!("Bearer {}", app.token)),
-            ("cookie", "koers_taal=en".to_owned()),
-        ],
-    )
-    .await;
-    (status, html)
-}
 
 /// `html` holds none of the page's own Dutch words.
 fn no_dutch(html: &str, words: &[&str]) {

@@ -1,23 +1,10 @@
 //! The overview page in English.
 
+use super::in_english_as;
 use crate::support::{TestApp, milestone, programme};
-use crate::web::{browse_with, section};
+use crate::web::section;
 use axum::http::StatusCode;
 use serde_json::json;
-
-/// GET `path` as the holder of `token`, reading in English (the `koers_taal` cookie).
-async fn in_english(app: &TestApp, token: &str, path: &str) -> (StatusCode, String) {
-    let (status, _, html) = browse_with(
-        app,
-        path,
-        &[
-            ("authorization", format!("Bearer {token}")),
-            ("cookie", "koers_taal=en".to_owned()),
-        ],
-    )
-    .await;
-    (status, html)
-}
 
 /// My overview on the demo plan in English: its headings, labels, dates, healths, the
 /// commitments' states and the deadlines until the recess are koers's English; the plan's own
@@ -25,7 +12,7 @@ async fn in_english(app: &TestApp, token: &str, path: &str) -> (StatusCode, Stri
 #[tokio::test]
 async fn the_overview_reads_in_english() {
     let app = TestApp::with_demo().await;
-    let (status, html) = in_english(&app, &app.token, "/").await;
+    let (status, html) = in_english_as(&app, &app.token, "/").await;
     assert_eq!(status, StatusCode::OK, "{html}");
     assert!(html.contains("<html lang=\"en\""), "{html}");
     assert!(
@@ -111,7 +98,7 @@ async fn the_overview_reads_in_english() {
 #[tokio::test]
 async fn the_overview_of_one_layer_reads_in_english() {
     let app = TestApp::with_demo().await;
-    let (status, html) = in_english(&app, &app.token, "/?laag=gemeente").await;
+    let (status, html) = in_english_as(&app, &app.token, "/?laag=gemeente").await;
     assert_eq!(status, StatusCode::OK, "{html}");
     assert!(
         html.contains("<title>My overview · Municipalities · koers</title>"),
@@ -125,7 +112,7 @@ async fn the_overview_of_one_layer_reads_in_english() {
         html.contains("Municipalities and the joint milestones, as at"),
         "{html}"
     );
-    let (status, html) = in_english(&app, &app.token, "/?laag=gemeentes-en-zo").await;
+    let (status, html) = in_english_as(&app, &app.token, "/?laag=gemeentes-en-zo").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(
         html.contains("Unknown government layer") && !html.contains("Onbekende overheidslaag"),
@@ -190,7 +177,7 @@ async fn what_others_changed_reads_in_english() {
     assert!(moved.get("errors").is_none(), "{moved}");
 
     app.on_day("2026-06-12");
-    let (status, html) = in_english(&app, &manager, "/").await;
+    let (status, html) = in_english_as(&app, &manager, "/").await;
     assert_eq!(status, StatusCode::OK, "{html}");
     let changes = section(&html, "wijzigingen");
     assert!(

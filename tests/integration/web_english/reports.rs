@@ -2,19 +2,13 @@
 //! documents with sizes in English figures, and its dates in English; the report's own title
 //! as it was written.
 
+use super::english;
 use crate::support::TestApp;
 use crate::web::{browse_with, section};
 use axum::http::StatusCode;
 use serde_json::json;
 
 /// The test's admin, reading English.
-fn in_english(app: &TestApp) -> Vec<(&'static str, String)> {
-    vec![
-        ("authorization", format!("Bearer {}", app.token)),
-        ("cookie", "koers_taal=en".to_owned()),
-    ]
-}
-
 #[tokio::test]
 async fn the_reports_page_speaks_english_when_chosen() {
     let app = TestApp::with_demo().await;
@@ -38,7 +32,7 @@ async fn the_reports_page_speaks_english_when_chosen() {
     )
     .await;
 
-    let (status, _, html) = browse_with(&app, "/rapportages", &in_english(&app)).await;
+    let (status, _, html) = browse_with(&app, "/rapportages", &english(&app.token)).await;
     assert_eq!(status, StatusCode::OK, "{html}");
     assert!(html.contains("<html lang=\"en\""), "{html}");
     for english in [
@@ -91,8 +85,12 @@ async fn the_reports_page_speaks_english_when_chosen() {
     }
 
     // A document that is not there, in English too.
-    let (status, _, html) =
-        browse_with(&app, "/rapportages/documenten/9999.pdf", &in_english(&app)).await;
+    let (status, _, html) = browse_with(
+        &app,
+        "/rapportages/documenten/9999.pdf",
+        &english(&app.token),
+    )
+    .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     assert!(html.contains("Document not found"), "{html}");
     assert!(!html.contains("Document niet gevonden"), "{html}");

@@ -1,18 +1,12 @@
 //! The timeline page in English.
 
+use super::english;
 use crate::support::TestApp;
 use crate::web::browse_with;
 use axum::http::StatusCode;
 use serde_json::json;
 
 /// The test's admin, reading in English.
-fn in_english(app: &TestApp) -> Vec<(&'static str, String)> {
-    vec![
-        ("authorization", format!("Bearer {}", app.token)),
-        ("cookie", "koers_taal=en".to_owned()),
-    ]
-}
-
 /// The timeline in English: heading, summary, filters (their values still Dutch), key, the
 /// drawing's words (its name, the recess bands with English names and dates, the status date,
 /// the marks' tooltips, the arrows) and the table; none of the page's own Dutch words. The
@@ -27,7 +21,8 @@ async fn the_timeline_speaks_english_when_chosen() {
         .map(str::to_owned)
         .expect("a status date");
     assert_eq!(status_date, "2026-11-30");
-    let (status, _, html) = browse_with(&app, "/tijdlijn?zoom=kwartalen", &in_english(&app)).await;
+    let (status, _, html) =
+        browse_with(&app, "/tijdlijn?zoom=kwartalen", &english(&app.token)).await;
     assert_eq!(status, StatusCode::OK, "{html}");
     assert!(html.contains("<html lang=\"en\""));
     for english in [
@@ -112,7 +107,7 @@ async fn the_timeline_speaks_english_when_chosen() {
     }
 
     // A layer chosen: its English name in the page's title and its option chosen.
-    let (_, _, by_layer) = browse_with(&app, "/tijdlijn?laag=gemeente", &in_english(&app)).await;
+    let (_, _, by_layer) = browse_with(&app, "/tijdlijn?laag=gemeente", &english(&app.token)).await;
     assert!(
         by_layer.contains("<title>Timeline · Municipalities · koers</title>"),
         "{by_layer}"
@@ -129,7 +124,7 @@ async fn the_timeline_refuses_in_english_what_it_does_not_know() {
         ("/tijdlijn?laag=europa", "for the government layer."),
         ("/tijdlijn?stand=prima", "for the status."),
     ] {
-        let (status, _, html) = browse_with(&app, address, &in_english(&app)).await;
+        let (status, _, html) = browse_with(&app, address, &english(&app.token)).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{address}");
         assert!(html.contains("Unknown choice"), "{address}: {html}");
         assert!(
